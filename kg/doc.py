@@ -252,3 +252,32 @@ class ReadError:
 
     source: str
     reason: str
+
+
+@dataclass
+class Entity:
+    """One real-world entity across the whole corpus (a graph node)."""
+
+    #: stable identifier chosen by resolution, unique in the corpus, used for the IRI
+    #: (e.g. "person/陈向平", "org/平顶山市委", "place/410400"); same input -> same key
+    key: str
+    name: str  # canonical label: fullest Simplified form the corpus gives
+    type: EntityType
+    subtype: str | None = None
+    aliases: set[str] = field(default_factory=set)  # every other surface form (skos:altLabel)
+    code: str | None = None  # administrative division code for places
+    #: (article index, local entity index) of every LocalEntity merged into it
+    members: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """All articles of a build and the entities resolved across them."""
+
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    #: (article index, local entity index) -> index into ``entities``
+    index: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def entity_of(self, article: int, local: int) -> Entity:
+        return self.entities[self.index[(article, local)]]
