@@ -1,0 +1,1 @@
+"""Training and evaluating the offline HanLP NER model (``kg train-ner``)."""
