@@ -1,0 +1,69 @@
+"""End to end: `kg build` on the seeds, outputs, determinism, atomicity, quality.
+
+The seeds' graph is built once per session (the offline model loads once).
+"""
+
+import json
+import shutil
+
+import pytest
+
+from kg.pipeline import run_build
+
+from .conftest import SEEDS
+
+
+def test_build_writes_the_three_outputs(seeds_build):
+    code, out = seeds_build
+    assert code == 0
+    for name in ("graph.ttl", "graph.html", "report.json"):
+        assert (out / name).stat().st_size > 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["articles_read"] == 5 and report["articles_failed"] == 0
+    assert report["validation"]["conforms"], report["validation"]["violations"][:5]
+    assert set(report["seconds_by_stage"]) >= {"normalize", "recognize", "relations", "resolve", "rdf"}
+    assert report["entities_by_type"]
+
+
+def test_same_input_gives_byte_identical_output(seeds_build, tmp_path):
+    _, first = seeds_build
+    assert run_build([str(SEEDS)], str(tmp_path), progress=False) == 0
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (first / name).read_bytes(), name
+
+
+def test_a_crash_leaves_previous_outputs_intact(seeds_build, tmp_path, monkeypatch):
+    _, first = seeds_build
+    for name in ("graph.ttl", "graph.html", "report.json"):
+        shutil.copy(first / name, tmp_path / name)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("kg.export.html.write_html", boom)
+    with pytest.raises(RuntimeError):
+        run_build([str(SEEDS)], str(tmp_path), progress=False)
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert after == before  # no half-written file, no leftover staging folder
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_65209c79ac6c9c30.txt", src)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    out = tmp_path / "out"
+    assert run_build([str(src)], str(out), progress=False) == 1
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["articles_read"] == 1
+    assert {f["file"] for f in report["failed"]} == {"empty.txt", "binary.txt"}
+
+
+def test_nothing_readable_keeps_previous_outputs(tmp_path):
+    (tmp_path / "graph.ttl").write_text("previous", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert run_build([str(empty)], str(tmp_path), progress=False) == 2
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "previous"
