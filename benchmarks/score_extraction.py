@@ -4,6 +4,11 @@
     python3 benchmarks/score_extraction.py --set dev -v    # dev only, list misses/spurious
     python3 benchmarks/score_extraction.py --model none    # rules only, no NLP model
     python3 benchmarks/score_extraction.py --only h037     # one article
+    python3 benchmarks/score_extraction.py --oracle        # relation extraction on gold entities
+
+``--oracle`` replaces recognition and coreference with mentions and entities
+built from the gold entity names and aliases found in the normalized text, so
+relation extraction can be measured on its own (a dev tool, never in the package).
 
 This scores each Article directly (kg.extract.to_gold), without RDF or
 cross-article resolution; ``kg eval`` scores the built graph.
@@ -30,16 +35,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default=None, help="substring of the file names to keep")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious items")
     ap.add_argument("--dump", default=None, help="write predicted gold-shaped JSON files to this folder")
+    ap.add_argument("--oracle", action="store_true",
+                    help="use gold entities as mentions (measures relation extraction alone)")
     args = ap.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
     from kg.evaluation.scoring import RELATION_TYPES, score_corpus
     from kg.extract.to_gold import article_to_gold_shape
     from kg.pipeline import analyze_article
-    from kg.reading.reader import read_inputs
+
+    try:
+        from kg.reading.reader import read_inputs
+    except ImportError:  # reader not there yet: plain files
+        read_inputs = _read_plain
 
     backend = None
-    if args.model != "none":
+    if args.model != "none" and not args.oracle:
         from kg.nlp.loader import load_backend
 
         backend = load_backend(args.model)
@@ -60,7 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         for item in read_inputs([str(art_dir)], max_bytes=5_000_000):
             if not hasattr(item, "raw") or item.source not in gold:
                 continue
-            analyze_article(item, backend)
+            if args.oracle:
+                _analyze_with_oracle(item, gold[item.source])
+            else:
+                analyze_article(item, backend)
             pred[item.source] = article_to_gold_shape(item)
             if args.dump:
                 out = Path(args.dump)
@@ -85,6 +99,73 @@ def main(argv: list[str] | None = None) -> int:
         m = scores.relations_micro
         print(f"  relations micro: P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f}")
     return 0
+
+
+def _read_plain(paths: list[str], max_bytes: int):
+    from kg.doc import Article
+
+    for p in paths:
+        for f in sorted(Path(p).glob("*.txt")):
+            yield Article(source=f.name, raw=f.read_text(encoding="utf-8", errors="replace"), path=str(f))
+
+
+def _plain_normalize(article) -> None:
+    """Stand-in until kg.normalize.pipeline exists: t2s, drop pinyin, split sentences."""
+    import re
+
+    import opencc
+
+    from kg.doc import Sentence
+
+    text = opencc.OpenCC("t2s").convert(article.raw)
+    text = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text).replace("（", "(").replace("）", ")")
+    article.text = text
+    for pi, m in enumerate(re.finditer(r"[^\n]+", text)):
+        for sm in re.finditer(r"[^。！？!?]+[。！？!?]*", m.group()):
+            if sm.group().strip():
+                start = m.start() + sm.start()
+                article.sentences.append(Sentence(start, start + len(sm.group()), sm.group(), paragraph=pi))
+
+
+def _analyze_with_oracle(article, gold: dict) -> None:
+    """normalize -> gold mentions/entities -> extract_relations (no NLP model)."""
+    from kg.doc import LocalEntity, Mention
+    from kg.extract.relations import extract_relations
+
+    try:
+        from kg.normalize.pipeline import normalize
+    except ImportError:  # normalization not there yet
+        normalize = _plain_normalize
+    normalize(article)
+    text = article.text
+    names = []  # (surface, gold entity index)
+    for gi, e in enumerate(gold["entities"]):
+        for n in {e["name"], *(e.get("aliases") or [])}:
+            names.append((n, gi))
+    names.sort(key=lambda x: -len(x[0]))
+    taken = [False] * len(text)
+    found: list[tuple[int, int, int]] = []
+    for surface, gi in names:
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not any(taken[start:end]):
+                found.append((start, end, gi))
+                for i in range(start, end):
+                    taken[i] = True
+            start = text.find(surface, start + 1)
+    found.sort()
+    local: dict[int, int] = {}
+    for start, end, gi in found:
+        g = gold["entities"][gi]
+        if gi not in local:
+            local[gi] = len(article.entities)
+            article.entities.append(LocalEntity(name=g["name"], type=g["type"]))
+        ei = local[gi]
+        article.entities[ei].aliases.add(text[start:end]) if text[start:end] != g["name"] else None
+        article.entities[ei].mentions.append(len(article.mentions))
+        article.mentions.append(Mention(start, end, text[start:end], g["type"], source="oracle", entity=ei))
+    extract_relations(article)
 
 
 if __name__ == "__main__":

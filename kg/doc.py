@@ -66,6 +66,9 @@ class DateRange:
     year_unknown: bool = False
     month: int | None = None
     day: int | None = None
+    #: last day of a range when the year is unknown (11月6日至9日 -> 11, 9)
+    end_month: int | None = None
+    end_day: int | None = None
 
 
 @dataclass
@@ -189,6 +192,8 @@ class Event:
     date: DateRange | None = None
     place: int | None = None
     agreement: int | None = None  # index into Article.agreements for Signing
+    #: people who joined the visit or meeting (陪同, 一同调研): the subjects of accompanied
+    companions: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -25,7 +25,7 @@ MODEL_FILES = ("config.json", "vocabs.json", "model.pt")
 
 @dataclass
 class TrainSettings:
-    epochs: int = 6
+    epochs: int = 15
     batch_size: int = 32
     max_sentences: int | None = None
     seed: int = 1234

@@ -1,0 +1,412 @@
+"""Network analytics on the knowledge graph: an RDF graph as a networkx graph.
+
+``to_networkx`` turns the entity layer of a graph in the contract's vocabulary
+(``shared/spec/graph-contract.md``) into a ``networkx.MultiDiGraph``: one node per
+person, organization, place or agreement (keyed by IRI, with ``label``, ``type``,
+``kind`` and ``aliases`` attributes) and one edge per shortcut triple (keyed by
+the relation's local name). The other helpers (centrality, the person-person
+met-with projection, co-signing, communities, neighbourhood cuts) work on that
+graph; the notebook and the HTML export use them.
+
+rdflib and networkx are imported inside the functions (``kg --help`` stays instant).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx
+    import rdflib
+
+KG = "https://w3id.org/zhkg/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDFS_SUBCLASSOF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+SKOS_ALTLABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+DCTERMS_DATE = "http://purl.org/dc/terms/date"
+
+#: The entity kinds that become nodes, most important first.
+KINDS: tuple[str, ...] = ("Person", "Organization", "Place", "Agreement")
+
+#: The contract's class hierarchy (subclass -> superclass). Merged with the
+#: ``rdfs:subClassOf`` triples a graph carries, so a graph loaded without
+#: ``ontology/kg.ttl`` is still read correctly.
+CONTRACT_SUBCLASSES: dict[str, str] = {
+    "GovernmentBody": "Organization",
+    "Company": "Organization",
+    "ResearchInstitution": "Organization",
+    "University": "Organization",
+    "Association": "Organization",
+    "Country": "Place",
+    "Province": "Place",
+    "City": "Place",
+    "District": "Place",
+    "Park": "Place",
+    "Visit": "Event",
+    "Meeting": "Event",
+    "Signing": "Event",
+}
+
+#: Shortcut relations between entities, as networkx edge keys. ``holdsPosition``
+#: is drawn person -> the organization or place of the position (via
+#: ``kg:positionIn``), with the position's ``kg:title`` as the edge's ``title``.
+RELATIONS: tuple[str, ...] = (
+    "visited",
+    "metWith",
+    "accompanied",
+    "affiliatedWith",
+    "holdsPosition",
+    "signed",
+    "party",
+    "witnessed",
+    "partOf",
+    "locatedIn",
+)
+SYMMETRIC: frozenset[str] = frozenset({"metWith"})
+
+
+@dataclass(frozen=True)
+class Centrality:
+    """One row of the centrality table."""
+
+    node: str
+    label: str
+    kind: str
+    type: str
+    degree: int
+    betweenness: float
+
+
+@dataclass
+class Evidence:
+    """A sentence backing a fact about an entity, with its article."""
+
+    sentence: str
+    source_file: str = ""
+    date: str = ""
+    about: str = ""  # the local name of the provenance node's class (Visit, Position, ...)
+
+
+@dataclass
+class EntityDetails:
+    """What the HTML page shows about one entity."""
+
+    titles: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def local_name(iri: object) -> str:
+    text = str(iri)
+    for sep in ("#", "/"):
+        if sep in text:
+            text = text.rsplit(sep, 1)[1]
+    return text
+
+
+def _superclasses(graph: "rdflib.Graph") -> dict[str, set[str]]:
+    """kg class local name -> all its kg superclasses (reflexive, transitive)."""
+    from rdflib import URIRef
+
+    direct: dict[str, set[str]] = {}
+    for sub, sup in CONTRACT_SUBCLASSES.items():
+        direct.setdefault(sub, set()).add(sup)
+    for s, o in graph.subject_objects(URIRef(RDFS_SUBCLASSOF)):
+        if str(s).startswith(KG) and str(o).startswith(KG):
+            direct.setdefault(local_name(s), set()).add(local_name(o))
+    closure: dict[str, set[str]] = {}
+    for cls in list(direct) + [sup for sups in direct.values() for sup in sups]:
+        seen, todo = {cls}, [cls]
+        while todo:
+            for sup in direct.get(todo.pop(), ()):
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        closure[cls] = seen
+    return closure
+
+
+def _classify(types: set[str], supers: dict[str, set[str]]) -> tuple[str, str] | None:
+    """(most specific type, kind) of a node with these kg class names, or None."""
+    kinds = [k for k in KINDS if any(k in supers.get(t, {t}) for t in types)]
+    if not kinds:
+        return None
+    kind = kinds[0]
+    candidates = sorted(t for t in types if kind in supers.get(t, {t}))
+    # most specific: a candidate no other candidate is a strict subclass of
+    specific = [t for t in candidates if not any(o != t and t in supers.get(o, {o}) for o in candidates)]
+    return (specific[0] if specific else kind), kind
+
+
+def _zh_first(literals: Iterable[object]) -> list[str]:
+    """Literal texts, @zh ones first, then sorted."""
+    items = sorted(literals, key=lambda lit: (getattr(lit, "language", None) not in (None, "zh"), str(lit)))
+    out: list[str] = []
+    for lit in items:
+        text = str(lit).strip()
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def entity_nodes(graph: "rdflib.Graph") -> dict[str, dict]:
+    """IRI -> {label, type, kind, aliases} for every person, organization, place, agreement."""
+    from rdflib import URIRef
+
+    supers = _superclasses(graph)
+    types_of: dict[object, set[str]] = {}
+    for s, o in graph.subject_objects(URIRef(RDF_TYPE)):
+        if isinstance(s, URIRef) and str(o).startswith(KG):
+            types_of.setdefault(s, set()).add(local_name(o))
+    nodes: dict[str, dict] = {}
+    for s, types in types_of.items():
+        found = _classify(types, supers)
+        if found is None:
+            continue
+        type_, kind = found
+        labels = _zh_first(graph.objects(s, URIRef(RDFS_LABEL)))
+        label = labels[0] if labels else local_name(s)
+        aliases = [a for a in _zh_first(graph.objects(s, URIRef(SKOS_ALTLABEL))) + labels[1:] if a != label]
+        nodes[str(s)] = {"label": label, "type": type_, "kind": kind, "aliases": sorted(set(aliases))}
+    return nodes
+
+
+def to_networkx(graph: "rdflib.Graph", relations: Iterable[str] | None = None) -> "networkx.MultiDiGraph":
+    """The entity layer of ``graph`` as a MultiDiGraph.
+
+    Nodes: IRIs of persons, organizations, places and agreements, with ``label``
+    (canonical name), ``type`` (most specific kg class), ``kind`` (one of KINDS)
+    and ``aliases``. Edges: one per shortcut triple between two such nodes, with
+    key and ``relation`` = the relation's local name. ``relations`` picks which
+    (default: all of RELATIONS); an unknown name raises ValueError. ``metWith`` is
+    symmetric and gives one edge per pair; a ``party`` triple that mirrors a
+    ``signed`` triple is dropped when both relations are chosen.
+    """
+    import networkx as nx
+    from rdflib import URIRef
+
+    chosen = list(RELATIONS) if relations is None else list(dict.fromkeys(relations))
+    unknown = [r for r in chosen if r not in RELATIONS]
+    if unknown:
+        raise ValueError(f"unknown relation(s) {unknown}; choose from {list(RELATIONS)}")
+    g = nx.MultiDiGraph()
+    nodes = entity_nodes(graph)
+    for iri in sorted(nodes):
+        g.add_node(iri, **nodes[iri])
+
+    def add(u: str, v: str, relation: str, **attrs) -> None:
+        if u not in nodes or v not in nodes or u == v:
+            return
+        if relation in SYMMETRIC and v < u:
+            u, v = v, u
+        if not g.has_edge(u, v, key=relation):
+            g.add_edge(u, v, key=relation, relation=relation, **attrs)
+        elif attrs.get("title"):
+            old = g.edges[u, v, relation].get("title", "")
+            titles = [t for t in old.split(" / ") if t]
+            if attrs["title"] not in titles:
+                g.edges[u, v, relation]["title"] = " / ".join(titles + [attrs["title"]])
+
+    for relation in chosen:
+        prop = URIRef(KG + relation)
+        if relation == "holdsPosition":
+            for person, position in graph.subject_objects(prop):
+                titles = _zh_first(graph.objects(position, URIRef(KG + "title")))
+                for where in graph.objects(position, URIRef(KG + "positionIn")):
+                    add(str(person), str(where), relation, title=" / ".join(titles))
+        elif relation == "party":
+            signed = URIRef(KG + "signed")
+            for agreement, signer in graph.subject_objects(prop):
+                if "signed" in chosen and (signer, signed, agreement) in graph:
+                    continue
+                add(str(agreement), str(signer), relation)
+        else:
+            for s, o in graph.subject_objects(prop):
+                add(str(s), str(o), relation)
+    return g
+
+
+def degrees(g: "networkx.MultiDiGraph") -> dict[str, int]:
+    """Node -> number of distinct neighbours (in or out, any relation)."""
+    return {n: len(set(g.successors(n)) | set(g.predecessors(n))) for n in g}
+
+
+def centrality_table(g: "networkx.MultiDiGraph", kinds: Iterable[str] | None = None) -> list[Centrality]:
+    """Degree and betweenness of every node (of the given kinds), most central first.
+
+    Both are computed on the undirected simple graph (relations merged), so
+    betweenness counts shortest paths through a node whatever the relation.
+    """
+    import networkx as nx
+
+    wanted = set(KINDS if kinds is None else kinds)
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    between = nx.betweenness_centrality(simple) if simple.number_of_nodes() else {}
+    rows = [
+        Centrality(
+            node=n,
+            label=data.get("label", n),
+            kind=data.get("kind", ""),
+            type=data.get("type", ""),
+            degree=simple.degree(n),
+            betweenness=round(between.get(n, 0.0), 6),
+        )
+        for n, data in g.nodes(data=True)
+        if data.get("kind") in wanted
+    ]
+    rows.sort(key=lambda r: (-r.degree, -r.betweenness, r.label))
+    return rows
+
+
+def met_with_graph(g: "networkx.MultiDiGraph") -> "networkx.Graph":
+    """Undirected person-person graph of ``metWith`` edges (node attributes kept)."""
+    import networkx as nx
+
+    out = nx.Graph()
+    for u, v, key in g.edges(keys=True):
+        if key == "metWith" and g.nodes[u].get("kind") == "Person" and g.nodes[v].get("kind") == "Person":
+            out.add_node(u, **g.nodes[u])
+            out.add_node(v, **g.nodes[v])
+            out.add_edge(u, v)
+    return out
+
+
+def signed_with_graph(g: "networkx.MultiDiGraph") -> "networkx.Graph":
+    """Undirected graph linking the signers of the same agreement.
+
+    A signer is the subject of ``signed`` or the object of ``party``; each edge
+    carries ``agreements``, the labels of the agreements both signed.
+    """
+    import networkx as nx
+
+    signers: dict[str, set[str]] = {}
+    for u, v, key in g.edges(keys=True):
+        if key == "signed":
+            signers.setdefault(v, set()).add(u)
+        elif key == "party":
+            signers.setdefault(u, set()).add(v)
+    out = nx.Graph()
+    for agreement, parties in signers.items():
+        ordered = sorted(parties)
+        for p in ordered:
+            out.add_node(p, **g.nodes[p])
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if not out.has_edge(a, b):
+                    out.add_edge(a, b, agreements=[])
+                out.edges[a, b]["agreements"].append(g.nodes[agreement].get("label", agreement))
+    return out
+
+
+def communities(g: "networkx.Graph | networkx.MultiDiGraph") -> list[frozenset[str]]:
+    """Communities by greedy modularity on the undirected simple graph, largest first.
+
+    Isolated nodes are left out (each would be a community of one).
+    """
+    import networkx as nx
+    from networkx.algorithms.community import greedy_modularity_communities
+
+    simple = nx.Graph(g.to_undirected(as_view=True) if g.is_directed() else g)
+    simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
+    if simple.number_of_edges() == 0:
+        return []
+    found = greedy_modularity_communities(simple)
+    return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), sorted(c)))
+
+
+def find_nodes(g: "networkx.MultiDiGraph", name: str) -> list[str]:
+    """Nodes whose label or an alias is ``name`` (exact, then case-insensitive)."""
+    wanted = name.strip()
+    exact = [n for n, d in g.nodes(data=True) if wanted == d.get("label") or wanted in d.get("aliases", ())]
+    if exact:
+        return sorted(exact)
+    folded = wanted.casefold()
+    return sorted(
+        n
+        for n, d in g.nodes(data=True)
+        if folded == str(d.get("label", "")).casefold() or folded in {a.casefold() for a in d.get("aliases", ())}
+    )
+
+
+def neighbourhood(g: "networkx.MultiDiGraph", centre: str, hops: int) -> set[str]:
+    """Nodes within ``hops`` edges of ``centre``, ignoring edge direction."""
+    import networkx as nx
+
+    if hops < 0:
+        raise ValueError("hops must be >= 0")
+    return set(nx.single_source_shortest_path_length(g.to_undirected(as_view=True), centre, cutoff=hops))
+
+
+def most_connected(g: "networkx.MultiDiGraph", n: int, keep: Iterable[str] = ()) -> set[str]:
+    """The ``n`` nodes with the most neighbours (ties by label, then IRI), always including ``keep``."""
+    deg = degrees(g)
+    kept = [k for k in dict.fromkeys(keep) if k in g]
+    rest = sorted((x for x in g if x not in kept), key=lambda x: (-deg[x], g.nodes[x].get("label", ""), x))
+    return set(kept[:n]) | set(rest[: max(0, n - len(kept))])
+
+
+def _add_evidence(details: EntityDetails, ev: Evidence) -> None:
+    """Add ``ev``, or merge its ``about`` into the same sentence from the same article."""
+    for old in details.evidence:
+        if (old.sentence, old.source_file, old.date) == (ev.sentence, ev.source_file, ev.date):
+            abouts = old.about.split(", ") if old.about else []
+            if ev.about and ev.about not in abouts:
+                old.about = ", ".join(sorted(abouts + [ev.about]))
+            return
+    details.evidence.append(ev)
+
+
+def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, EntityDetails]:
+    """Titles held and evidence sentences for each entity IRI in ``nodes``.
+
+    Evidence of an entity: the ``kg:evidence`` of every node (event, position,
+    agreement, assertion...) linked to it by any property in either direction,
+    and of the entity itself, with the article (``kg:source``) file name and date.
+    """
+    from rdflib import URIRef
+
+    wanted = {str(n) for n in nodes}
+    details = {n: EntityDetails() for n in wanted}
+    EV, SOURCE = URIRef(KG + "evidence"), URIRef(KG + "source")
+    FILE, DATE = URIRef(KG + "sourceFile"), URIRef(DCTERMS_DATE)
+    TYPE = URIRef(RDF_TYPE)
+
+    article_cache: dict[object, tuple[str, str]] = {}
+
+    def article(node) -> tuple[str, str]:
+        for src in sorted(graph.objects(node, SOURCE), key=str):
+            if src not in article_cache:
+                files = sorted(str(f) for f in graph.objects(src, FILE))
+                dates = sorted(str(d) for d in graph.objects(src, DATE))
+                article_cache[src] = (files[0] if files else local_name(src), dates[0] if dates else "")
+            return article_cache[src]
+        return ("", "")
+
+    for prov in set(graph.subjects(EV)):
+        sentences = _zh_first(graph.objects(prov, EV))
+        linked = {str(o) for o in graph.objects(prov) if str(o) in wanted}
+        linked |= {str(s) for s in graph.subjects(object=prov) if str(s) in wanted}
+        if str(prov) in wanted:
+            linked.add(str(prov))
+        if not linked:
+            continue
+        kinds = sorted(local_name(t) for t in graph.objects(prov, TYPE) if str(t).startswith(KG))
+        about = next((k for k in kinds if k not in KINDS and k != "Event"), kinds[0] if kinds else "")
+        source_file, date = article(prov)
+        for entity in linked:
+            for sentence in sentences:
+                _add_evidence(details[entity], Evidence(sentence=sentence, source_file=source_file, date=date, about=about))
+
+    HOLDS, TITLE, WHERE, LABEL = (URIRef(KG + "holdsPosition"), URIRef(KG + "title"), URIRef(KG + "positionIn"), URIRef(RDFS_LABEL))
+    for entity in wanted:
+        for position in graph.objects(URIRef(entity), HOLDS):
+            places = [(_zh_first(graph.objects(w, LABEL)) or [local_name(w)])[0] for w in graph.objects(position, WHERE)]
+            for title in _zh_first(graph.objects(position, TITLE)) or [""]:
+                text = " ".join(x for x in (", ".join(sorted(places)), title) if x)
+                if text and text not in details[entity].titles:
+                    details[entity].titles.append(text)
+        details[entity].titles.sort()
+        details[entity].evidence.sort(key=lambda e: (e.date, e.source_file, e.sentence))
+    return details

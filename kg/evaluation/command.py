@@ -1,0 +1,98 @@
+"""``kg eval GRAPH GOLD_DIR``: score a built graph against gold annotation files.
+
+Reads every ``*.json`` in GOLD_DIR (the annotation guide's format), turns the
+graph into the same shape (kg.evaluation.from_graph) and scores it with
+kg.evaluation.scoring. Prints entity P/R/F1, relation P/R/F1 per type and
+micro-averaged, one line per article and the missed / spurious items;
+``--json`` prints ``Scores.as_dict()``. Scores are reported, not asserted:
+exit 0 whenever scoring ran, 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from kg.evaluation.scoring import RELATION_TYPES, PRF, Scores, score_corpus
+
+
+class GoldError(ValueError):
+    pass
+
+
+def load_gold_dir(gold_dir: str | Path) -> dict[str, dict]:
+    """``{file: gold dict}`` for every ``*.json`` in ``gold_dir``; GoldError when unusable."""
+    folder = Path(gold_dir)
+    if not folder.is_dir():
+        raise GoldError(f"{gold_dir}: not a folder")
+    gold: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise GoldError(f"{path}: not a readable JSON file: {exc}") from exc
+        if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list):
+            raise GoldError(f"{path}: not a gold file (needs an object with an 'entities' list)")
+        file = doc.get("file") or path.with_suffix(".txt").name
+        doc["file"] = file
+        if file in gold:
+            raise GoldError(f"{path}: a second gold file for {file}")
+        gold[file] = doc
+    if not gold:
+        raise GoldError(f"{gold_dir}: no *.json gold files")
+    return gold
+
+
+def _prf_line(label: str, prf: PRF) -> str:
+    return (
+        f"{label:<16} P {prf.precision:6.3f}  R {prf.recall:6.3f}  F1 {prf.f1:6.3f}"
+        f"   (tp {prf.tp}, fp {prf.fp}, fn {prf.fn})"
+    )
+
+
+def format_scores(scores: Scores, unscored: list[str]) -> str:
+    lines = [f"articles scored: {len(scores.articles)}"]
+    if unscored:
+        lines.append(f"articles in the graph without gold (not scored): {len(unscored)}")
+    lines += ["", _prf_line("entities", scores.entities), ""]
+    for kind in RELATION_TYPES:
+        lines.append(_prf_line(kind, scores.relation(kind)))
+    lines.append(_prf_line("relations micro", scores.relations_micro))
+    lines += ["", "per article:"]
+    for a in scores.articles:
+        lines.append(
+            f"  {a.file}: entities F1 {a.entities.f1:.3f} (fp {a.entities.fp}, fn {a.entities.fn}), "
+            f"relations F1 {a.relations_micro.f1:.3f} (fp {a.relations_micro.fp}, fn {a.relations_micro.fn})"
+        )
+    for a in scores.articles:
+        if not (a.missed or a.spurious):
+            continue
+        lines += ["", f"{a.file}:"]
+        lines += [f"  missed   {m}" for m in a.missed]
+        lines += [f"  spurious {s}" for s in a.spurious]
+    return "\n".join(lines) + "\n"
+
+
+def run_eval(graph_path: str, gold_dir: str, as_json: bool, out: TextIO) -> int:
+    from kg.evaluation.from_graph import graph_to_gold_shape
+    from kg.rdf.loading import load_graph
+
+    try:
+        gold = load_gold_dir(gold_dir)
+        graph = load_graph(graph_path)
+    except ValueError as exc:
+        print(f"kg eval: {exc}", file=sys.stderr)
+        return 2
+    pred = graph_to_gold_shape(graph)
+    try:
+        scores = score_corpus(pred, gold)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        print(f"kg eval: a gold file is malformed: {exc!r}", file=sys.stderr)
+        return 2
+    if as_json:
+        out.write(json.dumps(scores.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(format_scores(scores, sorted(set(pred) - set(gold))))
+    return 0

@@ -1,0 +1,1 @@
+"""Static files of the interactive HTML graph page (template, stylesheet, script)."""

@@ -1,0 +1,1 @@
+def extract_agreements(article, view): pass

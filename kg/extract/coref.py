@@ -1,0 +1,197 @@
+"""In-article entity clustering: mentions -> LocalEntity.
+
+``cluster_entities(article)`` groups ``article.mentions`` into
+``article.entities`` and sets ``mention.entity``. Two mentions of the same
+type are the same entity when:
+
+- they have the same normalized key (canonical name, brackets unified,
+  ``X市市委`` -> ``X市委``, ``中共X市委`` -> ``X市委``, known abbreviations such as
+  中科院 -> 中国科学院, 高新区 <-> 高新技术产业开发区);
+- places share a division code (平顶山 <-> 平顶山市);
+- an organization's name is a short form of another's: a legal-form
+  variant (恒玄科技 <-> 恒玄科技(上海)股份有限公司), a tail of it after its
+  prefixes (硅酸盐研究所 <-> 中国科学院上海硅酸盐研究所, 北京分院 <->
+  中科院北京分院), its head plus a suffix (四维科技 <-> 唐山四维智能科技,
+  兴泰公司 <-> 合肥兴泰金融控股(集团)有限公司), or itself plus a suffix word
+  (罗克佳华科技 <-> 罗克佳华科技集团). A short form that fits two different
+  long names is left alone.
+
+The entity's name is the fullest form the article gives; other surface
+forms are aliases. Generic references (``mention.generic``) join the entity
+named by their canonical form and never add their surface as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Article, LocalEntity, Mention
+
+#: abbreviation -> full form, used only to compare names (generic lexicon)
+ABBREVIATIONS = (
+    ("中科院", "中国科学院"),
+    ("工信部", "工业和信息化部"),
+    ("中国科协", "中国科学技术协会"),
+    ("发改委", "发展和改革委员会"),
+    ("高新技术产业开发区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("人民政府", "政府"),
+)
+_ORG_TAILS = (
+    "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司", "集团", "研究院", "研究所",
+    "实验室", "大学", "学院", "协会", "商会", "联谊会", "学会", "分院", "局", "中心", "科技", "电气", "研究总院",
+)
+_SUFFIX_WORDS = ("集团", "有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "公司")
+
+
+def _key(name: str) -> str:
+    k = name.replace("（", "(").replace("）", ")").replace(" ", "").replace("·", "")
+    if k.startswith("中共") and len(k) > 4:
+        k = k[2:]
+    k = re.sub(r"(市|省|区|县)\1委", r"\1委", k)
+    k = re.sub(r"\((筹)\)$", "", k)
+    for short, full in ABBREVIATIONS:
+        if short in ("高新技术产业开发区", "经济技术开发区", "人民政府"):
+            k = k.replace(short, full)
+        else:
+            k = k.replace(short, full)
+    return k
+
+
+class _UF:
+    def __init__(self, n: int):
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.p[max(a, b)] = min(a, b)
+
+
+def _strip_place_prefix(name: str) -> str:
+    from kg.extract.gazetteer import _raw_matches
+
+    hits = _raw_matches(name[:8])
+    if hits and hits[0][0] == 0 and hits[0][1] < len(name) - 1:
+        return name[hits[0][1]:]
+    return name
+
+
+def _is_short_of(s: str, l: str) -> bool:
+    """Is ``s`` a short form of the organization name ``l``?"""
+    if s == l or len(s) >= len(l) or len(s) < 2:
+        return False
+    from kg.extract.orgs import legal_variants
+
+    if s in legal_variants(l):
+        return True
+    # tail: 硅酸盐研究所 <- 中国科学院上海硅酸盐研究所 (the tail keeps a core of 2+ chars)
+    if l.endswith(s) and len(s) >= 4:
+        core = s
+        for t in sorted(_ORG_TAILS, key=len, reverse=True):
+            if s.endswith(t):
+                core = s[: -len(t)]
+                break
+        if len(core) >= 2 and core[0] not in "省市区县":
+            return True
+    # itself plus a suffix word: 罗克佳华科技 <- 罗克佳华科技集团
+    if l.startswith(s) and l[len(s):] in _SUFFIX_WORDS and len(s) >= 3:
+        return True
+    # head + tail: 四维科技 <- 唐山四维智能科技, 兴泰公司 <- 合肥兴泰金融控股(集团)有限公司
+    core_l = _strip_place_prefix(l)
+    if len(s) >= 4 and core_l.startswith(s[:2]) and _subsequence(s, core_l):
+        tail = next((t for t in sorted(_ORG_TAILS, key=len, reverse=True) if s.endswith(t)), None)
+        if tail and tail in core_l and core_l.find(tail) >= len(s) - len(tail):
+            return True
+    # prefix stripped: 力成电气 <- 宁夏力成电气集团有限公司
+    if len(s) >= 4 and core_l.startswith(s) and core_l != l:
+        return True
+    return False
+
+
+def _subsequence(s: str, l: str) -> bool:
+    it = iter(l)
+    return all(c in it for c in s)
+
+
+def _best_name(forms: list[str]) -> str:
+    """The fullest form: longest, then most frequent, then first."""
+    counts: dict[str, int] = {}
+    for f in forms:
+        counts[f] = counts.get(f, 0) + 1
+    return max(counts, key=lambda f: (len(f.replace("(筹)", "")), counts[f], -forms.index(f)))
+
+
+def cluster_entities(article: Article) -> None:
+    """Fill ``article.entities`` from ``article.mentions`` and link them."""
+    ms = article.mentions
+    article.entities = []
+    n = len(ms)
+    if not n:
+        return
+    uf = _UF(n)
+
+    def name_of(m: Mention) -> str:
+        return m.canonical or m.text
+
+    # same normalized key / same code
+    by_key: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(ms):
+        keys = [(m.type, _key(name_of(m))), (m.type, _key(m.text))]
+        if m.type == "Place" and m.code:
+            keys.append(("code", m.code))
+        for k in keys:
+            if k in by_key:
+                uf.union(by_key[k], i)
+            else:
+                by_key[k] = i
+
+    # short forms of organizations and parks
+    def groups() -> dict[int, list[int]]:
+        g: dict[int, list[int]] = {}
+        for i in range(n):
+            g.setdefault(uf.find(i), []).append(i)
+        return g
+
+    for typ in ("Organization", "Place"):
+        g = groups()
+        reps = [r for r, idx in g.items() if ms[r].type == typ and not all(ms[i].generic for i in idx)]
+        forms = {r: {_key(name_of(ms[i])) for i in g[r] if not ms[i].generic} | {_key(ms[i].text) for i in g[r] if not ms[i].generic} for r in reps}
+        for r in reps:
+            if typ == "Place" and ms[r].subtype != "Park":
+                continue
+            targets = set()
+            for s in forms[r]:
+                for r2 in reps:
+                    if r2 == r:
+                        continue
+                    if any(len(l) > len(s) and _is_short_of(s, l) for l in forms[r2]):
+                        targets.add(r2)
+            if len(targets) == 1:
+                t = targets.pop()
+                # only merge when the long one is not itself a short form of r
+                uf.union(r, t)
+
+    g = groups()
+    order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))
+    for r in order:
+        idx = sorted(g[r], key=lambda i: ms[i].start)
+        real = [i for i in idx if not ms[i].generic]
+        forms = [name_of(ms[i]) for i in idx]
+        surfaces = [ms[i].text for i in real]
+        name = _best_name(forms + surfaces)
+        m0 = ms[idx[0]]
+        code = next((ms[i].code for i in idx if ms[i].code), None)
+        subtype = next((ms[i].subtype for i in idx if ms[i].subtype and ms[i].source != "model"), None) or m0.subtype
+        aliases = {s for s in surfaces if s != name} | {ms[i].canonical for i in real if ms[i].canonical and ms[i].canonical != name}
+        ent = LocalEntity(name=name, type=m0.type, subtype=subtype, aliases=aliases, code=code, mentions=idx)
+        article.entities.append(ent)
+        k = len(article.entities) - 1
+        for i in idx:
+            ms[i].entity = k

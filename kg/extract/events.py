@@ -1,0 +1,420 @@
+"""Visits, meetings and companions, read clause by clause with a discourse state.
+
+The state is the *delegation in focus*: its leaders are set where the text
+says so (陈向平一行, 市长刘文华带队, 胡昌升…李海涛率…代表团) and stay the
+subject of later clauses that leave the subject out (先后到A、B、C拜访…,
+实地参观了…). Rules, in the order they run for each sentence:
+
+- delegation: leaders before 一行/带队/率/带领 (a run of names with titles,
+  possibly over commas); people after 率…一行 are companions;
+- visit: a motion verb (到, 赴, 来到, 走进, 莅临 …) or inspection verb
+  (参观, 考察, 调研 …) followed by a list of places/organizations; a
+  locative frame 在A、B、C，X参观… adds A、B、C; a weak verb (了解, 听取)
+  counts only with the leader as explicit subject;
+- meeting: X 会见 Y; X 与 Y … 会谈/座谈/交流 (Y a run of people, possibly
+  over commas; X the explicit subject, else the leader); 来宾 stands for the
+  delegation; people who 出席/主持 a 座谈 the leader held join it;
+- companions: the run of names before 陪同 / 一同调研 / 参加 joins the
+  leader's current visit.
+
+Clauses stating a wish or plan (希望, 将, 邀请 …) and reported speech
+(他说，…) give no events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.doc import Article, Event, Relation
+from kg.extract.clauses import Clause, Ref, TextView
+from kg.extract.titles import title_regex
+from kg.extract.triggers import (
+    ACCOMPANY_RE,
+    GUEST_WORDS,
+    MEET_OBJECT_RE,
+    MEET_WITH_RE,
+    SPEECH,
+    VISIT_INSPECT_RE,
+    VISIT_MOTION_RE,
+    VISIT_WEAK,
+)
+
+#: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
+DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
+#: 到/来 inside ordinary words (受到, 以来) are no motion
+_MOTION_FALSE_BEFORE = {"到": set("受得达看感想提遇做办见拿听找接收报签迟周直"),
+                        "来": set("以未起近本原后从带出回过引看归迎越进将")}
+#: where a list of visited places ends (the next verb of the clause)
+LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流")
+#: a clause that states a wish, plan or invitation
+IRREALIS_CLAUSE_RE = re.compile(r"希望|期待|期望|盼望|欢迎|邀请|(?<![重主需只])要(?!求)|将|拟|计划|争取|力争|愿意")
+SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
+#: 在A、B，… : a locative frame opening a clause (after a date)
+FRAME_RE = re.compile(r"^(?:[\d月日上下午晚间]*)在")
+HOLD_RE = re.compile(r"召开|举行|开展")
+MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
+_NAME_LIST_JUNK = re.compile(r"[、，,\s等及和以及与]|以及")
+
+
+@dataclass
+class _State:
+    leaders: list[int] = field(default_factory=list)
+    visit: int | None = None  # the leaders' current visit event
+    meeting: int | None = None  # a meeting the leaders held without a named partner yet
+    meeting_paragraph: int = -1
+
+
+def _is_name_list(view: TextView, clause: Clause) -> bool:
+    """A clause made only of names with their titles (唐山市委副书记、…张旭)."""
+    if not view.refs_in(clause.start, clause.end, "Person"):
+        return False
+    chars = list(clause.text)
+    for r in view.refs_in(clause.start, clause.end):
+        for i in range(r.start - clause.start, r.end - clause.start):
+            chars[i] = " "
+    rest = "".join(chars)
+    rest = title_regex().sub(" ", rest)
+    rest = _NAME_LIST_JUNK.sub("", rest)
+    return len(rest) <= 2
+
+
+def name_run_before(view: TextView, clauses: list[Clause], ci: int, pos: int) -> list[int]:
+    """People named right before ``pos``: in its clause, and in the name-list
+    clauses just before it (黑龙江省委副书记、省长胡昌升，省委常委…李海涛率)."""
+    out: list[int] = []
+    cl = clauses[ci]
+    for r in view.refs_in(cl.start, pos, "Person"):
+        if r.entity not in out:
+            out.append(r.entity)
+    j = ci - 1
+    while j >= 0 and _is_name_list(view, clauses[j]):
+        for r in reversed(view.refs_in(clauses[j].start, clauses[j].end, "Person")):
+            if r.entity not in out:
+                out.insert(0, r.entity)
+        j -= 1
+    return out
+
+
+def _names_right_before(view: TextView, pos: int) -> list[int]:
+    """People immediately before ``pos`` (张旭晨一行, 吴海英副市长、李静副院长一行)."""
+    text = view.text
+    out: list[int] = []
+    i = pos
+    while i > 0:
+        t = _title_ending(text, i)
+        if t is not None:
+            i = t
+        r = view.ref_at(i - 1)
+        if r is None or r.type != "Person":
+            break
+        out.insert(0, r.entity)
+        i = r.start
+        if i > 0 and text[i - 1] in "、和及与":
+            i -= 1
+            continue
+        break
+    return out
+
+
+def _title_ending(text: str, end: int) -> int | None:
+    from kg.extract.titles import title_ending_at
+
+    t = title_ending_at(text, end)
+    return t[0] if t is not None and t[0] < end else None
+
+
+def _realis(view: TextView, clause: Clause, pos: int) -> bool:
+    return IRREALIS_CLAUSE_RE.search(view.text, clause.start, pos) is None
+
+
+def _speech_from(clauses: list[Clause]) -> int:
+    """Index of the first clause of reported speech in a sentence (len when none)."""
+    for i, c in enumerate(clauses):
+        if SPEECH_END_RE.search(c.text.strip()):
+            return i + 1
+    return len(clauses)
+
+
+def _motion_triggers(view: TextView, clause: Clause):
+    for m in view.find(VISIT_MOTION_RE, clause.start, clause.end):
+        w = m.group()
+        if w in _MOTION_FALSE_BEFORE and m.start() > 0 and view.text[m.start() - 1] in _MOTION_FALSE_BEFORE[w]:
+            continue
+        yield m
+
+
+def _list_after(view: TextView, start: int, clause: Clause) -> list[Ref]:
+    stop = LIST_STOP_RE.search(view.text, start, clause.end)
+    end = clause.end
+    while stop is not None and not view.outside_refs(stop.start(), stop.end()):
+        stop = LIST_STOP_RE.search(view.text, stop.end(), clause.end)
+    if stop is not None and stop.start() > start:
+        end = stop.start()
+    return [r for r in view.list_items(start, end) if r.type in ("Organization", "Place")]
+
+
+class _Extractor:
+    def __init__(self, article: Article, view: TextView):
+        self.article, self.view = article, view
+        self.state = _State()
+
+    # -- events -------------------------------------------------------------
+    def _event(self, kind: str, agents: list[int], sentence: int) -> int:
+        self.article.events.append(
+            Event(kind, list(agents), [], sentence, self.article.sentences[sentence].text)  # type: ignore[arg-type]
+        )
+        return len(self.article.events) - 1
+
+    def _visit(self, agents: list[int], targets: list[Ref], sentence: int) -> None:
+        if not agents or not targets:
+            return
+        ev = self.state.visit
+        if ev is None or self.article.events[ev].agents != agents or self.article.events[ev].sentence != sentence:
+            ev = self._event("Visit", agents, sentence)
+        e = self.article.events[ev]
+        for t in targets:
+            if t.entity not in e.targets and t.entity not in agents:
+                e.targets.append(t.entity)
+        self.state.visit = ev
+
+    def _meeting(self, side_a: list[int], side_b: list[int], sentence: int) -> None:
+        visitors = set(self.state.leaders)
+        a, b = [x for x in side_a], [x for x in side_b if x not in side_a]
+        if not a or not b:
+            return
+        if visitors & set(b) and not visitors & set(a):
+            a, b = b, a
+        ev = self._event("Meeting", a, sentence)
+        self.article.events[ev].targets.extend(b)
+
+    # -- sentence -----------------------------------------------------------
+    def run(self) -> None:
+        for si in range(len(self.article.sentences)):
+            clauses = self.view.clauses(si)
+            if not clauses:
+                continue
+            speech = _speech_from(clauses)
+            self._delegation(si, clauses)
+            self._companions(si, clauses[:speech])
+            self._meetings(si, clauses[:speech])
+            self._visits(si, clauses[:speech])
+
+    def _delegation(self, si: int, clauses: list[Clause]) -> None:
+        view = self.view
+        for ci, cl in enumerate(clauses):
+            for m in view.find(DELEGATION_RE, cl.start, cl.end):
+                if ACCOMPANY_RE.search(view.text, m.end(), cl.end):
+                    continue  # 率团陪同: companions, not a new delegation
+                if m.group() == "一行":
+                    leaders = _names_right_before(view, m.start())
+                else:
+                    leaders = name_run_before(view, clauses, ci, m.start())
+                    # 由X带队的…: the people after 由
+                if not leaders:
+                    continue
+                self.state.leaders = leaders
+                self.state.visit = None
+                if m.group().startswith(("率", "带领")):
+                    end = view.text.find("一行", m.end(), cl.end)
+                    members = view.refs_in(m.end(), end if end > 0 else cl.end, "Person")
+                    if members:
+                        ev = self._event("Visit", leaders, si)
+                        self.state.visit = ev
+                        for r in members:
+                            if r.entity not in leaders and r.entity not in self.article.events[ev].companions:
+                                self.article.events[ev].companions.append(r.entity)
+                break
+
+    def _subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int] | None:
+        """Who acts at ``pos``: explicit people before it, else the leaders.
+
+        None when the clause has a non-person subject (大同等企业到潍坊).
+        """
+        cl = clauses[ci]
+        persons = [r for r in self.view.refs_in(cl.start, pos) if r.type == "Person"]
+        if ACCOMPANY_RE.search(self.view.text, cl.start, pos):
+            return self.state.leaders
+        if persons:
+            ents = [r.entity for r in persons]
+            if set(ents) & set(self.state.leaders):
+                return self.state.leaders
+            return name_run_before(self.view, clauses, ci, pos)
+        others = self.view.refs_in(cl.start, pos)
+        if others and others[0].start - cl.start <= 1 and not FRAME_RE.match(cl.text):
+            return None
+        return self.state.leaders
+
+    def _visits(self, si: int, clauses: list[Clause]) -> None:
+        view = self.view
+        frame: list[Ref] = []
+        for ci, cl in enumerate(clauses):
+            acc = [(m.start(), m.end()) for m in view.find(ACCOMPANY_RE, cl.start, cl.end)]
+
+            def in_acc(pos: int) -> bool:
+                return any(a <= pos < b for a, b in acc)
+
+            if FRAME_RE.match(cl.text):
+                items = _list_after(view, cl.start + FRAME_RE.match(cl.text).end(), cl)
+                frame = items
+                hold = HOLD_RE.search(cl.text)
+                if hold and items and _realis(view, cl, cl.start + hold.start()):
+                    agents = self._subject(clauses, ci, cl.start)
+                    if agents:
+                        self._visit(agents, items, si)
+                continue
+            found = False
+            for m in list(_motion_triggers(view, cl)) + list(view.find(VISIT_INSPECT_RE, cl.start, cl.end)):
+                if in_acc(m.start()) or not _realis(view, cl, m.start()):
+                    continue
+                agents = self._subject(clauses, ci, m.start())
+                if not agents:
+                    continue
+                targets = _list_after(view, m.end(), cl)
+                if not targets and "这里" in cl.text[m.end() - cl.start :]:
+                    targets = self._topic(clauses)
+                if frame:
+                    targets = frame + targets
+                    frame = []
+                if targets:
+                    found = True
+                self._visit(agents, targets, si)
+            if not found:
+                self._weak_visit(clauses, ci)
+
+    def _topic(self, clauses: list[Clause]) -> list[Ref]:
+        """这里: the place or organization standing alone as a clause of the sentence."""
+        for cl in clauses:
+            refs = self.view.refs_in(cl.start, cl.end)
+            if len(refs) == 1 and refs[0].type != "Person" and len(cl.text.strip()) - (refs[0].end - refs[0].start) <= 1:
+                return refs
+        return []
+
+    def _weak_visit(self, clauses: list[Clause], ci: int) -> None:
+        cl = clauses[ci]
+        if not self.state.leaders:
+            return
+        for w in VISIT_WEAK:
+            for m in re.finditer(w, cl.text):
+                pos = cl.start + m.start()
+                persons = self.view.refs_in(cl.start, pos, "Person")
+                if not persons or not set(r.entity for r in persons) & set(self.state.leaders):
+                    continue
+                after = m.end() + cl.start
+                while after < cl.end and self.view.text[after] in "了":
+                    after += 1
+                r = self.view.ref_starting(after)
+                if r is not None and r.type in ("Organization", "Place"):
+                    self._visit(self.state.leaders, [r], cl.sentence)
+                    return
+
+    def _meetings(self, si: int, clauses: list[Clause]) -> None:
+        view = self.view
+        para = self.article.sentences[si].paragraph
+        met = False
+        for ci, cl in enumerate(clauses):
+            for m in view.find(MEET_OBJECT_RE, cl.start, cl.end):
+                if not _realis(view, cl, m.start()):
+                    continue
+                a = name_run_before(view, clauses, ci, m.start())
+                b = [r.entity for r in view.refs_in(m.end(), cl.end, "Person")]
+                if self._is_guest(m.end(), cl.end):
+                    b += [x for x in self.state.leaders if x not in b]
+                self._meeting(a, b, si)
+                met = True
+            for m in view.find(MEET_WITH_RE, cl.start, cl.end):
+                if not _realis(view, cl, m.start()):
+                    continue
+                partners, with_pos = self._partners(clauses, ci, m.start())
+                if with_pos is None:
+                    if self.state.leaders and re.search(r"举行|召开", cl.text):
+                        self.state.meeting = self._event("Meeting", self.state.leaders, si)
+                        self.state.meeting_paragraph = para
+                    continue
+                wci = max(i for i, c in enumerate(clauses) if c.start <= with_pos)
+                a = [r.entity for r in view.refs_in(clauses[wci].start, with_pos, "Person")]
+                if a:
+                    a = name_run_before(view, clauses, wci, with_pos)
+                else:
+                    first = view.refs_in(self.article.sentences[si].start, with_pos, "Person")
+                    a = [first[0].entity] if first else list(self.state.leaders)
+                    if first and first[0].entity in self.state.leaders:
+                        a = list(self.state.leaders)
+                self._meeting(a, partners, si)
+                met = True
+        if not met and self.state.meeting is not None and self.state.meeting_paragraph == para:
+            ev = self.article.events[self.state.meeting]
+            for ci, cl in enumerate(clauses):
+                if MEETING_ROLE_RE.search(cl.text):
+                    for r in view.refs_in(cl.start, cl.end, "Person"):
+                        if r.entity not in ev.agents and r.entity not in ev.targets:
+                            ev.targets.append(r.entity)
+
+    def _is_guest(self, start: int, end: int) -> bool:
+        text = self.view.text[start:end]
+        return any(w in text for w in GUEST_WORDS if w != "一行")
+
+    def _partners(self, clauses: list[Clause], ci: int, pos: int) -> tuple[list[int], int | None]:
+        """People after the 与/同/和 that opens ``…与Y…会谈`` (may span commas)."""
+        view = self.view
+        sent_start = clauses[0].start
+        lo = clauses[max(0, ci - 3)].start
+        for wm in reversed(list(view.find(re.compile(r"与|同|和"), lo, pos))):
+            between = view.refs_in(wm.end(), pos, "Person")
+            guests = self._is_guest(wm.end(), pos)
+            if between or guests:
+                partners = [r.entity for r in between]
+                if guests:
+                    partners += [x for x in self.state.leaders if x not in partners]
+                return partners, wm.start()
+            if wm.start() < sent_start:
+                break
+        return [], None
+
+    def _companions(self, si: int, clauses: list[Clause]) -> None:
+        if not self.state.leaders:
+            return
+        view = self.view
+        for ci, cl in enumerate(clauses):
+            hits = list(view.find(ACCOMPANY_RE, cl.start, cl.end))
+            weak = re.search(r"参加(?!了?(?:会谈|会议|座谈))", cl.text)
+            if not hits and weak:
+                hits = [weak]
+                pos0 = cl.start + weak.start()
+            elif hits:
+                pos0 = hits[0].start()
+            else:
+                continue
+            people = [p for p in name_run_before(view, clauses, ci, pos0) if p not in self.state.leaders]
+            if not people:
+                continue
+            ev = self.state.visit
+            if ev is None:
+                ev = self._event("Visit", self.state.leaders, si)
+                self.state.visit = ev
+            for p in people:
+                if p not in self.article.events[ev].companions:
+                    self.article.events[ev].companions.append(p)
+
+
+def extract_events(article: Article, view: TextView) -> None:
+    """Fill article.events with Visit and Meeting events."""
+    _Extractor(article, view).run()
+
+
+def event_relations(article: Article) -> list[Relation]:
+    """visited, metWith and accompanied triples, each backed by its event."""
+    out: list[Relation] = []
+    for i, e in enumerate(article.events):
+        if e.kind == "Visit":
+            for a in e.agents:
+                for t in e.targets:
+                    out.append(Relation("visited", a, t, e.sentence, e.evidence, event=i))
+                for c in e.companions:
+                    out.append(Relation("accompanied", c, a, e.sentence, e.evidence, event=i))
+        elif e.kind == "Meeting":
+            for a in e.agents:
+                for t in e.targets:
+                    if article.entities[t].type == "Person" and article.entities[a].type == "Person":
+                        out.append(Relation("metWith", a, t, e.sentence, e.evidence, event=i))
+    return out

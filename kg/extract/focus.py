@@ -1,0 +1,407 @@
+"""Discourse focus: which entity a generic word means, and implied bodies.
+
+News text names an organization once and then calls it 集团, 公司, 研究所,
+我所; it says 我市, 市委, 市长 for the article's own city. This module
+
+- knows each place entity's administrative level and gazetteer reading
+  (:class:`PlaceInfo`, :func:`place_infos`),
+- picks the place *in focus* for a level (:func:`focus_place`): the most
+  recent one of that level before an offset in the paragraph, else the
+  most mentioned one in the article,
+- resolves generic words to the entity in focus and records them as
+  ``Mention(generic=True)`` (:func:`resolve_generic_references`),
+- names *implied bodies* (:func:`implied_body`): 市委 in an article about
+  阳泉 is 阳泉市委, 高新区党工委 is 唐山高新区党工委; an entity is created
+  for such a body only when no entity of that name exists.
+
+A generic word alone never creates an entity: only a body word attached to
+a known place does (the annotation guide's 平顶山市委 from 市委书记).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.doc import Article, LocalEntity, Mention
+
+#: government / party body words that may follow a place (市委, 省发改委, 区文旅局)
+BODY_RE = re.compile(
+    r"(?:政府研究室|政府办公厅|人民政府|政府|人大常委会|政协|工商联|科协|党工委|管委会|"
+    r"委统战部|委组织部|委宣传部|委|[\u4e00-\u9fff]{1,4}?(?:委员会|委|厅|局|办))"
+)
+#: bodies that belong to a park (高新区党工委, 管委会) rather than to a city
+PARK_BODIES = ("党工委", "管委会")
+#: words after the admin character that are not bodies (市场, 市民)
+_NOT_BODY_START = set("场民长领直区县内外级属辖域值面容")
+#: characters before 市/省/区 that make it part of a word (城市, 全市, 县区)
+_WORD_BEFORE = set("城全本我各该都超上门县区省市州乡镇村社街港园")
+
+#: generic word -> (what the antecedent's name must contain, entity type)
+GENERIC_ORGS: dict[str, tuple[tuple[str, ...], str]] = {
+    "该集团": (("集团",), "Organization"),
+    "集团": (("集团",), "Organization"),
+    "该公司": (("公司", "集团", "科技"), "Organization"),
+    "公司": (("公司", "集团", "科技"), "Organization"),
+    "企业": (("公司", "集团", "科技", "能源", "电气", "电子"), "Organization"),
+    "研究所": (("研究所", "所"), "Organization"),
+    "该所": (("研究所", "所"), "Organization"),
+    "研究院": (("研究院", "院"), "Organization"),
+    "该院": (("研究院", "院"), "Organization"),
+    "园区": (("园区", "园", "高新区", "开发区"), "Place"),
+    "科技园": (("科技园", "园"), "Place"),
+    "基地": (("基地",), "Place"),
+    "高新区": (("高新区", "高新技术产业开发区"), "Place"),
+    "开发区": (("开发区",), "Place"),
+    "学院": (("学院",), "Organization"),
+    "大学": (("大学",), "Organization"),
+}
+#: self references of the publishing body or place (我所 = the institute publishing the article)
+SELF_REFS: dict[str, tuple[tuple[str, ...], str]] = {
+    "我所": (("研究所", "所"), "Organization"),
+    "本所": (("研究所", "所"), "Organization"),
+    "我院": (("研究院", "院", "学院"), "Organization"),
+    "我校": (("大学", "学院"), "Organization"),
+    "我市": (("市",), "Place"),
+    "本市": (("市",), "Place"),
+    "我区": (("区",), "Place"),
+    "本区": (("区",), "Place"),
+    "我县": (("县",), "Place"),
+    "我省": (("省",), "Place"),
+}
+#: characters that make a generic word part of a compound (子公司, 上市公司, 公司家)
+_COMPOUND_BEFORE = set("子分总母各等类家上该本")
+_COMPOUND_AFTER = set("家们化群")
+#: function words that may stand right before a generic word (与研究所所长…)
+_FUNCTION_CHARS = set("与和及同在向对由是的了将把被为到赴从给帮")
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    entity: int
+    level: str | None  # Province / City / District / Park / Country
+    code: str | None
+    parent: str | None
+    stem: str  # name without its admin suffix: 平顶山市 -> 平顶山
+    #: the admin character of its full name (市 for 丹江口市, a county-level city)
+    char: str = ""
+
+    def fits(self, kind: str) -> bool:
+        """Whether this place is what 市/省/区/县 (or "Park") refers to."""
+        if kind == "Park":
+            return self.level == "Park"
+        if kind == "市":
+            return self.char == "市" or self.level == "City"
+        if kind == "省":
+            return self.level == "Province"
+        return self.char == kind and self.level == "District"
+
+
+def _stem(name: str) -> str:
+    for suf in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县"):
+        if name.endswith(suf) and len(name) > len(suf) + 1 and not name.endswith(("新区", "高新区", "开发区")):
+            return name[: -len(suf)]
+    return name
+
+
+def _suffix_level(name: str) -> str | None:
+    if name.endswith(("高新区", "开发区", "园区", "园", "基地", "科技城", "试验区", "新区", "走廊")):
+        return "Park"
+    if name.endswith(("省", "自治区")):
+        return "Province"
+    if name.endswith("市"):
+        return "City"
+    if name.endswith(("区", "县", "旗")):
+        return "District"
+    return None
+
+
+def place_infos(article: Article) -> dict[int, PlaceInfo]:
+    """Level, code and parent code of every Place entity (gazetteer when known)."""
+    try:
+        from kg.extract import gazetteer
+    except ImportError:  # pragma: no cover - gazetteer ships with the package
+        gazetteer = None
+    out: dict[int, PlaceInfo] = {}
+    readings: dict[int, list] = {}
+    for i, e in enumerate(article.entities):
+        if e.type != "Place":
+            continue
+        cands = []
+        if gazetteer is not None:
+            p = gazetteer.by_code(e.code) if e.code else None
+            if p is not None:
+                cands = [p]
+            else:
+                for n in [e.name, *sorted(e.aliases)]:
+                    cands = gazetteer.lookup(n)
+                    if cands:
+                        break
+        readings[i] = cands
+    if gazetteer is not None:
+        context = [c[0] for c in readings.values() if len(c) == 1]
+    for i, cands in readings.items():
+        e = article.entities[i]
+        p = gazetteer.choose(cands, context) if cands else None
+        sub = e.subtype if e.subtype in ("Country", "Province", "City", "District", "Park") else None
+        level = sub or (p.level if p else None) or _suffix_level(e.name)
+        full = p.name if p else e.name
+        char = full[-1] if full[-1] in "省市区县" else ""
+        out[i] = PlaceInfo(i, level, p.code if p else None, p.parent if p else None, _stem(e.name), char)
+    return out
+
+
+def _mention_counts(article: Article) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for m in article.mentions:
+        if m.entity is not None:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    return counts
+
+
+def place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple[int, int]]:
+    """(offset, place entity) for every mention of a place, including the
+    place a body's name starts with (平顶山市委 mentions 平顶山市)."""
+    prefixes = sorted(
+        ((n, i) for i, inf in infos.items() for n in {article.entities[i].name, *article.entities[i].aliases}
+         if len(n) >= 2),
+        key=lambda x: -len(x[0]),
+    )
+    out = []
+    for m in article.mentions:
+        if m.entity is None:
+            continue
+        if m.entity in infos:
+            out.append((m.start, m.entity))
+        elif article.entities[m.entity].type == "Organization" and not m.generic:
+            name = article.entities[m.entity].name.removeprefix("中共")
+            for n, i in prefixes:
+                if name.startswith(n):
+                    out.append((m.start, i))
+                    break
+    out.sort()
+    return out
+
+
+def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> int | None:
+    """The place that 市/省/区/县 (or "Park") at ``offset`` refers to.
+
+    The most recent fitting place mentioned earlier in the same paragraph
+    (a body's name counts: 平顶山市委 mentions 平顶山市), else the one most
+    mentioned in the article (the article's own city for 市委/我市).
+    """
+    para = article.sentences[article.sentence_of(offset)].paragraph if article.sentences else 0
+    best = None
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for pos, i in place_mentions(article, infos):
+        if not infos[i].fits(kind):
+            continue
+        counts[i] = counts.get(i, 0) + 1
+        first.setdefault(i, pos)
+        if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
+            best = i
+    if best is not None:
+        return best
+    if not counts:
+        return None
+    return max(counts, key=lambda i: (counts[i], -first[i]))
+
+
+def find_entity(article: Article, name: str, type: str | None = None) -> int | None:
+    for i, e in enumerate(article.entities):
+        if (type is None or e.type == type) and (e.name == name or name in e.aliases):
+            return i
+    return None
+
+
+def implied_body(article: Article, place: int, body: str, admin_char: str = "") -> int:
+    """The body ``body`` of place entity ``place`` (市委 of 阳泉 -> 阳泉市委), found or created."""
+    pname = article.entities[place].name
+    stem = _stem(pname)
+    names = [pname + body, stem + admin_char + body] if admin_char else [pname + body]
+    if body.startswith("委") and pname.endswith(("市", "省", "区", "县")):
+        names.insert(0, pname + body)
+    for n in names + ["中共" + names[0]]:
+        found = find_entity(article, n, "Organization")
+        if found is not None:
+            return found
+    name = names[-1] if admin_char and not pname.endswith(admin_char) else names[0]
+    article.entities.append(
+        LocalEntity(name=name, type="Organization", subtype="GovernmentBody", context=pname)
+    )
+    return len(article.entities) - 1
+
+
+def add_generic_mention(article: Article, start: int, end: int, entity: int) -> None:
+    e = article.entities[entity]
+    article.mentions.append(
+        Mention(start, end, article.text[start:end], e.type, subtype=e.subtype, source="focus", generic=True, entity=entity)
+    )
+    e.mentions.append(len(article.mentions) - 1)
+
+
+def _covered(article: Article) -> list[bool]:
+    cov = [False] * len(article.text)
+    for m in article.mentions:
+        for i in range(m.start, min(m.end, len(cov))):
+            cov[i] = True
+    return cov
+
+
+def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: int) -> int | None:
+    """The entity a generic word at ``offset`` refers to.
+
+    Candidates are entities of ``type`` whose name contains one of
+    ``needles`` and that are mentioned (not generically) earlier in the same
+    paragraph; the paragraph's topic (a candidate that opens one of its
+    sentences) wins, then the most recent. Without a candidate in the
+    paragraph, the candidate most mentioned in the article.
+    """
+    sent = article.sentence_of(offset)
+    para = article.sentences[sent].paragraph
+    cand_pos: dict[int, list[int]] = {}
+    for m in article.mentions:
+        if m.entity is None or m.generic or m.start >= offset:
+            continue
+        e = article.entities[m.entity]
+        if e.type != type or not any(n in e.name or any(n in a for a in e.aliases) for n in needles):
+            continue
+        cand_pos.setdefault(m.entity, []).append(m.start)
+    in_para = {
+        i: ps for i, ps in cand_pos.items()
+        if any(article.sentences[article.sentence_of(p)].paragraph == para for p in ps)
+    }
+    if in_para:
+        starts = {s.start for s in article.sentences if s.paragraph == para}
+        topics = [i for i, ps in in_para.items() if any(p in starts for p in ps)]
+        if len(topics) == 1:
+            return topics[0]
+        return max(in_para, key=lambda i: max(in_para[i]))
+    if not cand_pos:
+        return None
+    counts = _mention_counts(article)
+    return max(cand_pos, key=lambda i: counts.get(i, 0))
+
+
+def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):
+    if type == "Place":
+        return focus_place(article, infos, needles[0], offset)
+    counts = _mention_counts(article)
+    cands = [
+        i for i, e in enumerate(article.entities)
+        if e.type == type and any(e.name.endswith(n) or any(a.endswith(n) for a in e.aliases) for n in needles)
+    ]
+    return max(cands, key=lambda i: counts.get(i, 0)) if cands else None
+
+
+def resolve_generic_references(article: Article) -> None:
+    """Add generic mentions (集团, 我所, 我市, 市委, 省发改委 …) for the entities they mean."""
+    text = article.text
+    infos = place_infos(article)
+    cov = _covered(article)
+    words = sorted(list(GENERIC_ORGS) + list(SELF_REFS), key=len, reverse=True)
+    word_re = re.compile("|".join(words))
+    for m in word_re.finditer(text):
+        s, e = m.start(), m.end()
+        if any(cov[s:e]):
+            continue
+        w = m.group()
+        prev = text[s - 1] if s else ""
+        nxt = text[e] if e < len(text) else ""
+        if w in SELF_REFS:
+            target = _self_ref(article, infos, *SELF_REFS[w], s)
+        else:
+            if prev in _COMPOUND_BEFORE or nxt in _COMPOUND_AFTER:
+                continue
+            if (
+                "\u4e00" <= prev <= "\u9fff" and not cov[s - 1] and prev not in _FUNCTION_CHARS
+                and w in ("大学", "学院", "基地", "园区", "研究院", "研究所")
+            ):
+                continue  # part of an unrecognized longer name
+            target = _topic_org(article, *GENERIC_ORGS[w], s)
+        if target is None:
+            continue
+        add_generic_mention(article, s, e, target)
+        for i in range(s, e):
+            cov[i] = True
+    _resolve_bodies(article, infos, cov)
+
+
+def _resolve_bodies(article: Article, infos: dict[int, PlaceInfo], cov: list[bool]) -> None:
+    """市委, 市政府, 省发改委, 区文旅局, 党工委 …: the body of the place in focus.
+
+    The place is the place name written right before the body (宜宾市 in
+    宜宾市政府, 高新区 in 高新区党工委), else the place in focus for the
+    level the admin character names (市 -> the city, 省 -> the province);
+    党工委 and 管委会 without a place belong to the park in focus.
+    """
+    text = article.text
+    place_ending = {
+        m.end: m.entity for m in article.mentions
+        if m.entity is not None and article.entities[m.entity].type == "Place"
+    }
+    for m in re.finditer(r"[省市区县]|(?=党工委|管委会)", text):
+        s, char = m.start(), m.group()
+        if char and cov[s]:
+            # the admin character ends a place name: 宜宾市|政府
+            place, admin, start = place_ending.get(s + 1), "", s + 1
+            if place is None:
+                continue
+        else:
+            start, admin = s, char
+            place = place_ending.get(s)
+            if place is None and s and text[s - 1] in _WORD_BEFORE:
+                continue
+        body_start = s + len(char)
+        b = BODY_RE.match(text, body_start)
+        if not b or any(cov[body_start : b.end()]) or text[body_start : body_start + 1] in _NOT_BODY_START:
+            continue
+        body = b.group()
+        if not char and body not in PARK_BODIES:
+            continue
+        if place is None:
+            place = focus_place(article, infos, char or "Park", s)
+        if place is None:
+            continue
+        ent = implied_body(article, place, body, admin)
+        add_generic_mention(article, start, b.end(), ent)
+        for i in range(start, b.end()):
+            cov[i] = True
+
+
+def resolve_titled_surnames(article: Article) -> None:
+    """吴市长, 李院长, 刘所长: a surname and a title for a person named with that title.
+
+    Needs ``article.positions``: the person must be the only one whose name
+    starts with that surname and who holds a post ending with that role
+    (吴市长 -> 吴海英, 副市长; 包书记 -> 包翠艳, 党委书记).
+    """
+    from kg.extract.titles import title_at
+
+    cov = _covered(article)
+    held: dict[int, list[str]] = {}
+    for p in article.positions:
+        held.setdefault(p.person, []).append(p.title)
+    text = article.text
+    for s in range(len(text) - 2):
+        if cov[s] or cov[s + 1] or not "\u4e00" <= text[s] <= "\u9fff":
+            continue
+        if s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cov[s - 1]:
+            continue  # inside a word
+        t = title_at(text, s + 1)
+        if t is None:
+            continue
+        end, body, role = t
+        if body:
+            continue
+        bare = role.removeprefix("常务").removeprefix("副")
+        cands = [
+            i for i, titles in held.items()
+            if article.entities[i].name.startswith(text[s]) and len(article.entities[i].name) >= 2
+            and any(tt.endswith(bare) for tt in titles)
+        ]
+        if len(cands) == 1:
+            add_generic_mention(article, s, end, cands[0])
+            for i in range(s, end):
+                cov[i] = True

@@ -1,0 +1,431 @@
+"""Mention recognition: the model's spans combined with the domain layer.
+
+``recognize(article)`` fills ``article.mentions`` (sorted by offset). Sources:
+
+- ``gazetteer``: places (kg.extract.gazetteer), with division codes;
+- ``org-rule`` / ``park-rule`` / ``short-company`` / ``ministry``: structural
+  organization and park names (kg.extract.orgs);
+- ``title-context`` / ``list`` / ``byline``: person names (kg.extract.persons);
+- ``coordination``: 平顶山市委、市政府 -> 平顶山市政府;
+- ``chain``: bodies named inside a title chain (高新区党工委副书记、管委会主任
+  -> 高新区管委会);
+- ``generic-body``: 市委 / 省发改委 / 区文旅局 without a place, resolved to the
+  place the text is about (``generic=True``, ``canonical`` = full name);
+- ``model``: the NLP model's spans (``sentence.analysis.entities``) that
+  pass validation and do not clash with the rules;
+- ``repeat`` / ``variant``: further occurrences of names already found and of
+  the short forms of full company names.
+
+Overlaps are resolved longest-first (rule spans before model spans), so the
+fullest correct span wins. A full-form place at the start of an organization
+name (昆山市 in 昆山市空景光子科技有限公司) is kept as a nested mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.doc import Article, Mention
+from kg.extract import gazetteer as G
+from kg.extract import orgs as O
+from kg.extract import persons as P
+from kg.extract import titles as T
+
+_RULE_RANK = {
+    "title-context": 6, "list": 6, "byline": 6, "org-rule": 5, "ministry": 5, "park-rule": 5,
+    "coordination": 5, "chain": 4, "gazetteer": 4, "short-company": 3, "variant": 3, "repeat": 3,
+    "model": 1, "generic-body": 0,
+}
+_GENERIC_ORGS = {
+    "集团", "公司", "本公司", "该公司", "研究所", "研究院", "大学", "学院", "政府", "市政府", "省政府", "区政府",
+    "县政府", "市委", "省委", "区委", "县委", "管委会", "党工委", "实验室", "协会", "商会", "中心", "双方", "企业",
+}
+_INHERIT_WHOLE = ("统战部", "组织部", "宣传部")
+_INHERIT_PREFIX = ("管委会", "工商联", "政协", "人大常委会", "党工委", "政府")
+_BODY_TAILS = ("人大常委会", "人民政府", "党工委", "管委会", "政协", "政府", "委")
+_LEVEL_OF_CHAR = {"省": ("Province",), "市": ("City", "District"), "区": ("District",), "县": ("District",), "州": ("City",)}
+
+
+@dataclass
+class _Cand:
+    m: Mention
+    rank: int
+
+    @property
+    def key(self):
+        return (-(self.m.end - self.m.start), -self.rank, self.m.start)
+
+
+#: place names never taken as entities on their own (the country in 科创中国, 中国科学院)
+_NOT_ALONE = {"中国", "中华"}
+
+
+def _keep_place(text: str, hit) -> bool:
+    """Filter gazetteer hits: the country itself, and two-character short
+    forms of county-level places inside words (召开平 -> 开平) unless the
+    article also gives the full form or the short form stands after a boundary."""
+    s, e, p = hit
+    form = text[s:e]
+    if form in _NOT_ALONE:
+        return False
+    if p.level == "District" and form != p.name and len(form) == 2:
+        if p.name in text:
+            return True
+        return s == 0 or text[s - 1] in P.PUNCT or O._stop_before(text, s, O.LEFT_STOPS)
+    return True
+
+
+def _place_subtype(p: G.Place) -> str:
+    if p.level == "District" and p.name.endswith("市"):
+        return "City"
+    return p.level
+
+
+def _model_spans(article: Article):
+    for s in article.sentences:
+        a = s.analysis
+        if a is None:
+            continue
+        for sp in a.entities:
+            yield sp
+
+
+def _org_subtype(name: str) -> str | None:
+    for suf, st in sorted(O.ORG_SUFFIXES, key=lambda x: -len(x[0])):
+        if name.endswith(suf):
+            return st
+    if name in O.MINISTRIES:
+        return "GovernmentBody" if name[-1] in "部委署" else "ResearchInstitution"
+    for suf in O.SHORT_COMPANY_SUFFIXES:
+        if name.endswith(suf):
+            return "Company"
+    return None
+
+
+def _valid_model_span(text: str, typ: str) -> bool:
+    if not text or any(c in P.PUNCT for c in text) or any(c.isdigit() for c in text):
+        return False
+    if typ == "Person":
+        return P.plausible_name(text)
+    if typ == "Organization":
+        if text in _GENERIC_ORGS or len(text) < 2:
+            return False
+        if any(w in text for w in ("书记", "市长", "主任", "董事长", "总经理")):
+            return False
+        return True
+    if typ == "Place":
+        return len(text) >= 2 and text not in O.GENERIC_PARKS
+    return False
+
+
+def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -> int:
+    """An org name that starts with a bare level character (市瀚星房地产...) not
+    belonging to a place: drop that character."""
+    if e - s > 3 and text[s] in O.LEVEL_CHARS and s not in places_at:
+        if O.generic_body(text, s) is None:
+            return s + 1
+    return s
+
+
+def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in sorted(cands, key=lambda c: c.key):
+        s, e = c.m.start, c.m.end
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(c)
+    return out
+
+
+class _PlaceContext:
+    """The places a text is about, to resolve 市委 / 省发改委 / 高新区党工委."""
+
+    def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str]):
+        self.mentions = place_mentions
+        self.parks = parks
+        counts: dict[str, int] = {}
+        self.by_code: dict[str, G.Place] = {}
+        for _, _, p in place_mentions:
+            counts[p.code] = counts.get(p.code, 0) + 1
+            self.by_code[p.code] = p
+        self.counts = counts
+
+    def place_for(self, level_char: str, pos: int, sent_start: int) -> G.Place | None:
+        levels = _LEVEL_OF_CHAR.get(level_char, ())
+
+        def fits(p: G.Place) -> bool:
+            return p.level in levels and p.name.endswith(level_char)
+
+        near = [(s, p) for s, _, p in self.mentions if s < pos and s >= sent_start and fits(p)]
+        if near:
+            return max(near, key=lambda x: x[0])[1]
+        cands = [p for p in self.by_code.values() if fits(p)]
+        if not cands:
+            return None
+        first = {}
+        for s, _, p in self.mentions:
+            first.setdefault(p.code, s)
+        return max(cands, key=lambda p: (self.counts[p.code], -first[p.code]))
+
+    def park_for(self, generic: str) -> str | None:
+        hits = sorted({p for p in self.parks if p.endswith(generic) and p != generic})
+        return hits[0] if len(hits) == 1 else None
+
+
+def _sentence_start(article: Article, pos: int) -> int:
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return s.start
+    return 0
+
+
+def _org_prefix_of(org_text: str) -> str:
+    for b in _BODY_TAILS:
+        if org_text.endswith(b) and len(org_text) > len(b) - (1 if b == "委" else 0):
+            return org_text[: -len(b)]
+    return org_text
+
+
+def recognize(article: Article) -> None:
+    """Fill ``article.mentions`` from the normalized text and any model spans."""
+    text = article.text or ""
+    article.mentions = []
+    if not text:
+        return
+    cands: list[_Cand] = []
+
+    def add(m: Mention) -> None:
+        cands.append(_Cand(m, _RULE_RANK.get(m.source, 1)))
+
+    # places
+    place_hits = [h for h in G.find_places(text) if _keep_place(text, h)]
+    places_at = {s: e for s, e, _ in place_hits}
+    for s, e, p in place_hits:
+        add(Mention(s, e, text[s:e], "Place", _place_subtype(p), "gazetteer", p.name, p.code))
+
+    # model evidence
+    model = [sp for sp in _model_spans(article) if 0 <= sp.start < sp.end <= len(text)]
+    model_person_names = {sp.text for sp in model if sp.type == "Person" and P.plausible_name(sp.text)}
+
+    # persons
+    person_ms = P.find_persons(text, model_person_names)
+    for m in person_ms:
+        add(m)
+    person_ends = {m.end for m in person_ms}
+
+    # organizations, ministries, short companies, parks
+    place_spans = [(s, e) for s, e, _ in place_hits]
+    org_found = O.find_structural_orgs(text, blocked_ends=person_ends, places=place_spans)
+    for o in org_found:
+        s = _strip_leading_level(text, o.start, o.end, places_at)
+        name = text[s:o.end]
+        if name in _GENERIC_ORGS or len(name) < 3:
+            continue
+        add(Mention(s, o.end, name, "Organization", o.subtype, "org-rule"))
+    for o in O.find_ministries(text):
+        add(Mention(o.start, o.end, o.text, "Organization", _org_subtype(o.text), "ministry"))
+    for o in O.find_short_companies(text, place_spans):
+        add(Mention(o.start, o.end, o.text, "Organization", "Company", "short-company"))
+    parks = O.find_parks(text, place_spans)
+    for o in parks:
+        add(Mention(o.start, o.end, o.text, "Place", "Park", "park-rule"))
+    ctx = _PlaceContext(place_hits, [o.text for o in parks])
+
+    # model spans (validated) as extra candidates
+    for sp in model:
+        if _valid_model_span(sp.text, sp.type):
+            st = _org_subtype(sp.text) if sp.type == "Organization" else None
+            if sp.type == "Place":
+                hits = G.lookup(sp.text)
+                if hits:
+                    add(Mention(sp.start, sp.end, sp.text, "Place", _place_subtype(hits[0]), "model", hits[0].name, hits[0].code))
+                    continue
+            add(Mention(sp.start, sp.end, sp.text, sp.type, st, "model"))
+
+    # generic level bodies (市委, 省发改委)
+    for m in re.finditer(f"[{O.LEVEL_CHARS}]", text):
+        s = m.start()
+        if s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff") and s not in {e for e in places_at.values()}:
+            # only after punctuation, a title chain separator or a stop word
+            if not O._stop_before(text, s, O.LEFT_STOPS) and text[s - 1] not in "、":
+                continue
+        g = O.generic_body(text, s)
+        if g is None:
+            continue
+        e, body = g
+        if s in places_at.values():
+            continue  # 平顶山市委: the structural org covers it
+        place = ctx.place_for(body[0], s, _sentence_start(article, s))
+        if place is None:
+            continue
+        canon = place.name + body[1:]
+        add(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
+
+    chosen = _resolve_overlaps(cands)
+    chosen = _post_orgs(article, chosen, ctx)
+    mentions = [c.m for c in chosen]
+    mentions.extend(_nested_places(mentions, place_hits))
+    mentions.extend(_chain_bodies(article, mentions, ctx))
+    mentions.extend(_coordination(text, mentions))
+    mentions = _propagate(text, mentions)
+    _place_canonicals(mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    article.mentions = mentions
+
+
+def _post_orgs(article: Article, chosen: list[_Cand], ctx: _PlaceContext) -> list[_Cand]:
+    """Canonical names for orgs named with a generic park prefix (高新区党工委)."""
+    for c in chosen:
+        m = c.m
+        if m.type != "Organization":
+            continue
+        for g in sorted(O.GENERIC_PARKS, key=len, reverse=True):
+            if m.text.startswith(g) and len(m.text) > len(g):
+                park = ctx.park_for(g)
+                if park:
+                    m.canonical = park + m.text[len(g):]
+                break
+        if m.canonical is None and m.text.startswith("中共") and len(m.text) > 4:
+            m.canonical = m.text  # 中共白银市委 stays as written
+    return chosen
+
+
+def _nested_places(mentions: list[Mention], place_hits) -> list[Mention]:
+    """A full-form place at the start of an org name is a mention too."""
+    out = []
+    orgs = [m for m in mentions if m.type == "Organization" and not m.generic]
+    for s, e, p in place_hits:
+        if not p.name.endswith(("省", "市", "区", "县")) or p.name != p.short and (e - s) != len(p.name):
+            continue
+        for o in orgs:
+            if o.start == s and e < o.end:
+                out.append(Mention(s, e, p.name, "Place", _place_subtype(p), "gazetteer", p.name, p.code))
+                break
+    return out
+
+
+def _chain_bodies(article: Article, mentions: list[Mention], ctx: _PlaceContext) -> list[Mention]:
+    """Bodies named inside a title chain by a bare word that inherits the
+    previous item's prefix: 高新区党工委副书记、管委会主任 -> 高新区管委会;
+    区委常委、统战部部长 -> 区委统战部; 市政协副主席、工商联主席 -> 市工商联."""
+    text = article.text
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for pm in [m for m in mentions if m.type == "Person"]:
+        chain = T.parse_title_chain(text, pm.start)
+        for prev, cur in zip(chain, chain[1:]):
+            if not cur.org_text or not prev.org_text or cur.org_start is None:
+                continue
+            bare = cur.org_text
+            if bare in _INHERIT_WHOLE and prev.org_text.endswith("委"):
+                full = prev.org_text + bare
+            elif bare in _INHERIT_PREFIX:
+                prefix = _org_prefix_of(prev.org_text)
+                if not prefix or prefix == prev.org_text:
+                    continue
+                full = prefix + bare
+            else:
+                continue
+            s, e = cur.org_start, cur.org_end
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            canon = _resolve_name(full, article, s, ctx)
+            if canon is None:
+                continue
+            out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody" if bare != "工商联" else "Association",
+                               "chain", canon, generic=True))
+            taken.append((s, e))
+    return out
+
+
+def _resolve_name(full: str, article: Article, pos: int, ctx: _PlaceContext) -> str | None:
+    """Full name of a body named from a prefix: park words and level chars resolved."""
+    if full[0] in O.LEVEL_CHARS and O.generic_body(full, 0):
+        place = ctx.place_for(full[0], pos, _sentence_start(article, pos))
+        return place.name + full[1:] if place else None
+    for g in sorted(O.GENERIC_PARKS, key=len, reverse=True):
+        if full.startswith(g):
+            park = ctx.park_for(g)
+            return park + full[len(g):] if park else full
+    return full
+
+
+def _coordination(text: str, mentions: list[Mention]) -> list[Mention]:
+    """平顶山市委、市政府 -> 平顶山市政府 (the place prefix is elided)."""
+    out = []
+    taken = {(m.start, m.end) for m in mentions}
+    for m in mentions:
+        if m.type != "Organization" or m.generic:
+            continue
+        name = m.canonical or m.text
+        pos = m.end
+        while pos < len(text) and text[pos] in "、和及与":
+            pos += 1
+        if pos == m.end and not (pos < len(text) and text[pos] in O.LEVEL_CHARS):
+            continue
+        g = O.generic_body(text, pos)
+        if g is None:
+            continue
+        e, body = g
+        level = body[0]
+        prefix = _org_prefix_of(name)
+        if not prefix.endswith(level):
+            continue
+        if (pos, e) in taken:
+            for other in mentions:
+                if other.start == pos and other.end == e:
+                    other.canonical = prefix + body[1:]
+            continue
+        out.append(Mention(pos, e, text[pos:e], "Organization", "GovernmentBody", "coordination",
+                           prefix + body[1:], generic=True))
+    return out
+
+
+def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Further occurrences of person/org names found, and the short forms of
+    full company names (恒玄科技 for 恒玄科技(上海)股份有限公司)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    occupied = bytearray(len(text) + 1)
+    for s, e in taken:
+        for i in range(s, e):
+            occupied[i] = 1
+    targets: dict[str, tuple[str, str | None, str | None, str]] = {}
+    for m in mentions:
+        if m.generic:
+            continue
+        if m.type == "Person" or (m.type == "Organization" and len(m.text) >= 3) or (m.type == "Place" and m.subtype == "Park"):
+            targets.setdefault(m.text, (m.type, m.subtype, m.canonical, "repeat"))
+        if m.type == "Organization" and m.subtype == "Company":
+            for v in O.legal_variants(m.text):
+                if v not in _GENERIC_ORGS and len(v) >= 4:
+                    targets.setdefault(v, ("Organization", "Company", m.canonical or m.text, "variant"))
+    out = []
+    for name in sorted(targets, key=len, reverse=True):
+        typ, st, canon, src = targets[name]
+        for mm in re.finditer(re.escape(name), text):
+            s, e = mm.start(), mm.end()
+            if any(occupied[s:e]):
+                continue
+            if typ == "Person" and not P.right_boundary(text, e):
+                continue
+            for i in range(s, e):
+                occupied[i] = 1
+            out.append(Mention(s, e, name, typ, st, src, canon))
+    return mentions + out
+
+
+def _place_canonicals(mentions: list[Mention]) -> None:
+    """A place's canonical form is the fullest form the article itself gives
+    (上海市 only when the article says 上海市 somewhere)."""
+    fullest: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Place" and m.code:
+            cur = fullest.get(m.code)
+            if cur is None or len(m.text) > len(cur):
+                fullest[m.code] = m.text
+    for m in mentions:
+        if m.type == "Place" and m.code:
+            m.canonical = fullest[m.code]

@@ -1,0 +1,474 @@
+"""Organization (and park) names by structure.
+
+An organization name is ``[place prefix(es)] core suffix``: the suffix says
+what it is (有限公司 -> Company, 研究所 -> ResearchInstitution, 大学 ->
+University, 协会 -> Association, 市委/政府/局 -> GovernmentBody) and the left
+boundary is found by walking left from the suffix over name characters until
+punctuation, a function word or verb (与/在/到/签订/参观 ...), or a generic
+noun (企业/旗下 ...). Company brackets are kept (恒玄科技(上海)股份有限公司).
+
+Also here:
+
+- short company names used as entities, ``X科技 / X电气 / X集团``, when both
+  ends are clear (after 、/与/到 ..., before 、/等/就/与 ...);
+- development zones and parks (唐山高新区, 临港开发区, 台元科技园区), typed
+  Place/Park;
+- legal-form variants of a full company name (恒玄科技(上海)股份有限公司 ->
+  恒玄科技), used to find its short mentions;
+- the generic-body pattern (省/市/区/县 + 委/政府/发改委 ...), which the
+  recognizer resolves to the place the text is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.doc import Mention
+
+#: (suffix, subtype); subtype None for media bodies (newspapers)
+ORG_SUFFIXES: tuple[tuple[str, str | None], ...] = (
+    ("股份有限公司", "Company"), ("有限责任公司", "Company"), ("集团有限公司", "Company"),
+    ("有限公司", "Company"), ("集团公司", "Company"), ("(集团)有限公司", "Company"), ("控股集团", "Company"),
+    ("集团", "Company"), ("公司", "Company"), ("银行", "Company"), ("事务所", "Company"),
+    ("日报", None), ("晚报", None), ("区报", None), ("报社", None), ("电视台", None), ("广播电视台", None),
+    ("研究院", "ResearchInstitution"), ("研究所", "ResearchInstitution"), ("研究中心", "ResearchInstitution"),
+    ("实验室", "ResearchInstitution"), ("科学院", "ResearchInstitution"), ("工程院", "ResearchInstitution"),
+    ("分院", "ResearchInstitution"), ("设计院", "ResearchInstitution"), ("总院", "ResearchInstitution"),
+    ("信息研究所", "ResearchInstitution"), ("研究会", "Association"),
+    ("大学", "University"), ("学院", "University"), ("学校", "University"), ("党校", "University"),
+    ("协会", "Association"), ("商会", "Association"), ("联谊会", "Association"), ("学会", "Association"),
+    ("联合会", "Association"), ("工商联", "Association"), ("科协", "Association"), ("促进会", "Association"),
+    ("基金会", "Association"),
+    ("人民政府", "GovernmentBody"), ("政府", "GovernmentBody"), ("党工委", "GovernmentBody"),
+    ("管委会", "GovernmentBody"), ("委员会", "GovernmentBody"), ("人大常委会", "GovernmentBody"),
+    ("政协", "GovernmentBody"), ("市委", "GovernmentBody"), ("省委", "GovernmentBody"),
+    ("区委", "GovernmentBody"), ("县委", "GovernmentBody"), ("州委", "GovernmentBody"),
+    ("纪委", "GovernmentBody"), ("发改委", "GovernmentBody"),
+    ("经信委", "GovernmentBody"), ("工信委", "GovernmentBody"), ("统战部", "GovernmentBody"),
+    ("组织部", "GovernmentBody"), ("宣传部", "GovernmentBody"), ("办公厅", "GovernmentBody"),
+    ("办公室", "GovernmentBody"), ("研究室", "GovernmentBody"), ("局", "GovernmentBody"),
+    ("厅", "GovernmentBody"), ("火炬中心", "GovernmentBody"), ("服务中心", "GovernmentBody"),
+    ("创新中心", "ResearchInstitution"), ("政府办", "GovernmentBody"),
+)
+#: national ministries and bodies named without a place (a generic lexicon)
+MINISTRIES = (
+    "教育部", "科技部", "科学技术部", "工业和信息化部", "工信部", "商务部", "财政部", "外交部", "国防部",
+    "公安部", "民政部", "司法部", "自然资源部", "生态环境部", "住房和城乡建设部", "交通运输部", "水利部",
+    "农业农村部", "文化和旅游部", "人力资源和社会保障部", "应急管理部", "国家发改委", "国家发展改革委",
+    "国务院", "全国人大", "全国政协", "中共中央", "国资委", "国务院国资委", "海关总署", "国家税务总局",
+    "中国科学院", "中科院", "中国工程院", "中国社会科学院", "中国科协", "中国科学技术协会", "国家电网",
+)
+#: short-company suffixes (X科技, X电气 ...): only with clear boundaries on both sides
+SHORT_COMPANY_SUFFIXES = (
+    "智能科技", "科技", "电气", "电子", "环保", "能源", "股份", "控股", "医药", "制药", "药业", "投资",
+    "置业", "设备", "食品", "实业", "新材料", "材料", "机械", "装备", "汽车配件", "汽车", "软件", "网络",
+    "通信", "光电", "传媒", "物流", "建工", "地产", "钢铁", "化工", "生物", "重工",
+    "动力", "半导体", "集团", "电器", "电力", "矿业", "航空", "航天", "纺织", "服饰", "家居", "光伏",
+)
+#: park / development-zone suffixes -> Place/Park
+PARK_SUFFIXES = (
+    "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "高新区", "经开区", "开发区",
+    "科技园区", "产业园区", "工业园区", "科技园", "产业园", "工业园", "创新园", "科创大走廊", "科学城",
+    "科技城", "新区", "自贸区", "保税区", "综合保税区", "环科园", "基地",
+)
+#: generic park words: a zone named only by them is a reference, not a name
+GENERIC_PARKS = {"高新区", "开发区", "经开区", "新区", "园区", "科技园", "产业园", "工业园", "基地", "示范区", "试验区"}
+#: level-generic bodies (市委, 区政府, 省发改委): resolved to the place the text is about
+LEVEL_CHARS = "省市区县州"
+
+#: words that make up generic descriptions, not names (国家重点实验室, 现代医药)
+GENERIC_CORE_WORDS = (
+    "国家级", "省级", "市级", "区级", "县级", "国家", "全国", "全省", "全市", "国内", "国际", "重点", "重要",
+    "区域", "技术", "创新", "科技", "研发", "孵化", "新型", "现代", "高端", "先进", "传统", "优势", "新兴",
+    "战略性", "智能", "数字", "绿色", "生态", "环保", "节能", "高效", "新能源", "新材料", "新", "硬核",
+    "半导体", "光电", "煤化工", "医药", "汽车", "产业", "产业链", "上下游", "企业", "中小", "民营", "龙头",
+    "骨干", "成果", "转化", "服务", "发展", "建设", "示范", "特色", "综合", "中试", "试点", "标杆", "相关",
+    "有关", "各类", "多家", "一流", "首家", "该", "本", "这", "其", "各", "两大", "大", "小", "中", "高校",
+    "科研", "院所", "工程", "应用", "场景", "平台", "专业", "城市", "卫星", "能源", "动力", "装备", "制造",
+)
+_GOV_NEEDS_PLACE = ("市委", "省委", "区委", "县委", "州委", "政府", "人民政府", "政协", "人大常委会", "厅")
+_BAD_JU = ("布局", "格局", "结局", "大局", "全局", "时局", "当局", "开局", "僵局", "骗局", "饭局", "赌局", "棋局",
+           "定局", "终局", "残局", "战局", "变局", "新局", "败局", "政局", "邮局", "书局", "药局", "大厅", "展厅",
+           "餐厅", "客厅", "门厅", "舞厅", "宴会厅", "华厅", "中华厅", "会议厅")
+
+
+def is_generic_core(core: str) -> bool:
+    """True when ``core`` is made only of generic description words."""
+    if not core:
+        return False
+    rest = core
+    words = sorted(GENERIC_CORE_WORDS, key=len, reverse=True)
+    changed = True
+    while rest and changed:
+        changed = False
+        for w in words:
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                changed = True
+                break
+    return not rest
+
+
+#: walking left stops after these (the org starts right after them)
+LEFT_STOPS = (
+    "与", "和", "及", "同", "跟", "由", "在", "到", "赴", "向", "对", "是", "的", "了", "将", "把", "被",
+    "为", "从", "于", "以", "让", "给", "受", "经", "即", "并", "或", "等", "约", "至", "往",
+    "签订", "签署", "签约", "参观", "考察", "调研", "走进", "来到", "拜访", "走访", "会见", "支持", "主办",
+    "承办", "协办", "邀请", "了解", "介绍", "成立", "举办", "举行", "召开", "组织", "代表", "出席", "参加",
+    "前往", "莅临", "入驻", "落户", "位于", "依托", "联合", "携手", "合作", "共建", "达成", "推动", "建设",
+    "引进", "打造", "感谢", "欢迎", "加快", "利用", "借鉴", "参考", "希望", "继续", "加强", "深化", "促进",
+    "围绕", "服务", "受到", "带领", "率领", "陪同", "看望", "听取", "视察", "访问", "来访", "回访", "宣传",
+    "推介", "发布", "获得", "荣获", "授予", "认定", "入选", "成为", "作为", "属于", "所属", "旗下", "下属",
+    "企业", "单位", "部门", "机构", "平台", "项目", "龙头", "骨干", "客商", "嘉宾", "团队", "这家", "一家",
+    "该", "本", "其", "各", "我", "全", "此", "每", "多家", "相关", "有关", "国有", "民营", "知名", "领先",
+    "指导", "见证", "包括", "如", "例如", "比如", "其中", "分别", "共同", "先后", "还", "又", "也", "都",
+    "就", "则", "而", "但", "且", "率先", "已", "正", "曾", "上午", "离不开", "锚定", "来自", "坚持",
+    "聚焦", "依靠", "借助", "通过", "面向", "针对", "瞄准", "对接", "走出", "扎根", "服务于", "致力", "助力",
+    "双方", "三方", "各方", "我们", "他们", "来", "去", "下午", "晚上", "日", "月", "年",
+    "市长", "书记", "主任", "董事长", "总经理", "所长", "院长", "局长", "厅长", "会长", "院士", "教授",
+    "专家", "负责人", "领导", "记者", "编辑", "同志", "一行", "汇报", "介绍了", "请", "带队",
+)
+_PUNCT = set(" \t\n\r,，。；;:：!！?？、“”\"'‘’「」『』《》<>[]【】|/•—-_…　")
+#: the character after a suffix that turns it into a title (局长, 所长 ...)
+_TITLE_NEXT = {"局": "长", "厅": "长", "所": "长", "院": "长", "会": "长", "部": "长", "室": "主任"}
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
+_MAX_ORG = 32
+
+
+@dataclass
+class OrgMatch:
+    start: int
+    end: int
+    text: str
+    subtype: str | None
+    core_start: int  # where the name proper starts (after place prefixes)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern:
+    return re.compile(f"(?=({_alt(s for s, _ in ORG_SUFFIXES)}))")
+
+
+@lru_cache(maxsize=1)
+def _suffix_type() -> dict[str, str | None]:
+    return dict(ORG_SUFFIXES)
+
+
+def _is_name_char(ch: str) -> bool:
+    return ("\u4e00" <= ch <= "\u9fff") or ch.isalnum() or ch in "·&"
+
+
+def _stop_before(text: str, i: int, stops: tuple[str, ...]) -> bool:
+    return any(text.endswith(w, 0, i) for w in stops)
+
+
+_SOFT_STOPS = ("与", "和", "及")
+
+
+def walk_left(
+    text: str,
+    end: int,
+    limit: int = _MAX_ORG,
+    blocked: set[int] | None = None,
+    place_ends: set[int] | None = None,
+    protected: list[tuple[int, int]] | None = None,
+) -> int:
+    """Start of a name ending at ``end``: walk left over name characters and
+    short bracket groups until punctuation, a stop word or a blocked offset.
+
+    - a one-character stop word right after punctuation is part of the name
+      (、等离子体物理研究所);
+    - a stop word right after a place name is part of the name (银川市企业...);
+    - 与/和/及 join two names unless the words before it are not a name of
+      their own (北方民族大学材料科学与工程学院, 工业和信息化部);
+    - ``protected`` spans (known names such as 工业和信息化部) are never cut.
+    """
+    i = end
+    lo = max(0, end - limit)
+    while i > lo:
+        if blocked and i in blocked:
+            break
+        if protected:
+            inside = next((ps for ps, pe in protected if ps <= i - 1 < pe and ps < i - 1), None)
+            if inside is not None:
+                i = inside
+                continue
+        ch = text[i - 1]
+        if ch in ")）":
+            j = max(text.rfind("(", lo, i - 1), text.rfind("（", lo, i - 1))
+            if j < 0 or i - 1 - j > 8 or any(c in _PUNCT for c in text[j + 1:i - 1]) or j == 0:
+                break
+            i = j
+            continue
+        if not _is_name_char(ch) or ch.isdigit():
+            break
+        stop = next((w for w in LEFT_STOPS if text.endswith(w, 0, i)), None)
+        if stop is not None:
+            before = i - len(stop)
+            if len(stop) == 1 and (before <= 0 or not _is_name_char(text[before - 1])):
+                i -= 1
+                continue
+            if place_ends and before in place_ends and stop not in _SOFT_STOPS:
+                i = before
+                continue
+            if stop in _SOFT_STOPS and i < end and _joins_inside(text, before, blocked, place_ends):
+                i = before
+                continue
+            break
+        i -= 1
+    return i
+
+
+def _joins_inside(text: str, pos: int, blocked, place_ends) -> bool:
+    """Is 与/和 at ``pos`` inside one name (the words before it are no name)?"""
+    if blocked and pos in blocked or place_ends and pos in place_ends:
+        return False
+    j = walk_left(text, pos, limit=12, blocked=blocked)
+    chunk = text[j:pos]
+    if len(chunk) < 2:
+        return False
+    ends = [suf for suf, _ in ORG_SUFFIXES] + list(PARK_SUFFIXES) + list(MINISTRIES) + list(SHORT_COMPANY_SUFFIXES)
+    if any(chunk.endswith(e) for e in ends):
+        return False
+    return True
+
+
+def find_structural_orgs(
+    text: str,
+    blocked_ends: set[int] | None = None,
+    places: list[tuple[int, int]] | None = None,
+) -> list[OrgMatch]:
+    """Organizations ending with an org suffix.
+
+    ``blocked_ends``: offsets a name must not extend left past (ends of
+    person mentions). ``places``: place spans (start, end) of the text, used
+    to anchor names on their place prefix.
+    """
+    stype = _suffix_type()
+    places = places or []
+    place_ends = {e for _, e in places}
+    place_by_end: dict[int, int] = {}
+    for ps, pe in places:
+        place_by_end[pe] = min(ps, place_by_end.get(pe, ps))
+    protected = [(m.start(), m.end()) for m in re.finditer(_alt(MINISTRIES), text)]
+    best_by_end: dict[int, tuple[int, str]] = {}
+    for m in _suffix_re().finditer(text):
+        suf = m.group(1)
+        s, e = m.start(), m.start() + len(suf)
+        if e in best_by_end and best_by_end[e][0] <= s:
+            continue
+        best_by_end[e] = (s, suf)
+    out: list[OrgMatch] = []
+    for e, (s, suf) in sorted(best_by_end.items()):
+        nxt = text[e:e + 2]
+        last = suf[-1]
+        if last in _TITLE_NEXT and nxt.startswith(_TITLE_NEXT[last]) and len(suf) == 1:
+            continue  # 局长, 厅长: a title
+        if suf in ("局", "厅") and (nxt[:1] in "长面势部限" or any(text.endswith(w, 0, e) for w in _BAD_JU)):
+            continue
+        if suf in _GOV_NEEDS_PLACE:
+            start = _place_anchor(text, s, suf, place_by_end)
+            if start is None:
+                continue  # 市委 / 来自政府: generic or not a name
+        else:
+            start = walk_left(text, s, blocked=blocked_ends, place_ends=place_ends, protected=protected)
+            start = _cut_to_place(text, start, s, places)
+        if start >= s and suf not in ("工商联", "科协", "政协"):
+            continue  # bare suffix (集团, 公司): a generic reference, not a name
+        core = text[start:s]
+        if core and is_generic_core(_strip_places(core, start, places)):
+            continue
+        if suf.endswith("公司"):
+            start = _drop_outer_place(text, start, s, places)
+        out.append(OrgMatch(start, e, text[start:e], stype.get(suf), start))
+    return _cleanup(text, out)
+
+
+def _place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> int | None:
+    """Start of a government body name: the place chain right before its
+    suffix (平顶山市委, 卫东区政府, 中共白银市委), or None."""
+    anchor = None
+    for end in (s, s + 1) if suf[0] in LEVEL_CHARS else (s,):
+        if end in place_by_end and (end == s or text[s] == text[end - 1]):
+            anchor = place_by_end[end]
+    if anchor is None and suf == "厅" and s > 0 and text[s - 1] not in LEVEL_CHARS:
+        return None
+    if anchor is None:
+        return None
+    while anchor in place_by_end:  # 盘锦市大洼区...: a chain of places
+        anchor = place_by_end[anchor]
+    if text.endswith("中共", 0, anchor):
+        anchor -= 2
+    return anchor
+
+
+def _cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]]) -> int:
+    """来唐山高新区 -> 唐山高新区: a place inside the span, after 1-3 stray
+    characters, starts the name."""
+    for ps, pe in places:
+        if start < ps < s and ps - start <= 3:
+            head = text[start:ps]
+            if not any(head.endswith(suf) for suf, _ in ORG_SUFFIXES) and not any(
+                qs == start for qs, _ in places
+            ):
+                return ps
+    return start
+
+
+def _strip_places(core: str, start: int, places: list[tuple[int, int]]) -> str:
+    """The core without its leading place names."""
+    pos = start
+    end = start + len(core)
+    moved = True
+    while moved:
+        moved = False
+        for ps, pe in places:
+            if ps == pos and pe <= end:
+                pos = pe
+                moved = True
+    return core[pos - start:]
+
+
+def _drop_outer_place(text: str, start: int, s: int, places: list[tuple[int, int]]) -> int:
+    """苏州昆山市X有限公司 -> 昆山市X有限公司: a short-form place followed by a
+    full-form place names the company from the second one."""
+    first = next(((ps, pe) for ps, pe in places if ps == start), None)
+    if first is None:
+        return start
+    second = next(((ps, pe) for ps, pe in places if ps == first[1] and pe < s), None)
+    if second is None:
+        return start
+    if text[first[1] - 1] not in LEVEL_CHARS and text[second[1] - 1] in LEVEL_CHARS:
+        return second[0]
+    return start
+
+
+def _cleanup(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
+    out = []
+    for o in found:
+        name = o.text
+        # X有限公司集团公司: the name ends at the first legal form
+        for lf in ("有限公司", "有限责任公司"):
+            k = name.find(lf)
+            if 0 < k and k + len(lf) < len(name):
+                name = name[: k + len(lf)]
+                o = OrgMatch(o.start, o.start + len(name), name, "Company", o.core_start)
+                break
+        if len(name) < 3 and name not in MINISTRIES:
+            continue
+        out.append(o)
+    return out
+
+
+def find_ministries(text: str) -> list[OrgMatch]:
+    out = []
+    for m in re.finditer(_alt(MINISTRIES), text):
+        out.append(OrgMatch(m.start(), m.end(), m.group(), "GovernmentBody" if m.group()[-1] in "部院委署会" else None, m.start()))
+    return out
+
+
+_SHORT_RIGHT = set("、,，。;；:：)）”\"") | {"\n"}
+_SHORT_RIGHT_WORDS = ("等", "就", "与", "和", "及", "作为", "是", "的", "在", "签", "合作", "研发", "生产", "自主", "主营", "公司", "集团")
+
+
+def find_short_companies(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
+    """``X科技``-style short company names with clear boundaries on both sides."""
+    out = []
+    rx = re.compile(f"(?:{_alt(SHORT_COMPANY_SUFFIXES)})")
+    for m in rx.finditer(text):
+        e = m.end()
+        nxt = text[e:e + 2]
+        if not (e >= len(text) or text[e] in _SHORT_RIGHT or any(nxt.startswith(w) for w in _SHORT_RIGHT_WORDS)):
+            continue
+        start = walk_left(text, m.start(), limit=12)
+        core = text[start:m.start()]
+        if not 2 <= len(core) <= 10 or not all("\u4e00" <= c <= "\u9fff" for c in core):
+            continue
+        if is_generic_core(_strip_places(core, start, places or [])):
+            continue
+        # left context must be a clear boundary: punctuation, list mark or a stop word
+        if start > 0 and text[start - 1] not in _PUNCT and not _stop_before(text, start, LEFT_STOPS):
+            continue
+        if _inside_quotes(text, start):
+            continue
+        out.append(OrgMatch(start, e, text[start:e], "Company", start))
+    return out
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    left = text.rfind("“", 0, pos)
+    if left < 0:
+        return False
+    close = text.rfind("”", 0, pos)
+    return close < left and text.find("”", pos) > 0 and text.find("”", pos) - left < 40
+
+
+def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
+    """Development zones and parks: ``[place] core (高新区|开发区|科技园区 ...)``."""
+    out = []
+    rx = re.compile(f"(?:{_alt(PARK_SUFFIXES)})")
+    for m in rx.finditer(text):
+        e = m.end()
+        if e < len(text) and text[e] in "区园":
+            continue  # part of a longer suffix
+        places = places or []
+        start = walk_left(text, m.start(), limit=16, place_ends={pe for _, pe in places})
+        start = _cut_to_place(text, start, m.start(), places)
+        name = text[start:e]
+        if name in GENERIC_PARKS or start == m.start():
+            continue
+        core = _strip_places(text[start:m.start()], start, places)
+        if is_generic_core(core) or (core and core[0] in LEVEL_CHARS and start == m.start() - len(core)):
+            continue
+        anchored = any(ps == start for ps, _ in places) or name.startswith("中国")
+        if m.group() == "基地" and not anchored:
+            continue
+        out.append(OrgMatch(start, e, name, "Park", start))
+    return out
+
+
+def legal_variants(name: str) -> list[str]:
+    """Shorter forms a text may use for a full company name.
+
+    恒玄科技(上海)股份有限公司 -> [恒玄科技(上海), 恒玄科技]; 中国电气装备集团有限公司 ->
+    [中国电气装备集团]; 北京知识产权运营管理有限公司 -> [北京知识产权运营管理].
+    """
+    out: list[str] = []
+    base = name
+    for lf in ("集团有限公司", "(集团)有限公司") + _LEGAL_FORMS:
+        if base.endswith(lf) and len(base) > len(lf) + 1:
+            stem = base[: -len(lf)]
+            if lf.startswith("集团") or lf.startswith("(集团)"):
+                out.append(stem + "集团")
+            out.append(stem)
+            base = stem
+            break
+    nob = re.sub(r"\([^()]{1,8}\)", "", base)
+    if nob != base:
+        out.append(nob)
+    return [v for v in dict.fromkeys(out) if len(v) >= 3 and v != name]
+
+
+def generic_body(text: str, start: int) -> tuple[int, str] | None:
+    """A level-generic body at ``start`` (市委, 市政府, 省发改委, 区文旅局):
+    returns (end, body) where body is the text after the level character."""
+    if start >= len(text) or text[start] not in LEVEL_CHARS:
+        return None
+    m = re.match(
+        r"[省市区县州](委|人民政府|政府办|政府研究室|政府|人大常委会|政协|纪委|发改委|经信委|工信委|工商联|科协|"
+        r"[\u4e00-\u9fff]{1,4}?(?:局|厅)|委统战部|委组织部|委宣传部)",
+        text[start:start + 9],
+    )
+    if not m:
+        return None
+    body = m.group(0)
+    e = start + len(body)
+    if body[-1] in "局厅" and text[e:e + 1] == "长" and len(body) == 2:
+        return None
+    return e, body

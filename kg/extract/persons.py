@@ -1,0 +1,253 @@
+"""Person names from context: titles, lists, bylines, and model evidence.
+
+Chinese names are a family name (single or compound, see
+``data/surnames.txt``) plus one or two given characters. Where a name ends
+is decided by what follows it: punctuation, a title (``徐进市长``), or a
+word that typically follows a name (出席, 表示, 一行, 等, 与 ...).
+
+Sources (``Mention.source``):
+
+- ``title-context``: a name right after a title chain (``市委书记陈向平``)
+  or right before a title (``徐进市长``, ``董绍明院士``);
+- ``list``: the names that continue such a name with ``、`` (``副所长闫继娜、杨金山``)
+  or spaces after a label (``责任编辑:安艳鸽 郭栩汝``);
+- ``byline``: reporter/author credits (``(郭赟)``, ``(记者李家鸣)``, ``(文/孙洋 图/赵艳荣)``);
+- ``model``: the NLP model's Person spans that pass the name check;
+- ``repeat``: later occurrences of a name already found.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.doc import Mention
+from kg.extract import titles as T
+
+#: words that typically follow a person's name
+FOLLOWERS = (
+    "一行", "等", "同志", "先生", "女士", "出席", "主持", "表示", "指出", "强调", "介绍", "带队", "率团",
+    "率队", "率", "陪同", "会见", "会晤", "致辞", "讲话", "参加", "代表", "说", "作", "对", "向", "与",
+    "和", "及", "在", "为", "是", "也", "就", "到", "赴", "来", "前往", "一同", "分别", "详细", "还",
+    "团队", "听取", "参观", "考察", "调研", "实地", "接待", "签", "宣布", "希望", "认为", "要求", "提出",
+    "深入", "首先", "随后", "充分", "高度", "热情", "感谢", "欢迎", "带领", "走进", "来到", "察看",
+    "了解", "共同", "见证", "致", "发表", "回答", "看望", "慰问", "主张", "肯定", "盛赞", "点赞", "称赞",
+    "坦言", "告诉", "透露", "先后", "亲自", "一起", "会谈", "座谈", "交流", "了", "的", "所", "将",
+    "并", "则", "又", "都", "已", "曾", "从", "给", "把", "被", "让", "以", "于", "同", "跟", "呼吁",
+    "他", "她", "现场", "围绕", "就是", "主动", "特别", "进一步", "举行", "出任", "担任", "当选", "获得",
+    "主讲", "发言", "作了", "一起", "同时", "分别", "等人", "介绍了",
+)
+#: characters after which a name may start (besides punctuation)
+LEFT_WORDS = (
+    "与", "和", "及", "同", "对", "向", "由", "在", "是", "了", "见", "请", "给", "让", "把", "被", "为",
+    "等", "率", "陪同", "会见", "会晤", "看望", "欢迎", "感谢", "邀请", "以及", "获悉", "听取",
+    "落实", "学习", "贯彻", "根据", "按照", "传达", "认真", "视察",
+)
+#: characters never part of a given name (function words, numerals, common verbs)
+NON_NAME_CHARS = set(
+    "的了在是与及等为对将把被从也都就而之其于以所这那个们我你他它谁哪么呢吗吧啊"
+    "一二三四五六七八九十百千万亿零年月日时分秒号上下内外前后里省市区县镇乡村街道"
+    "说表示出席参加主持会见陪同带队致辞讲话并还已再又很更最不没有无可要会"
+)
+PUNCT = set(" \t\n\r,，。；;:：!！?？、“”\"'‘’「」『』《》<>()（）[]【】|/·•—-_…　")
+BYLINE_ROLES = ("记者", "通讯员", "文", "图", "摄", "摄影", "编辑", "责任编辑", "编辑", "校对", "审核", "来源", "作者")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character family names, compound family names)."""
+    text = resources.files("kg.extract").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    one, two = set(), set()
+    for line in text.splitlines():
+        w = line.strip()
+        if not w or w.startswith("#"):
+            continue
+        (one if len(w) == 1 else two).add(w)
+    return frozenset(one), frozenset(two)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def plausible_name(name: str) -> bool:
+    """Family name + 1-2 given characters, no function words, not a title or place."""
+    one, two = surnames()
+    if not 2 <= len(name) <= 4 or not all(_is_cjk(c) for c in name):
+        return False
+    if name[:2] in two:
+        given = name[2:]
+    elif name[0] in one:
+        given = name[1:]
+    else:
+        return False
+    if not 1 <= len(given) <= 2 and not (len(given) == 3 and name[1] in one):
+        return False
+    if any(c in NON_NAME_CHARS for c in given):
+        return False
+    for i in range(1, len(name)):
+        if T.starts_with_title(name, i):
+            return False
+    if name in T.TITLES:
+        return False
+    return True
+
+
+def right_boundary(text: str, pos: int) -> int:
+    """How clearly a name may end at ``pos``: 2 strong, 1 weak, 0 not."""
+    if pos >= len(text) or text[pos] in PUNCT:
+        return 2
+    if T.starts_with_title(text, pos):
+        return 2
+    for w in FOLLOWERS:
+        if text.startswith(w, pos):
+            return 2 if len(w) >= 2 else 1
+    return 0
+
+
+def left_boundary(text: str, pos: int) -> bool:
+    if pos <= 0 or text[pos - 1] in PUNCT:
+        return True
+    return any(text.endswith(w, 0, pos) for w in LEFT_WORDS)
+
+
+def name_at(text: str, start: int, known: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The person name that starts at ``start``, judged by what follows it."""
+    cands = []
+    for n in (4, 3, 2):
+        name = text[start:start + n]
+        if len(name) == n and plausible_name(name):
+            cands.append(name)
+    if not cands:
+        return None
+    for name in cands:  # a name already known wins
+        if name in known and right_boundary(text, start + len(name)):
+            return name
+    scored = [(right_boundary(text, start + len(c)), c) for c in cands]
+    strong = [c for b, c in scored if b == 2]
+    weak = [c for b, c in scored if b == 1]
+    if strong:
+        # 4-character names only with a compound family name or a clear end
+        best = strong[0]
+        if len(best) == 4 and any(len(c) < 4 for c in strong):
+            one, two = surnames()
+            if best[:2] not in two:
+                best = next(c for c in strong if len(c) < 4)
+        return best
+    if weak:
+        return weak[-1]  # a one-character follower: prefer the shorter name (李雪及)
+    for name in cands:  # no clear end here, but the same name stands clearly elsewhere
+        if len(name) == 3 and _clear_elsewhere(text, name, start):
+            return name
+    return None
+
+
+def _clear_elsewhere(text: str, name: str, skip: int) -> bool:
+    for m in re.finditer(re.escape(name), text):
+        if m.start() != skip and right_boundary(text, m.end()) == 2:
+            return True
+    return False
+
+
+def name_before(text: str, end: int, known: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The person name that ends at ``end`` (``徐进市长``), judged by what precedes it."""
+    _, two = surnames()
+    for n in (3, 2, 4):
+        s = end - n
+        if s < 0:
+            continue
+        name = text[s:end]
+        if n == 4 and name[:2] not in two:
+            continue
+        if plausible_name(name) and (left_boundary(text, s) or name in known):
+            return name
+    return None
+
+
+def _mention(start: int, name: str, source: str) -> Mention:
+    return Mention(start, start + len(name), name, "Person", source=source)
+
+
+def _list_after(text: str, end: int, source: str, seps: str = "、") -> list[Mention]:
+    """Names that continue a list after a name ending at ``end``."""
+    out = []
+    pos = end
+    while pos < len(text) and text[pos] in seps:
+        nxt = name_at(text, pos + 1)
+        if nxt is None or not right_boundary(text, pos + 1 + len(nxt)):
+            break
+        out.append(_mention(pos + 1, nxt, source))
+        pos = pos + 1 + len(nxt)
+    return out
+
+
+_BYLINE_RE = re.compile(
+    r"[(（]\s*(?:(?:记者|通讯员|文|图|摄影?|作者|编辑)\s*[/／:：]?\s*)?"
+    r"([\u4e00-\u9fff]{2,4})"
+    r"((?:\s+|[、/／,，])(?:(?:记者|通讯员|文|图|摄影?)\s*[/／:：]?\s*)?[\u4e00-\u9fff]{2,4})*\s*[)）]"
+)
+_LABEL_RE = re.compile(r"(责任编辑|编辑|记者|通讯员|作者|撰稿|摄影|校对|审核)\s*[:：/]\s*")
+
+
+def find_bylines(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _BYLINE_RE.finditer(text):
+        inner_start = m.start() + 1
+        body = text[inner_start:m.end() - 1]
+        for part in re.finditer(r"[\u4e00-\u9fff]{2,}", body):
+            w = part.group()
+            s = inner_start + part.start()
+            for role in BYLINE_ROLES:
+                if w.startswith(role) and plausible_name(w[len(role):]):
+                    w, s = w[len(role):], s + len(role)
+                    break
+            if plausible_name(w):
+                out.append(_mention(s, w, "byline"))
+    for m in _LABEL_RE.finditer(text):
+        pos = m.end()
+        while pos < len(text):
+            nm = re.match(r"[\u4e00-\u9fff]{2,4}", text[pos:])
+            if not nm or not plausible_name(nm.group()):
+                break
+            w = nm.group()
+            endp = pos + len(w)
+            if endp < len(text) and text[endp] not in " \t\n\r、,，)）　":
+                break
+            out.append(_mention(pos, w, "byline"))
+            pos = endp
+            while pos < len(text) and text[pos] in " 　\t、,，":
+                pos += 1
+            if pos < len(text) and text[pos] == "\n":
+                break
+    return out
+
+
+def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention]:
+    """Person mentions found from context in ``text`` (may overlap; the caller resolves)."""
+    known = set(model_names or ())
+    out: list[Mention] = []
+    rx = T.title_regex()
+    for m in rx.finditer(text):
+        end = m.end()
+        # name after the title (chain): 市委书记陈向平
+        name = name_at(text, end, known)
+        if name:
+            mm = _mention(end, name, "title-context")
+            out.append(mm)
+            out.extend(_list_after(text, mm.end, "list"))
+        # name before the title: 徐进市长, 董绍明院士
+        before = name_before(text, m.start(), known)
+        if before and right_boundary(text, end):
+            out.append(_mention(m.start() - len(before), before, "title-context"))
+    out.extend(find_bylines(text))
+    return out
+
+
+def repeat_mentions(text: str, names: set[str]) -> list[Mention]:
+    """Every occurrence of already-found names (the caller drops overlaps)."""
+    out: list[Mention] = []
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            out.append(_mention(m.start(), name, "repeat"))
+    return out

@@ -1,0 +1,1 @@
+def structure_relations(article, view, infos): return []

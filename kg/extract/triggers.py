@@ -1,0 +1,52 @@
+"""Trigger lexicons for event and relation extraction, in one place.
+
+Each lexicon is a tuple of surface words, longest first where a regular
+expression is built from it (so 来到 wins over 来). The rule modules
+(events, agreements, positions, structure, focus) import them from here;
+nothing else in the package defines trigger words.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _alt(words) -> str:
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
+#: verbs that take the visited place or organization as object (到A、B、C …)
+VISIT_MOTION = ("赴", "到", "来到", "走进", "莅临", "来访", "访问", "前往", "来", "走访", "拜访", "出访", "深入", "抵达")
+#: verbs of inspecting a place the subject is at (…参观了A、B; 在A, X参观…; A考察)
+VISIT_INSPECT = ("参观", "考察", "调研", "察看", "视察", "观摩", "实地察看", "实地参观", "实地考察", "调研考察")
+#: weak visit verbs: count only with the trip leader as explicit subject (刘文华深入了解基地…)
+VISIT_WEAK = ("了解", "听取")
+#: meeting verbs; 会见/接见 take the other side as object, the rest take 与/同/和 + partner
+MEET_OBJECT = ("会见", "接见", "会晤", "拜会")
+MEET_WITH = ("会谈", "座谈", "交流", "见面", "探讨", "洽谈", "恳谈", "商谈", "共话")
+#: people who join a leader's visit (X陪同调研, X一同调研, 副市长石峥参加)
+ACCOMPANY = ("陪同", "一同调研", "一同参加", "一同考察", "一同参观", "随同", "一同")
+ACCOMPANY_WEAK = ("参加",)
+#: a delegation: its leader(s) stand before these words (陈向平一行, 市长率队, 陈向平带队)
+DELEGATION = ("一行", "带队", "率队", "率团", "带领", "率领", "率")
+#: signing
+SIGN = ("签订", "签署", "签约", "达成", "签下", "缔结")
+WITNESS = ("见证",)
+#: an agreement document ends with one of these
+AGREEMENT_NOUNS = ("框架协议", "合作协议", "协议书", "协议", "合同", "备忘录", "意向书", "协定")
+#: a clause with one of these before the trigger states a wish or plan, not an event
+IRREALIS = ("希望", "期待", "期望", "盼望", "欢迎", "邀请", "将", "拟", "计划", "要", "争取", "推动", "力争", "愿意", "愿")
+#: reported speech: what follows is what someone said
+SPEECH = ("表示", "指出", "强调", "说", "介绍", "认为", "要求", "提出")
+#: references to the visiting party as a group (来宾 = the delegation)
+GUEST_WORDS = ("来宾", "客人", "考察团", "代表团", "一行")
+
+VISIT_MOTION_RE = re.compile(_alt(VISIT_MOTION))
+VISIT_INSPECT_RE = re.compile(_alt(VISIT_INSPECT))
+MEET_OBJECT_RE = re.compile(_alt(MEET_OBJECT))
+MEET_WITH_RE = re.compile(_alt(MEET_WITH))
+ACCOMPANY_RE = re.compile(_alt(ACCOMPANY))
+SIGN_RE = re.compile(_alt(SIGN))
+AGREEMENT_RE = re.compile(_alt(AGREEMENT_NOUNS))
+IRREALIS_RE = re.compile(_alt(IRREALIS))
+SPEECH_RE = re.compile(_alt(SPEECH))

@@ -1,0 +1,67 @@
+"""Pinyin annotations left by a bad converter: 區(qū), 實(shí), 會(huì ).
+
+Only a bracket whose whole content is one pinyin syllable carrying a tone
+mark is an annotation; real brackets (恒玄科技(上海), (郭赟), (筹), (2020))
+never match. The dictionaries used to repair a lost character from its
+annotation (:func:`repair_candidates`) come from JioNLP and load lazily,
+only when an article needs a repair.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+LETTERS = "a-zü" + TONED
+_LETTER = LETTERS
+#: one syllable with at least one tone mark (at most 7 letters)
+SYLLABLE = rf"(?=[{_LETTER}]{{1,7}}\b)[a-zü]{{0,5}}[{TONED}][{_LETTER}]{{0,5}}"
+#: a bracketed annotation, spaces inside allowed: (huì ), ( chuàng )
+ANNOTATION = re.compile(rf"[(（]\s?(?P<py>{SYLLABLE})\s?[)）]")
+
+
+def strip_tone_spaces(py: str) -> str:
+    return py.strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[dict[str, list[str]], dict[str, int]]:
+    """reading -> Simplified characters, and word -> corpus frequency."""
+    from kg.normalize.jio import jionlp
+    from kg.normalize.script import converter
+
+    t2s = converter("t2s")
+    by_reading: dict[str, list[str]] = {}
+    for char, readings in jionlp().pinyin_char_loader().items():
+        if t2s.convert(char) != char:
+            continue
+        for r in readings:
+            by_reading.setdefault(r, []).append(char)
+    freq = {w: info["total_num"] for w, info in jionlp().word_distribution_loader().items() if len(w) == 2}
+    return by_reading, freq
+
+
+def repair_candidates(reading: str, before: str, after: str) -> list[tuple[str, int]]:
+    """Characters read ``reading`` that form a known word with a neighbour.
+
+    ``before``/``after`` are the Simplified neighbours (may be empty). Returns
+    ``(char, frequency of the word it forms)`` best first.
+    """
+    by_reading, freq = _dictionaries()
+    scored: dict[str, int] = {}
+    for c in by_reading.get(reading, ()):
+        f = max(freq.get(c + after, 0) if after else 0, freq.get(before + c, 0) if before else 0)
+        if f:
+            scored[c] = f
+    return sorted(scored.items(), key=lambda kv: -kv[1])
+
+
+def pick_repair(reading: str, before: str, after: str, dominance: float = 5.0) -> str | None:
+    """The one character that fits, or None when no word or no clear winner."""
+    cands = repair_candidates(reading, before, after)
+    if not cands:
+        return None
+    if len(cands) > 1 and cands[0][1] < dominance * cands[1][1]:
+        return None
+    return cands[0][0]

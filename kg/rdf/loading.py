@@ -1,0 +1,29 @@
+"""Reading a graph file back (``kg validate``, ``kg query``, ``kg eval``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+
+def load_graph(path: str | Path) -> "Graph":
+    """Parse an RDF file (format from its suffix, Turtle by default).
+
+    Raises ValueError with a readable message for a missing or unparsable file.
+    """
+    from rdflib.util import guess_format
+
+    from kg.rdf.namespaces import new_graph
+
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: no such file")
+    graph = new_graph()
+    try:
+        graph.parse(str(path), format=guess_format(str(path)) or "turtle")
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise ValueError(f"{path}: not a readable RDF graph: {exc}") from exc
+    return graph

@@ -1,0 +1,311 @@
+"""Corpus -> RDF graph, following the graph contract and ontology/kg.ttl.
+
+What each part of a :class:`kg.doc.Corpus` becomes (IRIs: kg.rdf.iris):
+
+- global ``Entity`` -> one node, ``rdf:type`` its most specific class, one
+  ``rdfs:label``@zh, ``skos:altLabel``@zh for the aliases, ``kg:adminCode``,
+  ``kg:mentionedIn`` every Article a member of it comes from;
+- ``Article`` -> ``kg:Article`` with ``kg:sourceFile``, ``dcterms:title``,
+  ``dcterms:date``, ``kg:publisher``, ``kg:editor``, ``kg:reporter``;
+- ``Position`` -> ``kg:Position`` (``kg:title``, ``kg:positionIn``), linked by
+  ``kg:holdsPosition``; ``Event`` -> ``kg:Visit``/``kg:Meeting``/``kg:Signing``
+  (``kg:agent``, ``kg:participant``, ``kg:target``, ``kg:place``, dates,
+  ``kg:agreement``); ``Agreement`` -> ``kg:Agreement`` (``rdfs:label``,
+  ``kg:party`` and its inverse ``kg:signed``, ``kg:witnessed``, ``kg:signer``);
+- ``Relation`` -> the shortcut triple (``kg:metWith`` in both directions) plus
+  one ``kg:Assertion`` node stating it (``kg:subject``/``kg:predicate``/
+  ``kg:object``, ``kg:supportedBy`` the event or position behind it).
+
+Every event, position, agreement and assertion node has ``kg:source`` and
+``kg:evidence`` (the relation's own evidence, else its sentence's text). A
+relation whose two ends resolve to the same node is dropped (X locatedIn X
+says nothing). References that point nowhere (bad indexes) are skipped and
+noted in ``Article.errors``; a local entity missing from ``Corpus.index``
+gets a node of its own (key ``unresolved/<file>/<index>``) rather than
+being lost. The ontology's triples are included so the graph is self-contained.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from kg.doc import ORG_SUBTYPES, PLACE_SUBTYPES, Article, Corpus, DateRange, Entity, LocalEntity
+from kg.rdf.iris import article_iri, article_part_iri, entity_iri
+from kg.rdf.namespaces import KG, new_graph
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+
+_SUBTYPES = {"Organization": ORG_SUBTYPES, "Place": PLACE_SUBTYPES, "Person": ()}
+_EVENT_CLASSES = ("Visit", "Meeting", "Signing")
+_RELATION_KINDS = ("visited", "metWith", "accompanied", "affiliatedWith", "partOf", "locatedIn")
+_SYMMETRIC = ("metWith",)
+
+
+def entity_class(type_: str, subtype: str | None) -> str:
+    """Local name of the most specific contract class for an entity type/subtype."""
+    if type_ not in _SUBTYPES:
+        raise ValueError(f"unknown entity type {type_!r}")
+    return subtype if subtype in _SUBTYPES[type_] else type_
+
+
+def article_slugs(corpus: Corpus) -> list[str]:
+    """One IRI slug per article: its file name, ``~2``, ``~3`` ... for repeats."""
+    seen: Counter[str] = Counter()
+    slugs = []
+    for article in corpus.articles:
+        seen[article.source] += 1
+        n = seen[article.source]
+        slugs.append(article.source if n == 1 else f"{article.source}~{n}")
+    return slugs
+
+
+def corpus_to_graph(corpus: Corpus, include_ontology: bool = True) -> "Graph":
+    """The RDF graph of a resolved corpus (deterministic: no blank nodes)."""
+    return _Mapper(corpus).run(include_ontology)
+
+
+class _Mapper:
+    def __init__(self, corpus: Corpus) -> None:
+        from rdflib import Namespace
+
+        self.corpus = corpus
+        self.graph = new_graph()
+        self.kg = Namespace(KG)
+        self.slugs = article_slugs(corpus)
+        self.entity_iris = self._entity_iris(corpus.entities)
+
+    # ----------------------------------------------------------- helpers
+    @staticmethod
+    def _entity_iris(entities: list[Entity]) -> list[str]:
+        seen: Counter[str] = Counter()
+        out = []
+        for entity in entities:
+            iri = entity_iri(entity.key)
+            seen[iri] += 1
+            out.append(iri if seen[iri] == 1 else f"{iri}~{seen[iri]}")
+        return out
+
+    def add(self, s, p, o) -> None:
+        self.graph.add((s, p, o))
+
+    def uri(self, iri: str) -> "URIRef":
+        from rdflib import URIRef
+
+        return URIRef(iri)
+
+    def zh(self, text: str | None):
+        from rdflib import Literal
+
+        text = (text or "").strip()
+        return Literal(text, lang="zh") if text else None
+
+    def add_zh(self, s, p, text: str | None) -> None:
+        lit = self.zh(text)
+        if lit is not None:
+            self.add(s, p, lit)
+
+    def entity_node(self, ai: int, li: int | None, what: str) -> "URIRef | None":
+        """Node of local entity ``li`` of article ``ai`` (None + a note when invalid)."""
+        article = self.corpus.articles[ai]
+        if li is None or not 0 <= li < len(article.entities):
+            article.errors.append(f"rdf: {what} refers to entity {li!r}, not in the article; skipped")
+            return None
+        gi = self.corpus.index.get((ai, li))
+        if gi is not None and 0 <= gi < len(self.entity_iris):
+            return self.uri(self.entity_iris[gi])
+        return self._unresolved(ai, li, article.entities[li])
+
+    def _unresolved(self, ai: int, li: int, local: LocalEntity) -> "URIRef":
+        from rdflib import RDF, RDFS
+        from rdflib.namespace import SKOS
+
+        node = self.uri(entity_iri(f"unresolved/{self.slugs[ai]}/{li}"))
+        if (node, RDF.type, None) not in self.graph:
+            self.corpus.articles[ai].errors.append(
+                f"rdf: entity {li} ({local.name}) has no resolved entity; given a node of its own"
+            )
+            self.add(node, RDF.type, self.kg[entity_class(local.type, local.subtype)])
+            self.add_zh(node, RDFS.label, local.name)
+            for alias in sorted(a for a in local.aliases if a.strip() and a.strip() != local.name.strip()):
+                self.add_zh(node, SKOS.altLabel, alias)
+            self.add(node, self.kg.mentionedIn, self.uri(article_iri(self.slugs[ai])))
+        return node
+
+    def provenance(self, node, ai: int, sentence: int | None, evidence: str) -> None:
+        from rdflib import Literal
+        from rdflib.namespace import XSD
+
+        article = self.corpus.articles[ai]
+        self.add(node, self.kg.source, self.uri(article_iri(self.slugs[ai])))
+        text = (evidence or "").strip()
+        in_range = sentence is not None and 0 <= sentence < len(article.sentences)
+        if not text and in_range:
+            text = article.sentences[sentence].text.strip()
+        self.add_zh(node, self.kg.evidence, text)
+        if in_range:
+            self.add(node, self.kg.sentenceIndex, Literal(sentence, datatype=XSD.nonNegativeInteger))
+
+    def dates(self, node, date: DateRange | None) -> None:
+        from rdflib import Literal
+        from rdflib.namespace import XSD
+
+        if date is None:
+            return
+        if date.start is not None:
+            self.add(node, self.kg.date, Literal(date.start.isoformat(), datatype=XSD.date))
+            if date.end is not None and date.end != date.start:
+                self.add(node, self.kg.startDate, Literal(date.start.isoformat(), datatype=XSD.date))
+                self.add(node, self.kg.endDate, Literal(date.end.isoformat(), datatype=XSD.date))
+        self.add_zh(node, self.kg.dateText, date.text)
+
+    # ----------------------------------------------------------- the parts
+    def run(self, include_ontology: bool) -> "Graph":
+        if include_ontology:
+            from kg.rdf.ontology import load_ontology
+
+            self.graph += load_ontology()
+        for entity, iri in zip(self.corpus.entities, self.entity_iris):
+            self.map_entity(entity, self.uri(iri))
+        for (ai, _li), gi in sorted(self.corpus.index.items()):
+            if 0 <= ai < len(self.corpus.articles) and 0 <= gi < len(self.entity_iris):
+                self.add(self.uri(self.entity_iris[gi]), self.kg.mentionedIn, self.uri(article_iri(self.slugs[ai])))
+        for ai, article in enumerate(self.corpus.articles):
+            self.map_article(ai, article)
+        return self.graph
+
+    def map_entity(self, entity: Entity, node) -> None:
+        from rdflib import RDF, RDFS, Literal
+        from rdflib.namespace import SKOS
+
+        self.add(node, RDF.type, self.kg[entity_class(entity.type, entity.subtype)])
+        name = entity.name.strip()
+        self.add_zh(node, RDFS.label, name)
+        for alias in sorted({a.strip() for a in entity.aliases} - {name, ""}):
+            self.add_zh(node, SKOS.altLabel, alias)
+        if entity.code:
+            self.add(node, self.kg.adminCode, Literal(str(entity.code)))
+
+    def map_article(self, ai: int, article: Article) -> None:
+        from rdflib import RDF, Literal
+        from rdflib.namespace import DCTERMS, XSD
+
+        node = self.uri(article_iri(self.slugs[ai]))
+        meta = article.meta
+        self.add(node, RDF.type, self.kg.Article)
+        self.add(node, self.kg.sourceFile, Literal(article.source))
+        self.add_zh(node, DCTERMS.title, meta.title)
+        if meta.date is not None:
+            self.add(node, DCTERMS.date, Literal(meta.date.isoformat(), datatype=XSD.date))
+        self.add_zh(node, self.kg.publisher, meta.publisher)
+        for editor in meta.editors:
+            self.add_zh(node, self.kg.editor, editor)
+        for reporter in meta.reporters:
+            self.add_zh(node, self.kg.reporter, reporter)
+        if meta.script:
+            self.add(node, self.kg.originalScript, Literal(meta.script))
+        for pi, position in enumerate(article.positions):
+            self.map_position(ai, pi, position)
+        for gi, agreement in enumerate(article.agreements):
+            self.map_agreement(ai, gi, agreement)
+        for ei, event in enumerate(article.events):
+            self.map_event(ai, ei, event)
+        for ri, relation in enumerate(article.relations):
+            self.map_relation(ai, ri, relation)
+
+    def map_position(self, ai: int, pi: int, position) -> None:
+        from rdflib import RDF
+
+        node = self.uri(article_part_iri(self.slugs[ai], "position", pi))
+        person = self.entity_node(ai, position.person, f"position {pi}")
+        if person is None:
+            return
+        self.add(node, RDF.type, self.kg.Position)
+        self.add(person, self.kg.holdsPosition, node)
+        self.add_zh(node, self.kg.title, position.title)
+        if position.org is not None:
+            org = self.entity_node(ai, position.org, f"position {pi}")
+            if org is not None:
+                self.add(node, self.kg.positionIn, org)
+        self.provenance(node, ai, position.sentence, position.evidence)
+
+    def map_agreement(self, ai: int, gi: int, agreement) -> None:
+        from rdflib import RDF, RDFS
+
+        node = self.uri(article_part_iri(self.slugs[ai], "agreement", gi))
+        self.add(node, RDF.type, self.kg.Agreement)
+        self.add_zh(node, RDFS.label, agreement.name)
+        for li in agreement.parties:
+            party = self.entity_node(ai, li, f"agreement {gi}")
+            if party is not None:
+                self.add(node, self.kg.party, party)
+                self.add(party, self.kg.signed, node)
+        for li in agreement.witnesses:
+            witness = self.entity_node(ai, li, f"agreement {gi}")
+            if witness is not None:
+                self.add(witness, self.kg.witnessed, node)
+        for li in agreement.signers:
+            signer = self.entity_node(ai, li, f"agreement {gi}")
+            if signer is not None:
+                self.add(node, self.kg.signer, signer)
+        self.dates(node, agreement.date)
+        self.provenance(node, ai, agreement.sentence, agreement.evidence)
+
+    def map_event(self, ai: int, ei: int, event) -> None:
+        from rdflib import RDF
+
+        article = self.corpus.articles[ai]
+        node = self.uri(article_part_iri(self.slugs[ai], "event", ei))
+        self.add(node, RDF.type, self.kg[event.kind if event.kind in _EVENT_CLASSES else "Event"])
+        for li in event.agents:
+            agent = self.entity_node(ai, li, f"event {ei}")
+            if agent is not None:
+                self.add(node, self.kg.agent, agent)
+                self.add(node, self.kg.participant, agent)
+        for li in event.targets:
+            target = self.entity_node(ai, li, f"event {ei}")
+            if target is not None:
+                self.add(node, self.kg.target, target)
+                if article.entities[li].type == "Person":
+                    self.add(node, self.kg.participant, target)
+        if event.place is not None:
+            place = self.entity_node(ai, event.place, f"event {ei}")
+            if place is not None:
+                self.add(node, self.kg.place, place)
+        if event.agreement is not None:
+            if 0 <= event.agreement < len(article.agreements):
+                self.add(node, self.kg.agreement, self.uri(article_part_iri(self.slugs[ai], "agreement", event.agreement)))
+            else:
+                article.errors.append(f"rdf: event {ei} refers to agreement {event.agreement}, not in the article")
+        self.dates(node, event.date)
+        self.provenance(node, ai, event.sentence, event.evidence)
+
+    def map_relation(self, ai: int, ri: int, relation) -> None:
+        from rdflib import RDF
+
+        article = self.corpus.articles[ai]
+        if relation.kind not in _RELATION_KINDS:
+            article.errors.append(f"rdf: relation {ri} has unknown kind {relation.kind!r}; skipped")
+            return
+        s = self.entity_node(ai, relation.subject, f"relation {ri}")
+        o = self.entity_node(ai, relation.object, f"relation {ri}")
+        if s is None or o is None or s == o:
+            return
+        prop = self.kg[relation.kind]
+        self.add(s, prop, o)
+        if relation.kind in _SYMMETRIC:
+            self.add(o, prop, s)
+        node = self.uri(article_part_iri(self.slugs[ai], "assertion", ri))
+        self.add(node, RDF.type, self.kg.Assertion)
+        self.add(node, self.kg.subject, s)
+        self.add(node, self.kg.predicate, prop)
+        self.add(node, self.kg.object, o)
+        if relation.event is not None and 0 <= relation.event < len(article.events):
+            self.add(node, self.kg.supportedBy, self.uri(article_part_iri(self.slugs[ai], "event", relation.event)))
+        if relation.position is not None and 0 <= relation.position < len(article.positions):
+            self.add(node, self.kg.supportedBy, self.uri(article_part_iri(self.slugs[ai], "position", relation.position)))
+        self.provenance(node, ai, relation.sentence, relation.evidence)
+
+
+__all__ = ["corpus_to_graph", "entity_class", "article_slugs"]

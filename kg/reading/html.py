@@ -1,0 +1,35 @@
+"""Main text of an HTML page, paragraphs as lines (trafilatura)."""
+
+from __future__ import annotations
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def extract_html_text(html: str) -> str:
+    """The article text of a page: its title line, then one line per paragraph.
+
+    trafilatura finds the main content; for pages too small for its
+    heuristics its plain html-to-text conversion is the fallback. The page
+    title is put first unless the text already starts with it (metadata
+    such as the headline is read from the text later).
+    """
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, favor_recall=True, include_comments=False, include_tables=True, deduplicate=False
+    )
+    if not text:
+        text = trafilatura.html2txt(html) or ""
+    title = None
+    try:
+        meta = trafilatura.extract_metadata(html)
+        title = meta.title if meta is not None else None
+    except Exception:  # metadata is a bonus; a page without it still has text
+        title = None
+    text = text.strip()
+    if title and text and not text.startswith(title.strip()):
+        text = title.strip() + "\n" + text
+    return text

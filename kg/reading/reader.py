@@ -1,0 +1,99 @@
+"""Files, folders and standard input -> Article (raw text) or ReadError.
+
+A bad input never stops the batch: it becomes a :class:`ReadError` naming
+the file and the reason (missing, unreadable, empty, over the size limit,
+binary, undecodable, no text in an HTML page) and the next one is read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from kg.doc import Article, ReadError
+from kg.reading.encoding import DecodeFailure, decode_bytes
+from kg.reading.html import extract_html_text, looks_like_html
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+
+
+def _files_under(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+                found.append(Path(root) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -> Article | ReadError:
+    try:
+        decoded = decode_bytes(data)
+    except DecodeFailure as exc:
+        return ReadError(source, str(exc))
+    text = decoded.text
+    if html or (html is None and looks_like_html(text)):
+        text = extract_html_text(text)
+        if not text.strip():
+            return ReadError(source, "no article text found in the HTML page")
+    if not text.strip():
+        return ReadError(source, "empty file (only whitespace)")
+    return Article(source=source, raw=text, path=path)
+
+
+def read_file(path: Path, max_bytes: int) -> Article | ReadError:
+    source = path.name
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return ReadError(source, f"file too large: {size} bytes, limit {max_bytes} (--max-bytes)")
+        if size == 0:
+            return ReadError(source, "empty file")
+        data = path.read_bytes()
+    except OSError as exc:
+        return ReadError(source, f"cannot read: {exc.strerror or exc}")
+    suffix = path.suffix.lower()
+    html = True if suffix in HTML_SUFFIXES else (False if suffix in TEXT_SUFFIXES else None)
+    article = _to_article(data, source, str(path), html)
+    return article
+
+
+def read_stream(stream: BinaryIO, max_bytes: int, source: str = STDIN_SOURCE) -> Article | ReadError:
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        return ReadError(source, f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return ReadError(source, f"input too large: over the limit of {max_bytes} bytes (--max-bytes)")
+    if not data:
+        return ReadError(source, "empty input")
+    return _to_article(data, source, None, None)
+
+
+def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadError]:
+    """Every input in order: files as given, folders recursively (sorted;
+    .txt/.html/.htm only), ``-`` for standard input."""
+    for given in paths:
+        if given == STDIN:
+            yield read_stream(sys.stdin.buffer, max_bytes)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            try:
+                files = _files_under(path)
+            except OSError as exc:
+                yield ReadError(given, f"cannot list folder: {exc.strerror or exc}")
+                continue
+            for file in files:
+                yield read_file(file, max_bytes)
+        elif path.exists():
+            yield read_file(path, max_bytes)
+        else:
+            yield ReadError(given, "no such file or folder")

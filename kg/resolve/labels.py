@@ -1,0 +1,81 @@
+"""Canonical labels, aliases and stable keys of resolved entities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePath
+
+from kg.doc import Article, Entity, LocalEntity
+from kg.resolve.names import display_form, is_generic, is_traditional, match_form
+
+_KEY_PREFIX = {"Person": "person", "Organization": "org", "Place": "place"}
+
+
+def choose_label(names: list[str]) -> str:
+    """The fullest Simplified form: longest, then most frequent, then smallest.
+
+    Generic forms (市委) and forms that change under Traditional->Simplified
+    conversion are only used when nothing else is available.
+    """
+    counts = Counter(display_form(n) for n in names if n)
+    if not counts:
+        return ""
+
+    def rank(form: str) -> tuple:
+        raw_traditional = any(is_traditional(n) for n in names if display_form(n) == form)
+        return (
+            is_generic(match_form(form)),
+            raw_traditional,
+            -len(form),
+            -counts[form],
+            form,
+        )
+
+    return min(counts, key=rank)
+
+
+def collect_aliases(label: str, locals_: list[LocalEntity]) -> set[str]:
+    """Every other surface form (raw and bracket-normalized), never a generic word."""
+    out: set[str] = set()
+    for ent in locals_:
+        for form in (ent.name, *ent.aliases):
+            if not form:
+                continue
+            for variant in (form.strip(), display_form(form)):
+                if variant and variant != label and not is_generic(match_form(variant)):
+                    out.add(variant)
+    return out
+
+
+def majority(values: list[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    first = {v: i for i, v in reversed(list(enumerate(values))) if v}
+    return min(counts, key=lambda v: (-counts[v], first[v]))
+
+
+def base_key(entity: Entity) -> str:
+    prefix = _KEY_PREFIX.get(entity.type, "entity")
+    if entity.type == "Place" and entity.code:
+        return f"{prefix}/{entity.code}"
+    return f"{prefix}/{entity.name or '_'}"
+
+
+def assign_keys(entities: list[Entity], articles: list[Article]) -> None:
+    """Set unique keys: the base key, and for later namesakes base~<first article stem>[~n]."""
+    seen: set[str] = set()
+    for ent in entities:
+        key = base_key(ent)
+        if key in seen:
+            a = ent.members[0][0]
+            stem = PurePath(articles[a].source or f"a{a}").stem or f"a{a}"
+            key = f"{key}~{stem}"
+            n = 2
+            candidate = key
+            while candidate in seen:
+                candidate = f"{key}~{n}"
+                n += 1
+            key = candidate
+        seen.add(key)
+        ent.key = key

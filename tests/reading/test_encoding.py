@@ -1,0 +1,45 @@
+import codecs
+
+import pytest
+
+from kg.reading.encoding import DecodeFailure, decode_bytes
+
+TRAD = "台元科技園區總經理顧大年表示,交流會所在的國際宴會廳為歡迎濰坊市代表,趕工在上週五完竣。"
+SIMP = "平顶山市委书记陈向平带队赴上海开展专题对接活动,恒玄科技(上海)股份有限公司。"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (SIMP.encode("utf-8"), SIMP),
+        (codecs.BOM_UTF8 + SIMP.encode("utf-8"), SIMP),
+        (SIMP.encode("gb18030"), SIMP),
+        (SIMP.encode("gbk"), SIMP),
+        (TRAD.encode("big5"), TRAD),
+        (codecs.BOM_UTF16_LE + SIMP.encode("utf-16-le"), SIMP),
+        (codecs.BOM_UTF16_BE + TRAD.encode("utf-16-be"), TRAD),
+        (SIMP.encode("utf-16-le"), SIMP),  # no BOM: the ASCII characters leave NUL bytes
+        (SIMP.encode("utf-16-be"), SIMP),
+    ],
+)
+def test_detects_chinese_encodings(data, text):
+    assert decode_bytes(data).text == text
+
+
+def test_short_gbk_text_is_not_mistaken_for_utf16():
+    assert decode_bytes("恒玄科技(上海)股份有限公司".encode("gbk")).text == "恒玄科技(上海)股份有限公司"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"\x80\xff\xfe\x81\xff" * 20, "undecodable"),
+        (b"\x01\x02\x03\x04\x05\x06abc\x07\x08" * 20, "binary"),
+    ],
+)
+def test_bad_bytes_say_why(data, reason):
+    with pytest.raises(DecodeFailure, match=reason):
+        decode_bytes(data)

@@ -1,0 +1,121 @@
+import codecs
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.doc import Article, ReadError
+from kg.reading.reader import read_inputs
+
+SIMP = "3月7日至8日,平顶山市委书记陈向平带队赴上海开展专题对接活动。\n责任编辑:安艳鸽 郭栩汝\n"
+TRAD = "11月6日至9日,市委副書記、市長劉文華帶隊赴上海市考察招商。(郭德)\n"
+HTML = (
+    "<html><head><meta charset='utf-8'><title>陈向平带队赴上海开展专题对接活动</title></head><body><article>"
+    "<p>3月7日至8日，平顶山市委书记陈向平带队赴上海开展专题对接活动，聚焦科技创新与产业升级。</p>"
+    "<p>陈向平一行认真了解硅酸盐研究所的发展历程、学科方向、科研成果等。</p></article></body></html>"
+)
+
+
+def _read(paths, max_bytes=1_000_000):
+    return list(read_inputs([str(p) for p in paths], max_bytes))
+
+
+def test_txt_file(tmp_path):
+    f = tmp_path / "000_65209c79ac6c9c30.txt"
+    f.write_text(SIMP, encoding="utf-8")
+    [a] = _read([f])
+    assert isinstance(a, Article)
+    assert a.source == "000_65209c79ac6c9c30.txt" and a.path == str(f)
+    assert a.raw == SIMP
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8-sig", "utf-16"])
+def test_txt_in_other_encodings(tmp_path, encoding):
+    f = tmp_path / "a.txt"
+    f.write_bytes(SIMP.encode(encoding))
+    [a] = _read([f])
+    assert a.raw == SIMP
+
+
+def test_big5_file(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_bytes(TRAD.encode("big5"))
+    [a] = _read([f])
+    assert a.raw == TRAD
+
+
+def test_html_file(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text(HTML, encoding="utf-8")
+    [a] = _read([f])
+    assert isinstance(a, Article)
+    assert "陈向平一行认真了解硅酸盐研究所的发展历程" in a.raw
+    assert "<p>" not in a.raw
+
+
+def test_folder_recursion_sorted_and_filtered(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "deeper").mkdir()
+    (tmp_path / "b" / "deeper" / "3.htm").write_text(HTML, encoding="utf-8")
+    (tmp_path / "b" / "2.txt").write_text(SIMP, encoding="utf-8")
+    (tmp_path / "1.txt").write_text(SIMP, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    out = _read([tmp_path])
+    assert [x.source for x in out] == ["1.txt", "2.txt", "3.htm"]
+    assert all(isinstance(x, Article) for x in out)
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SIMP.encode("gb18030"))))
+    [a] = list(read_inputs(["-"], 1_000_000))
+    assert isinstance(a, Article)
+    assert a.source == "<stdin>" and a.raw == SIMP
+
+
+def test_stdin_over_limit(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SIMP.encode("utf-8"))))
+    [e] = list(read_inputs(["-"], 10))
+    assert isinstance(e, ReadError) and "too large" in e.reason
+
+
+def test_bad_inputs_do_not_stop_the_batch(tmp_path):
+    good1 = tmp_path / "a_good.txt"
+    good1.write_text(SIMP, encoding="utf-8")
+    empty = tmp_path / "b_empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "c_blank.txt"
+    blank.write_text(" \n\n ", encoding="utf-8")
+    binary = tmp_path / "d_binary.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03\xff\xd8\xff\xe0" * 50)
+    undecodable = tmp_path / "e_undecodable.txt"
+    undecodable.write_bytes(b"\x80\xff\xfe\x81\xff" * 20)
+    big = tmp_path / "f_big.txt"
+    big.write_text(SIMP * 50, encoding="utf-8")
+    good2 = tmp_path / "g_good.txt"
+    good2.write_bytes(codecs.BOM_UTF8 + SIMP.encode("utf-8"))
+    out = _read([tmp_path, tmp_path / "missing.txt"], max_bytes=2000)
+    by_source = {x.source: x for x in out}
+    assert isinstance(by_source["a_good.txt"], Article)
+    assert isinstance(by_source["g_good.txt"], Article)
+    reasons = {s: x.reason for s, x in by_source.items() if isinstance(x, ReadError)}
+    assert "empty" in reasons["b_empty.txt"]
+    assert "empty" in reasons["c_blank.txt"]
+    assert "binary" in reasons["d_binary.txt"]
+    assert "undecodable" in reasons["e_undecodable.txt"]
+    assert "too large" in reasons["f_big.txt"] and "2000" in reasons["f_big.txt"]
+    assert "no such file" in reasons[str(tmp_path / "missing.txt")]
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    f = tmp_path / "locked.txt"
+    f.write_text(SIMP, encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)  # chmod 0 does not stop root
+    [e] = _read([f])
+    assert isinstance(e, ReadError)
+    assert e.source == "locked.txt" and "cannot read" in e.reason and "Permission denied" in e.reason

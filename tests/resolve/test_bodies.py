@@ -1,0 +1,193 @@
+"""Organization and place resolution rules (through resolve(), the public entry)."""
+
+from __future__ import annotations
+
+from kg.resolve.resolver import resolve
+from tests.resolve.factory import article, org, place
+
+
+def _same(corpus, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return corpus.index[a] == corpus.index[b]
+
+
+# --- short and full forms ---------------------------------------------------
+
+
+def test_company_short_form_joins_full_form_and_full_form_is_label():
+    c = resolve([article("a", org("恒玄科技(上海)股份有限公司")), article("b", org("恒玄科技"))])
+    assert _same(c, (0, 0), (1, 0))
+    ent = c.entity_of(1, 0)
+    assert ent.name == "恒玄科技(上海)股份有限公司"
+    assert "恒玄科技" in ent.aliases
+    assert ent.key == "org/恒玄科技(上海)股份有限公司"
+
+
+def test_institute_short_form_without_parent_and_place_prefix():
+    c = resolve([article("a", org("硅酸盐研究所")), article("b", org("中国科学院上海硅酸盐研究所"), place("上海"))])
+    assert _same(c, (0, 0), (1, 0))
+    assert c.entity_of(0, 0).name == "中国科学院上海硅酸盐研究所"
+    assert c.entity_of(0, 0).aliases == {"硅酸盐研究所"}
+
+
+def test_standard_abbreviations():
+    c = resolve(
+        [
+            article("a", org("中科院"), org("工信部"), org("工信部火炬中心")),
+            article("b", org("中国科学院"), org("工业和信息化部"), org("工业和信息化部火炬中心")),
+        ]
+    )
+    for i in range(3):
+        assert _same(c, (0, i), (1, i))
+    assert c.entity_of(0, 0).name == "中国科学院"
+    assert c.entity_of(0, 1).name == "工业和信息化部"
+    assert c.entity_of(0, 2).aliases == {"工信部火炬中心"}
+
+
+def test_legal_suffix_and_place_prefix_variants():
+    c = resolve(
+        [
+            article("a", org("宁夏力成电气集团有限公司")),
+            article("b", org("力成电气")),
+            article("c", org("平高集团")),
+            article("d", org("平高集团有限公司")),
+        ]
+    )
+    assert _same(c, (0, 0), (1, 0))
+    assert _same(c, (2, 0), (3, 0))
+    assert not _same(c, (0, 0), (2, 0))
+    assert c.entity_of(2, 0).name == "平高集团有限公司"
+
+
+def test_bracket_variants_are_one_entity_with_ascii_label():
+    c = resolve([article("a", org("恒玄科技（上海）股份有限公司")), article("b", org("恒玄科技(上海)股份有限公司"))])
+    assert _same(c, (0, 0), (1, 0))
+    ent = c.entity_of(0, 0)
+    assert ent.name == "恒玄科技(上海)股份有限公司"
+    assert "恒玄科技（上海）股份有限公司" in ent.aliases
+
+
+def test_traditional_alias_matches_and_is_kept_as_alias_only():
+    c = resolve([article("a", org("恒玄科技股份有限公司", "恆玄科技股份有限公司")), article("b", org("恒玄科技"))])
+    assert _same(c, (0, 0), (1, 0))
+    ent = c.entity_of(0, 0)
+    assert ent.name == "恒玄科技股份有限公司"
+    assert "恆玄科技股份有限公司" in ent.aliases
+
+
+def test_short_form_shared_by_two_full_names_is_ambiguous():
+    c = resolve(
+        [
+            article("a", org("恒玄科技(上海)股份有限公司")),
+            article("b", org("恒玄科技(深圳)有限公司")),
+            article("c", org("恒玄科技")),
+        ]
+    )
+    assert len({c.index[(0, 0)], c.index[(1, 0)], c.index[(2, 0)]}) == 3
+
+
+def test_alias_alone_does_not_chain_two_full_names():
+    c = resolve(
+        [
+            article("a", org("恒玄科技(上海)股份有限公司", "恒玄科技")),
+            article("b", org("恒玄科技(深圳)有限公司", "恒玄科技")),
+        ]
+    )
+    assert not _same(c, (0, 0), (1, 0))
+
+
+def test_short_form_with_incompatible_context_places_stays_apart():
+    c = resolve(
+        [
+            article("a", org("星河科技有限公司", context="深圳市")),
+            article("b", org("星河科技", context="兰州市")),
+        ]
+    )
+    assert not _same(c, (0, 0), (1, 0))
+
+
+# --- places ----------------------------------------------------------------
+
+
+def test_places_by_administrative_code():
+    c = resolve([article("a", place("平顶山市", code="410400")), article("b", place("平顶山", code="410400"))])
+    ent = c.entity_of(0, 0)
+    assert _same(c, (0, 0), (1, 0))
+    assert (ent.key, ent.name, ent.code, ent.aliases) == ("place/410400", "平顶山市", "410400", {"平顶山"})
+
+
+def test_places_with_different_codes_never_merge_even_with_one_name():
+    c = resolve(
+        [
+            article("a", place("朝阳区", code="110105")),
+            article("b", place("朝阳区", code="220104")),
+            article("c", place("朝阳区")),
+        ]
+    )
+    assert len({c.index[(0, 0)], c.index[(1, 0)], c.index[(2, 0)]}) == 3
+    assert len({e.key for e in c.entities}) == 3
+
+
+def test_bare_place_joins_suffixed_form_without_codes_when_unambiguous():
+    c = resolve([article("a", place("银川市")), article("b", place("银川"))])
+    assert _same(c, (0, 0), (1, 0))
+    assert c.entity_of(1, 0).name == "银川市"
+
+
+def test_bare_place_between_city_and_county_is_ambiguous():
+    c = resolve([article("a", place("宜宾市")), article("b", place("宜宾县")), article("c", place("宜宾"))])
+    assert len({c.index[(0, 0)], c.index[(1, 0)], c.index[(2, 0)]}) == 3
+
+
+# --- generic names ---------------------------------------------------------
+
+
+def test_generic_zone_is_scoped_by_its_context_place():
+    c = resolve(
+        [
+            article("a", place("高新区", context="唐山市")),
+            article("b", place("高新区", context="白银市")),
+            article("c", place("唐山高新区")),
+            article("d", place("高新区", context="唐山")),
+        ]
+    )
+    assert not _same(c, (0, 0), (1, 0))
+    assert _same(c, (0, 0), (2, 0))
+    assert _same(c, (0, 0), (3, 0))
+    assert c.entity_of(0, 0).name == "唐山高新区"
+    assert "高新区" not in c.entity_of(0, 0).aliases  # generic words are never aliases
+
+
+def test_generic_name_without_context_stays_in_its_article():
+    c = resolve([article("a", org("开发区管委会")), article("b", org("开发区管委会"))])
+    assert not _same(c, (0, 0), (1, 0))
+    keys = [e.key for e in c.entities]
+    assert len(set(keys)) == 2
+    assert keys[0] == "org/开发区管委会" and keys[1].startswith("org/开发区管委会~")
+
+
+def test_party_committee_by_context_and_full_name():
+    c = resolve(
+        [
+            article("a", org("平顶山市委"), place("平顶山市")),
+            article("b", org("市委", context="平顶山市")),
+            article("c", org("中共平顶山市委")),
+            article("d", org("市委", context="长治市")),
+            article("e", org("区委", context="平顶山市")),
+        ]
+    )
+    assert _same(c, (0, 0), (1, 0))
+    assert _same(c, (0, 0), (2, 0))
+    assert not _same(c, (0, 0), (3, 0))
+    assert not _same(c, (0, 0), (4, 0))
+    assert c.entity_of(1, 0).name == "中共平顶山市委"
+
+
+def test_government_spelling_variants():
+    c = resolve([article("a", org("巢湖市人民政府")), article("b", org("巢湖市政府")), article("c", org("市政府", context="巢湖市"))])
+    assert _same(c, (0, 0), (1, 0)) and _same(c, (0, 0), (2, 0))
+    assert c.entity_of(0, 0).name == "巢湖市人民政府"
+
+
+def test_organization_and_place_with_one_name_stay_distinct():
+    c = resolve([article("a", org("唐山高新区")), article("b", place("唐山高新区"))])
+    assert not _same(c, (0, 0), (1, 0))
