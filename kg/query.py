@@ -3,8 +3,8 @@
 The prefixes kg, rdfs, skos, dcterms, xsd, rdf, owl, prov, schema are pre-bound.
 When the graph file does not carry the ontology it is merged in, so
 ``rdf:type/rdfs:subClassOf*`` works either way. SELECT results print as an
-aligned table (East Asian wide characters count two columns), CSV (full IRIs)
-or SPARQL 1.1 JSON results; ASK prints true/false; CONSTRUCT/DESCRIBE print
+aligned table (East Asian wide characters count two columns; cells longer than
+72 columns are cut with …), CSV (full IRIs and text) or SPARQL 1.1 JSON results; ASK prints true/false; CONSTRUCT/DESCRIBE print
 Turtle. Exit status: 0 done, 2 bad input (missing file, unreadable graph,
 SPARQL syntax error).
 """
@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import TextIO
 
 from kg.rdf.namespaces import PREFIXES, shorten
+
+#: the table format cuts longer cells (evidence sentences) to this many columns; CSV/JSON never cut
+TABLE_CELL_COLUMNS = 72
 
 
 class QueryError(ValueError):
@@ -170,8 +173,25 @@ def _pad(text: str, cols: int) -> str:
     return text + " " * (cols - width(text))
 
 
-def format_table(names: list[str], rows: list[list[str]]) -> str:
+def truncate(text: str, cols: int) -> str:
+    """``text`` cut to at most ``cols`` terminal columns, ending in … when cut."""
+    if width(text) <= cols:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = width(ch)
+        if used + w > cols - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def format_table(names: list[str], rows: list[list[str]], max_cell: int | None = TABLE_CELL_COLUMNS) -> str:
+    """An aligned text table; cells longer than ``max_cell`` columns are cut (None: never)."""
     rows = [[cell.replace("\n", " ") for cell in row] for row in rows]
+    if max_cell is not None:
+        rows = [[truncate(cell, max_cell) for cell in row] for row in rows]
     cols = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]
     lines = [" | ".join(_pad(n, c) for n, c in zip(names, cols)).rstrip()]
     lines.append("-+-".join("-" * c for c in cols))

@@ -118,8 +118,8 @@ def _physics(n_nodes: int, n_edges: int) -> dict:
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {
             "gravitationalConstant": -70,
-            "centralGravity": 0.012,
-            "springLength": 110,
+            "centralGravity": 0.02,
+            "springLength": 95,
             "springConstant": 0.06,
             "damping": 0.5,
             "avoidOverlap": 0.3,
@@ -137,7 +137,7 @@ def _options(n_nodes: int, n_edges: int) -> dict:
         "autoResize": True,
         "nodes": {
             "font": {
-                "size": 14,
+                "size": 16,
                 "face": "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif",
                 "color": "#1f2933",
                 "strokeWidth": 3,

@@ -143,4 +143,7 @@ class TextView:
             r = self.chain_end(r, b)
             if all(x.entity != r.entity for x in items):
                 items.append(r)
+            tail = self.text[r.end : b]
+            if any(ch.isspace() for ch in tail) or self.refs_in(r.end, b, "Person"):
+                break  # the list ended inside this item (…园区招商 山东省潍坊市长…)
         return items

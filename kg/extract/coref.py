@@ -31,7 +31,7 @@ from kg.doc import Article, LocalEntity, Mention
 ABBREVIATIONS = (
     ("中科院", "中国科学院"),
     ("工信部", "工业和信息化部"),
-    ("中国科协", "中国科学技术协会"),
+    ("科协", "科学技术协会"),
     ("发改委", "发展和改革委员会"),
     ("高新技术产业开发区", "高新区"),
     ("经济技术开发区", "经开区"),
@@ -50,12 +50,28 @@ def _key(name: str) -> str:
         k = k[2:]
     k = re.sub(r"(市|省|区|县)\1委", r"\1委", k)
     k = re.sub(r"\((筹)\)$", "", k)
+    k = _short_places(k)
     for short, full in ABBREVIATIONS:
         if short in ("高新技术产业开发区", "经济技术开发区", "人民政府"):
             k = k.replace(short, full)
         else:
             k = k.replace(short, full)
     return k
+
+
+def _short_places(name: str) -> str:
+    """Full-form cities/provinces inside a name in their short form
+    (重庆市四川商会 -> 重庆四川商会), so both spellings compare equal."""
+    from kg.extract.gazetteer import _index, _raw_matches
+
+    out, last = [], 0
+    for s, e, form in _raw_matches(name):
+        places = _index().names.get(form, [])
+        if places and form == places[0].name and form[-1] in "市省" and places[0].short != form:
+            out.append(name[last:s] + places[0].short)
+            last = e
+    out.append(name[last:])
+    return "".join(out)
 
 
 class _UF:
@@ -162,21 +178,34 @@ def cluster_entities(article: Article) -> None:
     for typ in ("Organization", "Place"):
         g = groups()
         reps = [r for r, idx in g.items() if ms[r].type == typ and not all(ms[i].generic for i in idx)]
-        forms = {r: {_key(name_of(ms[i])) for i in g[r] if not ms[i].generic} | {_key(ms[i].text) for i in g[r] if not ms[i].generic} for r in reps}
+        if typ == "Place":
+            reps = [r for r in reps if any(ms[i].subtype == "Park" for i in g[r])]
+
+        def forms_of(root: int) -> set[str]:
+            out = set()
+            for i in range(n):
+                if uf.find(i) == root and not ms[i].generic:
+                    out.add(_key(name_of(ms[i])))
+                    out.add(_key(ms[i].text))
+            return out
+
+        # long names first, so 力成电气集团有限公司 joins 宁夏力成电气集团有限公司 before 力成电气 looks
+        reps.sort(key=lambda r: -max(len(f) for f in forms_of(r)))
+        for r in reversed(reps):
+            pass
         for r in reps:
-            if typ == "Place" and ms[r].subtype != "Park":
-                continue
+            root = uf.find(r)
+            mine = forms_of(root)
             targets = set()
-            for s in forms[r]:
-                for r2 in reps:
-                    if r2 == r:
-                        continue
-                    if any(len(l) > len(s) and _is_short_of(s, l) for l in forms[r2]):
+            for r2 in {uf.find(x) for x in reps}:
+                if r2 == root:
+                    continue
+                theirs = forms_of(r2)
+                if any(len(l) > len(s) and _is_short_of(s, l) for s in mine for l in theirs):
+                    if not any(len(s) > len(l) and _is_short_of(l, s) for s in mine for l in theirs):
                         targets.add(r2)
             if len(targets) == 1:
-                t = targets.pop()
-                # only merge when the long one is not itself a short form of r
-                uf.union(r, t)
+                uf.union(root, targets.pop())
 
     g = groups()
     order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))

@@ -44,22 +44,27 @@ from kg.extract.triggers import (
 DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
 #: 到/来 inside ordinary words (受到, 以来) are no motion
 _MOTION_FALSE_BEFORE = {"到": set("受得达看感想提遇做办见拿听找接收报签迟周直"),
-                        "来": set("以未起近本原后从带出回过引看归迎越进将")}
+                        "来": set("以未起近本原后从带出回过引看归迎越进将向")}
+#: a visit verb inside a nominal phrase (习近平总书记视察河北时的重要指示精神) is no visit
+NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
 #: where a list of visited places ends (the next verb of the clause)
 LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流")
 #: a clause that states a wish, plan or invitation
 IRREALIS_CLAUSE_RE = re.compile(r"希望|期待|期望|盼望|欢迎|邀请|(?<![重主需只])要(?!求)|将|拟|计划|争取|力争|愿意")
 SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
 #: 在A、B，… : a locative frame opening a clause (after a date)
-FRAME_RE = re.compile(r"^(?:[\d月日上下午晚间]*)在")
+FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在")
 HOLD_RE = re.compile(r"召开|举行|开展")
 MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
+GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
 _NAME_LIST_JUNK = re.compile(r"[、，,\s等及和以及与]|以及")
 
 
 @dataclass
 class _State:
     leaders: list[int] = field(default_factory=list)
+    #: paragraph where a leader was last named: elided subjects reach that far
+    leader_paragraph: int = -1
     visit: int | None = None  # the leaders' current visit event
     meeting: int | None = None  # a meeting the leaders held without a named partner yet
     meeting_paragraph: int = -1
@@ -185,6 +190,10 @@ class _Extractor:
             return
         if visitors & set(b) and not visitors & set(a):
             a, b = b, a
+        for e in self.article.events:
+            if e.kind == "Meeting" and e.sentence == sentence and e.agents == a:
+                e.targets.extend(x for x in b if x not in e.targets)
+                return
         ev = self._event("Meeting", a, sentence)
         self.article.events[ev].targets.extend(b)
 
@@ -196,6 +205,9 @@ class _Extractor:
                 continue
             speech = _speech_from(clauses)
             self._delegation(si, clauses)
+            sent = self.article.sentences[si]
+            if any(r.entity in self.state.leaders for r in self.view.refs_in(sent.start, sent.end, "Person")):
+                self.state.leader_paragraph = sent.paragraph
             self._companions(si, clauses[:speech])
             self._meetings(si, clauses[:speech])
             self._visits(si, clauses[:speech])
@@ -239,11 +251,13 @@ class _Extractor:
             ents = [r.entity for r in persons]
             if set(ents) & set(self.state.leaders):
                 return self.state.leaders
+            if GROUP_RE.search(self.view.text, persons[-1].end, pos):
+                return None  # …等组成的代表团一行深入…: the group, not its members
             return name_run_before(self.view, clauses, ci, pos)
-        others = self.view.refs_in(cl.start, pos)
-        if others and others[0].start - cl.start <= 1 and not FRAME_RE.match(cl.text):
-            return None
-        return self.state.leaders
+        if self.view.refs_in(cl.start, pos) and not FRAME_RE.match(cl.text):
+            return None  # an organization or place is the subject
+        para = self.article.sentences[cl.sentence].paragraph
+        return self.state.leaders if para == self.state.leader_paragraph else None
 
     def _visits(self, si: int, clauses: list[Clause]) -> None:
         view = self.view
@@ -265,8 +279,10 @@ class _Extractor:
                 continue
             found = False
             for m in list(_motion_triggers(view, cl)) + list(view.find(VISIT_INSPECT_RE, cl.start, cl.end)):
-                if in_acc(m.start()) or not _realis(view, cl, m.start()):
+                if in_acc(m.start()) or not _realis(view, cl, m.start()) or NOMINAL_RE.search(cl.text):
                     continue
+                if m.group() == "到" and "从" in view.text[self.article.sentences[si].start : m.start()]:
+                    continue  # 从A，到B: a range, not a trip
                 agents = self._subject(clauses, ci, m.start())
                 if not agents:
                     continue
@@ -336,9 +352,9 @@ class _Extractor:
                 if a:
                     a = name_run_before(view, clauses, wci, with_pos)
                 else:
-                    first = view.refs_in(self.article.sentences[si].start, with_pos, "Person")
-                    a = [first[0].entity] if first else list(self.state.leaders)
-                    if first and first[0].entity in self.state.leaders:
+                    before = view.refs_in(self.article.sentences[si].start, with_pos, "Person")
+                    a = [before[-1].entity] if before else list(self.state.leaders)
+                    if before and before[-1].entity in self.state.leaders:
                         a = list(self.state.leaders)
                 self._meeting(a, partners, si)
                 met = True
@@ -360,7 +376,11 @@ class _Extractor:
         sent_start = clauses[0].start
         lo = clauses[max(0, ci - 3)].start
         for wm in reversed(list(view.find(re.compile(r"与|同|和"), lo, pos))):
-            between = view.refs_in(wm.end(), pos, "Person")
+            wci = max(i for i, c in enumerate(clauses) if c.start <= wm.start())
+            if any(not _is_name_list(view, clauses[j]) for j in range(wci + 1, ci)):
+                break
+            topic = view.text.find("就", wm.end(), pos)
+            between = view.refs_in(wm.end(), topic if topic >= 0 else pos, "Person")
             guests = self._is_guest(wm.end(), pos)
             if between or guests:
                 partners = [r.entity for r in between]
@@ -398,8 +418,9 @@ class _Extractor:
 
 
 def extract_events(article: Article, view: TextView) -> None:
-    """Fill article.events with Visit and Meeting events."""
+    """Fill article.events with Visit and Meeting events (only those with someone or something on the other side)."""
     _Extractor(article, view).run()
+    article.events = [e for e in article.events if e.targets or e.companions]
 
 
 def event_relations(article: Article) -> list[Relation]:

@@ -28,7 +28,7 @@ from kg.doc import Article, LocalEntity, Mention
 #: government / party body words that may follow a place (市委, 省发改委, 区文旅局)
 BODY_RE = re.compile(
     r"(?:政府研究室|政府办公厅|人民政府|政府|人大常委会|政协|工商联|科协|党工委|管委会|"
-    r"委统战部|委组织部|委宣传部|委|[\u4e00-\u9fff]{1,4}?(?:委员会|委|厅|局|办))"
+    r"委统战部|委组织部|委宣传部|委|[^\W与和及同在向对的了是为市省区县]{1,4}?(?:委员会|委|厅|局|办))"
 )
 #: bodies that belong to a park (高新区党工委, 管委会) rather than to a city
 PARK_BODIES = ("党工委", "管委会")
@@ -255,8 +255,7 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
     Candidates are entities of ``type`` whose name contains one of
     ``needles`` and that are mentioned (not generically) earlier in the same
     paragraph; the paragraph's topic (a candidate that opens one of its
-    sentences) wins, then the most recent. Without a candidate in the
-    paragraph, the candidate most mentioned in the article.
+    sentences) wins, then the most recent; None without a candidate in the paragraph.
     """
     sent = article.sentence_of(offset)
     para = article.sentences[sent].paragraph
@@ -278,10 +277,7 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
         if len(topics) == 1:
             return topics[0]
         return max(in_para, key=lambda i: max(in_para[i]))
-    if not cand_pos:
-        return None
-    counts = _mention_counts(article)
-    return max(cand_pos, key=lambda i: counts.get(i, 0))
+    return None
 
 
 def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):
@@ -316,7 +312,7 @@ def resolve_generic_references(article: Article) -> None:
                 continue
             if (
                 "\u4e00" <= prev <= "\u9fff" and not cov[s - 1] and prev not in _FUNCTION_CHARS
-                and w in ("大学", "学院", "基地", "园区", "研究院", "研究所")
+                and w in ("大学", "学院")
             ):
                 continue  # part of an unrecognized longer name
             target = _topic_org(article, *GENERIC_ORGS[w], s)

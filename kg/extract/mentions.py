@@ -33,7 +33,7 @@ from kg.extract import persons as P
 from kg.extract import titles as T
 
 _RULE_RANK = {
-    "title-context": 6, "list": 6, "byline": 6, "org-rule": 5, "ministry": 5, "park-rule": 5,
+    "title-context": 6, "list": 6, "byline": 6, "org-context": 2, "org-rule": 5, "ministry": 5, "park-rule": 5,
     "coordination": 5, "chain": 4, "gazetteer": 4, "short-company": 3, "variant": 3, "repeat": 3,
     "model": 1, "generic-body": 0,
 }
@@ -54,7 +54,8 @@ class _Cand:
 
     @property
     def key(self):
-        return (-(self.m.end - self.m.start), -self.rank, self.m.start)
+        # rule spans first (longest first), then model and generic spans in the space left
+        return (0 if self.rank >= 2 else 1, -(self.m.end - self.m.start), -self.rank, self.m.start)
 
 
 #: place names never taken as entities on their own (the country in 科创中国, 中国科学院)
@@ -69,6 +70,8 @@ def _keep_place(text: str, hit) -> bool:
     form = text[s:e]
     if form in _NOT_ALONE:
         return False
+    if len(form) == 2 and form[-1] in "县市区" and text[e:e + 1] == "长":
+        return False  # 邱县长: a surname and a title
     if p.level == "District" and form != p.name and len(form) == 2:
         if p.name in text:
             return True
@@ -159,7 +162,7 @@ class _PlaceContext:
         def fits(p: G.Place) -> bool:
             return p.level in levels and p.name.endswith(level_char)
 
-        near = [(s, p) for s, _, p in self.mentions if s < pos and s >= sent_start and fits(p)]
+        near = [(s, p) for s, _, p in self.mentions if s < pos and fits(p)]
         if near:
             return max(near, key=lambda x: x[0])[1]
         cands = [p for p in self.by_code.values() if fits(p)]
@@ -224,6 +227,9 @@ def recognize(article: Article) -> None:
         name = text[s:o.end]
         if name in _GENERIC_ORGS or len(name) < 3:
             continue
+        g = O.generic_body(name, 0)
+        if g is not None and g[0] == len(name):
+            continue  # 区文旅局 / 省发改委: a generic body, resolved below
         add(Mention(s, o.end, name, "Organization", o.subtype, "org-rule"))
     for o in O.find_ministries(text):
         add(Mention(o.start, o.end, o.text, "Organization", _org_subtype(o.text), "ministry"))
@@ -263,6 +269,14 @@ def recognize(article: Article) -> None:
             continue
         canon = place.name + body[1:]
         add(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
+
+    # a name right after an organization, clearly ended (浙江大学叶志镇团队, X有限公司杨大均等)
+    for c in list(cands):
+        m = c.m
+        if m.type == "Organization" and m.source in ("org-rule", "ministry"):
+            nm = P.name_at(text, m.end, model_person_names)
+            if nm and P.right_boundary(text, m.end + len(nm)) == 2 and not O.title_like(text, m.end):
+                add(Mention(m.end, m.end + len(nm), nm, "Person", None, "org-context"))
 
     chosen = _resolve_overlaps(cands)
     chosen = _post_orgs(article, chosen, ctx)

@@ -85,12 +85,20 @@ GENERIC_CORE_WORDS = (
     "战略性", "智能", "数字", "绿色", "生态", "环保", "节能", "高效", "新能源", "新材料", "新", "硬核",
     "半导体", "光电", "煤化工", "医药", "汽车", "产业", "产业链", "上下游", "企业", "中小", "民营", "龙头",
     "骨干", "成果", "转化", "服务", "发展", "建设", "示范", "特色", "综合", "中试", "试点", "标杆", "相关",
-    "有关", "各类", "多家", "一流", "首家", "该", "本", "这", "其", "各", "两大", "大", "小", "中", "高校",
+    "有关", "各类", "多家", "余家", "家", "两地", "两家", "综合性", "高", "一流", "首家", "该", "本", "这", "其", "各", "两大", "大", "小", "中", "高校",
     "科研", "院所", "工程", "应用", "场景", "平台", "专业", "城市", "卫星", "能源", "动力", "装备", "制造",
+    "促进", "潜力", "活力", "煤", "与", "和", "及", "省", "市", "区", "县",
 )
-_GOV_NEEDS_PLACE = ("市委", "省委", "区委", "县委", "州委", "政府", "人民政府", "政协", "人大常委会", "厅")
+_GOV_NEEDS_PLACE = ("市委", "省委", "区委", "县委", "州委", "政府", "人民政府", "政协", "人大常委会", "厅", "政府办",
+                    "工商联", "科协")
+#: heads that may stand before a place inside one name (中科院北京分院, 民建重庆市...联谊会)
+PARTY_HEADS = ("民建", "民盟", "民进", "民革", "农工党", "致公党", "九三学社", "台盟", "中共", "共青团")
+#: one-character stop words that may also begin a name after punctuation (、等离子体物理研究所)
+_NAME_INITIAL_STOPS = ("等", "同", "和")
+#: noun stops that a place prefix may carry into a name (银川市企业科技创新服务协会)
+_NOUN_STOPS = ("企业", "单位", "部门", "机构", "平台")
 _BAD_JU = ("布局", "格局", "结局", "大局", "全局", "时局", "当局", "开局", "僵局", "骗局", "饭局", "赌局", "棋局",
-           "定局", "终局", "残局", "战局", "变局", "新局", "败局", "政局", "邮局", "书局", "药局", "大厅", "展厅",
+           "定局", "终局", "残局", "战局", "变局", "新局", "败局", "政局", "邮局", "董事局", "书局", "药局", "大厅", "展厅",
            "餐厅", "客厅", "门厅", "舞厅", "宴会厅", "华厅", "中华厅", "会议厅")
 
 
@@ -114,17 +122,17 @@ def is_generic_core(core: str) -> bool:
 #: walking left stops after these (the org starts right after them)
 LEFT_STOPS = (
     "与", "和", "及", "同", "跟", "由", "在", "到", "赴", "向", "对", "是", "的", "了", "将", "把", "被",
-    "为", "从", "于", "以", "让", "给", "受", "经", "即", "并", "或", "等", "约", "至", "往",
+    "为", "从", "于", "以", "让", "给", "受", "即", "并", "或", "等", "约", "至", "往",
     "签订", "签署", "签约", "参观", "考察", "调研", "走进", "来到", "拜访", "走访", "会见", "支持", "主办",
-    "承办", "协办", "邀请", "了解", "介绍", "成立", "举办", "举行", "召开", "组织", "代表", "出席", "参加",
-    "前往", "莅临", "入驻", "落户", "位于", "依托", "联合", "携手", "合作", "共建", "达成", "推动", "建设",
-    "引进", "打造", "感谢", "欢迎", "加快", "利用", "借鉴", "参考", "希望", "继续", "加强", "深化", "促进",
-    "围绕", "服务", "受到", "带领", "率领", "陪同", "看望", "听取", "视察", "访问", "来访", "回访", "宣传",
-    "推介", "发布", "获得", "荣获", "授予", "认定", "入选", "成为", "作为", "属于", "所属", "旗下", "下属",
+    "承办", "协办", "邀请", "了解", "介绍", "成立", "举办", "举行", "召开", "代表", "出席", "参加",
+    "前往", "莅临", "入驻", "落户", "位于", "依托", "携手", "共建", "达成", "推动",
+    "引进", "打造", "感谢", "欢迎", "加快", "利用", "借鉴", "参考", "希望", "继续", "加强", "深化",
+    "围绕", "受到", "带领", "率领", "陪同", "看望", "听取", "视察", "访问", "来访", "回访", "宣传",
+    "推介", "发布", "获得", "肯定", "谋划", "做好", "深入", "赞扬", "称赞", "点赞", "荣获", "授予", "认定", "入选", "成为", "作为", "属于", "所属", "旗下", "下属",
     "企业", "单位", "部门", "机构", "平台", "项目", "龙头", "骨干", "客商", "嘉宾", "团队", "这家", "一家",
     "该", "本", "其", "各", "我", "全", "此", "每", "多家", "相关", "有关", "国有", "民营", "知名", "领先",
     "指导", "见证", "包括", "如", "例如", "比如", "其中", "分别", "共同", "先后", "还", "又", "也", "都",
-    "就", "则", "而", "但", "且", "率先", "已", "正", "曾", "上午", "离不开", "锚定", "来自", "坚持",
+    "就", "则", "而", "但", "且", "率先", "已", "曾", "上午", "离不开", "锚定", "来自", "坚持",
     "聚焦", "依靠", "借助", "通过", "面向", "针对", "瞄准", "对接", "走出", "扎根", "服务于", "致力", "助力",
     "双方", "三方", "各方", "我们", "他们", "来", "去", "下午", "晚上", "日", "月", "年",
     "市长", "书记", "主任", "董事长", "总经理", "所长", "院长", "局长", "厅长", "会长", "院士", "教授",
@@ -211,13 +219,13 @@ def walk_left(
         stop = next((w for w in LEFT_STOPS if text.endswith(w, 0, i)), None)
         if stop is not None:
             before = i - len(stop)
-            if len(stop) == 1 and (before <= 0 or not _is_name_char(text[before - 1])):
+            if stop in _NAME_INITIAL_STOPS and (before <= 0 or text[before - 1] in "、,，;；"):
                 i -= 1
                 continue
-            if place_ends and before in place_ends and stop not in _SOFT_STOPS:
+            if place_ends and before in place_ends and stop in _NOUN_STOPS:
                 i = before
                 continue
-            if stop in _SOFT_STOPS and i < end and _joins_inside(text, before, blocked, place_ends):
+            if stop in _SOFT_STOPS and _joins_inside(text, before, blocked, place_ends):
                 i = before
                 continue
             break
@@ -231,7 +239,7 @@ def _joins_inside(text: str, pos: int, blocked, place_ends) -> bool:
         return False
     j = walk_left(text, pos, limit=12, blocked=blocked)
     chunk = text[j:pos]
-    if len(chunk) < 2:
+    if len(chunk) < 2 or chunk[0] in "我本该其此双各" or chunk.endswith("港"):
         return False
     ends = [suf for suf, _ in ORG_SUFFIXES] + list(PARK_SUFFIXES) + list(MINISTRIES) + list(SHORT_COMPANY_SUFFIXES)
     if any(chunk.endswith(e) for e in ends):
@@ -282,8 +290,13 @@ def find_structural_orgs(
         if start >= s and suf not in ("工商联", "科协", "政协"):
             continue  # bare suffix (集团, 公司): a generic reference, not a name
         core = text[start:s]
-        if core and is_generic_core(_strip_places(core, start, places)):
+        bare = _strip_places(core, start, places)
+        if bare == core and is_generic_core(core) and suf not in ("局", "有限公司", "股份有限公司", "有限责任公司", "(集团)有限公司", "集团有限公司"):
             continue
+        if suf in ("局",) and bare == core and len(core) < 4:
+            continue  # 商务局 alone: a department named only by its field
+        if start > 0 and text[start - 1].isdigit() and e - start > 4:
+            start += 1  # 500强中信集团
         if suf.endswith("公司"):
             start = _drop_outer_place(text, start, s, places)
         out.append(OrgMatch(start, e, text[start:e], stype.get(suf), start))
@@ -312,12 +325,13 @@ def _cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]]) 
     """来唐山高新区 -> 唐山高新区: a place inside the span, after 1-3 stray
     characters, starts the name."""
     for ps, pe in places:
-        if start < ps < s and ps - start <= 3:
+        if start < ps < s:
             head = text[start:ps]
-            if not any(head.endswith(suf) for suf, _ in ORG_SUFFIXES) and not any(
-                qs == start for qs, _ in places
-            ):
-                return ps
+            if head.endswith(("(", "（")) or any(qs == start for qs, _ in places):
+                return start
+            if any(head.endswith(suf) for suf, _ in ORG_SUFFIXES) or head.endswith(MINISTRIES) or head in PARTY_HEADS:
+                return start
+            return ps
     return start
 
 
@@ -344,9 +358,7 @@ def _drop_outer_place(text: str, start: int, s: int, places: list[tuple[int, int
     second = next(((ps, pe) for ps, pe in places if ps == first[1] and pe < s), None)
     if second is None:
         return start
-    if text[first[1] - 1] not in LEVEL_CHARS and text[second[1] - 1] in LEVEL_CHARS:
-        return second[0]
-    return start
+    return second[0]
 
 
 def _cleanup(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
@@ -374,7 +386,8 @@ def find_ministries(text: str) -> list[OrgMatch]:
 
 
 _SHORT_RIGHT = set("、,，。;；:：)）”\"") | {"\n"}
-_SHORT_RIGHT_WORDS = ("等", "就", "与", "和", "及", "作为", "是", "的", "在", "签", "合作", "研发", "生产", "自主", "主营", "公司", "集团")
+_SHORT_RIGHT_WORDS = ("等", "就", "与", "和", "及", "作为", "是", "的", "在", "签", "合作", "研发", "生产", "自主", "主营", "公司", "集团",
+                      "董事长", "总经理", "负责人", "董事局")
 
 
 def find_short_companies(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
@@ -383,14 +396,14 @@ def find_short_companies(text: str, places: list[tuple[int, int]] | None = None)
     rx = re.compile(f"(?:{_alt(SHORT_COMPANY_SUFFIXES)})")
     for m in rx.finditer(text):
         e = m.end()
-        nxt = text[e:e + 2]
-        if not (e >= len(text) or text[e] in _SHORT_RIGHT or any(nxt.startswith(w) for w in _SHORT_RIGHT_WORDS)):
+        if not (e >= len(text) or text[e] in _SHORT_RIGHT or any(text.startswith(w, e) for w in _SHORT_RIGHT_WORDS)):
             continue
         start = walk_left(text, m.start(), limit=12)
         core = text[start:m.start()]
         if not 2 <= len(core) <= 10 or not all("\u4e00" <= c <= "\u9fff" for c in core):
             continue
-        if is_generic_core(_strip_places(core, start, places or [])):
+        bare = _strip_places(core, start, places or [])
+        if is_generic_core(bare) or any(core.endswith(x) for x, _ in ORG_SUFFIXES):
             continue
         # left context must be a clear boundary: punctuation, list mark or a stop word
         if start > 0 and text[start - 1] not in _PUNCT and not _stop_before(text, start, LEFT_STOPS):
@@ -424,7 +437,7 @@ def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[O
         if name in GENERIC_PARKS or start == m.start():
             continue
         core = _strip_places(text[start:m.start()], start, places)
-        if is_generic_core(core) or (core and core[0] in LEVEL_CHARS and start == m.start() - len(core)):
+        if (core == text[start:m.start()] and is_generic_core(core)) or (core and core[0] in LEVEL_CHARS and start == m.start() - len(core)):
             continue
         anchored = any(ps == start for ps, _ in places) or name.startswith("中国")
         if m.group() == "基地" and not anchored:
@@ -472,3 +485,10 @@ def generic_body(text: str, start: int) -> tuple[int, str] | None:
     if body[-1] in "局厅" and text[e:e + 1] == "长" and len(body) == 2:
         return None
     return e, body
+
+
+def title_like(text: str, pos: int) -> bool:
+    """Does a title (or a body word of one) start at ``pos``?"""
+    from kg.extract.titles import starts_with_title
+
+    return starts_with_title(text, pos) or text.startswith(("党委", "党组", "董事", "领导"), pos)

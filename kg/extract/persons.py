@@ -47,8 +47,8 @@ LEFT_WORDS = (
 #: characters never part of a given name (function words, numerals, common verbs)
 NON_NAME_CHARS = set(
     "的了在是与及等为对将把被从也都就而之其于以所这那个们我你他它谁哪么呢吗吧啊"
-    "一二三四五六七八九十百千万亿零年月日时分秒号上下内外前后里省市区县镇乡村街道"
-    "说表示出席参加主持会见陪同带队致辞讲话并还已再又很更最不没有无可要会"
+    "一二三四五六七八九十百千万亿零月日时分秒号上下内外前后里省市区县位司"
+    "说表示出席参加主持会见陪同带队致辞讲话并还已再又很最不没有无可要会墙"
 )
 PUNCT = set(" \t\n\r,，。；;:：!！?？、“”\"'‘’「」『』《》<>()（）[]【】|/·•—-_…　")
 BYLINE_ROLES = ("记者", "通讯员", "文", "图", "摄", "摄影", "编辑", "责任编辑", "编辑", "校对", "审核", "来源", "作者")
@@ -102,7 +102,7 @@ def right_boundary(text: str, pos: int) -> int:
         return 2
     for w in FOLLOWERS:
         if text.startswith(w, pos):
-            return 2 if len(w) >= 2 else 1
+            return 2 if len(w) >= 2 or w == "等" else 1
     return 0
 
 
@@ -169,7 +169,7 @@ def _mention(start: int, name: str, source: str) -> Mention:
     return Mention(start, start + len(name), name, "Person", source=source)
 
 
-def _list_after(text: str, end: int, source: str, seps: str = "、") -> list[Mention]:
+def _list_after(text: str, end: int, source: str, seps: str = "、和及") -> list[Mention]:
     """Names that continue a list after a name ending at ``end``."""
     out = []
     pos = end
@@ -230,7 +230,9 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
     rx = T.title_regex()
     for m in rx.finditer(text):
         end = m.end()
-        # name after the title (chain): 市委书记陈向平
+        # name after the title (chain): 市委书记陈向平; 领导 only as 市领导/区领导
+        if m.group("role") in T.GROUP_ROLES and (m.start() == 0 or text[m.start() - 1] not in "省市区县"):
+            continue
         name = name_at(text, end, known)
         if name:
             mm = _mention(end, name, "title-context")
@@ -238,7 +240,7 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
             out.extend(_list_after(text, mm.end, "list"))
         # name before the title: 徐进市长, 董绍明院士
         before = name_before(text, m.start(), known)
-        if before and right_boundary(text, end):
+        if before and text[end:end + 1] not in "期远久大":
             out.append(_mention(m.start() - len(before), before, "title-context"))
     out.extend(find_bylines(text))
     return out

@@ -104,13 +104,13 @@ def is_chrome_line(s: str) -> bool:
     return _is_link_list(s)
 
 
-def _copyright_edits(line: str, base: int) -> list[Edit] | None:
+def _copyright_edits(line: str, base: int, line_end: int) -> list[Edit] | None:
     """Keep only the owner's name of a copyright/footer line; None: not one."""
     if not (_COPYRIGHT.search(line) or _FOOTER_ONLY.search(line)):
         return None
     m = _COPYRIGHT_OWNER.search(line) if _COPYRIGHT.search(line) else None
     if m is None:
-        return [(base, base + len(line), "")]
+        return [(base, line_end, "")]
     owner_end = m.end("owner")
     space = re.search(r"\s", line[m.start("owner"):])
     if space:
@@ -131,7 +131,7 @@ def remove_chrome(doc: OffsetText) -> OffsetText:
             edits.append((a, b, ""))
             continue
         if footer:
-            cr = _copyright_edits(line, a)
+            cr = _copyright_edits(line, a, b)
             if cr is not None:
                 edits.extend(cr)
     edits.extend((im.start(), im.end(), "") for im in _INLINE.finditer(text))

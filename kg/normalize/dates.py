@@ -79,6 +79,8 @@ def parse_dates(text: str, pub_date: _dt.date | None) -> list[tuple[int, int, Da
         if parsed is None:
             continue
         start, end = parsed
+        if start.day != int(m["d"]) or (m["d2"] and end.day != int(m["d2"])):
+            continue  # the parser read something else than the expression says (32日)
         if end < start:  # 12月30日至1月2日
             end = _shift_year(end, 1)
         if own_year is None and last_year is None and pub_date is not None:

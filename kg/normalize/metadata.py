@@ -48,6 +48,7 @@ _TRAILING_BRACKET = re.compile(r"\((?P<names>[\u3400-\u9fff]{2,4}(?:[ 、][\u340
 _EDITOR_HINT = re.compile(r"(?:编辑|责编|校对|审核)\s*[:：]")
 _REPORTER_HINT = re.compile(r"记者|通讯员")
 _CREDIT_HINT = re.compile(r"(?:文|图|摄|摄影|撰文|撰稿|作者)\s*[/:：]")
+_ROLES = frozenset("记者 通讯员 特约记者 见习记者 摄影 摄 编辑 责任编辑 文 图".split())
 _NAME_STOP = re.compile(r"(?:报道|摄影|摄|通讯员|记者|发自|报|讯)$")
 _TITLE_PREFIX = re.compile(r"^[^丨|｜]{1,8}[丨|｜]")
 _SENTENCE_END = re.compile(r"[。！？；]$")
@@ -122,6 +123,8 @@ def find_publisher(lines: list[str]) -> str | None:
 def _names(group: str) -> list[str]:
     out = []
     for token in re.split(r"[ 、，,]+", group):
+        if token in _ROLES:
+            continue
         token = _NAME_STOP.sub("", token)
         if looks_like_name(token):
             out.append(token)

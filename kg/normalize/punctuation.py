@@ -33,22 +33,29 @@ _TRANSLATABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _ONE_TO_ONE)
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》【】"
 _ASCII_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])")
-_DOUBLED = re.compile(r"(?<=[，、；：。])[，、；：,;]+")
+_DOUBLED = re.compile(r"(?<=[，、；：])[，、；：,;]+|(?<=。)。+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 _NEWLINES = re.compile(r"[\r\u2028\u2029\u0085]")
-_SPACES = re.compile(r"(?<= ) +")
-_SPACE_AT_EDGES = re.compile(r"^ +| +$", re.M)
-_SPACE_NEAR_PUNCT = re.compile(r" +(?=[，。、；：？！”’)》】])|(?<=[，。、；：？！“‘(《【]) +")
-_SPACE_HAN_PUNCT = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[,.;:?!])")
-_LEADING_BULLET = re.compile(r"^[•·●▪◆■□◇○*\-―—–]+ *", re.M)
+_BULLETS = "•·●▪◆■□◇○*\\-―—–"
+#: every whitespace deletion in one pass
+_TIDY = re.compile(
+    rf"^(?: +(?:[{_BULLETS}]+ *)?|[{_BULLETS}]+ *)"  # indent and bullets at a line start
+    r"| +$"  # spaces at a line end
+    r"|(?<= ) +"  # doubled spaces
+    r"| +(?=[，。、；：？！”’)》】])|(?<=[，。、；：？！“‘(《【]) +"  # next to Chinese punctuation
+    r"|(?<=[\u3400-\u9fff]) +(?=[,.;:?!])"
+    r"|(?<=\n)\n+",  # empty lines
+    re.M,
+)
 _BLANK_LINES = re.compile(r"(?<=\n)\n+")
 
 
 def basic_whitespace(doc: OffsetText) -> OffsetText:
     """Line breaks to \\n, invisible characters out, odd spaces to ' '."""
-    doc = doc.sub(_CR_BEFORE_LF, "")
-    doc = doc.sub(_NEWLINES, "\n")
+    if "\r" in doc.text or _NEWLINES.search(doc.text):
+        doc = doc.sub(_CR_BEFORE_LF, "")
+        doc = doc.sub(_NEWLINES, "\n")
     doc = doc.sub(_INVISIBLE, "")
     return _translate(doc)
 
@@ -67,12 +74,9 @@ def unify_punctuation(doc: OffsetText) -> OffsetText:
 
 
 def tidy_whitespace(doc: OffsetText) -> OffsetText:
-    doc = doc.sub(_SPACES, "")
-    doc = doc.sub(_SPACE_AT_EDGES, "")
-    doc = doc.sub(_LEADING_BULLET, "")
-    doc = doc.sub(_SPACE_NEAR_PUNCT, "")
-    doc = doc.sub(_SPACE_HAN_PUNCT, "")
-    doc = doc.sub(_BLANK_LINES, "")
+    doc = doc.sub(_TIDY, "")
+    if "\n\n" in doc.text:  # lines that held only spaces
+        doc = doc.sub(_BLANK_LINES, "")
     text = doc.text
     lead = len(text) - len(text.lstrip("\n"))
     trail = len(text) - len(text.rstrip("\n"))

@@ -1,8 +1,11 @@
 """Script detection and Traditional -> Simplified conversion with OpenCC.
 
-Detection: the share of Han characters that OpenCC ``t2s`` changes. Simplified
-text changes (almost) nothing; Traditional text changes about a third of its
-characters. Above :data:`TRADITIONAL_RATIO` the input is "traditional".
+Detection: the share of Han characters that OpenCC ``t2s`` changes (each
+character looked up in a table built once from OpenCC itself, so a
+Simplified article costs no conversion at all). Simplified text changes
+nothing; Traditional text changes about a third of its characters. Above
+:data:`TRADITIONAL_RATIO` the input is "traditional"; any Traditional-only
+character at all makes the text go through OpenCC.
 
 Configuration per source (``tw2s``, ``hk2s`` or ``t2s``), from evidence in
 the text itself:
@@ -24,7 +27,6 @@ t2s leaves alone, hk2s the Hong Kong ones (衞).
 from __future__ import annotations
 
 import re
-from operator import ne
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,45 +57,45 @@ def converter(config: str):
     return opencc.OpenCC(config)
 
 
-def _variant_votes(pairs: set[tuple[str, str]]) -> tuple[int, int]:
-    """``pairs``: (Traditional character, its t2s form) as met in the text."""
-    pairs = {(c, s) for c, s in pairs if len(c) == 1 and len(s) == 1}
-    if not pairs:
-        return 0, 0
-    simplified = "\n".join(s for _, s in pairs)
-    tw_forms = converter("s2tw").convert(simplified).split("\n")
-    hk_forms = converter("s2hk").convert(simplified).split("\n")
-    if not len(tw_forms) == len(hk_forms) == len(pairs):
-        return 0, 0
-    tw = hk = 0
-    for (c, _), a, b in zip(pairs, tw_forms, hk_forms):
-        if a != b:
-            tw += c == a
-            hk += c == b
-    return tw, hk
+@dataclass(frozen=True)
+class _Tables:
+    traditional: frozenset[str]  # characters t2s changes on their own
+    taiwan_forms: frozenset[str]  # Traditional-only characters written the Taiwan way
+    hong_kong_forms: frozenset[str]  # ... the Hong Kong way
+
+
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Built once from OpenCC itself: every CJK character converted alone."""
+    chars = [chr(c) for lo, hi in _CJK_RANGES for c in range(lo, hi + 1)]
+    simplified = converter("t2s").convert("\n".join(chars)).split("\n")
+    pairs = [(c, s) for c, s in zip(chars, simplified) if c != s and len(s) == 1]
+    joined = "\n".join(s for _, s in pairs)
+    tw_forms = converter("s2tw").convert(joined).split("\n")
+    hk_forms = converter("s2hk").convert(joined).split("\n")
+    taiwan, hong_kong = set(), set()
+    for (c, _), tw, hk in zip(pairs, tw_forms, hk_forms):
+        if tw != hk:
+            if c == tw:
+                taiwan.add(c)
+            elif c == hk:
+                hong_kong.add(c)
+    return _Tables(frozenset(c for c, _ in pairs), frozenset(taiwan), frozenset(hong_kong))
 
 
 def detect_script(text: str) -> ScriptInfo:
+    tables = _tables()
+    changed = sum(map(tables.traditional.__contains__, text))
+    if not changed:
+        return ScriptInfo("simplified", None, 0.0)
     han = sum(map(len, _HAN_RUN.findall(text)))
-    if not han:
-        return ScriptInfo("simplified", None, 0.0)
-    converted = converter("t2s").convert(text)
-    if converted == text:
-        return ScriptInfo("simplified", None, 0.0)
-    if len(converted) == len(text):
-        pairs = set(zip(text, converted))
-        pairs = {(c, s) for c, s in pairs if c != s}
-        changed = sum(map(ne, text, converted))
-    else:  # a phrase changed the length: count characters one by one
-        chars = set(text)
-        singles = "\n".join(chars)
-        pairs = {(c, s) for c, s in zip(chars, converter("t2s").convert(singles).split("\n")) if c != s}
-        changing = {c for c, _ in pairs}
-        changed = sum(1 for c in text if c in changing)
-    ratio = changed / han
-    tw, hk = _variant_votes(pairs)
-    tw += 2 * len(_TW_WORDS.findall(text))
-    hk += 2 * len(_HK_WORDS.findall(text))
+    ratio = changed / max(han, 1)
+    present = set(text)
+    tw = len(present & tables.taiwan_forms) + 2 * len(_TW_WORDS.findall(text))
+    hk = len(present & tables.hong_kong_forms) + 2 * len(_HK_WORDS.findall(text))
     config = "tw2s" if tw > hk else "hk2s" if hk > tw else "t2s"
     script = "traditional" if ratio >= TRADITIONAL_RATIO else "simplified"
     return ScriptInfo(script, config, ratio, tw, hk)

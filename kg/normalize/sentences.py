@@ -13,7 +13,7 @@ import re
 
 from kg.doc import Sentence
 
-_END = re.compile(r"(?:[。！？!?]+|…{2,}|\.{6,})[”’)）》】」』\"']*")
+_END = re.compile(r"(?:[。！？!?]+|…{2,}|\.{6,})[”’」』\"']*")
 _OPEN = "“‘(（《【「『"
 _CLOSE = "”’)）》】」』"
 _OPENERS = re.compile(f"[{re.escape(_OPEN)}]")

@@ -27,6 +27,7 @@ being lost. The ontology's triples are included so the graph is self-contained.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,31 @@ def entity_class(type_: str, subtype: str | None) -> str:
     if type_ not in _SUBTYPES:
         raise ValueError(f"unknown entity type {type_!r}")
     return subtype if subtype in _SUBTYPES[type_] else type_
+
+
+def _iso(day: _dt.date) -> str:
+    return (day.date() if isinstance(day, _dt.datetime) else day).isoformat()
+
+
+def as_date_range(value) -> DateRange | None:
+    """A DateRange from what a stage put in a ``date`` field.
+
+    Accepts a DateRange, a ``datetime.date``, or a tuple holding a DateRange
+    (``kg.normalize.dates.parse_dates`` items are ``(start, end, DateRange)``)
+    or two dates; anything else gives None.
+    """
+    if value is None or isinstance(value, DateRange):
+        return value
+    if isinstance(value, _dt.date):
+        return DateRange(value)
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            if isinstance(item, DateRange):
+                return item
+        dates = [v for v in value if isinstance(v, _dt.date)]
+        if dates:
+            return DateRange(dates[0], dates[1] if len(dates) > 1 else None)
+    return None
 
 
 def article_slugs(corpus: Corpus) -> list[str]:
@@ -147,17 +173,19 @@ class _Mapper:
         if in_range:
             self.add(node, self.kg.sentenceIndex, Literal(sentence, datatype=XSD.nonNegativeInteger))
 
-    def dates(self, node, date: DateRange | None) -> None:
+    def dates(self, node, value) -> None:
         from rdflib import Literal
         from rdflib.namespace import XSD
 
+        date = as_date_range(value)
         if date is None:
             return
         if date.start is not None:
-            self.add(node, self.kg.date, Literal(date.start.isoformat(), datatype=XSD.date))
-            if date.end is not None and date.end != date.start:
-                self.add(node, self.kg.startDate, Literal(date.start.isoformat(), datatype=XSD.date))
-                self.add(node, self.kg.endDate, Literal(date.end.isoformat(), datatype=XSD.date))
+            start = Literal(_iso(date.start), datatype=XSD.date)
+            self.add(node, self.kg.date, start)
+            if date.end is not None and _iso(date.end) != _iso(date.start):
+                self.add(node, self.kg.startDate, start)
+                self.add(node, self.kg.endDate, Literal(_iso(date.end), datatype=XSD.date))
         self.add_zh(node, self.kg.dateText, date.text)
 
     # ----------------------------------------------------------- the parts
@@ -197,7 +225,7 @@ class _Mapper:
         self.add(node, self.kg.sourceFile, Literal(article.source))
         self.add_zh(node, DCTERMS.title, meta.title)
         if meta.date is not None:
-            self.add(node, DCTERMS.date, Literal(meta.date.isoformat(), datatype=XSD.date))
+            self.add(node, DCTERMS.date, Literal(_iso(meta.date), datatype=XSD.date))
         self.add_zh(node, self.kg.publisher, meta.publisher)
         for editor in meta.editors:
             self.add_zh(node, self.kg.editor, editor)

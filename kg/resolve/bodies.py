@@ -66,6 +66,11 @@ class BodyKeys:
         t = rec.type
         form = _strip_party_prefix(rec.key)
         generic = generic_parts(form)
+        if generic is not None:  # a generic name with a specific alias: use the fullest alias
+            specific = [a for a in map(_strip_party_prefix, rec.alias_keys) if generic_parts(a) is None]
+            if specific:
+                form = max(specific, key=lambda a: (len(a), a))
+                generic = None
         if generic is not None:
             place = _context_place(rec)
             if place:
@@ -199,19 +204,22 @@ def _unite_strong(members: list[int], records: list[LocalRecord], uf: TaggedUnio
     if len(codes) > 1:
         members = [m for m in members if records[m].code]  # uncoded: ambiguous, stay apart
     groups: list[tuple[set[str], list[int]]] = []
+    group_of: dict[str, int] = {}  # each distinct place is placed once: cost ~ distinct places, not members
     bare: list[int] = []
     for m in members:
         place = _context_place(records[m])
         if place is None:
             bare.append(m)
             continue
-        for places, group in groups:
-            if place in places or all(lex.compatible_places(place, p) for p in places):
-                places.add(place)
-                group.append(m)
-                break
-        else:
-            groups.append(({place}, [m]))
+        g = group_of.get(place)
+        if g is None:
+            g = next((i for i, (places, _) in enumerate(groups) if all(lex.compatible_places(place, p) for p in places)), None)
+            if g is None:
+                g = len(groups)
+                groups.append((set(), []))
+            groups[g][0].add(place)
+            group_of[place] = g
+        groups[g][1].append(m)
     if len(groups) <= 1:
         united = (groups[0][1] if groups else []) + bare
         united.sort()

@@ -11,12 +11,17 @@ from kg.resolve.names import display_form, is_generic, is_traditional, match_for
 _KEY_PREFIX = {"Person": "person", "Organization": "org", "Place": "place"}
 
 
-def choose_label(names: list[str]) -> str:
+def choose_label(names: list[str], fallbacks: list[str] = ()) -> str:
     """The fullest Simplified form: longest, then most frequent, then smallest.
 
-    Generic forms (市委) and forms that change under Traditional->Simplified
-    conversion are only used when nothing else is available.
+    ``names`` are the members' LocalEntity names; ``fallbacks`` (their aliases)
+    are only considered when every name is generic. Generic forms (市委) and
+    forms that change under Traditional->Simplified conversion are only used
+    when nothing else is available.
     """
+    if fallbacks and all(is_generic(match_form(n)) for n in names):
+        specific = [f for f in fallbacks if not is_generic(match_form(f)) and not is_traditional(f)]
+        names = list(names) + specific
     counts = Counter(display_form(n) for n in names if n)
     if not counts:
         return ""
@@ -55,18 +60,25 @@ def majority(values: list[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], first[v]))
 
 
-def base_key(entity: Entity) -> str:
+def base_key(entity: Entity, scope: str | None = None) -> str:
+    """person/陈向平, org/平顶山市委, place/410400; a generic label gets its place: org/市委@平顶山市."""
     prefix = _KEY_PREFIX.get(entity.type, "entity")
     if entity.type == "Place" and entity.code:
         return f"{prefix}/{entity.code}"
-    return f"{prefix}/{entity.name or '_'}"
+    name = entity.name or "_"
+    if scope and is_generic(match_form(name)):
+        return f"{prefix}/{name}@{scope}"
+    return f"{prefix}/{name}"
 
 
-def assign_keys(entities: list[Entity], articles: list[Article]) -> None:
-    """Set unique keys: the base key, and for later namesakes base~<first article stem>[~n]."""
+def assign_keys(entities: list[Entity], articles: list[Article], scopes: list[str | None] | None = None) -> None:
+    """Set unique keys: the base key, and for later namesakes base~<first article stem>[~n].
+
+    ``scopes[i]``: the context place of entity i (used only for generic labels).
+    """
     seen: set[str] = set()
-    for ent in entities:
-        key = base_key(ent)
+    for i, ent in enumerate(entities):
+        key = base_key(ent, scopes[i] if scopes else None)
         if key in seen:
             a = ent.members[0][0]
             stem = PurePath(articles[a].source or f"a{a}").stem or f"a{a}"

@@ -17,6 +17,7 @@ from kg.doc import Article, Corpus, Entity
 from kg.resolve.bodies import resolve_bodies
 from kg.resolve.labels import assign_keys, choose_label, collect_aliases, majority
 from kg.resolve.lexicon import build_lexicon
+from kg.resolve.names import display_form
 from kg.resolve.persons import resolve_persons
 from kg.resolve.records import build_records
 from kg.resolve.unionfind import TaggedUnionFind
@@ -38,10 +39,11 @@ def resolve(articles: list[Article]) -> Corpus:
         clusters[uf.find(r.index)].append(r.index)
 
     entities: list[Entity] = []
+    scopes: list[str | None] = []
     index: dict[tuple[int, int], int] = {}
     for members in sorted(clusters.values(), key=lambda m: records[m[0]].ref):
         locals_ = [articles[records[m].ref[0]].entities[records[m].ref[1]] for m in members]
-        label = choose_label([e.name for e in locals_])
+        label = choose_label([e.name for e in locals_], sorted(a for e in locals_ for a in e.aliases))
         first = records[members[0]]
         entity = Entity(
             key="",
@@ -55,5 +57,6 @@ def resolve(articles: list[Article]) -> Corpus:
         for ref in entity.members:
             index[ref] = len(entities)
         entities.append(entity)
-    assign_keys(entities, articles)
+        scopes.append(majority([display_form(e.context) if e.context else None for e in locals_]))
+    assign_keys(entities, articles, scopes)
     return Corpus(articles=articles, entities=entities, index=index)

@@ -16,28 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.harness import CHROMIUM_ARGS, PageSession, chromium_path
 from tests.graph_samples import INJECT_EVIDENCE, INJECT_IMG, INJECT_SCRIPT, generated_graph, sample_graph
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORT = {"width": 1400, "height": 850}
-
-
-def chromium_path() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 @pytest.fixture(scope="module")
@@ -50,55 +32,6 @@ def browser():
         b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield b
         b.close()
-
-
-class PageSession:
-    """A page opened from disk with every non-file request aborted and recorded."""
-
-    def __init__(self, browser, html: Path):
-        self.url = html.resolve().as_uri()
-        self.context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
-        self.blocked: list[str] = []
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", self._dialog)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith("file:") or url.startswith("data:"):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def open(self, timeout_ms: int = 60_000):
-        self.page.goto(self.url)
-        # polled from here: wait_for_function would need 'unsafe-eval', which the page's CSP forbids
-        deadline = time.monotonic() + timeout_ms / 1000
-        while not self.page.evaluate("!!(window.kgApp && window.kgApp.stable === true)"):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"the page did not stabilise within {timeout_ms} ms")
-            self.page.wait_for_timeout(50)
-        return self.page
-
-    def assert_offline_and_clean(self):
-        assert self.blocked == [], f"the page tried to reach the network: {self.blocked}"
-        assert self.requests == [self.url], f"unexpected requests: {self.requests}"
-        assert self.dialogs == [], f"a dialog fired: {self.dialogs}"
-        assert self.errors == [], f"errors in the page: {self.errors}"
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sample_corpus import build_corpus
+from .sample_corpus import build_corpus
 
 from kg.doc import Corpus
 

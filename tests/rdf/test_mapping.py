@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
-from sample_corpus import S0, S1, build_corpus
+from .sample_corpus import S0, S1, build_corpus
 
 from kg.doc import Relation
 

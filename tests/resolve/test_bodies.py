@@ -191,3 +191,9 @@ def test_government_spelling_variants():
 def test_organization_and_place_with_one_name_stay_distinct():
     c = resolve([article("a", org("唐山高新区")), article("b", place("唐山高新区"))])
     assert not _same(c, (0, 0), (1, 0))
+
+
+def test_generic_name_with_a_specific_alias_uses_the_alias():
+    c = resolve([article("a", org("市委", "平顶山市委")), article("b", org("平顶山市委"))])
+    assert _same(c, (0, 0), (1, 0))
+    assert c.entity_of(0, 0).name == "平顶山市委"

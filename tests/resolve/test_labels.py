@@ -12,6 +12,8 @@ def test_label_is_fullest_simplified_form_with_deterministic_ties():
     assert choose_label(["恆玄科技股份", "恒玄科技股份"]) == "恒玄科技股份"  # never the Traditional original
     assert choose_label(["市委", "平顶山市委"]) == "平顶山市委"
     assert choose_label(["恒玄科技（上海）"]) == "恒玄科技(上海)"
+    assert choose_label(["市委"], ["平顶山市委", "公司"]) == "平顶山市委"  # aliases only when every name is generic
+    assert choose_label(["平高"], ["平高集团有限公司"]) == "平高"
 
 
 def test_aliases_have_every_other_form_but_no_generic_word():
@@ -35,3 +37,14 @@ def test_keys_are_unique_and_disambiguated_by_article():
     ]
     assign_keys(ents, arts)
     assert [e.key for e in ents] == ["person/王刚", "person/王刚~001_y", "place/410400", "person/王刚~001_y~2"]
+
+
+def test_generic_label_key_carries_its_place():
+    arts = [Article(source="a.txt", raw=""), Article(source="b.txt", raw="")]
+    ents = [
+        Entity(key="", name="市委", type="Organization", members=[(0, 0)]),
+        Entity(key="", name="市委", type="Organization", members=[(1, 0)]),
+        Entity(key="", name="尧山实验室", type="Organization", members=[(1, 1)]),
+    ]
+    assign_keys(ents, arts, ["平顶山市", "长治市", "平顶山市"])
+    assert [e.key for e in ents] == ["org/市委@平顶山市", "org/市委@长治市", "org/尧山实验室"]

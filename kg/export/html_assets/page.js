@@ -3,6 +3,7 @@
 (function () {
   "use strict";
 
+  var marks = { scriptStart: performance.now() };
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var details = data.details;
   var classStyle = {};
@@ -64,7 +65,7 @@
   data.edges.forEach(function (e) { baseEdgeColour[e.id] = e.color; });
 
   var app = {
-    nodes: nodes, edges: edges, details: details, data: data,
+    nodes: nodes, edges: edges, details: details, data: data, marks: marks,
     stable: false, stableMs: null, selected: null,
   };
   window.kgApp = app;
@@ -76,6 +77,7 @@
 
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   app.network = network;
+  marks.networkBuilt = performance.now();
   window.kgNetwork = network;
 
   function markStable() {
@@ -203,13 +205,32 @@
     if (!d.evidence.length) body.appendChild(el("p", "placeholder", "没有证据句 · no evidence sentence in the graph"));
     d.evidence.forEach(function (ev) {
       var box = el("div", "ev");
-      box.appendChild(el("div", "s", ev.s));
+      box.appendChild(marked(ev.s, [d.name].concat(d.aliases)));
       box.appendChild(el("div", "src", [ev.about, sourceText(ev)].filter(Boolean).join(" · ")));
       body.appendChild(box);
     });
     body.appendChild(el("div", "iri", d.iri));
   }
   document.getElementById("details-close").addEventListener("click", function () { select(null, false); });
+
+  // the sentence as text nodes, with the entity's names wrapped in <mark> (still text, never HTML)
+  function marked(sentence, names) {
+    var box = el("div", "s");
+    var terms = names.filter(function (n) { return n && n.length > 1; }).sort(function (a, b) { return b.length - a.length; });
+    var i = 0, text = String(sentence);
+    while (i < text.length) {
+      var best = -1, term = null;
+      terms.forEach(function (t) {
+        var at = text.indexOf(t, i);
+        if (at >= 0 && (best < 0 || at < best)) { best = at; term = t; }
+      });
+      if (best < 0) { box.appendChild(document.createTextNode(text.slice(i))); break; }
+      if (best > i) box.appendChild(document.createTextNode(text.slice(i, best)));
+      box.appendChild(el("mark", null, term));
+      i = best + term.length;
+    }
+    return box;
+  }
 
   function select(id, focus) {
     app.selected = id;

@@ -25,7 +25,7 @@ MODEL_FILES = ("config.json", "vocabs.json", "model.pt")
 
 @dataclass
 class TrainSettings:
-    epochs: int = 15
+    epochs: int = 8
     batch_size: int = 32
     max_sentences: int | None = None
     seed: int = 1234
@@ -33,10 +33,11 @@ class TrainSettings:
     char_dim: int = 100
     bigram_dim: int = 50
     bigram_min_freq: int = 5
-    rnn_hidden: int = 200
+    rnn_hidden: int = 128
     drop: float = 0.5
     lr: float = 0.001
-    threads: int = 2
+    #: torch threads; ZHKG_TRAIN_THREADS overrides (1 is faster when the cores are contended)
+    threads: int = int(os.environ.get("ZHKG_TRAIN_THREADS", "2"))
 
 
 def run_train_ner(

@@ -1,0 +1,66 @@
+"""``kg eval``: report, JSON, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+import pytest
+
+from kg.evaluation.command import load_gold_dir, run_eval
+from kg.export.turtle import write_turtle
+from kg.rdf.gold import gold_to_corpus
+from kg.rdf.mapping import corpus_to_graph
+
+from ..conftest import SEED_GOLD
+
+
+@pytest.fixture(scope="module")
+def gold_graph(tmp_path_factory):
+    golds = list(load_gold_dir(SEED_GOLD).values())
+    return write_turtle(corpus_to_graph(gold_to_corpus(golds)), tmp_path_factory.mktemp("e") / "graph.ttl")
+
+
+def test_report_on_a_perfect_graph(gold_graph):
+    out = io.StringIO()
+    assert run_eval(str(gold_graph), str(SEED_GOLD), as_json=False, out=out) == 0
+    text = out.getvalue()
+    assert "articles scored: 5" in text
+    for label in ("entities", "visited", "metWith", "positions", "party", "witnessed", "relations micro"):
+        line = next(line for line in text.splitlines() if line.startswith(label))
+        assert "F1  1.000" in line, line
+    assert "missed" not in text and "spurious" not in text
+
+
+def test_json_and_missed_items(gold_graph, tmp_path):
+    gold_dir = tmp_path / "gold"
+    shutil.copytree(SEED_GOLD, gold_dir)
+    first = sorted(gold_dir.glob("*.json"))[0]
+    doc = json.loads(first.read_text(encoding="utf-8"))
+    doc["entities"].append({"name": "不存在的人", "type": "Person"})
+    doc["visited"].append(["不存在的人", doc["entities"][0]["name"]])
+    first.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+    out = io.StringIO()
+    assert run_eval(str(gold_graph), str(gold_dir), as_json=True, out=out) == 0
+    data = json.loads(out.getvalue())
+    assert data["entities"]["fn"] == 1 and data["entities"]["fp"] == 0
+    assert data["relations"]["visited"]["fn"] == 1
+    article = next(a for a in data["articles"] if a["file"] == doc["file"])
+    assert "entity Person 不存在的人" in article["missed"]
+
+    out = io.StringIO()
+    run_eval(str(gold_graph), str(gold_dir), as_json=False, out=out)
+    assert "missed   entity Person 不存在的人" in out.getvalue()
+
+
+def test_bad_inputs_exit_2(gold_graph, tmp_path, capsys):
+    assert run_eval(str(gold_graph), str(tmp_path / "nope"), as_json=False, out=io.StringIO()) == 2
+    assert run_eval(str(gold_graph), str(tmp_path), as_json=False, out=io.StringIO()) == 2  # no gold files
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    assert run_eval(str(gold_graph), str(tmp_path), as_json=False, out=io.StringIO()) == 2
+    assert run_eval(str(tmp_path / "none.ttl"), str(SEED_GOLD), as_json=False, out=io.StringIO()) == 2
+    (tmp_path / "bad.json").write_text('{"file": "x.txt", "entities": [{"name": "甲"}]}', encoding="utf-8")
+    assert run_eval(str(gold_graph), str(tmp_path), as_json=False, out=io.StringIO()) == 2
+    assert "Traceback" not in capsys.readouterr().err

@@ -1,0 +1,52 @@
+from kg.doc import Article, Mention
+from kg.extract.coref import cluster_entities
+
+
+def _cluster(mentions):
+    a = Article(source="t.txt", raw="", text="")
+    a.mentions = mentions
+    cluster_entities(a)
+    return {e.name: e.aliases for e in a.entities}, a
+
+
+def _org(text, start=0, subtype="Company", canonical=None):
+    return Mention(start, start + len(text), text, "Organization", subtype, "org-rule", canonical)
+
+
+def test_short_and_full_forms_merge():
+    ents, a = _cluster([
+        _org("中国科学院上海硅酸盐研究所", 0, "ResearchInstitution"),
+        _org("硅酸盐研究所", 20, "ResearchInstitution"),
+        _org("恒玄科技(上海)股份有限公司", 40),
+        _org("恒玄科技", 60),
+        _org("唐山四维智能科技", 70),
+        _org("四维科技", 80),
+    ])
+    assert ents == {
+        "中国科学院上海硅酸盐研究所": {"硅酸盐研究所"},
+        "恒玄科技(上海)股份有限公司": {"恒玄科技"},
+        "唐山四维智能科技": {"四维科技"},
+    }
+    assert all(m.entity is not None for m in a.mentions)
+
+
+def test_different_companies_stay_apart():
+    ents, _ = _cluster([_org("平高集团", 0), _org("平高电气", 10)])
+    assert set(ents) == {"平高集团", "平高电气"}
+
+
+def test_abbreviation_and_places_by_code():
+    ents, _ = _cluster([
+        _org("中国科学院", 0, "ResearchInstitution"),
+        _org("中科院", 10, "ResearchInstitution"),
+        Mention(20, 23, "平顶山", "Place", "City", "gazetteer", "平顶山市", "410400"),
+        Mention(30, 34, "平顶山市", "Place", "City", "gazetteer", "平顶山市", "410400"),
+    ])
+    assert ents == {"中国科学院": {"中科院"}, "平顶山市": {"平顶山"}}
+
+
+def test_generic_mentions_add_no_alias():
+    m = _org("市委", 0, "GovernmentBody", canonical="平顶山市委")
+    m.generic = True
+    ents, _ = _cluster([_org("平顶山市委", 5, "GovernmentBody"), m])
+    assert ents == {"平顶山市委": set()}

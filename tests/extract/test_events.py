@@ -1,0 +1,48 @@
+from kg.extract.relations import extract_relations
+
+from .builders import make_article, triples
+
+
+def test_leader_stays_subject_and_parallel_frame_adds_places():
+    text = ("市长刘文华带队赴江苏省考察。\n在甲实验室、乙研究院，刘文华参观了丙中心、丁研究所。"
+            "刘文华还来到戊公司。")
+    art = make_article(text, {"刘文华": "Person", "江苏省": "Place", "甲实验室": "Organization",
+                              "乙研究院": "Organization", "丙中心": "Organization", "丁研究所": "Organization",
+                              "戊公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("刘文华", x) for x in ("江苏省", "甲实验室", "乙研究院", "丙中心", "丁研究所", "戊公司")}
+
+
+def test_two_leaders_by_surname_and_title_and_the_guests():
+    text = ("市委常委、副市长吴海英，副院长李静带领团队来到甲所调研，王局长陪同调研。"
+            "甲所所长刘中民会见了吴海英副市长、李静副院长一行。"
+            "吴市长、李院长一行又来到乙园，乙园主任殷涛接待了来宾，并与来宾进行了交流。")
+    art = make_article(text, {"吴海英": "Person", "李静": "Person", "刘中民": "Person", "殷涛": "Person",
+                              "甲所": "Organization", "乙园": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == {(p, t) for p in ("吴海英", "李静") for t in ("甲所", "乙园")}
+    met = {tuple(sorted(p)) for p in triples(art, "metWith")}
+    assert met == {tuple(sorted((v, h))) for v in ("吴海英", "李静") for h in ("刘中民", "殷涛")}
+    assert all(v in ("吴海英", "李静") for v, _ in triples(art, "metWith"))  # the visitor first
+
+
+def test_wishes_plans_and_speech_are_not_events():
+    text = ("张三一行到甲公司考察。张三说，欢迎大家到乙市投资。希望甲公司与乙市深化交流。"
+            "张三邀请客商到乙市考察。")
+    art = make_article(text, {"张三": "Person", "甲公司": "Organization", "乙市": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张三", "甲公司")}
+
+
+def test_an_organization_as_subject_is_no_persons_visit():
+    art = make_article("张三一行到甲市考察。大同等企业已先后到甲市落脚投资。",
+                       {"张三": "Person", "甲市": "Place", "大同": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张三", "甲市")}
+
+
+def test_meeting_without_partner_collects_chair_and_attendees():
+    text = "张三一行来访甲院并举行座谈。甲院秘书长李四出席会议并讲话。会议由局长王五主持。"
+    art = make_article(text, {"张三": "Person", "李四": "Person", "王五": "Person", "甲院": "Organization"})
+    extract_relations(art)
+    assert triples(art, "metWith") == {("张三", "李四"), ("张三", "王五")}

@@ -1,0 +1,40 @@
+from kg.extract.focus import focus_place, place_infos, resolve_generic_references
+
+from .builders import make_article
+
+
+def generic(art):
+    return {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
+
+
+def test_generic_org_resolves_to_the_paragraph_topic_not_the_latest_name():
+    art = make_article("甲集团有限公司由乙集团、丙集团重组而成。张三与集团董事长李四会谈。",
+                       {"甲集团有限公司": "Organization", "乙集团": "Organization", "丙集团": "Organization",
+                        "张三": "Person", "李四": "Person"})
+    resolve_generic_references(art)
+    assert ("集团", "甲集团有限公司") in generic(art)
+
+
+def test_self_references_and_bodies_of_the_home_city():
+    art = make_article("阳泉很好。阳泉发展。我市与市委、市政府。", {"阳泉": "Place"})
+    resolve_generic_references(art)
+    got = generic(art)
+    assert ("我市", "阳泉") in got
+    assert ("市委", "阳泉市委") in got and ("市政府", "阳泉市政府") in got
+    # the bodies are Organizations; the generic words are no aliases
+    for e in art.entities:
+        assert "市委" not in e.aliases and "我市" not in e.aliases
+
+
+def test_no_entity_from_a_generic_word_without_antecedent():
+    art = make_article("集团发展很好。公司也好。", {})
+    resolve_generic_references(art)
+    assert art.entities == [] and art.mentions == []
+
+
+def test_focus_place_prefers_the_paragraph_then_the_article():
+    art = make_article("甲市很好。甲市很好。\n乙市来访。", {"甲市": "Place", "乙市": "Place"})
+    infos = place_infos(art)
+    second_para = art.sentences[-1].start + 3
+    assert art.entities[focus_place(art, infos, "市", second_para)].name == "乙市"
+    assert art.entities[focus_place(art, infos, "市", 0)].name == "甲市"

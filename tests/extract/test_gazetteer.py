@@ -1,0 +1,37 @@
+from hypothesis import given, settings, strategies as st
+
+from kg.extract.gazetteer import by_code, find_places, lookup
+
+
+def test_city_full_and_short_forms_share_a_code():
+    full = lookup("平顶山市")[0]
+    short = lookup("平顶山")[0]
+    assert full == short
+    assert full.code == "410400" and full.level == "City" and full.parent == "410000"
+
+
+def test_find_places_spans_and_hierarchy():
+    text = "平顶山市委书记赴上海,卫东区政府"
+    hits = [(s, e, p.name) for s, e, p in find_places(text)]
+    assert hits == [(0, 4, "平顶山市"), (8, 10, "上海市"), (11, 14, "卫东区")]
+    wd = find_places(text)[2][2]
+    assert by_code(wd.parent).name == "平顶山市"
+
+
+def test_foreign_country_and_city():
+    hits = {text: p.level for _, _, p in find_places("美国纽约") for text in [p.name]}
+    assert hits == {"美国": "Country", "纽约": "City"}
+
+
+def test_district_short_forms_are_not_matched():
+    assert [p.name for _, _, p in find_places("卫东的发展")] == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet="上海平顶山市区县的了与和中国美", max_size=30))
+def test_matches_are_ordered_non_overlapping_and_exact(text):
+    last = 0
+    for s, e, p in find_places(text):
+        assert last <= s < e <= len(text)
+        assert text[s:e] in (p.name, p.short)
+        last = e

@@ -1,0 +1,48 @@
+from kg.doc import Article, ModelSpan, Sentence, SentenceAnalysis
+from kg.extract.mentions import recognize
+
+
+def _article(text, spans=()):
+    a = Article(source="t.txt", raw=text, text=text)
+    a.sentences = [Sentence(0, len(text), text, analysis=SentenceAnalysis(entities=list(spans)) if spans else None)]
+    return a
+
+
+def _by_text(a):
+    return {m.text: m for m in a.mentions}
+
+
+def test_orgs_places_persons_and_coordination():
+    a = _article("平顶山市委书记陈向平带队赴上海。平顶山市委、市政府将一如既往支持。共同见证卫东区政府与恒玄科技(上海)股份有限公司签约,恒玄科技表示感谢。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["陈向平"].type == "Person"
+    assert m["平顶山市委"].subtype == "GovernmentBody"
+    assert m["上海"].type == "Place" and m["上海"].code == "310000"
+    assert m["恒玄科技(上海)股份有限公司"].subtype == "Company"
+    assert m["恒玄科技"].canonical == "恒玄科技(上海)股份有限公司"
+    assert any(x.canonical == "平顶山市政府" for x in a.mentions)
+    assert "与恒玄科技" not in m and "市委书记" not in m
+
+
+def test_generic_body_resolved_to_the_article_place():
+    a = _article("淮安市淮安区举行签约仪式。市委常委、常务副市长顾坤出席。区委书记张笑致辞。")
+    recognize(a)
+    canon = {x.canonical for x in a.mentions if x.generic}
+    assert {"淮安市委", "淮安区委"} <= canon
+
+
+def test_model_spans_combined_but_validated():
+    text = "戴尔公司负责人与西门子交流。"
+    spans = [ModelSpan(8, 11, "西门子", "Organization", "ORG"), ModelSpan(0, 4, "戴尔公司负", "Person", "PER")]
+    a = _article(text, spans)
+    recognize(a)
+    m = _by_text(a)
+    assert m["西门子"].source == "model"
+    assert all(x.type != "Person" for x in a.mentions)
+
+
+def test_works_without_text():
+    a = Article(source="e.txt", raw="")
+    recognize(a)
+    assert a.mentions == []

@@ -1,0 +1,34 @@
+from kg.extract.persons import find_bylines, find_persons, name_at, plausible_name
+
+
+def _spans(ms):
+    return sorted((m.start, m.end, m.text) for m in ms)
+
+
+def test_name_after_title_and_list():
+    text = "与研究所所长苏良碧,副所长闫继娜、杨金山,中国工程院院士董绍明等进行深入交流"
+    names = {m.text for m in find_persons(text)}
+    assert {"苏良碧", "闫继娜", "杨金山", "董绍明"} <= names
+
+
+def test_name_length_decided_by_what_follows():
+    assert name_at("徐进出席恳谈会", 0) == "徐进"
+    assert name_at("陈向平带队赴上海", 0) == "陈向平"
+    assert name_at("李雪及科技局", 0) == "李雪"
+
+
+def test_name_before_title():
+    text = "会见了吴海英副市长一行"
+    assert (3, 6, "吴海英") in _spans(find_persons(text))
+
+
+def test_bylines():
+    text = "全文完。(郭赟)\n(文/孙洋 图/赵艳荣)\n责任编辑:安艳鸽 郭栩汝"
+    assert [m.text for m in find_bylines(text)] == ["郭赟", "孙洋", "赵艳荣", "安艳鸽", "郭栩汝"]
+
+
+def test_titles_and_words_are_not_names():
+    assert not plausible_name("市长")
+    assert not plausible_name("公司")
+    assert not plausible_name("吴市长")
+    assert plausible_name("欧阳明")

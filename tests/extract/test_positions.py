@@ -1,0 +1,49 @@
+from kg.extract.clauses import TextView
+from kg.extract.focus import resolve_generic_references
+from kg.extract.positions import affiliations, extract_positions
+
+from .builders import make_article, positions
+
+
+def run(art):
+    resolve_generic_references(art)
+    extract_positions(art, TextView(art))
+    return positions(art)
+
+
+def test_chain_with_generic_org_gives_one_position_per_title():
+    art = make_article("甲集团有限公司是企业。陈向平与集团党委书记、董事长李洪凤举行会谈。",
+                       {"甲集团有限公司": "Organization", "陈向平": "Person", "李洪凤": "Person"})
+    assert run(art) == {("李洪凤", "党委书记", "甲集团有限公司"), ("李洪凤", "董事长", "甲集团有限公司")}
+
+
+def test_city_titles_take_the_article_city_and_imply_the_party_committee():
+    art = make_article("阳泉发展很快。市委副书记、市长刘文华考察。阳泉加油。", {"阳泉": "Place", "刘文华": "Person"})
+    got = run(art)
+    assert ("刘文华", "市长", "阳泉") in got
+    assert ("刘文华", "市委副书记", "阳泉市委") in got
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert aff == {("刘文华", "阳泉市委")}
+
+
+def test_listed_names_share_the_title_and_org():
+    art = make_article("甲研究所很好。与研究所所长苏良碧，副所长闫继娜、杨金山交流。",
+                       {"甲研究所": "Organization", "苏良碧": "Person", "闫继娜": "Person", "杨金山": "Person"})
+    got = run(art)
+    assert ("杨金山", "副所长", "甲研究所") in got and ("闫继娜", "副所长", "甲研究所") in got
+    assert ("苏良碧", "所长", "甲研究所") in got
+
+
+def test_head_of_government_is_affiliated_with_the_government_deputies_are_not():
+    art = make_article("宜宾市委副书记、市长徐进，宜宾市副市长李学焦出席。宜宾市政府主办。",
+                       {"宜宾市": "Place", "宜宾市委": "Organization", "宜宾市政府": "Organization",
+                        "徐进": "Person", "李学焦": "Person"})
+    run(art)
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert ("徐进", "宜宾市政府") in aff and ("徐进", "宜宾市委") in aff
+    assert not any(p == "李学焦" for p, _ in aff)
+
+
+def test_byline_reporter_belongs_to_the_paper():
+    art = make_article("山西日报消息。(记者李家鸣)", {"山西日报": "Organization", "李家鸣": "Person"})
+    assert run(art) == {("李家鸣", "记者", "山西日报")}

@@ -1,0 +1,33 @@
+from kg.extract.relations import extract_relations
+
+from .builders import make_article, triples
+
+
+def test_located_in_from_names_and_gazetteer_each_direct_step_once():
+    art = make_article("平顶山市委在平顶山市，河南省、卫东区、卫东区政府与恒玄科技(上海)股份有限公司。上海。",
+                       {"平顶山市委": "Organization", "平顶山市": "Place", "河南省": "Place", "卫东区": "Place",
+                        "卫东区政府": "Organization", "恒玄科技(上海)股份有限公司": "Organization", "上海": "Place"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert {("平顶山市委", "平顶山市"), ("平顶山市", "河南省"), ("卫东区", "平顶山市"),
+            ("卫东区政府", "卫东区"), ("恒玄科技(上海)股份有限公司", "上海")} <= got
+    assert ("卫东区", "河南省") not in got
+
+
+def test_most_specific_place_written_before_a_company():
+    art = make_article("盘锦市大洼区盘锦天润置业有限公司。", {"盘锦市": "Place", "大洼区": "Place",
+                                                   "盘锦天润置业有限公司": "Organization"})
+    extract_relations(art)
+    assert ("盘锦天润置业有限公司", "大洼区") in triples(art, "locatedIn")
+    assert ("盘锦天润置业有限公司", "盘锦市") not in triples(art, "locatedIn")
+
+
+def test_part_of_by_name_alias_and_stated_ownership():
+    text = "中国科学院（中科院）与中科院兰州分院。甲集团有限公司很大，所属企业乙电气、丙电子发展好。丁院是戊集团旗下公司。"
+    art = make_article(text, {"中国科学院": "Organization", "中科院兰州分院": "Organization",
+                              "甲集团有限公司": "Organization", "乙电气": "Organization", "丙电子": "Organization",
+                              "丁院": "Organization", "戊集团": "Organization"},
+                       aliases={"中国科学院": ["中科院"]})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("中科院兰州分院", "中国科学院"), ("乙电气", "甲集团有限公司"),
+                                      ("丙电子", "甲集团有限公司"), ("丁院", "戊集团")}

@@ -1,0 +1,44 @@
+from kg.normalize.builder import OffsetText
+from kg.normalize.script import convert, detect_script
+
+TW = "台元科技園區總經理顧大年表示,新竹縣很願意與濰坊市有更多經貿、文化、觀光的交流,說明衛生溫度。"
+HK = "香港特區政府衞生署表示,九龍區的溫度計説明書啓用,市民羣眾可到場。"
+PLAIN_TRAD = "中國市政工程中南設計研究總院有限公司簽訂戰略框架協議,雙方將在產業園區開展深入合作交流。"
+SIMP = "平顶山市委书记陈向平带队赴上海开展专题对接活动,聚焦科技创新与产业升级。"
+
+
+def test_simplified_needs_nothing():
+    info = detect_script(SIMP)
+    assert info.script == "simplified" and info.config is None and info.ratio == 0
+
+
+def test_taiwan_evidence_picks_tw2s():
+    info = detect_script(TW)
+    assert info.script == "traditional"
+    assert info.config == "tw2s" and info.tw_evidence > info.hk_evidence
+
+
+def test_hong_kong_evidence_picks_hk2s():
+    info = detect_script(HK)
+    assert info.script == "traditional"
+    assert info.config == "hk2s" and info.hk_evidence > info.tw_evidence
+
+
+def test_no_regional_evidence_picks_t2s():
+    info = detect_script(PLAIN_TRAD)
+    assert info.script == "traditional" and info.config == "t2s"
+
+
+def test_hk2s_converts_hong_kong_forms_that_t2s_keeps():
+    doc = convert(OffsetText.from_raw("衞生署"), "hk2s")
+    assert doc.text == "卫生署"
+    assert doc.raw_index == [0, 1, 2]
+
+
+def test_tw2s_converts_taiwan_phrases():
+    assert convert(OffsetText.from_raw("著力培育"), "tw2s").text == "着力培育"
+
+
+def test_a_few_traditional_characters_in_simplified_text_are_converted_but_script_stays():
+    info = detect_script(SIMP * 5 + "發")
+    assert info.script == "simplified" and info.config is not None
