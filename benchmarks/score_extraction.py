@@ -43,11 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.evaluation.scoring import RELATION_TYPES, score_corpus
     from kg.extract.to_gold import article_to_gold_shape
     from kg.pipeline import analyze_article
-
-    try:
-        from kg.reading.reader import read_inputs
-    except ImportError:  # reader not there yet: plain files
-        read_inputs = _read_plain
+    from kg.reading.reader import read_inputs
 
     backend = None
     if args.model != "none" and not args.oracle:
@@ -101,41 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _read_plain(paths: list[str], max_bytes: int):
-    from kg.doc import Article
-
-    for p in paths:
-        for f in sorted(Path(p).glob("*.txt")):
-            yield Article(source=f.name, raw=f.read_text(encoding="utf-8", errors="replace"), path=str(f))
-
-
-def _plain_normalize(article) -> None:
-    """Stand-in until kg.normalize.pipeline exists: t2s, drop pinyin, split sentences."""
-    import re
-
-    import opencc
-
-    from kg.doc import Sentence
-
-    text = opencc.OpenCC("t2s").convert(article.raw)
-    text = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text).replace("（", "(").replace("）", ")")
-    article.text = text
-    for pi, m in enumerate(re.finditer(r"[^\n]+", text)):
-        for sm in re.finditer(r"[^。！？!?]+[。！？!?]*", m.group()):
-            if sm.group().strip():
-                start = m.start() + sm.start()
-                article.sentences.append(Sentence(start, start + len(sm.group()), sm.group(), paragraph=pi))
-
-
 def _analyze_with_oracle(article, gold: dict) -> None:
     """normalize -> gold mentions/entities -> extract_relations (no NLP model)."""
     from kg.doc import LocalEntity, Mention
     from kg.extract.relations import extract_relations
+    from kg.normalize.pipeline import normalize
 
-    try:
-        from kg.normalize.pipeline import normalize
-    except ImportError:  # normalization not there yet
-        normalize = _plain_normalize
     normalize(article)
     text = article.text
     names = []  # (surface, gold entity index)

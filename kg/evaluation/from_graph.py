@@ -41,10 +41,11 @@ SELECT ?e ?label WHERE { ?e rdfs:label ?label . FILTER (isIRI(?e)) }
 
 Q_ENTITIES = """
 SELECT DISTINCT ?file ?e ?type WHERE {
+    VALUES ?type { kg:Person kg:Organization kg:Place }
+    ?cls rdfs:subClassOf* ?type .
+    ?e rdf:type ?cls .
     ?e kg:mentionedIn ?art .
     ?art kg:sourceFile ?file .
-    ?e rdf:type/rdfs:subClassOf* ?type .
-    FILTER (?type IN (kg:Person, kg:Organization, kg:Place))
 }
 """
 

@@ -59,14 +59,21 @@ def _add(article: Article, rel: Relation) -> None:
 
 
 def _attach_dates(article: Article) -> None:
-    """Event and agreement dates from their sentence, when the date module is there."""
-    try:
-        from kg.normalize.dates import parse_dates
-    except ImportError:
+    """Event and agreement dates: a date written in their sentence, else the
+    last one written before it (先后到… after 3月7日至8日, …). The whole text is
+    parsed once, so a bare 6日上午 takes its month from an earlier 11月6日至9日."""
+    from kg.normalize.dates import parse_dates
+
+    found = parse_dates(article.text, article.meta.date)
+    if not found:
         return
     for item in [*article.events, *article.agreements]:
-        if item.date is not None or not item.evidence:
+        if item.date is not None or not article.sentences:
             continue
-        found = parse_dates(item.evidence, article.meta.date)
-        if found:
-            item.date = found[0]
+        sent = article.sentences[min(item.sentence, len(article.sentences) - 1)]
+        inside = [d for start, _, d in found if sent.start <= start < sent.end]
+        before = [d for start, _, d in found if start < sent.start]
+        if inside:
+            item.date = inside[0]
+        elif before:
+            item.date = before[-1]

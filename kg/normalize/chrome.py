@@ -24,12 +24,18 @@ from __future__ import annotations
 import re
 
 from kg.normalize.builder import Edit, OffsetText
+from kg.normalize.names import looks_like_name
 
 _LINE = re.compile(r"[^\n]*\n?")
 
 _BREADCRUMB_START = re.compile(r"^(?:网站首页|首页|主页|当前位置|您的位置|你的位置|您现在的位置|现在位置|所在位置)\s*[:：>»›]?")
 _BREADCRUMB_SEPS = re.compile(r"[>»›]")
 _SKIP_LINK = re.compile(r"^(?:跳到|跳至|跳转到|跳过)(?:主要)?(?:内容|正文|导航|主内容)")
+#: lines that start like page furniture: sharing, QR codes, links to other articles, players
+_FURNITURE_START = re.compile(
+    r"^(?:扫一扫|扫码|微信扫一扫|打开APP|打开微信|上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关链接|推荐阅读|"
+    r"热点推荐|延伸阅读|视频加载中|您的浏览器不支持|点击播放|分享到)"
+)
 _AD = re.compile(r"^[x×X✕✖]?\s*广告$")
 _TAGS = re.compile(r"^(?:标签|关键词|关键字|Tags?)\s*[:：]", re.I)
 _PICTURE_HEADING = re.compile(r"^[【\[]?(?:资料图|图片新闻|图片|组图|高清组图|图集|视频|图)[】\]]?$")
@@ -42,25 +48,28 @@ _WEATHER = re.compile(
 _NAV_WORDS = frozenset(
     "分享 分享到 微信 微博 朋友圈 QQ QQ空间 新浪微博 腾讯微博 打印 打印本页 关闭 关闭窗口 关闭本页 返回 返回列表 "
     "返回顶部 返回首页 收藏 加入收藏 字号 大 中 小 默认 扫一扫 上一篇 下一篇 评论 点赞 转发 纠错 我要纠错 "
-    "更多 登录 注册 搜索 x × 【 】".split()
+    "更多 登录 注册 搜索 字体 打印此页 关闭此页 我要打印 x × 【 】".split()
 )
 _NAV_TOKEN = re.compile(r"[^\s|｜/:：【】\[\]()（）×xX]+")
 _SYMBOLS_ONLY = re.compile(r"^[\W_]*$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?、]")
 _LIST_SPLIT = re.compile(r"[\s|｜]+")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|区|县|镇|乡|村|街道|社区|州|旗)$")
 
 _INLINE = re.compile(
     r"【资料图】|【图】|\[图\]|【组图】|\[组图\]|【图片】"
+    r"|[(（]图片来源[:：][^()（）\n]{0,30}[)）]"
     r"|(?:阅读次数|阅读量|浏览次数|浏览量|点击数|点击量|点击次数|访问量)\s*[:：]\s*\d+"
     r"|[ \t]*[x×✕][ \t]*广告[ \t]*$",
     re.M,
 )
-_COPYRIGHT = re.compile(r"(?:版权所有|Copyright|copyright|COPYRIGHT|©|\(c\))")
+_COPYRIGHT = re.compile(r"(?:版权所有|Copyright|copyright|COPYRIGHT|©)")
 _COPYRIGHT_OWNER = re.compile(
-    r"(?:版权所有|Copyright|©|\(c\))\s*[:：]?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?:版权所有|Copyright|©)\s*[:：]?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
     r"(?P<owner>[\u3400-\u9fff][\u3400-\u9fff()（）]{2,40})",
     re.I,
 )
+_FOOTER_START = re.compile(r"(?:版权所有|Copyright|©|免责声明|备案号|主办单位|承办单位|技术支持|联系我们)", re.I)
 _FOOTER_ONLY = re.compile(r"ICP备|公网安备|备案号|技术支持[:：]|网站地图|联系我们|免责声明|主办单位[:：]|承办单位[:：]")
 _SITE_SUFFIX = r"(?:官方网站|官方网|官网|网址|开户|注册|入口|娱乐|平台)"
 _GAMBLING = re.compile(
@@ -78,11 +87,15 @@ def _is_nav_line(s: str) -> bool:
 
 
 def _is_link_list(s: str) -> bool:
+    """Five or more short space-separated items, no sentence punctuation, and
+    not a list of people (出席领导: 张三 李四 ... is article text)."""
     items = [t for t in _LIST_SPLIT.split(s) if t]
     if len(items) < 5 or _SENTENCE_PUNCT.search(s.split(":", 1)[-1].split("：", 1)[-1]):
         return False
-    short = sum(1 for t in items if len(t) <= 6)
-    return short >= 0.8 * len(items)
+    if sum(1 for t in items if len(t) <= 6) < 0.8 * len(items):
+        return False
+    people = sum(1 for t in items if looks_like_name(t) and not _PLACE_SUFFIX.search(t))
+    return people < 0.6 * len(items)
 
 
 def is_chrome_line(s: str) -> bool:
@@ -91,11 +104,13 @@ def is_chrome_line(s: str) -> bool:
         return True
     if len(s) > 60:  # only a link list is that long
         return s.count(" ") >= 4 and _is_link_list(s)
-    if len(s) <= 60 and (_BREADCRUMB_START.match(s) or len(_BREADCRUMB_SEPS.findall(s)) >= 2) and "。" not in s:
+    if (_BREADCRUMB_START.match(s) or len(_BREADCRUMB_SEPS.findall(s)) >= 2) and "。" not in s:
+        return True
+    if len(s) <= 40 and _FURNITURE_START.match(s):
         return True
     if _SKIP_LINK.match(s) or _AD.match(s) or _TAGS.match(s) or _PICTURE_HEADING.match(s):
         return True
-    if len(s) <= 60 and _CAPTION.match(s):
+    if _CAPTION.match(s):
         return True
     if len(s) <= 12 and _WEATHER.match(s):
         return True
@@ -108,6 +123,8 @@ def _copyright_edits(line: str, base: int, line_end: int) -> list[Edit] | None:
     """Keep only the owner's name of a copyright/footer line; None: not one."""
     if not (_COPYRIGHT.search(line) or _FOOTER_ONLY.search(line)):
         return None
+    if "。" in line and not _FOOTER_START.match(line.strip()):
+        return None  # a sentence that mentions such words is article text
     m = _COPYRIGHT_OWNER.search(line) if _COPYRIGHT.search(line) else None
     if m is None:
         return [(base, line_end, "")]

@@ -51,7 +51,6 @@ _CREDIT_HINT = re.compile(r"(?:文|图|摄|摄影|撰文|撰稿|作者)\s*[/:：
 _ROLES = frozenset("记者 通讯员 特约记者 见习记者 摄影 摄 编辑 责任编辑 文 图".split())
 _NAME_STOP = re.compile(r"(?:报道|摄影|摄|通讯员|记者|发自|报|讯)$")
 _TITLE_PREFIX = re.compile(r"^[^丨|｜]{1,8}[丨|｜]")
-_SENTENCE_END = re.compile(r"[。！？；]$")
 _LEAD_DATE = re.compile(r"^\d{1,2}月\d{1,2}日")
 _DATELINE_HINT = re.compile(r"(?:来源|发布时间|发布日期|作者|编辑|时间)\s*[:：]|^\d{4}\s*\d{1,2}\s*月?$")
 
@@ -100,7 +99,8 @@ def find_title(lines: list[str]) -> str | None:
     for i, line in enumerate(lines[:4]):
         if len(line) < 5 or _is_dateline(line) or line.startswith("原标题"):
             continue
-        if len(line) > 80 or _SENTENCE_END.search(line) or _LEAD_DATE.match(line) or i == len(lines) - 1:
+        ends_sentence = line.endswith(("。", "；")) or (line.endswith(("！", "？")) and len(line) > 40)
+        if len(line) > 80 or ends_sentence or _LEAD_DATE.match(line) or i == len(lines) - 1:
             return None  # the body started: no headline
         return _TITLE_PREFIX.sub("", line).strip() or None
     return None

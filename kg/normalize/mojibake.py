@@ -29,7 +29,8 @@ from kg.normalize.pinyin import SYLLABLE, pick_repair
 from kg.normalize.script import converter
 
 _GARBAGE = re.compile(
-    rf"(?P<moji>\?[^\s?()（）]{{0,4}}?[(（]?\s?(?P<py>{SYLLABLE})\s?[)）]\|?)"
+    # junk after the ?, if any, ends in a non-Han character: in 是吗?會(huì ) the annotation is 會's
+    rf"(?P<moji>\?(?:[^\s?()（）]{{0,3}}?[^\s?()（）\u3400-\u9fff])??[(（]?\s?(?P<py>{SYLLABLE})\s?[)）]\|?)"
     rf"|(?P<ann>[(（]\s?{SYLLABLE}\s?[)）])"
     r"|(?P<qrun>\?{2,})"
     r"|(?P<fffd>\ufffd+)"

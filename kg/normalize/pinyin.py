@@ -14,15 +14,10 @@ from functools import lru_cache
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 LETTERS = "a-zü" + TONED
-_LETTER = LETTERS
 #: one syllable with at least one tone mark (at most 7 letters)
-SYLLABLE = rf"(?=[{_LETTER}]{{1,7}}\b)[a-zü]{{0,5}}[{TONED}][{_LETTER}]{{0,5}}"
+SYLLABLE = rf"(?=[{LETTERS}]{{1,7}}\b)[a-zü]{{0,5}}[{TONED}][{LETTERS}]{{0,5}}"
 #: a bracketed annotation, spaces inside allowed: (huì ), ( chuàng )
 ANNOTATION = re.compile(rf"[(（]\s?(?P<py>{SYLLABLE})\s?[)）]")
-
-
-def strip_tone_spaces(py: str) -> str:
-    return py.strip().lower()
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +54,10 @@ def repair_candidates(reading: str, before: str, after: str) -> list[tuple[str, 
 
 def pick_repair(reading: str, before: str, after: str, dominance: float = 5.0) -> str | None:
     """The one character that fits, or None when no word or no clear winner."""
-    cands = repair_candidates(reading, before, after)
+    try:
+        cands = repair_candidates(reading, before, after)
+    except (ImportError, OSError, ValueError):  # no dictionaries: leave the garbage to be removed
+        return None
     if not cands:
         return None
     if len(cands) > 1 and cands[0][1] < dominance * cands[1][1]:

@@ -53,7 +53,7 @@ _BLANK_LINES = re.compile(r"(?<=\n)\n+")
 
 def basic_whitespace(doc: OffsetText) -> OffsetText:
     """Line breaks to \\n, invisible characters out, odd spaces to ' '."""
-    if "\r" in doc.text or _NEWLINES.search(doc.text):
+    if _NEWLINES.search(doc.text):
         doc = doc.sub(_CR_BEFORE_LF, "")
         doc = doc.sub(_NEWLINES, "\n")
     doc = doc.sub(_INVISIBLE, "")

@@ -61,8 +61,7 @@ def read_file(path: Path, max_bytes: int) -> Article | ReadError:
         return ReadError(source, f"cannot read: {exc.strerror or exc}")
     suffix = path.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (False if suffix in TEXT_SUFFIXES else None)
-    article = _to_article(data, source, str(path), html)
-    return article
+    return _to_article(data, source, str(path), html)
 
 
 def read_stream(stream: BinaryIO, max_bytes: int, source: str = STDIN_SOURCE) -> Article | ReadError:

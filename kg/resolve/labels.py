@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import PurePath
 
 from kg.doc import Article, Entity, LocalEntity
 from kg.resolve.names import display_form, is_generic, is_traditional, match_form
 
+_DOUBLED_LEVEL = re.compile(r"([省市区县州镇乡])\1")
 _KEY_PREFIX = {"Person": "person", "Organization": "org", "Place": "place"}
 
 
 def choose_label(names: list[str], fallbacks: list[str] = ()) -> str:
-    """The fullest Simplified form: longest, then most frequent, then smallest.
+    """The fullest Simplified form: longest (a doubled level 市市 counts once), then
+    most frequent, then smallest.
 
     ``names`` are the members' LocalEntity names; ``fallbacks`` (their aliases)
     are only considered when every name is generic. Generic forms (市委) and
@@ -28,10 +31,12 @@ def choose_label(names: list[str], fallbacks: list[str] = ()) -> str:
 
     def rank(form: str) -> tuple:
         raw_traditional = any(is_traditional(n) for n in names if display_form(n) == form)
+        content = len(_DOUBLED_LEVEL.sub(r"\1", form))
         return (
             is_generic(match_form(form)),
             raw_traditional,
-            -len(form),
+            -content,
+            len(form) - content,  # 唐山市委 before 唐山市市委: the level written twice adds nothing
             -counts[form],
             form,
         )

@@ -144,6 +144,8 @@ def generic_parts(form: str) -> tuple[str, str] | None:
     level = ""
     if len(body) > 1 and body[0] in ADMIN_LEVEL_CHARS and _segments_into_heads(body[1:]):
         level, body = body[0], body[1:]
+        while len(body) > 1 and body[0] == level and _segments_into_heads(body[1:]):
+            body = body[1:]  # 唐山市市委: the level written twice
     if body and _segments_into_heads(body):
         return level, body
     return None

@@ -246,3 +246,30 @@ def test_2000_node_graph_load_to_stable(browser, tmp_path, record_property):
               "page_bytes": html.stat().st_size}
     record_property("html_2000", json.dumps(figure))
     print("html_2000", json.dumps(figure))
+
+
+def test_seeds_graph_page(browser, seeds_build, tmp_path):
+    """The page `kg build seeds` writes: opens offline, shows every entity, explains the most central person."""
+    from kg.analytics import centrality_table, to_networkx
+    from kg.rdf.loading import load_graph
+
+    code, out = seeds_build  # the exit status also reflects SHACL validation, not this page
+    assert (out / "graph.html").is_file() and (out / "graph.ttl").is_file(), f"kg build seeds wrote no page ({code})"
+    network = to_networkx(load_graph(out / "graph.ttl"))
+    s = PageSession(browser, out / "graph.html")
+    try:
+        page = s.open()
+        counts = page.evaluate("[kgNetwork.body.data.nodes.length, kgNetwork.body.data.edges.length]")
+        assert counts == [network.number_of_nodes(), network.number_of_edges()]
+        save_screenshot(page, tmp_path, "seeds-graph.png")
+        top = centrality_table(network, kinds=["Person"])[0]
+        page.fill("#search", top.label)
+        page.press("#search", "Enter")
+        page.wait_for_timeout(800)
+        assert page.text_content("#details .d-name") == top.label
+        assert page.locator("#details .ev").count() >= 1  # evidence sentences shown
+        assert page.locator("#details .ev mark").count() >= 1  # the name marked in them
+        save_screenshot(page, tmp_path, "seeds-graph-selected.png")
+        s.assert_offline_and_clean()
+    finally:
+        s.close()

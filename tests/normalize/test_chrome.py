@@ -50,6 +50,7 @@ def test_chrome_lines(line):
         "原标题:我区举行重特大项目集中签约仪式",
         "徐景颜惠新安出席活动",
         "大雨中,救援队伍连夜赶到现场,转移群众三百余人。",
+        "出席领导: 张三 李四 王五 赵六 孙七",
     ],
 )
 def test_article_lines_kept(line):
@@ -78,3 +79,17 @@ def test_gambling_spam_removed_but_honest_words_kept():
     assert _clean(text) == "两地文旅局签订了协议。市瀚星房地产开发有限公司等9户企业达成意向;市天宇科技有限责任公司表达意向。"
     honest = "省体育彩票管理中心与金沙县政府签约,皇冠假日酒店承办。"
     assert _clean(honest) == honest
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["扫一扫在手机打开当前页", "上一篇：某某市召开会议", "【字体：大 中 小】", "【打印本页】 【关闭窗口】", "相关新闻", "视频加载中..."],
+)
+def test_more_furniture(line):
+    assert is_chrome_line(line)
+
+
+def test_sentences_mentioning_footer_words_are_kept():
+    text = "如有合作意向请联系我们。\n附件(a)(b)(c)三份材料已备齐。\n"
+    assert _clean(text) == text
+    assert _clean("会场如图。(图片来源：网络)\n") == "会场如图。\n"

@@ -103,3 +103,18 @@ def test_publishers(text, publisher):
 def test_people_lines(text, editors, reporters):
     meta = _meta(text)
     assert (meta.editors, meta.reporters) == (editors, reporters)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("长治创新如潮逐浪高\n正文第一句。", "长治创新如潮逐浪高"),
+        ("环球观速讯丨创新如潮逐浪高\n正文第一句。", "创新如潮逐浪高"),
+        ("长治究竟走出了一条怎样的路？\n正文第一句。", "长治究竟走出了一条怎样的路？"),
+        ("3月7日至8日，陈向平带队赴上海\n正文。", None),
+        ("只有一行的文章", None),
+        ("陈向平带队赴上海开展专题对接活动，聚焦科技创新与产业升级。\n正文。", None),
+    ],
+)
+def test_titles(text, title):
+    assert _meta(text).title == title

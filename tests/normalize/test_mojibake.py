@@ -62,3 +62,7 @@ def test_replacement_character_and_cut_annotation():
     assert _clean("合作辦學框架協議\ufffd")[0] == "合作辦學框架協議"
     assert _clean("濟南大學(x")[0] == "濟南大學"
     assert _clean("a\ufffdb")[0] == "a b"
+
+
+def test_question_mark_before_an_annotated_character_is_not_mojibake():
+    assert _clean("是吗?會(huì )議")[0] == "是吗?會議"

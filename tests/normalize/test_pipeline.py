@@ -73,6 +73,11 @@ def test_sentences_cover_the_text(article):
     )
 
 
+def test_normalizing_twice_changes_nothing(article):
+    again, _, _ = normalize_text(article.text, [])
+    assert again.text == article.text
+
+
 def test_keeps_people_lines():
     seeds = {p.name[:3]: _normalized(p) for p in SEEDS}
     assert "责任编辑：安艳鸽 郭栩汝" in seeds["000"].text
@@ -133,3 +138,39 @@ def test_offset_map_round_trips(pieces):
         s, e = doc.raw_index[i], doc.raw_end[i]
         assert 0 <= s < e <= len(raw)
         assert explains(c, raw[s:e]), (c, raw[s:e], raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_normalizes_without_crashing(raw):
+    article = normalize(Article(source="x.txt", raw=raw))
+    offsets = article.offsets
+    assert len(offsets.raw_index) == len(article.text)
+    assert all(0 <= s < e <= len(raw) for s, e in zip(offsets.raw_index, offsets.raw_end))
+    assert offsets.raw_index == sorted(offsets.raw_index)
+    for s in article.sentences:
+        assert article.text[s.start : s.end] == s.text
+
+
+def _gold(path):
+    import json
+
+    gold_dir = SEEDS[0].parents[1] / "tests" / "gold" / "seeds" if path in SEEDS else path.parents[1] / "gold"
+    return json.loads((gold_dir / (path.stem + ".json")).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_normalization_loses_no_gold_name(path):
+    """Every gold entity written in the article (as a plain conversion shows it)
+    is still written in the normalized text: cleanup removed no real content."""
+    raw = path.read_text(encoding="utf-8")
+    plain = converter("t2s").convert(re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}\)", "", raw))
+    plain = plain.replace("（", "(").replace("）", ")")
+    text = _normalized(path).text
+    lost = [
+        e["name"]
+        for e in _gold(path)["entities"]
+        if any(form in plain for form in [e["name"], *e.get("aliases", [])])
+        and not any(form in text for form in [e["name"], *e.get("aliases", [])])
+    ]
+    assert lost == []

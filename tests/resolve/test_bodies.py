@@ -173,8 +173,10 @@ def test_party_committee_by_context_and_full_name():
             article("c", org("中共平顶山市委")),
             article("d", org("市委", context="长治市")),
             article("e", org("区委", context="平顶山市")),
+            article("f", org("平顶山市市委")),
         ]
     )
+    assert _same(c, (0, 0), (5, 0))
     assert _same(c, (0, 0), (1, 0))
     assert _same(c, (0, 0), (2, 0))
     assert not _same(c, (0, 0), (3, 0))

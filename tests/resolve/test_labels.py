@@ -11,6 +11,7 @@ def test_label_is_fullest_simplified_form_with_deterministic_ties():
     assert choose_label(["甲乙公司", "乙甲公司", "甲乙公司"]) == "甲乙公司"  # more frequent wins a length tie
     assert choose_label(["恆玄科技股份", "恒玄科技股份"]) == "恒玄科技股份"  # never the Traditional original
     assert choose_label(["市委", "平顶山市委"]) == "平顶山市委"
+    assert choose_label(["唐山市市委", "唐山市委"]) == "唐山市委"
     assert choose_label(["恒玄科技（上海）"]) == "恒玄科技(上海)"
     assert choose_label(["市委"], ["平顶山市委", "公司"]) == "平顶山市委"  # aliases only when every name is generic
     assert choose_label(["平高"], ["平高集团有限公司"]) == "平高"

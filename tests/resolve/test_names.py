@@ -51,6 +51,7 @@ def test_traditional_detection():
         ("该公司", ("", "公司")),
         ("市委统战部", ("市", "委统战部")),
         ("中共市委", ("市", "委")),
+        ("市市委", ("市", "委")),
     ],
 )
 def test_generic_names(form, parts):

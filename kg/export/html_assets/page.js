@@ -22,6 +22,8 @@
     s.style.background = colour;
     return s;
   }
+  var ABOUT = { Visit: "考察 visit", Meeting: "会见 meeting", Signing: "签约 signing", Position: "职务 position",
+                Agreement: "协议 agreement", Assertion: "关系 relation", Event: "事件 event" };
   function clip(text, n) { text = String(text); return text.length > n ? text.slice(0, n - 1) + "…" : text; }
   function sourceText(ev) { return [ev.file, ev.date].filter(Boolean).join(" · "); }
   function typeLabel(type) { var c = classStyle[type]; return c ? c.label : type; }
@@ -206,7 +208,8 @@
     d.evidence.forEach(function (ev) {
       var box = el("div", "ev");
       box.appendChild(marked(ev.s, [d.name].concat(d.aliases)));
-      box.appendChild(el("div", "src", [ev.about, sourceText(ev)].filter(Boolean).join(" · ")));
+      var about = ev.about ? ev.about.split(", ").map(function (a) { return ABOUT[a] || a; }).join("、") : "";
+      box.appendChild(el("div", "src", [about, sourceText(ev)].filter(Boolean).join(" · ")));
       body.appendChild(box);
     });
     body.appendChild(el("div", "iri", d.iri));

@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.nlp.model_dir import shipped_model_dir
@@ -37,7 +37,7 @@ class TrainSettings:
     drop: float = 0.5
     lr: float = 0.001
     #: torch threads; ZHKG_TRAIN_THREADS overrides (1 is faster when the cores are contended)
-    threads: int = int(os.environ.get("ZHKG_TRAIN_THREADS", "2"))
+    threads: int = field(default_factory=lambda: int(os.environ.get("ZHKG_TRAIN_THREADS", "2")))
 
 
 def run_train_ner(
