@@ -7,7 +7,9 @@ set -euo pipefail
 PACKAGES=(chromium fonts-noto-cjk)
 
 installed() {
-    dpkg-query -W -f='${Status}\n' "${PACKAGES[@]}" 2>/dev/null | grep -vc "install ok installed" | grep -qx 0
+    local status
+    status=$(dpkg-query -W -f='${Status}\n' "${PACKAGES[@]}" 2>/dev/null || true)
+    [ "$(printf '%s\n' "$status" | grep -c "install ok installed" || true)" -eq "${#PACKAGES[@]}" ]
 }
 
 if installed && [ -x /usr/bin/chromium ]; then

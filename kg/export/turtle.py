@@ -31,6 +31,8 @@ _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _STRING_ESCAPE = re.compile(r'[\\"\n\r\t\b\f\x00-\x1f\x7f]')
+#: in a long (triple-quoted) string, line feeds stay as they are
+_LONG_ESCAPE = re.compile(r'[\\"\r\t\b\f\x00-\x09\x0b-\x1f\x7f]')
 
 
 def _subject_key(iri: str) -> tuple:
@@ -74,9 +76,14 @@ class _Writer:
         return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", iri) + ">"
 
     def literal(self, lit) -> str:
-        text = '"' + _STRING_ESCAPE.sub(
-            lambda m: _STRING_ESCAPES.get(m.group(0), f"\\u{ord(m.group(0)):04X}"), str(lit)
-        ) + '"'
+        value = str(lit)
+        if "\n" in value:  # long text (ontology comments) stays readable: """...""" with real line breaks
+            body = _LONG_ESCAPE.sub(lambda m: _STRING_ESCAPES.get(m.group(0), f"\\u{ord(m.group(0)):04X}"), value)
+            text = '"""' + body + '"""'
+        else:
+            text = '"' + _STRING_ESCAPE.sub(
+                lambda m: _STRING_ESCAPES.get(m.group(0), f"\\u{ord(m.group(0)):04X}"), value
+            ) + '"'
         if lit.language:
             return f"{text}@{lit.language}"
         if lit.datatype is not None and str(lit.datatype) != _XSD_STRING:

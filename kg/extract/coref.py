@@ -181,31 +181,30 @@ def cluster_entities(article: Article) -> None:
         if typ == "Place":
             reps = [r for r in reps if any(ms[i].subtype == "Park" for i in g[r])]
 
-        def forms_of(root: int) -> set[str]:
-            out = set()
-            for i in range(n):
-                if uf.find(i) == root and not ms[i].generic:
-                    out.add(_key(name_of(ms[i])))
-                    out.add(_key(ms[i].text))
-            return out
-
+        forms: dict[int, set[str]] = {}
+        for i in range(n):
+            if ms[i].generic:
+                continue
+            forms.setdefault(uf.find(i), set()).update({_key(name_of(ms[i])), _key(ms[i].text)})
+        # by distinct form: names are few even when mentions are many
         # long names first, so 力成电气集团有限公司 joins 宁夏力成电气集团有限公司 before 力成电气 looks
-        reps.sort(key=lambda r: -max(len(f) for f in forms_of(r)))
-        for r in reversed(reps):
-            pass
+        reps = sorted({uf.find(r) for r in reps if uf.find(r) in forms}, key=lambda r: -max(len(f) for f in forms[r]))
         for r in reps:
             root = uf.find(r)
-            mine = forms_of(root)
+            mine = forms.get(root, set())
             targets = set()
             for r2 in {uf.find(x) for x in reps}:
                 if r2 == root:
                     continue
-                theirs = forms_of(r2)
+                theirs = forms.get(r2, set())
                 if any(len(l) > len(s) and _is_short_of(s, l) for s in mine for l in theirs):
                     if not any(len(s) > len(l) and _is_short_of(l, s) for s in mine for l in theirs):
                         targets.add(r2)
             if len(targets) == 1:
-                uf.union(root, targets.pop())
+                t = targets.pop()
+                merged = forms.pop(root, set()) | forms.pop(t, set())
+                uf.union(root, t)
+                forms[uf.find(root)] = merged
 
     g = groups()
     order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))

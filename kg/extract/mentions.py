@@ -23,6 +23,7 @@ name (昆山市 in 昆山市空景光子科技有限公司) is kept as a nested 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -132,13 +133,14 @@ def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -
 
 
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
-    taken: list[tuple[int, int]] = []
+    size = max((c.m.end for c in cands), default=0) + 1
+    occupied = bytearray(size)
     out = []
     for c in sorted(cands, key=lambda c: c.key):
         s, e = c.m.start, c.m.end
-        if any(s < te and ts < e for ts, te in taken):
+        if any(occupied[s:e]):
             continue
-        taken.append((s, e))
+        occupied[s:e] = b"\x01" * (e - s)
         out.append(c)
     return out
 
@@ -147,7 +149,8 @@ class _PlaceContext:
     """The places a text is about, to resolve 市委 / 省发改委 / 高新区党工委."""
 
     def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str]):
-        self.mentions = place_mentions
+        self.mentions = sorted(place_mentions, key=lambda h: h[0])
+        self.starts = [h[0] for h in self.mentions]
         self.parks = parks
         counts: dict[str, int] = {}
         self.by_code: dict[str, G.Place] = {}
@@ -162,9 +165,12 @@ class _PlaceContext:
         def fits(p: G.Place) -> bool:
             return p.level in levels and p.name.endswith(level_char)
 
-        near = [(s, p) for s, _, p in self.mentions if s < pos and fits(p)]
-        if near:
-            return max(near, key=lambda x: x[0])[1]
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0:  # the nearest place of that level before pos
+            p = self.mentions[k][2]
+            if fits(p):
+                return p
+            k -= 1
         cands = [p for p in self.by_code.values() if fits(p)]
         if not cands:
             return None
@@ -327,7 +333,9 @@ def _chain_bodies(article: Article, mentions: list[Mention], ctx: _PlaceContext)
     区委常委、统战部部长 -> 区委统战部; 市政协副主席、工商联主席 -> 市工商联."""
     text = article.text
     out: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
+    occupied = bytearray(len(text) + 1)
+    for m in mentions:
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     for pm in [m for m in mentions if m.type == "Person"]:
         chain = T.parse_title_chain(text, pm.start)
         for prev, cur in zip(chain, chain[1:]):
@@ -344,14 +352,14 @@ def _chain_bodies(article: Article, mentions: list[Mention], ctx: _PlaceContext)
             else:
                 continue
             s, e = cur.org_start, cur.org_end
-            if any(s < te and ts < e for ts, te in taken):
+            if any(occupied[s:e]):
                 continue
             canon = _resolve_name(full, article, s, ctx)
             if canon is None:
                 continue
             out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody" if bare != "工商联" else "Association",
                                "chain", canon, generic=True))
-            taken.append((s, e))
+            occupied[s:e] = b"\x01" * (e - s)
     return out
 
 
@@ -371,6 +379,7 @@ def _coordination(text: str, mentions: list[Mention]) -> list[Mention]:
     """平顶山市委、市政府 -> 平顶山市政府 (the place prefix is elided)."""
     out = []
     taken = {(m.start, m.end) for m in mentions}
+    by_span = {(m.start, m.end): m for m in mentions}
     for m in mentions:
         if m.type != "Organization" or m.generic:
             continue
@@ -389,9 +398,7 @@ def _coordination(text: str, mentions: list[Mention]) -> list[Mention]:
         if not prefix.endswith(level):
             continue
         if (pos, e) in taken:
-            for other in mentions:
-                if other.start == pos and other.end == e:
-                    other.canonical = prefix + body[1:]
+            by_span[(pos, e)].canonical = prefix + body[1:]
             continue
         out.append(Mention(pos, e, text[pos:e], "Organization", "GovernmentBody", "coordination",
                            prefix + body[1:], generic=True))
@@ -401,11 +408,9 @@ def _coordination(text: str, mentions: list[Mention]) -> list[Mention]:
 def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Further occurrences of person/org names found, and the short forms of
     full company names (恒玄科技 for 恒玄科技(上海)股份有限公司)."""
-    taken = sorted((m.start, m.end) for m in mentions)
     occupied = bytearray(len(text) + 1)
-    for s, e in taken:
-        for i in range(s, e):
-            occupied[i] = 1
+    for m in mentions:
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     targets: dict[str, tuple[str, str | None, str | None, str]] = {}
     for m in mentions:
         if m.generic:
@@ -425,8 +430,7 @@ def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             if typ == "Person" and not P.right_boundary(text, e):
                 continue
-            for i in range(s, e):
-                occupied[i] = 1
+            occupied[s:e] = b"\x01" * (e - s)
             out.append(Mention(s, e, name, typ, st, src, canon))
     return mentions + out
 

@@ -3,7 +3,8 @@
 What each part of a :class:`kg.doc.Corpus` becomes (IRIs: kg.rdf.iris):
 
 - global ``Entity`` -> one node, ``rdf:type`` its most specific class, one
-  ``rdfs:label``@zh, ``skos:altLabel``@zh for the aliases, ``kg:adminCode``,
+  ``rdfs:label``@zh, ``skos:altLabel``@zh for the aliases, ``kg:adminCode``
+  (numeric administrative division codes only),
   ``kg:mentionedIn`` every Article a member of it comes from;
 - ``Article`` -> ``kg:Article`` with ``kg:sourceFile``, ``dcterms:title``,
   ``dcterms:date``, ``kg:publisher``, ``kg:editor``, ``kg:reporter``;
@@ -212,7 +213,9 @@ class _Mapper:
         self.add_zh(node, RDFS.label, name)
         for alias in sorted({a.strip() for a in entity.aliases} - {name, ""}):
             self.add_zh(node, SKOS.altLabel, alias)
-        if entity.code:
+        if entity.code and str(entity.code).isdigit() and str(entity.code).isascii():
+            # Chinese administrative division codes only; other gazetteer codes
+            # (e.g. "W:中国" for countries) are resolution keys, already in the IRI
             self.add(node, self.kg.adminCode, Literal(str(entity.code)))
 
     def map_article(self, ai: int, article: Article) -> None:

@@ -207,6 +207,22 @@ def test_filters_hide_classes_and_relations(session):
     session.assert_offline_and_clean()
 
 
+def test_cut_is_stated_on_the_page(browser, tmp_path):
+    from kg.export.html import write_html
+
+    html = write_html(sample_graph(), tmp_path / "cut.html", focus="卫东区", hops=1)
+    s = PageSession(browser, html)
+    try:
+        page = s.open()
+        assert page.is_visible("#cut")
+        cut = page.text_content("#cut")
+        assert "卫东区" in cut and "1" in cut and "2 of 17" in cut
+        assert page.evaluate("kgNetwork.body.data.nodes.length") == 2
+        s.assert_offline_and_clean()
+    finally:
+        s.close()
+
+
 def test_screenshot_of_a_selected_person(session, tmp_path):
     page = session.open()
     page.fill("#search", "陈向平")

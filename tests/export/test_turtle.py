@@ -108,3 +108,14 @@ def test_any_graph_serializes_deterministically_and_round_trips(triples):
     parsed = Graph()
     parsed.parse(data=text, format="turtle")
     assert set(parsed) == set(graph)  # no blank nodes: equal triple sets (isomorphic() chokes on odd IRIs)
+
+
+@pytest.mark.parametrize("text", ['line 1\nline "2"\\ end"', '"""', 'tab\there\r\n', "\x00\x1f控制", 'ends with quote"', ""])
+def test_awkward_literals_round_trip(text):
+    graph = Graph()
+    s = URIRef("https://w3id.org/zhkg/id/x/1")
+    graph.add((s, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"), Literal(text, lang="zh")))
+    graph.add((s, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal(text)))
+    parsed = Graph()
+    parsed.parse(data=to_turtle(graph), format="turtle")
+    assert set(parsed) == set(graph)

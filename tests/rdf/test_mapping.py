@@ -6,7 +6,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from .sample_corpus import S0, S1, build_corpus
 
-from kg.doc import Relation
+from kg.doc import Entity, Relation
 
 from kg.rdf.iris import article_iri, entity_iri
 from kg.rdf.mapping import corpus_to_graph, entity_class
@@ -180,3 +180,38 @@ def test_entity_class():
     assert entity_class("Organization", "Company") == "Company"
     assert entity_class("Place", "Company") == "Place"  # subtype of another type is ignored
     assert entity_class("Person", None) == "Person"
+
+
+def test_repeated_file_names_and_keys_stay_apart(corpus):
+    import copy
+
+    twin = copy.deepcopy(corpus.articles[1])
+    corpus.articles.append(twin)  # a second 001_b.txt (same name in another folder)
+    corpus.index[(2, 0)] = 0
+    corpus.index[(2, 1)] = 1
+    corpus.entities.append(Entity("person/赵国光", "赵国光", "Person"))  # a second key for another 赵国光
+    corpus.index[(0, 2)] = len(corpus.entities) - 1
+    g = corpus_to_graph(corpus)
+    assert len(select(g, "SELECT ?a WHERE { ?a kg:sourceFile \"001_b.txt\" }")) == 2
+    assert len(select(g, 'SELECT ?e WHERE { ?e rdfs:label "赵国光"@zh }')) == 2
+
+
+def test_dates_in_other_shapes_are_accepted():
+    import datetime as dt
+
+    from kg.doc import DateRange
+    from kg.rdf.mapping import as_date_range
+
+    day = dt.date(2023, 3, 7)
+    assert as_date_range(None) is None
+    assert as_date_range(day).start == day
+    assert as_date_range((0, 4, DateRange(day, text="3月7日"))).text == "3月7日"
+    assert as_date_range((day, dt.date(2023, 3, 8))).end == dt.date(2023, 3, 8)
+    assert as_date_range("3月7日") is None
+
+
+def test_only_numeric_codes_are_admin_codes(corpus):
+    corpus.entities[5].code = "W:中国"
+    g = corpus_to_graph(corpus)
+    codes = select(g, "SELECT ?c WHERE { ?p kg:adminCode ?c }")
+    assert codes == {("410400",), ("410403",)}
