@@ -158,6 +158,9 @@ class _PlaceContext:
             counts[p.code] = counts.get(p.code, 0) + 1
             self.by_code[p.code] = p
         self.counts = counts
+        self.first: dict[str, int] = {}
+        for s, _, p in self.mentions:
+            self.first.setdefault(p.code, s)
 
     def place_for(self, level_char: str, pos: int, sent_start: int) -> G.Place | None:
         levels = _LEVEL_OF_CHAR.get(level_char, ())
@@ -174,10 +177,7 @@ class _PlaceContext:
         cands = [p for p in self.by_code.values() if fits(p)]
         if not cands:
             return None
-        first = {}
-        for s, _, p in self.mentions:
-            first.setdefault(p.code, s)
-        return max(cands, key=lambda p: (self.counts[p.code], -first[p.code]))
+        return max(cands, key=lambda p: (self.counts[p.code], -self.first[p.code]))
 
     def park_for(self, generic: str) -> str | None:
         hits = sorted({p for p in self.parks if p.endswith(generic) and p != generic})
@@ -316,14 +316,15 @@ def _post_orgs(article: Article, chosen: list[_Cand], ctx: _PlaceContext) -> lis
 def _nested_places(mentions: list[Mention], place_hits) -> list[Mention]:
     """A full-form place at the start of an org name is a mention too."""
     out = []
-    orgs = [m for m in mentions if m.type == "Organization" and not m.generic]
+    org_end_by_start: dict[int, int] = {}
+    for m in mentions:
+        if m.type == "Organization" and not m.generic:
+            org_end_by_start[m.start] = max(m.end, org_end_by_start.get(m.start, 0))
     for s, e, p in place_hits:
         if not p.name.endswith(("省", "市", "区", "县")) or p.name != p.short and (e - s) != len(p.name):
             continue
-        for o in orgs:
-            if o.start == s and e < o.end:
-                out.append(Mention(s, e, p.name, "Place", _place_subtype(p), "gazetteer", p.name, p.code))
-                break
+        if s in org_end_by_start and e < org_end_by_start[s]:
+            out.append(Mention(s, e, p.name, "Place", _place_subtype(p), "gazetteer", p.name, p.code))
     return out
 
 

@@ -21,6 +21,7 @@ Also here:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -203,9 +204,9 @@ def walk_left(
         if blocked and i in blocked:
             break
         if protected:
-            inside = next((ps for ps, pe in protected if ps <= i - 1 < pe and ps < i - 1), None)
-            if inside is not None:
-                i = inside
+            k = bisect.bisect_right(protected, (i - 1, float("inf"))) - 1
+            if k >= 0 and protected[k][0] < i - 1 < protected[k][1]:
+                i = protected[k][0]
                 continue
         ch = text[i - 1]
         if ch in ")）":
@@ -264,7 +265,8 @@ def find_structural_orgs(
     place_by_end: dict[int, int] = {}
     for ps, pe in places:
         place_by_end[pe] = min(ps, place_by_end.get(pe, ps))
-    protected = [(m.start(), m.end()) for m in re.finditer(_alt(MINISTRIES), text)]
+    protected = sorted((m.start(), m.end()) for m in re.finditer(_alt(MINISTRIES), text))
+    places = sorted(places)
     best_by_end: dict[int, tuple[int, str]] = {}
     for m in _suffix_re().finditer(text):
         suf = m.group(1)
@@ -324,10 +326,14 @@ def _place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> 
 def _cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]]) -> int:
     """来唐山高新区 -> 唐山高新区: a place inside the span, after 1-3 stray
     characters, starts the name."""
-    for ps, pe in places:
+    k = bisect.bisect_right(places, (start, float("inf")))
+    for ps, pe in places[k:k + 8]:
+        if ps >= s:
+            break
         if start < ps < s:
             head = text[start:ps]
-            if head.endswith(("(", "（")) or any(qs == start for qs, _ in places):
+            j = bisect.bisect_left(places, (start, -1))
+            if head.endswith(("(", "（")) or (j < len(places) and places[j][0] == start):
                 return start
             if any(head.endswith(suf) for suf, _ in ORG_SUFFIXES) or head.endswith(MINISTRIES) or head in PARTY_HEADS:
                 return start
@@ -342,22 +348,27 @@ def _strip_places(core: str, start: int, places: list[tuple[int, int]]) -> str:
     moved = True
     while moved:
         moved = False
-        for ps, pe in places:
-            if ps == pos and pe <= end:
-                pos = pe
+        j = bisect.bisect_left(places, (pos, -1))
+        while j < len(places) and places[j][0] == pos:
+            if places[j][1] <= end:
+                pos = places[j][1]
                 moved = True
+                break
+            j += 1
     return core[pos - start:]
 
 
 def _drop_outer_place(text: str, start: int, s: int, places: list[tuple[int, int]]) -> int:
     """苏州昆山市X有限公司 -> 昆山市X有限公司: a short-form place followed by a
     full-form place names the company from the second one."""
-    first = next(((ps, pe) for ps, pe in places if ps == start), None)
-    if first is None:
+    j = bisect.bisect_left(places, (start, -1))
+    if j >= len(places) or places[j][0] != start:
         return start
-    second = next(((ps, pe) for ps, pe in places if ps == first[1] and pe < s), None)
-    if second is None:
+    first = places[j]
+    k = bisect.bisect_left(places, (first[1], -1))
+    if k >= len(places) or places[k][0] != first[1] or places[k][1] >= s:
         return start
+    second = places[k]
     return second[0]
 
 
@@ -393,6 +404,7 @@ _SHORT_RIGHT_WORDS = ("等", "就", "与", "和", "及", "作为", "是", "的",
 def find_short_companies(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
     """``X科技``-style short company names with clear boundaries on both sides."""
     out = []
+    places = sorted(places or [])
     rx = re.compile(f"(?:{_alt(SHORT_COMPANY_SUFFIXES)})")
     for m in rx.finditer(text):
         e = m.end()
@@ -402,7 +414,7 @@ def find_short_companies(text: str, places: list[tuple[int, int]] | None = None)
         core = text[start:m.start()]
         if not 2 <= len(core) <= 10 or not all("\u4e00" <= c <= "\u9fff" for c in core):
             continue
-        bare = _strip_places(core, start, places or [])
+        bare = _strip_places(core, start, places)
         if is_generic_core(bare) or any(core.endswith(x) for x, _ in ORG_SUFFIXES):
             continue
         # left context must be a clear boundary: punctuation, list mark or a stop word
@@ -415,23 +427,27 @@ def find_short_companies(text: str, places: list[tuple[int, int]] | None = None)
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
-    left = text.rfind("“", 0, pos)
+    lo = max(0, pos - 40)
+    left = text.rfind("“", lo, pos)
     if left < 0:
         return False
-    close = text.rfind("”", 0, pos)
-    return close < left and text.find("”", pos) > 0 and text.find("”", pos) - left < 40
+    close = text.rfind("”", lo, pos)
+    nxt = text.find("”", pos, pos + 40)
+    return close < left and nxt > 0
 
 
 def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
     """Development zones and parks: ``[place] core (高新区|开发区|科技园区 ...)``."""
     out = []
+    places = sorted(places or [])
+    place_starts = {ps for ps, _ in places}
+    place_ends = {pe for _, pe in places}
     rx = re.compile(f"(?:{_alt(PARK_SUFFIXES)})")
     for m in rx.finditer(text):
         e = m.end()
         if e < len(text) and text[e] in "区园":
             continue  # part of a longer suffix
-        places = places or []
-        start = walk_left(text, m.start(), limit=16, place_ends={pe for _, pe in places})
+        start = walk_left(text, m.start(), limit=16, place_ends=place_ends)
         start = _cut_to_place(text, start, m.start(), places)
         name = text[start:e]
         if name in GENERIC_PARKS or start == m.start():
@@ -439,7 +455,7 @@ def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[O
         core = _strip_places(text[start:m.start()], start, places)
         if (core == text[start:m.start()] and is_generic_core(core)) or (core and core[0] in LEVEL_CHARS and start == m.start() - len(core)):
             continue
-        anchored = any(ps == start for ps, _ in places) or name.startswith("中国")
+        anchored = start in place_starts or name.startswith("中国")
         if m.group() == "基地" and not anchored:
             continue
         out.append(OrgMatch(start, e, name, "Park", start))

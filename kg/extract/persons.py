@@ -144,7 +144,9 @@ def name_at(text: str, start: int, known: set[str] | frozenset[str] = frozenset(
 
 
 def _clear_elsewhere(text: str, name: str, skip: int) -> bool:
-    for m in re.finditer(re.escape(name), text):
+    for n, m in enumerate(re.finditer(re.escape(name), text)):
+        if n > 50:
+            break
         if m.start() != skip and right_boundary(text, m.end()) == 2:
             return True
     return False

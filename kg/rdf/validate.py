@@ -98,6 +98,8 @@ def validate_graph(graph: "Graph") -> ValidationResult:
         allow_warnings=True,
         abort_on_first=False,
     )
+    if not hasattr(report, "subjects"):  # pySHACL could not run the shapes (a ValidationFailure)
+        return ValidationResult(conforms=False, violations=[f"SHACL validation could not run: {text}"], text=str(text))
     violations, warnings = [], []
     for result in report.subjects(SH.resultSeverity, None):
         kind, line = _describe(report, data, result)
