@@ -63,7 +63,7 @@ class _Cand:
 _NOT_ALONE = {"中国", "中华"}
 
 
-def _keep_place(text: str, hit) -> bool:
+def _keep_place(text: str, hit, in_text: dict[str, bool]) -> bool:
     """Filter gazetteer hits: the country itself, and two-character short
     forms of county-level places inside words (召开平 -> 开平) unless the
     article also gives the full form or the short form stands after a boundary."""
@@ -74,7 +74,9 @@ def _keep_place(text: str, hit) -> bool:
     if len(form) == 2 and form[-1] in "县市区" and text[e:e + 1] == "长":
         return False  # 邱县长: a surname and a title
     if p.level == "District" and form != p.name and len(form) == 2:
-        if p.name in text:
+        if p.name not in in_text:
+            in_text[p.name] = p.name in text
+        if in_text[p.name]:
             return True
         return s == 0 or text[s - 1] in P.PUNCT or O._stop_before(text, s, O.LEFT_STOPS)
     return True
@@ -210,7 +212,8 @@ def recognize(article: Article) -> None:
         cands.append(_Cand(m, _RULE_RANK.get(m.source, 1)))
 
     # places
-    place_hits = [h for h in G.find_places(text) if _keep_place(text, h)]
+    in_text: dict[str, bool] = {}
+    place_hits = [h for h in G.find_places(text) if _keep_place(text, h, in_text)]
     places_at = {s: e for s, e, _ in place_hits}
     for s, e, p in place_hits:
         add(Mention(s, e, text[s:e], "Place", _place_subtype(p), "gazetteer", p.name, p.code))
@@ -258,9 +261,10 @@ def recognize(article: Article) -> None:
             add(Mention(sp.start, sp.end, sp.text, sp.type, st, "model"))
 
     # generic level bodies (市委, 省发改委)
+    place_end_set = set(places_at.values())
     for m in re.finditer(f"[{O.LEVEL_CHARS}]", text):
         s = m.start()
-        if s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff") and s not in {e for e in places_at.values()}:
+        if s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff") and s not in place_end_set:
             # only after punctuation, a title chain separator or a stop word
             if not O._stop_before(text, s, O.LEFT_STOPS) and text[s - 1] not in "、":
                 continue
@@ -268,7 +272,7 @@ def recognize(article: Article) -> None:
         if g is None:
             continue
         e, body = g
-        if s in places_at.values():
+        if s in place_end_set:
             continue  # 平顶山市委: the structural org covers it
         place = ctx.place_for(body[0], s, _sentence_start(article, s))
         if place is None:
