@@ -88,6 +88,7 @@ class Evidence:
     source_file: str = ""
     date: str = ""
     about: str = ""  # the local name of the provenance node's class (Visit, Position, ...)
+    original: str = ""  # the sentence in the article's own script (kg:evidenceOriginal), when not Simplified
 
 
 @dataclass
@@ -370,6 +371,7 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
     wanted = {str(n) for n in nodes}
     details = {n: EntityDetails() for n in wanted}
     EV, SOURCE = URIRef(KG + "evidence"), URIRef(KG + "source")
+    ORIGINAL = URIRef(KG + "evidenceOriginal")
     FILE, DATE = URIRef(KG + "sourceFile"), URIRef(DCTERMS_DATE)
     TYPE = URIRef(RDF_TYPE)
 
@@ -395,9 +397,13 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
         kinds = sorted(local_name(t) for t in graph.objects(prov, TYPE) if str(t).startswith(KG))
         about = next((k for k in kinds if k not in KINDS and k != "Event"), kinds[0] if kinds else "")
         source_file, date = article(prov)
+        original = next(iter(sorted(str(o) for o in graph.objects(prov, ORIGINAL))), "")
         for entity in linked:
             for sentence in sentences:
-                _add_evidence(details[entity], Evidence(sentence=sentence, source_file=source_file, date=date, about=about))
+                _add_evidence(
+                    details[entity],
+                    Evidence(sentence=sentence, source_file=source_file, date=date, about=about, original=original),
+                )
 
     HOLDS, TITLE, WHERE, LABEL = (URIRef(KG + "holdsPosition"), URIRef(KG + "title"), URIRef(KG + "positionIn"), URIRef(RDFS_LABEL))
     for entity in wanted:

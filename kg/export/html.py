@@ -290,7 +290,7 @@ def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2
             "aliases": list(data["aliases"]),
             "titles": d.titles,
             "degree": sizes.get(iri, 0),
-            "evidence": [{"s": e.sentence, "file": e.source_file, "date": e.date, "about": e.about} for e in d.evidence],
+            "evidence": [{"s": e.sentence, "file": e.source_file, "date": e.date, "about": e.about, "orig": e.original} for e in d.evidence],
         }
     type_counts: dict[str, int] = {}
     for n in net.nodes:

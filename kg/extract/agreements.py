@@ -4,15 +4,26 @@ Patterns, read per clause of a sentence (after kg.extract.focus has turned
 我市/市政府/双方-style words into mentions):
 
 - ``A与B签订(了)X协议`` -> one agreement, parties A and B, name X协议;
-- ``A与B、C签订X`` / ``A分别与B、C签订X`` -> one agreement per partner;
+- ``A与B、C签订X`` -> one agreement of all three; ``A分别与B、C签订X`` ->
+  one agreement per partner;
 - ``A与B、C、D就X、Y、Z等项目进行签约`` -> one per partner and project when
   the two lists are as long; ``A与B就X、C与D就Y…签约`` -> one per pair;
 - ``A、B、C开展了三方X协议签署活动`` -> one agreement with every party;
 - ``A现场签约X、Y、Z等4个项目`` -> one agreement per project, party A;
 - a person who signs ``代表`` an organization signs for it: the
   organization is the party;
-- ``(共同)见证`` -> witnesses: the people before it, else the delegation
-  leader (the subject of the visit in focus).
+- ``A、B分别与C、D签约`` / ``A与C及D分别签订X和Y`` -> element-wise
+  pairs when the lists are as long (else each with each), and one
+  document name per pair when the names are as many;
+- a signing without a document word (``A与B签约``) is named
+  :data:`DEFAULT_NAME`;
+- ``D所属E`` / ``D旗下E`` on a side: E signs, D only qualifies it;
+- witnesses (:meth:`_Signings._witnesses`): ``X见证A与B签署``; a frame
+  ``在X、Y的共同见证下，A与B签署…`` (for every signing of the sentence);
+  the sentence's subject when 见证 opens a later clause
+  (``X出席签约仪式，见证A与B…``, ``X与Y座谈，共同见证…`` -> both);
+  a sentence of its own after the signings (``X、Y等共同见证签约。``)
+  witnesses the signings just told; else the delegation leader.
 
 The same agreement told twice (headline, lead, body) is kept once: an
 agreement from a later sentence that shares a party and the name (or has a
@@ -25,21 +36,35 @@ import re
 
 from kg.doc import Agreement, Article, Event
 from kg.extract.clauses import Clause, Ref, TextView
-from kg.extract.triggers import AGREEMENT_RE, SIGN_RE
+from kg.extract.triggers import AGREEMENT_RE, OWNERSHIP, SIGN_RE, WITNESS_RE
 
 WITH_RE = re.compile(r"与|同|和")
 PROJECT_END_RE = re.compile(r"等?(?:[\d一二三四五六七八九十]+个)?(?:[重特大]*)项目|等")
 _NAME_START_RE = re.compile(r"(?:了|共同|正式|分别|现场|进行)+")
 IRREALIS_RE = re.compile(r"希望|期待|将|拟|计划|推动|争取|力争|尽早|愿")
 GENERIC_NAMES = ("协议书", "协议", "合同", "合作协议")
+#: the name of an agreement whose text names no document (A与B签约)
+DEFAULT_NAME = "签约项目"
+#: document-name quotes, stripped from names (「X协议」, 《X》)
+QUOTES = "「」『』“”《》\"'〈〉"
+#: 在X、Y的(共同)见证下: a witness frame opening a clause
+WITNESS_FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在.*见证下")
+#: a list of document names: X协议和Y合同
+_NAME_SEP_RE = re.compile(r"以及|和|及|、")
+_NAME_END_RE = re.compile(AGREEMENT_RE.pattern + r"|项目|合同")
+#: D所属E / D旗下的E: D only qualifies E
+_OWNER_LINK_RE = re.compile("(?:" + "|".join(OWNERSHIP) + ")的?$")
 
 
-def _parties(refs: list[Ref]) -> list[int]:
+def _parties(refs: list[Ref], text: str = "") -> list[int]:
     """Organizations and places of a stretch; a name that only modifies the
-    next one (大洼区|盘锦天润置业有限公司) is not a party of its own."""
+    next one (大洼区|盘锦天润置业有限公司, 甲集团所属|乙公司) is not a party of its own."""
     out: list[int] = []
     for k, r in enumerate(refs):
         if k + 1 < len(refs) and refs[k + 1].start == r.end:
+            continue
+        if text and k + 1 < len(refs) and _OWNER_LINK_RE.search(text, r.end, refs[k + 1].start) \
+                and refs[k + 1].start - r.end <= 3:
             continue
         if r.type in ("Organization", "Place") and r.entity not in out:
             out.append(r.entity)
@@ -59,11 +84,16 @@ class _Signings:
                 return list(e.agents)
         return []
 
+    def _p(self, start: int, end: int) -> list[int]:
+        """The parties named in [start, end)."""
+        return _parties(self.view.refs_in(start, end), self.view.text)
+
     def add(self, name: str, parties: list[int], witnesses: list[int], sentence: int) -> None:
-        if not parties or not name:
+        if not parties:
             return
+        name = name.strip(QUOTES).strip() or DEFAULT_NAME
         self.found.append(
-            Agreement(name, parties, witnesses, [], sentence, self.article.sentences[sentence].text)
+            Agreement(name, list(parties), list(witnesses), [], sentence, self.article.sentences[sentence].text)
         )
 
     def sentence(self, si: int) -> None:
@@ -75,27 +105,129 @@ class _Signings:
             if refs and refs[0].start - cl.start <= 1 and refs[0].type != "Person":
                 subject = [refs[0].entity]
                 break
+        frame = self._frame_witnesses(clauses)
+        before = len(self.found)
         for ci, cl in enumerate(clauses):
+            if WITNESS_FRAME_RE.match(cl.text):
+                continue
             for m in view.find(SIGN_RE, cl.start, cl.end):
                 if IRREALIS_RE.search(view.text, cl.start, m.start()):
                     continue
                 if view.text.startswith("仪式", m.end()) and not AGREEMENT_RE.search(view.text, m.end(), cl.end):
                     continue  # 签约仪式 in a headline: the body says what was signed
-                subject = self._signing(si, clauses, ci, cl, m, subject) or subject
+                subject = self._signing(si, clauses, ci, m, subject, frame) or subject
                 break
+        if len(self.found) == before:
+            self._later_witnesses(si, clauses)
 
-    def _witnesses(self, cl: Clause, pos: int, si: int) -> list[int]:
-        text = self.view.text
-        w = text.find("见证", cl.start, pos)
-        if w < 0:
+    def _frame_witnesses(self, clauses: list[Clause]) -> list[int]:
+        """People of a 在X、Y的共同见证下 frame: they witness every signing of the sentence."""
+        for cl in clauses:
+            if WITNESS_FRAME_RE.match(cl.text):
+                return [r.entity for r in self.view.refs_in(cl.start, cl.end, "Person")]
+        return []
+
+    def _witnesses(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
+        """Who 见证 the signing at ``pos`` (None of them when no 见证 precedes it)."""
+        cl = clauses[ci]
+        w = next(iter(self.view.find(WITNESS_RE, cl.start, pos)), None)
+        if w is None:
             return []
-        persons = [r.entity for r in self.view.refs_in(cl.start, w, "Person")]
-        return persons or self._leaders_at(si)
+        return self._witness_subject(clauses, ci, w.start())
+
+    def _witness_subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
+        """The people who 见证 at ``pos``: those before it in its clause, else the
+        subject of the sentence (the people of its first clause that names any:
+        X出席签约仪式，见证…; X与Y座谈，共同见证… -> X and Y), else the
+        delegation leader."""
+        cl = clauses[ci]
+        persons = [r.entity for r in self.view.refs_in(cl.start, pos, "Person")]
+        if persons:
+            return persons
+        for prev in clauses[:ci]:
+            if "陪同" in prev.text or WITNESS_FRAME_RE.match(prev.text):
+                continue
+            persons = [r.entity for r in self.view.refs_in(prev.start, prev.end, "Person")]
+            if persons:
+                return persons
+        return self._leaders_at(cl.sentence)
+
+    def _later_witnesses(self, si: int, clauses: list[Clause]) -> None:
+        """``X、Y等共同见证签约。`` told after the signings: X and Y witness the
+        signings of the sentences just before (same paragraph, else the
+        previous one) that have no witness yet."""
+        view = self.view
+        for ci, cl in enumerate(clauses):
+            w = next(iter(view.find(WITNESS_RE, cl.start, cl.end)), None)
+            if w is None or not SIGN_RE.search(view.text, w.end(), cl.end):
+                continue
+            if IRREALIS_RE.search(view.text, cl.start, w.start()):
+                return
+            people = self._witness_subject(clauses, ci, w.start())
+            para = self.article.sentences[si].paragraph
+            for p in (para, para - 1):
+                told = [a for a in self.found
+                        if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
+                if told:
+                    for a in told:
+                        if not a.witnesses:
+                            a.witnesses.extend(people)
+                    return
+            return
+
+    def _doc_names(self, start: int, end: int) -> list[str]:
+        """Document names after a trigger, split when listed (X协议和Y合同)."""
+        name = self._name_after(start, end)
+        parts = [x for x in _NAME_SEP_RE.split(name) if x]
+        if len(parts) > 1 and all(_NAME_END_RE.search(x) and _NAME_END_RE.search(x).end() == len(x) for x in parts):
+            return parts
+        return [name] if name else []
+
+    def _respectively(self, si, region_start, resp, m, cl, subject, witnesses) -> list[int] | None:
+        """``A、B分别与C、D签约`` / ``A与C及D分别签订X和Y``: pairs and names element-wise.
+
+        The 分别 side's list is paired with the other side's list element by
+        element when they are as long; a single party on one side pairs with
+        each on the other; otherwise each with each. Names are given per pair
+        when there are as many names as pairs, else the one name to all.
+        """
+        view, text = self.view, self.view.text
+        if text[resp + 2 : resp + 3] in ("与", "同", "和"):
+            wpos = resp + 2
+        else:
+            cands = [w for w in view.find(re.compile(r"与|同"), region_start, resp) if self._party_follows(w.end(), resp)]
+            if not cands:
+                return None
+            wpos = cands[0].start()
+        if wpos > resp:  # A、B分别与C、D
+            left, right = self._p(region_start, resp), self._p(wpos + 1, m.start())
+        else:  # A与C、D分别
+            left, right = self._p(region_start, wpos), self._p(wpos + 1, resp)
+        left = left or subject
+        if not left or not right:
+            return None
+        if len(left) == len(right):
+            pairs = list(zip(left, right))
+        elif len(left) == 1 or len(right) == 1:
+            pairs = [(a, b) for a in left for b in right]
+        else:
+            pairs = [(a, b) for a in left for b in right]
+        names = self._doc_names(m.end(), cl.end) or [self._name_before(cl.start, m.start())]
+        for k, (a, b) in enumerate(pairs):
+            name = names[k] if len(names) == len(pairs) else "和".join(names)
+            self.add(name, [a, b], witnesses, si)
+        return left
 
     def _name_after(self, start: int, end: int) -> str:
+        """The document name after a trigger: a quoted name (签署《X》, 「X」),
+        else the text up to the last agreement noun (签订了X协议)."""
         text = self.view.text
         lead = _NAME_START_RE.match(text, start)
         s = lead.end() if lead else start
+        if s < end and text[s] in QUOTES:
+            close = next((k for k in range(s + 1, end) if text[k] in QUOTES), -1)
+            if close > s + 1:
+                return text[s + 1 : close]
         last = None
         for m in AGREEMENT_RE.finditer(text, s, end):
             last = m
@@ -112,28 +244,34 @@ class _Signings:
                    for w in ("了", "开展", "举行", "进行", "的"))
         return text[lead : last.end()]
 
-    def _signing(self, si, clauses, ci, cl, m, subject):
+    def _signing(self, si, clauses, ci, m, subject, frame):
         view, text = self.view, self.view.text
-        witnesses = self._witnesses(cl, m.start(), si)
+        cl = clauses[ci]
+        witnesses = self._witnesses(clauses, ci, m.start()) or frame
         region_start = cl.start
         wit = text.find("见证", cl.start, m.start())
         if wit >= 0:
             region_start = wit + 2
         rep = text.find("代表", region_start, m.start())
+        resp = text.find("分别", region_start, m.start())
+        if resp >= 0 and rep < 0:
+            done = self._respectively(si, region_start, resp, m, cl, subject, witnesses)
+            if done is not None:
+                return done
         pairs = [w for w in view.find(WITH_RE, region_start, m.start()) if self._party_follows(w.end(), m.start())]
         name = self._name_after(m.end(), cl.end) or self._name_before(cl.start, m.start())
         if rep >= 0 and "分别代表" in text[region_start : m.start()]:
-            self.add(name, _parties(view.refs_in(rep, m.start())), witnesses, si)
+            self.add(name, self._p(rep, m.start()), witnesses, si)
             return None
         if not pairs:
-            parties = _parties(view.refs_in(region_start, m.start()))
+            parties = self._p(region_start, m.start())
             projects = self._projects_after(m.end(), cl.end)
             if projects and not parties:
                 parties = subject
             if projects and parties:
                 for p in projects:
                     self.add(p, parties, witnesses, si)
-            elif len(parties) >= 2 or (parties and subject):
+            elif name and (len(parties) >= 2 or (parties and subject)):
                 self.add(name, (subject if len(parties) < 2 else []) + parties, witnesses, si)
             return parties or None
         # one or more "A与B(就X)" units before the trigger
@@ -148,9 +286,9 @@ class _Signings:
         last_left: list[int] = []
         for left_lo, wm, right_hi in units:
             lo = rep if rep >= 0 and left_lo <= rep < wm.start() else left_lo
-            left = _parties(view.refs_in(lo, wm.start())) or last_left or subject
+            left = self._p(lo, wm.start()) or last_left or subject
             jiu = text.find("就", wm.end(), right_hi)
-            right = _parties(view.refs_in(wm.end(), jiu if jiu >= 0 else right_hi))
+            right = self._p(wm.end(), jiu if jiu >= 0 else right_hi)
             if not left or not right:
                 continue
             last_left = left
@@ -161,9 +299,6 @@ class _Signings:
             elif projects and len(right) == 1:
                 for proj in projects:
                     self.add(proj, left + right, witnesses, si)
-            elif len(right) > 1 and "三方" not in name and "多方" not in name:
-                for b in right:
-                    self.add(name, left + [b], witnesses, si)
             else:
                 self.add(name or (projects[0] if projects else ""), left + right, witnesses, si)
         return last_left or None
@@ -197,20 +332,35 @@ class _Signings:
             return []
         return [p.strip() + "项目" for p in text[: m.start()].split("、") if p.strip()]
 
+    def _headline(self, sentence: int) -> bool:
+        """Whether a sentence is the article's headline (alone in the first paragraph)."""
+        sents = self.article.sentences
+        return sentence == 0 and (len(sents) == 1 or sents[1].paragraph != sents[0].paragraph)
+
+    def _same(self, a: Agreement, b: Agreement) -> bool:
+        """Whether two agreements sharing a party are one told twice: same name,
+        one name generic or inside the other, or one told in the headline."""
+        generic = (*GENERIC_NAMES, DEFAULT_NAME)
+        return (a.name == b.name or a.name in generic or b.name in generic
+                or a.name in b.name or b.name in a.name
+                or self._headline(a.sentence) or self._headline(b.sentence))
+
     def finish(self) -> None:
-        """Drop an agreement told again later (same party and name, or a generic name)."""
+        """Drop an agreement told again later (see :meth:`_same`); the later,
+        more specific telling keeps its name and parties, witnesses add up."""
+        generic = (*GENERIC_NAMES, DEFAULT_NAME)
         kept: list[Agreement] = []
         for a in self.found:
             for k, b in enumerate(kept):
-                if b.sentence == a.sentence or not set(a.parties) & set(b.parties):
+                if b.sentence == a.sentence or not set(a.parties) & set(b.parties) or not self._same(a, b):
                     continue
-                same = a.name == b.name or a.name in GENERIC_NAMES or b.name in GENERIC_NAMES
-                if same:
-                    name = b.name if a.name in GENERIC_NAMES else a.name
-                    parties = a.parties if len(a.parties) >= len(b.parties) or a.name not in GENERIC_NAMES else b.parties
-                    kept[k] = Agreement(name, parties, sorted(set(a.witnesses) | set(b.witnesses)), [],
-                                        a.sentence, a.evidence)
-                    break
+                name = b.name if a.name in generic else a.name
+                parties = a.parties if len(a.parties) >= len(b.parties) or a.name not in generic else b.parties
+                if self._headline(a.sentence):
+                    name, parties = (a.name if b.name in generic else b.name), b.parties
+                kept[k] = Agreement(name, parties, sorted(set(a.witnesses) | set(b.witnesses)), [],
+                                    a.sentence, a.evidence)
+                break
             else:
                 kept.append(a)
         for a in kept:

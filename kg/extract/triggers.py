@@ -32,6 +32,8 @@ DELEGATION = ("一行", "带队", "率队", "率团", "带领", "率领", "率")
 #: signing
 SIGN = ("签订", "签署", "签约", "达成", "签下", "缔结")
 WITNESS = ("见证",)
+#: an owner written before what it owns (甲集团旗下乙公司, 甲集团所属的乙公司)
+OWNERSHIP = ("旗下", "所属", "下属")
 #: an agreement document ends with one of these
 AGREEMENT_NOUNS = ("框架协议", "合作协议", "协议书", "协议", "合同", "备忘录", "意向书", "协定")
 #: a clause with one of these before the trigger states a wish or plan, not an event
@@ -47,6 +49,7 @@ MEET_OBJECT_RE = re.compile(_alt(MEET_OBJECT))
 MEET_WITH_RE = re.compile(_alt(MEET_WITH))
 ACCOMPANY_RE = re.compile(_alt(ACCOMPANY))
 SIGN_RE = re.compile(_alt(SIGN))
+WITNESS_RE = re.compile(_alt(WITNESS))
 AGREEMENT_RE = re.compile(_alt(AGREEMENT_NOUNS))
 IRREALIS_RE = re.compile(_alt(IRREALIS))
 SPEECH_RE = re.compile(_alt(SPEECH))

@@ -154,6 +154,12 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
                     f"{chars / max(elapsed, 1e-9):,.0f} chars/s, {elapsed:.0f}s"
                 )
 
+    def save_weights(self, save_dir, filename="model.pt", trainable_only=True, **kwargs):
+        super().save_weights(save_dir, filename, trainable_only, **kwargs)
+        callback = getattr(self, "on_weights_saved", None)  # set by kg.nlp.training.command, never saved
+        if callback is not None:
+            callback(save_dir)
+
     def predict_data(self, data, batch_size, **kwargs):
         tags = super(RNNNamedEntityRecognizer, self).predict_data(data, batch_size)
         delimiter = self.config.token_delimiter or ""

@@ -173,6 +173,12 @@ class _Mapper:
         self.add_zh(node, self.kg.evidence, text)
         if in_range:
             self.add(node, self.kg.sentenceIndex, Literal(sentence, datatype=XSD.nonNegativeInteger))
+            if article.meta.script == "traditional":
+                # the same sentence in the article's own script, through the offset map
+                sent = article.sentences[sentence]
+                original = article.raw_span(sent.start, sent.end).strip()
+                if original:
+                    self.add(node, self.kg.evidenceOriginal, Literal(original, lang="zh-Hant"))
 
     def dates(self, node, value) -> None:
         from rdflib import Literal

@@ -208,6 +208,7 @@
     d.evidence.forEach(function (ev) {
       var box = el("div", "ev");
       box.appendChild(marked(ev.s, [d.name].concat(d.aliases)));
+      if (ev.orig) box.appendChild(el("div", "orig", "原文 " + ev.orig));
       var about = ev.about ? ev.about.split(", ").map(function (a) { return ABOUT[a] || a; }).join("、") : "";
       box.appendChild(el("div", "src", [about, sourceText(ev)].filter(Boolean).join(" · ")));
       body.appendChild(box);
