@@ -4,8 +4,8 @@ Patterns, read per clause of a sentence (after kg.extract.focus has turned
 我市/市政府/双方-style words into mentions):
 
 - ``A与B签订(了)X协议`` -> one agreement, parties A and B, name X协议;
-- ``A与B、C签订X`` -> one agreement of all three; ``A分别与B、C签订X`` ->
-  one agreement per partner;
+- ``A(分别)与B、C签订X`` -> one agreement per partner, unless the
+  sentence calls it joint (三方/多方: ``…签署备忘录，三方将…``);
 - ``A与B、C、D就X、Y、Z等项目进行签约`` -> one per partner and project when
   the two lists are as long; ``A与B就X、C与D就Y…签约`` -> one per pair;
 - ``A、B、C开展了三方X协议签署活动`` -> one agreement with every party;
@@ -36,7 +36,7 @@ import re
 
 from kg.doc import Agreement, Article, Event
 from kg.extract.clauses import Clause, Ref, TextView
-from kg.extract.triggers import AGREEMENT_RE, OWNERSHIP, SIGN_RE, WITNESS_RE
+from kg.extract.triggers import AGREEMENT_NOUNS, AGREEMENT_RE, OWNERSHIP, SIGN_RE, WITNESS_RE
 
 WITH_RE = re.compile(r"与|同|和")
 PROJECT_END_RE = re.compile(r"等?(?:[\d一二三四五六七八九十]+个)?(?:[重特大]*)项目|等")
@@ -51,7 +51,7 @@ QUOTES = "「」『』“”《》\"'〈〉"
 WITNESS_FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在.*见证下")
 #: a list of document names: X协议和Y合同
 _NAME_SEP_RE = re.compile(r"以及|和|及|、")
-_NAME_END_RE = re.compile(AGREEMENT_RE.pattern + r"|项目|合同")
+_NAME_END_RE = re.compile("(?:" + AGREEMENT_RE.pattern + r"|项目|合同)$")
 #: D所属E / D旗下的E: D only qualifies E
 _OWNER_LINK_RE = re.compile("(?:" + "|".join(OWNERSHIP) + ")的?$")
 
@@ -69,6 +69,12 @@ def _parties(refs: list[Ref], text: str = "") -> list[int]:
         if r.type in ("Organization", "Place") and r.entity not in out:
             out.append(r.entity)
     return out
+
+
+def _generic(name: str) -> bool:
+    """A name that only refers to an agreement (协议, 签约项目, 本次备忘录, 该协议)."""
+    bare = re.sub(r"^(?:本次|此次|该|此|上述|这份|这一|双方)", "", name)
+    return bare in (*GENERIC_NAMES, *AGREEMENT_NOUNS, DEFAULT_NAME)
 
 
 class _Signings:
@@ -179,7 +185,7 @@ class _Signings:
         """Document names after a trigger, split when listed (X协议和Y合同)."""
         name = self._name_after(start, end)
         parts = [x for x in _NAME_SEP_RE.split(name) if x]
-        if len(parts) > 1 and all(_NAME_END_RE.search(x) and _NAME_END_RE.search(x).end() == len(x) for x in parts):
+        if len(parts) > 1 and all(_NAME_END_RE.search(x) for x in parts):
             return parts
         return [name] if name else []
 
@@ -299,9 +305,16 @@ class _Signings:
             elif projects and len(right) == 1:
                 for proj in projects:
                     self.add(proj, left + right, witnesses, si)
+            elif len(right) > 1 and not self._joint(si, name):
+                for b in right:  # A(分别)与B、C签订X: one per partner
+                    self.add(name, left + [b], witnesses, si)
             else:
                 self.add(name or (projects[0] if projects else ""), left + right, witnesses, si)
         return last_left or None
+
+    def _joint(self, si: int, name: str) -> bool:
+        """A signing of several parties together: 三方/多方 in its name or sentence."""
+        return any(w in name or w in self.article.sentences[si].text for w in ("三方", "多方", "四方"))
 
     def _party_follows(self, pos: int, end: int) -> bool:
         """与/和 joins parties only when an organization or place follows it."""
@@ -339,25 +352,25 @@ class _Signings:
 
     def _same(self, a: Agreement, b: Agreement) -> bool:
         """Whether two agreements sharing a party are one told twice: same name,
-        one name generic or inside the other, or one told in the headline."""
-        generic = (*GENERIC_NAMES, DEFAULT_NAME)
-        return (a.name == b.name or a.name in generic or b.name in generic
-                or a.name in b.name or b.name in a.name
-                or self._headline(a.sentence) or self._headline(b.sentence))
+        one told in the headline, or, when one's parties include the other's,
+        one name generic (协议书, 本次备忘录) or inside the other."""
+        pa, pb = set(a.parties), set(b.parties)
+        nested = pa <= pb or pb <= pa
+        return (a.name == b.name or self._headline(a.sentence) or self._headline(b.sentence)
+                or (nested and (_generic(a.name) or _generic(b.name) or a.name in b.name or b.name in a.name)))
 
     def finish(self) -> None:
         """Drop an agreement told again later (see :meth:`_same`); the later,
         more specific telling keeps its name and parties, witnesses add up."""
-        generic = (*GENERIC_NAMES, DEFAULT_NAME)
         kept: list[Agreement] = []
         for a in self.found:
             for k, b in enumerate(kept):
                 if b.sentence == a.sentence or not set(a.parties) & set(b.parties) or not self._same(a, b):
                     continue
-                name = b.name if a.name in generic else a.name
-                parties = a.parties if len(a.parties) >= len(b.parties) or a.name not in generic else b.parties
+                name = b.name if _generic(a.name) else a.name
+                parties = a.parties if len(a.parties) >= len(b.parties) or not _generic(a.name) else b.parties
                 if self._headline(a.sentence):
-                    name, parties = (a.name if b.name in generic else b.name), b.parties
+                    name, parties = (a.name if _generic(b.name) else b.name), b.parties
                 kept[k] = Agreement(name, parties, sorted(set(a.witnesses) | set(b.witnesses)), [],
                                     a.sentence, a.evidence)
                 break

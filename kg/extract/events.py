@@ -15,7 +15,8 @@ subject of later clauses that leave the subject out (先后到A、B、C拜访…
   over commas; X the explicit subject, else the leader); 来宾 stands for the
   delegation; people who 出席/主持 a 座谈 the leader held join it;
 - companions: the run of names before 陪同 / 一同调研 / 参加 joins the
-  leader's current visit.
+  leader's current visit; ``X在Y陪同下前往A参访`` -> X visits A, Y
+  accompanies X.
 
 Clauses stating a wish or plan (希望, 将, 邀请 …) and reported speech
 (他说，…) give no events.
@@ -55,6 +56,8 @@ SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
 #: 在A、B，… : a locative frame opening a clause (after a date)
 FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在")
 HOLD_RE = re.compile(r"召开|举行|开展")
+#: X在Y(等)(的)陪同下: Y accompanies X
+ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
 MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
 GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
 _NAME_LIST_JUNK = re.compile(r"[、，,\s等及和以及与]|以及")
@@ -245,6 +248,10 @@ class _Extractor:
         """
         cl = clauses[ci]
         persons = [r for r in self.view.refs_in(cl.start, pos) if r.type == "Person"]
+        frame = ESCORT_FRAME_RE.search(self.view.text, cl.start, pos)
+        if frame:  # X在Y陪同下前往…: X acts
+            before = [r.entity for r in persons if r.end <= frame.start()]
+            return before or self.state.leaders
         if ACCOMPANY_RE.search(self.view.text, cl.start, pos):
             return self.state.leaders
         if persons:
@@ -392,10 +399,13 @@ class _Extractor:
         return [], None
 
     def _companions(self, si: int, clauses: list[Clause]) -> None:
+        self._escorts(si, clauses)
         if not self.state.leaders:
             return
         view = self.view
         for ci, cl in enumerate(clauses):
+            if ESCORT_FRAME_RE.search(cl.text):
+                continue
             hits = list(view.find(ACCOMPANY_RE, cl.start, cl.end))
             weak = re.search(r"参加(?!了?(?:会谈|会议|座谈))", cl.text)
             if not hits and weak:
@@ -411,6 +421,29 @@ class _Extractor:
             ev = self.state.visit
             if ev is None:
                 ev = self._event("Visit", self.state.leaders, si)
+                self.state.visit = ev
+            for p in people:
+                if p not in self.article.events[ev].companions:
+                    self.article.events[ev].companions.append(p)
+
+
+    def _escorts(self, si: int, clauses: list[Clause]) -> None:
+        """``X在Y、Z陪同下前往A参访``: Y and Z accompany X (the people before
+        在, else the leaders) on the visit this clause tells."""
+        view = self.view
+        for cl in clauses:
+            frame = ESCORT_FRAME_RE.search(view.text, cl.start, cl.end)
+            if frame is None or not _realis(view, cl, frame.start()):
+                continue
+            inside = [r.entity for r in view.refs_in(frame.start(), frame.end(), "Person")]
+            before = [r.entity for r in view.refs_in(cl.start, frame.start(), "Person")]
+            agents = before or list(self.state.leaders)
+            people = [p for p in inside if p not in agents]
+            if not agents or not people:
+                continue
+            ev = self.state.visit
+            if ev is None or self.article.events[ev].agents != agents:
+                ev = self._event("Visit", agents, si)
                 self.state.visit = ev
             for p in people:
                 if p not in self.article.events[ev].companions:

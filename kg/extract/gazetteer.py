@@ -47,6 +47,10 @@ _SHORT_STOP = {
 }
 
 
+#: Hong Kong / Macau: their districts are known by their short forms (沙田, 湾仔)
+_SAR_CODES = ("810000", "820000")
+
+
 @dataclass(frozen=True)
 class Place:
     """One place of the gazetteer."""
@@ -85,6 +89,8 @@ def _read_china(path: str) -> list[Place]:
             if depth > 2:
                 continue
             parts = line.strip().split("\t")
+            if depth == 2 and len(parts) == 1 and parts[0] and city is not None and city.code.startswith("71"):
+                parts = [parts[0], "", parts[0]]  # Taiwan districts are listed without codes
             if len(parts) != 3:
                 continue
             name, code, alias = parts
@@ -106,8 +112,31 @@ def _read_china(path: str) -> list[Place]:
                     # development zones carry codes xxxx7x and generic short forms (高新区)
                     places.append(Place(name, name, code, "Park", parent))
                     continue
+                if not code or code == parent:
+                    code = f"{parent}:{name}"  # Hong Kong / Macau / Taiwan districts: no code of their own
                 places.append(Place(name, short, code, "District", parent))
     return places
+
+
+def _read_extra(known: list[Place]) -> list[Place]:
+    """The curated places of ``data/places_hk_mo_tw.tsv`` (children of known places)."""
+    from importlib import resources
+
+    by_name = {p.name: p for p in known}
+    out: list[Place] = []
+    text = resources.files("kg.extract").joinpath("data/places_hk_mo_tw.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) != 4:
+            continue
+        name, short, level, parent_name = parts
+        parent = by_name.get(parent_name)
+        if parent is None or level not in LEVELS:
+            continue
+        p = Place(name, short or name, f"{parent.code}:{name}", level, parent.code)
+        by_name[name] = p
+        out.append(p)
+    return out
 
 
 def _read_world(path: str) -> list[Place]:
@@ -136,7 +165,8 @@ def _read_world(path: str) -> list[Place]:
 def _surface_forms(p: Place) -> list[str]:
     forms = [p.name]
     if p.short and p.short != p.name and len(p.short) >= 2 and p.short not in _SHORT_STOP:
-        if p.level in ("Country", "Province", "City") or (p.level == "District" and p.name.endswith("市")):
+        if (p.level in ("Country", "Province", "City") or (p.level == "District" and p.name.endswith("市"))
+                or (p.level == "District" and (p.parent or "").startswith(_SAR_CODES))):
             forms.append(p.short)
     return forms
 
@@ -144,7 +174,8 @@ def _surface_forms(p: Place) -> list[str]:
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     d = _dictionary_dir()
-    places = _read_china(os.path.join(d, "china_location.txt")) + _read_world(os.path.join(d, "world_location.txt"))
+    china = _read_china(os.path.join(d, "china_location.txt"))
+    places = china + _read_extra(china) + _read_world(os.path.join(d, "world_location.txt"))
     by_code: dict[str, Place] = {}
     names: dict[str, list[Place]] = {}
     for p in places:

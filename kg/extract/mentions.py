@@ -103,7 +103,7 @@ def _org_subtype(name: str) -> str | None:
             return st
     if name in O.MINISTRIES:
         return "GovernmentBody" if name[-1] in "部委署" else "ResearchInstitution"
-    for suf in O.SHORT_COMPANY_SUFFIXES:
+    for suf in O.SHORT_COMPANY_SUFFIXES + O.INDUSTRY_SUFFIXES:
         if name.endswith(suf):
             return "Company"
     return None
@@ -242,7 +242,8 @@ def recognize(article: Article) -> None:
         add(Mention(s, o.end, name, "Organization", o.subtype, "org-rule"))
     for o in O.find_ministries(text):
         add(Mention(o.start, o.end, o.text, "Organization", _org_subtype(o.text), "ministry"))
-    for o in O.find_short_companies(text, place_spans):
+    full_names = [o.text for o in org_found if o.subtype == "Company"]
+    for o in O.find_short_companies(text, place_spans, full_names):
         add(Mention(o.start, o.end, o.text, "Organization", "Company", "short-company"))
     parks = O.find_parks(text, place_spans)
     for o in parks:
@@ -318,16 +319,25 @@ def _post_orgs(article: Article, chosen: list[_Cand], ctx: _PlaceContext) -> lis
 
 
 def _nested_places(mentions: list[Mention], place_hits) -> list[Mention]:
-    """A full-form place at the start of an org name is a mention too."""
+    """A full-form place at the start of an org name is a mention too, except
+    inside a company name when the place is named nowhere else (深圳市 in
+    深圳市X科技有限公司 alone is no entity; 平顶山市 in 平顶山市委 is, and so is
+    昆山市 in 苏州昆山市X有限公司, where a place chain states the address)."""
     out = []
-    org_end_by_start: dict[int, int] = {}
+    org_end_by_start: dict[int, tuple[int, bool]] = {}
     for m in mentions:
         if m.type == "Organization" and not m.generic:
-            org_end_by_start[m.start] = max(m.end, org_end_by_start.get(m.start, 0))
+            prev = org_end_by_start.get(m.start, (0, False))
+            if m.end > prev[0]:
+                org_end_by_start[m.start] = (m.end, m.subtype == "Company")
+    standalone = {m.code for m in mentions if m.type == "Place" and m.code}
+    place_ends = {e for _, e, _ in place_hits}
     for s, e, p in place_hits:
         if not p.name.endswith(("省", "市", "区", "县")) or p.name != p.short and (e - s) != len(p.name):
             continue
-        if s in org_end_by_start and e < org_end_by_start[s]:
+        end, company = org_end_by_start.get(s, (0, False))
+        # kept inside a company when named elsewhere or given as an address (苏州昆山市X公司)
+        if e < end and (not company or p.code in standalone or s in place_ends):
             out.append(Mention(s, e, p.name, "Place", _place_subtype(p), "gazetteer", p.name, p.code))
     return out
 

@@ -41,7 +41,8 @@ ORG_SUFFIXES: tuple[tuple[str, str | None], ...] = (
     ("大学", "University"), ("学院", "University"), ("学校", "University"), ("党校", "University"),
     ("协会", "Association"), ("商会", "Association"), ("联谊会", "Association"), ("学会", "Association"),
     ("联合会", "Association"), ("工商联", "Association"), ("科协", "Association"), ("促进会", "Association"),
-    ("基金会", "Association"),
+    ("基金会", "Association"), ("协进会", "Association"), ("研发中心", "ResearchInstitution"),
+    ("署", "GovernmentBody"), ("司", "GovernmentBody"),
     ("人民政府", "GovernmentBody"), ("政府", "GovernmentBody"), ("党工委", "GovernmentBody"),
     ("管委会", "GovernmentBody"), ("委员会", "GovernmentBody"), ("人大常委会", "GovernmentBody"),
     ("政协", "GovernmentBody"), ("市委", "GovernmentBody"), ("省委", "GovernmentBody"),
@@ -63,10 +64,16 @@ MINISTRIES = (
 )
 #: short-company suffixes (X科技, X电气 ...): only with clear boundaries on both sides
 SHORT_COMPANY_SUFFIXES = (
-    "智能科技", "科技", "电气", "电子", "环保", "能源", "股份", "控股", "医药", "制药", "药业", "投资",
-    "置业", "设备", "食品", "实业", "新材料", "材料", "机械", "装备", "汽车配件", "汽车", "软件", "网络",
-    "通信", "光电", "传媒", "物流", "建工", "地产", "钢铁", "化工", "生物", "重工",
-    "动力", "半导体", "集团", "电器", "电力", "矿业", "航空", "航天", "纺织", "服饰", "家居", "光伏",
+    "智能科技", "科技", "电气", "股份", "控股", "药业", "制药", "置业", "实业", "建工", "重工", "集团", "光电",
+    "传媒", "电器",
+)
+#: industry words that also end short company names (X能源, X材料): far more
+#: often an industry (锂电池正极材料, 石油化工), so a name ending in one needs
+#: corroboration: the same name starts a full company name of the article
+INDUSTRY_SUFFIXES = (
+    "电子", "环保", "能源", "医药", "投资", "设备", "食品", "新材料", "材料", "机械", "装备", "汽车配件", "汽车",
+    "软件", "网络", "通信", "物流", "地产", "钢铁", "化工", "生物", "动力", "半导体", "电力", "矿业", "航空",
+    "航天", "纺织", "服饰", "家居", "光伏",
 )
 #: park / development-zone suffixes -> Place/Park
 PARK_SUFFIXES = (
@@ -90,7 +97,7 @@ GENERIC_CORE_WORDS = (
     "科研", "院所", "工程", "应用", "场景", "平台", "专业", "城市", "卫星", "能源", "动力", "装备", "制造",
     "促进", "潜力", "活力", "煤", "与", "和", "及", "省", "市", "区", "县",
 )
-_GOV_NEEDS_PLACE = ("市委", "省委", "区委", "县委", "州委", "政府", "人民政府", "政协", "人大常委会", "厅", "政府办",
+_GOV_NEEDS_PLACE = ("市委", "省委", "区委", "县委", "州委", "政府", "人民政府", "政协", "人大常委会", "政府办",
                     "工商联", "科协")
 #: heads that may stand before a place inside one name (中科院北京分院, 民建重庆市...联谊会)
 PARTY_HEADS = ("民建", "民盟", "民进", "民革", "农工党", "致公党", "九三学社", "台盟", "中共", "共青团")
@@ -135,12 +142,14 @@ LEFT_STOPS = (
     "指导", "见证", "包括", "如", "例如", "比如", "其中", "分别", "共同", "先后", "还", "又", "也", "都",
     "就", "则", "而", "但", "且", "率先", "已", "曾", "上午", "离不开", "锚定", "来自", "坚持",
     "聚焦", "依靠", "借助", "通过", "面向", "针对", "瞄准", "对接", "走出", "扎根", "服务于", "致力", "助力",
-    "双方", "三方", "各方", "我们", "他们", "来", "去", "下午", "晚上", "日", "月", "年",
+    "双方", "三方", "各方", "我们", "他们", "发挥", "推进", "组建", "带动", "吸引", "布局",
+    "拥有", "培育", "壮大", "形成", "来", "去", "下午", "晚上", "日", "月", "年",
     "市长", "书记", "主任", "董事长", "总经理", "所长", "院长", "局长", "厅长", "会长", "院士", "教授",
     "专家", "负责人", "领导", "记者", "编辑", "同志", "一行", "汇报", "介绍了", "请", "带队",
 )
 _PUNCT = set(" \t\n\r,，。；;:：!！?？、“”\"'‘’「」『』《》<>[]【】|/•—-_…　")
 #: the character after a suffix that turns it into a title (局长, 所长 ...)
+_BAD_SHU = ("部署", "签署", "公署", "上司", "官司", "总司", "有司", "公司")
 _TITLE_NEXT = {"局": "长", "厅": "长", "所": "长", "院": "长", "会": "长", "部": "长", "室": "主任"}
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
 _MAX_ORG = 32
@@ -178,6 +187,14 @@ def _stop_before(text: str, i: int, stops: tuple[str, ...]) -> bool:
 
 
 _SOFT_STOPS = ("与", "和", "及")
+#: suffixes of department-like names that may join two field words with 和/与/及
+#: (工业和信息化厅, 材料科学与工程学院, 成果转化与区域创新司, 创新科技及工业局)
+JOINABLE_SUFFIXES = (
+    "局", "厅", "部", "司", "署", "委员会", "委", "学院", "办公室", "研究室", "研究所", "研究院", "系", "处",
+)
+#: a field word never ends with these (校史馆和..., 合作协议和...): two things listed
+_THING_ENDS = ("馆", "协议", "项目", "中心", "基地", "园", "站", "厂", "室", "场", "会", "团", "院", "所")
+_MAX_FIELD = 6
 
 
 def walk_left(
@@ -187,6 +204,7 @@ def walk_left(
     blocked: set[int] | None = None,
     place_ends: set[int] | None = None,
     protected: list[tuple[int, int]] | None = None,
+    joinable: bool = False,
 ) -> int:
     """Start of a name ending at ``end``: walk left over name characters and
     short bracket groups until punctuation, a stop word or a blocked offset.
@@ -194,8 +212,9 @@ def walk_left(
     - a one-character stop word right after punctuation is part of the name
       (、等离子体物理研究所);
     - a stop word right after a place name is part of the name (银川市企业...);
-    - 与/和/及 join two names unless the words before it are not a name of
-      their own (北方民族大学材料科学与工程学院, 工业和信息化部);
+    - with ``joinable`` (a department-like suffix follows), 与/和/及 join two
+      short field words inside one name (北方民族大学材料科学与工程学院,
+      X省工业和信息化厅), never two names or a person and a name (张三与X集团);
     - ``protected`` spans (known names such as 工业和信息化部) are never cut.
     """
     i = end
@@ -226,7 +245,7 @@ def walk_left(
             if place_ends and before in place_ends and stop in _NOUN_STOPS:
                 i = before
                 continue
-            if stop in _SOFT_STOPS and _joins_inside(text, before, blocked, place_ends):
+            if stop in _SOFT_STOPS and joinable and _joins_inside(text, before, end, blocked, place_ends):
                 i = before
                 continue
             break
@@ -234,18 +253,40 @@ def walk_left(
     return i
 
 
-def _joins_inside(text: str, pos: int, blocked, place_ends) -> bool:
-    """Is 与/和 at ``pos`` inside one name (the words before it are no name)?"""
+def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
+    """Is 与/和/及 at ``pos`` inside one department-like name ending at ``end``?
+
+    Both sides must be short field words: 工业[和]信息化(厅), 材料科学[与]工程(学院);
+    not 校史馆[和]...重点实验室 (two things), 张三[与]X集团 (a person), X[与]公司.
+    """
     if blocked and pos in blocked or place_ends and pos in place_ends:
+        return False
+    right = text[pos + 1:end]
+    if not right or len(right) > _MAX_FIELD:
         return False
     j = walk_left(text, pos, limit=12, blocked=blocked)
     chunk = text[j:pos]
     if len(chunk) < 2 or chunk[0] in "我本该其此双各" or chunk.endswith("港"):
         return False
-    ends = [suf for suf, _ in ORG_SUFFIXES] + list(PARK_SUFFIXES) + list(MINISTRIES) + list(SHORT_COMPANY_SUFFIXES)
-    if any(chunk.endswith(e) for e in ends):
+    from kg.extract.persons import plausible_name
+
+    if plausible_name(chunk) or plausible_name(chunk[-3:]) and len(chunk) > 3 and chunk[-4] in "、，,":
         return False
-    return True
+    field = _field_before(text, j, pos, place_ends)
+    if not field or len(field) > _MAX_FIELD or field.endswith(_THING_ENDS):
+        return False
+    ends = [suf for suf, _ in ORG_SUFFIXES] + list(PARK_SUFFIXES) + list(MINISTRIES)
+    return not any(field.endswith(e) for e in ends)
+
+
+def _field_before(text: str, start: int, pos: int, place_ends) -> str:
+    """The words right before ``pos`` after the last place or org name in
+    ``text[start:pos]`` (甘肃省工业 -> 工业, 科技部成果转化 -> 成果转化)."""
+    names = [suf for suf, _ in ORG_SUFFIXES] + list(MINISTRIES)
+    for k in range(pos - 1, start, -1):
+        if place_ends and k in place_ends or any(text.endswith(w, 0, k) for w in names):
+            return text[k:pos]
+    return text[start:pos]
 
 
 def find_structural_orgs(
@@ -262,6 +303,7 @@ def find_structural_orgs(
     stype = _suffix_type()
     places = places or []
     place_ends = {e for _, e in places}
+    place_starts = {ps for ps, _ in places}
     place_by_end: dict[int, int] = {}
     for ps, pe in places:
         place_by_end[pe] = min(ps, place_by_end.get(pe, ps))
@@ -282,20 +324,27 @@ def find_structural_orgs(
             continue  # 局长, 厅长: a title
         if suf in ("局", "厅") and (nxt[:1] in "长面势部限" or any(text.endswith(w, 0, e) for w in _BAD_JU)):
             continue
+        if suf in ("署", "司") and (nxt[:1] in "长理名" or text.endswith(_BAD_SHU, 0, e)):
+            continue  # 署长 / 部署 / 签署 / 上司: no body
         if suf in _GOV_NEEDS_PLACE:
             start = _place_anchor(text, s, suf, place_by_end)
             if start is None:
                 continue  # 市委 / 来自政府: generic or not a name
         else:
-            start = walk_left(text, s, blocked=blocked_ends, place_ends=place_ends, protected=protected)
+            start = walk_left(text, s, blocked=blocked_ends, place_ends=place_ends, protected=protected,
+                              joinable=suf.endswith(JOINABLE_SUFFIXES))
             start = _cut_to_place(text, start, s, places)
+        if suf == "厅" and start not in place_starts:
+            continue  # a department (厅) is named after its province: X省工业和信息化厅
+        if suf == "司" and not any(ps == start for ps, _ in protected):
+            continue  # a ministry's department: 科技部X司
         if start >= s and suf not in ("工商联", "科协", "政协"):
             continue  # bare suffix (集团, 公司): a generic reference, not a name
         core = text[start:s]
         bare = _strip_places(core, start, places)
         if bare == core and is_generic_core(core) and suf not in ("局", "有限公司", "股份有限公司", "有限责任公司", "(集团)有限公司", "集团有限公司"):
             continue
-        if suf in ("局",) and bare == core and len(core) < 4:
+        if suf in ("局", "署") and bare == core and len(core) < 4:
             continue  # 商务局 alone: a department named only by its field
         if start > 0 and text[start - 1].isdigit() and e - start > 4:
             start += 1  # 500强中信集团
@@ -401,11 +450,20 @@ _SHORT_RIGHT_WORDS = ("等", "就", "与", "和", "及", "作为", "是", "的",
                       "董事长", "总经理", "负责人", "董事局")
 
 
-def find_short_companies(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
-    """``X科技``-style short company names with clear boundaries on both sides."""
+def find_short_companies(
+    text: str, places: list[tuple[int, int]] | None = None, full_names: list[str] | None = None
+) -> list[OrgMatch]:
+    """``X科技``-style short company names with clear boundaries on both sides.
+
+    Names ending in an industry word (``X材料``, ``X化工``) are kept only when a
+    full name of the text starts with them (``Y材料`` for ``Y材料科技有限公司``):
+    ``稀土永磁材料``, ``石油化工`` in a list of industries are no companies.
+    """
     out = []
     places = sorted(places or [])
-    rx = re.compile(f"(?:{_alt(SHORT_COMPANY_SUFFIXES)})")
+    full_names = full_names or []
+    rx = re.compile(f"(?:{_alt(SHORT_COMPANY_SUFFIXES + INDUSTRY_SUFFIXES)})")
+    industry = set(INDUSTRY_SUFFIXES)
     for m in rx.finditer(text):
         e = m.end()
         if not (e >= len(text) or text[e] in _SHORT_RIGHT or any(text.startswith(w, e) for w in _SHORT_RIGHT_WORDS)):
@@ -417,13 +475,50 @@ def find_short_companies(text: str, places: list[tuple[int, int]] | None = None)
         bare = _strip_places(core, start, places)
         if is_generic_core(bare) or any(core.endswith(x) for x, _ in ORG_SUFFIXES):
             continue
+        if is_amount(bare) or is_amount(core):
+            continue  # 千亿级新能源, 万吨材料: an amount, not a name
         # left context must be a clear boundary: punctuation, list mark or a stop word
         if start > 0 and text[start - 1] not in _PUNCT and not _stop_before(text, start, LEFT_STOPS):
             continue
         if _inside_quotes(text, start):
             continue
-        out.append(OrgMatch(start, e, text[start:e], "Company", start))
+        name = text[start:e]
+        if m.group() in industry and not (_party_context(text, e) or _corroborated(name, bare, full_names)):
+            continue
+        out.append(OrgMatch(start, e, name, "Company", start))
     return out
+
+
+_AMOUNT_RE = re.compile(r"[一二三四五六七八九两几数多]*[十百千万亿]+[级余亩吨台套]?")
+
+
+def is_amount(core: str) -> bool:
+    """Does ``core`` start with an amount (千亿级, 万亩, 数十), never a name?"""
+    m = _AMOUNT_RE.match(core)
+    return m is not None and len(m.group()) >= 2
+
+
+#: what follows a company named as a party or by its officers (X材料就..., X能源董事长)
+_PARTY_RIGHT = ("就", "签", "董事长", "总经理", "负责人", "董事局", "党委书记")
+
+
+def _party_context(text: str, end: int) -> bool:
+    """X材料就... / X能源董事长 / X食品与Y就...: the name is a party or has officers."""
+    if text.startswith(_PARTY_RIGHT, end):
+        return True
+    if text.startswith("与", end):
+        m = re.match(r"[^，,。；;、]{2,30}?就", text[end + 1:end + 32])
+        return m is not None
+    return False
+
+
+def _corroborated(name: str, bare: str, full_names: list[str]) -> bool:
+    """Does a full organization name of the text start with ``name`` (or its
+    place-less core), so that ``name`` is that company's short form?"""
+    for f in full_names:
+        if len(f) > len(name) and (f.startswith(name) or (len(bare) >= 4 and bare in f[: len(bare) + 4])):
+            return True
+    return False
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -453,6 +548,8 @@ def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[O
         if name in GENERIC_PARKS or start == m.start():
             continue
         core = _strip_places(text[start:m.start()], start, places)
+        if is_amount(core):
+            continue  # 万亩X产业园: a size, not a name
         if (core == text[start:m.start()] and is_generic_core(core)) or (core and core[0] in LEVEL_CHARS and start == m.start() - len(core)):
             continue
         anchored = start in place_starts or name.startswith("中国")

@@ -51,6 +51,8 @@ NON_NAME_CHARS = set(
     "说表示出席参加主持会见陪同带队致辞讲话并还已再又很最不没有无可要会墙"
 )
 PUNCT = set(" \t\n\r,，。；;:：!！?？、“”\"'‘’「」『』《》<>()（）[]【】|/·•—-_…　")
+#: words that end organization names, never a given name
+_ORG_WORDS = ("集团", "公司", "大学", "学院", "银行", "科技", "电气", "控股", "股份", "实业", "中心", "研究院")
 BYLINE_ROLES = ("记者", "通讯员", "文", "图", "摄", "摄影", "编辑", "责任编辑", "编辑", "校对", "审核", "来源", "作者")
 
 
@@ -86,6 +88,8 @@ def plausible_name(name: str) -> bool:
         return False
     if any(c in NON_NAME_CHARS for c in given):
         return False
+    if name.endswith(_ORG_WORDS):
+        return False  # 东方集团: a compound family name followed by an org word
     for i in range(1, len(name)):
         if T.starts_with_title(name, i):
             return False
@@ -189,6 +193,9 @@ _BYLINE_RE = re.compile(
     r"([\u4e00-\u9fff]{2,4})"
     r"((?:\s+|[、/／,，])(?:(?:记者|通讯员|文|图|摄影?)\s*[/／:：]?\s*)?[\u4e00-\u9fff]{2,4})*\s*[)）]"
 )
+#: a bracketed credit with a media name and spaces: (X日报记者 张三 通讯员 李四)
+_CREDIT_GROUP_RE = re.compile(r"[(（][^()（）\n]{0,40}?(?:记者|通讯员)[^()（）\n]{0,40}[)）]")
+_CREDIT_RE = re.compile(r"(?:记者|通讯员|摄影|摄|编辑)\s*[/／:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s、,，/／)）])")
 _LABEL_RE = re.compile(r"(责任编辑|编辑|记者|通讯员|作者|撰稿|摄影|校对|审核)\s*[:：/]\s*")
 
 
@@ -206,6 +213,10 @@ def find_bylines(text: str) -> list[Mention]:
                     break
             if plausible_name(w):
                 out.append(_mention(s, w, "byline"))
+    for g in _CREDIT_GROUP_RE.finditer(text):
+        for m in _CREDIT_RE.finditer(text, g.start(), g.end()):
+            if plausible_name(m.group(1)):
+                out.append(_mention(m.start(1), m.group(1), "byline"))
     for m in _LABEL_RE.finditer(text):
         pos = m.end()
         while pos < len(text):

@@ -27,6 +27,8 @@ PLACE_ROLES = {"省长": "省", "市长": "市", "区长": "区", "县长": "县
 NOT_POSTS = ("负责人", "领导", "博士")
 #: departments of a party committee (区委 + 统战部 -> 区委统战部)
 PARTY_DEPARTMENTS = ("统战部", "组织部", "宣传部", "政法委", "纪委")
+#: bodies inside any organization: 党委副书记 after 甲集团董事长王一 is 甲集团's
+INTERNAL_BODIES = ("党委", "党组", "纪委", "董事会", "董事局", "监事会", "工会")
 #: units of a government that the gold folds into it (省政府 + 办公厅)
 GOVERNMENT_UNITS = ("办公厅", "办公室", "研究室")
 #: characters of stop words that break a title chain when they occur inside a name (重庆正和岛)
@@ -94,6 +96,8 @@ class _Resolver:
             return len(self.article.entities) - 1
         if prev.type == "Organization" and prev.name.endswith("政府") and unit in GOVERNMENT_UNITS:
             return prev_org
+        if prev.type == "Organization" and unit in INTERNAL_BODIES and not prev.name.endswith(("委", "政府")):
+            return prev_org  # 甲集团董事长、党委书记: the group's party committee is the group
         place = self.place_of(prev_org, 0)
         return implied_body(self.article, place, unit) if place is not None else None
 
@@ -161,9 +165,13 @@ def _list_org(article: Article, view: TextView, chain: list[TitleSpan], ref: Ref
     """The org a chain without one inherits from the person listed before it.
 
     ``所长苏良碧，副所长闫继娜`` and ``党委书记包翠艳、副所长刘中民``: the second
-    chain names no org, and only punctuation separates it from the first name.
+    chain names no org, and only punctuation separates it from the first name;
+    ``甲集团董事长王一，党委副书记、总经理李二``: an internal body (党委) of
+    the organization names none either.
     """
-    if not chain or chain[0].org_start is not None:
+    if not chain:
+        return None
+    if chain[0].org_start is not None and chain[0].org_text not in INTERNAL_BODIES:
         return None
     start = chain[0].start
     i = start - 1

@@ -6,15 +6,15 @@ locatedIn (organization or place -> place), each direct step once:
   (平顶山市 -> 河南省, 卫东区 -> 平顶山市; gazetteer codes);
 - the most specific place named inside a name (恒玄科技(上海)股份有限公司
   -> 上海, 大洼区盘锦天润置业有限公司 -> 大洼区, 平顶山市委 -> 平顶山市);
-- 位于X的Y -> Y in X; a place written right before a smaller one
+- 位于X的Y -> Y in X; Y(总部)位于X -> Y in X; a place written right before a smaller one
   (竹北台元科技园区 -> 台元科技园区 in 竹北) when the gazetteer is silent.
 
 partOf (organization -> organization):
 
 - a name that extends another organization's name (中科院兰州分院 ->
   中国科学院 via its alias 中科院, 船营区委统战部 -> 船营区委);
-- 所属企业/旗下公司 Y (owner: the organization named before it), and
-  X是…Y旗下公司.
+- X旗下/所属/下属(的)(企业|公司) Y -> Y part of X (owner: the organization
+  named before it), and X是…Y旗下公司.
 """
 
 from __future__ import annotations
@@ -24,9 +24,14 @@ import re
 from kg.doc import Article, Relation
 from kg.extract.clauses import TextView
 from kg.extract.focus import PlaceInfo
+from kg.extract.triggers import OWNERSHIP
 
 LOCATED_RE = re.compile(r"位于")
-OWNED_RE = re.compile(r"(?:所属|旗下)(?:的)?(?:企业|公司|子公司|单位)")
+OWNED_RE = re.compile("|".join(OWNERSHIP))
+#: a sentence telling a reorganization: the owners it names are former ones
+REORGANIZED_RE = re.compile(r"重组|整合而成|合并而成|划转")
+#: words between an ownership word and the owned names (旗下的企业|公司)
+OWNED_NOUN_RE = re.compile(r"的|企业|子公司|公司|单位|科研院所|院所|研究院|实验室")
 
 
 def _names(article: Article, i: int) -> list[str]:
@@ -107,21 +112,39 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
 
 
 def _stated_location(article: Article, view: TextView) -> list[Relation]:
+    """位于X的Y -> Y in X; Y(总部)位于X / Y成立于…，总部位于X -> Y in X."""
     out = []
     for m in view.find(LOCATED_RE, 0, len(view.text)):
         si = article.sentence_of(m.start())
-        end = article.sentences[si].end
+        s = article.sentences[si]
         place = view.ref_starting(m.end())
         if place is None or place.type != "Place":
             continue
-        place = view.chain_end(place, end)
-        rest = view.text.find("的", place.end, min(end, place.end + 2))
-        if rest < 0:
-            continue
-        thing = view.ref_starting(rest + 1)
-        if thing is not None and thing.type != "Person":
-            out.append(Relation("locatedIn", thing.entity, place.entity, si, article.sentences[si].text))
+        place = view.chain_end(place, s.end)
+        rest = view.text.find("的", place.end, min(s.end, place.end + 2))
+        thing = view.ref_starting(rest + 1) if rest >= 0 else None
+        if thing is None:
+            thing = _located_subject(article, view, m.start())
+        if thing is not None and thing.type != "Person" and thing.entity != place.entity:
+            out.append(Relation("locatedIn", thing.entity, place.entity, si, s.text))
     return out
+
+
+def _located_subject(article: Article, view: TextView, pos: int):
+    """The organization that 位于 at ``pos`` is said of: written right before it
+    (甲公司位于, 甲公司总部位于), or the subject of the sentence when 总部位于
+    follows a comma (甲公司成立于1978年，总部位于X)."""
+    s = article.sentences[article.sentence_of(pos)]
+    k = pos - 2 if view.text[max(0, pos - 2) : pos] == "总部" else pos
+    k -= 1 if k > 0 and view.text[k - 1] == "的" else 0
+    r = view.ref_at(k - 1) if k > 0 else None
+    if r is not None and r.end == k and r.type == "Organization":
+        return r
+    if k < pos:  # …，总部位于
+        refs = view.refs_in(s.start, pos)
+        if refs and refs[0].type == "Organization" and refs[0].start - s.start <= 1:
+            return refs[0]
+    return None
 
 
 def _names_extending(article: Article) -> list[Relation]:
@@ -143,23 +166,34 @@ def _names_extending(article: Article) -> list[Relation]:
 
 
 def _stated_ownership(article: Article, view: TextView) -> list[Relation]:
+    """X旗下/所属/下属(的)(企业|公司)Y、Z -> Y, Z part of X; X是…Y旗下公司 -> X part of Y.
+
+    The owner is the organization written right before the ownership word,
+    else the last one named before it in the sentence (甲集团董事长…介绍了所属企业乙公司).
+    """
     out = []
-    for m in OWNED_RE.finditer(view.text):
-        if not view.outside_refs(m.start(), m.start() + 2):
-            continue
+    for m in view.find(OWNED_RE, 0, len(view.text)):
         si = article.sentence_of(m.start())
         s = article.sentences[si]
         before = [r for r in view.refs_in(s.start, m.start()) if r.type == "Organization"]
-        if not before:
-            continue
+        if not before or REORGANIZED_RE.search(s.text):
+            continue  # …所属的Y等重组整合而成: a former owner
         owner = before[-1]
-        generic = view.ref_at(m.end() - 1)
-        start = generic.end if generic is not None else m.end()
+        start = m.end()
+        while True:
+            gen = OWNED_NOUN_RE.match(view.text, start)
+            ref = view.ref_starting(start)
+            if ref is not None and ref.generic:  # 旗下公司: a generic word, not a name
+                start = ref.end
+            elif gen and view.outside_refs(gen.start(), gen.end()):
+                start = gen.end()
+            else:
+                break
         after = view.list_items(start, _clause_end(view, start, s.end))
+        after = [r for r in after if r.type == "Organization" and r.entity != owner.entity]
         if after:
             for r in after:
-                if r.type == "Organization":
-                    out.append(Relation("partOf", r.entity, owner.entity, si, s.text))
+                out.append(Relation("partOf", r.entity, owner.entity, si, s.text))
         elif before[0].entity != owner.entity and "是" in view.text[before[0].end : owner.start]:
             # X是…Y旗下公司
             out.append(Relation("partOf", before[0].entity, owner.entity, si, s.text))

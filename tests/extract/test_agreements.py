@@ -46,3 +46,76 @@ def test_three_party_signing():
     art = make_article("丙协会、丁公司、戊院开展了三方战略框架合作协议签署活动。", dict(ORGS))
     extract_relations(art)
     assert agreements(art) == [("三方战略框架合作协议", ("丁公司", "丙协会", "戊院"), ())]
+
+
+PEOPLE = {n: "Person" for n in ("王一", "李二", "赵三", "钱四")}
+
+
+def test_a_witness_frame_before_the_signings_covers_every_signing_of_the_sentence():
+    art = make_article("会后，在王一、李二的共同见证下，甲区政府与乙科技签署合作协议，丙协会、丁公司分别与戊院签订X合同和Y合同。",
+                       {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [
+        ("X合同", ("丙协会", "戊院"), ("王一", "李二")),
+        ("Y合同", ("丁公司", "戊院"), ("王一", "李二")),
+        ("合作协议", ("乙科技", "甲区政府"), ("王一", "李二")),
+    ]
+
+
+def test_a_witness_sentence_after_the_signings_applies_to_them():
+    art = make_article("仪式上，甲区政府、丙协会分别与乙科技、丁公司签约。王一、李二等共同见证签约。",
+                       {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [
+        ("签约项目", ("丁公司", "丙协会"), ("王一", "李二")),
+        ("签约项目", ("乙科技", "甲区政府"), ("王一", "李二")),
+    ]
+
+
+def test_the_subject_of_an_earlier_clause_and_a_joint_subject_witness():
+    art = make_article("王一出席签约仪式，见证甲区政府与乙科技签订合作协议。\n李二与赵三座谈，共同见证丙协会与丁公司签约。",
+                       {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [
+        ("合作协议", ("乙科技", "甲区政府"), ("王一",)),
+        ("签约项目", ("丁公司", "丙协会"), ("李二", "赵三")),
+    ]
+
+
+def test_attending_a_ceremony_is_not_witnessing():
+    art = make_article("王一出席签约仪式。甲区政府与乙科技签订合作协议。", {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
+
+
+def test_respective_lists_pair_element_wise_or_each_with_one():
+    art = make_article("甲区政府、丙协会、戊院分别与乙科技、丁公司和己所签约。庚厂分别与辛社、乙科技签订合作协议。",
+                       dict(ORGS))
+    extract_relations(art)
+    assert {p for _, p, _ in agreements(art)} == {
+        ("乙科技", "甲区政府"), ("丁公司", "丙协会"), ("己所", "戊院"), ("庚厂", "辛社"), ("乙科技", "庚厂")}
+
+
+def test_respectively_after_the_partner_list_with_listed_document_names():
+    art = make_article("其中，甲区政府与乙科技签订A项目合同，与丙协会及丁公司分别签订B项目协议和C项目合同。", dict(ORGS))
+    extract_relations(art)
+    assert agreements(art) == [
+        ("A项目合同", ("乙科技", "甲区政府"), ()),
+        ("B项目协议", ("丙协会", "甲区政府"), ()),
+        ("C项目合同", ("丁公司", "甲区政府"), ()),
+    ]
+
+
+def test_an_owner_qualifying_a_party_is_not_a_party_and_quotes_are_stripped():
+    art = make_article("甲区政府与戊院所属己所签署《联合实验室共建协议》。", dict(ORGS))
+    extract_relations(art)
+    assert agreements(art) == [("联合实验室共建协议", ("己所", "甲区政府"), ())]
+
+
+def test_a_headline_and_a_retelling_merge_with_the_body_signing():
+    text = ("甲区政府携手乙科技签署合作备忘录\n"
+            "王一见证甲区政府与乙科技签署产业升级合作备忘录。\n"
+            "本次备忘录由甲区政府与乙科技代表签署。")
+    art = make_article(text, {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [("产业升级合作备忘录", ("乙科技", "甲区政府"), ("王一",))]

@@ -46,3 +46,11 @@ def test_meeting_without_partner_collects_chair_and_attendees():
     art = make_article(text, {"张三": "Person", "李四": "Person", "王五": "Person", "甲院": "Organization"})
     extract_relations(art)
     assert triples(art, "metWith") == {("张三", "李四"), ("张三", "王五")}
+
+
+def test_an_escort_frame_gives_the_visit_and_the_companion():
+    art = make_article("仪式后，王一在李二陪同下前往甲公司参访。",
+                       {"王一": "Person", "李二": "Person", "甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "甲公司")}
+    assert triples(art, "accompanied") == {("李二", "王一")}

@@ -47,3 +47,12 @@ def test_head_of_government_is_affiliated_with_the_government_deputies_are_not()
 def test_byline_reporter_belongs_to_the_paper():
     art = make_article("山西日报消息。(记者李家鸣)", {"山西日报": "Organization", "李家鸣": "Person"})
     assert run(art) == {("李家鸣", "记者", "山西日报")}
+
+
+def test_a_second_chain_of_internal_bodies_inherits_the_organization():
+    art = make_article("甲集团党委书记、董事长王一，党委副书记、总经理李二出席。",
+                       {"甲集团": "Organization", "王一": "Person", "李二": "Person"})
+    got = run(art)
+    assert {("李二", "党委副书记", "甲集团"), ("李二", "总经理", "甲集团")} <= got
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert ("李二", "甲集团") in aff

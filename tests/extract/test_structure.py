@@ -31,3 +31,25 @@ def test_part_of_by_name_alias_and_stated_ownership():
     extract_relations(art)
     assert triples(art, "partOf") == {("中科院兰州分院", "中国科学院"), ("乙电气", "甲集团有限公司"),
                                       ("丙电子", "甲集团有限公司"), ("丁院", "戊集团")}
+
+
+def test_ownership_words_make_the_named_unit_part_of_the_owner():
+    art = make_article("代表团参观了甲集团旗下乙制造有限公司，并与甲集团所属的丙研究院交流。丁控股下属企业戊科技也在列。",
+                       {"甲集团": "Organization", "乙制造有限公司": "Organization", "丙研究院": "Organization",
+                        "丁控股": "Organization", "戊科技": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙制造有限公司", "甲集团"), ("丙研究院", "甲集团"), ("戊科技", "丁控股")}
+
+
+def test_headquarters_located_in_a_place():
+    art = make_article("甲精机成立于1990年，总部位于乙区。丙公司总部位于丁市。",
+                       {"甲精机": "Organization", "乙区": "Place", "丙公司": "Organization", "丁市": "Place"})
+    extract_relations(art)
+    assert {("甲精机", "乙区"), ("丙公司", "丁市")} <= triples(art, "locatedIn")
+
+
+def test_a_former_owner_in_a_reorganization_is_no_owner():
+    art = make_article("甲集团由乙公司所属的丙厂、丁厂等重组整合而成。",
+                       {"甲集团": "Organization", "乙公司": "Organization", "丙厂": "Organization", "丁厂": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == set()

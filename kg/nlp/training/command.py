@@ -139,6 +139,7 @@ def train(target: Path, settings: TrainSettings, logger: logging.Logger) -> None
 def _install(work: Path, target: Path) -> None:
     """Replace ``target`` by the model files in ``work``, keeping a README.md that is there."""
     staged = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    staged.chmod(0o755)  # mkdtemp makes it private; a model directory is ordinary shared data
     for name in MODEL_FILES:
         shutil.copy2(work / name, staged / name)
     readme = target / "README.md"
