@@ -36,7 +36,12 @@ ABBREVIATIONS = (
     ("高新技术产业开发区", "高新区"),
     ("经济技术开发区", "经开区"),
     ("人民政府", "政府"),
+    ("管理委员会", "管委会"),
 )
+#: suffixes of organizations that stand on their own: a name ending in one that
+#: begins a longer name is that unit's parent, not its short form
+#: (X大学 / X大学Y研究院, X集团 / X集团Y公司)
+PARENT_SUFFIXES = ("大学", "学院", "集团", "公司", "研究院", "研究所", "科学院", "工程院", "银行", "协会")
 _ORG_TAILS = (
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司", "集团", "研究院", "研究所",
     "实验室", "大学", "学院", "协会", "商会", "联谊会", "学会", "分院", "局", "中心", "科技", "电气", "研究总院",
@@ -52,10 +57,7 @@ def _key(name: str) -> str:
     k = re.sub(r"\((筹)\)$", "", k)
     k = _short_places(k)
     for short, full in ABBREVIATIONS:
-        if short in ("高新技术产业开发区", "经济技术开发区", "人民政府"):
-            k = k.replace(short, full)
-        else:
-            k = k.replace(short, full)
+        k = k.replace(short, full)  # X高新技术产业开发区管理委员会 and X高新区管委会 share a key
     return k
 
 
@@ -107,6 +109,8 @@ def _is_short_of(s: str, l: str) -> bool:
 
     if s in legal_variants(l):
         return True
+    if l.startswith(s) and s.endswith(PARENT_SUFFIXES) and len(l) - len(s) >= 2:
+        return False  # X大学 is the parent of X大学Y研究院, not its short form
     # tail: 硅酸盐研究所 <- 中国科学院上海硅酸盐研究所 (the tail keeps a core of 2+ chars)
     if l.endswith(s) and len(s) >= 4:
         core = s

@@ -35,6 +35,7 @@ from kg.extract.triggers import (
     GUEST_WORDS,
     MEET_OBJECT_RE,
     MEET_WITH_RE,
+    MOTION_FALSE_BEFORE,
     SPEECH,
     VISIT_INSPECT_RE,
     VISIT_MOTION_RE,
@@ -43,9 +44,6 @@ from kg.extract.triggers import (
 
 #: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
 DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
-#: 到/来 inside ordinary words (受到, 以来) are no motion
-_MOTION_FALSE_BEFORE = {"到": set("受得达看感想提遇做办见拿听找接收报签迟周直"),
-                        "来": set("以未起近本原后从带出回过引看归迎越进将向")}
 #: a visit verb inside a nominal phrase (习近平总书记视察河北时的重要指示精神) is no visit
 NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
 #: where a list of visited places ends (the next verb of the clause)
@@ -147,7 +145,7 @@ def _speech_from(clauses: list[Clause]) -> int:
 def _motion_triggers(view: TextView, clause: Clause):
     for m in view.find(VISIT_MOTION_RE, clause.start, clause.end):
         w = m.group()
-        if w in _MOTION_FALSE_BEFORE and m.start() > 0 and view.text[m.start() - 1] in _MOTION_FALSE_BEFORE[w]:
+        if w in MOTION_FALSE_BEFORE and m.start() > 0 and view.text[m.start() - 1] in MOTION_FALSE_BEFORE[w]:
             continue
         yield m
 

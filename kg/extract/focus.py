@@ -53,6 +53,7 @@ GENERIC_ORGS: dict[str, tuple[tuple[str, ...], str]] = {
     "基地": (("基地",), "Place"),
     "高新区": (("高新区", "高新技术产业开发区"), "Place"),
     "开发区": (("开发区",), "Place"),
+    "实验室": (("实验室",), "Organization"),
     "学院": (("学院",), "Organization"),
     "大学": (("大学",), "Organization"),
 }
@@ -161,7 +162,8 @@ def _mention_counts(article: Article) -> dict[int, int]:
 
 def place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple[int, int]]:
     """(offset, place entity) for every mention of a place, including the
-    place a body's name starts with (平顶山市委 mentions 平顶山市)."""
+    place a government body's name starts with (平顶山市委 mentions 平顶山市;
+    a company's does not: 深圳市甲科技有限公司 is no talk about 深圳市)."""
     prefixes = sorted(
         ((n, i) for i, inf in infos.items() for n in {article.entities[i].name, *article.entities[i].aliases}
          if len(n) >= 2),
@@ -176,7 +178,7 @@ def place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple[
         elif article.entities[m.entity].type == "Organization" and not m.generic:
             name = article.entities[m.entity].name.removeprefix("中共")
             for n, i in prefixes:
-                if name.startswith(n):
+                if name.startswith(n) and BODY_RE.fullmatch(name, len(n)):
                     out.append((m.start, i))
                     break
     out.sort()
@@ -191,7 +193,7 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
     mentioned in the article (the article's own city for 市委/我市).
     """
     para = article.sentences[article.sentence_of(offset)].paragraph if article.sentences else 0
-    best = None
+    best, best_at = None, -1
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
     for pos, i in place_mentions(article, infos):
@@ -200,12 +202,33 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
         counts[i] = counts.get(i, 0) + 1
         first.setdefault(i, pos)
         if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
-            best = i
+            best, best_at = i, pos
+    if best is None and counts:
+        best = max(counts, key=lambda i: (counts[i], -first[i]))
     if best is not None:
-        return best
-    if not counts:
+        home = _trip_home(article, infos, kind, best, best_at)
+        return home if home is not None else best
+    return None
+
+
+def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen: int, at: int) -> int | None:
+    """The travellers' home when ``chosen`` was last written as a trip's destination.
+
+    In ``甲市委书记王一率团赴乙市考察，市委常委、秘书长张三一同参加`` the
+    last city named is 乙市, but 市委 is the travellers' own: 甲市委 (see
+    kg.extract.trips). When 乙市 was named since as the owner of a title
+    (乙市委常委李四出席。区委常委…), it stays in focus. ``at`` is the offset
+    of ``chosen``'s latest mention in the paragraph, -1 when it was chosen as
+    the article's most mentioned place (then any destination yields).
+    """
+    from kg.extract.trips import destinations, find_trips, home_of
+
+    trips = find_trips(article, place_mentions(article, infos))
+    if at >= 0 and not any(at in t.at for t in trips):
         return None
-    return max(counts, key=lambda i: (counts[i], -first[i]))
+    if chosen not in destinations(trips):
+        return None
+    return home_of(trips, lambda i: i in infos and infos[i].fits(kind))
 
 
 def find_entity(article: Article, name: str, type: str | None = None) -> int | None:
@@ -255,7 +278,9 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
     Candidates are entities of ``type`` whose name contains one of
     ``needles`` and that are mentioned (not generically) earlier in the same
     paragraph; the paragraph's topic (a candidate that opens one of its
-    sentences) wins, then the most recent; None without a candidate in the paragraph.
+    sentences, or the place of a frame opening it: 在甲实验室，…与实验室副主任
+    王一座谈 -> 甲实验室) wins, then the most recent; None without a
+    candidate in the paragraph.
     """
     sent = article.sentence_of(offset)
     para = article.sentences[sent].paragraph
@@ -272,12 +297,25 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
         if any(article.sentences[article.sentence_of(p)].paragraph == para for p in ps)
     }
     if in_para:
-        starts = {s.start for s in article.sentences if s.paragraph == para}
-        topics = [i for i, ps in in_para.items() if any(p in starts for p in ps)]
+        opens = [s.start for s in article.sentences if s.paragraph == para]
+        topics = [i for i, ps in in_para.items() if any(_opens_sentence(article.text, opens, p) for p in ps)]
         if len(topics) == 1:
             return topics[0]
         return max(in_para, key=lambda i: max(in_para[i]))
     return None
+
+
+#: a locative frame opening a sentence: (7月16日)(上午)在 A，…
+_FRAME_LEAD_RE = re.compile(r"[\d一二三四五六七八九十月日年上下午晚间，,]*在")
+
+
+def _opens_sentence(text: str, starts: list[int], pos: int) -> bool:
+    """Whether a mention at ``pos`` opens a sentence, alone or after a frame
+    word: 甲公司…; 在甲公司，…; 16日上午在甲公司，… (the clause's topic)."""
+    for s in starts:
+        if s == pos or (s < pos and _FRAME_LEAD_RE.fullmatch(text, s, pos)):
+            return True
+    return False
 
 
 def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):

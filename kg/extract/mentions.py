@@ -36,7 +36,7 @@ from kg.extract import titles as T
 _RULE_RANK = {
     "title-context": 6, "list": 6, "byline": 6, "org-context": 2, "org-rule": 5, "ministry": 5, "park-rule": 5,
     "coordination": 5, "chain": 4, "gazetteer": 4, "short-company": 3, "variant": 3, "repeat": 3,
-    "model": 1, "generic-body": 0,
+    "model": 1, "generic-body": 0, "town-rule": 4,
 }
 _GENERIC_ORGS = {
     "集团", "公司", "本公司", "该公司", "研究所", "研究院", "大学", "学院", "政府", "市政府", "省政府", "区政府",
@@ -80,6 +80,27 @@ def _keep_place(text: str, hit, in_text: dict[str, bool]) -> bool:
             return True
         return s == 0 or text[s - 1] in P.PUNCT or O._stop_before(text, s, O.LEFT_STOPS)
     return True
+
+
+_TOWN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?镇")
+#: words ending in 镇 that name no town (乡镇, 重镇, 强镇)
+_NOT_TOWNS = ("乡镇", "城镇", "重镇", "强镇", "名镇", "小镇", "古镇", "市镇", "集镇", "村镇", "各镇", "全镇", "该镇", "本镇")
+
+
+def _find_towns(text: str, place_hits) -> list[Mention]:
+    """Towns named right after their county or district (顺德区X镇, X县Y镇):
+    the gazetteer stops at county level, the place chain names the town."""
+    out = []
+    for s, e, p in place_hits:
+        if p.level not in ("District", "City") or not p.name.endswith(("区", "县", "市")):
+            continue
+        m = _TOWN_RE.match(text, e)
+        if m is None or m.group().endswith(_NOT_TOWNS) or len(m.group()) < 2:
+            continue
+        if text.startswith("长", m.end()) and len(m.group()) < 3:
+            continue
+        out.append(Mention(e, m.end(), m.group(), "Place", "Town", "town-rule", m.group()))
+    return out
 
 
 def _place_subtype(p: G.Place) -> str:
@@ -217,6 +238,9 @@ def recognize(article: Article) -> None:
     places_at = {s: e for s, e, _ in place_hits}
     for s, e, p in place_hits:
         add(Mention(s, e, text[s:e], "Place", _place_subtype(p), "gazetteer", p.name, p.code))
+
+    for m in _find_towns(text, place_hits):
+        add(m)
 
     # model evidence
     model = [sp for sp in _model_spans(article) if 0 <= sp.start < sp.end <= len(text)]
@@ -430,7 +454,8 @@ def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.generic:
             continue
-        if m.type == "Person" or (m.type == "Organization" and len(m.text) >= 3) or (m.type == "Place" and m.subtype == "Park"):
+        if m.type == "Person" or (m.type == "Organization" and len(m.text) >= 3) or (
+                m.type == "Place" and m.subtype in ("Park", "Town")):
             targets.setdefault(m.text, (m.type, m.subtype, m.canonical, "repeat"))
         if m.type == "Organization" and m.subtype == "Company":
             for v in O.legal_variants(m.text):

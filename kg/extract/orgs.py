@@ -79,7 +79,7 @@ INDUSTRY_SUFFIXES = (
 PARK_SUFFIXES = (
     "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "高新区", "经开区", "开发区",
     "科技园区", "产业园区", "工业园区", "科技园", "产业园", "工业园", "创新园", "科创大走廊", "科学城",
-    "科技城", "新区", "自贸区", "保税区", "综合保税区", "环科园", "基地",
+    "科技城", "科学园", "投资区", "新区", "自贸区", "保税区", "综合保税区", "环科园", "基地",
 )
 #: generic park words: a zone named only by them is a reference, not a name
 GENERIC_PARKS = {"高新区", "开发区", "经开区", "新区", "园区", "科技园", "产业园", "工业园", "基地", "示范区", "试验区"}
@@ -111,9 +111,12 @@ _BAD_JU = ("布局", "格局", "结局", "大局", "全局", "时局", "当局",
 
 
 def is_generic_core(core: str) -> bool:
-    """True when ``core`` is made only of generic description words."""
+    """True when ``core`` is made only of generic description words, or is a
+    short descriptive word (开放式, 研究型, 综合性: X式/X型/X性)."""
     if not core:
         return False
+    if len(core) <= 3 and core[-1] in "式型性":
+        return True
     rest = core
     words = sorted(GENERIC_CORE_WORDS, key=len, reverse=True)
     changed = True

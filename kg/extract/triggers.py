@@ -17,6 +17,11 @@ def _alt(words) -> str:
 
 #: verbs that take the visited place or organization as object (到A、B、C …)
 VISIT_MOTION = ("赴", "到", "来到", "走进", "莅临", "来访", "访问", "前往", "来", "走访", "拜访", "出访", "深入", "抵达")
+#: 到/来 inside ordinary words (受到, 以来) are no motion: characters that may not stand before them
+MOTION_FALSE_BEFORE = {"到": set("受得达看感想提遇做办见拿听找接收报签迟周直"),
+                       "来": set("以未起近本原后从带出回过引看归迎越进将向")}
+#: verbs of a trip from a home place to another (甲市代表团赴乙市, 甲区到乙区开展…)
+TRIP = ("赴", "前往", "抵达", "来到", "到访", "出访", "到")
 #: verbs of inspecting a place the subject is at (…参观了A、B; 在A, X参观…; A考察)
 VISIT_INSPECT = ("参观", "参访", "考察", "调研", "察看", "视察", "观摩", "实地察看", "实地参观", "实地考察", "调研考察")
 #: weak visit verbs: count only with the trip leader as explicit subject (刘文华深入了解基地…)
@@ -43,6 +48,7 @@ SPEECH = ("表示", "指出", "强调", "说", "介绍", "认为", "要求", "�
 #: references to the visiting party as a group (来宾 = the delegation)
 GUEST_WORDS = ("来宾", "客人", "考察团", "代表团", "一行")
 
+TRIP_RE = re.compile(_alt(TRIP))
 VISIT_MOTION_RE = re.compile(_alt(VISIT_MOTION))
 VISIT_INSPECT_RE = re.compile(_alt(VISIT_INSPECT))
 MEET_OBJECT_RE = re.compile(_alt(MEET_OBJECT))

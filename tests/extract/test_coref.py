@@ -50,3 +50,19 @@ def test_generic_mentions_add_no_alias():
     m.generic = True
     ents, _ = _cluster([_org("平顶山市委", 5, "GovernmentBody"), m])
     assert ents == {"平顶山市委": set()}
+
+
+def test_parent_organization_is_no_alias_of_its_unit():
+    ents, _ = _cluster([
+        _org("江汉理工大学", 0, "University"),
+        _org("江汉理工大学襄阳研究院", 10, "ResearchInstitution"),
+    ])
+    assert ents == {"江汉理工大学": set(), "江汉理工大学襄阳研究院": set()}
+
+
+def test_formal_and_short_zone_body_names_merge():
+    ents, _ = _cluster([
+        _org("襄阳高新区管委会", 0, "GovernmentBody"),
+        _org("襄阳高新技术产业开发区管理委员会", 10, "GovernmentBody"),
+    ])
+    assert ents == {"襄阳高新技术产业开发区管理委员会": {"襄阳高新区管委会"}}

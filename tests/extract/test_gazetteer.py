@@ -35,3 +35,18 @@ def test_matches_are_ordered_non_overlapping_and_exact(text):
         assert last <= s < e <= len(text)
         assert text[s:e] in (p.name, p.short)
         last = e
+
+
+def test_hong_kong_and_taiwan_districts_have_their_own_codes():
+    hk = lookup("香港特别行政区")[0]
+    district = lookup("湾仔")[0]  # Hong Kong districts go by their short forms
+    assert district.name == "湾仔区" and district.parent == hk.code and district.code != hk.code
+    tw = lookup("板桥区")
+    assert tw and by_code(tw[0].parent).name == "新北市"
+    county_city = lookup("竹北")[0]
+    assert county_city.name == "竹北市" and by_code(county_city.parent).name == "新竹县"
+
+
+def test_places_found_in_a_hong_kong_address():
+    names = [p.name for _, _, p in find_places("位于香港湾仔区的会展中心")]
+    assert names == ["香港特别行政区", "湾仔区"]

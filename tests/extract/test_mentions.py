@@ -46,3 +46,28 @@ def test_works_without_text():
     a = Article(source="e.txt", raw="")
     recognize(a)
     assert a.mentions == []
+
+
+def test_place_only_inside_a_company_name_is_no_mention():
+    a = _article("宁波市远帆新能源科技有限公司董事长出席。")
+    recognize(a)
+    assert [(m.text, m.type) for m in a.mentions] == [("宁波市远帆新能源科技有限公司", "Organization")]
+
+
+def test_place_inside_a_company_name_kept_when_named_elsewhere():
+    a = _article("宁波市远帆新能源科技有限公司落户宁波市。")
+    recognize(a)
+    assert sum(1 for m in a.mentions if m.text == "宁波市" and m.type == "Place") == 2
+
+
+def test_town_after_its_district():
+    a = _article("东莞市长安镇党委书记出席,长安镇企业代表参加。")
+    recognize(a)
+    towns = [m for m in a.mentions if m.subtype == "Town"]
+    assert [m.text for m in towns] == ["长安镇", "长安镇"]
+
+
+def test_department_with_joined_field_words():
+    a = _article("湖北省农业和农村厅负责人出席。")
+    recognize(a)
+    assert "湖北省农业和农村厅" in {m.text for m in a.mentions if m.type == "Organization"}

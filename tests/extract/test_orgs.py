@@ -54,3 +54,47 @@ def test_generic_cores_and_bodies():
 def test_legal_variants():
     assert legal_variants("恒玄科技(上海)股份有限公司") == ["恒玄科技(上海)", "恒玄科技"]
     assert legal_variants("中国电气装备集团有限公司") == ["中国电气装备集团", "中国电气装备"]
+
+
+def test_industry_words_are_no_short_companies():
+    text = "重点发展稀土催化材料、精细化工、工程机械等产业,建设光纤通信。"
+    assert find_short_companies(text) == []
+
+
+def test_industry_suffix_names_need_corroboration():
+    text = "会上,青松材料与远山能源就储能项目签约,白鹭化工董事长出席。"
+    assert [o.text for o in find_short_companies(text)] == ["青松材料", "远山能源", "白鹭化工"]
+    listed = "引进青松材料、白鹭化工等企业。青松材料科技有限公司成立于2010年。"
+    assert [o.text for o in find_short_companies(listed, full_names=["青松材料科技有限公司"])] == ["青松材料"]
+
+
+def test_amounts_are_no_names():
+    assert find_short_companies("打造百亿级新能源、建成万吨材料。") == []
+    assert find_parks("打造千亩花卉产业园。") == []
+
+
+def test_joiner_inside_department_names_only():
+    text = "湖北省农业和农村厅与科学部技术转移与成果推广司负责人,参观了展览馆和光电材料重点实验室。"
+    places = [(0, 3)]
+    names = _names(find_structural_orgs(text, places=places))
+    assert "湖北省农业和农村厅" in names
+    assert "光电材料重点实验室" in names
+    assert not any(n.startswith("展览馆") for n in names)
+
+
+def test_ministry_department_and_agency():
+    text = "工业和信息化部规划与产业政策司司长出席,经济部能源发展署署长陪同,做好工作部署。"
+    names = _names(find_structural_orgs(text))
+    assert "工业和信息化部规划与产业政策司" in names
+    assert "经济部能源发展署" in names
+    assert not any(n.endswith("部署") for n in names)
+
+
+def test_person_or_verb_stops_generic_suffix():
+    text = "张立华与公司高管交流,要发挥集团优势,王建国与远航集团董事长座谈。"
+    names = _names(find_structural_orgs(text, blocked_ends={3, 26}))
+    assert names == ["远航集团"]
+
+
+def test_descriptive_core_is_no_name():
+    assert _names(find_structural_orgs("推进开放式大学,支持研究型大学。")) == []

@@ -32,3 +32,14 @@ def test_titles_and_words_are_not_names():
     assert not plausible_name("公司")
     assert not plausible_name("吴市长")
     assert plausible_name("欧阳明")
+
+
+def test_bracketed_credit_with_media_name_and_spaces():
+    text = "（江城晚报记者 邱雨桐 通讯员 柏青）会议召开。"
+    assert {m.text for m in find_bylines(text)} == {"邱雨桐", "柏青"}
+
+
+def test_compound_surname_before_an_org_word_is_no_name():
+    assert not plausible_name("东方集团")
+    assert not plausible_name("欧阳科技")
+    assert plausible_name("欧阳明")
