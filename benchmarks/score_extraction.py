@@ -2,6 +2,7 @@
 
     python3 benchmarks/score_extraction.py                 # seeds and dev, offline model
     python3 benchmarks/score_extraction.py --set dev -v    # dev only, list misses/spurious
+    python3 benchmarks/score_extraction.py --set heldout   # the held-out set (tests/heldout)
     python3 benchmarks/score_extraction.py --model none    # rules only, no NLP model
     python3 benchmarks/score_extraction.py --only h037     # one article
     python3 benchmarks/score_extraction.py --oracle        # relation extraction on gold entities
@@ -25,12 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "seeds": (ROOT / "seeds", ROOT / "tests" / "gold" / "seeds"),
     "dev": (ROOT.parent / "shared" / "dev" / "articles", ROOT.parent / "shared" / "dev" / "gold"),
+    #: never tune rules on it (tests/heldout/README.md): it measures generalization
+    "heldout": (ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "heldout" / "gold"),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["seeds", "dev", "all"], default="all")
+    ap.add_argument("--set", choices=[*SETS, "all"], default="all", help="'all': seeds and dev (default)")
     ap.add_argument("--model", default=None, help="'none' for rules only; default: the offline model")
     ap.add_argument("--only", default=None, help="substring of the file names to keep")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious items")
@@ -41,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT))
     from kg.evaluation.scoring import RELATION_TYPES, score_corpus
+    from kg.export.atomic import write_atomic
     from kg.extract.to_gold import article_to_gold_shape
     from kg.pipeline import analyze_article
     from kg.reading.reader import read_inputs
@@ -73,11 +77,8 @@ def main(argv: list[str] | None = None) -> int:
                 analyze_article(item, backend)
             pred[item.source] = article_to_gold_shape(item)
             if args.dump:
-                out = Path(args.dump)
-                out.mkdir(parents=True, exist_ok=True)
-                (out / (Path(item.source).stem + ".json")).write_text(
-                    json.dumps(pred[item.source], ensure_ascii=False, indent=1), encoding="utf-8"
-                )
+                write_atomic(Path(args.dump) / (Path(item.source).stem + ".json"),
+                             json.dumps(pred[item.source], ensure_ascii=False, indent=1))
         scores = score_corpus(pred, gold)
         print(f"== {name}: {len(gold)} articles")
         for a in scores.articles:
@@ -88,12 +89,12 @@ def main(argv: list[str] | None = None) -> int:
                 for s in a.spurious:
                     print("      SPURIOUS", s)
         e = scores.entities
-        print(f"  entities: P {e.precision:.3f} R {e.recall:.3f} F1 {e.f1:.3f}")
+        print(f"  entities: P {e.precision:.3f} R {e.recall:.3f} F1 {e.f1:.3f}  (tp {e.tp} fp {e.fp} fn {e.fn})")
         for kind in RELATION_TYPES:
             r = scores.relation(kind)
             print(f"  {kind:15s} P {r.precision:.3f} R {r.recall:.3f} F1 {r.f1:.3f}  (tp {r.tp} fp {r.fp} fn {r.fn})")
         m = scores.relations_micro
-        print(f"  relations micro: P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f}")
+        print(f"  relations micro: P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f}  (tp {m.tp} fp {m.fp} fn {m.fn})")
     return 0
 
 

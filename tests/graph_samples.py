@@ -21,21 +21,14 @@ INJECT_IMG = "<img src=x onerror=\"window.__kg_pwned=1;alert(1)\">"
 INJECT_SCRIPT = "</script><script>window.__kg_pwned=2;alert(2)</script>"
 INJECT_EVIDENCE = "他说<b onmouseover=\"window.__kg_pwned=3\">粗体</b> & \"引号\" \u2028 <!-- 注释 --> </script>"
 
-HIERARCHY = {
-    "GovernmentBody": "Organization",
-    "Company": "Organization",
-    "ResearchInstitution": "Organization",
-    "University": "Organization",
-    "Association": "Organization",
-    "Country": "Place",
-    "Province": "Place",
-    "City": "Place",
-    "District": "Place",
-    "Park": "Place",
-    "Visit": "Event",
-    "Meeting": "Event",
-    "Signing": "Event",
-}
+
+def ontology_subclasses() -> list[tuple[URIRef, URIRef]]:
+    """The kg -> kg ``rdfs:subClassOf`` pairs of the shipped ontology (the contract's class tree)."""
+    from kg.rdf.ontology import load_ontology
+
+    onto = load_ontology()
+    return sorted((s, o) for s, o in onto.subject_objects(RDFS.subClassOf)
+                  if str(s).startswith(str(KG)) and str(o).startswith(str(KG)))
 
 
 def _base() -> Graph:
@@ -43,8 +36,8 @@ def _base() -> Graph:
     g.bind("kg", KG)
     g.bind("skos", SKOS)
     g.bind("dcterms", DCTERMS)
-    for sub, sup in HIERARCHY.items():
-        g.add((KG[sub], RDFS.subClassOf, KG[sup]))
+    for sub, sup in ontology_subclasses():
+        g.add((sub, RDFS.subClassOf, sup))
     return g
 
 

@@ -71,6 +71,18 @@ def test_class_hierarchy_from_the_graph_and_the_contract_fallback():
     assert g.nodes[str(ENT["o/nxu"])]["type"] == "University"
 
 
+def test_contract_fallback_is_the_ontology_class_tree():
+    # CONTRACT_SUBCLASSES is a copy of ontology/kg.ttl kept so graphs without the
+    # ontology still classify: it must not drift from the file
+    from kg.analytics import CONTRACT_SUBCLASSES, local_name
+    from tests.graph_samples import ontology_subclasses
+
+    tree = {(local_name(s), local_name(o)) for s, o in ontology_subclasses()}
+    assert set(CONTRACT_SUBCLASSES.items()) <= tree
+    contract_classes = {"Organization", "Place", "Event"}
+    assert {(s, o) for s, o in tree if o in contract_classes} == set(CONTRACT_SUBCLASSES.items())
+
+
 def test_edges_are_the_shortcut_triples():
     g = to_networkx(sample_graph())
     assert edge_set(g, "visited") == {("陈向平", "恒玄科技(上海)股份有限公司"), ("陈向平", "唐山高新区")}

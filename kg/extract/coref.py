@@ -14,7 +14,13 @@ type are the same entity when:
   中科院北京分院), its head plus a suffix (四维科技 <-> 唐山四维智能科技,
   兴泰公司 <-> 合肥兴泰金融控股(集团)有限公司), or itself plus a suffix word
   (罗克佳华科技 <-> 罗克佳华科技集团). A short form that fits two different
-  long names is left alone.
+  long names is left alone;
+- an organization named only by an abbreviation (2-4 characters: 北航,
+  工研院, 贸发局) whose characters appear in order in exactly one full
+  organization name of the article, starting with that name's first
+  character or the first character after its place prefix (北京航空航天大学,
+  X工业技术研究院, 香港贸易发展局); never a place (see
+  :func:`abbreviation_target`).
 
 The entity's name is the fullest form the article gives; other surface
 forms are aliases. Generic references (``mention.generic``) join the entity
@@ -140,6 +146,48 @@ def _subsequence(s: str, l: str) -> bool:
     return all(c in it for c in s)
 
 
+_NOT_ABBREVIATIONS = frozenset(
+    {suf for suf, _ in __import__("kg.extract.orgs", fromlist=["ORG_SUFFIXES"]).ORG_SUFFIXES}
+    | {"双方", "企业", "单位", "中心", "平台", "项目", "学校", "校区"}
+)
+
+
+def abbreviation_target(short: str, full_names) -> str | None:
+    """The one full organization name that ``short`` abbreviates, or None.
+
+    ``short`` (2-4 Chinese characters, not a place, not a generic word) is an
+    abbreviation of ``full`` when its characters appear in order in ``full``,
+    starting with the first character of ``full`` or of ``full`` without its
+    leading place (北航 -> 北京航空航天大学, 贸发局 -> 香港贸易发展局). When it fits
+    several names it is ambiguous (None), unless they are nested forms of one
+    name (the longest is returned).
+    """
+    if not 2 <= len(short) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in short):
+        return None
+    if short in _NOT_ABBREVIATIONS or short in ABBREVIATION_FORMS:
+        return None
+    from kg.extract.gazetteer import lookup
+
+    if lookup(short):
+        return None
+    hits = set()
+    for full in full_names:
+        if len(full) < len(short) + 2 or short in full and full.endswith(short):
+            continue
+        core = _strip_place_prefix(full)
+        if (full[0] == short[0] or core[0] == short[0]) and _subsequence(short, core if core[0] == short[0] else full):
+            hits.add(full)
+    if not hits:
+        return None
+    longest = max(hits, key=len)
+    if all(h == longest or _key(h) in _key(longest) for h in hits):
+        return longest
+    return None
+
+
+ABBREVIATION_FORMS = frozenset(a for a, _ in ABBREVIATIONS)
+
+
 def _best_name(forms: list[str]) -> str:
     """The fullest form: longest, then most frequent, then first."""
     counts: dict[str, int] = {}
@@ -210,6 +258,8 @@ def cluster_entities(article: Article) -> None:
                 uf.union(root, t)
                 forms[uf.find(root)] = merged
 
+    _merge_abbreviations(ms, uf, groups(), name_of)
+
     g = groups()
     order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))
     for r in order:
@@ -227,3 +277,27 @@ def cluster_entities(article: Article) -> None:
         k = len(article.entities) - 1
         for i in idx:
             ms[i].entity = k
+
+
+def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
+    """An organization named only by an abbreviation joins the one full name it abbreviates."""
+    full: dict[str, int] = {}
+    for r, idx in g.items():
+        if ms[r].type != "Organization":
+            continue
+        for i in idx:
+            if not ms[i].generic:
+                full.setdefault(name_of(ms[i]), r)
+    for r, idx in g.items():
+        if ms[r].type != "Organization":
+            continue
+        forms = {name_of(ms[i]) for i in idx if not ms[i].generic}
+        if not forms or any(len(f) > 4 for f in forms):
+            continue
+        targets = set()
+        for f in forms:
+            t = abbreviation_target(f, [n for n, rr in full.items() if uf.find(rr) != uf.find(r)])
+            if t is not None:
+                targets.add(uf.find(full[t]))
+        if len(targets) == 1:
+            uf.union(r, targets.pop())

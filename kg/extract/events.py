@@ -57,6 +57,8 @@ HOLD_RE = re.compile(r"召开|举行|开展")
 #: X在Y(等)(的)陪同下: Y accompanies X
 ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
 MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
+#: a clause whose subject is the delegation itself (代表团一行, 考察团, 一行人)
+GUEST_SUBJECT_RE = re.compile(r"^[\d一二三四五六七八九十月日上下午晚间]*(?:代表团|考察团|招商团|一行)")
 GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
 _NAME_LIST_JUNK = re.compile(r"[、，,\s等及和以及与]|以及")
 
@@ -173,6 +175,11 @@ class _Extractor:
         return len(self.article.events) - 1
 
     def _visit(self, agents: list[int], targets: list[Ref], sentence: int) -> None:
+        """Add ``targets`` to the agents' visit. A host is no visitor: nobody
+        visits an organization they hold a post in (在甲公司，公司董事长王一
+        介绍… : 王一 receives the visitors)."""
+        own = {p.org for p in self.article.positions if p.person in agents}
+        targets = [t for t in targets if t.entity not in own]
         if not agents or not targets:
             return
         ev = self.state.visit
@@ -226,6 +233,8 @@ class _Extractor:
                     # 由X带队的…: the people after 由
                 if not leaders:
                     continue
+                if m.group() == "一行" and set(leaders) < set(self.state.leaders):
+                    break  # 王一一行 told again: the delegation of 王一 and 李二 in focus
                 self.state.leaders = leaders
                 self.state.visit = None
                 if m.group().startswith(("率", "带领")):
@@ -261,6 +270,8 @@ class _Extractor:
             return name_run_before(self.view, clauses, ci, pos)
         if self.view.refs_in(cl.start, pos) and not FRAME_RE.match(cl.text):
             return None  # an organization or place is the subject
+        if GUEST_SUBJECT_RE.match(cl.text):
+            return self.state.leaders  # 代表团一行参观了…: the delegation in focus
         para = self.article.sentences[cl.sentence].paragraph
         return self.state.leaders if para == self.state.leader_paragraph else None
 
@@ -450,8 +461,22 @@ class _Extractor:
 
 def extract_events(article: Article, view: TextView) -> None:
     """Fill article.events with Visit and Meeting events (only those with someone or something on the other side)."""
+    from kg.extract.srl import srl_events
+
     _Extractor(article, view).run()
     article.events = [e for e in article.events if e.targets or e.companions]
+    article.events += _new_only(article.events, srl_events(article, view))
+
+
+def _new_only(events: list[Event], extra: list[Event]) -> list[Event]:
+    """Events of ``extra`` reduced to the (agent, target) pairs no event of the same kind has yet."""
+    have = {(e.kind, a, t) for e in events for a in e.agents for t in e.targets}
+    out = []
+    for e in extra:
+        targets = [t for t in e.targets if any((e.kind, a, t) not in have for a in e.agents)]
+        if targets:
+            out.append(Event(e.kind, e.agents, targets, e.sentence, e.evidence))
+    return out
 
 
 def event_relations(article: Article) -> list[Relation]:

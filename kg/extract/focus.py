@@ -28,7 +28,7 @@ from kg.doc import Article, LocalEntity, Mention
 #: government / party body words that may follow a place (市委, 省发改委, 区文旅局)
 BODY_RE = re.compile(
     r"(?:政府研究室|政府办公厅|人民政府|政府|人大常委会|政协|工商联|科协|党工委|管委会|"
-    r"委统战部|委组织部|委宣传部|委|[^\W与和及同在向对的了是为市省区县]{1,4}?(?:委员会|委|厅|局|办))"
+    r"委统战部|委组织部|委宣传部|委|工业和信息化(?:厅|局|委)|[^\W与和及同在向对的了是为市省区县]{1,4}?(?:委员会|委|厅|局|办))"
 )
 #: bodies that belong to a park (高新区党工委, 管委会) rather than to a city
 PARK_BODIES = ("党工委", "管委会")
@@ -170,11 +170,16 @@ def place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple[
         key=lambda x: -len(x[0]),
     )
     out = []
+    companies = [
+        (m.start, m.end) for m in article.mentions
+        if m.entity is not None and m.type == "Organization" and not BODY_RE.search(m.text[-6:])
+    ]
     for m in article.mentions:
         if m.entity is None:
             continue
         if m.entity in infos:
-            out.append((m.start, m.entity))
+            if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in companies):
+                out.append((m.start, m.entity))
         elif article.entities[m.entity].type == "Organization" and not m.generic:
             name = article.entities[m.entity].name.removeprefix("中共")
             for n, i in prefixes:
@@ -245,7 +250,7 @@ def implied_body(article: Article, place: int, body: str, admin_char: str = "") 
     names = [pname + body, stem + admin_char + body] if admin_char else [pname + body]
     if body.startswith("委") and pname.endswith(("市", "省", "区", "县")):
         names.insert(0, pname + body)
-    for n in names + ["中共" + names[0]]:
+    for n in names + ["中共" + names[0]] + _zone_body_forms(pname, body):
         found = find_entity(article, n, "Organization")
         if found is not None:
             return found
@@ -254,6 +259,20 @@ def implied_body(article: Article, place: int, body: str, admin_char: str = "") 
         LocalEntity(name=name, type="Organization", subtype="GovernmentBody", context=pname)
     )
     return len(article.entities) - 1
+
+
+def _zone_body_forms(zone: str, body: str) -> list[str]:
+    """Other spellings of a zone's body: 甲高新区管委会 = 甲高新技术产业开发区管理委员会."""
+    from kg.extract.structure import ZONE_SHORT
+
+    zones = {zone}
+    for long, short in ZONE_SHORT:
+        if zone.endswith(short):
+            zones.add(zone[: -len(short)] + long)
+        elif zone.endswith(long):
+            zones.add(zone[: -len(long)] + short)
+    bodies = {body, "管理委员会"} if body == "管委会" else {body}
+    return sorted(z + b for z in zones for b in bodies)
 
 
 def add_generic_mention(article: Article, start: int, end: int, entity: int) -> None:
@@ -296,6 +315,9 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
         i: ps for i, ps in cand_pos.items()
         if any(article.sentences[article.sentence_of(p)].paragraph == para for p in ps)
     }
+    framed = _framing(article, offset, in_para)
+    if framed is not None:
+        return framed
     if in_para:
         opens = [s.start for s in article.sentences if s.paragraph == para]
         topics = [i for i, ps in in_para.items() if any(_opens_sentence(article.text, opens, p) for p in ps)]
@@ -316,6 +338,29 @@ def _opens_sentence(text: str, starts: list[int], pos: int) -> bool:
         if s == pos or (s < pos and _FRAME_LEAD_RE.fullmatch(text, s, pos)):
             return True
     return False
+
+
+def _framing(article: Article, offset: int, cands: dict[int, list[int]]) -> int | None:
+    """The candidate named by the latest locative frame of the sentence before
+    ``offset``: 在甲公司，公司董事长王一…；在乙公司，王二与公司副总经理李三交流
+    -> 公司 is 乙公司 in the second clause. A frame opens the sentence or a
+    clause (after ，；) and is 在 + the name + a clause break."""
+    s = article.sentences[article.sentence_of(offset)]
+    text = article.text
+    best, best_pos = None, -1
+    for i, ps in cands.items():
+        for p in ps:
+            if not s.start <= p < offset or p <= best_pos or text[p - 1 : p] != "在":
+                continue
+            k = p - 1
+            while k > s.start and text[k - 1] in "0123456789一二三四五六七八九十月日年上下午晚间":
+                k -= 1
+            if k != s.start and text[k - 1] not in "，,；;":
+                continue
+            end = next((m.end for m in article.mentions if m.start == p and m.entity == i), p)
+            if end < len(text) and text[end] in "，,":
+                best, best_pos = i, p
+    return best
 
 
 def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):

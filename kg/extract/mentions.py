@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from kg.doc import Article, Mention
 from kg.extract import gazetteer as G
+from kg.extract import model_spans as MS
 from kg.extract import orgs as O
 from kg.extract import persons as P
 from kg.extract import titles as T
@@ -131,19 +132,46 @@ def _org_subtype(name: str) -> str | None:
 
 
 def _valid_model_span(text: str, typ: str) -> bool:
-    if not text or any(c in P.PUNCT for c in text) or any(c.isdigit() for c in text):
+    """Checks on a model span's own text (no context): see kg.extract.model_spans."""
+    if not text or text in _GENERIC_ORGS or any(c.isdigit() for c in text):
+        return False
+    if any(c in P.PUNCT and c != "·" for c in text):
         return False
     if typ == "Person":
-        return P.plausible_name(text)
-    if typ == "Organization":
-        if text in _GENERIC_ORGS or len(text) < 2:
-            return False
-        if any(w in text for w in ("书记", "市长", "主任", "董事长", "总经理")):
-            return False
-        return True
-    if typ == "Place":
-        return len(text) >= 2 and text not in O.GENERIC_PARKS
+        return MS.person_form(text)
+    if typ in ("Organization", "Place"):
+        return 2 <= len(text) and not (MS.has_stop(text) or MS.is_group(text) or MS.is_generic_name(text)
+                                       or MS.is_generic_body(text))
     return False
+
+
+def _add_model_spans(text: str, model, cands: list[_Cand], place_hits, add) -> None:
+    """Judge each model span against the rule candidates (kg.extract.model_spans);
+    a model organization that contains rule mentions (台湾X集团 over two places)
+    replaces them, so it is ranked with the rules."""
+    from kg.extract.coref import abbreviation_target
+
+    spans = [(c.m.start, c.m.end, c.m.type) for c in cands]
+    spans += [(s, e, "Place") for s, e, _ in place_hits]
+    org_names = sorted({c.m.canonical or c.m.text for c in cands if c.m.type == "Organization" and not c.m.generic
+                        and len(c.m.text) >= 4})
+    view = MS.RuleView(text, spans, org_names)
+    seen: set[tuple[int, int]] = set()
+    for sp in model:
+        if (sp.start, sp.end) in seen or not _valid_model_span(sp.text, sp.type):
+            continue
+        seen.add((sp.start, sp.end))
+        m = MS.judge(sp, view, lambda short: abbreviation_target(short, org_names) is not None)
+        if m is None:
+            continue
+        if m.type == "Organization" and m.subtype is None:
+            m.subtype = _org_subtype(m.text)
+        if m.type == "Place":
+            hits = G.lookup(m.text)
+            if hits:
+                m.subtype, m.canonical, m.code = _place_subtype(hits[0]), hits[0].name, hits[0].code
+        inner = view.inside(m.start, m.end)
+        cands.append(_Cand(m, 5 if inner else _RULE_RANK["model"]))
 
 
 def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -> int:
@@ -274,17 +302,6 @@ def recognize(article: Article) -> None:
         add(Mention(o.start, o.end, o.text, "Place", "Park", "park-rule"))
     ctx = _PlaceContext(place_hits, [o.text for o in parks])
 
-    # model spans (validated) as extra candidates
-    for sp in model:
-        if _valid_model_span(sp.text, sp.type):
-            st = _org_subtype(sp.text) if sp.type == "Organization" else None
-            if sp.type == "Place":
-                hits = G.lookup(sp.text)
-                if hits:
-                    add(Mention(sp.start, sp.end, sp.text, "Place", _place_subtype(hits[0]), "model", hits[0].name, hits[0].code))
-                    continue
-            add(Mention(sp.start, sp.end, sp.text, sp.type, st, "model"))
-
     # generic level bodies (市委, 省发改委)
     place_end_set = set(places_at.values())
     for m in re.finditer(f"[{O.LEVEL_CHARS}]", text):
@@ -304,6 +321,9 @@ def recognize(article: Article) -> None:
             continue
         canon = place.name + body[1:]
         add(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
+
+    # model spans: evidence for what the rules cannot find, judged against them
+    _add_model_spans(text, model, cands, place_hits, add)
 
     # a name right after an organization, clearly ended (浙江大学叶志镇团队, X有限公司杨大均等)
     for c in list(cands):

@@ -27,11 +27,12 @@ def extract_relations(article: Article) -> None:
     from kg.extract.events import extract_events, event_relations
     from kg.extract.focus import place_infos, resolve_generic_references, resolve_titled_surnames
     from kg.extract.positions import affiliations, extract_positions
-    from kg.extract.structure import structure_relations
+    from kg.extract.structure import implied_zones, structure_relations
 
     if not article.text or not article.sentences:
         return
     resolve_generic_references(article)
+    implied_zones(article)
     view = TextView(article)
     extract_positions(article, view)
     infos = place_infos(article)

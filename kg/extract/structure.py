@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from kg.doc import Article, Relation
+from kg.doc import Article, LocalEntity, Relation
 from kg.extract.clauses import TextView
 from kg.extract.focus import PlaceInfo
 from kg.extract.triggers import OWNERSHIP
@@ -32,6 +32,49 @@ OWNED_RE = re.compile("|".join(OWNERSHIP))
 REORGANIZED_RE = re.compile(r"重组|整合而成|合并而成|划转")
 #: words between an ownership word and the owned names (旗下的企业|公司)
 OWNED_NOUN_RE = re.compile(r"的|企业|子公司|公司|单位|科研院所|院所|研究院|实验室")
+
+
+#: bodies that run a development zone (甲高新区党工委, 甲高新区管委会)
+ZONE_BODY_RE = re.compile(r"(.+?)(?:党工委|管委会|管理委员会)$")
+#: long and short forms of zone words (甲高新技术产业开发区 = 甲高新区)
+ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
+
+
+def _zone_forms(name: str) -> set[str]:
+    out = {name}
+    for long, short in ZONE_SHORT:
+        if name.endswith(long):
+            out.add(name[: -len(long)] + short)
+        elif name.endswith(short):
+            out.add(name[: -len(short)] + long)
+    return out
+
+
+def implied_zones(article: Article) -> None:
+    """The development zone a zone body is named after is a Place of the article.
+
+    ``甲经济开发区党工委`` names 甲经济开发区: when no place entity has that
+    name (or its short/long form: 甲高新区 = 甲高新技术产业开发区), one is
+    added (subtype Park); when one has, the written form becomes its alias.
+    The body is then located in the zone (:func:`_places_in_names`), and the
+    zone in its city. A generic zone word alone (高新区管委会) names no zone.
+    """
+    from kg.extract.orgs import GENERIC_PARKS, PARK_SUFFIXES
+
+    for e in list(article.entities):
+        m = ZONE_BODY_RE.match(e.name.removeprefix("中共")) if e.type == "Organization" else None
+        if m is None:
+            continue
+        zone = m.group(1)
+        suffix = next((x for x in PARK_SUFFIXES if zone.endswith(x)), None)
+        if suffix is None or zone in GENERIC_PARKS or len(zone) <= len(suffix) + 1:
+            continue
+        forms = _zone_forms(zone)
+        place = next((p for p in article.entities if p.type == "Place" and ({p.name, *p.aliases} & forms)), None)
+        if place is None:
+            article.entities.append(LocalEntity(zone, "Place", subtype="Park", context=e.context))
+        elif zone != place.name:
+            place.aliases.add(zone)
 
 
 def _names(article: Article, i: int) -> list[str]:

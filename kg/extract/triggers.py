@@ -19,7 +19,7 @@ def _alt(words) -> str:
 VISIT_MOTION = ("赴", "到", "来到", "走进", "莅临", "来访", "访问", "前往", "来", "走访", "拜访", "出访", "深入", "抵达")
 #: 到/来 inside ordinary words (受到, 以来) are no motion: characters that may not stand before them
 MOTION_FALSE_BEFORE = {"到": set("受得达看感想提遇做办见拿听找接收报签迟周直"),
-                       "来": set("以未起近本原后从带出回过引看归迎越进将向")}
+                       "来": set("以未起近本原后从带出回过引看归迎越进将向年")}
 #: verbs of a trip from a home place to another (甲市代表团赴乙市, 甲区到乙区开展…)
 TRIP = ("赴", "前往", "抵达", "来到", "到访", "出访", "到")
 #: verbs of inspecting a place the subject is at (…参观了A、B; 在A, X参观…; A考察)

@@ -29,7 +29,6 @@ being lost. The ontology's triples are included so the graph is self-contained.
 from __future__ import annotations
 
 import datetime as _dt
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from kg.doc import ORG_SUBTYPES, PLACE_SUBTYPES, Article, Corpus, DateRange, Entity, LocalEntity
@@ -77,15 +76,25 @@ def as_date_range(value) -> DateRange | None:
     return None
 
 
+def _unique(names: list[str]) -> list[str]:
+    """``names`` with repeats numbered ``~2``, ``~3`` ..., never equal to another name of the list."""
+    real = set(names)
+    taken: set[str] = set()
+    out = []
+    for name in names:
+        unique, n = name, 1
+        while unique in taken or (n > 1 and unique in real):
+            n += 1
+            unique = f"{name}~{n}"
+        taken.add(unique)
+        out.append(unique)
+    return out
+
+
 def article_slugs(corpus: Corpus) -> list[str]:
-    """One IRI slug per article: its file name, ``~2``, ``~3`` ... for repeats."""
-    seen: Counter[str] = Counter()
-    slugs = []
-    for article in corpus.articles:
-        seen[article.source] += 1
-        n = seen[article.source]
-        slugs.append(article.source if n == 1 else f"{article.source}~{n}")
-    return slugs
+    """One IRI slug per article: its file name, numbered when repeated. The
+    reader keeps sources unique; this guards a Corpus built any other way."""
+    return _unique([article.source for article in corpus.articles])
 
 
 def corpus_to_graph(corpus: Corpus, include_ontology: bool = True) -> "Graph":
@@ -106,13 +115,7 @@ class _Mapper:
     # ----------------------------------------------------------- helpers
     @staticmethod
     def _entity_iris(entities: list[Entity]) -> list[str]:
-        seen: Counter[str] = Counter()
-        out = []
-        for entity in entities:
-            iri = entity_iri(entity.key)
-            seen[iri] += 1
-            out.append(iri if seen[iri] == 1 else f"{iri}~{seen[iri]}")
-        return out
+        return _unique([entity_iri(entity.key) for entity in entities])
 
     def add(self, s, p, o) -> None:
         self.graph.add((s, p, o))

@@ -3,6 +3,11 @@
 A bad input never stops the batch: it becomes a :class:`ReadError` naming
 the file and the reason (missing, unreadable, empty, over the size limit,
 binary, undecodable, no text in an HTML page) and the next one is read.
+
+``Article.source`` is the file's name (the graph contract's ``kg:sourceFile``)
+and unique in a batch: a second file with a name already taken (``x/a.txt``
+and ``y/a.txt``) is named by the shortest path that tells it apart
+(``y/a.txt``). A file given twice is read once.
 """
 
 from __future__ import annotations
@@ -48,8 +53,8 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
     return Article(source=source, raw=text, path=path)
 
 
-def read_file(path: Path, max_bytes: int) -> Article | ReadError:
-    source = path.name
+def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article | ReadError:
+    source = source or path.name
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -76,9 +81,39 @@ def read_stream(stream: BinaryIO, max_bytes: int, source: str = STDIN_SOURCE) ->
     return _to_article(data, source, None, None)
 
 
+def _unique_source(candidates: list[str], taken: set[str]) -> str:
+    """The first candidate not taken yet (the last one numbered ``~2``, ``~3`` ... if all are)."""
+    for name in candidates:
+        if name not in taken:
+            return name
+    n = 2
+    while f"{candidates[-1]}~{n}" in taken:
+        n += 1
+    return f"{candidates[-1]}~{n}"
+
+
+def _real(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
 def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadError]:
     """Every input in order: files as given, folders recursively (sorted;
-    .txt/.html/.htm only), ``-`` for standard input."""
+    .txt/.html/.htm only), ``-`` for standard input. Sources are unique."""
+    taken: set[str] = set()
+    seen_files: set[str] = set()
+
+    def read_once(file: Path, candidates: list[str]) -> Iterator[Article | ReadError]:
+        real = _real(file)
+        if real in seen_files:
+            return
+        seen_files.add(real)
+        source = _unique_source(candidates, taken)
+        taken.add(source)
+        yield read_file(file, max_bytes, source)
+
     for given in paths:
         if given == STDIN:
             yield read_stream(sys.stdin.buffer, max_bytes)
@@ -91,8 +126,10 @@ def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadErro
                 yield ReadError(given, f"cannot list folder: {exc.strerror or exc}")
                 continue
             for file in files:
-                yield read_file(file, max_bytes)
+                relative = file.relative_to(path).as_posix()
+                within = f"{path.absolute().name}/{relative}" if path.absolute().name else relative
+                yield from read_once(file, [file.name, relative, within, file.as_posix()])
         elif path.exists():
-            yield read_file(path, max_bytes)
+            yield from read_once(path, [path.name, path.as_posix()])
         else:
             yield ReadError(given, "no such file or folder")

@@ -54,3 +54,23 @@ def test_an_escort_frame_gives_the_visit_and_the_companion():
     extract_relations(art)
     assert triples(art, "visited") == {("王一", "甲公司")}
     assert triples(art, "accompanied") == {("李二", "王一")}
+
+
+def test_a_host_named_in_the_frame_is_met_not_a_visitor():
+    text = "王一一行来到甲公司。在甲公司，公司董事长李二介绍了企业近年来的发展；王一与李二座谈交流。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "甲公司")}
+    assert triples(art, "metWith") == {("王一", "李二")}
+    assert ("李二", "甲公司") in triples(art, "affiliatedWith")
+
+
+def test_co_leaders_stay_leaders_and_the_delegation_is_a_subject_in_later_paragraphs():
+    text = ("甲市委书记王一，市长李二带领甲市代表团赴乙大学考察。\n"
+            "代表团一行参观了丙实验室。\n乙大学校长赵三对王一一行表示欢迎。\n"
+            "甲市副市长钱四，省工业和信息化厅厅长孙五陪同考察。")
+    art = make_article(text, {"王一": "Person", "李二": "Person", "赵三": "Person", "钱四": "Person",
+                              "孙五": "Person", "甲市": "Place", "乙大学": "Organization", "丙实验室": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {(p, t) for p in ("王一", "李二") for t in ("乙大学", "丙实验室")}
+    assert triples(art, "accompanied") == {(c, p) for c in ("钱四", "孙五") for p in ("王一", "李二")}

@@ -38,3 +38,16 @@ def test_focus_place_prefers_the_paragraph_then_the_article():
     second_para = art.sentences[-1].start + 3
     assert art.entities[focus_place(art, infos, "市", second_para)].name == "乙市"
     assert art.entities[focus_place(art, infos, "市", 0)].name == "甲市"
+
+
+def test_a_generic_head_word_is_the_organization_of_its_clause_frame():
+    text = ("王一一行走进甲科技有限公司、乙科技有限公司和丙实验室。在甲科技有限公司，公司董事长李二介绍了情况；"
+            "在乙科技有限公司，王一与公司副总经理赵三交流。\n在丙实验室，王一与实验室副主任钱四座谈。")
+    art = make_article(text, {"王一": "Person", "李二": "Person", "赵三": "Person", "钱四": "Person",
+                              "甲科技有限公司": "Organization", "乙科技有限公司": "Organization",
+                              "丙实验室": "Organization"})
+    resolve_generic_references(art)
+    got = {(m.start, art.entities[m.entity].name) for m in art.mentions if m.generic}
+    assert (text.index("公司董事长"), "甲科技有限公司") in got
+    assert (text.index("公司副总经理"), "乙科技有限公司") in got
+    assert (text.index("实验室副主任"), "丙实验室") in got

@@ -53,3 +53,17 @@ def test_a_former_owner_in_a_reorganization_is_no_owner():
                        {"甲集团": "Organization", "乙公司": "Organization", "丙厂": "Organization", "丁厂": "Organization"})
     extract_relations(art)
     assert triples(art, "partOf") == set()
+
+
+def test_zone_bodies_lie_in_their_zone_which_lies_in_its_city():
+    art = make_article("甲市委常委、甲市经济开发区党工委书记王一，乙城高新技术产业开发区管理委员会与乙城高新区。高新区管委会。",
+                       {"甲市": "Place", "王一": "Person", "甲市经济开发区党工委": "Organization",
+                        "乙城高新技术产业开发区管理委员会": "Organization", "乙城高新区": "Place"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert {("甲市经济开发区党工委", "甲市经济开发区"), ("甲市经济开发区", "甲市"),
+            ("乙城高新技术产业开发区管理委员会", "乙城高新区")} <= got
+    assert ("甲市经济开发区党工委", "甲市") not in got
+    zone = next(e for e in art.entities if e.name == "乙城高新区")
+    assert "乙城高新技术产业开发区" in zone.aliases
+    assert not any(e.name == "高新区" for e in art.entities)

@@ -215,3 +215,26 @@ def test_only_numeric_codes_are_admin_codes(corpus):
     g = corpus_to_graph(corpus)
     codes = select(g, "SELECT ?c WHERE { ?p kg:adminCode ?c }")
     assert codes == {("410400",), ("410403",)}
+
+
+def test_article_slugs_never_collide_with_a_real_file_name():
+    from kg.doc import Article, Corpus
+    from kg.rdf.mapping import article_slugs
+
+    corpus = Corpus(articles=[Article(source=s, raw="x") for s in ("a.txt", "a.txt", "a.txt~2", "a.txt")])
+    slugs = article_slugs(corpus)
+    assert len(set(slugs)) == 4
+    assert slugs[0] == "a.txt" and slugs[2] == "a.txt~2"  # a real name keeps its own slug
+    g = corpus_to_graph(corpus, include_ontology=False)
+    assert len(select(g, "SELECT ?a WHERE { ?a a kg:Article }")) == 4
+
+
+def test_repeated_entity_keys_never_take_another_entity_iri():
+    from kg.doc import Corpus
+
+    entities = [Entity("person/王", "王甲", "Person"), Entity("person/王", "王乙", "Person"),
+                Entity("person/王~2", "王丙", "Person")]
+    g = corpus_to_graph(Corpus(entities=entities), include_ontology=False)
+    rows = select(g, "SELECT ?e WHERE { ?e a kg:Person }")
+    assert len(rows) == 3
+    assert (entity_iri("person/王~2"),) in rows

@@ -119,3 +119,32 @@ def test_unreadable_file(tmp_path, monkeypatch):
     [e] = _read([f])
     assert isinstance(e, ReadError)
     assert e.source == "locked.txt" and "cannot read" in e.reason and "Permission denied" in e.reason
+
+
+def test_same_file_name_in_two_folders_gets_distinct_sources(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(SIMP, encoding="utf-8")
+    out = _read([tmp_path])
+    assert all(isinstance(x, Article) for x in out) and len(out) == 2
+    sources = [x.source for x in out]
+    assert len(set(sources)) == 2
+    assert sources[0] == "a.txt"  # the contract's file name where it is unambiguous
+    assert sources[1] == "y/a.txt"  # else the path that tells them apart
+    # two folders given on the command line, each with its own a.txt
+    out = _read([tmp_path / "x", tmp_path / "y"])
+    assert [x.source for x in out] == ["a.txt", "y/a.txt"]
+
+
+def test_same_file_given_twice_is_read_once(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(SIMP, encoding="utf-8")
+    out = _read([tmp_path, f])
+    assert [x.source for x in out] == ["a.txt"]
+
+
+def test_file_names_with_spaces_and_unicode(tmp_path):
+    f = tmp_path / "新闻 稿 (1).txt"
+    f.write_text(SIMP, encoding="utf-8")
+    [a] = _read([tmp_path])
+    assert isinstance(a, Article) and a.source == "新闻 稿 (1).txt"
