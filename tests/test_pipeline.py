@@ -67,3 +67,19 @@ def test_nothing_readable_keeps_previous_outputs(tmp_path):
     empty.write_bytes(b"")
     assert run_build([str(empty)], str(tmp_path), progress=False) == 2
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "previous"
+
+
+def test_same_file_name_in_two_folders_stays_two_articles(tmp_path):
+    from kg.evaluation.from_graph import graph_to_gold_shape
+    from kg.rdf.loading import load_graph
+
+    src = tmp_path / "in"
+    for folder, seed in (("x", "000_65209c79ac6c9c30.txt"), ("y", "001_f57b5bd4c52a1052.txt")):
+        (src / folder).mkdir(parents=True)
+        shutil.copy(SEEDS / seed, src / folder / "a.txt")
+    out = tmp_path / "out"
+    assert run_build([str(src)], str(out), progress=False) == 0
+    docs = graph_to_gold_shape(load_graph(out / "graph.ttl"))
+    assert set(docs) == {"a.txt", "y/a.txt"}
+    names = [{e["name"] for e in docs[f]["entities"]} for f in ("a.txt", "y/a.txt")]
+    assert "陈向平" in names[0] and "陈向平" not in names[1]  # each article keeps its own entities

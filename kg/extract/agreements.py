@@ -17,6 +17,9 @@ Patterns, read per clause of a sentence (after kg.extract.focus has turned
   document name per pair when the names are as many;
 - a signing without a document word (``A与B签约``) is named
   :data:`DEFAULT_NAME`;
+- ``两地甲局、乙局分别签订了X和Y协议`` (two bodies per body word, see
+  kg.extract.paired_bodies) -> one agreement per body word, the bodies of
+  both places as parties, names with the shared tail (X协议, Y协议);
 - ``D所属E`` / ``D旗下E`` on a side: E signs, D only qualifies it;
 - witnesses (:meth:`_Signings._witnesses`): ``X见证A与B签署``; a frame
   ``在X、Y的共同见证下，A与B签署…`` (for every signing of the sentence);
@@ -52,6 +55,8 @@ WITNESS_FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上�
 #: a list of document names: X协议和Y合同
 _NAME_SEP_RE = re.compile(r"以及|和|及|、")
 _NAME_END_RE = re.compile("(?:" + AGREEMENT_RE.pattern + r"|项目|合同)$")
+#: where the shared tail of a document-name list starts (文旅和商贸业|发展合作协议)
+_TAIL_START_RE = re.compile(r"发展|战略|全面|框架|合作|友好|投资|" + AGREEMENT_RE.pattern)
 #: D所属E / D旗下的E: D only qualifies E
 _OWNER_LINK_RE = re.compile("(?:" + "|".join(OWNERSHIP) + ")的?$")
 
@@ -75,6 +80,20 @@ def _generic(name: str) -> bool:
     """A name that only refers to an agreement (协议, 签约项目, 本次备忘录, 该协议)."""
     bare = re.sub(r"^(?:本次|此次|该|此|上述|这份|这一|双方)", "", name)
     return bare in (*GENERIC_NAMES, *AGREEMENT_NOUNS, DEFAULT_NAME)
+
+
+def shared_tail_names(name: str, n: int) -> list[str]:
+    """``文旅和商贸业发展合作协议`` as ``n`` = 2 names that share the tail of the
+    last one: 文旅发展合作协议, 商贸业发展合作协议. The tail starts at the
+    first :data:`_TAIL_START_RE` word after the last item's own first
+    characters; ``[name]`` when the list is not ``n`` long or has no such tail."""
+    parts = [x for x in _NAME_SEP_RE.split(name) if x]
+    if len(parts) != n or n < 2 or any(_NAME_END_RE.search(x) for x in parts[:-1]):
+        return [name]
+    tail = _TAIL_START_RE.search(parts[-1], 1)
+    if tail is None:
+        return [name]
+    return [x + parts[-1][tail.start():] for x in parts[:-1]] + [parts[-1]]
 
 
 class _Signings:
@@ -203,7 +222,7 @@ class _Signings:
         else:
             cands = [w for w in view.find(re.compile(r"与|同"), region_start, resp) if self._party_follows(w.end(), resp)]
             if not cands:
-                return None
+                return self._paired_sides(si, region_start, resp, m, cl, witnesses)
             wpos = cands[0].start()
         if wpos > resp:  # A、B分别与C、D
             left, right = self._p(region_start, resp), self._p(wpos + 1, m.start())
@@ -223,6 +242,28 @@ class _Signings:
             name = names[k] if len(names) == len(pairs) else "和".join(names)
             self.add(name, [a, b], witnesses, si)
         return left
+
+    def _paired_sides(self, si, region_start, resp, m, cl, witnesses) -> list[int] | None:
+        """``两地文旅局、商务局分别签订了文旅和商贸业发展合作协议``: each body
+        word stands for a pair of bodies (two refs of one span, see
+        kg.extract.paired_bodies); each pair signs its own document, the
+        names paired with the body words in order (a shared tail is
+        distributed: 文旅发展合作协议, 商贸业发展合作协议)."""
+        groups: dict[tuple[int, int], list[int]] = {}
+        for r in self.view.refs_in(region_start, resp):
+            if r.type != "Person":
+                groups.setdefault((r.start, r.end), []).append(r.entity)
+        sides = [g for g in groups.values() if len(g) >= 2]
+        if len(sides) < 2 or len(sides) != len(groups):
+            return None
+        names = self._doc_names(m.end(), cl.end)
+        if len(names) == 1:
+            names = shared_tail_names(names[0], len(sides))
+        if len(names) != len(sides):
+            return None
+        for name, parties in zip(names, sides):
+            self.add(name, parties, witnesses, si)
+        return sides[0]
 
     def _name_after(self, start: int, end: int) -> str:
         """The document name after a trigger: a quoted name (签署《X》, 「X」),

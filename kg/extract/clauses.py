@@ -37,6 +37,11 @@ class Ref:
     mention: int
 
 
+def _pair_of(a: Ref, b: Ref) -> bool:
+    """Two generic refs of one span naming two entities (kg.extract.paired_bodies)."""
+    return a.generic and b.generic and (a.start, a.end) == (b.start, b.end) and a.entity != b.entity
+
+
 @dataclass(frozen=True)
 class Clause:
     sentence: int
@@ -57,10 +62,11 @@ class TextView:
             if m.entity is not None and 0 <= m.entity < len(article.entities)
         ]
         refs.sort(key=lambda r: (r.start, -r.end))
-        # drop refs nested in a longer one (唐山 inside 唐山高新区)
+        # drop refs nested in a longer one (唐山 inside 唐山高新区); generic refs
+        # of one span stand for a pair (两地文旅局: both places' 文旅局) and stay
         kept: list[Ref] = []
         for r in refs:
-            if kept and r.start < kept[-1].end:
+            if kept and r.start < kept[-1].end and not _pair_of(kept[-1], r):
                 continue
             kept.append(r)
         self.refs = kept

@@ -156,7 +156,8 @@ def abbreviation_target(short: str, full_names) -> str | None:
     """The one full organization name that ``short`` abbreviates, or None.
 
     ``short`` (2-4 Chinese characters, not a place, not a generic word) is an
-    abbreviation of ``full`` when its characters appear in order in ``full``,
+    abbreviation of ``full`` when its characters appear in order, not all
+    contiguous (济南大学 is the parent of 济南大学X研究院, not its abbreviation), in ``full``,
     starting with the first character of ``full`` or of ``full`` without its
     leading place (北航 -> 北京航空航天大学, 贸发局 -> 香港贸易发展局). When it fits
     several names it is ambiguous (None), unless they are nested forms of one
@@ -166,15 +167,15 @@ def abbreviation_target(short: str, full_names) -> str | None:
         return None
     if short in _NOT_ABBREVIATIONS or short in ABBREVIATION_FORMS:
         return None
-    from kg.extract.gazetteer import lookup
+    from kg.extract.gazetteer import _raw_matches, lookup
 
-    if lookup(short):
-        return None
+    if lookup(short) or any(s == 0 for s, _, _ in _raw_matches(short)):
+        return None  # a place, or a body named by its place (广东省委)
     hits = set()
     for full in full_names:
-        if len(full) < len(short) + 2 or short in full and full.endswith(short):
-            continue
-        core = _strip_place_prefix(full)
+        if len(full) < len(short) + 2 or short in full:
+            continue  # a contiguous part is a prefix/tail form (or a parent), not an abbreviation
+        core = _strip_place_prefix(_strip_legal_prefix(full))
         if (full[0] == short[0] or core[0] == short[0]) and _subsequence(short, core if core[0] == short[0] else full):
             hits.add(full)
     if not hits:
@@ -186,6 +187,15 @@ def abbreviation_target(short: str, full_names) -> str | None:
 
 
 ABBREVIATION_FORMS = frozenset(a for a, _ in ABBREVIATIONS)
+#: legal-form words that may begin a full name (财团法人X研究院)
+_LEGAL_PREFIXES = ("财团法人", "社团法人", "中共")
+
+
+def _strip_legal_prefix(name: str) -> str:
+    for p in _LEGAL_PREFIXES:
+        if name.startswith(p) and len(name) > len(p) + 2:
+            return name[len(p):]
+    return name
 
 
 def _best_name(forms: list[str]) -> str:

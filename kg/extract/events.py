@@ -14,9 +14,11 @@ subject of later clauses that leave the subject out (先后到A、B、C拜访…
 - meeting: X 会见 Y; X 与 Y … 会谈/座谈/交流 (Y a run of people, possibly
   over commas; X the explicit subject, else the leader); 来宾 stands for the
   delegation; people who 出席/主持 a 座谈 the leader held join it;
-- companions: the run of names before 陪同 / 一同调研 / 参加 joins the
-  leader's current visit; ``X在Y陪同下前往A参访`` -> X visits A, Y
-  accompanies X.
+- companions (kg.extract.companions): the run of names before 陪同 /
+  一同调研 / 参加 joins the leader's current visit; ``X在Y陪同下前往A参访``
+  -> X visits A, Y accompanies X.
+
+The state and the name-run helpers live in kg.extract.discourse.
 
 Clauses stating a wish or plan (希望, 将, 邀请 …) and reported speech
 (他说，…) give no events.
@@ -25,11 +27,18 @@ Clauses stating a wish or plan (希望, 将, 邀请 …) and reported speech
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from kg.doc import Article, Event, Relation
 from kg.extract.clauses import Clause, Ref, TextView
-from kg.extract.titles import title_regex
+from kg.extract.companions import ESCORT_FRAME_RE, companions
+from kg.extract.discourse import (
+    DelegationState,
+    is_name_list,
+    name_run_before,
+    names_right_before,
+    new_event,
+    realis,
+)
 from kg.extract.triggers import (
     ACCOMPANY_RE,
     GUEST_WORDS,
@@ -48,92 +57,14 @@ DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|�
 NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
 #: where a list of visited places ends (the next verb of the clause)
 LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流")
-#: a clause that states a wish, plan or invitation
-IRREALIS_CLAUSE_RE = re.compile(r"希望|期待|期望|盼望|欢迎|邀请|(?<![重主需只])要(?!求)|将|拟|计划|争取|力争|愿意")
 SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
 #: 在A、B，… : a locative frame opening a clause (after a date)
 FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在")
 HOLD_RE = re.compile(r"召开|举行|开展")
-#: X在Y(等)(的)陪同下: Y accompanies X
-ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
 MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
 #: a clause whose subject is the delegation itself (代表团一行, 考察团, 一行人)
 GUEST_SUBJECT_RE = re.compile(r"^[\d一二三四五六七八九十月日上下午晚间]*(?:代表团|考察团|招商团|一行)")
 GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
-_NAME_LIST_JUNK = re.compile(r"[、，,\s等及和以及与]|以及")
-
-
-@dataclass
-class _State:
-    leaders: list[int] = field(default_factory=list)
-    #: paragraph where a leader was last named: elided subjects reach that far
-    leader_paragraph: int = -1
-    visit: int | None = None  # the leaders' current visit event
-    meeting: int | None = None  # a meeting the leaders held without a named partner yet
-    meeting_paragraph: int = -1
-
-
-def _is_name_list(view: TextView, clause: Clause) -> bool:
-    """A clause made only of names with their titles (唐山市委副书记、…张旭)."""
-    if not view.refs_in(clause.start, clause.end, "Person"):
-        return False
-    chars = list(clause.text)
-    for r in view.refs_in(clause.start, clause.end):
-        for i in range(r.start - clause.start, r.end - clause.start):
-            chars[i] = " "
-    rest = "".join(chars)
-    rest = title_regex().sub(" ", rest)
-    rest = _NAME_LIST_JUNK.sub("", rest)
-    return len(rest) <= 2
-
-
-def name_run_before(view: TextView, clauses: list[Clause], ci: int, pos: int) -> list[int]:
-    """People named right before ``pos``: in its clause, and in the name-list
-    clauses just before it (黑龙江省委副书记、省长胡昌升，省委常委…李海涛率)."""
-    out: list[int] = []
-    cl = clauses[ci]
-    for r in view.refs_in(cl.start, pos, "Person"):
-        if r.entity not in out:
-            out.append(r.entity)
-    j = ci - 1
-    while j >= 0 and _is_name_list(view, clauses[j]):
-        for r in reversed(view.refs_in(clauses[j].start, clauses[j].end, "Person")):
-            if r.entity not in out:
-                out.insert(0, r.entity)
-        j -= 1
-    return out
-
-
-def _names_right_before(view: TextView, pos: int) -> list[int]:
-    """People immediately before ``pos`` (张旭晨一行, 吴海英副市长、李静副院长一行)."""
-    text = view.text
-    out: list[int] = []
-    i = pos
-    while i > 0:
-        t = _title_ending(text, i)
-        if t is not None:
-            i = t
-        r = view.ref_at(i - 1)
-        if r is None or r.type != "Person":
-            break
-        out.insert(0, r.entity)
-        i = r.start
-        if i > 0 and text[i - 1] in "、和及与":
-            i -= 1
-            continue
-        break
-    return out
-
-
-def _title_ending(text: str, end: int) -> int | None:
-    from kg.extract.titles import title_ending_at
-
-    t = title_ending_at(text, end)
-    return t[0] if t is not None and t[0] < end else None
-
-
-def _realis(view: TextView, clause: Clause, pos: int) -> bool:
-    return IRREALIS_CLAUSE_RE.search(view.text, clause.start, pos) is None
 
 
 def _speech_from(clauses: list[Clause]) -> int:
@@ -165,14 +96,11 @@ def _list_after(view: TextView, start: int, clause: Clause) -> list[Ref]:
 class _Extractor:
     def __init__(self, article: Article, view: TextView):
         self.article, self.view = article, view
-        self.state = _State()
+        self.state = DelegationState()
 
     # -- events -------------------------------------------------------------
     def _event(self, kind: str, agents: list[int], sentence: int) -> int:
-        self.article.events.append(
-            Event(kind, list(agents), [], sentence, self.article.sentences[sentence].text)  # type: ignore[arg-type]
-        )
-        return len(self.article.events) - 1
+        return new_event(self.article, kind, agents, sentence)
 
     def _visit(self, agents: list[int], targets: list[Ref], sentence: int) -> None:
         """Add ``targets`` to the agents' visit. A host is no visitor: nobody
@@ -216,7 +144,7 @@ class _Extractor:
             sent = self.article.sentences[si]
             if any(r.entity in self.state.leaders for r in self.view.refs_in(sent.start, sent.end, "Person")):
                 self.state.leader_paragraph = sent.paragraph
-            self._companions(si, clauses[:speech])
+            companions(self.article, self.view, self.state, si, clauses[:speech])
             self._meetings(si, clauses[:speech])
             self._visits(si, clauses[:speech])
 
@@ -227,7 +155,7 @@ class _Extractor:
                 if ACCOMPANY_RE.search(view.text, m.end(), cl.end):
                     continue  # 率团陪同: companions, not a new delegation
                 if m.group() == "一行":
-                    leaders = _names_right_before(view, m.start())
+                    leaders = names_right_before(view, m.start())
                 else:
                     leaders = name_run_before(view, clauses, ci, m.start())
                     # 由X带队的…: the people after 由
@@ -288,14 +216,14 @@ class _Extractor:
                 items = _list_after(view, cl.start + FRAME_RE.match(cl.text).end(), cl)
                 frame = items
                 hold = HOLD_RE.search(cl.text)
-                if hold and items and _realis(view, cl, cl.start + hold.start()):
+                if hold and items and realis(view, cl, cl.start + hold.start()):
                     agents = self._subject(clauses, ci, cl.start)
                     if agents:
                         self._visit(agents, items, si)
                 continue
             found = False
             for m in list(_motion_triggers(view, cl)) + list(view.find(VISIT_INSPECT_RE, cl.start, cl.end)):
-                if in_acc(m.start()) or not _realis(view, cl, m.start()) or NOMINAL_RE.search(cl.text):
+                if in_acc(m.start()) or not realis(view, cl, m.start()) or NOMINAL_RE.search(cl.text):
                     continue
                 if m.group() == "到" and "从" in view.text[self.article.sentences[si].start : m.start()]:
                     continue  # 从A，到B: a range, not a trip
@@ -346,7 +274,7 @@ class _Extractor:
         met = False
         for ci, cl in enumerate(clauses):
             for m in view.find(MEET_OBJECT_RE, cl.start, cl.end):
-                if not _realis(view, cl, m.start()):
+                if not realis(view, cl, m.start()):
                     continue
                 a = name_run_before(view, clauses, ci, m.start())
                 b = [r.entity for r in view.refs_in(m.end(), cl.end, "Person")]
@@ -355,7 +283,7 @@ class _Extractor:
                 self._meeting(a, b, si)
                 met = True
             for m in view.find(MEET_WITH_RE, cl.start, cl.end):
-                if not _realis(view, cl, m.start()):
+                if not realis(view, cl, m.start()):
                     continue
                 partners, with_pos = self._partners(clauses, ci, m.start())
                 if with_pos is None:
@@ -393,7 +321,7 @@ class _Extractor:
         lo = clauses[max(0, ci - 3)].start
         for wm in reversed(list(view.find(re.compile(r"与|同|和"), lo, pos))):
             wci = max(i for i, c in enumerate(clauses) if c.start <= wm.start())
-            if any(not _is_name_list(view, clauses[j]) for j in range(wci + 1, ci)):
+            if any(not is_name_list(view, clauses[j]) for j in range(wci + 1, ci)):
                 break
             topic = view.text.find("就", wm.end(), pos)
             between = view.refs_in(wm.end(), topic if topic >= 0 else pos, "Person")
@@ -406,58 +334,6 @@ class _Extractor:
             if wm.start() < sent_start:
                 break
         return [], None
-
-    def _companions(self, si: int, clauses: list[Clause]) -> None:
-        self._escorts(si, clauses)
-        if not self.state.leaders:
-            return
-        view = self.view
-        for ci, cl in enumerate(clauses):
-            if ESCORT_FRAME_RE.search(cl.text):
-                continue
-            hits = list(view.find(ACCOMPANY_RE, cl.start, cl.end))
-            weak = re.search(r"参加(?!了?(?:会谈|会议|座谈))", cl.text)
-            if not hits and weak:
-                hits = [weak]
-                pos0 = cl.start + weak.start()
-            elif hits:
-                pos0 = hits[0].start()
-            else:
-                continue
-            people = [p for p in name_run_before(view, clauses, ci, pos0) if p not in self.state.leaders]
-            if not people:
-                continue
-            ev = self.state.visit
-            if ev is None:
-                ev = self._event("Visit", self.state.leaders, si)
-                self.state.visit = ev
-            for p in people:
-                if p not in self.article.events[ev].companions:
-                    self.article.events[ev].companions.append(p)
-
-
-    def _escorts(self, si: int, clauses: list[Clause]) -> None:
-        """``X在Y、Z陪同下前往A参访``: Y and Z accompany X (the people before
-        在, else the leaders) on the visit this clause tells."""
-        view = self.view
-        for cl in clauses:
-            frame = ESCORT_FRAME_RE.search(view.text, cl.start, cl.end)
-            if frame is None or not _realis(view, cl, frame.start()):
-                continue
-            inside = [r.entity for r in view.refs_in(frame.start(), frame.end(), "Person")]
-            before = [r.entity for r in view.refs_in(cl.start, frame.start(), "Person")]
-            agents = before or list(self.state.leaders)
-            people = [p for p in inside if p not in agents]
-            if not agents or not people:
-                continue
-            ev = self.state.visit
-            if ev is None or self.article.events[ev].agents != agents:
-                ev = self._event("Visit", agents, si)
-                self.state.visit = ev
-            for p in people:
-                if p not in self.article.events[ev].companions:
-                    self.article.events[ev].companions.append(p)
-
 
 def extract_events(article: Article, view: TextView) -> None:
     """Fill article.events with Visit and Meeting events (only those with someone or something on the other side)."""

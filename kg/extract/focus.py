@@ -1,18 +1,19 @@
-"""Discourse focus: which entity a generic word means, and implied bodies.
+"""Discourse focus: the place a 市/省/区 word means, and implied bodies.
 
-News text names an organization once and then calls it 集团, 公司, 研究所,
-我所; it says 我市, 市委, 市长 for the article's own city. This module
+News text says 我市, 市委, 市长 for the article's own city. This module
 
 - knows each place entity's administrative level and gazetteer reading
   (:class:`PlaceInfo`, :func:`place_infos`),
 - picks the place *in focus* for a level (:func:`focus_place`): the most
   recent one of that level before an offset in the paragraph, else the
   most mentioned one in the article,
-- resolves generic words to the entity in focus and records them as
-  ``Mention(generic=True)`` (:func:`resolve_generic_references`),
-- names *implied bodies* (:func:`implied_body`): 市委 in an article about
-  阳泉 is 阳泉市委, 高新区党工委 is 唐山高新区党工委; an entity is created
-  for such a body only when no entity of that name exists.
+- names *implied bodies* (:func:`implied_body`, :func:`resolve_bodies`):
+  市委 in an article about 阳泉 is 阳泉市委, 高新区党工委 is
+  唐山高新区党工委; an entity is created for such a body only when no
+  entity of that name exists.
+
+Generic organization words (集团, 我所) and titled surnames (吴市长) are
+resolved in kg.extract.generics, on top of this module.
 
 A generic word alone never creates an entity: only a body word attached to
 a known place does (the annotation guide's 平顶山市委 from 市委书记).
@@ -36,45 +37,6 @@ PARK_BODIES = ("党工委", "管委会")
 _NOT_BODY_START = set("场民长领直区县内外级属辖域值面容")
 #: characters before 市/省/区 that make it part of a word (城市, 全市, 县区)
 _WORD_BEFORE = set("城全本我各该都超上门县区省市州乡镇村社街港园")
-
-#: generic word -> (what the antecedent's name must contain, entity type)
-GENERIC_ORGS: dict[str, tuple[tuple[str, ...], str]] = {
-    "该集团": (("集团",), "Organization"),
-    "集团": (("集团",), "Organization"),
-    "该公司": (("公司", "集团", "科技"), "Organization"),
-    "公司": (("公司", "集团", "科技"), "Organization"),
-    "企业": (("公司", "集团", "科技", "能源", "电气", "电子"), "Organization"),
-    "研究所": (("研究所", "所"), "Organization"),
-    "该所": (("研究所", "所"), "Organization"),
-    "研究院": (("研究院", "院"), "Organization"),
-    "该院": (("研究院", "院"), "Organization"),
-    "园区": (("园区", "园", "高新区", "开发区"), "Place"),
-    "科技园": (("科技园", "园"), "Place"),
-    "基地": (("基地",), "Place"),
-    "高新区": (("高新区", "高新技术产业开发区"), "Place"),
-    "开发区": (("开发区",), "Place"),
-    "实验室": (("实验室",), "Organization"),
-    "学院": (("学院",), "Organization"),
-    "大学": (("大学",), "Organization"),
-}
-#: self references of the publishing body or place (我所 = the institute publishing the article)
-SELF_REFS: dict[str, tuple[tuple[str, ...], str]] = {
-    "我所": (("研究所", "所"), "Organization"),
-    "本所": (("研究所", "所"), "Organization"),
-    "我院": (("研究院", "院", "学院"), "Organization"),
-    "我校": (("大学", "学院"), "Organization"),
-    "我市": (("市",), "Place"),
-    "本市": (("市",), "Place"),
-    "我区": (("区",), "Place"),
-    "本区": (("区",), "Place"),
-    "我县": (("县",), "Place"),
-    "我省": (("省",), "Place"),
-}
-#: characters that make a generic word part of a compound (子公司, 上市公司, 公司家)
-_COMPOUND_BEFORE = set("子分总母各等类家上该本")
-_COMPOUND_AFTER = set("家们化群")
-#: function words that may stand right before a generic word (与研究所所长…)
-_FUNCTION_CHARS = set("与和及同在向对由是的了将把被为到赴从给帮")
 
 
 @dataclass(frozen=True)
@@ -150,14 +112,6 @@ def place_infos(article: Article) -> dict[int, PlaceInfo]:
         char = full[-1] if full[-1] in "省市区县" else ""
         out[i] = PlaceInfo(i, level, p.code if p else None, p.parent if p else None, _stem(e.name), char)
     return out
-
-
-def _mention_counts(article: Article) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for m in article.mentions:
-        if m.entity is not None:
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-    return counts
 
 
 def place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple[int, int]]:
@@ -263,16 +217,10 @@ def implied_body(article: Article, place: int, body: str, admin_char: str = "") 
 
 def _zone_body_forms(zone: str, body: str) -> list[str]:
     """Other spellings of a zone's body: 甲高新区管委会 = 甲高新技术产业开发区管理委员会."""
-    from kg.extract.structure import ZONE_SHORT
+    from kg.extract.structure import zone_forms
 
-    zones = {zone}
-    for long, short in ZONE_SHORT:
-        if zone.endswith(short):
-            zones.add(zone[: -len(short)] + long)
-        elif zone.endswith(long):
-            zones.add(zone[: -len(long)] + short)
     bodies = {body, "管理委员会"} if body == "管委会" else {body}
-    return sorted(z + b for z in zones for b in bodies)
+    return sorted(z + b for z in zone_forms(zone) for b in bodies)
 
 
 def add_generic_mention(article: Article, start: int, end: int, entity: int) -> None:
@@ -283,7 +231,8 @@ def add_generic_mention(article: Article, start: int, end: int, entity: int) -> 
     e.mentions.append(len(article.mentions) - 1)
 
 
-def _covered(article: Article) -> list[bool]:
+def covered(article: Article) -> list[bool]:
+    """Per character of the text: whether a mention covers it."""
     cov = [False] * len(article.text)
     for m in article.mentions:
         for i in range(m.start, min(m.end, len(cov))):
@@ -291,123 +240,7 @@ def _covered(article: Article) -> list[bool]:
     return cov
 
 
-def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: int) -> int | None:
-    """The entity a generic word at ``offset`` refers to.
-
-    Candidates are entities of ``type`` whose name contains one of
-    ``needles`` and that are mentioned (not generically) earlier in the same
-    paragraph; the paragraph's topic (a candidate that opens one of its
-    sentences, or the place of a frame opening it: 在甲实验室，…与实验室副主任
-    王一座谈 -> 甲实验室) wins, then the most recent; None without a
-    candidate in the paragraph.
-    """
-    sent = article.sentence_of(offset)
-    para = article.sentences[sent].paragraph
-    cand_pos: dict[int, list[int]] = {}
-    for m in article.mentions:
-        if m.entity is None or m.generic or m.start >= offset:
-            continue
-        e = article.entities[m.entity]
-        if e.type != type or not any(n in e.name or any(n in a for a in e.aliases) for n in needles):
-            continue
-        cand_pos.setdefault(m.entity, []).append(m.start)
-    in_para = {
-        i: ps for i, ps in cand_pos.items()
-        if any(article.sentences[article.sentence_of(p)].paragraph == para for p in ps)
-    }
-    framed = _framing(article, offset, in_para)
-    if framed is not None:
-        return framed
-    if in_para:
-        opens = [s.start for s in article.sentences if s.paragraph == para]
-        topics = [i for i, ps in in_para.items() if any(_opens_sentence(article.text, opens, p) for p in ps)]
-        if len(topics) == 1:
-            return topics[0]
-        return max(in_para, key=lambda i: max(in_para[i]))
-    return None
-
-
-#: a locative frame opening a sentence: (7月16日)(上午)在 A，…
-_FRAME_LEAD_RE = re.compile(r"[\d一二三四五六七八九十月日年上下午晚间，,]*在")
-
-
-def _opens_sentence(text: str, starts: list[int], pos: int) -> bool:
-    """Whether a mention at ``pos`` opens a sentence, alone or after a frame
-    word: 甲公司…; 在甲公司，…; 16日上午在甲公司，… (the clause's topic)."""
-    for s in starts:
-        if s == pos or (s < pos and _FRAME_LEAD_RE.fullmatch(text, s, pos)):
-            return True
-    return False
-
-
-def _framing(article: Article, offset: int, cands: dict[int, list[int]]) -> int | None:
-    """The candidate named by the latest locative frame of the sentence before
-    ``offset``: 在甲公司，公司董事长王一…；在乙公司，王二与公司副总经理李三交流
-    -> 公司 is 乙公司 in the second clause. A frame opens the sentence or a
-    clause (after ，；) and is 在 + the name + a clause break."""
-    s = article.sentences[article.sentence_of(offset)]
-    text = article.text
-    best, best_pos = None, -1
-    for i, ps in cands.items():
-        for p in ps:
-            if not s.start <= p < offset or p <= best_pos or text[p - 1 : p] != "在":
-                continue
-            k = p - 1
-            while k > s.start and text[k - 1] in "0123456789一二三四五六七八九十月日年上下午晚间":
-                k -= 1
-            if k != s.start and text[k - 1] not in "，,；;":
-                continue
-            end = next((m.end for m in article.mentions if m.start == p and m.entity == i), p)
-            if end < len(text) and text[end] in "，,":
-                best, best_pos = i, p
-    return best
-
-
-def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):
-    if type == "Place":
-        return focus_place(article, infos, needles[0], offset)
-    counts = _mention_counts(article)
-    cands = [
-        i for i, e in enumerate(article.entities)
-        if e.type == type and any(e.name.endswith(n) or any(a.endswith(n) for a in e.aliases) for n in needles)
-    ]
-    return max(cands, key=lambda i: counts.get(i, 0)) if cands else None
-
-
-def resolve_generic_references(article: Article) -> None:
-    """Add generic mentions (集团, 我所, 我市, 市委, 省发改委 …) for the entities they mean."""
-    text = article.text
-    infos = place_infos(article)
-    cov = _covered(article)
-    words = sorted(list(GENERIC_ORGS) + list(SELF_REFS), key=len, reverse=True)
-    word_re = re.compile("|".join(words))
-    for m in word_re.finditer(text):
-        s, e = m.start(), m.end()
-        if any(cov[s:e]):
-            continue
-        w = m.group()
-        prev = text[s - 1] if s else ""
-        nxt = text[e] if e < len(text) else ""
-        if w in SELF_REFS:
-            target = _self_ref(article, infos, *SELF_REFS[w], s)
-        else:
-            if prev in _COMPOUND_BEFORE or nxt in _COMPOUND_AFTER:
-                continue
-            if (
-                "\u4e00" <= prev <= "\u9fff" and not cov[s - 1] and prev not in _FUNCTION_CHARS
-                and w in ("大学", "学院")
-            ):
-                continue  # part of an unrecognized longer name
-            target = _topic_org(article, *GENERIC_ORGS[w], s)
-        if target is None:
-            continue
-        add_generic_mention(article, s, e, target)
-        for i in range(s, e):
-            cov[i] = True
-    _resolve_bodies(article, infos, cov)
-
-
-def _resolve_bodies(article: Article, infos: dict[int, PlaceInfo], cov: list[bool]) -> None:
+def resolve_bodies(article: Article, infos: dict[int, PlaceInfo], cov: list[bool]) -> None:
     """市委, 市政府, 省发改委, 区文旅局, 党工委 …: the body of the place in focus.
 
     The place is the place name written right before the body (宜宾市 in
@@ -447,40 +280,3 @@ def _resolve_bodies(article: Article, infos: dict[int, PlaceInfo], cov: list[boo
         add_generic_mention(article, start, b.end(), ent)
         for i in range(start, b.end()):
             cov[i] = True
-
-
-def resolve_titled_surnames(article: Article) -> None:
-    """吴市长, 李院长, 刘所长: a surname and a title for a person named with that title.
-
-    Needs ``article.positions``: the person must be the only one whose name
-    starts with that surname and who holds a post ending with that role
-    (吴市长 -> 吴海英, 副市长; 包书记 -> 包翠艳, 党委书记).
-    """
-    from kg.extract.titles import title_at
-
-    cov = _covered(article)
-    held: dict[int, list[str]] = {}
-    for p in article.positions:
-        held.setdefault(p.person, []).append(p.title)
-    text = article.text
-    for s in range(len(text) - 2):
-        if cov[s] or cov[s + 1] or not "\u4e00" <= text[s] <= "\u9fff":
-            continue
-        if s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cov[s - 1]:
-            continue  # inside a word
-        t = title_at(text, s + 1)
-        if t is None:
-            continue
-        end, body, role = t
-        if body:
-            continue
-        bare = role.removeprefix("常务").removeprefix("副")
-        cands = [
-            i for i, titles in held.items()
-            if article.entities[i].name.startswith(text[s]) and len(article.entities[i].name) >= 2
-            and any(tt.endswith(bare) for tt in titles)
-        ]
-        if len(cands) == 1:
-            add_generic_mention(article, s, end, cands[0])
-            for i in range(s, end):
-                cov[i] = True

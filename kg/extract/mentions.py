@@ -137,12 +137,35 @@ def _valid_model_span(text: str, typ: str) -> bool:
         return False
     if any(c in P.PUNCT and c != "·" for c in text):
         return False
-    if typ == "Person":
-        return MS.person_form(text)
+    if typ == "Person":  # a personal name, or an entity of uncertain type judged as a brand
+        return MS.person_form(text) or not (MS.has_stop(text) or MS.is_group(text))
     if typ in ("Organization", "Place"):
         return 2 <= len(text) and not (MS.has_stop(text) or MS.is_group(text) or MS.is_generic_name(text)
                                        or MS.is_generic_body(text))
     return False
+
+
+def _abbreviation_prefixes(text: str, cands: list[_Cand]) -> None:
+    """An organization name led by the abbreviation of another organization of
+    the article (北航 + 泉州创新研究院, 北航 abbreviating 北京航空航天大学) starts
+    at the abbreviation, when a clear boundary stands before it."""
+    from kg.extract.coref import abbreviation_target
+
+    orgs = [c for c in cands if c.m.type == "Organization" and c.m.source == "org-rule"]
+    names = sorted({c.m.text for c in orgs if len(c.m.text) >= 4})
+    for c in orgs:
+        m = c.m
+        for n in (2, 3, 4):
+            s = m.start - n
+            if s < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[s:m.start]):
+                break
+            if not (s == 0 or text[s - 1] in P.PUNCT or O._stop_before(text, s, O.LEFT_STOPS)):
+                continue
+            short = text[s:m.start]
+            target = abbreviation_target(short, [x for x in names if x != m.text])
+            if target is not None:
+                m.start, m.text = s, text[s:m.end]
+                break
 
 
 def _add_model_spans(text: str, model, cands: list[_Cand], place_hits, add) -> None:
@@ -158,7 +181,7 @@ def _add_model_spans(text: str, model, cands: list[_Cand], place_hits, add) -> N
     view = MS.RuleView(text, spans, org_names)
     seen: set[tuple[int, int]] = set()
     for sp in model:
-        if (sp.start, sp.end) in seen or not _valid_model_span(sp.text, sp.type):
+        if (sp.start, sp.end) in seen or not _valid_model_span(MS.trim(sp, text).text, sp.type):
             continue
         seen.add((sp.start, sp.end))
         m = MS.judge(sp, view, lambda short: abbreviation_target(short, org_names) is not None)
@@ -272,7 +295,7 @@ def recognize(article: Article) -> None:
 
     # model evidence
     model = [sp for sp in _model_spans(article) if 0 <= sp.start < sp.end <= len(text)]
-    model_person_names = {sp.text for sp in model if sp.type == "Person" and P.plausible_name(sp.text)}
+    model_person_names = {sp.text for sp in model if sp.type == "Person" and MS.person_form(sp.text)}
 
     # persons
     person_ms = P.find_persons(text, model_person_names)
@@ -321,6 +344,8 @@ def recognize(article: Article) -> None:
             continue
         canon = place.name + body[1:]
         add(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
+
+    _abbreviation_prefixes(text, cands)
 
     # model spans: evidence for what the rules cannot find, judged against them
     _add_model_spans(text, model, cands, place_hits, add)
@@ -376,6 +401,10 @@ def _nested_places(mentions: list[Mention], place_hits) -> list[Mention]:
                 org_end_by_start[m.start] = (m.end, m.subtype == "Company")
     standalone = {m.code for m in mentions if m.type == "Place" and m.code}
     place_ends = {e for _, e, _ in place_hits}
+    # a chain of places starting an org name: each link is nested (广东省佛山市顺德区委 -> 佛山市)
+    for s, e, _ in sorted(place_hits, key=lambda h: h[0]):
+        if s in org_end_by_start and e < org_end_by_start[s][0]:
+            org_end_by_start.setdefault(e, org_end_by_start[s])
     for s, e, p in place_hits:
         if not p.name.endswith(("省", "市", "区", "县")) or p.name != p.short and (e - s) != len(p.name):
             continue

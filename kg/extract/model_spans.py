@@ -224,12 +224,14 @@ def _clean_right(text: str, e: int) -> bool:
         _PARTY_AFTER + _WITH_AFTER + ("等",), e)
 
 
-def in_org_list(text: str, s: int, e: int, org_spans: list[tuple[int, int]]) -> bool:
+def in_org_list(text: str, s: int, e: int, org_spans: list[tuple[int, int]], closed_only: bool = False) -> bool:
     """Does [s, e) stand in a list of organizations: an organization item next
-    to it (``A有限公司以及B``, ``B、C集团``) or the list closed by 等企业/等公司?"""
+    to it (``A有限公司以及B``, ``B、C集团``) or the list closed by 等企业/等公司?
+    With ``closed_only`` only the closed list counts (a person may stand next to
+    an organization: 张三及X局副局长)."""
     ends = {b for _, b in org_spans}
     starts = {a for a, _ in org_spans}
-    for sep in _SEPS:
+    for sep in _SEPS if not closed_only else ():
         if text.endswith(sep, 0, s) and (s - len(sep)) in ends:
             return True
         if text.startswith(sep, e) and (e + len(sep)) in starts:
@@ -280,15 +282,29 @@ def _company_word(name: str) -> bool:
     return name.endswith(O.SHORT_COMPANY_SUFFIXES + O.INDUSTRY_SUFFIXES) and not is_generic_name(name)
 
 
+#: two-character verbs whose first character a span may have taken (澳瑞特研|发)
+_VERBS_AFTER = ("研发", "研制", "生产", "签约", "签署", "签订", "表示", "参观", "出席", "致辞", "介绍", "投资", "开发",
+                "建设", "合作", "落户", "携手")
+
+
+def trim(sp: ModelSpan, text: str) -> ModelSpan:
+    """Give back the first character of a verb the span ran into (X研|发生产 -> X)."""
+    e = sp.end
+    if e - sp.start > 2 and text[e - 1:e + 1] in _VERBS_AFTER:
+        return ModelSpan(sp.start, e - 1, sp.text[:-1], sp.type, sp.label)
+    return sp
+
+
 def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
     """The mention a model span gives, or None when it fails a check.
 
     ``is_alias(short)``: True when ``short`` is an abbreviation of an
     organization the rules found in the article (see kg.extract.coref).
     """
-    text, s, e, name, typ = view.text, sp.start, sp.end, sp.text, sp.type
-    if not (0 <= s < e <= len(text)) or text[s:e] != name:
+    if not (0 <= sp.start < sp.end <= len(view.text)) or view.text[sp.start:sp.end] != sp.text:
         return None
+    sp = trim(sp, view.text)
+    text, s, e, name, typ = view.text, sp.start, sp.end, sp.text, sp.type
     if typ not in ("Person", "Organization", "Place"):
         return None
     if not 2 <= len(name) <= 24 or any(c.isdigit() for c in name):
@@ -299,10 +315,14 @@ def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
         return None
     alias = bool(is_alias and is_alias(name))
     if typ == "Person":
-        if view.inside(s, e) or not person_form(name) or T.starts_with_title(text, e - 1):
+        if view.inside(s, e) or any(T.starts_with_title(name, i) for i in range(1, len(name))):
+            return None  # 李静副(院长), 吴市长: a title inside
+        if T.starts_with_title(text, e - 1):
             return None
-        if in_org_list(text, s, e, view.orgs()):
-            return _brand(sp, view, alias)  # 戴尔 in A公司以及戴尔、B等企业
+        if not person_form(name) or in_org_list(text, s, e, view.orgs(), closed_only=True):
+            # not a personal name, or in a list of companies (A公司以及戴尔、B等企业): an entity
+            # of uncertain type, kept as an organization only when corroborated
+            return None if has_stop(name) or is_group(name) else _brand(sp, view, alias)
         if P.right_boundary(text, e) or P.left_boundary(text, s) or T.title_ending_at(text, s):
             return Mention(s, e, name, "Person", None, "model")
         return None
@@ -336,7 +356,7 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         elif not _clean_left(text, s) and _leading_place_end(name) == 0:
             return None
     if suf:
-        if suf in ("局", "厅", "司", "署") or suf.endswith(_GOV_SUFFIXES):
+        if suf.endswith(_GOV_SUFFIXES) or suf in O._GOV_NEEDS_PLACE:
             if is_generic_body(name) and not alias:
                 return None
             if _leading_place_end(name) == 0 and not alias and not inner:

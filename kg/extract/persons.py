@@ -251,8 +251,9 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
             mm = _mention(end, name, "title-context")
             out.append(mm)
             out.extend(_list_after(text, mm.end, "list"))
-        # name before the title: 徐进市长, 董绍明院士
-        before = name_before(text, m.start(), known)
+        # name before the title: 徐进市长, 董绍明院士; not when a name follows the
+        # title (经发局长陈冠宇: the words before are the body, 经发局 + 局长)
+        before = name_before(text, m.start(), known) if not name else None
         if before and text[end:end + 1] not in "期远久大":
             out.append(_mention(m.start() - len(before), before, "title-context"))
     out.extend(find_bylines(text))

@@ -10,6 +10,7 @@ Order of the rules:
 
 1. kg.extract.focus: generic words (集团, 我所, 市委 …) become mentions of
    the entity in focus, implied bodies (阳泉市委) are named;
+   kg.extract.paired_bodies: 两地X names X of both places of a trip;
 2. kg.extract.positions: title chains -> positions -> affiliatedWith;
 3. kg.extract.events: delegations, visits, meetings, companions;
 4. kg.extract.agreements: signings, parties, witnesses;
@@ -25,13 +26,16 @@ from kg.extract.clauses import TextView
 def extract_relations(article: Article) -> None:
     from kg.extract.agreements import extract_agreements
     from kg.extract.events import extract_events, event_relations
-    from kg.extract.focus import place_infos, resolve_generic_references, resolve_titled_surnames
+    from kg.extract.focus import place_infos
+    from kg.extract.generics import resolve_generic_references, resolve_titled_surnames
+    from kg.extract.paired_bodies import resolve_paired_bodies
     from kg.extract.positions import affiliations, extract_positions
     from kg.extract.structure import implied_zones, structure_relations
 
     if not article.text or not article.sentences:
         return
     resolve_generic_references(article)
+    resolve_paired_bodies(article)
     implied_zones(article)
     view = TextView(article)
     extract_positions(article, view)

@@ -40,7 +40,8 @@ ZONE_BODY_RE = re.compile(r"(.+?)(?:党工委|管委会|管理委员会)$")
 ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
 
 
-def _zone_forms(name: str) -> set[str]:
+def zone_forms(name: str) -> set[str]:
+    """A zone's name in its long and short forms (甲高新区, 甲高新技术产业开发区)."""
     out = {name}
     for long, short in ZONE_SHORT:
         if name.endswith(long):
@@ -69,7 +70,7 @@ def implied_zones(article: Article) -> None:
         suffix = next((x for x in PARK_SUFFIXES if zone.endswith(x)), None)
         if suffix is None or zone in GENERIC_PARKS or len(zone) <= len(suffix) + 1:
             continue
-        forms = _zone_forms(zone)
+        forms = zone_forms(zone)
         place = next((p for p in article.entities if p.type == "Place" and ({p.name, *p.aliases} & forms)), None)
         if place is None:
             article.entities.append(LocalEntity(zone, "Place", subtype="Park", context=e.context))

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.doc import Article
+from kg.extract.focus import covered
 from kg.extract.triggers import MOTION_FALSE_BEFORE, TRIP_RE
 
 #: where a trip's clause ends
@@ -33,14 +34,6 @@ class Trip:
     destinations: tuple[int, ...]
     #: where the destinations are written (offsets of their mentions)
     at: tuple[int, ...] = ()
-
-
-def _covered(article: Article) -> list[bool]:
-    cov = [False] * len(article.text)
-    for m in article.mentions:
-        for i in range(m.start, min(m.end, len(cov))):
-            cov[i] = True
-    return cov
 
 
 def _destinations(article: Article, start: int) -> list[tuple[int, int]]:
@@ -72,7 +65,7 @@ def find_trips(article: Article, place_refs: list[tuple[int, int]]) -> list[Trip
     destination of the same clause is no home.
     """
     text = article.text
-    cov = _covered(article)
+    cov = covered(article)
     trips: list[Trip] = []
     for m in TRIP_RE.finditer(text):
         s, w = m.start(), m.group()

@@ -20,7 +20,8 @@ What each part of a :class:`kg.doc.Corpus` becomes (IRIs: kg.rdf.iris):
 Every event, position, agreement and assertion node has ``kg:source`` and
 ``kg:evidence`` (the relation's own evidence, else its sentence's text). A
 relation whose two ends resolve to the same node is dropped (X locatedIn X
-says nothing). References that point nowhere (bad indexes) are skipped and
+says nothing). An entity with a blank name gets no node (the contract wants
+one label per entity): what refers to it is skipped and noted. References that point nowhere (bad indexes) are skipped and
 noted in ``Article.errors``; a local entity missing from ``Corpus.index``
 gets a node of its own (key ``unresolved/<file>/<index>``) rather than
 being lost. The ontology's triples are included so the graph is self-contained.
@@ -111,6 +112,8 @@ class _Mapper:
         self.kg = Namespace(KG)
         self.slugs = article_slugs(corpus)
         self.entity_iris = self._entity_iris(corpus.entities)
+        #: corpus entities without a name: no node, references to them are skipped
+        self.nameless = {gi for gi, e in enumerate(corpus.entities) if not (e.name or "").strip()}
 
     # ----------------------------------------------------------- helpers
     @staticmethod
@@ -143,7 +146,11 @@ class _Mapper:
             article.errors.append(f"rdf: {what} refers to entity {li!r}, not in the article; skipped")
             return None
         gi = self.corpus.index.get((ai, li))
-        if gi is not None and 0 <= gi < len(self.entity_iris):
+        resolved = gi is not None and 0 <= gi < len(self.entity_iris)
+        if (resolved and gi in self.nameless) or (not resolved and not (article.entities[li].name or "").strip()):
+            article.errors.append(f"rdf: {what} refers to entity {li}, which has no name; skipped")
+            return None
+        if resolved:
             return self.uri(self.entity_iris[gi])
         return self._unresolved(ai, li, article.entities[li])
 
@@ -204,10 +211,11 @@ class _Mapper:
             from kg.rdf.ontology import load_ontology
 
             self.graph += load_ontology()
-        for entity, iri in zip(self.corpus.entities, self.entity_iris):
-            self.map_entity(entity, self.uri(iri))
+        for gi, (entity, iri) in enumerate(zip(self.corpus.entities, self.entity_iris)):
+            if gi not in self.nameless:
+                self.map_entity(entity, self.uri(iri))
         for (ai, _li), gi in sorted(self.corpus.index.items()):
-            if 0 <= ai < len(self.corpus.articles) and 0 <= gi < len(self.entity_iris):
+            if 0 <= ai < len(self.corpus.articles) and 0 <= gi < len(self.entity_iris) and gi not in self.nameless:
                 self.add(self.uri(self.entity_iris[gi]), self.kg.mentionedIn, self.uri(article_iri(self.slugs[ai])))
         for ai, article in enumerate(self.corpus.articles):
             self.map_article(ai, article)

@@ -119,3 +119,11 @@ def test_a_headline_and_a_retelling_merge_with_the_body_signing():
     art = make_article(text, {**PEOPLE, **ORGS})
     extract_relations(art)
     assert agreements(art) == [("产业升级合作备忘录", ("乙科技", "甲区政府"), ("王一",))]
+
+
+def test_a_document_list_shares_the_tail_of_its_last_name():
+    from kg.extract.agreements import shared_tail_names
+
+    assert shared_tail_names("文旅和商贸业发展合作协议", 2) == ["文旅发展合作协议", "商贸业发展合作协议"]
+    assert shared_tail_names("文旅和商贸业发展合作协议", 3) == ["文旅和商贸业发展合作协议"]
+    assert shared_tail_names("合作协议", 2) == ["合作协议"]

@@ -44,3 +44,14 @@ def test_clauses_lie_inside_their_sentence_and_do_not_overlap(text):
         for c in view.clauses(si):
             assert prev <= c.start < c.end <= s.end and c.text == art.text[c.start : c.end]
             prev = c.end
+
+
+def test_generic_refs_of_one_span_are_kept_as_a_pair():
+    from kg.doc import Mention
+    from kg.extract.clauses import TextView
+
+    art = make_article("甲区乙区发展。文旅局签约。", {"甲区": "Place", "乙区": "Place"})
+    s = art.text.index("文旅局")
+    for ent in (0, 1):
+        art.mentions.append(Mention(s, s + 3, "文旅局", "Organization", generic=True, entity=ent))
+    assert [r.entity for r in TextView(art).refs_in(s, s + 3)] == [0, 1]

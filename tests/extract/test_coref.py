@@ -66,3 +66,24 @@ def test_formal_and_short_zone_body_names_merge():
         _org("襄阳高新技术产业开发区管理委员会", 10, "GovernmentBody"),
     ])
     assert ents == {"襄阳高新技术产业开发区管理委员会": {"襄阳高新区管委会"}}
+
+
+def test_abbreviation_target_rules():
+    from kg.extract.coref import abbreviation_target
+
+    assert abbreviation_target("甲航", ["甲乙航空航天大学", "丙丁创新研究院"]) == "甲乙航空航天大学"
+    assert abbreviation_target("工研院", ["财团法人工业技术研究院"]) == "财团法人工业技术研究院"
+    assert abbreviation_target("贸发局", ["香港贸易发展局"]) == "香港贸易发展局"  # after the place prefix
+    assert abbreviation_target("甲大", ["甲乙大学", "甲丙大学"]) is None  # two names: ambiguous
+    assert abbreviation_target("北京", ["北京航空航天大学"]) is None  # a place
+    assert abbreviation_target("甲乙大学", ["甲乙大学丙丁研究院"]) is None  # contiguous: the parent
+
+
+def test_abbreviation_joins_its_full_name():
+    ents, _ = _cluster([
+        _org("甲乙航空航天大学", 0, "University"),
+        _org("甲航", 20, None),
+        _org("丙大", 30, None),
+    ])
+    assert ents["甲乙航空航天大学"] == {"甲航"}
+    assert "丙大" in ents

@@ -48,14 +48,6 @@ def test_meeting_without_partner_collects_chair_and_attendees():
     assert triples(art, "metWith") == {("张三", "李四"), ("张三", "王五")}
 
 
-def test_an_escort_frame_gives_the_visit_and_the_companion():
-    art = make_article("仪式后，王一在李二陪同下前往甲公司参访。",
-                       {"王一": "Person", "李二": "Person", "甲公司": "Organization"})
-    extract_relations(art)
-    assert triples(art, "visited") == {("王一", "甲公司")}
-    assert triples(art, "accompanied") == {("李二", "王一")}
-
-
 def test_a_host_named_in_the_frame_is_met_not_a_visitor():
     text = "王一一行来到甲公司。在甲公司，公司董事长李二介绍了企业近年来的发展；王一与李二座谈交流。"
     art = make_article(text, {"王一": "Person", "李二": "Person", "甲公司": "Organization"})

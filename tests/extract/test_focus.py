@@ -1,35 +1,6 @@
-from kg.extract.focus import focus_place, place_infos, resolve_generic_references
+from kg.extract.focus import covered, focus_place, implied_body, place_infos, resolve_bodies
 
 from .builders import make_article
-
-
-def generic(art):
-    return {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
-
-
-def test_generic_org_resolves_to_the_paragraph_topic_not_the_latest_name():
-    art = make_article("甲集团有限公司由乙集团、丙集团重组而成。张三与集团董事长李四会谈。",
-                       {"甲集团有限公司": "Organization", "乙集团": "Organization", "丙集团": "Organization",
-                        "张三": "Person", "李四": "Person"})
-    resolve_generic_references(art)
-    assert ("集团", "甲集团有限公司") in generic(art)
-
-
-def test_self_references_and_bodies_of_the_home_city():
-    art = make_article("阳泉很好。阳泉发展。我市与市委、市政府。", {"阳泉": "Place"})
-    resolve_generic_references(art)
-    got = generic(art)
-    assert ("我市", "阳泉") in got
-    assert ("市委", "阳泉市委") in got and ("市政府", "阳泉市政府") in got
-    # the bodies are Organizations; the generic words are no aliases
-    for e in art.entities:
-        assert "市委" not in e.aliases and "我市" not in e.aliases
-
-
-def test_no_entity_from_a_generic_word_without_antecedent():
-    art = make_article("集团发展很好。公司也好。", {})
-    resolve_generic_references(art)
-    assert art.entities == [] and art.mentions == []
 
 
 def test_focus_place_prefers_the_paragraph_then_the_article():
@@ -40,14 +11,20 @@ def test_focus_place_prefers_the_paragraph_then_the_article():
     assert art.entities[focus_place(art, infos, "市", 0)].name == "甲市"
 
 
-def test_a_generic_head_word_is_the_organization_of_its_clause_frame():
-    text = ("王一一行走进甲科技有限公司、乙科技有限公司和丙实验室。在甲科技有限公司，公司董事长李二介绍了情况；"
-            "在乙科技有限公司，王一与公司副总经理赵三交流。\n在丙实验室，王一与实验室副主任钱四座谈。")
-    art = make_article(text, {"王一": "Person", "李二": "Person", "赵三": "Person", "钱四": "Person",
-                              "甲科技有限公司": "Organization", "乙科技有限公司": "Organization",
-                              "丙实验室": "Organization"})
-    resolve_generic_references(art)
-    got = {(m.start, art.entities[m.entity].name) for m in art.mentions if m.generic}
-    assert (text.index("公司董事长"), "甲科技有限公司") in got
-    assert (text.index("公司副总经理"), "乙科技有限公司") in got
-    assert (text.index("实验室副主任"), "丙实验室") in got
+
+def test_a_body_word_after_an_admin_character_is_the_body_of_the_place_in_focus():
+    art = make_article("甲市很好。市委、市政府高度重视。", {"甲市": "Place"})
+    resolve_bodies(art, place_infos(art), covered(art))
+    got = {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
+    assert got == {("市委", "甲市委"), ("市政府", "甲市政府")}
+    assert all(art.entities[m.entity].subtype == "GovernmentBody" for m in art.mentions if m.generic)
+
+
+def test_an_implied_body_is_found_before_it_is_created():
+    art = make_article("甲市发展。甲市委发布。", {"甲市": "Place", "甲市委": "Organization"})
+    place = next(i for i, e in enumerate(art.entities) if e.name == "甲市")
+    before = len(art.entities)
+    assert art.entities[implied_body(art, place, "委")].name == "甲市委"
+    assert len(art.entities) == before
+    assert art.entities[implied_body(art, place, "政府")].name == "甲市政府"
+    assert len(art.entities) == before + 1

@@ -71,3 +71,26 @@ def test_department_with_joined_field_words():
     a = _article("湖北省农业和农村厅负责人出席。")
     recognize(a)
     assert "湖北省农业和农村厅" in {m.text for m in a.mentions if m.type == "Organization"}
+
+
+def test_every_place_of_a_chain_starting_an_org_is_nested():
+    a = _article("广东省佛山市顺德区委书记出席。")
+    recognize(a)
+    places = {m.text for m in a.mentions if m.type == "Place"}
+    assert {"广东省", "佛山市"} <= places
+
+
+def test_model_generic_body_does_not_displace_the_resolved_one():
+    text = "淮安市举行签约仪式。市政协副主席出席。"
+    s = text.index("市政协")
+    a = _article(text, [ModelSpan(s, s + 3, "市政协", "Organization", "ORG")])
+    recognize(a)
+    m = [x for x in a.mentions if x.start == s][0]
+    assert m.generic and m.canonical == "淮安市政协"
+
+
+def test_abbreviation_of_an_article_org_leads_an_org_name():
+    a = _article("甲乙航空航天大学与泉州市签约,共建甲航泉州创新研究院。")
+    recognize(a)
+    orgs = {m.text for m in a.mentions if m.type == "Organization"}
+    assert "甲航泉州创新研究院" in orgs and "泉州创新研究院" not in orgs

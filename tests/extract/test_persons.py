@@ -43,3 +43,10 @@ def test_compound_surname_before_an_org_word_is_no_name():
     assert not plausible_name("东方集团")
     assert not plausible_name("欧阳科技")
     assert plausible_name("欧阳明")
+
+
+def test_no_person_before_a_title_that_a_name_follows():
+    from kg.extract.persons import find_persons
+
+    names = {m.text for m in find_persons("备忘录由经发局长陈小明签署。")}
+    assert "陈小明" in names and "经发" not in names

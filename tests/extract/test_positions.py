@@ -1,5 +1,5 @@
 from kg.extract.clauses import TextView
-from kg.extract.focus import resolve_generic_references
+from kg.extract.generics import resolve_generic_references
 from kg.extract.positions import affiliations, extract_positions
 
 from .builders import make_article, positions

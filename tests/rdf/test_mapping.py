@@ -238,3 +238,25 @@ def test_repeated_entity_keys_never_take_another_entity_iri():
     rows = select(g, "SELECT ?e WHERE { ?e a kg:Person }")
     assert len(rows) == 3
     assert (entity_iri("person/王~2"),) in rows
+
+
+def test_nameless_entities_get_no_node_and_their_relations_are_skipped():
+    from kg.doc import Article, Corpus, LocalEntity, Position, Sentence
+
+    text = "张三会见了某人。"
+    art = Article(source="a.txt", raw=text, text=text, sentences=[Sentence(0, len(text), text)])
+    art.entities = [LocalEntity("张三", "Person"), LocalEntity(" ", "Person"), LocalEntity("", "Organization")]
+    art.relations = [Relation("metWith", 0, 1, 0), Relation("affiliatedWith", 0, 2, 0)]
+    art.positions = [Position(person=0, title="书记", org=2, sentence=0), Position(person=1, title="市长", org=None, sentence=0)]
+    corpus = Corpus(articles=[art], entities=[Entity("person/张三", "张三", "Person", members=[(0, 0)]),
+                                              Entity("person/_", " ", "Person", members=[(0, 1)])],
+                    index={(0, 0): 0, (0, 1): 1})  # (0, 2) unresolved
+    g = corpus_to_graph(corpus, include_ontology=False)
+    assert not ask(g, """ASK { VALUES ?c { kg:Person kg:Organization kg:Place } ?e a ?c .
+                             FILTER NOT EXISTS { ?e rdfs:label ?l } }""")
+    assert select(g, "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }") == {("张三",)}
+    assert not ask(g, "ASK { ?s kg:metWith|kg:affiliatedWith ?o }")
+    # the position of 张三 stays, without its nameless organization; the nameless person's does not
+    assert select(g, "SELECT ?t WHERE { ?p kg:holdsPosition ?pos . ?pos kg:title ?t }") == {("书记",)}
+    assert not ask(g, "ASK { ?pos kg:positionIn ?x }")
+    assert any("no name" in e for e in art.errors)

@@ -153,3 +153,17 @@ def test_same_keys_under_any_hash_seed():
         outs.add(run.stdout)
     assert len(outs) == 1
     assert "person/王刚" in outs.pop()
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\u3000", "\n"])
+def test_nameless_local_entities_are_never_merged_with_each_other(blank):
+    # they stay resolved (one entity each); kg.rdf.mapping leaves label-less entities out
+    c = resolve([article("a", person(blank), person("陈向平")), article("b", person(blank), org(blank))])
+    assert len(c.entities) == 4 and len({e.key for e in c.entities}) == 4
+    assert sorted(e.name for e in c.entities) == ["", "", "", "陈向平"]
+
+
+def test_a_blank_name_with_an_alias_takes_the_alias():
+    c = resolve([article("a", person(" ", "陈向平"))])
+    assert [e.name for e in c.entities] == ["陈向平"]
+    assert c.entities[0].key == "person/陈向平"

@@ -1,0 +1,75 @@
+"""Companions: who accompanies the delegation's leaders on a visit.
+
+- ``X在Y、Z陪同下前往A参访`` (:func:`escorts`): Y and Z accompany X (the
+  people before 在, else the leaders) on the visit the clause tells;
+- ``Y、Z陪同考察`` / ``Y、Z一同调研`` / ``Y参加`` (:func:`companions`): the
+  run of names before the word joins the leaders' current visit (甲市副市长
+  王一，省厅厅长李二陪同考察 -> both accompany the leaders).
+
+A companion is never one of the leaders; a visit event is opened for the
+leaders when none is current, so a companion told before the places is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Article
+from kg.extract.clauses import Clause, TextView
+from kg.extract.discourse import DelegationState, name_run_before, new_event, realis
+from kg.extract.triggers import ACCOMPANY_RE
+
+#: X在Y(等)(的)陪同下: Y accompanies X
+ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
+#: 参加 as joining the visit, not attending a meeting (参加会谈)
+_JOIN_RE = re.compile(r"参加(?!了?(?:会谈|会议|座谈))")
+
+
+def _join_visit(article: Article, state: DelegationState, agents: list[int], people: list[int], si: int,
+                same_agents: bool) -> None:
+    """Add ``people`` as companions of the current visit, opened for
+    ``agents`` when there is none (or, with ``same_agents``, when its agents
+    are others)."""
+    ev = state.visit
+    if ev is None or (same_agents and article.events[ev].agents != agents):
+        ev = new_event(article, "Visit", agents, si)
+        state.visit = ev
+    for p in people:
+        if p not in article.events[ev].companions:
+            article.events[ev].companions.append(p)
+
+
+def escorts(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause]) -> None:
+    """``X在Y、Z陪同下前往A参访``: Y and Z accompany X (the people before
+    在, else the leaders) on the visit this clause tells."""
+    for cl in clauses:
+        frame = ESCORT_FRAME_RE.search(view.text, cl.start, cl.end)
+        if frame is None or not realis(view, cl, frame.start()):
+            continue
+        inside = [r.entity for r in view.refs_in(frame.start(), frame.end(), "Person")]
+        before = [r.entity for r in view.refs_in(cl.start, frame.start(), "Person")]
+        agents = before or list(state.leaders)
+        people = [p for p in inside if p not in agents]
+        if agents and people:
+            _join_visit(article, state, agents, people, si, same_agents=True)
+
+
+def companions(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause]) -> None:
+    """Escorts, then the names before 陪同 / 一同调研 / 参加 (the leaders' companions)."""
+    escorts(article, view, state, si, clauses)
+    if not state.leaders:
+        return
+    for ci, cl in enumerate(clauses):
+        if ESCORT_FRAME_RE.search(cl.text):
+            continue
+        hits = list(view.find(ACCOMPANY_RE, cl.start, cl.end))
+        weak = _JOIN_RE.search(cl.text)
+        if hits:
+            pos0 = hits[0].start()
+        elif weak:
+            pos0 = cl.start + weak.start()
+        else:
+            continue
+        people = [p for p in name_run_before(view, clauses, ci, pos0) if p not in state.leaders]
+        if people:
+            _join_visit(article, state, state.leaders, people, si, same_agents=False)
