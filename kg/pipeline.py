@@ -206,6 +206,8 @@ def run_build(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".staging-*"):  # left behind by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
         t0 = time.perf_counter()

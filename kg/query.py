@@ -11,6 +11,8 @@ SPARQL syntax error).
 
 from __future__ import annotations
 
+import re
+
 import csv
 import json
 import sys
@@ -187,9 +189,17 @@ def truncate(text: str, cols: int) -> str:
     return "".join(out) + "…"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _printable(cell: str) -> str:
+    """Cell text safe for a terminal: line breaks, tabs and escape codes (web text) become spaces."""
+    return _CONTROL.sub(" ", cell)
+
+
 def format_table(names: list[str], rows: list[list[str]], max_cell: int | None = TABLE_CELL_COLUMNS) -> str:
     """An aligned text table; cells longer than ``max_cell`` columns are cut (None: never)."""
-    rows = [[cell.replace("\n", " ") for cell in row] for row in rows]
+    rows = [[_printable(cell) for cell in row] for row in rows]
     if max_cell is not None:
         rows = [[truncate(cell, max_cell) for cell in row] for row in rows]
     cols = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]

@@ -159,3 +159,11 @@ def test_long_cells_are_cut_in_tables_only():
     table = format_table(["evidence"], [[long]])
     assert "…" in table and all(width(line) <= 72 for line in table.splitlines())
     assert long in format_table(["evidence"], [[long]], max_cell=None)
+
+
+def test_table_cells_cannot_carry_terminal_control_characters():
+    from kg.query import format_table
+
+    table = format_table(["name"], [["甲\x1b[31m红\r乙\t丙\n丁"]])
+    assert "\x1b" not in table and "\r" not in table and "\t" not in table
+    assert "甲 [31m红 乙 丙 丁" in table

@@ -233,8 +233,6 @@ class _Signings:
             return None
         if len(left) == len(right):
             pairs = list(zip(left, right))
-        elif len(left) == 1 or len(right) == 1:
-            pairs = [(a, b) for a in left for b in right]
         else:
             pairs = [(a, b) for a in left for b in right]
         names = self._doc_names(m.end(), cl.end) or [self._name_before(cl.start, m.start())]

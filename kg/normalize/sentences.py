@@ -20,6 +20,10 @@ _OPENERS = re.compile(f"[{re.escape(_OPEN)}]")
 #: a run-away bracket must not swallow a whole paragraph
 MAX_PENDING = 400
 _TRAILING_BRACKET = re.compile(r"^\([^()]{1,15}\)$")
+#: a sentence longer than this (a page with no sentence punctuation) is cut at
+#: its last clause break (，；、 or a space) before the limit, else at the limit
+MAX_SENTENCE = 1000
+_CLAUSE_BREAK = re.compile(r"[，；、,; ]")
 
 
 def _depth(segment: str) -> int:
@@ -42,7 +46,18 @@ def _spans(line: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], len(line))
         else:
             spans.append((start, len(line)))
-    return spans
+    return [piece for span in spans for piece in _cap(line, *span)]
+
+
+def _cap(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(line, start + MAX_SENTENCE // 2, start + MAX_SENTENCE)]
+        cut = breaks[-1] if breaks else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -52,3 +52,15 @@ def test_seed_sentences_agree_with_hanlp_splitter():
                 else:
                     theirs.append(sentence)
         assert ours == theirs, path.name
+
+
+def test_a_line_without_sentence_punctuation_is_cut_into_bounded_sentences():
+    from kg.normalize.sentences import MAX_SENTENCE, split_sentences
+
+    text = ("甲市代表团参观了乙公司，" * 400) + "结束"
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert "".join(s.text for s in sentences) == text  # nothing lost, nothing doubled
+    assert all(s.text.endswith("，") for s in sentences[:-1])  # cut at clause breaks
