@@ -40,8 +40,10 @@ from kg.extract.discourse import (
     realis,
 )
 from kg.extract.triggers import (
+    ABBREVIATED_ARRIVAL_RE,
     ACCOMPANY_RE,
     GUEST_WORDS,
+    PLACE_ABBREVIATIONS,
     MEET_OBJECT_RE,
     MEET_WITH_RE,
     MOTION_FALSE_BEFORE,
@@ -65,6 +67,8 @@ MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座�
 #: a clause whose subject is the delegation itself (代表团一行, 考察团, 一行人)
 GUEST_SUBJECT_RE = re.compile(r"^[\d一二三四五六七八九十月日上下午晚间]*(?:代表团|考察团|招商团|一行)")
 GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
+#: 位于甲市乙区的 before a visited name
+LOCATED_RE = re.compile(r"位于[^，,。；;的]{1,25}的")
 
 
 def _speech_from(clauses: list[Clause]) -> int:
@@ -84,6 +88,9 @@ def _motion_triggers(view: TextView, clause: Clause):
 
 
 def _list_after(view: TextView, start: int, clause: Clause) -> list[Ref]:
+    located = LOCATED_RE.match(view.text, start, clause.end)
+    if located and view.outside_refs(located.start(), located.start() + 2):
+        start = located.end()  # 抵达位于甲市的乙公司: 乙公司
     stop = LIST_STOP_RE.search(view.text, start, clause.end)
     end = clause.end
     while stop is not None and not view.outside_refs(stop.start(), stop.end()):
@@ -221,7 +228,7 @@ class _Extractor:
                     if agents:
                         self._visit(agents, items, si)
                 continue
-            found = False
+            found = self._abbreviated_arrival(clauses, ci, in_acc)
             for m in list(_motion_triggers(view, cl)) + list(view.find(VISIT_INSPECT_RE, cl.start, cl.end)):
                 if in_acc(m.start()) or not realis(view, cl, m.start()) or NOMINAL_RE.search(cl.text):
                     continue
@@ -241,6 +248,22 @@ class _Extractor:
                 self._visit(agents, targets, si)
             if not found:
                 self._weak_visit(clauses, ci)
+
+    def _abbreviated_arrival(self, clauses: list[Clause], ci: int, in_acc) -> bool:
+        """抵港, 访京, 赴沪: a visit to the place the abbreviation stands for,
+        when the article names that place."""
+        cl, found = clauses[ci], False
+        for m in self.view.find(ABBREVIATED_ARRIVAL_RE, cl.start, cl.end):
+            if in_acc(m.start()) or not realis(self.view, cl, m.start()):
+                continue
+            names = PLACE_ABBREVIATIONS[m.group(1)]
+            place = next((i for i, e in enumerate(self.article.entities)
+                          if e.type == "Place" and ({e.name, *e.aliases} & set(names))), None)
+            agents = self._subject(clauses, ci, m.start()) if place is not None else None
+            if agents:
+                self._visit(agents, [Ref(m.start(1), m.end(1), place, "Place", True, -1)], cl.sentence)
+                found = True
+        return found
 
     def _topic(self, clauses: list[Clause]) -> list[Ref]:
         """这里: the place or organization standing alone as a clause of the sentence."""

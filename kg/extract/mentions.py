@@ -83,6 +83,19 @@ def _keep_place(text: str, hit, in_text: dict[str, bool]) -> bool:
     return True
 
 
+#: event names led by their host place (X冬奥, X世博会): the place is part of the name
+_EVENTS_AFTER = ("冬奥", "冬残奥", "奥运", "残奥", "亚运", "世博", "园博", "进博会", "服贸会", "大运会", "全运会")
+
+
+def _names_a_thing_after(text: str, end: int) -> bool:
+    """A place that only starts a longer name: directly followed by Latin
+    letters (X IP服务工作站-like names written together) or by an event word."""
+    nxt = text[end:end + 1]
+    if nxt.isascii() and nxt.isalpha():
+        return True
+    return text.startswith(_EVENTS_AFTER, end)
+
+
 _TOWN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?镇")
 #: words ending in 镇 that name no town (乡镇, 重镇, 强镇)
 _NOT_TOWNS = ("乡镇", "城镇", "重镇", "强镇", "名镇", "小镇", "古镇", "市镇", "集镇", "村镇", "各镇", "全镇", "该镇", "本镇")
@@ -219,10 +232,89 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-class _PlaceContext:
-    """The places a text is about, to resolve 市委 / 省发改委 / 高新区党工委."""
+@dataclass(frozen=True)
+class _TripView:
+    """The trips of a text (kg.extract.trips) in gazetteer terms: where
+    destinations are written, and the home places of the trips in order."""
 
-    def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str]):
+    destination_at: frozenset[int] = frozenset()
+    destinations: frozenset[str] = frozenset()  # place codes
+    #: home places per trip, in trip order, each in text order
+    homes: tuple[tuple[G.Place, ...], ...] = ()
+
+    def home_for(self, fits) -> G.Place | None:
+        """kg.extract.trips.home_of: the last fitting home of the first trip
+        that has one, never a trip's destination."""
+        for home in self.homes:
+            cands = [p for p in home if fits(p) and p.code not in self.destinations]
+            if cands:
+                return cands[-1]
+        return None
+
+
+def _outside_companies(text: str, place_hits, org_spans: list[tuple[int, int]]) -> list:
+    """The place hits not nested inside a company's name (any organization
+    whose name is no government body, as kg.extract.focus.place_mentions
+    says): 深圳市 in 深圳市甲科技有限公司 is no talk about 深圳市."""
+    from kg.extract.focus import BODY_RE
+
+    companies = sorted((s, e) for s, e in org_spans if not BODY_RE.search(text[s:e][-6:]))
+    starts = [a for a, _ in companies]
+    out = []
+    for h in place_hits:
+        s, e = h[0], h[1]
+        k = bisect.bisect_right(starts, s) - 1
+        inside = False
+        while k >= 0 and starts[k] >= s - _MAX_NAME and not inside:  # names starting at or before s
+            a, b = companies[k]
+            inside = e <= b and (a, b) != (s, e)
+            k -= 1
+        if not inside:
+            out.append(h)
+    return out
+
+
+#: no organization name is longer than this
+_MAX_NAME = 64
+
+
+def _trip_view(article: Article, place_hits) -> _TripView:
+    """Run kg.extract.trips on the place mentions known so far (none inside
+    a company name): each place code stands for one entity."""
+    from kg.extract.trips import find_trips
+
+    text = article.text
+    ids: dict[str, int] = {}
+    places: list[G.Place] = []
+    mentions: list[Mention] = []
+    for s, e, p in sorted(place_hits, key=lambda h: (h[0], -h[1])):
+        if p.code not in ids:
+            ids[p.code] = len(places)
+            places.append(p)
+        mentions.append(Mention(s, e, text[s:e], "Place", p.level, "gazetteer", p.name, p.code, entity=ids[p.code]))
+    if not mentions:
+        return _TripView()
+    view = Article(source=article.source, raw="", text=text, sentences=article.sentences, mentions=mentions)
+    trips = find_trips(view, [(m.start, m.entity) for m in mentions])  # type: ignore[misc]
+    if not trips:
+        return _TripView()
+    return _TripView(
+        frozenset(o for t in trips for o in t.at),
+        frozenset(places[d].code for t in trips for d in t.destinations),
+        tuple(tuple(places[h] for h in t.home) for t in trips),
+    )
+
+
+class _PlaceContext:
+    """The places a text is about, to resolve 市委 / 省发改委 / 高新区党工委.
+
+    In a trip story (甲市委书记王一率团赴乙市考察，市委常委张三一同参加) a
+    level word whose nearest place is a trip destination means the
+    travellers' home (甲市委), as kg.extract.focus.focus_place decides it."""
+
+    def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str],
+                 trips: _TripView | None = None):
+        self.trips = trips or _TripView()
         self.mentions = sorted(place_mentions, key=lambda h: h[0])
         self.starts = [h[0] for h in self.mentions]
         self.parks = parks
@@ -244,14 +336,19 @@ class _PlaceContext:
 
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:  # the nearest place of that level before pos
-            p = self.mentions[k][2]
+            s, _, p = self.mentions[k]
             if fits(p):
+                if s in self.trips.destination_at:  # written as where the travellers went
+                    return self.trips.home_for(fits) or p
                 return p
             k -= 1
         cands = [p for p in self.by_code.values() if fits(p)]
         if not cands:
             return None
-        return max(cands, key=lambda p: (self.counts[p.code], -self.first[p.code]))
+        best = max(cands, key=lambda p: (self.counts[p.code], -self.first[p.code]))
+        if best.code in self.trips.destinations:
+            return self.trips.home_for(fits) or best
+        return best
 
     def park_for(self, generic: str) -> str | None:
         hits = sorted({p for p in self.parks if p.endswith(generic) and p != generic})
@@ -288,7 +385,8 @@ def recognize(article: Article) -> None:
     place_hits = [h for h in G.find_places(text) if _keep_place(text, h, in_text)]
     places_at = {s: e for s, e, _ in place_hits}
     for s, e, p in place_hits:
-        add(Mention(s, e, text[s:e], "Place", _place_subtype(p), "gazetteer", p.name, p.code))
+        if not _names_a_thing_after(text, e):
+            add(Mention(s, e, text[s:e], "Place", _place_subtype(p), "gazetteer", p.name, p.code))
 
     for m in _find_towns(text, place_hits):
         add(m)
@@ -323,7 +421,10 @@ def recognize(article: Article) -> None:
     parks = O.find_parks(text, place_spans)
     for o in parks:
         add(Mention(o.start, o.end, o.text, "Place", "Park", "park-rule"))
-    ctx = _PlaceContext(place_hits, [o.text for o in parks])
+    org_spans = [(o.start, o.end) for o in org_found] + [(c.m.start, c.m.end) for c in cands
+                                                         if c.m.source == "short-company"]
+    talked_of = _outside_companies(text, place_hits, org_spans)
+    ctx = _PlaceContext(talked_of, [o.text for o in parks], _trip_view(article, talked_of))
 
     # generic level bodies (市委, 省发改委)
     place_end_set = set(places_at.values())
@@ -365,6 +466,7 @@ def recognize(article: Article) -> None:
     mentions.extend(_chain_bodies(article, mentions, ctx))
     mentions.extend(_coordination(text, mentions))
     mentions = _propagate(text, mentions)
+    mentions.extend(_abbreviations(text, mentions))
     _place_canonicals(mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     article.mentions = mentions
@@ -510,18 +612,70 @@ def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
             for v in O.legal_variants(m.text):
                 if v not in _GENERIC_ORGS and len(v) >= 4:
                     targets.setdefault(v, ("Organization", "Company", m.canonical or m.text, "variant"))
+    # a gazetteer place at the start of an organization's further occurrence
+    # (北京 in 北京X管理, the short form of 北京X管理有限公司) gives way to it
+    place_at = {(m.start, m.end): m for m in mentions if m.type == "Place" and m.source == "gazetteer"}
+    dropped: set[int] = set()
     out = []
     for name in sorted(targets, key=len, reverse=True):
         typ, st, canon, src = targets[name]
         for mm in re.finditer(re.escape(name), text):
             s, e = mm.start(), mm.end()
+            if typ == "Organization" and any(occupied[s:e]):
+                inner = next((place_at[(s, k)] for k in range(s + 2, e) if (s, k) in place_at), None)
+                if inner is not None and not any(occupied[inner.end:e]) and id(inner) not in dropped:
+                    dropped.add(id(inner))
+                    occupied[s:inner.end] = b"\x00" * (inner.end - s)
             if any(occupied[s:e]):
                 continue
             if typ == "Person" and not P.right_boundary(text, e):
                 continue
             occupied[s:e] = b"\x01" * (e - s)
             out.append(Mention(s, e, name, typ, st, src, canon))
-    return mentions + out
+    return [m for m in mentions if id(m) not in dropped] + out
+
+
+def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Short forms of the article's organizations written alone (工研院 for
+    X工业技术研究院, kg.extract.coref.abbreviation_target): 2-4 characters
+    after a clear boundary, ending with the full name's last character (the
+    kind of body: 院, 所, 局), on text no other mention covers. Coreference
+    joins them to the full name."""
+    from kg.extract.coref import abbreviation_target
+
+    full_names = sorted({m.canonical or m.text for m in mentions
+                         if m.type == "Organization" and not m.generic and len(m.canonical or m.text) >= 5})
+    if not full_names:
+        return []
+    ends = {n[-1] for n in full_names}
+    occupied = bytearray(len(text) + 1)
+    for m in mentions:
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    pattern = re.compile("[\u4e00-\u9fff]{1,3}[" + re.escape("".join(sorted(ends))) + "]")
+    pos = 0
+    while True:
+        hit = pattern.search(text, pos)
+        if hit is None:
+            break
+        pos = hit.start() + 1
+        for s in range(hit.start(), hit.end() - 1):  # the shortest form after a boundary
+            e = hit.end()
+            short = text[s:e]
+            if len(short) < 2 or any(occupied[s:e]):
+                continue
+            if not (s == 0 or text[s - 1] in P.PUNCT or O._stop_before(text, s, O.LEFT_STOPS)):
+                continue
+            if O.title_like(text, e) or text[e:e + 1] == "长":
+                continue  # 院长, 局长: a title
+            target = abbreviation_target(short, [n for n in full_names if n[-1] == short[-1]])
+            if target is None:
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
+            out.append(Mention(s, e, short, "Organization", _org_subtype(target), "abbreviation"))
+            pos = e
+            break
+    return out
 
 
 def _place_canonicals(mentions: list[Mention]) -> None:

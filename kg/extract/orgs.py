@@ -185,8 +185,31 @@ def _is_name_char(ch: str) -> bool:
     return ("\u4e00" <= ch <= "\u9fff") or ch.isalnum() or ch in "·&"
 
 
+@lru_cache(maxsize=32)
+def _ending_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, int]]:
+    """The lengths of ``words`` and each word's first position in it."""
+    first: dict[str, int] = {}
+    for k, w in enumerate(words):
+        first.setdefault(w, k)
+    return tuple(sorted({len(w) for w in words if w})), first
+
+
+def word_ending_at(text: str, i: int, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` (in their order) that ends at offset ``i`` of ``text``
+    (one dictionary look-up per word length, not one ``endswith`` per word)."""
+    lengths, first = _ending_index(words)
+    best, best_k = None, len(words)
+    for n in lengths:
+        if n > i:
+            break
+        k = first.get(text[i - n:i])
+        if k is not None and k < best_k:
+            best, best_k = words[k], k
+    return best
+
+
 def _stop_before(text: str, i: int, stops: tuple[str, ...]) -> bool:
-    return any(text.endswith(w, 0, i) for w in stops)
+    return word_ending_at(text, i, stops) is not None
 
 
 _SOFT_STOPS = ("与", "和", "及")
@@ -239,7 +262,7 @@ def walk_left(
             continue
         if not _is_name_char(ch) or ch.isdigit():
             break
-        stop = next((w for w in LEFT_STOPS if text.endswith(w, 0, i)), None)
+        stop = word_ending_at(text, i, LEFT_STOPS)
         if stop is not None:
             before = i - len(stop)
             if stop in _NAME_INITIAL_STOPS and (before <= 0 or text[before - 1] in "、,，;；"):
@@ -282,12 +305,17 @@ def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
     return not any(field.endswith(e) for e in ends)
 
 
+@lru_cache(maxsize=1)
+def _name_ends() -> tuple[str, ...]:
+    return tuple(suf for suf, _ in ORG_SUFFIXES) + tuple(MINISTRIES)
+
+
 def _field_before(text: str, start: int, pos: int, place_ends) -> str:
     """The words right before ``pos`` after the last place or org name in
     ``text[start:pos]`` (甘肃省工业 -> 工业, 科技部成果转化 -> 成果转化)."""
-    names = [suf for suf, _ in ORG_SUFFIXES] + list(MINISTRIES)
+    names = _name_ends()
     for k in range(pos - 1, start, -1):
-        if place_ends and k in place_ends or any(text.endswith(w, 0, k) for w in names):
+        if place_ends and k in place_ends or word_ending_at(text, k, names) is not None:
             return text[k:pos]
     return text[start:pos]
 

@@ -14,7 +14,10 @@ partOf (organization -> organization):
 - a name that extends another organization's name (中科院兰州分院 ->
   中国科学院 via its alias 中科院, 船营区委统战部 -> 船营区委);
 - X旗下/所属/下属(的)(企业|公司) Y -> Y part of X (owner: the organization
-  named before it), and X是…Y旗下公司.
+  named before it), and X是…Y旗下公司;
+- a unit (lab, centre, school) visited inside a host: 在A、B，X参观了C、D -> C
+  part of A, D part of B; a lab visited right after a visit to a university
+  (来到甲大学考察。…参观了乙实验室) -> the lab part of the university.
 """
 
 from __future__ import annotations
@@ -102,6 +105,7 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
     out += _stated_location(article, view)
     out += _names_extending(article)
     out += _stated_ownership(article, view)
+    out += _units_visited_inside(article, view)
     return out
 
 
@@ -201,7 +205,9 @@ def _names_extending(article: Article) -> list[Relation]:
             if b == a:
                 continue
             for n in _names(article, b):
-                if len(n) >= 3 and na.startswith(n) and len(na) - len(n) >= 2:
+                # a two-character alias (北航) only before a long rest (北航甲市创新研究院)
+                rest = len(na) - len(n)
+                if na.startswith(n) and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
                     if best is None or len(n) > best[1]:
                         best = (b, len(n))
         if best is not None:
@@ -247,3 +253,68 @@ def _stated_ownership(article: Article, view: TextView) -> list[Relation]:
 def _clause_end(view: TextView, start: int, end: int) -> int:
     m = re.compile(r"[，,；;。]").search(view.text, start, end)
     return m.start() if m else end
+
+
+#: units that live inside a host: labs, centres, schools (甲重点实验室, 乙研究中心)
+UNIT_RE = re.compile(r"(?:实验室|实验站|研究中心|工程中心|创新中心|研究所|研究部|研究室|学院|研究院)$")
+#: hosts of units: universities, academies, institutes, labs (for the 在A… frame)
+HOST_RE = re.compile(r"(?:大学|学院|科学院|研究院|研究所|实验室)$")
+#: hosts a visit carries over to the next sentences: universities only
+SCHOOL_RE = re.compile(r"(?:大学|学院)$")
+#: independent organizations: never a unit of a host
+INDEPENDENT_RE = re.compile(r"大学|科学院|集团|公司")
+UNIT_VISIT_RE = re.compile(r"参观|参访|观摩|察看|走进")
+#: the locative frame 在A、B、C，…: hosts of the visit that follows
+LOCATIVE_RE = re.compile(r"在")
+
+
+def _is_unit(article: Article, ref, hosts: set[int]) -> bool:
+    name = article.entities[ref.entity].name
+    return (ref.type == "Organization" and ref.entity not in hosts and bool(UNIT_RE.search(name))
+            and not INDEPENDENT_RE.search(name))
+
+
+def _units_visited_inside(article: Article, view: TextView) -> list[Relation]:
+    """Units visited inside a host (see the module doc); a unit whose name
+    extends another organization's is left to :func:`_names_extending`."""
+    out = []
+    for m in view.find(UNIT_VISIT_RE, 0, len(view.text)):
+        si = article.sentence_of(m.start())
+        s = article.sentences[si]
+        hosts = _locative_hosts(article, view, s.start, m.start())
+        if not hosts:
+            hosts = _school_visited_before(article, view, si)
+        units = [r for r in view.list_items(m.end(), _clause_end(view, m.end(), s.end))
+                 if _is_unit(article, r, set(hosts))]
+        if not hosts or not units or (len(hosts) > 1 and len(hosts) != len(units)):
+            continue
+        for k, u in enumerate(units):
+            host = hosts[k] if len(hosts) > 1 else hosts[0]
+            out.append(Relation("partOf", u.entity, host, si, s.text))
+    return out
+
+
+def _locative_hosts(article: Article, view: TextView, start: int, end: int) -> list[int]:
+    """A、B、C of ``在A、B、C，`` written before ``end`` in the sentence, when all are hosts."""
+    for m in view.find(LOCATIVE_RE, start, end):
+        items = view.list_items(m.end(), _clause_end(view, m.end(), end))
+        names = [article.entities[r.entity].name for r in items]
+        if items and all(r.type == "Organization" and HOST_RE.search(n) for r, n in zip(items, names)):
+            return [r.entity for r in items]
+    return []
+
+
+def _school_visited_before(article: Article, view: TextView, si: int) -> list[int]:
+    """The university the last visit before sentence ``si`` went to, when it
+    was written in this paragraph or the one before, and no other place or
+    organization was visited since."""
+    para = article.sentences[si].paragraph
+    last = None
+    for ev in article.events:
+        if ev.kind == "Visit" and ev.targets and ev.sentence < si:
+            if last is None or ev.sentence >= last[0]:
+                last = (ev.sentence, ev.targets[-1])
+    if last is None or para - article.sentences[last[0]].paragraph > 1:
+        return []
+    e = article.entities[last[1]]
+    return [last[1]] if e.type == "Organization" and SCHOOL_RE.search(e.name) else []

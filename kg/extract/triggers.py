@@ -16,7 +16,7 @@ def _alt(words) -> str:
 
 
 #: verbs that take the visited place or organization as object (到A、B、C …)
-VISIT_MOTION = ("赴", "到", "来到", "走进", "莅临", "来访", "访问", "前往", "来", "走访", "拜访", "出访", "深入", "抵达")
+VISIT_MOTION = ("赴", "到", "来到", "走进", "莅临", "来访", "访问", "前往", "来", "走访", "拜访", "出访", "深入", "抵达", "到访")
 #: 到/来 inside ordinary words (受到, 以来) are no motion: characters that may not stand before them
 MOTION_FALSE_BEFORE = {"到": set("受得达看感想提遇做办见拿听找接收报签迟周直"),
                        "来": set("以未起近本原后从带出回过引看归迎越进将向年")}
@@ -48,6 +48,14 @@ SPEECH = ("表示", "指出", "强调", "说", "介绍", "认为", "要求", "�
 #: references to the visiting party as a group (来宾 = the delegation)
 GUEST_WORDS = ("来宾", "客人", "考察团", "代表团", "一行")
 
+#: one-character abbreviations of places after an arrival verb (抵港, 访京, 赴沪): the
+#: place's names, the first of them the article must know as a place entity
+PLACE_ABBREVIATIONS = {"港": ("香港", "香港特别行政区"), "澳": ("澳门", "澳门特别行政区"), "京": ("北京", "北京市"),
+                       "沪": ("上海", "上海市"), "津": ("天津", "天津市"), "渝": ("重庆", "重庆市"),
+                       "穗": ("广州", "广州市"), "蓉": ("成都", "成都市")}
+#: 抵港, 访港, 赴京, 来沪 (not 港口, 京津冀, 沪深股市 …)
+ABBREVIATED_ARRIVAL_RE = re.compile(
+    r"(?:抵达|抵|访|赴|来|到)([" + "".join(PLACE_ABBREVIATIONS) + r"])(?![口区城市股资商企务湾澳津冀沪台人籍剧深港京穗])")
 TRIP_RE = re.compile(_alt(TRIP))
 VISIT_MOTION_RE = re.compile(_alt(VISIT_MOTION))
 VISIT_INSPECT_RE = re.compile(_alt(VISIT_INSPECT))

@@ -66,3 +66,17 @@ def test_co_leaders_stay_leaders_and_the_delegation_is_a_subject_in_later_paragr
     extract_relations(art)
     assert triples(art, "visited") == {(p, t) for p in ("王一", "李二") for t in ("乙大学", "丙实验室")}
     assert triples(art, "accompanied") == {(c, p) for c in ("钱四", "孙五") for p in ("王一", "李二")}
+
+
+def test_arrival_with_a_place_abbreviation_and_located_object():
+    ents = {"甲市委": "Organization", "王一": "Person", "乙市": "Place", "丙区": "Place", "丁公司": "Organization",
+            "香港": "Place", "乙科学园": "Place", "丙大学": "Organization"}
+    art = make_article("甲市委书记王一率代表团抵港，展开访问，先后到访乙科学园、丙大学。香港很好。", ents)
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "香港"), ("王一", "乙科学园"), ("王一", "丙大学")}
+    art = make_article("王一一行抵达位于乙市丙区的丁公司。", ents)
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "丁公司")}
+    art = make_article("甲市委书记王一率团调研，王一说，港口很好，京津冀也好。香港。", ents)
+    extract_relations(art)
+    assert ("王一", "香港") not in triples(art, "visited")

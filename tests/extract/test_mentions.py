@@ -94,3 +94,52 @@ def test_abbreviation_of_an_article_org_leads_an_org_name():
     recognize(a)
     orgs = {m.text for m in a.mentions if m.type == "Organization"}
     assert "甲航泉州创新研究院" in orgs and "泉州创新研究院" not in orgs
+
+
+def _canon_of_generic(a, word):
+    return [x.canonical for x in a.mentions if x.generic and x.text == word]
+
+
+def test_trip_story_bare_body_means_the_travellers_home():
+    a = _article("平顶山市委书记陈向平率平顶山市代表团赴湖州市考察。市委常委、秘书长张三一同参加。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["平顶山市委"]
+
+
+def test_trip_destination_named_again_as_an_owner_stays_in_focus():
+    a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["湖州市委"]
+
+
+def test_no_trip_nearest_place_kept():
+    a = _article("湖州市委书记王一会见了客人。市委常委张三参加。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["湖州市委"]
+
+
+def test_place_inside_a_company_name_is_no_home_and_no_focus():
+    a = _article("深圳市甲乙科技有限公司董事长李四率团赴湖州市考察。市委常委张三陪同。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["湖州市委"]
+    b = _article("湖州市委书记王一会见了深圳市甲乙科技有限公司董事长。市委常委张三参加。")
+    recognize(b)
+    assert _canon_of_generic(b, "市委") == ["湖州市委"]
+
+
+def test_bare_abbreviation_of_an_article_org_found_by_rules():
+    a = _article("甲方与财团法人工业技术研究院签约。工研院两岸工作小组负责人表示欢迎，与工研院合作。")
+    recognize(a)
+    assert [m.text for m in a.mentions if m.source == "abbreviation"] == ["工研院", "工研院"]
+    b = _article("乙方与工业技术研究院签约。研究院院长表示欢迎。")
+    recognize(b)
+    assert not [m for m in b.mentions if m.source == "abbreviation"]
+
+
+def test_place_only_leading_a_longer_name_is_no_mention():
+    a = _article("甲市将为杭州亚运会提供保障，并建设杭州IP服务工作站。")
+    recognize(a)
+    assert not [m for m in a.mentions if m.text == "杭州"]
+    b = _article("杭州知识产权运营管理有限公司成立。杭州知识产权运营管理表示感谢。")
+    recognize(b)
+    assert not [m for m in b.mentions if m.type == "Place"]

@@ -67,3 +67,27 @@ def test_zone_bodies_lie_in_their_zone_which_lies_in_its_city():
     zone = next(e for e in art.entities if e.name == "乙城高新区")
     assert "乙城高新技术产业开发区" in zone.aliases
     assert not any(e.name == "高新区" for e in art.entities)
+
+
+def test_units_visited_inside_hosts_of_a_locative_frame_pair_in_order():
+    text = "在甲材料实验室、乙市物理研究所，王一参观了丙检测中心实验室、丁真空研究所。"
+    art = make_article(text, {"甲材料实验室": "Organization", "乙市物理研究所": "Organization",
+                              "丙检测中心实验室": "Organization", "丁真空研究所": "Organization", "王一": "Person"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("丙检测中心实验室", "甲材料实验室"), ("丁真空研究所", "乙市物理研究所")}
+
+
+def test_lab_visited_after_a_university_is_part_of_it_but_not_after_a_company():
+    text = "王一率团来到甲大学考察交流。\n甲大学校长李二会见王一。代表团参观了校史馆和乙重点实验室。\n王一又来到丙公司调研，参观了丁研究中心。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "甲大学": "Organization",
+                              "乙重点实验室": "Organization", "丙公司": "Organization", "丁研究中心": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙重点实验室", "甲大学")}
+
+
+def test_two_character_alias_prefix_only_before_a_long_rest():
+    text = "甲乙航空大学（甲航）与甲航丙市创新研究院签约，甲航站也在。"
+    art = make_article(text, {"甲乙航空大学": "Organization", "甲航丙市创新研究院": "Organization",
+                              "甲航站": "Organization"}, aliases={"甲乙航空大学": ["甲航"]})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("甲航丙市创新研究院", "甲乙航空大学")}

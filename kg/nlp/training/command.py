@@ -36,6 +36,8 @@ class TrainSettings:
     rnn_hidden: int = 128
     drop: float = 0.33
     lr: float = 0.001
+    #: add copies of sentences with person lists whose separators are dropped (see msra.separator_variants)
+    augment_lists: bool = True
     #: torch threads; ZHKG_TRAIN_THREADS overrides (1 is faster when the cores are contended)
     threads: int = field(default_factory=lambda: _env_threads())
 
@@ -88,7 +90,14 @@ def train(target: Path, settings: TrainSettings, logger: logging.Logger) -> None
 
     from kg.nlp.bigram_embedding import CharBigramEmbedding
     from kg.nlp.ner_model import BigramNerTagger
-    from kg.nlp.training.msra import corpus_file, read_sentences, split_at_sentence_ends, to_samples, train_dev_split
+    from kg.nlp.training.msra import (
+        corpus_file,
+        read_sentences,
+        separator_variants,
+        split_at_sentence_ends,
+        to_samples,
+        train_dev_split,
+    )
 
     torch.set_num_threads(settings.threads)
     logger.info(f"settings: {asdict(settings)}")
@@ -96,6 +105,10 @@ def train(target: Path, settings: TrainSettings, logger: logging.Logger) -> None
     train_part, dev_part = train_dev_split(sentences, settings.dev_size, settings.seed)
     if settings.max_sentences:
         train_part = train_part[: settings.max_sentences]
+    if settings.augment_lists:
+        extra = [variant for s in train_part for variant in separator_variants(s)]
+        logger.info(f"{len(extra)} augmented copies of sentences with person lists")
+        train_part = train_part + extra
     train_part = [piece for s in train_part for piece in split_at_sentence_ends(s)]
     logger.info(f"{len(train_part)} training pieces, {len(dev_part)} dev sentences (held out from msra_train)")
 

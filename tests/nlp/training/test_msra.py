@@ -79,3 +79,14 @@ def test_gold_spans_recover_generated_entities(parts):
             expected.add((len(tags), len(tags) + n, label))
             tags += [f"B-{label}"] + [f"I-{label}"] * (n - 2) + [f"E-{label}"]
     assert gold_spans(tags) == expected
+
+
+def test_separator_variants_join_or_space_listed_names():
+    from kg.nlp.training.msra import separator_variants
+
+    sentence = TaggedSentence(list("李鹏、乔石和北京、上海"), ["B-PER", "E-PER", "O", "B-PER", "E-PER", "O", "B-LOC", "E-LOC", "O", "B-LOC", "E-LOC"])
+    joined, spaced = separator_variants(sentence)
+    assert "".join(joined.chars) == "李鹏乔石和北京、上海"  # only person lists are joined
+    assert joined.tags == ["B-PER", "E-PER", "B-PER", "E-PER", "O", "B-LOC", "E-LOC", "O", "B-LOC", "E-LOC"]
+    assert "".join(spaced.chars) == "李鹏 乔石和北京、上海" and spaced.tags == sentence.tags
+    assert separator_variants(TaggedSentence(list("北京、上海"), ["B-LOC", "E-LOC", "O", "B-LOC", "E-LOC"])) == []
