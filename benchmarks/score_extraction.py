@@ -28,6 +28,7 @@ SETS = {
     "dev": (ROOT.parent / "shared" / "dev" / "articles", ROOT.parent / "shared" / "dev" / "gold"),
     #: never tune rules on it (tests/heldout/README.md): it measures generalization
     "heldout": (ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "heldout" / "gold"),
+    "heldout2": (ROOT / "tests" / "heldout2" / "articles", ROOT / "tests" / "heldout2" / "gold"),
 }
 
 

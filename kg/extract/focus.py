@@ -204,7 +204,10 @@ def implied_body(article: Article, place: int, body: str, admin_char: str = "") 
     names = [pname + body, stem + admin_char + body] if admin_char else [pname + body]
     if body.startswith("委") and pname.endswith(("市", "省", "区", "县")):
         names.insert(0, pname + body)
-    for n in names + ["中共" + names[0]] + _zone_body_forms(pname, body):
+    # the place's other names (临港开发区 for 甲临港开发区) name the same body
+    others = [a + body for a in sorted(article.entities[place].aliases) if len(a) >= 2]
+    others += [f for a in sorted(article.entities[place].aliases) if len(a) >= 2 for f in _zone_body_forms(a, body)]
+    for n in names + ["中共" + names[0]] + _zone_body_forms(pname, body) + others:
         found = find_entity(article, n, "Organization")
         if found is not None:
             return found

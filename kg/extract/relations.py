@@ -34,9 +34,9 @@ def extract_relations(article: Article) -> None:
 
     if not article.text or not article.sentences:
         return
+    implied_zones(article)  # first: a zone named only in its body's name is in focus for 管委会
     resolve_generic_references(article)
     resolve_paired_bodies(article)
-    implied_zones(article)
     view = TextView(article)
     extract_positions(article, view)
     infos = place_infos(article)

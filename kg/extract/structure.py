@@ -149,14 +149,22 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
                 found[i] = (k, -len(n))
         if not found:
             continue
-        # the most specific: drop places that contain another found one
-        cands = [i for i in found if not any(o != i and _descends(infos, o, i, article) for o in found)]
+        # the most specific: drop places that contain another found one, unless that
+        # one was only found inside this one's form (淮安市委 is in 淮安市, not in 淮安区 of stem 淮安)
+        cands = [i for i in found
+                 if not any(o != i and not _inside(found[o], found[i]) and _descends(infos, o, i, article)
+                            for o in found)]
         if j in infos:
             cands = [i for i in cands if not _descends(infos, i, j, article)]
         if cands:
             best = min(cands, key=lambda i: found[i])
             out.append(Relation("locatedIn", j, best, 0, e.name))
     return out
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether match a (start, -length) lies within match b in a name."""
+    return a[0] >= 0 and b[0] <= a[0] and a[0] - a[1] <= b[0] - b[1]
 
 
 def _stated_location(article: Article, view: TextView) -> list[Relation]:

@@ -1,6 +1,7 @@
 from kg.extract.clauses import TextView
 from kg.extract.generics import resolve_generic_references
 from kg.extract.positions import affiliations, extract_positions
+from kg.extract.relations import extract_relations
 
 from .builders import make_article, positions
 
@@ -56,3 +57,19 @@ def test_a_second_chain_of_internal_bodies_inherits_the_organization():
     assert {("李二", "党委副书记", "甲集团"), ("李二", "总经理", "甲集团")} <= got
     aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
     assert ("李二", "甲集团") in aff
+
+
+def test_district_committee_title_beside_a_zone_chain_and_zone_body_by_alias():
+    text = ("甲乙区委常委、常务副区长王一出席。区委常委、统战部部长李二，甲乙经济开发区党工委书记、管委会主任张三出席。"
+            "丙丁经济开发区即丁经济开发区，丁经济开发区管委会在此。丙市副市长、丁经济开发区党工委书记、管委会主任赵四发言。")
+    art = make_article(text, {"甲乙区": "Place", "王一": "Person", "李二": "Person", "张三": "Person", "赵四": "Person",
+                              "甲乙经济开发区党工委": "Organization", "丙市": "Place", "丙丁经济开发区": "Place",
+                              "丁经济开发区党工委": "Organization", "丁经济开发区管委会": "Organization"},
+                       aliases={"丙丁经济开发区": ["丁经济开发区"]})
+    extract_relations(art)
+    got = positions(art)
+    assert {("王一", "区委常委", "甲乙区委"), ("王一", "常务副区长", "甲乙区"), ("李二", "区委常委", "甲乙区委"),
+            ("李二", "统战部部长", "甲乙区委统战部"), ("张三", "党工委书记", "甲乙经济开发区党工委"),
+            ("张三", "管委会主任", "甲乙经济开发区管委会"), ("赵四", "管委会主任", "丁经济开发区管委会")} <= got
+    # the zone's other name (丁经济开发区) finds its body: no second 管委会 is made up
+    assert "丙丁经济开发区管委会" not in {e.name for e in art.entities}

@@ -91,3 +91,15 @@ def test_two_character_alias_prefix_only_before_a_long_rest():
                               "甲航站": "Organization"}, aliases={"甲乙航空大学": ["甲航"]})
     extract_relations(art)
     assert triples(art, "partOf") == {("甲航丙市创新研究院", "甲乙航空大学")}
+
+
+def test_body_of_a_city_stays_in_the_city_when_a_district_shares_its_stem():
+    art = make_article("甲乙市委、甲乙市政府在甲乙市，甲乙市辖甲乙区。平顶山市、卫东区与平顶山市卫东区戊乙经济开发区。",
+                       {"甲乙市委": "Organization", "甲乙市政府": "Organization", "甲乙市": "Place", "甲乙区": "Place",
+                        "平顶山市": "Place", "卫东区": "Place", "平顶山市卫东区戊乙经济开发区": "Place"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert {("甲乙市委", "甲乙市"), ("甲乙市政府", "甲乙市")} <= got
+    assert ("甲乙市委", "甲乙区") not in got
+    assert ("平顶山市卫东区戊乙经济开发区", "卫东区") in got
+    assert ("平顶山市卫东区戊乙经济开发区", "平顶山市") not in got
