@@ -40,6 +40,7 @@ import re
 from kg.doc import Agreement, Article, Event
 from kg.extract.clauses import Clause, Ref, TextView
 from kg.extract.triggers import AGREEMENT_NOUNS, AGREEMENT_RE, OWNERSHIP, SIGN_RE, WITNESS_RE
+from kg.extract.witnesses import PendingWitnesses, closing_witness, trailing_witnesses
 
 WITH_RE = re.compile(r"与|同|和")
 PROJECT_END_RE = re.compile(r"等?(?:[\d一二三四五六七八九十]+个)?(?:[重特大]*)项目|等")
@@ -52,6 +53,8 @@ DEFAULT_NAME = "签约项目"
 QUOTES = "「」『』“”《》\"'〈〉"
 #: 在X、Y的(共同)见证下: a witness frame opening a clause
 WITNESS_FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在.*见证下")
+#: a count of signed projects (已签约亿元以上项目11个, 累计签约…个): a statistic, no agreement
+STATISTIC_RE = re.compile(r"累计|共计|总计|合计|项目[\d一二三四五六七八九十百千]+(?:个|项)|亿元以上项目")
 #: a list of document names: X协议和Y合同
 _NAME_SEP_RE = re.compile(r"以及|和|及|、")
 _NAME_END_RE = re.compile("(?:" + AGREEMENT_RE.pattern + r"|项目|合同)$")
@@ -101,6 +104,7 @@ class _Signings:
         self.article, self.view = article, view
         self.found: list[Agreement] = []
         self.leaders: list[int] = []
+        self.pending = PendingWitnesses()
 
     def _leaders_at(self, sentence: int) -> list[int]:
         """The visiting leader(s) of the latest visit event up to this sentence."""
@@ -131,18 +135,29 @@ class _Signings:
                 subject = [refs[0].entity]
                 break
         frame = self._frame_witnesses(clauses)
-        before = len(self.found)
+        before, last = len(self.found), -1
         for ci, cl in enumerate(clauses):
             if WITNESS_FRAME_RE.match(cl.text):
                 continue
             for m in view.find(SIGN_RE, cl.start, cl.end):
-                if IRREALIS_RE.search(view.text, cl.start, m.start()):
+                if IRREALIS_RE.search(view.text, cl.start, m.start()) or STATISTIC_RE.search(cl.text):
                     continue
                 if view.text.startswith("仪式", m.end()) and not AGREEMENT_RE.search(view.text, m.end(), cl.end):
                     continue  # 签约仪式 in a headline: the body says what was signed
                 subject = self._signing(si, clauses, ci, m, subject, frame) or subject
+                last = m.end()
                 break
-        if len(self.found) == before:
+        para = self.article.sentences[si].paragraph
+        new = self.found[before:]
+        if new:
+            trailing = trailing_witnesses(view, clauses, last)
+            for a in new:
+                if not a.witnesses:
+                    a.witnesses.extend(trailing)
+            self.pending.give(new, para)
+        elif frame:
+            self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
+        else:
             self._later_witnesses(si, clauses)
 
     def _frame_witnesses(self, clauses: list[Clause]) -> list[int]:
@@ -182,13 +197,13 @@ class _Signings:
         signings of the sentences just before (same paragraph, else the
         previous one) that have no witness yet."""
         view = self.view
-        for ci, cl in enumerate(clauses):
-            w = next(iter(view.find(WITNESS_RE, cl.start, cl.end)), None)
-            if w is None or not SIGN_RE.search(view.text, w.end(), cl.end):
-                continue
-            if IRREALIS_RE.search(view.text, cl.start, w.start()):
+        found = closing_witness(view, clauses)
+        if found is not None:
+            ci, w = found
+            cl = clauses[ci]
+            if IRREALIS_RE.search(view.text, cl.start, w):
                 return
-            people = self._witness_subject(clauses, ci, w.start())
+            people = self._witness_subject(clauses, ci, w)
             para = self.article.sentences[si].paragraph
             for p in (para, para - 1):
                 told = [a for a in self.found
@@ -198,7 +213,6 @@ class _Signings:
                         if not a.witnesses:
                             a.witnesses.extend(people)
                     return
-            return
 
     def _doc_names(self, start: int, end: int) -> list[str]:
         """Document names after a trigger, split when listed (X协议和Y合同)."""

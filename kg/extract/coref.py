@@ -61,10 +61,29 @@ def _key(name: str) -> str:
         k = k[2:]
     k = re.sub(r"(市|省|区|县)\1委", r"\1委", k)
     k = re.sub(r"\((筹)\)$", "", k)
+    k = _drop_outer_places(k)
     k = _short_places(k)
     for short, full in ABBREVIATIONS:
         k = k.replace(short, full)  # X高新技术产业开发区管理委员会 and X高新区管委会 share a key
     return k
+
+
+def _drop_outer_places(name: str) -> str:
+    """A name led by a chain of places keeps only the innermost one
+    (河南省平顶山市委 -> 平顶山市委): the long and the short form of one body
+    share a key. Only a place that contains the next one is dropped."""
+    from kg.extract.gazetteer import _index, _raw_matches, ancestors
+
+    while True:
+        hits = _raw_matches(name[:16])
+        if len(hits) < 2 or hits[0][0] != 0 or hits[1][0] != hits[0][1] or hits[1][1] >= len(name):
+            return name
+        outer = _index().names.get(hits[0][2], [])
+        inner = _index().names.get(hits[1][2], [])
+        codes = {p.code for p in outer}
+        if not any(a.code in codes for p in inner for a in ancestors(p)):
+            return name
+        name = name[hits[0][1]:]
 
 
 def _short_places(name: str) -> str:

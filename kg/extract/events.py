@@ -29,8 +29,10 @@ from __future__ import annotations
 import re
 
 from kg.doc import Article, Event, Relation
+from kg.extract.abbreviations import local_abbreviations
 from kg.extract.clauses import Clause, Ref, TextView
 from kg.extract.companions import ESCORT_FRAME_RE, companions
+from kg.extract.meetings import escorted_people, receptions
 from kg.extract.discourse import (
     DelegationState,
     is_name_list,
@@ -58,7 +60,7 @@ DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|�
 #: a visit verb inside a nominal phrase (习近平总书记视察河北时的重要指示精神) is no visit
 NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
 #: where a list of visited places ends (the next verb of the clause)
-LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流")
+LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流|洽谈|交谈|对接|会晤|受到")
 SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
 #: 在A、B，… : a locative frame opening a clause (after a date)
 FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在")
@@ -263,6 +265,13 @@ class _Extractor:
             if agents:
                 self._visit(agents, [Ref(m.start(1), m.end(1), place, "Place", True, -1)], cl.sentence)
                 found = True
+        for start, end, place in local_abbreviations(self.article, cl.start, cl.end):  # 来宜考察
+            if self.view.ref_at(start) is not None or in_acc(start) or not realis(self.view, cl, start):
+                continue
+            agents = self._subject(clauses, ci, start)
+            if agents:
+                self._visit(agents, [Ref(start, end, place, "Place", True, -1)], cl.sentence)
+                found = True
         return found
 
     def _topic(self, clauses: list[Clause]) -> list[Ref]:
@@ -296,8 +305,13 @@ class _Extractor:
         para = self.article.sentences[si].paragraph
         met = False
         for ci, cl in enumerate(clauses):
+            for pos, hosts in receptions(view, cl):  # (X)受到Y的热情接待: Y met X
+                guests = [r.entity for r in view.refs_in(cl.start, pos, "Person")]
+                self._meeting(name_run_before(view, clauses, ci, pos) if guests else list(self.state.leaders),
+                              hosts, si)
+                met = True
             for m in view.find(MEET_OBJECT_RE, cl.start, cl.end):
-                if not realis(view, cl, m.start()):
+                if not realis(view, cl, m.start()) or view.text[m.start() - 1 : m.start()] in "的到":
                     continue
                 a = name_run_before(view, clauses, ci, m.start())
                 b = [r.entity for r in view.refs_in(m.end(), cl.end, "Person")]
@@ -318,8 +332,10 @@ class _Extractor:
                 a = [r.entity for r in view.refs_in(clauses[wci].start, with_pos, "Person")]
                 if a:
                     a = name_run_before(view, clauses, wci, with_pos)
-                else:
-                    before = view.refs_in(self.article.sentences[si].start, with_pos, "Person")
+                else:  # a left-out subject: never a companion (在王二陪同下…，与王三座谈)
+                    escorts = escorted_people(view, clauses, with_pos)
+                    before = [r for r in view.refs_in(self.article.sentences[si].start, with_pos, "Person")
+                              if r.entity not in escorts]
                     a = [before[-1].entity] if before else list(self.state.leaders)
                     if before and before[-1].entity in self.state.leaders:
                         a = list(self.state.leaders)

@@ -3,7 +3,8 @@ hierarchy) plus foreign countries and their major cities.
 
 Data: JioNLP's ``china_location.txt`` (province / city / county levels,
 division codes, short forms) and ``world_location.txt`` (countries, capitals,
-major cities), read lazily from the installed ``jionlp`` package on first use
+major cities), plus the curated ``data/places_foreign.tsv`` (states, provinces
+and more cities of common partner countries, the country as parent), read lazily from the installed ``jionlp`` package on first use
 and cached for the process. Nothing is loaded at import time.
 
 Public API (used by recognition and by relation extraction for locatedIn)::
@@ -139,6 +140,28 @@ def _read_extra(known: list[Place]) -> list[Place]:
     return out
 
 
+def _read_foreign(world: list[Place], taken: set[str]) -> list[Place]:
+    """The curated foreign states, provinces and cities of ``data/places_foreign.tsv``
+    (children of a country of the world list); a name that already names a
+    place (a Chinese division, a listed city) is left to that place."""
+    from importlib import resources
+
+    countries = {p.name: p for p in world if p.level == "Country"}
+    out: list[Place] = []
+    text = resources.files("kg.extract").joinpath("data/places_foreign.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) != 4:
+            continue
+        name, short, level, country_name = parts
+        country = countries.get(country_name)
+        if country is None or level not in LEVELS or name in taken:
+            continue
+        out.append(Place(name, short or name, f"{country.code}/{name}", level, country.code))
+        taken.add(name)
+    return out
+
+
 def _read_world(path: str) -> list[Place]:
     places: list[Place] = []
     with open(path, encoding="utf-8") as f:
@@ -175,7 +198,10 @@ def _surface_forms(p: Place) -> list[str]:
 def _index() -> _Index:
     d = _dictionary_dir()
     china = _read_china(os.path.join(d, "china_location.txt"))
-    places = china + _read_extra(china) + _read_world(os.path.join(d, "world_location.txt"))
+    world = _read_world(os.path.join(d, "world_location.txt"))
+    places = china + _read_extra(china) + world
+    taken = {f for p in places for f in _surface_forms(p)}
+    places += _read_foreign(world, taken)
     by_code: dict[str, Place] = {}
     names: dict[str, list[Place]] = {}
     for p in places:

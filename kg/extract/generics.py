@@ -22,12 +22,15 @@ import re
 from kg.doc import Article
 from kg.extract.focus import PlaceInfo, add_generic_mention, covered, focus_place, place_infos, resolve_bodies
 
+COMPANY_NEEDLES = ("公司", "集团", "科技")
+#: organizations a company word never means when they frame its sentence (在甲市政府，…)
+_NOT_COMPANY_RE = re.compile(r"(?:政府|委员会|委|局|厅|办|部|院|所|大学|学院|学校|协会|商会|联合会|党校|管委会)$")
 #: generic word -> (what the antecedent's name must contain, entity type)
 GENERIC_ORGS: dict[str, tuple[tuple[str, ...], str]] = {
     "该集团": (("集团",), "Organization"),
     "集团": (("集团",), "Organization"),
-    "该公司": (("公司", "集团", "科技"), "Organization"),
-    "公司": (("公司", "集团", "科技"), "Organization"),
+    "该公司": (COMPANY_NEEDLES, "Organization"),
+    "公司": (COMPANY_NEEDLES, "Organization"),
     "企业": (("公司", "集团", "科技", "能源", "电气", "电子"), "Organization"),
     "研究所": (("研究所", "所"), "Organization"),
     "该所": (("研究所", "所"), "Organization"),
@@ -94,7 +97,7 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
         i: ps for i, ps in cand_pos.items()
         if any(article.sentences[article.sentence_of(p)].paragraph == para for p in ps)
     }
-    framed = _framing(article, offset, in_para)
+    framed = _framing(article, offset, _framed_companies(article, offset) if needles == COMPANY_NEEDLES else in_para)
     if framed is not None:
         return framed
     if in_para:
@@ -110,6 +113,10 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
 _FRAME_LEAD_RE = re.compile(r"[\d一二三四五六七八九十月日年上下午晚间，,]*在")
 
 
+#: what may close a frame after its name: 在甲公司(的)(生产基地|总部|展厅)，
+_FRAME_TAIL_RE = re.compile(r"(?:的)?(?:[^\W，,。；;的与和]{0,2}(?:总部|基地|车间|工厂|展厅|园区|厂区|现场|产线|生产线|中心))?[，,]")
+
+
 def _opens_sentence(text: str, starts: list[int], pos: int) -> bool:
     """Whether a mention at ``pos`` opens a sentence, alone or after a frame
     word: 甲公司…; 在甲公司，…; 16日上午在甲公司，… (the clause's topic)."""
@@ -117,6 +124,21 @@ def _opens_sentence(text: str, starts: list[int], pos: int) -> bool:
         if s == pos or (s < pos and _FRAME_LEAD_RE.fullmatch(text, s, pos)):
             return True
     return False
+
+
+def _framed_companies(article: Article, offset: int) -> dict[int, list[int]]:
+    """Organizations named in the sentence before ``offset`` that may be a
+    company: the candidates of a frame for 公司 (在甲新能源，…与公司总经理王一…
+    -> 甲新能源, whatever its name says)."""
+    s = article.sentences[article.sentence_of(offset)]
+    out: dict[int, list[int]] = {}
+    for m in article.mentions:
+        if m.entity is None or m.generic or not s.start <= m.start < offset:
+            continue
+        e = article.entities[m.entity]
+        if e.type == "Organization" and not _NOT_COMPANY_RE.search(e.name):
+            out.setdefault(m.entity, []).append(m.start)
+    return out
 
 
 def _framing(article: Article, offset: int, cands: dict[int, list[int]]) -> int | None:
@@ -137,7 +159,8 @@ def _framing(article: Article, offset: int, cands: dict[int, list[int]]) -> int 
             if k != s.start and text[k - 1] not in "，,；;":
                 continue
             end = next((m.end for m in article.mentions if m.start == p and m.entity == i), p)
-            if end < len(text) and text[end] in "，,":
+            # the frame ends at the clause break, perhaps after a place word (在甲公司总部，)
+            if end < len(text) and _FRAME_TAIL_RE.match(text, end):
                 best, best_pos = i, p
     return best
 

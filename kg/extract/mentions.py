@@ -37,7 +37,7 @@ from kg.extract import titles as T
 _RULE_RANK = {
     "title-context": 6, "list": 6, "byline": 6, "org-context": 2, "org-rule": 5, "ministry": 5, "park-rule": 5,
     "coordination": 5, "chain": 4, "gazetteer": 4, "short-company": 3, "variant": 3, "repeat": 3,
-    "model": 1, "generic-body": 0, "town-rule": 4,
+    "model": 1, "generic-body": 0, "town-rule": 4, "abbreviation": 3,
 }
 _GENERIC_ORGS = {
     "集团", "公司", "本公司", "该公司", "研究所", "研究院", "大学", "学院", "政府", "市政府", "省政府", "区政府",
@@ -179,6 +179,56 @@ def _abbreviation_prefixes(text: str, cands: list[_Cand]) -> None:
             if target is not None:
                 m.start, m.text = s, text[s:m.end]
                 break
+
+
+#: last characters of abbreviated bodies (成大, 工研院, 经发局, 发改委, 市府办, 中科所)
+_ABBREV_BODY_ENDS = {"大": "University", "院": "ResearchInstitution", "局": "GovernmentBody",
+                     "委": "GovernmentBody", "办": "GovernmentBody", "所": "ResearchInstitution"}
+
+
+def _title_end(text: str, pos: int) -> int:
+    return pos + 1 if text[pos:pos + 1] == " " else pos
+
+
+def _abbreviations_before_titles(text: str, cands: list[_Cand]) -> list[Mention]:
+    """A 2-4 character token right before a title, after a clear boundary,
+    is an organization when it abbreviates one named in the article (中油 ->
+    中国石油天然气集团有限公司), or, with no such name, when it ends with the
+    character of a kind of body (成大, 工研院) and is no person or place."""
+    from kg.extract.coref import abbreviation_target
+
+    full_names = sorted({c.m.canonical or c.m.text for c in cands if c.m.type == "Organization"
+                         and not c.m.generic and len(c.m.text) >= 4})
+    covered = bytearray(len(text) + 1)
+    for c in cands:
+        if c.rank >= 2:
+            covered[c.m.start:c.m.end] = b"\x01" * (c.m.end - c.m.start)
+    out: list[Mention] = []
+    for t in T.title_regex().finditer(text):
+        ts = t.start()
+        if t.group("body") or ts < 2 or covered[ts - 1]:
+            continue
+        for n in (2, 3, 4):
+            s = ts - n
+            if s < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[s:ts]):
+                break
+            if not (s == 0 or text[s - 1] in P.PUNCT or O._stop_before(text, s, O.LEFT_STOPS)):
+                continue
+            short = text[s:ts]
+            if any(covered[s:ts]) or short in _GENERIC_ORGS or T.starts_with_title(short, 0):
+                break
+            target = abbreviation_target(short, full_names)
+            if target is not None:
+                out.append(Mention(s, ts, short, "Organization", _org_subtype(target), "abbreviation", target))
+                break
+            named_after = P.name_at(text, _title_end(text, t.end())) is not None
+            if short[-1] in _ABBREV_BODY_ENDS and (named_after or not P.plausible_name(short)) \
+                    and not G.lookup(short) \
+                    and not MS.has_stop(short) and abbreviation_target(short, ["\u3007" * 8]) is None \
+                    and not any(c in P.NON_NAME_CHARS for c in short[:-1]):
+                out.append(Mention(s, ts, short, "Organization", _ABBREV_BODY_ENDS[short[-1]], "abbreviation"))
+                break
+    return out
 
 
 def _add_model_spans(text: str, model, cands: list[_Cand], place_hits, add) -> None:
@@ -447,6 +497,10 @@ def recognize(article: Article) -> None:
         add(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
 
     _abbreviation_prefixes(text, cands)
+
+    # an abbreviated organization right before a title (成大校长X, 中油总经理Y)
+    for m in _abbreviations_before_titles(text, cands):
+        add(m)
 
     # model spans: evidence for what the rules cannot find, judged against them
     _add_model_spans(text, model, cands, place_hits, add)

@@ -274,9 +274,22 @@ def walk_left(
             if stop in _SOFT_STOPS and joinable and _joins_inside(text, before, end, blocked, place_ends):
                 i = before
                 continue
+            if stop in _ADVERB_STOPS and before > lo and _is_name_char(text[before - 1]) \
+                    and text.startswith(_noun_heads(), i, end):
+                i = before  # X钼都新材料科技有限公司: an adverb never stands before a noun
+                continue
             break
         i -= 1
     return i
+
+
+#: one-character adverbs among the stop words: before a verb, never before a noun
+_ADVERB_STOPS = ("都", "也", "还", "又", "就", "已", "曾", "则")
+
+
+@lru_cache(maxsize=1)
+def _noun_heads() -> tuple[str, ...]:
+    return tuple(w for w in INDUSTRY_SUFFIXES + SHORT_COMPANY_SUFFIXES + GENERIC_CORE_WORDS if len(w) >= 2)
 
 
 def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
@@ -353,6 +366,8 @@ def find_structural_orgs(
         last = suf[-1]
         if last in _TITLE_NEXT and nxt.startswith(_TITLE_NEXT[last]) and len(suf) == 1:
             continue  # 局长, 厅长: a title
+        if suf.endswith("校") and nxt[:1] == "长":
+            continue  # X大学校长: 大学 + 校长, not 学校
         if suf in ("局", "厅") and (nxt[:1] in "长面势部限" or any(text.endswith(w, 0, e) for w in _BAD_JU)):
             continue
         if suf in ("署", "司") and (nxt[:1] in "长理名" or text.endswith(_BAD_SHU, 0, e)):

@@ -98,9 +98,15 @@ def plausible_name(name: str) -> bool:
     return True
 
 
+#: time words glued to a name (王一今（21）日, 王一昨日): the name ends before them
+_TIME_AFTER = re.compile(r"[今昨明](?:[日天晚早]|[（(]?\d)|近日|日前|当天|当日")
+
+
 def right_boundary(text: str, pos: int) -> int:
     """How clearly a name may end at ``pos``: 2 strong, 1 weak, 0 not."""
     if pos >= len(text) or text[pos] in PUNCT:
+        return 2
+    if _TIME_AFTER.match(text, pos):
         return 2
     if T.starts_with_title(text, pos):
         return 2
@@ -236,17 +242,121 @@ def find_bylines(text: str) -> list[Mention]:
     return out
 
 
+#: a transliterated name: parts joined by a middle dot (马库斯·海因茨)
+_DOTS = "·•・"
+_TRANSLIT_RE = re.compile(f"[\u4e00-\u9fff]{{1,8}}(?:[{_DOTS}][\u4e00-\u9fff]{{1,10}})+")
+#: characters that end a name of unknown family name (a function word or verb follows)
+_UNKNOWN_STOP = set("的了在是与及等为对将把被从也都就而之其于以所这那个们一兼和同")
+#: characters of transliterated names (Tibetan, Uyghur, Mongolian, Yi, foreign):
+#: a name of unknown family name is made of these only (才让多杰, 买买提·艾力)
+TRANSLIT_CHARS = frozenset(
+    "才让多杰扎西次仁旦增拉姆卓玛尼达瓦央金格桑平措索朗顿珠强巴罗布普边洛德吉白曲珍"
+    "阿不都热合曼买提艾尔肯古丽吐逊努克拜力木特赫乌兰图雅那顺苏和额敦巴图孟根其格"
+    "斯琴花宝音毕勒塔娜依沙吾伊帕夏米迪亚库尔班哈萨汗别克孜玉素甫麦麦赛伦托乎"
+    "卡坎贡嘎觉措确加更秋华丹本美朵卓嘎永琼则泽南杰坚赞群培扎堆顿多吉嘉措"
+    "斯蒂芬森马库海因茨威廉姆约翰逊汉诺维菲利普奥莱安德烈莫利夫娃诺基洛"
+)
+#: words that a title is often followed by and that are no name
+_NOT_NAME_WORDS = ("热线", "信箱", "办公", "会议", "职务", "职位", "人选", "候选", "助理", "任期", "一职")
+
+
+def translit_at(text: str, start: int) -> str | None:
+    """A middle-dot name starting at ``start`` (马库斯·海因茨), ended where a
+    follower word or punctuation stands (马库斯·海因茨一行 -> 马库斯·海因茨)."""
+    m = _TRANSLIT_RE.match(text, start)
+    if m is None:
+        return None
+    last = max(m.group().rfind(d) for d in _DOTS)
+    head_end = start + last + 1
+    for e in range(head_end + 1, m.end() + 1):
+        if right_boundary(text, e) == 2 and not (e - head_end == 1 and e < m.end()):
+            return text[start:e]
+    return None
+
+
+def unknown_name_at(text: str, start: int) -> str | None:
+    """A name right after a title whose family name is not on the list
+    (才让多杰, 买买提): 2-4 Han characters up to a strong boundary, without
+    function words, titles, places or organization words."""
+    for n in (2, 3, 4):
+        e = start + n
+        name = text[start:e]
+        if len(name) < n or not all(_is_cjk(c) for c in name):
+            return None
+        if any(c in _UNKNOWN_STOP or c not in TRANSLIT_CHARS for c in name):
+            return None
+        if right_boundary(text, e) == 2 and (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
+            if _bad_unknown(text, start, name):
+                return None
+            return name
+    return None
+
+
+def _strong_word_after(text: str, pos: int) -> bool:
+    """A follower of two or more characters (一行, 表示), 等, or a title."""
+    if T.starts_with_title(text, pos) or _TIME_AFTER.match(text, pos):
+        return True
+    return any(text.startswith(w, pos) for w in FOLLOWERS if len(w) >= 2 or w == "等")
+
+
+def _bad_unknown(text: str, start: int, name: str) -> bool:
+    if any(name.startswith(w) for w in FOLLOWERS if len(w) >= 2) or name.startswith(_NOT_NAME_WORDS):
+        return True
+    if name.endswith(_ORG_WORDS) or name in T.TITLES:
+        return True
+    for i in range(len(name)):
+        if T.starts_with_title(name, i):
+            return True
+    from kg.extract import gazetteer as G
+
+    return any(G.lookup(name[i:j]) for i in range(len(name)) for j in range(i + 2, len(name) + 1))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """A single space after a title is no boundary (副市长 孔令辉)."""
+    if pos + 1 < len(text) and text[pos] == " " and _is_cjk(text[pos + 1]) and pos > 0 and _is_cjk(text[pos - 1]):
+        return pos + 1
+    return pos
+
+
+def spaced_name_at(text: str, start: int) -> tuple[int, str] | None:
+    """A two-character name written with a space inside (肖 红) after a title:
+    (end, name without the space)."""
+    if start + 3 > len(text) or text[start + 1] != " ":
+        return None
+    a, b = text[start], text[start + 2]
+    one, _ = surnames()
+    if not (_is_cjk(a) and _is_cjk(b)) or a not in one or b in NON_NAME_CHARS:
+        return None
+    if right_boundary(text, start + 3) == 2 and (start + 3 >= len(text) or text[start + 3] in PUNCT
+                                                 or _strong_word_after(text, start + 3)):
+        return start + 3, a + b
+    return None
+
+
 def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention]:
     """Person mentions found from context in ``text`` (may overlap; the caller resolves)."""
     known = set(model_names or ())
     out: list[Mention] = []
     rx = T.title_regex()
     for m in rx.finditer(text):
-        end = m.end()
+        end = _skip_space(text, m.end())
         # name after the title (chain): 市委书记陈向平; 领导 only as 市领导/区领导
         if m.group("role") in T.GROUP_ROLES and (m.start() == 0 or text[m.start() - 1] not in "省市区县"):
             continue
+        tl = translit_at(text, end)
+        if tl:
+            out.append(_mention(end, tl, "title-context"))
+            continue
         name = name_at(text, end, known)
+        if (name is None and end == m.end() and not T.starts_with_title(text, end)
+                and name_before(text, m.start(), known) is None):
+            name = unknown_name_at(text, end)
+        if name is None:
+            sp = spaced_name_at(text, end)
+            if sp is not None:
+                out.append(Mention(end, sp[0], text[end:sp[0]], "Person", source="title-context", canonical=sp[1]))
+                continue
         if name:
             mm = _mention(end, name, "title-context")
             out.append(mm)

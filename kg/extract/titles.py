@@ -50,6 +50,9 @@ ROLES = (
     "主编", "总编辑", "记者", "责任编辑", "编辑", "通讯员", "摄影", "负责人", "巡视员", "调研员",
     "领导", "组长", "队长", "团长", "指挥长", "专员", "参事", "大使", "领事", "总领事",
     "首席科学家", "创始人", "合伙人", "博士", "总干事", "干事", "秘书",
+    "国务卿", "国务秘书", "议员", "议长", "首相", "州议员", "市议员",
+    # media titles: 全媒体记者, 首席记者
+    "全媒体记者", "融媒体记者", "特约记者", "见习记者", "实习记者", "特派记者", "首席记者", "驻站记者",
 )
 #: words before a role that are part of the title
 MODIFIERS = ("常务", "执行", "代", "技术", "行政", "轮值", "名誉", "荣誉", "专职", "第一", "首席", "总", "资深", "高级")
@@ -73,7 +76,8 @@ TITLES: frozenset[str] = frozenset(
     | {"常务副" + r for r in ROLES}
 )
 
-SEPARATORS = "、"
+#: between the items of a chain: 、 and 兼 (董事长兼总经理: two titles)
+SEPARATORS = "、兼"
 #: characters that end an org prefix when walking left inside a chain item
 _HARD_STOP = set(" \t\n\r,，。；;:：!！?？“”\"'‘’「」『』《》<>()（）[]【】|/·•—-_…　")
 _STOP_WORDS = (
@@ -183,6 +187,8 @@ def parse_title_chain(text: str, name_start: int) -> list[TitleSpan]:
     """
     out: list[TitleSpan] = []
     end = name_start
+    if end > 1 and text[end - 1] == " " and "\u4e00" <= text[end - 2] <= "\u9fff":
+        end -= 1  # a single space between title and name (副市长 孔令辉)
     while True:
         item = _item(text, end)
         if item is None:

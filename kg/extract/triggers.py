@@ -28,7 +28,8 @@ VISIT_INSPECT = ("参观", "参访", "考察", "调研", "察看", "视察", "�
 VISIT_WEAK = ("了解", "听取")
 #: meeting verbs; 会见/接见 take the other side as object, the rest take 与/同/和 + partner
 MEET_OBJECT = ("会见", "接见", "会晤", "拜会")
-MEET_WITH = ("会谈", "座谈", "交流", "见面", "探讨", "洽谈", "恳谈", "商谈", "共话")
+MEET_WITH = ("会谈", "座谈", "交流", "见面", "探讨", "洽谈", "恳谈", "商谈", "共话", "会晤", "交谈", "对接", "会面",
+             "晤谈", "面谈")
 #: people who join a leader's visit (X陪同调研, X一同调研, 副市长石峥参加)
 ACCOMPANY = ("陪同", "一同调研", "一同参加", "一同考察", "一同参观", "随同", "随团", "一同")
 ACCOMPANY_WEAK = ("参加",)

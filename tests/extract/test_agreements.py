@@ -127,3 +127,14 @@ def test_a_document_list_shares_the_tail_of_its_last_name():
     assert shared_tail_names("文旅和商贸业发展合作协议", 2) == ["文旅发展合作协议", "商贸业发展合作协议"]
     assert shared_tail_names("文旅和商贸业发展合作协议", 3) == ["文旅和商贸业发展合作协议"]
     assert shared_tail_names("合作协议", 2) == ["合作协议"]
+
+
+def test_a_count_of_signed_projects_is_no_agreement():
+    from kg.extract.relations import extract_relations
+
+    from .builders import make_article
+
+    for text in ("今年以来，甲市已签约亿元以上项目11个。", "甲市累计签约重大项目11个，总投资50亿元。"):
+        art = make_article(text, {"甲市": "Place"})
+        extract_relations(art)
+        assert art.agreements == []

@@ -56,3 +56,15 @@ def test_a_surname_with_a_title_is_the_only_person_holding_it():
     resolve_titled_surnames(art)
     got = {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
     assert got == {("王市长", "王一")}
+
+
+def test_a_frame_names_the_company_whatever_its_name_says():
+    from kg.extract.relations import extract_relations
+
+    from .builders import make_article, triples
+
+    text = "王一一行考察了丙集团有限公司。在乙新能源，王一与公司总经理王二座谈交流。"
+    art = make_article(text, {"王一": "Person", "王二": "Person", "乙新能源": "Organization",
+                              "丙集团有限公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "affiliatedWith") == {("王二", "乙新能源")}
