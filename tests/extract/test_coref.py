@@ -87,3 +87,19 @@ def test_abbreviation_joins_its_full_name():
     ])
     assert ents["甲乙航空航天大学"] == {"甲航"}
     assert "丙大" in ents
+
+
+def test_body_with_a_leading_province_merges_with_its_short_form():
+    ents, _ = _cluster([
+        _org("河南省平顶山市委", 0, "GovernmentBody"),
+        _org("平顶山市委", 20, "GovernmentBody"),
+    ])
+    assert ents == {"河南省平顶山市委": {"平顶山市委"}}
+
+
+def test_unrelated_place_prefix_is_no_outer_place():
+    ents, _ = _cluster([
+        _org("河南省平顶山市委", 0, "GovernmentBody"),
+        _org("苏州市委", 20, "GovernmentBody"),
+    ])
+    assert set(ents) == {"河南省平顶山市委", "苏州市委"}

@@ -50,3 +50,16 @@ def test_hong_kong_and_taiwan_districts_have_their_own_codes():
 def test_places_found_in_a_hong_kong_address():
     names = [p.name for _, _, p in find_places("位于香港湾仔区的会展中心")]
     assert names == ["香港特别行政区", "湾仔区"]
+
+
+def test_foreign_states_and_cities_have_their_country_as_parent():
+    text = "代表团访问德国巴登-符腾堡州、巴伐利亚州和杜塞尔多夫。"
+    found = {text[s:e]: p for s, e, p in find_places(text)}
+    for name in ("巴登-符腾堡州", "巴伐利亚州", "杜塞尔多夫"):
+        assert by_code(found[name].parent).name == "德国"
+    assert found["巴伐利亚州"].level == "Province"
+
+
+def test_curated_foreign_names_never_shadow_chinese_divisions():
+    assert all(p.code.isdigit() for p in lookup("北京市"))
+    assert not any(p.code.startswith("W:") for p in lookup("平顶山市"))

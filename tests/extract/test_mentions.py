@@ -143,3 +143,27 @@ def test_place_only_leading_a_longer_name_is_no_mention():
     b = _article("杭州知识产权运营管理有限公司成立。杭州知识产权运营管理表示感谢。")
     recognize(b)
     assert not [m for m in b.mentions if m.type == "Place"]
+
+
+def test_abbreviation_before_a_title_is_the_organization():
+    a = _article("中国石油天然气集团有限公司领导到访，中油总经理王小明出席。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["中油"].type == "Organization" and m["中油"].canonical == "中国石油天然气集团有限公司"
+    assert m["王小明"].type == "Person"
+
+
+def test_body_abbreviation_before_a_title_without_full_name():
+    a = _article("会上，成大校长李强、工研院院长王小明先后致辞。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["成大"].type == "Organization" and m["工研院"].type == "Organization"
+    assert m["李强"].type == "Person" and m["王小明"].type == "Person"
+
+
+def test_foreign_places_and_transliterated_names():
+    a = _article("公司总裁马库斯·海因茨一行赴巴伐利亚州慕尼黑考察。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["马库斯·海因茨"].type == "Person"
+    assert m["巴伐利亚州"].type == "Place" and m["慕尼黑"].type == "Place"

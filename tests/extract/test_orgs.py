@@ -98,3 +98,11 @@ def test_person_or_verb_stops_generic_suffix():
 
 def test_descriptive_core_is_no_name():
     assert _names(find_structural_orgs("推进开放式大学,支持研究型大学。")) == []
+
+
+def test_adverb_like_character_inside_a_company_name():
+    assert _names(find_structural_orgs("甲钼都新材料科技有限公司董事长王强出席。")) == ["甲钼都新材料科技有限公司"]
+
+
+def test_university_before_the_title_of_its_head():
+    assert _names(find_structural_orgs("武汉理工大学校长出席。")) == ["武汉理工大学"]

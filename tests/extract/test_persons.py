@@ -50,3 +50,41 @@ def test_no_person_before_a_title_that_a_name_follows():
 
     names = {m.text for m in find_persons("备忘录由经发局长陈小明签署。")}
     assert "陈小明" in names and "经发" not in names
+
+
+def _texts(ms):
+    return {m.text for m in ms}
+
+
+def test_name_of_unlisted_family_name_after_a_title():
+    ms = _texts(find_persons("县委书记才让多杰出席会议。"))
+    assert "才让多杰" in ms
+
+
+def test_unlisted_words_after_a_title_are_no_names():
+    ms = _texts(find_persons("董事长王文银主席共话合作。总书记来宁讲话。负责人探讨交流。"))
+    assert "共话合作" not in ms and "来宁" not in ms and "探讨" not in ms
+
+
+def test_rarer_family_name_after_a_title():
+    assert "禤明华" in _texts(find_persons("副市长禤明华表示感谢。"))
+
+
+def test_middle_dot_name_kept_whole_and_ended_by_a_follower():
+    assert "马库斯·海因茨" in _texts(find_persons("公司总裁马库斯·海因茨一行来访。"))
+
+
+def test_time_word_glued_to_a_name_ends_it():
+    ms = _texts(find_persons("市长王小明今（21）日会见客人。书记张大伟昨日出席。"))
+    assert "王小明" in ms and "张大伟" in ms and "王小明今" not in ms
+
+
+def test_space_after_title_and_inside_a_two_character_name():
+    ms = find_persons("副市长 孔令辉出席。市长肖 红表示。")
+    names = {m.canonical or m.text for m in ms}
+    assert {"孔令辉", "肖红"} <= names
+
+
+def test_both_titles_of_a_jian_compound_and_no_name_from_it():
+    ms = _texts(find_persons("董事长兼总经理王小明出席。"))
+    assert "王小明" in ms and "兼总" not in ms

@@ -31,3 +31,20 @@ def test_title_after_a_name():
     text = "徐进市长就宜宾的区位优势作了介绍"
     t = title_after(text, 2)
     assert (t.start, t.end, t.title) == (2, 4, "市长")
+
+
+def test_jian_joins_two_titles_of_one_person():
+    text = "集团董事长兼总经理王小明"
+    chain = parse_title_chain(text, text.index("王"))
+    assert [(c.title, c.org_text) for c in chain] == [("董事长", "集团"), ("总经理", None)]
+
+
+def test_qualified_titles_kept_whole():
+    for text, title in (("联邦经济部国务秘书王小明", "国务秘书"), ("报社全媒体记者王小明", "全媒体记者")):
+        chain = parse_title_chain(text, text.index("王"))
+        assert chain[-1].title == title
+
+
+def test_single_space_between_title_and_name():
+    text = "副市长 孔令辉"
+    assert [c.title for c in parse_title_chain(text, text.index("孔"))] == ["副市长"]
