@@ -14,7 +14,9 @@ Helpers here find the people a clause names before a verb:
 - :func:`names_right_before`: names immediately before ``pos``, joined by
   、/和 and possibly followed by titles (王一副市长、李二副院长一行);
 - :func:`realis`: whether a clause tells what happened, not a wish or plan
-  (希望甲公司与乙市交流 is none).
+  (希望甲公司与乙市交流 is none);
+- :func:`latest_visit_leaders`: the agents of the latest visit event, for
+  rules that run after kg.extract.events (SRL frames, unnamed witnesses).
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ def new_event(article: Article, kind: str, agents: list[int], sentence: int) -> 
     """Append an event of ``kind`` with ``agents`` and no targets yet; its index."""
     article.events.append(Event(kind, list(agents), [], sentence, article.sentences[sentence].text))  # type: ignore[arg-type]
     return len(article.events) - 1
+
+
+def latest_visit_leaders(article: Article, sentence: int) -> list[int]:
+    """The agents of the latest Visit event told up to ``sentence`` (the
+    delegation a later 代表团一行 / unnamed witness stands for); [] when none."""
+    for e in reversed(article.events):
+        if e.kind == "Visit" and e.sentence <= sentence:
+            return list(e.agents)
+    return []
 
 
 def is_name_list(view: TextView, clause: Clause) -> bool:

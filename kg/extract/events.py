@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from kg.doc import Article, Event, Relation
+from kg.doc import Article
 from kg.extract.abbreviations import local_abbreviations
 from kg.extract.clauses import Clause, Ref, TextView
 from kg.extract.companions import ESCORT_FRAME_RE, companions
@@ -374,39 +374,11 @@ class _Extractor:
                 break
         return [], None
 
+
 def extract_events(article: Article, view: TextView) -> None:
     """Fill article.events with Visit and Meeting events (only those with someone or something on the other side)."""
-    from kg.extract.srl import srl_events
+    from kg.extract.srl import not_yet_found, srl_events
 
     _Extractor(article, view).run()
     article.events = [e for e in article.events if e.targets or e.companions]
-    article.events += _new_only(article.events, srl_events(article, view))
-
-
-def _new_only(events: list[Event], extra: list[Event]) -> list[Event]:
-    """Events of ``extra`` reduced to the (agent, target) pairs no event of the same kind has yet."""
-    have = {(e.kind, a, t) for e in events for a in e.agents for t in e.targets}
-    out = []
-    for e in extra:
-        targets = [t for t in e.targets if any((e.kind, a, t) not in have for a in e.agents)]
-        if targets:
-            out.append(Event(e.kind, e.agents, targets, e.sentence, e.evidence))
-    return out
-
-
-def event_relations(article: Article) -> list[Relation]:
-    """visited, metWith and accompanied triples, each backed by its event."""
-    out: list[Relation] = []
-    for i, e in enumerate(article.events):
-        if e.kind == "Visit":
-            for a in e.agents:
-                for t in e.targets:
-                    out.append(Relation("visited", a, t, e.sentence, e.evidence, event=i))
-                for c in e.companions:
-                    out.append(Relation("accompanied", c, a, e.sentence, e.evidence, event=i))
-        elif e.kind == "Meeting":
-            for a in e.agents:
-                for t in e.targets:
-                    if article.entities[t].type == "Person" and article.entities[a].type == "Person":
-                        out.append(Relation("metWith", a, t, e.sentence, e.evidence, event=i))
-    return out
+    article.events += not_yet_found(article.events, srl_events(article, view))

@@ -1,4 +1,4 @@
-"""Relation and event extraction: the pipeline stage after coreference.
+"""Relation and event extraction: the pipeline stage after coreference. Read this first.
 
 :func:`extract_relations` fills ``article.positions``, ``article.events``,
 ``article.agreements`` and ``article.relations``. Every shortcut triple it
@@ -6,15 +6,34 @@ writes is backed by what states it: visited / metWith / accompanied by a
 Visit or Meeting event, affiliatedWith by a position, partOf / locatedIn by
 the sentence (or the name) that says it.
 
-Order of the rules:
+Example: ``平顶山市委书记陈向平一行来到甲公司，与董事长李四座谈。`` ->
+Position(陈向平, 市委书记, 平顶山市委) and affiliatedWith; a Visit event
+(陈向平 -> 甲公司) and visited; a Meeting event and metWith(陈向平, 李四).
 
-1. kg.extract.focus: generic words (集团, 我所, 市委 …) become mentions of
-   the entity in focus, implied bodies (阳泉市委) are named;
-   kg.extract.paired_bodies: 两地X names X of both places of a trip;
-2. kg.extract.positions: title chains -> positions -> affiliatedWith;
-3. kg.extract.events: delegations, visits, meetings, companions;
-4. kg.extract.agreements: signings, parties, witnesses;
-5. kg.extract.structure: partOf and locatedIn.
+The stages, in the order they run (each module's docstring has the details):
+
+1. Resolve what the text leaves implicit (these add mentions, no relations):
+   - kg.extract.structure.implied_zones: a zone named only inside its body's
+     name (甲高新区管委会) becomes the place in focus for 管委会;
+   - kg.extract.generics.resolve_generic_references: 集团, 我所, 我市 and
+     市委 / 市政府 (via kg.extract.focus) become mentions of the entity meant;
+   - kg.extract.paired_bodies: 两地X names X of both places of a trip
+     (kg.extract.trips finds the trip).
+2. Positions: kg.extract.positions reads title chains around names
+   (市委书记陈向平) -> positions -> affiliatedWith; then
+   kg.extract.generics.resolve_titled_surnames resolves 王市长 using them.
+3. Events: kg.extract.events reads visits, meetings and delegations clause by
+   clause (state in kg.extract.discourse; kg.extract.companions,
+   kg.extract.meetings, kg.extract.abbreviations, kg.extract.srl help) ->
+   :func:`event_relations`: visited, metWith, accompanied.
+4. Agreements: kg.extract.agreements (sides in kg.extract.agreement_sides,
+   names in kg.extract.agreement_names, witnesses in kg.extract.witnesses)
+   -> agreements, each with a Signing event.
+5. Structure: kg.extract.structure -> partOf and locatedIn.
+6. Dates: :func:`_attach_dates` gives events and agreements their date.
+
+Shared tools: kg.extract.clauses (TextView: refs and clauses of the text),
+kg.extract.triggers (every trigger word list).
 """
 
 from __future__ import annotations
@@ -24,8 +43,9 @@ from kg.extract.clauses import TextView
 
 
 def extract_relations(article: Article) -> None:
+    """Run the stages of the module docstring on a resolved article, in place."""
     from kg.extract.agreements import extract_agreements
-    from kg.extract.events import extract_events, event_relations
+    from kg.extract.events import extract_events
     from kg.extract.focus import place_infos
     from kg.extract.generics import resolve_generic_references, resolve_titled_surnames
     from kg.extract.paired_bodies import resolve_paired_bodies
@@ -54,7 +74,28 @@ def extract_relations(article: Article) -> None:
     _attach_dates(article)
 
 
+def event_relations(article: Article) -> list[Relation]:
+    """visited, metWith and accompanied triples, each backed by its event:
+    Visit agents visited its targets, its companions accompanied its agents;
+    Meeting agents metWith its targets when both are people."""
+    out: list[Relation] = []
+    for i, e in enumerate(article.events):
+        if e.kind == "Visit":
+            for a in e.agents:
+                for t in e.targets:
+                    out.append(Relation("visited", a, t, e.sentence, e.evidence, event=i))
+                for c in e.companions:
+                    out.append(Relation("accompanied", c, a, e.sentence, e.evidence, event=i))
+        elif e.kind == "Meeting":
+            for a in e.agents:
+                for t in e.targets:
+                    if article.entities[t].type == "Person" and article.entities[a].type == "Person":
+                        out.append(Relation("metWith", a, t, e.sentence, e.evidence, event=i))
+    return out
+
+
 def _add(article: Article, rel: Relation) -> None:
+    """Append ``rel`` unless it is reflexive or its (kind, subject, object) is already there."""
     if rel.subject == rel.object:
         return
     for r in article.relations:

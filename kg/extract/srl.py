@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from kg.doc import Article, Event, SrlArgument
 from kg.extract.clauses import TextView
+from kg.extract.discourse import latest_visit_leaders
 from kg.extract.triggers import GUEST_WORDS, IRREALIS_RE, MEET_OBJECT, MEET_WITH, VISIT_INSPECT, VISIT_MOTION
 
 VISIT_PREDICATES = frozenset(VISIT_MOTION + VISIT_INSPECT) - {"来", "到"}
@@ -42,13 +43,6 @@ def _refs(view: TextView, arg: SrlArgument | None, types: tuple[str, ...]) -> li
     return out
 
 
-def _leaders_before(article: Article, sentence: int) -> list[int]:
-    for e in reversed(article.events):
-        if e.kind == "Visit" and e.sentence <= sentence:
-            return list(e.agents)
-    return []
-
-
 def srl_events(article: Article, view: TextView) -> list[Event]:
     """Visit and Meeting events from the SRL frames of every analysed sentence."""
     out: list[Event] = []
@@ -66,7 +60,7 @@ def srl_events(article: Article, view: TextView) -> list[Event]:
             arg0, arg1 = _role(frame, "ARG0"), _role(frame, "ARG1")
             agents = _refs(view, arg0, ("Person",))
             if not agents and arg0 is not None and any(w in arg0.text for w in GUEST_WORDS):
-                agents = _leaders_before(article, si)
+                agents = latest_visit_leaders(article, si)
             if not agents:
                 continue
             if word in VISIT_PREDICATES:
@@ -80,4 +74,15 @@ def srl_events(article: Article, view: TextView) -> list[Event]:
                 continue
             if targets:
                 out.append(Event(kind, agents, targets, si, sent.text))  # type: ignore[arg-type]
+    return out
+
+
+def not_yet_found(events: list[Event], extra: list[Event]) -> list[Event]:
+    """Events of ``extra`` reduced to the (agent, target) pairs no event of the same kind in ``events`` has yet."""
+    have = {(e.kind, a, t) for e in events for a in e.agents for t in e.targets}
+    out = []
+    for e in extra:
+        targets = [t for t in e.targets if any((e.kind, a, t) not in have for a in e.agents)]
+        if targets:
+            out.append(Event(e.kind, e.agents, targets, e.sentence, e.evidence))
     return out

@@ -88,30 +88,6 @@ def test_attending_a_ceremony_is_not_witnessing():
     assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
 
 
-def test_respective_lists_pair_element_wise_or_each_with_one():
-    art = make_article("甲区政府、丙协会、戊院分别与乙科技、丁公司和己所签约。庚厂分别与辛社、乙科技签订合作协议。",
-                       dict(ORGS))
-    extract_relations(art)
-    assert {p for _, p, _ in agreements(art)} == {
-        ("乙科技", "甲区政府"), ("丁公司", "丙协会"), ("己所", "戊院"), ("庚厂", "辛社"), ("乙科技", "庚厂")}
-
-
-def test_respectively_after_the_partner_list_with_listed_document_names():
-    art = make_article("其中，甲区政府与乙科技签订A项目合同，与丙协会及丁公司分别签订B项目协议和C项目合同。", dict(ORGS))
-    extract_relations(art)
-    assert agreements(art) == [
-        ("A项目合同", ("乙科技", "甲区政府"), ()),
-        ("B项目协议", ("丙协会", "甲区政府"), ()),
-        ("C项目合同", ("丁公司", "甲区政府"), ()),
-    ]
-
-
-def test_an_owner_qualifying_a_party_is_not_a_party_and_quotes_are_stripped():
-    art = make_article("甲区政府与戊院所属己所签署《联合实验室共建协议》。", dict(ORGS))
-    extract_relations(art)
-    assert agreements(art) == [("联合实验室共建协议", ("己所", "甲区政府"), ())]
-
-
 def test_a_headline_and_a_retelling_merge_with_the_body_signing():
     text = ("甲区政府携手乙科技签署合作备忘录\n"
             "王一见证甲区政府与乙科技签署产业升级合作备忘录。\n"
@@ -119,14 +95,6 @@ def test_a_headline_and_a_retelling_merge_with_the_body_signing():
     art = make_article(text, {**PEOPLE, **ORGS})
     extract_relations(art)
     assert agreements(art) == [("产业升级合作备忘录", ("乙科技", "甲区政府"), ("王一",))]
-
-
-def test_a_document_list_shares_the_tail_of_its_last_name():
-    from kg.extract.agreements import shared_tail_names
-
-    assert shared_tail_names("文旅和商贸业发展合作协议", 2) == ["文旅发展合作协议", "商贸业发展合作协议"]
-    assert shared_tail_names("文旅和商贸业发展合作协议", 3) == ["文旅和商贸业发展合作协议"]
-    assert shared_tail_names("合作协议", 2) == ["合作协议"]
 
 
 def test_a_count_of_signed_projects_is_no_agreement():

@@ -1,0 +1,28 @@
+from kg.extract.relations import extract_relations
+
+from .builders import make_article
+from .test_agreements import ORGS, agreements
+
+
+def test_respective_lists_pair_element_wise_or_each_with_one():
+    art = make_article("甲区政府、丙协会、戊院分别与乙科技、丁公司和己所签约。庚厂分别与辛社、乙科技签订合作协议。",
+                       dict(ORGS))
+    extract_relations(art)
+    assert {p for _, p, _ in agreements(art)} == {
+        ("乙科技", "甲区政府"), ("丁公司", "丙协会"), ("己所", "戊院"), ("庚厂", "辛社"), ("乙科技", "庚厂")}
+
+
+def test_respectively_after_the_partner_list_with_listed_document_names():
+    art = make_article("其中，甲区政府与乙科技签订A项目合同，与丙协会及丁公司分别签订B项目协议和C项目合同。", dict(ORGS))
+    extract_relations(art)
+    assert agreements(art) == [
+        ("A项目合同", ("乙科技", "甲区政府"), ()),
+        ("B项目协议", ("丙协会", "甲区政府"), ()),
+        ("C项目合同", ("丁公司", "甲区政府"), ()),
+    ]
+
+
+def test_an_owner_qualifying_a_party_is_not_a_party_and_quotes_are_stripped():
+    art = make_article("甲区政府与戊院所属己所签署《联合实验室共建协议》。", dict(ORGS))
+    extract_relations(art)
+    assert agreements(art) == [("联合实验室共建协议", ("己所", "甲区政府"), ())]
