@@ -29,6 +29,7 @@ SETS = {
     #: never tune rules on it (tests/heldout/README.md): it measures generalization
     "heldout": (ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "heldout" / "gold"),
     "heldout2": (ROOT / "tests" / "heldout2" / "articles", ROOT / "tests" / "heldout2" / "gold"),
+    "heldout3": (ROOT / "tests" / "heldout3" / "articles", ROOT / "tests" / "heldout3" / "gold"),
 }
 
 
