@@ -109,7 +109,7 @@ def place_infos(article: Article) -> dict[int, PlaceInfo]:
         sub = e.subtype if e.subtype in ("Country", "Province", "City", "District", "Park") else None
         level = sub or (p.level if p else None) or _suffix_level(e.name)
         full = p.name if p else e.name
-        char = full[-1] if full[-1] in "省市区县" else ""
+        char = full[-1] if full[-1] in "省市区县旗" else ""
         out[i] = PlaceInfo(i, level, p.code if p else None, p.parent if p else None, _stem(e.name), char)
     return out
 

@@ -46,7 +46,8 @@ _GENERIC_ORGS = {
 _INHERIT_WHOLE = ("统战部", "组织部", "宣传部")
 _INHERIT_PREFIX = ("管委会", "工商联", "政协", "人大常委会", "党工委", "政府")
 _BODY_TAILS = ("人大常委会", "人民政府", "党工委", "管委会", "政协", "政府", "委")
-_LEVEL_OF_CHAR = {"省": ("Province",), "市": ("City", "District"), "区": ("District",), "县": ("District",), "州": ("City",)}
+_LEVEL_OF_CHAR = {"省": ("Province",), "市": ("City", "District"), "区": ("District",), "县": ("District",), "州": ("City",),
+                  "旗": ("District",)}
 
 
 @dataclass
@@ -64,13 +65,17 @@ class _Cand:
 _NOT_ALONE = {"中国", "中华"}
 
 
-def _keep_place(text: str, hit, in_text: dict[str, bool]) -> bool:
+#: district names that are also common words (矿区, 城区): a district only right after its city
+_WORD_DISTRICTS = {"矿区", "城区", "郊区", "新城区", "老城区"}
+
+
+def _keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = frozenset()) -> bool:
     """Filter gazetteer hits: the country itself, and two-character short
     forms of county-level places inside words (召开平 -> 开平) unless the
     article also gives the full form or the short form stands after a boundary."""
     s, e, p = hit
     form = text[s:e]
-    if form in _NOT_ALONE:
+    if form in _NOT_ALONE or (form in _WORD_DISTRICTS and s not in ends):
         return False
     if len(form) == 2 and form[-1] in "县市区" and text[e:e + 1] == "长":
         return False  # 邱县长: a surname and a title
@@ -106,7 +111,7 @@ def _find_towns(text: str, place_hits) -> list[Mention]:
     the gazetteer stops at county level, the place chain names the town."""
     out = []
     for s, e, p in place_hits:
-        if p.level not in ("District", "City") or not p.name.endswith(("区", "县", "市")):
+        if p.level not in ("District", "City") or not p.name.endswith(("区", "县", "市", "旗")):
             continue
         m = _TOWN_RE.match(text, e)
         if m is None or m.group().endswith(_NOT_TOWNS) or len(m.group()) < 2:
@@ -432,7 +437,9 @@ def recognize(article: Article) -> None:
 
     # places
     in_text: dict[str, bool] = {}
-    place_hits = [h for h in G.find_places(text) if _keep_place(text, h, in_text)]
+    all_hits = G.find_places(text)
+    hit_ends = frozenset(e for _, e, _ in all_hits)
+    place_hits = [h for h in all_hits if _keep_place(text, h, in_text, hit_ends)]
     places_at = {s: e for s, e, _ in place_hits}
     for s, e, p in place_hits:
         if not _names_a_thing_after(text, e):
@@ -562,7 +569,7 @@ def _nested_places(mentions: list[Mention], place_hits) -> list[Mention]:
         if s in org_end_by_start and e < org_end_by_start[s][0]:
             org_end_by_start.setdefault(e, org_end_by_start[s])
     for s, e, p in place_hits:
-        if not p.name.endswith(("省", "市", "区", "县")) or p.name != p.short and (e - s) != len(p.name):
+        if not p.name.endswith(("省", "市", "区", "县", "旗")) or p.name != p.short and (e - s) != len(p.name):
             continue
         end, company = org_end_by_start.get(s, (0, False))
         # kept inside a company when named elsewhere or given as an address (苏州昆山市X公司)

@@ -84,7 +84,7 @@ PARK_SUFFIXES = (
 #: generic park words: a zone named only by them is a reference, not a name
 GENERIC_PARKS = {"高新区", "开发区", "经开区", "新区", "园区", "科技园", "产业园", "工业园", "基地", "示范区", "试验区"}
 #: level-generic bodies (市委, 区政府, 省发改委): resolved to the place the text is about
-LEVEL_CHARS = "省市区县州"
+LEVEL_CHARS = "省市区县州旗"  # 旗: a banner, district level like 县
 
 #: words that make up generic descriptions, not names (国家重点实验室, 现代医药)
 GENERIC_CORE_WORDS = (
@@ -95,7 +95,7 @@ GENERIC_CORE_WORDS = (
     "骨干", "成果", "转化", "服务", "发展", "建设", "示范", "特色", "综合", "中试", "试点", "标杆", "相关",
     "有关", "各类", "多家", "余家", "家", "两地", "两家", "综合性", "高", "一流", "首家", "该", "本", "这", "其", "各", "两大", "大", "小", "中", "高校",
     "科研", "院所", "工程", "应用", "场景", "平台", "专业", "城市", "卫星", "能源", "动力", "装备", "制造",
-    "促进", "潜力", "活力", "煤", "与", "和", "及", "省", "市", "区", "县",
+    "促进", "潜力", "活力", "煤", "与", "和", "及", "省", "市", "区", "县", "智慧", "未来",
 )
 _GOV_NEEDS_PLACE = ("市委", "省委", "区委", "县委", "州委", "政府", "人民政府", "政协", "人大常委会", "政府办",
                     "工商联", "科协")
@@ -379,7 +379,7 @@ def find_structural_orgs(
         else:
             start = walk_left(text, s, blocked=blocked_ends, place_ends=place_ends, protected=protected,
                               joinable=suf.endswith(JOINABLE_SUFFIXES))
-            start = _cut_to_place(text, start, s, places)
+            start = _cut_to_place(text, start, s, places, company=stype.get(suf) == "Company")
         if suf == "厅" and start not in place_starts:
             continue  # a department (厅) is named after its province: X省工业和信息化厅
         if suf == "司" and not any(ps == start for ps, _ in protected):
@@ -418,9 +418,11 @@ def _place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> 
     return anchor
 
 
-def _cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]]) -> int:
+def _cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]], company: bool = False) -> int:
     """来唐山高新区 -> 唐山高新区: a place inside the span, after 1-3 stray
-    characters, starts the name."""
+    characters, starts the name. In a company name (``company``) a head of
+    two or more characters after a clear boundary is the brand that leads
+    the name (甲乙 in 甲乙唐山车辆有限公司), not stray words."""
     k = bisect.bisect_right(places, (start, float("inf")))
     for ps, pe in places[k:k + 8]:
         if ps >= s:
@@ -432,8 +434,22 @@ def _cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]]) 
                 return start
             if any(head.endswith(suf) for suf, _ in ORG_SUFFIXES) or head.endswith(MINISTRIES) or head in PARTY_HEADS:
                 return start
+            if company and _brand_head(text, start, head):
+                return start
             return ps
     return start
+
+
+def _brand_head(text: str, start: int, head: str) -> bool:
+    """A company name's head before its place (中车 in 中车唐山X有限公司): two or
+    more name characters after a clear boundary, no stop word inside."""
+    from kg.extract.persons import NON_NAME_CHARS, PUNCT
+
+    if len(head) < 2 or not all(_is_name_char(c) for c in head) or any(c in NON_NAME_CHARS for c in head):
+        return False
+    if any(w in head for w in LEFT_STOPS if len(w) >= 2) or any(c in head for c in "与和及同在到赴向对是的了将把被由"):
+        return False
+    return start == 0 or text[start - 1] in PUNCT or _stop_before(text, start, LEFT_STOPS)
 
 
 def _strip_places(core: str, start: int, places: list[tuple[int, int]]) -> str:
@@ -632,8 +648,10 @@ def generic_body(text: str, start: int) -> tuple[int, str] | None:
     returns (end, body) where body is the text after the level character."""
     if start >= len(text) or text[start] not in LEVEL_CHARS:
         return None
+    if text.startswith("旗下", start):
+        return None  # 旗下: "under", no banner body
     m = re.match(
-        r"[省市区县州](委|人民政府|政府办|政府研究室|政府|人大常委会|政协|纪委|发改委|经信委|工信委|工商联|科协|"
+        r"[省市区县州旗](委|人民政府|政府办|政府研究室|政府|人大常委会|政协|纪委|发改委|经信委|工信委|工商联|科协|"
         r"[\u4e00-\u9fff]{1,4}?(?:局|厅)|委统战部|委组织部|委宣传部)",
         text[start:start + 9],
     )

@@ -255,7 +255,11 @@ TRANSLIT_CHARS = frozenset(
     "斯琴花宝音毕勒塔娜依沙吾伊帕夏米迪亚库尔班哈萨汗别克孜玉素甫麦麦赛伦托乎"
     "卡坎贡嘎觉措确加更秋华丹本美朵卓嘎永琼则泽南杰坚赞群培扎堆顿多吉嘉措"
     "斯蒂芬森马库海因茨威廉姆约翰逊汉诺维菲利普奥莱安德烈莫利夫娃诺基洛"
+    "日赉朝鲁钦"  # Mongolian: 乌日娜, 那日苏, 朝鲁, 达赉
 )
+#: Korean family names missing from the Chinese list (朴志勋, 全成浩): a
+#: three-character name with one of them is taken only right after a title
+KOREAN_SURNAMES = frozenset("朴全南河具千玄都延表玉奇琴太睦")
 #: words that a title is often followed by and that are no name
 _NOT_NAME_WORDS = ("热线", "信箱", "办公", "会议", "职务", "职位", "人选", "候选", "助理", "任期", "一职")
 
@@ -283,13 +287,28 @@ def unknown_name_at(text: str, start: int) -> str | None:
         name = text[start:e]
         if len(name) < n or not all(_is_cjk(c) for c in name):
             return None
-        if any(c in _UNKNOWN_STOP or c not in TRANSLIT_CHARS for c in name):
-            return None
+        if any(c in _UNKNOWN_STOP and not (i == 0 and c == "那" and name[1] == "日") or c not in TRANSLIT_CHARS
+               for i, c in enumerate(name)):
+            return None  # 那 is a function word, but 那日X is a Mongolian name (那日苏)
         if right_boundary(text, e) == 2 and (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
             if _bad_unknown(text, start, name):
                 return None
             return name
     return None
+
+
+def korean_name_at(text: str, start: int) -> str | None:
+    """A Korean name right after a title (朴志勋): a Korean family name and
+    two given characters, clearly ended (punctuation or a strong follower)."""
+    name = text[start:start + 3]
+    e = start + 3
+    if len(name) < 3 or name[0] not in KOREAN_SURNAMES or not all(_is_cjk(c) for c in name):
+        return None
+    if any(c in NON_NAME_CHARS or c in _UNKNOWN_STOP for c in name[1:]):
+        return None
+    if not (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
+        return None
+    return None if _bad_unknown(text, start, name) else name
 
 
 def _strong_word_after(text: str, pos: int) -> bool:
@@ -351,7 +370,7 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
         name = name_at(text, end, known)
         if (name is None and end == m.end() and not T.starts_with_title(text, end)
                 and name_before(text, m.start(), known) is None):
-            name = unknown_name_at(text, end)
+            name = unknown_name_at(text, end) or korean_name_at(text, end)
         if name is None:
             sp = spaced_name_at(text, end)
             if sp is not None:

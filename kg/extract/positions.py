@@ -22,7 +22,7 @@ from kg.extract.titles import TitleSpan, parse_title_chain, title_after
 PARTY_BODIES = ("市委", "省委", "区委", "县委", "州委", "旗委", "党委", "党组", "党工委", "工委", "纪委",
                 "政协", "人大常委会", "人大", "董事局", "董事会")
 #: roles that belong to a place, with the level of that place
-PLACE_ROLES = {"省长": "省", "市长": "市", "区长": "区", "县长": "县"}
+PLACE_ROLES = {"省长": "省", "市长": "市", "区长": "区", "县长": "县", "旗长": "旗"}
 #: roles that describe someone without being a post
 NOT_POSTS = ("负责人", "领导", "博士")
 #: departments of a party committee (区委 + 统战部 -> 区委统战部)
@@ -34,10 +34,18 @@ GOVERNMENT_UNITS = ("办公厅", "办公室", "研究室")
 #: characters of stop words that break a title chain when they occur inside a name (重庆正和岛)
 _MASK_CHARS = set("与和及同由在到赴向对是的了将把被为率等日")
 #: roles that head the government of their place (市长 -> the city government)
-HEAD_ROLES = ("省长", "市长", "区长", "县长", "州长")
+HEAD_ROLES = ("省长", "市长", "区长", "县长", "州长", "旗长")
 #: bylines: 责任编辑:安艳鸽 郭栩汝, (记者李家鸣)
 BYLINE_RE = re.compile(r"(责任编辑|编辑|记者|通讯员)[:：\s]*$")
 MEDIA_SUFFIXES = ("日报", "晚报", "报", "新闻网", "电视台", "融媒体中心", "广播电视台")
+_COMPANY = ("公司", "集团", "企业", "银行")
+#: the kind of organization (name endings) a bare role belongs to: 副总裁 -> the company named before
+ROLE_ORG_ENDINGS = {"校长": ("大学", "学院", "学校", "中学", "小学"), "院长": ("院",), "所长": ("所",),
+                    "会长": ("会",), "理事长": ("会",), "秘书长": ("会",), "行长": ("银行",),
+                    "董事长": _COMPANY, "总裁": _COMPANY, "总经理": _COMPANY, "董事": _COMPANY,
+                    "总监": _COMPANY, "总工程师": _COMPANY, "主任": ("实验室", "中心")}
+#: academic titles written after a name (院长王一教授): a title in the org of the title before it
+POST_NAME_TITLES = ("教授", "研究员", "副教授", "副研究员")
 
 
 def _place_role(role: str) -> str | None:
@@ -161,6 +169,43 @@ def _chain_for(article: Article, view: TextView, ref: Ref, chains: dict[int, lis
     return []
 
 
+def _org_of_kind(article: Article, view: TextView, item: TitleSpan, offset: int) -> int | None:
+    """The nearest organization earlier in the sentence whose kind fits a bare role.
+
+    ``乙集团董事长王三表示，副总裁王四说``: 副总裁 belongs to the company named
+    before it in the same sentence; a role of another kind (副市长) takes none.
+    """
+    role = item.role.removeprefix("常务").removeprefix("副").removeprefix("执行")
+    endings = ROLE_ORG_ENDINGS.get(role)
+    if not endings:
+        return None
+    sent = article.sentences[article.sentence_of(offset)]
+    for r in reversed(view.refs):
+        if r.end > item.start or r.start < sent.start:
+            continue
+        e = article.entities[r.entity]
+        if r.type == "Organization" and not r.generic and e.name.endswith(endings):
+            return r.entity
+    return None
+
+
+def _split_post_name(view: TextView, chain: list[TitleSpan]) -> tuple[list[TitleSpan], Ref | None]:
+    """Cut a chain at an item whose org text ends with a person's name.
+
+    ``院长王一教授、副院长王二``: the chain before 王二 reads ``王一教授``
+    as an item with org 王一; a person is never an org, so the items up to
+    it are not 王二's, and the person is returned as the owner of that title.
+    """
+    for k in range(len(chain) - 1, -1, -1):
+        item = chain[k]
+        if item.org_start is None or item.org_end is None:
+            continue
+        ref = view.ref_at(item.start - 1)
+        if ref is not None and ref.type == "Person" and ref.end == item.start:
+            return chain[k + 1 :], ref
+    return chain, None
+
+
 def _list_org(article: Article, view: TextView, chain: list[TitleSpan], ref: Ref, chain_orgs: dict[int, int | None]):
     """The org a chain without one inherits from the person listed before it.
 
@@ -177,6 +222,10 @@ def _list_org(article: Article, view: TextView, chain: list[TitleSpan], ref: Ref
     i = start - 1
     while i >= 0 and article.text[i] in "、，, ":
         i -= 1
+    for t in POST_NAME_TITLES:  # 院长王一教授，副院长王二
+        if article.text.endswith(t, 0, i + 1) and view.ref_at(i - len(t)) is not None:
+            i -= len(t)
+            break
     prev = view.ref_at(i)
     if prev is None or prev.type != "Person" or i >= start - 1:
         return None
@@ -212,8 +261,13 @@ def extract_positions(article: Article, view: TextView) -> None:
             chains[ref.mention] = [TitleSpan(byline.start(1), byline.end(1), role, role)]
             continue
         chain = _chain_for(article, view, ref, chains, text)
+        chain, owner = _split_post_name(view, chain)
         chains[ref.mention] = chain
         prev_org = _list_org(article, view, chain, ref, chain_orgs)
+        if owner is not None and chain and chain[0].org_start is None:  # 院长王一教授、副院长王二
+            prev_org = chain_orgs.get(owner.mention)
+        if prev_org is None and chain and chain[0].org_start is None:
+            prev_org = _org_of_kind(article, view, chain[0], ref.start)
         for item in chain:
             if item.is_group or item.role in NOT_POSTS:
                 prev_org = None
@@ -239,6 +293,9 @@ def extract_positions(article: Article, view: TextView) -> None:
             prev_org = org
         if chain:
             chain_orgs[ref.mention] = prev_org
+        post = title_after(text, ref.end)
+        if chain and post is not None and post.role in POST_NAME_TITLES:
+            add(ref.entity, post.title, prev_org, ref.start)  # 院长王一教授: 教授 of the same org
     # titles written after the name (徐进市长) for people without a chain
     for ref in view.refs:
         if ref.type != "Person" or ref.generic or ref.entity in persons_with_titles:

@@ -106,6 +106,7 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
     out += _names_extending(article)
     out += _stated_ownership(article, view)
     out += _units_visited_inside(article, view)
+    out += _units_after_host(article, view)
     return out
 
 
@@ -299,6 +300,24 @@ def _units_visited_inside(article: Article, view: TextView) -> list[Relation]:
         for k, u in enumerate(units):
             host = hosts[k] if len(hosts) > 1 else hosts[0]
             out.append(Relation("partOf", u.entity, host, si, s.text))
+    return out
+
+
+def _units_after_host(article: Article, view: TextView) -> list[Relation]:
+    """A unit written right after its host: 甲大学乙学院院长, 甲大学丙实验室主任 -> part of 甲大学.
+
+    Only the unit touching the host's name: in 甲大学乙学院、丙实验室 the
+    second is not linked (it may belong elsewhere), and units never to each other.
+    """
+    out = []
+    for a, b in zip(view.refs, view.refs[1:]):
+        if a.end != b.start or a.type != "Organization" or a.generic or b.generic or a.entity == b.entity:
+            continue
+        host = article.entities[a.entity].name
+        if HOST_RE.search(host) and not UNIT_RE.search(host) or host.endswith(("大学", "科学院")):
+            if _is_unit(article, b, {a.entity}):
+                si = article.sentence_of(b.start)
+                out.append(Relation("partOf", b.entity, a.entity, si, article.sentences[si].text))
     return out
 
 

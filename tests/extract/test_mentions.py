@@ -167,3 +167,16 @@ def test_foreign_places_and_transliterated_names():
     m = _by_text(a)
     assert m["马库斯·海因茨"].type == "Person"
     assert m["巴伐利亚州"].type == "Place" and m["慕尼黑"].type == "Place"
+
+
+def test_banner_body_resolved_to_the_banner():
+    a = _article("鄂托克旗举行签约仪式。旗委书记乌日娜出席。")
+    recognize(a)
+    assert any(x.generic and x.canonical == "鄂托克旗委" for x in a.mentions)
+
+
+def test_word_district_only_after_its_city():
+    a = _article("双方在矿区考察。阳泉市矿区出席。")
+    recognize(a)
+    spans = [(x.start, x.text) for x in a.mentions if x.type == "Place"]
+    assert (2, "矿区") not in spans and (11, "矿区") in spans

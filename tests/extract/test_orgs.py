@@ -106,3 +106,19 @@ def test_adverb_like_character_inside_a_company_name():
 
 def test_university_before_the_title_of_its_head():
     assert _names(find_structural_orgs("武汉理工大学校长出席。")) == ["武汉理工大学"]
+
+
+def test_company_brand_before_its_place_is_kept():
+    text = "甲乙唐山车辆有限公司负责人出席。"
+    found = find_structural_orgs(text, places=[(2, 4)])
+    assert [o.text for o in found] == ["甲乙唐山车辆有限公司"]
+
+
+def test_generic_word_park_is_no_park():
+    assert find_parks("双方在智慧产业园考察。") == []
+
+
+def test_banner_bodies_are_level_bodies():
+    assert generic_body("旗委书记", 0) == (2, "旗委")
+    assert generic_body("旗政府", 0) == (3, "旗政府")
+    assert generic_body("旗下企业布局", 0) is None

@@ -88,3 +88,18 @@ def test_space_after_title_and_inside_a_two_character_name():
 def test_both_titles_of_a_jian_compound_and_no_name_from_it():
     ms = _texts(find_persons("董事长兼总经理王小明出席。"))
     assert "王小明" in ms and "兼总" not in ms
+
+
+def test_mongolian_names_after_titles():
+    from kg.extract.persons import find_persons
+
+    text = "旗委书记乌日娜、旗长那日苏出席。"
+    assert {m.text for m in find_persons(text)} >= {"乌日娜", "那日苏"}
+
+
+def test_korean_name_after_a_title_only():
+    from kg.extract.persons import find_persons, korean_name_at
+
+    assert "朴志勋" in {m.text for m in find_persons("会长朴志勋出席。")}
+    assert korean_name_at("朴志勋在", 0) is None  # no clear end
+    assert all(m.text != "朴志勋" for m in find_persons("朴志勋出席。"))

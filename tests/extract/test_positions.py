@@ -73,3 +73,25 @@ def test_district_committee_title_beside_a_zone_chain_and_zone_body_by_alias():
             ("张三", "管委会主任", "甲乙经济开发区管委会"), ("赵四", "管委会主任", "丁经济开发区管委会")} <= got
     # the zone's other name (丁经济开发区) finds its body: no second 管委会 is made up
     assert "丙丁经济开发区管委会" not in {e.name for e in art.entities}
+
+
+def test_professor_after_a_name_is_that_persons_title_never_an_org_of_the_next():
+    art = make_article("甲学院院长王一教授、副院长王二出席。",
+                       {"甲学院": "Organization", "王一": "Person", "王二": "Person"})
+    got = run(art)
+    assert got == {("王一", "院长", "甲学院"), ("王一", "教授", "甲学院"), ("王二", "副院长", "甲学院")}
+    persons = {i for i, e in enumerate(art.entities) if e.type == "Person"}
+    assert not any(p.org in persons for p in art.positions)
+
+
+def test_a_bare_role_takes_the_org_of_its_kind_named_before_in_the_sentence():
+    art = make_article("乙集团董事长王三表示，副总裁王四说，副市长王五到场。",
+                       {"乙集团": "Organization", "王三": "Person", "王四": "Person", "王五": "Person"})
+    got = run(art)
+    assert ("王四", "副总裁", "乙集团") in got
+    assert ("王五", "副市长", "乙集团") not in got
+
+
+def test_banner_head_belongs_to_the_banner():
+    art = make_article("丙旗发展很快。旗长王一出席。", {"丙旗": "Place", "王一": "Person"})
+    assert run(art) == {("王一", "旗长", "丙旗")}

@@ -103,3 +103,11 @@ def test_body_of_a_city_stays_in_the_city_when_a_district_shares_its_stem():
     assert ("甲乙市委", "甲乙区") not in got
     assert ("平顶山市卫东区戊乙经济开发区", "卫东区") in got
     assert ("平顶山市卫东区戊乙经济开发区", "平顶山市") not in got
+
+
+def test_a_unit_written_right_after_its_university_is_part_of_it_siblings_are_not_linked():
+    art = make_article("甲大学乙学院院长王一、丙实验室主任王二出席。甲集团丁公司到场。",
+                       {"甲大学": "Organization", "乙学院": "Organization", "丙实验室": "Organization",
+                        "甲集团": "Organization", "丁公司": "Organization", "王一": "Person", "王二": "Person"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙学院", "甲大学")}
