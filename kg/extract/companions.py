@@ -21,8 +21,10 @@ from kg.extract.triggers import ACCOMPANY_RE
 
 #: X在Y(等)(的)陪同下: Y accompanies X
 ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
-#: 参加 as joining the visit, not attending a meeting (参加会谈)
-_JOIN_RE = re.compile(r"参加(?!了?(?:会谈|会议|座谈))")
+#: 参加 as joining the visit, not attending a meeting (参加会谈, 参加会见)
+_JOIN_RE = re.compile(r"参加(?!了?(?:会谈|会议|座谈|会见|接见))")
+#: 陪同会见 / 陪同接见: the host's side at a reception, not the visitor's companions
+_HOST_SIDE_RE = re.compile(r"会见|接见")
 
 
 def _join_visit(article: Article, state: DelegationState, agents: list[int], people: list[int], si: int,
@@ -62,7 +64,8 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
     for ci, cl in enumerate(clauses):
         if ESCORT_FRAME_RE.search(cl.text):
             continue
-        hits = list(view.find(ACCOMPANY_RE, cl.start, cl.end))
+        hits = [m for m in view.find(ACCOMPANY_RE, cl.start, cl.end)
+                if not _HOST_SIDE_RE.match(view.text, m.end())]
         weak = _JOIN_RE.search(cl.text)
         if hits:
             pos0 = hits[0].start()
@@ -70,6 +73,19 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
             pos0 = cl.start + weak.start()
         else:
             continue
-        people = [p for p in name_run_before(view, clauses, ci, pos0) if p not in state.leaders]
+        people = [p for p in name_run_before(view, clauses, ci, pos0)
+                  if p not in state.leaders and not _hosts_side(article, p, si, state.leaders)]
         if people:
             _join_visit(article, state, state.leaders, people, si, same_agents=False)
+
+
+def _hosts_side(article: Article, person: int, si: int, leaders: list[int]) -> bool:
+    """``王一会见了王二一行，甲市副市长王三参加``: 王三 holds a post where the
+    host 王一 does (the same organization or place), so he is on the host's
+    side of this sentence's meeting, not the visitor's companion."""
+    hosts = {a for e in article.events if e.kind == "Meeting" and e.sentence == si
+             for a in [*e.agents, *e.targets] if a not in leaders}
+    if not hosts or person in hosts:
+        return False
+    host_bodies = {p.org for p in article.positions if p.person in hosts and p.org is not None}
+    return any(p.org in host_bodies for p in article.positions if p.person == person)

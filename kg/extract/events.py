@@ -153,8 +153,8 @@ class _Extractor:
             sent = self.article.sentences[si]
             if any(r.entity in self.state.leaders for r in self.view.refs_in(sent.start, sent.end, "Person")):
                 self.state.leader_paragraph = sent.paragraph
+            self._meetings(si, clauses[:speech])  # first: companions look for the hosts of its meeting
             companions(self.article, self.view, self.state, si, clauses[:speech])
-            self._meetings(si, clauses[:speech])
             self._visits(si, clauses[:speech])
 
     def _delegation(self, si: int, clauses: list[Clause]) -> None:

@@ -37,3 +37,27 @@ def test_no_companions_without_a_leader():
     view = TextView(art)
     companions(art, view, DelegationState(), 0, view.clauses(0))
     assert art.events == []
+
+
+def test_attending_the_hosts_reception_is_no_companionship():
+    ents = {"王一": "Person", "王二": "Person", "王三": "Person", "甲市": "Place"}
+    for text in ("甲市市长王一会见了王二一行，甲市副市长王三参加会见。",
+                 "甲市市长王一会见了王二一行，王三陪同会见。"):
+        art = make_article(text, ents)
+        extract_relations(art)
+        assert triples(art, "metWith") == {("王二", "王一")}
+        assert triples(art, "accompanied") == set()
+
+
+def test_an_official_of_the_hosts_city_who_attends_is_on_the_hosts_side():
+    art = make_article("甲市市长王一会见了王二一行，甲市副市长王三参加。",
+                       {"王一": "Person", "王二": "Person", "王三": "Person", "甲市": "Place"})
+    extract_relations(art)
+    assert triples(art, "accompanied") == set()
+
+
+def test_a_leader_of_the_visited_city_who_joins_the_visit_accompanies_it():
+    art = make_article("王二一行考察甲公司，甲市副市长王三参加。",
+                       {"王二": "Person", "王三": "Person", "甲市": "Place", "甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "accompanied") == {("王三", "王二")}
