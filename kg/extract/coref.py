@@ -30,6 +30,7 @@ named by their canonical form and never add their surface as an alias.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.doc import Article, LocalEntity, Mention
 
@@ -68,6 +69,7 @@ def _key(name: str) -> str:
     return k
 
 
+@lru_cache(maxsize=8192)
 def _drop_outer_places(name: str) -> str:
     """A name led by a chain of places keeps only the innermost one
     (河南省平顶山市委 -> 平顶山市委): the long and the short form of one body
@@ -86,6 +88,7 @@ def _drop_outer_places(name: str) -> str:
         name = name[hits[0][1]:]
 
 
+@lru_cache(maxsize=8192)
 def _short_places(name: str) -> str:
     """Full-form cities/provinces inside a name in their short form
     (重庆市四川商会 -> 重庆四川商会), so both spellings compare equal."""
@@ -117,7 +120,10 @@ class _UF:
             self.p[max(a, b)] = min(a, b)
 
 
+@lru_cache(maxsize=8192)
 def _strip_place_prefix(name: str) -> str:
+    """The name without its leading place (a pure function of the name:
+    cached, as abbreviation look-ups ask it for every full name again)."""
     from kg.extract.gazetteer import _raw_matches
 
     hits = _raw_matches(name[:8])
@@ -300,12 +306,22 @@ def cluster_entities(article: Article) -> None:
         m0 = ms[idx[0]]
         code = next((ms[i].code for i in idx if ms[i].code), None)
         subtype = next((ms[i].subtype for i in idx if ms[i].subtype and ms[i].source != "model"), None) or m0.subtype
+        if m0.type == "Organization" and subtype == "GovernmentBody":
+            name = _inner_body_name(name)
         aliases = {s for s in surfaces if s != name} | {ms[i].canonical for i in real if ms[i].canonical and ms[i].canonical != name}
         ent = LocalEntity(name=name, type=m0.type, subtype=subtype, aliases=aliases, code=code, mentions=idx)
         article.entities.append(ent)
         k = len(article.entities) - 1
         for i in idx:
             ms[i].entity = k
+
+
+def _inner_body_name(name: str) -> str:
+    """A government body led by a chain of places is named after the innermost
+    place, as the body calls itself (河南省平顶山市委 -> 平顶山市委); the long
+    form stays an alias (it is one of the mentions' surfaces)."""
+    short = _drop_outer_places(name)
+    return short if len(short) >= 3 else name
 
 
 def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:

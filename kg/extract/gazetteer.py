@@ -50,6 +50,7 @@ _SHORT_STOP = {
 
 #: Hong Kong / Macau: their districts are known by their short forms (沙田, 湾仔)
 _SAR_CODES = ("810000", "820000")
+SAR_CODES = frozenset(_SAR_CODES)
 
 
 @dataclass(frozen=True)

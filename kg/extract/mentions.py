@@ -523,7 +523,7 @@ def recognize(article: Article) -> None:
     chosen = _resolve_overlaps(cands)
     chosen = _post_orgs(article, chosen, ctx)
     mentions = [c.m for c in chosen]
-    mentions.extend(_nested_places(mentions, place_hits))
+    mentions.extend(_nested_places(mentions, place_hits, text))
     mentions.extend(_chain_bodies(article, mentions, ctx))
     mentions.extend(_coordination(text, mentions))
     mentions = _propagate(text, mentions)
@@ -550,7 +550,7 @@ def _post_orgs(article: Article, chosen: list[_Cand], ctx: _PlaceContext) -> lis
     return chosen
 
 
-def _nested_places(mentions: list[Mention], place_hits) -> list[Mention]:
+def _nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[Mention]:
     """A full-form place at the start of an org name is a mention too, except
     inside a company name when the place is named nowhere else (深圳市 in
     深圳市X科技有限公司 alone is no entity; 平顶山市 in 平顶山市委 is, and so is
@@ -569,12 +569,14 @@ def _nested_places(mentions: list[Mention], place_hits) -> list[Mention]:
         if s in org_end_by_start and e < org_end_by_start[s][0]:
             org_end_by_start.setdefault(e, org_end_by_start[s])
     for s, e, p in place_hits:
-        if not p.name.endswith(("省", "市", "区", "县", "旗")) or p.name != p.short and (e - s) != len(p.name):
+        sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
+        if not p.name.endswith(("省", "市", "区", "县", "旗")) or p.name != p.short and (e - s) != len(p.name) and not sar:
             continue
         end, company = org_end_by_start.get(s, (0, False))
         # kept inside a company when named elsewhere or given as an address (苏州昆山市X公司)
         if e < end and (not company or p.code in standalone or s in place_ends):
-            out.append(Mention(s, e, p.name, "Place", _place_subtype(p), "gazetteer", p.name, p.code))
+            form = text[s:e] if sar and text else p.name
+            out.append(Mention(s, e, form, "Place", _place_subtype(p), "gazetteer", p.name, p.code))
     return out
 
 

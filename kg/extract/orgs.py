@@ -231,6 +231,7 @@ def walk_left(
     place_ends: set[int] | None = None,
     protected: list[tuple[int, int]] | None = None,
     joinable: bool = False,
+    lab: bool = False,
 ) -> int:
     """Start of a name ending at ``end``: walk left over name characters and
     short bracket groups until punctuation, a stop word or a blocked offset.
@@ -241,6 +242,9 @@ def walk_left(
     - with ``joinable`` (a department-like suffix follows), 与/和/及 join two
       short field words inside one name (北方民族大学材料科学与工程学院,
       X省工业和信息化厅), never two names or a person and a name (张三与X集团);
+    - with ``lab`` (a lab or centre suffix follows), 与/和/及 join two
+      technical field words after a university or institute name
+      (X大学轧制技术及连轧自动化国家重点实验室), see :func:`_joins_lab`;
     - ``protected`` spans (known names such as 工业和信息化部) are never cut.
     """
     i = end
@@ -272,6 +276,9 @@ def walk_left(
                 i = before
                 continue
             if stop in _SOFT_STOPS and joinable and _joins_inside(text, before, end, blocked, place_ends):
+                i = before
+                continue
+            if stop in _SOFT_STOPS and lab and _joins_lab(text, before, end, blocked, place_ends):
                 i = before
                 continue
             if stop in _ADVERB_STOPS and before > lo and _is_name_char(text[before - 1]) \
@@ -316,6 +323,49 @@ def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
         return False
     ends = [suf for suf, _ in ORG_SUFFIXES] + list(PARK_SUFFIXES) + list(MINISTRIES)
     return not any(field.endswith(e) for e in ends)
+
+
+#: suffixes of lab and centre names whose field may be two words joined by 及/与/和
+LAB_SUFFIXES = ("实验室", "研究中心", "研发中心", "创新中心")
+#: qualifiers between a lab's field and its suffix (连轧自动化[国家重点]实验室)
+_LAB_QUALIFIERS = (
+    "省部共建国家重点", "国家重点", "国家工程", "国家工程技术", "工程技术", "教育部重点", "省级重点", "省重点",
+    "重点", "联合", "国家", "省级", "工程",
+)
+#: names a lab's field words follow: a university or research institute
+_LAB_OWNER_ENDS = ("大学", "学院", "研究院", "研究所", "科学院", "工程院", "分院")
+
+
+def _is_field(word: str) -> bool:
+    return 2 <= len(word) <= _MAX_FIELD and all("\u4e00" <= c <= "\u9fff" for c in word) \
+        and not word.endswith(_THING_ENDS) and not word.endswith(_name_ends()) and not word.endswith(PARK_SUFFIXES)
+
+
+def _joins_lab(text: str, pos: int, end: int, blocked, place_ends) -> bool:
+    """Is 与/和/及 at ``pos`` inside one lab or centre name ending at ``end``?
+
+    The lab's owner (a university or institute) stands right before the
+    first field word and both sides are field words:
+    甲大学[轧制技术]及[连轧自动化]国家重点实验室; not 参观了校史馆和X实验室
+    (no owner), 甲大学校史馆和X实验室 (馆: a thing), 甲大学与X实验室 (no field).
+    """
+    if blocked and pos in blocked or place_ends and pos in place_ends:
+        return False
+    right = text[pos + 1:end]
+    for q in sorted(_LAB_QUALIFIERS, key=len, reverse=True):
+        if right.endswith(q) and len(right) > len(q):
+            right = right[: -len(q)]
+            break
+    if not _is_field(right):
+        return False
+    for n in range(2, _MAX_FIELD + 1):
+        k = pos - n
+        if k < 0:
+            break
+        owner = word_ending_at(text, k, _LAB_OWNER_ENDS)
+        if owner is not None:
+            return _is_field(text[k:pos]) and not any(text.startswith(w, k) for w in LEFT_STOPS if len(w) >= 2)
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -368,6 +418,8 @@ def find_structural_orgs(
             continue  # 局长, 厅长: a title
         if suf.endswith("校") and nxt[:1] == "长":
             continue  # X大学校长: 大学 + 校长, not 学校
+        if suf == "学校" and text[s - 1:s] == "大" and nxt[:1] not in _PUNCT:
+            continue  # X大学校史馆 / X大学校区: 大学 + 校X, not 学校
         if suf in ("局", "厅") and (nxt[:1] in "长面势部限" or any(text.endswith(w, 0, e) for w in _BAD_JU)):
             continue
         if suf in ("署", "司") and (nxt[:1] in "长理名" or text.endswith(_BAD_SHU, 0, e)):
@@ -378,7 +430,7 @@ def find_structural_orgs(
                 continue  # 市委 / 来自政府: generic or not a name
         else:
             start = walk_left(text, s, blocked=blocked_ends, place_ends=place_ends, protected=protected,
-                              joinable=suf.endswith(JOINABLE_SUFFIXES))
+                              joinable=suf.endswith(JOINABLE_SUFFIXES), lab=suf.endswith(LAB_SUFFIXES))
             start = _cut_to_place(text, start, s, places, company=stype.get(suf) == "Company")
         if suf == "厅" and start not in place_starts:
             continue  # a department (厅) is named after its province: X省工业和信息化厅
@@ -409,6 +461,8 @@ def _place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> 
             anchor = place_by_end[end]
     if anchor is None and suf == "厅" and s > 0 and text[s - 1] not in LEVEL_CHARS:
         return None
+    if anchor is None and text.endswith("特区", 0, s) and s - 2 in place_by_end:
+        anchor = place_by_end[s - 2]  # 香港特区政府: the special administrative region's government
     if anchor is None:
         return None
     while anchor in place_by_end:  # 盘锦市大洼区...: a chain of places

@@ -36,8 +36,10 @@ FOLLOWERS = (
     "坦言", "告诉", "透露", "先后", "亲自", "一起", "会谈", "座谈", "交流", "了", "的", "所", "将",
     "并", "则", "又", "都", "已", "曾", "从", "给", "把", "被", "让", "以", "于", "同", "跟", "呼吁",
     "他", "她", "现场", "围绕", "就是", "主动", "特别", "进一步", "举行", "出任", "担任", "当选", "获得",
-    "主讲", "发言", "作了", "一起", "同时", "分别", "等人", "介绍了",
+    "主讲", "发言", "作了", "一起", "同时", "分别", "等人", "介绍了", "太平绅士",
 )
+#: post-nominal honorifics (何某太平绅士): a name stands right before them; no title
+HONORIFICS_AFTER = ("太平绅士",)
 #: characters after which a name may start (besides punctuation)
 LEFT_WORDS = (
     "与", "和", "及", "同", "对", "向", "由", "在", "是", "了", "见", "请", "给", "让", "把", "被", "为",
@@ -110,10 +112,19 @@ def right_boundary(text: str, pos: int) -> int:
         return 2
     if T.starts_with_title(text, pos):
         return 2
-    for w in FOLLOWERS:
+    for w in _followers_by_initial().get(text[pos], ()):
         if text.startswith(w, pos):
             return 2 if len(w) >= 2 or w == "等" else 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _followers_by_initial() -> dict[str, tuple[str, ...]]:
+    """FOLLOWERS grouped by first character, each group in FOLLOWERS order."""
+    out: dict[str, list[str]] = {}
+    for w in FOLLOWERS:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def left_boundary(text: str, pos: int) -> bool:
@@ -202,7 +213,23 @@ _BYLINE_RE = re.compile(
 #: a bracketed credit with a media name and spaces: (X日报记者 张三 通讯员 李四)
 _CREDIT_GROUP_RE = re.compile(r"[(（][^()（）\n]{0,40}?(?:记者|通讯员)[^()（）\n]{0,40}[)）]")
 _CREDIT_RE = re.compile(r"(?:记者|通讯员|摄影|摄|编辑)\s*[/／:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s、,，/／)）])")
-_LABEL_RE = re.compile(r"(责任编辑|编辑|记者|通讯员|作者|撰稿|摄影|校对|审核)\s*[:：/]\s*")
+_LABEL_RE = re.compile(r"(责任编辑|编辑|记者|通讯员|作者|撰稿|摄影|校对|审核)(?:\s*[:：/]\s*|[ \u3000]+(?=[\u4e00-\u9fff]{2,4}[ \u3000]))")
+#: what may close a space-separated credit line (记者 张三 李四报道)
+_CREDIT_END = ("报道", "摄")
+
+
+def _credit_name_at(text: str, pos: int) -> str | None:
+    """A name of a credit line at ``pos``: 2-4 characters ended by a space,
+    a list mark, a bracket or 报道 (记者 张三 李四报道)."""
+    nm = re.match(r"[\u4e00-\u9fff]{2,4}", text[pos:pos + 4])
+    if not nm:
+        return None
+    for n in range(len(nm.group()), 1, -1):
+        w, endp = text[pos:pos + n], pos + n
+        ended = endp >= len(text) or text[endp] in " \t\n\r、,，)）　" or text.startswith(_CREDIT_END, endp)
+        if ended and plausible_name(w):
+            return w
+    return None
 
 
 def find_bylines(text: str) -> list[Mention]:
@@ -226,13 +253,10 @@ def find_bylines(text: str) -> list[Mention]:
     for m in _LABEL_RE.finditer(text):
         pos = m.end()
         while pos < len(text):
-            nm = re.match(r"[\u4e00-\u9fff]{2,4}", text[pos:])
-            if not nm or not plausible_name(nm.group()):
+            w = _credit_name_at(text, pos)
+            if w is None:
                 break
-            w = nm.group()
             endp = pos + len(w)
-            if endp < len(text) and text[endp] not in " \t\n\r、,，)）　":
-                break
             out.append(_mention(pos, w, "byline"))
             pos = endp
             while pos < len(text) and text[pos] in " 　\t、,，":
@@ -385,6 +409,11 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
         before = name_before(text, m.start(), known) if not name else None
         if before and text[end:end + 1] not in "期远久大":
             out.append(_mention(m.start() - len(before), before, "title-context"))
+    for h in HONORIFICS_AFTER:
+        for m in re.finditer(h, text):
+            before = name_before(text, m.start(), known)
+            if before:
+                out.append(_mention(m.start() - len(before), before, "title-context"))
     out.extend(find_bylines(text))
     return out
 

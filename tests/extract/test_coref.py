@@ -94,7 +94,7 @@ def test_body_with_a_leading_province_merges_with_its_short_form():
         _org("河南省平顶山市委", 0, "GovernmentBody"),
         _org("平顶山市委", 20, "GovernmentBody"),
     ])
-    assert ents == {"河南省平顶山市委": {"平顶山市委"}}
+    assert ents == {"平顶山市委": {"河南省平顶山市委"}}
 
 
 def test_unrelated_place_prefix_is_no_outer_place():
@@ -102,4 +102,18 @@ def test_unrelated_place_prefix_is_no_outer_place():
         _org("河南省平顶山市委", 0, "GovernmentBody"),
         _org("苏州市委", 20, "GovernmentBody"),
     ])
-    assert set(ents) == {"河南省平顶山市委", "苏州市委"}
+    assert set(ents) == {"平顶山市委", "苏州市委"}
+    assert ents["平顶山市委"] == {"河南省平顶山市委"}
+
+
+def test_province_prefixed_body_and_bare_body_are_one_entity_named_after_the_city():
+    bare = _org("市委", 30, "GovernmentBody", canonical="平顶山市委")
+    bare.generic = True
+    ents, a = _cluster([_org("河南省平顶山市委", 0, "GovernmentBody"), bare])
+    assert ents == {"平顶山市委": {"河南省平顶山市委"}}
+    assert a.mentions[0].entity == a.mentions[1].entity
+
+
+def test_province_prefixed_company_keeps_its_registered_name():
+    ents, _ = _cluster([_org("河南省平顶山市甲乙科技有限公司", 0)])
+    assert set(ents) == {"河南省平顶山市甲乙科技有限公司"}

@@ -180,3 +180,11 @@ def test_word_district_only_after_its_city():
     recognize(a)
     spans = [(x.start, x.text) for x in a.mentions if x.type == "Place"]
     assert (2, "矿区") not in spans and (11, "矿区") in spans
+
+
+def test_sar_government_named_after_its_region():
+    a = _article("香港特区政府代表团来访,商务局局长出席。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["香港特区政府"].type == "Organization"
+    assert m["香港"].type == "Place" and m["香港"].code == "810000"

@@ -122,3 +122,18 @@ def test_banner_bodies_are_level_bodies():
     assert generic_body("旗委书记", 0) == (2, "旗委")
     assert generic_body("旗政府", 0) == (3, "旗政府")
     assert generic_body("旗下企业布局", 0) is None
+
+
+def test_joined_field_words_inside_a_lab_name_after_its_owner():
+    text = "调研组参观了东岭大学轧制技术及连轧自动化国家重点实验室。西川研究院先进陶瓷与复合材料工程技术研究中心揭牌。"
+    names = _names(find_structural_orgs(text))
+    assert "东岭大学轧制技术及连轧自动化国家重点实验室" in names
+    assert "西川研究院先进陶瓷与复合材料工程技术研究中心" in names
+
+
+def test_lab_joiner_needs_an_owner_and_two_field_words():
+    assert _names(find_structural_orgs("参观了校史馆和光电材料国家重点实验室。")) == ["光电材料国家重点实验室"]
+    both = _names(find_structural_orgs("参观了东岭大学校史馆和光电材料国家重点实验室。"))
+    assert both == ["东岭大学", "光电材料国家重点实验室"]
+    two = _names(find_structural_orgs("东岭大学与光电材料国家重点实验室合作。"))
+    assert two == ["东岭大学", "光电材料国家重点实验室"]

@@ -103,3 +103,22 @@ def test_korean_name_after_a_title_only():
     assert "朴志勋" in {m.text for m in find_persons("会长朴志勋出席。")}
     assert korean_name_at("朴志勋在", 0) is None  # no clear end
     assert all(m.text != "朴志勋" for m in find_persons("朴志勋出席。"))
+
+
+def test_hong_kong_macau_titles_precede_names():
+    text = "特区行政长官林家超会见代表团,特首林家超表示欢迎,财政司司长陈茂波、立法会议员黄国健出席。"
+    names = {m.text for m in find_persons(text)}
+    assert {"林家超", "陈茂波", "黄国健"} <= names
+
+
+def test_post_nominal_honorific_is_no_title_but_marks_a_name():
+    text = "会上,何君尧太平绅士致辞。"
+    found = [m for m in find_persons(text) if m.text == "何君尧"]
+    assert found and found[0].end == text.index("太平绅士")
+
+
+def test_space_separated_credit_line_gives_every_name():
+    for text in ("记者 陈家豪 黄志伟报道\n正文", "本报记者 陈家豪 黄志伟\n正文", "(记者 陈家豪 黄志伟)"):
+        names = {m.text for m in find_persons(text)}
+        assert {"陈家豪", "黄志伟"} <= names, text
+    assert find_bylines("记者 了解到 情况") == []

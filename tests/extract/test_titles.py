@@ -48,3 +48,9 @@ def test_qualified_titles_kept_whole():
 def test_single_space_between_title_and_name():
     text = "副市长 孔令辉"
     assert [c.title for c in parse_title_chain(text, text.index("孔"))] == ["副市长"]
+
+
+def test_hong_kong_macau_titles_honorific_excluded():
+    for t in ("行政长官", "特首", "司长", "局长", "议员"):
+        assert t in TITLES
+    assert "太平绅士" not in TITLES
