@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 
 from kg.doc import Article, LocalEntity, Mention
+from kg.extract.org_lexicon import ORG_SUFFIXES
 
 #: abbreviation -> full form, used only to compare names (generic lexicon)
 ABBREVIATIONS = (
@@ -172,7 +173,7 @@ def _subsequence(s: str, l: str) -> bool:
 
 
 _NOT_ABBREVIATIONS = frozenset(
-    {suf for suf, _ in __import__("kg.extract.orgs", fromlist=["ORG_SUFFIXES"]).ORG_SUFFIXES}
+    {suf for suf, _ in ORG_SUFFIXES}
     | {"双方", "企业", "单位", "中心", "平台", "项目", "学校", "校区"}
 )
 

@@ -55,6 +55,8 @@ from dataclasses import dataclass, field
 
 from kg.doc import Mention, ModelSpan
 from kg.extract import gazetteer as G
+from kg.extract import left_walk as LW
+from kg.extract import org_lexicon as LX
 from kg.extract import orgs as O
 from kg.extract import persons as P
 from kg.extract import titles as T
@@ -69,7 +71,7 @@ STOP_WORDS = (
     "举行", "举办", "召开", "出席", "会见", "会谈", "座谈", "交流", "陪同", "介绍", "表示", "指出", "强调",
 )
 #: a name never starts with these (the span took the word before it)
-_START_STOPS = tuple(w for w in O.LEFT_STOPS if len(w) >= 2) + tuple("全该本其各我此每这那")
+_START_STOPS = tuple(w for w in LX.LEFT_STOPS if len(w) >= 2) + tuple("全该本其各我此每这那")
 #: groups and parts of a body: never an organization of their own
 GROUP_TAILS = (
     "党政代表团", "代表团", "考察团", "招商团", "访问团", "团队", "一行", "总部", "党委", "党组", "党工委",
@@ -79,7 +81,7 @@ GROUP_TAILS = (
 _LEVEL_WORDS = ("两地", "我市", "本市", "全市", "该市", "我省", "全省", "我区", "我县", "各级", "中央", "国家", "省", "市",
                 "区", "县", "州", "镇", "乡")
 #: suffixes of government bodies (named by their place)
-_GOV_SUFFIXES = tuple(s for s, st in O.ORG_SUFFIXES if st == "GovernmentBody") + (
+_GOV_SUFFIXES = tuple(s for s, st in LX.ORG_SUFFIXES if st == "GovernmentBody") + (
     "处", "科", "委", "办", "人大", "党校")
 #: towns and sub-districts the county-level gazetteer does not list
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
@@ -149,7 +151,7 @@ def is_group(name: str) -> bool:
 def org_suffix(name: str) -> str | None:
     """The longest organization suffix ``name`` ends with (after a 2+ char core)."""
     best = None
-    for suf, _ in O.ORG_SUFFIXES:
+    for suf, _ in LX.ORG_SUFFIXES:
         if name.endswith(suf) and len(name) > len(suf) and (best is None or len(suf) > len(best)):
             best = suf
     return best
@@ -184,7 +186,7 @@ def is_generic_body(name: str) -> bool:
     if _leading_place_end(name) > 0:
         return False
     rest = _strip_level(name)
-    if rest in O.MINISTRIES:
+    if rest in LX.MINISTRIES:
         return False
     suf = next((s for s in sorted(_GOV_SUFFIXES, key=len, reverse=True) if rest.endswith(s)), None)
     if suf is None:
@@ -198,7 +200,7 @@ def is_generic_name(name: str) -> bool:
     """Made of generic description words only, once an org suffix is removed."""
     suf = org_suffix(name)
     core = name[: -len(suf)] if suf else name
-    return O.is_generic_core(core) or O.is_generic_core(_strip_level(core)) or name in O.GENERIC_PARKS
+    return LX.is_generic_core(core) or LX.is_generic_core(_strip_level(core)) or name in LX.GENERIC_PARKS
 
 
 def person_form(name: str) -> bool:
@@ -216,7 +218,7 @@ def person_form(name: str) -> bool:
 
 
 def _clean_left(text: str, s: int) -> bool:
-    return s == 0 or text[s - 1] in P.PUNCT or O._stop_before(text, s, O.LEFT_STOPS)
+    return s == 0 or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
 
 
 def _clean_right(text: str, e: int) -> bool:
@@ -279,7 +281,7 @@ def repeated(text: str, name: str, min_count: int = 2) -> bool:
 
 
 def _company_word(name: str) -> bool:
-    return name.endswith(O.SHORT_COMPANY_SUFFIXES + O.INDUSTRY_SUFFIXES) and not is_generic_name(name)
+    return name.endswith(LX.SHORT_COMPANY_SUFFIXES + LX.INDUSTRY_SUFFIXES) and not is_generic_name(name)
 
 
 #: two-character verbs whose first character a span may have taken (澳瑞特研|发)
@@ -356,7 +358,7 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         elif not _clean_left(text, s) and _leading_place_end(name) == 0:
             return None
     if suf:
-        if suf.endswith(_GOV_SUFFIXES) or suf in O._GOV_NEEDS_PLACE:
+        if suf.endswith(_GOV_SUFFIXES) or suf in LX.GOV_NEEDS_PLACE:
             if is_generic_body(name) and not alias:
                 return None
             if _leading_place_end(name) == 0 and not alias and not inner:
@@ -374,7 +376,7 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
 def _brand(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
     """An organization named without a suffix (a brand, 西门子): corroborated."""
     text, s, e, name = view.text, sp.start, sp.end, sp.text
-    if len(name) > 8 or is_generic_body(name) or name.startswith(tuple(O.LEVEL_CHARS)):
+    if len(name) > 8 or is_generic_body(name) or name.startswith(tuple(LX.LEVEL_CHARS)):
         return None
     if not (_clean_left(text, s) or alias):
         return None

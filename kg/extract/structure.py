@@ -63,7 +63,7 @@ def implied_zones(article: Article) -> None:
     The body is then located in the zone (:func:`_places_in_names`), and the
     zone in its city. A generic zone word alone (高新区管委会) names no zone.
     """
-    from kg.extract.orgs import GENERIC_PARKS, PARK_SUFFIXES
+    from kg.extract.org_lexicon import GENERIC_PARKS, PARK_SUFFIXES
 
     for e in list(article.entities):
         m = ZONE_BODY_RE.match(e.name.removeprefix("中共")) if e.type == "Organization" else None

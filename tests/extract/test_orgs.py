@@ -1,9 +1,6 @@
 from kg.extract.orgs import (
-    find_parks,
-    find_short_companies,
     find_structural_orgs,
     generic_body,
-    is_generic_core,
     legal_variants,
 )
 
@@ -34,19 +31,7 @@ def test_titles_are_not_orgs():
     assert _names(find_structural_orgs("会议由科技促进发展局局长严庆主持")) == ["科技促进发展局"]
 
 
-def test_short_companies_need_clear_boundaries():
-    text = "先后到英莱科技、四维科技等地,发展现代医药等产业"
-    assert _names(find_short_companies(text)) == ["英莱科技", "四维科技"]
-
-
-def test_parks():
-    text = "来唐山高新区调研,国家高新区"
-    assert _names(find_parks(text, places=[(1, 3)])) == ["唐山高新区"]
-
-
-def test_generic_cores_and_bodies():
-    assert is_generic_core("国家重点")
-    assert not is_generic_core("恒玄")
+def test_generic_bodies():
     assert generic_body("省发改委主任", 0) == (4, "省发改委")
     assert generic_body("局长", 0) is None
 
@@ -54,23 +39,6 @@ def test_generic_cores_and_bodies():
 def test_legal_variants():
     assert legal_variants("恒玄科技(上海)股份有限公司") == ["恒玄科技(上海)", "恒玄科技"]
     assert legal_variants("中国电气装备集团有限公司") == ["中国电气装备集团", "中国电气装备"]
-
-
-def test_industry_words_are_no_short_companies():
-    text = "重点发展稀土催化材料、精细化工、工程机械等产业,建设光纤通信。"
-    assert find_short_companies(text) == []
-
-
-def test_industry_suffix_names_need_corroboration():
-    text = "会上,青松材料与远山能源就储能项目签约,白鹭化工董事长出席。"
-    assert [o.text for o in find_short_companies(text)] == ["青松材料", "远山能源", "白鹭化工"]
-    listed = "引进青松材料、白鹭化工等企业。青松材料科技有限公司成立于2010年。"
-    assert [o.text for o in find_short_companies(listed, full_names=["青松材料科技有限公司"])] == ["青松材料"]
-
-
-def test_amounts_are_no_names():
-    assert find_short_companies("打造百亿级新能源、建成万吨材料。") == []
-    assert find_parks("打造千亩花卉产业园。") == []
 
 
 def test_joiner_inside_department_names_only():
@@ -112,10 +80,6 @@ def test_company_brand_before_its_place_is_kept():
     text = "甲乙唐山车辆有限公司负责人出席。"
     found = find_structural_orgs(text, places=[(2, 4)])
     assert [o.text for o in found] == ["甲乙唐山车辆有限公司"]
-
-
-def test_generic_word_park_is_no_park():
-    assert find_parks("双方在智慧产业园考察。") == []
 
 
 def test_banner_bodies_are_level_bodies():
