@@ -45,6 +45,7 @@ CONTRACT_SUBCLASSES: dict[str, str] = {
     "Province": "Place",
     "City": "Place",
     "District": "Place",
+    "Town": "Place",
     "Park": "Place",
     "Visit": "Event",
     "Meeting": "Event",

@@ -28,7 +28,7 @@ EntityType = Literal["Person", "Organization", "Place"]
 #: Organization subclasses of the contract (kg:GovernmentBody ...).
 ORG_SUBTYPES = ("GovernmentBody", "Company", "ResearchInstitution", "University", "Association")
 #: Place subclasses of the contract (kg:Country ...).
-PLACE_SUBTYPES = ("Country", "Province", "City", "District", "Park")
+PLACE_SUBTYPES = ("Country", "Province", "City", "District", "Town", "Park")
 
 RelationKind = Literal["visited", "metWith", "accompanied", "affiliatedWith", "partOf", "locatedIn"]
 EventKind = Literal["Visit", "Meeting", "Signing"]

@@ -50,6 +50,7 @@ CLASS_STYLES: dict[str, ClassStyle] = {
     "Province": ClassStyle("省 Province", "#b8860b", "triangle"),
     "City": ClassStyle("市 City", "#e3b505", "triangle"),
     "District": ClassStyle("区县 District", "#f3d36b", "triangle"),
+    "Town": ClassStyle("乡镇 Town", "#f7e3a1", "triangle"),
     "Park": ClassStyle("园区 Park", "#8cd17d", "triangle"),
     "Place": ClassStyle("地点 Place", "#d4b483", "triangle"),
     "Agreement": ClassStyle("协议 Agreement", "#ff9da7", "diamond"),

@@ -337,7 +337,7 @@ def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
             return None
         town = name.endswith(_TOWN_SUFFIXES) and len(name) >= 3 and not name.startswith(_LEVEL_WORDS)
         foreign = len(name) >= 3 and all(c in TRANSLIT for c in name)
-        return Mention(s, e, name, "Place", "Town" if town else "Country", "model") if (town or foreign) else None
+        return Mention(s, e, name, "Place", "Town" if town else None, "model") if (town or foreign) else None
     return _organization(sp, view, alias)
 
 

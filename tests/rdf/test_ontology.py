@@ -6,6 +6,7 @@ import pytest
 from rdflib import RDF, RDFS, BNode, URIRef
 from rdflib.namespace import OWL
 
+from kg.doc import ORG_SUBTYPES, PLACE_SUBTYPES
 from kg.rdf.namespaces import KG
 from kg.rdf.ontology import load_ontology, load_shapes, ontology_dir
 
@@ -98,3 +99,13 @@ def test_ontology_dir_from_environment(tmp_path, monkeypatch):
     (tmp_path / "shapes.ttl").write_text("", encoding="utf-8")
     assert ontology_dir() == tmp_path
     assert issubclass(OntologyNotFound, FileNotFoundError)
+
+
+@pytest.mark.parametrize(
+    "name,parent",
+    [(s, "Organization") for s in ORG_SUBTYPES] + [(s, "Place") for s in PLACE_SUBTYPES],
+)
+def test_every_subtype_the_pipeline_emits_is_a_declared_subclass(onto, name, parent):
+    """kg/doc.py's subtypes become rdf:type; each must sit under its contract class."""
+    assert (kg(name), RDF.type, OWL.Class) in onto
+    assert (kg(name), RDFS.subClassOf, kg(parent)) in onto
