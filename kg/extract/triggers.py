@@ -35,8 +35,9 @@ ACCOMPANY = ("陪同", "一同调研", "一同参加", "一同考察", "一同�
 #: signing
 SIGN = ("签订", "签署", "签约", "达成", "签下", "缔结")
 WITNESS = ("见证",)
-#: an owner written before what it owns (甲集团旗下乙公司, 甲集团所属的乙公司)
-OWNERSHIP = ("旗下", "所属", "下属")
+#: an owner written before what it owns (甲集团旗下乙公司, 甲集团所属的乙公司, 甲大学下设的乙学院,
+#: 乙公司是甲集团的全资子公司)
+OWNERSHIP = ("旗下", "所属", "下属", "下设", "全资子公司", "控股子公司", "二级单位", "成员单位", "直属单位")
 #: an agreement document ends with one of these
 AGREEMENT_NOUNS = ("框架协议", "合作协议", "协议书", "协议", "合同", "备忘录", "意向书", "协定")
 #: a clause with one of these before the trigger states a wish or plan, not an event

@@ -111,3 +111,19 @@ def test_a_unit_written_right_after_its_university_is_part_of_it_siblings_are_no
                         "甲集团": "Organization", "丁公司": "Organization", "王一": "Person", "王二": "Person"})
     extract_relations(art)
     assert triples(art, "partOf") == {("乙学院", "甲大学")}
+
+
+def test_subsidiary_words_make_the_named_unit_part_of_its_owner():
+    text = "乙科技是甲集团的全资子公司。丙大学下设的丁学院、戊学院。己控股的控股子公司庚能源。辛所是壬院二级单位。"
+    names = ["乙科技", "甲集团", "丙大学", "丁学院", "戊学院", "己控股", "庚能源", "辛所", "壬院"]
+    art = make_article(text, {n: "Organization" for n in names})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙科技", "甲集团"), ("丁学院", "丙大学"), ("戊学院", "丙大学"),
+                                      ("庚能源", "己控股"), ("辛所", "壬院")}
+
+
+def test_a_subsidiary_set_up_without_a_name_links_nothing():
+    art = make_article("甲集团在乙市设立子公司，丙公司参与。", {"甲集团": "Organization", "乙市": "Place",
+                                                  "丙公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == set()
