@@ -5,7 +5,8 @@ organizations and places before it as sides (``A与B签订…``: A and B):
 
 - :func:`parties`: the parties named in a stretch; a name that only
   qualifies the next one is none (``大洼区盘锦天润置业有限公司``, ``甲集团所属乙公司``:
-  only the second signs);
+  only the second signs); a place mention where a known body's name is written
+  (``甲道|经济通商室``) is that body;
 - :func:`party_follows`: whether 与/和 joins parties (an organization or place
   right after it), so ``王一与李二见证…`` is no pair of sides;
 - :func:`with_units`: the ``A与B(就X)`` units of a list such as
@@ -42,7 +43,16 @@ def parties(view: TextView, start: int, end: int) -> list[int]:
     is not a party of its own."""
     refs = view.refs_in(start, end)
     out: list[int] = []
+    covered = start
     for k, r in enumerate(refs):
+        if r.start < covered:
+            continue  # inside a body read over a place (甲道|经济通商室)
+        body = _body_over(view, r, end)
+        if body is not None:
+            covered = body[1]
+            if body[0] not in out:
+                out.append(body[0])
+            continue
         if k + 1 < len(refs) and refs[k + 1].start == r.end:
             continue
         if k + 1 < len(refs) and _OWNER_LINK_RE.search(view.text, r.end, refs[k + 1].start) \
@@ -51,6 +61,23 @@ def parties(view: TextView, start: int, end: int) -> list[int]:
         if r.type in ("Organization", "Place") and r.entity not in out:
             out.append(r.entity)
     return out
+
+
+def _body_over(view: TextView, r, end: int) -> tuple[int, int] | None:
+    """(entity, end) of the longest organization whose name is written where a
+    place mention starts (甲道经济通商室 read as 甲道 + text): the body signs, not the place."""
+    if r.type != "Place":
+        return None
+    best = None
+    for i, e in enumerate(view.article.entities):
+        if e.type != "Organization":
+            continue
+        for n in (e.name, *e.aliases):
+            stop = r.start + len(n)
+            if stop > r.end and stop <= end and view.text.startswith(n, r.start):
+                if best is None or stop > best[1]:
+                    best = (i, stop)
+    return best
 
 
 def party_follows(view: TextView, pos: int, end: int) -> bool:

@@ -214,15 +214,26 @@ def _names_extending(article: Article) -> list[Relation]:
         for b in orgs:
             if b == a:
                 continue
-            for n in _names(article, b):
+            for n in _names(article, b) + _group_stems(article.entities[b].name):
                 # a two-character alias (北航) only before a long rest (北航甲市创新研究院)
                 rest = len(na) - len(n)
-                if na.startswith(n) and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
+                if na.startswith(n) and na[len(n):] not in LEGAL_SUFFIXES and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
                     if best is None or len(n) > best[1]:
                         best = (b, len(n))
         if best is not None:
             out.append(Relation("partOf", a, best[0], 0, na))
     return out
+
+
+#: a group company's legal suffix: 甲集团有限公司 heads units named 甲集团乙分公司
+LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司")
+GROUP_SUFFIX_RE = re.compile(r"(?<=集团)(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+def _group_stems(name: str) -> list[str]:
+    """甲集团有限公司 -> [甲集团]: the short form its units' names start with."""
+    stem = GROUP_SUFFIX_RE.sub("", name)
+    return [stem] if stem != name else []
 
 
 def _stated_ownership(article: Article, view: TextView) -> list[Relation]:

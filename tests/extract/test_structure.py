@@ -127,3 +127,11 @@ def test_a_subsidiary_set_up_without_a_name_links_nothing():
                                                   "丙公司": "Organization"})
     extract_relations(art)
     assert triples(art, "partOf") == set()
+
+
+def test_a_unit_named_after_a_group_company_short_form_is_part_of_it():
+    names = ["甲集团有限公司", "甲集团乙分公司", "丙集团有限公司", "丙集团股份有限公司"]
+    art = make_article("甲集团有限公司与甲集团乙分公司、丙集团有限公司、丙集团股份有限公司。",
+                       {n: "Organization" for n in names})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("甲集团乙分公司", "甲集团有限公司")}
