@@ -105,22 +105,49 @@ def shared_tail_names(name: str, n: int) -> list[str]:
     return [x + parts[-1][tail.start():] for x in parts[:-1]] + [parts[-1]]
 
 
+#: between listed projects: 、 always; 和/及/以及 only after a 项目 (丙项目和丁项目)
+_PROJECT_SEP_RE = re.compile(r"、|(?<=项目)(?:以及|和|及)")
+
+
+def _project_items(chunk: str) -> list[str] | None:
+    """The projects listed in ``chunk`` up to where the list ends
+    (:data:`PROJECT_END_RE`), each as written: ``丙项目、丁项目`` -> [丙项目,
+    丁项目]; ``丙、丁等项目`` -> [丙, 丁]; a lone ``丙项目`` -> [丙]. None when
+    no list end is found. A list whose items each end in 项目 runs past the
+    first 项目 to the last item's."""
+    ends = list(PROJECT_END_RE.finditer(chunk))
+    if not ends:
+        return None
+    end = ends[0]
+    for nxt in ends[1:]:  # 丙项目、丁项目: the list goes on after a separator
+        if not _PROJECT_SEP_RE.match(chunk, end.end()):
+            break
+        end = nxt
+    items = [p.strip() for p in _PROJECT_SEP_RE.split(chunk[: end.start()]) if p.strip()]
+    if len(items) > 1 and end.group() == "项目" and items[-2].endswith("项目"):
+        items[-1] += "项目"
+    return items
+
+
 def project_list(text: str, start: int, end: int) -> list[str]:
-    """The projects of ``就A平台、B合作等项目`` (from after 就): [A平台, B合作]."""
-    chunk = text[start:end]
-    m = PROJECT_END_RE.search(chunk)
-    if m:
-        chunk = chunk[: m.start()]
-    return [p.strip() for p in re.split(r"、", chunk) if p.strip()]
+    """The projects of ``就A平台、B合作等项目`` (from after 就): [A平台, B合作];
+    ``就丙项目、丁项目`` -> [丙项目, 丁项目]."""
+    items = _project_items(text[start:end])
+    if items is None:
+        return [p.strip() for p in re.split(r"、", text[start:end]) if p.strip()]
+    return items
 
 
 def projects_after(text: str, start: int, end: int) -> list[str]:
-    """The projects signed after a trigger, ``签约A、B等4个项目`` -> [A项目, B项目];
-    none when the stretch names a document (协议, 合同 …) or no project list."""
+    """The projects signed after a trigger, ``签约A、B等4个项目`` -> [A项目, B项目],
+    ``签约丙项目和丁项目`` -> [丙项目, 丁项目]; none when the stretch names a
+    document (协议, 合同 …) or no project list."""
     chunk = text[start:end]
     lead = _NAME_START_RE.match(chunk)
     chunk = chunk[lead.end() :] if lead else chunk
-    m = PROJECT_END_RE.search(chunk)
-    if not m or AGREEMENT_RE.search(chunk):
+    if AGREEMENT_RE.search(chunk):
         return []
-    return [p.strip() + "项目" for p in chunk[: m.start()].split("、") if p.strip()]
+    items = _project_items(chunk)
+    if not items:
+        return []
+    return [p if p.endswith("项目") else p + "项目" for p in items]

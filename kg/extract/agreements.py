@@ -223,6 +223,8 @@ class _Signings:
                 continue
             last_left = left
             projects = project_list(text, jiu + 1, right_hi if right_hi < m.start() else m.start()) if jiu >= 0 else []
+            if not projects and not name:  # A与B签约丙项目和丁项目
+                projects = projects_after(text, m.end(), cl.end)
             if projects and len(projects) == len(right):
                 for b, proj in zip(right, projects):
                     self.add(proj, left + [b], witnesses, si)

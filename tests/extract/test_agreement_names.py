@@ -48,3 +48,12 @@ def test_a_document_list_shares_the_tail_of_its_last_name():
     assert shared_tail_names("文旅和商贸业发展合作协议", 2) == ["文旅发展合作协议", "商贸业发展合作协议"]
     assert shared_tail_names("文旅和商贸业发展合作协议", 3) == ["文旅和商贸业发展合作协议"]
     assert shared_tail_names("合作协议", 2) == ["合作协议"]
+
+
+def test_a_list_of_projects_each_written_with_xiangmu_runs_to_the_last():
+    text = "就A平台项目、B合作项目进行"
+    assert project_list(text, 1, len(text)) == ["A平台项目", "B合作项目"]
+    text = "A平台项目和B合作项目"
+    assert projects_after(text, 0, len(text)) == ["A平台项目", "B合作项目"]
+    text = "就A平台项目进行"
+    assert project_list(text, 1, len(text)) == ["A平台"]

@@ -106,3 +106,16 @@ def test_a_count_of_signed_projects_is_no_agreement():
         art = make_article(text, {"甲市": "Place"})
         extract_relations(art)
         assert art.agreements == []
+
+
+def test_each_listed_project_is_its_own_agreement_with_the_same_parties():
+    for text in ("甲区政府与乙科技就A平台项目、B合作项目进行签约。",
+                 "甲区政府与乙科技就A平台、B合作等项目进行签约。",
+                 "甲区政府与乙科技签约A平台项目和B合作项目。",
+                 "甲区政府与乙科技现场签约A平台项目、B合作项目。"):
+        art = make_article(text, dict(ORGS))
+        extract_relations(art)
+        got = agreements(art)
+        assert len(got) == 2, text
+        assert {parties for _, parties, _ in got} == {("乙科技", "甲区政府")}, text
+        assert all(name.startswith(("A平台", "B合作")) for name, _, _ in got), text
