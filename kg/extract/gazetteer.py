@@ -120,18 +120,25 @@ def _read_china(path: str) -> list[Place]:
     return places
 
 
-def _read_extra(known: list[Place]) -> list[Place]:
-    """The curated places of ``data/places_hk_mo_tw.tsv`` (children of known places)."""
+def _curated_rows(filename: str) -> list[tuple[str, str, str, str]]:
+    """The rows of a curated place list in ``kg/extract/data``: tab-separated
+    name, short form, level and parent name; comments and malformed lines skipped."""
     from importlib import resources
 
-    by_name = {p.name: p for p in known}
-    out: list[Place] = []
-    text = resources.files("kg.extract").joinpath("data/places_hk_mo_tw.tsv").read_text(encoding="utf-8")
+    text = resources.files("kg.extract").joinpath("data", filename).read_text(encoding="utf-8")
+    rows = []
     for line in text.splitlines():
         parts = line.split("\t")
-        if line.startswith("#") or len(parts) != 4:
-            continue
-        name, short, level, parent_name = parts
+        if not line.startswith("#") and len(parts) == 4:
+            rows.append((parts[0], parts[1], parts[2], parts[3]))
+    return rows
+
+
+def _read_extra(known: list[Place]) -> list[Place]:
+    """The curated places of ``data/places_hk_mo_tw.tsv`` (children of known places)."""
+    by_name = {p.name: p for p in known}
+    out: list[Place] = []
+    for name, short, level, parent_name in _curated_rows("places_hk_mo_tw.tsv"):
         parent = by_name.get(parent_name)
         if parent is None or level not in LEVELS:
             continue
@@ -145,16 +152,9 @@ def _read_foreign(world: list[Place], taken: set[str]) -> list[Place]:
     """The curated foreign states, provinces and cities of ``data/places_foreign.tsv``
     (children of a country of the world list); a name that already names a
     place (a Chinese division, a listed city) is left to that place."""
-    from importlib import resources
-
     countries = {p.name: p for p in world if p.level == "Country"}
     out: list[Place] = []
-    text = resources.files("kg.extract").joinpath("data/places_foreign.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or len(parts) != 4:
-            continue
-        name, short, level, country_name = parts
+    for name, short, level, country_name in _curated_rows("places_foreign.tsv"):
         country = countries.get(country_name)
         if country is None or level not in LEVELS or name in taken:
             continue

@@ -18,7 +18,8 @@ these steps, each in its own module:
 9. mentions derived from the chosen ones: canonical park names, nested
    places (甲市 in 甲市委), chain and coordinated bodies (甲市委、市政府 ->
    甲市政府, kg.extract.body_chains), repeats and variants of the names
-   found (kg.extract.repeats), abbreviations written alone, and the fullest
+   found (kg.extract.repeats), abbreviations written alone or leading
+   another organization's name (北航 in 北航泉州创新研究院), and the fullest
    written form of each place.
 
 Sources in ``Mention.source``: gazetteer, town-rule, title-context, list,
@@ -50,7 +51,12 @@ from kg.extract.place_mentions import (
     place_subtype,
 )
 from kg.extract.repeats import repeats_and_variants
-from kg.extract.short_forms import abbreviation_prefixes, abbreviations_before_titles, bare_abbreviations
+from kg.extract.short_forms import (
+    abbreviation_prefixes,
+    abbreviations_before_titles,
+    bare_abbreviations,
+    prefixes_in_chosen,
+)
 
 
 def recognize(article: Article) -> None:
@@ -77,7 +83,7 @@ def recognize(article: Article) -> None:
     ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add)
     for m in generic_bodies(article, set(places_at.values()), ctx):
         add(m)
-    abbreviation_prefixes(text, cands)
+    prefixes = abbreviation_prefixes(text, cands)  # 北航泉州创新研究院 starts at 北航
     for m in abbreviations_before_titles(text, cands):  # 成大校长X, 中油总经理Y
         add(m)
     add_model_spans(text, model, cands, place_hits)
@@ -86,6 +92,7 @@ def recognize(article: Article) -> None:
     chosen = canonical_park_names(article, resolve_overlaps(cands), ctx)
     mentions = [c.m for c in chosen]
     mentions.extend(nested_places(mentions, place_hits, text))
+    mentions.extend(prefixes_in_chosen(prefixes, mentions))  # 北航 in it: an alias of 北京航空航天大学
     mentions.extend(chain_bodies(article, mentions, ctx))
     mentions.extend(coordination(text, mentions))
     mentions = repeats_and_variants(text, mentions)

@@ -22,14 +22,20 @@ from kg.extract import titles as T
 from kg.extract.candidates import Candidate
 
 
-def abbreviation_prefixes(text: str, cands: list[Candidate]) -> None:
+def abbreviation_prefixes(text: str, cands: list[Candidate]) -> list[Mention]:
     """An organization name led by the abbreviation of another organization of
     the article (北航 + 泉州创新研究院, 北航 abbreviating 北京航空航天大学) starts
-    at the abbreviation, when a clear boundary stands before it."""
+    at the abbreviation, when a clear boundary stands before it.
+
+    The candidate is extended in place; the abbreviation itself comes back as
+    a mention nested in it, naming the organization it abbreviates (北航 ->
+    北京航空航天大学), so that coreference records it as that one's alias.
+    Keep it only while its host is chosen (:func:`prefixes_in_chosen`)."""
     from kg.extract.coref import abbreviation_target
 
     orgs = [c for c in cands if c.m.type == "Organization" and c.m.source == "org-rule"]
     names = sorted({c.m.text for c in orgs if len(c.m.text) >= 4})
+    out: list[Mention] = []
     for c in orgs:
         m = c.m
         for n in (2, 3, 4):
@@ -41,8 +47,17 @@ def abbreviation_prefixes(text: str, cands: list[Candidate]) -> None:
             short = text[s:m.start]
             target = abbreviation_target(short, [x for x in names if x != m.text])
             if target is not None:
+                out.append(Mention(s, m.start, short, "Organization", LX.org_subtype(target), "abbreviation", target))
                 m.start, m.text = s, text[s:m.end]
                 break
+    return out
+
+
+def prefixes_in_chosen(prefixes: list[Mention], chosen: list[Mention]) -> list[Mention]:
+    """The abbreviation prefixes whose host organization (the chosen mention
+    they lead) survived overlap resolution."""
+    heads = {(m.start, m.end) for m in chosen if m.type == "Organization"}
+    return [p for p in prefixes if any(s == p.start and e > p.end for s, e in heads)]
 
 
 #: last characters of abbreviated bodies (成大, 工研院, 经发局, 发改委, 市府办, 中科所)

@@ -63,3 +63,13 @@ def test_foreign_states_and_cities_have_their_country_as_parent():
 def test_curated_foreign_names_never_shadow_chinese_divisions():
     assert all(p.code.isdigit() for p in lookup("北京市"))
     assert not any(p.code.startswith("W:") for p in lookup("平顶山市"))
+
+
+def test_curated_lists_read_as_four_field_rows_without_comments():
+    from kg.extract.gazetteer import LEVELS, _curated_rows
+
+    for filename in ("places_hk_mo_tw.tsv", "places_foreign.tsv"):
+        rows = _curated_rows(filename)
+        assert rows
+        assert all(len(r) == 4 and not r[0].startswith("#") and r[0] for r in rows)
+        assert all(level in LEVELS for _, _, level, _ in rows)

@@ -188,3 +188,27 @@ def test_sar_government_named_after_its_region():
     m = _by_text(a)
     assert m["香港特区政府"].type == "Organization"
     assert m["香港"].type == "Place" and m["香港"].code == "810000"
+
+
+def test_abbreviation_prefix_is_an_alias_of_the_org_it_abbreviates():
+    from kg.extract.coref import cluster_entities
+
+    a = _article("甲乙丙丁大学与泉州市签约。双方共建甲丁泉州创新研究院,研究院位于泉州。")
+    recognize(a)
+    cluster_entities(a)
+    names = {e.name: e for e in a.entities if e.type == "Organization"}
+    assert "甲丁泉州创新研究院" in names and "泉州创新研究院" not in names
+    assert "甲丁" not in names  # no entity of its own
+    assert "甲丁" in names["甲乙丙丁大学"].aliases
+    assert "甲丁" not in names["甲丁泉州创新研究院"].aliases
+
+
+def test_abbreviation_prefix_of_a_dropped_host_is_not_kept():
+    from kg.doc import Mention
+    from kg.extract.short_forms import prefixes_in_chosen
+
+    p = Mention(10, 12, "甲丁", "Organization", "University", "abbreviation", "甲乙丙丁大学")
+    host = Mention(10, 20, "甲丁泉州创新研究院", "Organization", "ResearchInstitution", "org-rule")
+    other = Mention(12, 20, "泉州创新研究院", "Organization", "ResearchInstitution", "model")
+    assert prefixes_in_chosen([p], [host]) == [p]
+    assert prefixes_in_chosen([p], [other]) == []
