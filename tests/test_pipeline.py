@@ -83,3 +83,21 @@ def test_same_file_name_in_two_folders_stays_two_articles(tmp_path):
     assert set(docs) == {"a.txt", "y/a.txt"}
     names = [{e["name"] for e in docs[f]["entities"]} for f in ("a.txt", "y/a.txt")]
     assert "陈向平" in names[0] and "陈向平" not in names[1]  # each article keeps its own entities
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """Byte-identical output across processes too (set/dict order must never leak)."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run(
+            [sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(out), "--quiet", "--no-validate"],
+            env=env, check=True, capture_output=True,
+        )
+        outs.append((out / "graph.ttl").read_bytes())
+    assert outs[0] == outs[1]
