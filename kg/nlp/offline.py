@@ -55,15 +55,11 @@ def load_hanlp_model(path: str | Path) -> Any:
             f"no HanLP model in {path}: the offline NER model is made by `kg train-ner` "
             f"(it writes models/ner-msra), or pass --model with a HanLP pretrained name"
         )
-    import contextlib
-    import io
-
     import hanlp
 
     try:
-        # HanLP flashes "Building model ..." with terminal escapes on stderr; keep the CLI quiet
-        with contextlib.redirect_stderr(io.StringIO()):
-            return hanlp.load(str(path))
+        # verbose=False: no "Building model ..." flash (terminal escapes on stderr)
+        return hanlp.load(str(path), verbose=False)
     except Exception as exc:  # a corrupt or incompatible model directory
         raise ModelNotAvailable(f"cannot load the HanLP model in {path}: {exc!r}; retrain it with `kg train-ner`") from exc
 
