@@ -23,16 +23,6 @@ from pathlib import Path
 from kg.doc import Article, Corpus, ReadError
 from kg.nlp.base import ModelNotAvailable, NlpBackend
 
-#: the per-article stages, in order, as (name, module, function)
-_STAGES = (
-    ("normalize", "kg.normalize.pipeline", "normalize"),
-    ("nlp", None, None),
-    ("recognize", "kg.extract.mentions", "recognize"),
-    ("coreference", "kg.extract.coref", "cluster_entities"),
-    ("relations", "kg.extract.relations", "extract_relations"),
-)
-
-
 @dataclass
 class BuildReport:
     """What a build read, what failed and why, what it produced, and how long each stage took."""
@@ -65,24 +55,28 @@ class BuildReport:
         }
 
 
-def _stage_functions():
-    import importlib
-
-    return [
-        (name, getattr(importlib.import_module(mod), fn) if mod else None) for name, mod, fn in _STAGES
-    ]
-
-
 def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None) -> Article:
-    """Run every per-article stage on an Article that has its raw text."""
-    for name, fn in _stage_functions():
+    """Run every per-article stage, in order, on an Article that has its raw text."""
+    from kg.extract.coref import cluster_entities
+    from kg.extract.mentions import recognize
+    from kg.extract.relations import extract_relations
+    from kg.normalize.pipeline import normalize
+
+    def nlp(art: Article) -> None:
+        if backend is not None and art.sentences:
+            for sentence, analysis in zip(art.sentences, backend.analyze(art.sentences)):
+                sentence.analysis = analysis
+
+    stages = (
+        ("normalize", normalize),
+        ("nlp", nlp),
+        ("recognize", recognize),
+        ("coreference", cluster_entities),
+        ("relations", extract_relations),
+    )
+    for name, stage in stages:
         t0 = time.perf_counter()
-        if name == "nlp":
-            if backend is not None and article.sentences:
-                for sentence, analysis in zip(article.sentences, backend.analyze(article.sentences)):
-                    sentence.analysis = analysis
-        else:
-            fn(article)
+        stage(article)
         if seconds is not None:
             seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t0
     return article

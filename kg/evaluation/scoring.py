@@ -152,8 +152,7 @@ def match_entities(pred: list[dict], gold: list[dict]) -> tuple[dict[str, str | 
     spurious: list[str] = []
     # Prefer exact canonical-name matches first so a short-form duplicate
     # does not steal the match from the full-form node.
-    order = sorted(range(len(pred)), key=lambda i: 0 if any(
-        (pred[i]["type"], _norm(pred[i]["name"])) in gold_by_name for _ in [0]) else 1)
+    order = sorted(range(len(pred)), key=lambda i: (pred[i]["type"], _norm(pred[i]["name"])) not in gold_by_name)
     for pi in order:
         p = pred[pi]
         candidates = []

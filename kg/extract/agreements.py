@@ -51,14 +51,14 @@ from kg.extract.agreement_names import (
 from kg.extract.agreement_sides import parties, party_follows, respective_signings, with_units
 from kg.extract.clauses import Clause, TextView
 from kg.extract.discourse import latest_visit_leaders
-from kg.extract.triggers import AGREEMENT_RE, SIGN_RE, WITNESS_RE
+from kg.extract.triggers import AGREEMENT_RE, CLAUSE_DATE, SIGN_RE, WITNESS_RE
 from kg.extract.witnesses import PendingWitnesses, closing_witness, trailing_witnesses
 
 WITH_RE = re.compile(r"与|同|和")
 #: a wish or plan before a signing verb (希望…签订, 将签署): no agreement
 SIGNING_IRREALIS_RE = re.compile(r"希望|期待|将|拟|计划|推动|争取|力争|尽早|愿")
 #: 在X、Y的(共同)见证下: a witness frame opening a clause
-WITNESS_FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在.*见证下")
+WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
 #: a count of signed projects (已签约亿元以上项目11个, 累计签约…个): a statistic, no agreement
 STATISTIC_RE = re.compile(r"累计|共计|总计|合计|项目[\d一二三四五六七八九十百千]+(?:个|项)|亿元以上项目")
 

@@ -44,6 +44,7 @@ from kg.extract.discourse import (
 from kg.extract.triggers import (
     ABBREVIATED_ARRIVAL_RE,
     ACCOMPANY_RE,
+    CLAUSE_DATE,
     GUEST_WORDS,
     PLACE_ABBREVIATIONS,
     MEET_OBJECT_RE,
@@ -63,11 +64,11 @@ NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
 LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流|洽谈|交谈|对接|会晤|受到")
 SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
 #: 在A、B，… : a locative frame opening a clause (after a date)
-FRAME_RE = re.compile(r"^(?:[\d一二三四五六七八九十月日上下午晚间]*)在")
+FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
 HOLD_RE = re.compile(r"召开|举行|开展")
 MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
 #: a clause whose subject is the delegation itself (代表团一行, 考察团, 一行人)
-GUEST_SUBJECT_RE = re.compile(r"^[\d一二三四五六七八九十月日上下午晚间]*(?:代表团|考察团|招商团|一行)")
+GUEST_SUBJECT_RE = re.compile(rf"^{CLAUSE_DATE}(?:代表团|考察团|招商团|一行)")
 GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
 #: 位于甲市乙区的 before a visited name
 LOCATED_RE = re.compile(r"位于[^，,。；;的]{1,25}的")

@@ -45,6 +45,9 @@ IRREALIS = ("希望", "期待", "期望", "盼望", "欢迎", "邀请", "将", "
 #: reported speech: what follows is what someone said
 SPEECH = ("表示", "指出", "强调", "说", "介绍", "认为", "要求", "提出")
 #: references to the visiting party as a group (来宾 = the delegation)
+#: a clause-opening date or time of day (12月8日上午, 6日下午) before its first word
+CLAUSE_DATE = r"[\d一二三四五六七八九十月日上下午晚间]*"
+
 GUEST_WORDS = ("来宾", "客人", "考察团", "代表团", "一行")
 
 #: one-character abbreviations of places after an arrival verb (抵港, 访京, 赴沪): the

@@ -56,27 +56,6 @@ def _iso(day: _dt.date) -> str:
     return (day.date() if isinstance(day, _dt.datetime) else day).isoformat()
 
 
-def as_date_range(value) -> DateRange | None:
-    """A DateRange from what a stage put in a ``date`` field.
-
-    Accepts a DateRange, a ``datetime.date``, or a tuple holding a DateRange
-    (``kg.normalize.dates.parse_dates`` items are ``(start, end, DateRange)``)
-    or two dates; anything else gives None.
-    """
-    if value is None or isinstance(value, DateRange):
-        return value
-    if isinstance(value, _dt.date):
-        return DateRange(value)
-    if isinstance(value, (tuple, list)):
-        for item in value:
-            if isinstance(item, DateRange):
-                return item
-        dates = [v for v in value if isinstance(v, _dt.date)]
-        if dates:
-            return DateRange(dates[0], dates[1] if len(dates) > 1 else None)
-    return None
-
-
 def _unique(names: list[str]) -> list[str]:
     """``names`` with repeats numbered ``~2``, ``~3`` ..., never equal to another name of the list."""
     real = set(names)
@@ -190,11 +169,10 @@ class _Mapper:
                 if original:
                     self.add(node, self.kg.evidenceOriginal, Literal(original, lang="zh-Hant"))
 
-    def dates(self, node, value) -> None:
+    def dates(self, node, date: DateRange | None) -> None:
         from rdflib import Literal
         from rdflib.namespace import XSD
 
-        date = as_date_range(value)
         if date is None:
             return
         if date.start is not None:

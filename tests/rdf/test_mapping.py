@@ -196,20 +196,6 @@ def test_repeated_file_names_and_keys_stay_apart(corpus):
     assert len(select(g, 'SELECT ?e WHERE { ?e rdfs:label "赵国光"@zh }')) == 2
 
 
-def test_dates_in_other_shapes_are_accepted():
-    import datetime as dt
-
-    from kg.doc import DateRange
-    from kg.rdf.mapping import as_date_range
-
-    day = dt.date(2023, 3, 7)
-    assert as_date_range(None) is None
-    assert as_date_range(day).start == day
-    assert as_date_range((0, 4, DateRange(day, text="3月7日"))).text == "3月7日"
-    assert as_date_range((day, dt.date(2023, 3, 8))).end == dt.date(2023, 3, 8)
-    assert as_date_range("3月7日") is None
-
-
 def test_only_numeric_codes_are_admin_codes(corpus):
     corpus.entities[5].code = "W:中国"
     g = corpus_to_graph(corpus)
