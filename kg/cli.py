@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_option(p)
 
     p = sub.add_parser("train-ner", help="train (or evaluate) the offline HanLP NER model on MSRA")
-    p.add_argument("--save-dir", default=None, help="model directory (default: the shipped model)")
+    p.add_argument("--save-dir", default=None, help="model directory to write (required for training; --evaluate-only defaults to the shipped model)")
     p.add_argument("--epochs", type=int, default=None)
     p.add_argument("--batch-size", type=int, default=None)
     p.add_argument("--max-sentences", type=int, default=None, help="train on the first N sentences")

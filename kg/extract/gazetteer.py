@@ -1,11 +1,14 @@
 """Gazetteer of places: Chinese administrative divisions (with codes and
 hierarchy) plus foreign countries and their major cities.
 
-Data: JioNLP's ``china_location.txt`` (province / city / county levels,
-division codes, short forms) and ``world_location.txt`` (countries, capitals,
-major cities), plus the curated ``data/places_foreign.tsv`` (states, provinces
-and more cities of common partner countries, the country as parent), read lazily from the installed ``jionlp`` package on first use
-and cached for the process. Nothing is loaded at import time.
+Data: ``data/china_location.tsv`` (province / city / county levels, division
+codes, short forms) and ``data/world_location.tsv`` (countries, capitals, major
+cities), JioNLP's place lists shipped as this package's own data
+(``scripts/vendor_gazetteer.py`` regenerates them), plus the curated
+``data/places_foreign.tsv`` (states, provinces and more cities of common
+partner countries, the country as parent). Read through ``importlib.resources``
+on first use and cached for the process; nothing is loaded at import time, and
+no other package's files are read.
 
 Public API (used by recognition and by relation extraction for locatedIn)::
 
@@ -23,7 +26,6 @@ foreign places have synthetic codes ``W:<name>``.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,61 +75,55 @@ class _Index:
     trie: dict
 
 
-def _dictionary_dir() -> str:
-    import importlib.util
+def _data_lines(filename: str) -> list[str]:
+    """The lines of one of the package's data files in ``kg/extract/data``."""
+    from importlib import resources
 
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.origin:
-        raise RuntimeError("jionlp is not installed: the place gazetteer needs its china_location data")
-    return os.path.join(os.path.dirname(spec.origin), "dictionary")
+    return resources.files("kg.extract").joinpath("data", filename).read_text(encoding="utf-8").splitlines()
 
 
-def _read_china(path: str) -> list[Place]:
+def _read_china(lines: list[str]) -> list[Place]:
     places: list[Place] = []
     province = city = None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            depth = len(line) - len(line.lstrip("\t"))
-            if depth > 2:
+    for line in lines:
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth > 2:
+            continue
+        parts = line.strip().split("\t")
+        if depth == 2 and len(parts) == 1 and parts[0] and city is not None and city.code.startswith("71"):
+            parts = [parts[0], "", parts[0]]  # Taiwan districts are listed without codes
+        if len(parts) != 3:
+            continue
+        name, code, alias = parts
+        short = alias.split("/")[0] if alias else name
+        if depth == 0:
+            level = "City" if code in _MUNICIPALITIES else "Province"
+            province = Place(name, short, code, level, "W:中国")
+            city = None
+            places.append(province)
+        elif depth == 1:
+            if province is not None and code == province.code:
+                city = province  # municipality listed again as its own city
                 continue
-            parts = line.strip().split("\t")
-            if depth == 2 and len(parts) == 1 and parts[0] and city is not None and city.code.startswith("71"):
-                parts = [parts[0], "", parts[0]]  # Taiwan districts are listed without codes
-            if len(parts) != 3:
+            city = Place(name, short, code, "City", province.code if province else None)
+            places.append(city)
+        else:
+            parent = city.code if city is not None else (province.code if province else None)
+            if len(code) == 6 and code[4] == "7":
+                # development zones carry codes xxxx7x and generic short forms (高新区)
+                places.append(Place(name, name, code, "Park", parent))
                 continue
-            name, code, alias = parts
-            short = alias.split("/")[0] if alias else name
-            if depth == 0:
-                level = "City" if code in _MUNICIPALITIES else "Province"
-                province = Place(name, short, code, level, "W:中国")
-                city = None
-                places.append(province)
-            elif depth == 1:
-                if province is not None and code == province.code:
-                    city = province  # municipality listed again as its own city
-                    continue
-                city = Place(name, short, code, "City", province.code if province else None)
-                places.append(city)
-            else:
-                parent = city.code if city is not None else (province.code if province else None)
-                if len(code) == 6 and code[4] == "7":
-                    # development zones carry codes xxxx7x and generic short forms (高新区)
-                    places.append(Place(name, name, code, "Park", parent))
-                    continue
-                if not code or code == parent:
-                    code = f"{parent}:{name}"  # Hong Kong / Macau / Taiwan districts: no code of their own
-                places.append(Place(name, short, code, "District", parent))
+            if not code or code == parent:
+                code = f"{parent}:{name}"  # Hong Kong / Macau / Taiwan districts: no code of their own
+            places.append(Place(name, short, code, "District", parent))
     return places
 
 
 def _curated_rows(filename: str) -> list[tuple[str, str, str, str]]:
     """The rows of a curated place list in ``kg/extract/data``: tab-separated
     name, short form, level and parent name; comments and malformed lines skipped."""
-    from importlib import resources
-
-    text = resources.files("kg.extract").joinpath("data", filename).read_text(encoding="utf-8")
     rows = []
-    for line in text.splitlines():
+    for line in _data_lines(filename):
         parts = line.split("\t")
         if not line.startswith("#") and len(parts) == 4:
             rows.append((parts[0], parts[1], parts[2], parts[3]))
@@ -163,26 +159,25 @@ def _read_foreign(world: list[Place], taken: set[str]) -> list[Place]:
     return out
 
 
-def _read_world(path: str) -> list[Place]:
+def _read_world(lines: list[str]) -> list[Place]:
     places: list[Place] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3:
-                continue  # continent headers
-            short, full, capital = parts[0], parts[1], parts[2]
-            if short == "中国":
-                places.append(Place("中国", "中国", "W:中国", "Country", None))
-                continue
-            code = f"W:{short}"
-            places.append(Place(short, short, code, "Country", None))
-            if full and full != short:
-                places.append(Place(full, short, code, "Country", None))
-            cities = [capital] + (parts[3].split("/") if len(parts) > 3 and parts[3] else [])
-            for c in cities:
-                c = c.strip()
-                if c and c != short and len(c) >= 2:
-                    places.append(Place(c, c, f"W:{short}/{c}", "City", code))
+    for line in lines:
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 3:
+            continue  # continent headers
+        short, full, capital = parts[0], parts[1], parts[2]
+        if short == "中国":
+            places.append(Place("中国", "中国", "W:中国", "Country", None))
+            continue
+        code = f"W:{short}"
+        places.append(Place(short, short, code, "Country", None))
+        if full and full != short:
+            places.append(Place(full, short, code, "Country", None))
+        cities = [capital] + (parts[3].split("/") if len(parts) > 3 and parts[3] else [])
+        for c in cities:
+            c = c.strip()
+            if c and c != short and len(c) >= 2:
+                places.append(Place(c, c, f"W:{short}/{c}", "City", code))
     return places
 
 
@@ -197,9 +192,8 @@ def _surface_forms(p: Place) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    d = _dictionary_dir()
-    china = _read_china(os.path.join(d, "china_location.txt"))
-    world = _read_world(os.path.join(d, "world_location.txt"))
+    china = _read_china(_data_lines("china_location.tsv"))
+    world = _read_world(_data_lines("world_location.tsv"))
     places = china + _read_extra(china) + world
     taken = {f for p in places for f in _surface_forms(p)}
     places += _read_foreign(world, taken)

@@ -14,7 +14,7 @@ class ModelNotAvailable(RuntimeError):
 class NlpBackend(Protocol):
     """Analyses sentences: tokens, entity spans, and dependency/SRL when it has them."""
 
-    #: a short description for reports, e.g. "offline:models/ner-msra"
+    #: a short description for reports, e.g. "offline:kg/nlp/models/ner-msra"
     name: str
 
     def analyze(self, sentences: list[Sentence]) -> list[SentenceAnalysis]:

@@ -10,8 +10,11 @@ MODEL_ENV = "ZHKG_MODEL"
 
 
 def shipped_model_dir() -> Path:
-    """``models/ner-msra`` at the repository root (next to the ``kg`` package)."""
-    return Path(__file__).resolve().parents[2] / "models" / "ner-msra"
+    """``kg/nlp/models/ner-msra``: the model ships as package data (an installed
+    wheel has it too), found through ``importlib.resources``."""
+    from importlib import resources
+
+    return Path(str(resources.files("kg.nlp").joinpath("models", "ner-msra")))
 
 
 def env_model() -> str | None:

@@ -53,7 +53,7 @@ def load_hanlp_model(path: str | Path) -> Any:
     if not (path / "config.json").is_file():
         raise ModelNotAvailable(
             f"no HanLP model in {path}: the offline NER model is made by `kg train-ner` "
-            f"(it writes models/ner-msra), or pass --model with a HanLP pretrained name"
+            f"(it writes kg/nlp/models/ner-msra), or pass --model with a HanLP pretrained name"
         )
     import hanlp
 

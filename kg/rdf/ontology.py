@@ -1,8 +1,8 @@
 """Where the ontology and SHACL shapes live, and loading them.
 
-Search order: ``$ZHKG_ONTOLOGY_DIR``; the repository's ``ontology/`` folder next
-to the ``kg`` package (source checkout, editable install); ``kg/rdf/ontology/``
-inside the package (an installed wheel that ships it as package data).
+Search order: ``$ZHKG_ONTOLOGY_DIR``; then ``kg/rdf/ontology/``, package data
+found through ``importlib.resources`` (in the repository it is a link to the
+top-level ``ontology/``, so there is one copy; a wheel carries the files).
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ class OntologyNotFound(FileNotFoundError):
 
 
 def _candidates() -> list[Path]:
-    here = Path(__file__).resolve()
+    from importlib import resources
+
     out = []
     env = os.environ.get("ZHKG_ONTOLOGY_DIR")
     if env:
         out.append(Path(env))
-    out.append(here.parent.parent.parent / "ontology")  # repo root / ontology
-    out.append(here.parent / "ontology")  # packaged copy
+    out.append(Path(str(resources.files("kg.rdf").joinpath("ontology"))))
     return out
 
 

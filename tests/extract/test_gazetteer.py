@@ -73,3 +73,20 @@ def test_curated_lists_read_as_four_field_rows_without_comments():
         assert rows
         assert all(len(r) == 4 and not r[0].startswith("#") and r[0] for r in rows)
         assert all(level in LEVELS for _, _, level, _ in rows)
+
+
+def test_gazetteer_is_own_data_and_needs_no_jionlp_files():
+    """A cold first run lost its first article when the gazetteer read JioNLP's
+    dictionary by path before JioNLP had unpacked it: the place lists are now
+    the package's own data, so they load with JioNLP unimportable."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['jionlp'] = None\n"
+        "from kg.extract.gazetteer import lookup\n"
+        "assert [p.level for p in lookup('平顶山市')] == ['City']\n"
+        "assert lookup('美国') and lookup('葡萄牙')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -55,6 +55,10 @@ def run_train_ner(
     seed: int | None,
     evaluate_only: bool,
 ) -> int:
+    if save_dir is None and not evaluate_only:
+        print(f"kg train-ner: give --save-dir DIR for the new model (the shipped model in {shipped_model_dir()} "
+              "is replaced only when --save-dir names it)", file=sys.stderr)
+        return 2
     target = Path(save_dir) if save_dir else shipped_model_dir()
     settings = TrainSettings()
     if epochs is not None:

@@ -7,8 +7,8 @@ import pytest
 from kg.nlp.training.command import run_train_ner
 
 
-def test_rejects_non_positive_sizes(capsys):
-    assert run_train_ner(None, epochs=0, batch_size=None, max_sentences=None, seed=None, evaluate_only=False) == 2
+def test_rejects_non_positive_sizes(tmp_path, capsys):
+    assert run_train_ner(str(tmp_path / "new"), epochs=0, batch_size=None, max_sentences=None, seed=None, evaluate_only=False) == 2
     assert "must be positive" in capsys.readouterr().err
 
 
@@ -30,3 +30,12 @@ def test_trains_a_small_model_that_hanlp_loads(tmp_path, capsys):
     assert sorted(p.name for p in target.iterdir()) == ["README.md", "config.json", "model.pt", "vocabs.json"]
     spans = hanlp.load(str(target))([list("江泽民在北京。")])
     assert isinstance(spans, list) and len(spans) == 1
+
+
+def test_training_never_overwrites_the_shipped_model_unasked(capsys):
+    from kg.nlp.model_dir import shipped_model_dir
+
+    before = (shipped_model_dir() / "model.pt").stat().st_mtime_ns
+    assert run_train_ner(None, epochs=1, batch_size=None, max_sentences=None, seed=None, evaluate_only=False) == 2
+    assert "--save-dir" in capsys.readouterr().err
+    assert (shipped_model_dir() / "model.pt").stat().st_mtime_ns == before
