@@ -22,8 +22,35 @@ def _add_model_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _version() -> str:
+    from kg.version import version_string
+
+    return version_string()
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(_version())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph from Chinese news articles.")
+    from kg.exitcodes import HELP
+
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Build a knowledge graph from Chinese news articles.",
+        epilog=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action=_VersionAction, help="print the code and model versions and exit")
+    parser.add_argument("--debug", action="store_true", help="show the Python traceback of an unexpected error")
+    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                        help="what reaches the terminal (default INFO; --quiet means WARNING)")
+    parser.add_argument("--log-file", help="also write every log record, with time and level, to this file")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("normalize", help="read articles and print metadata and normalized text")
@@ -50,16 +77,38 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="validate a graph against ontology/shapes.ttl (SHACL)")
     p.add_argument("graph")
 
-    p = sub.add_parser("query", help="run a SPARQL query against a graph")
-    p.add_argument("graph")
-    p.add_argument("sparql", nargs="?", help="the query text")
-    p.add_argument("-f", "--file", help="read the query from a .rq file")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p = sub.add_parser("query", help="run a read-only SPARQL query against a graph file (no network, no updates)")
+    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
+    p.add_argument("sparql", nargs="?", help="the query text (or give -f FILE.rq)")
+    p.add_argument("-f", "--file", help="read the query from a .rq file (see queries/)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.add_argument("--timeout", type=float, default=60.0, help="stop the query after this many seconds (default 60; 0: no limit)")
+    p.add_argument("--limit", type=int, default=None, help="print at most this many result rows")
 
     p = sub.add_parser("eval", help="score a graph against gold annotation files")
     p.add_argument("graph")
     p.add_argument("gold_dir")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
+
+    p = sub.add_parser("corpus", help="the annotated corpus: add an article, check gold files, statistics")
+    csub = p.add_subparsers(dest="corpus_command", required=True)
+    c = csub.add_parser("add", help="take an article (and its gold file) into the corpus under a new id")
+    c.add_argument("file", help="the article text as published (UTF-8)")
+    c.add_argument("--url", required=True, help="the address it was published at")
+    c.add_argument("--gold", help="its gold annotation (JSON, annotation guide format); without it an empty skeleton, round 0")
+    c.add_argument("--damage", default="none", help="comma-separated: none, pinyin, mojibake, garbled, chrome, related-news, spam, duplicated, truncated")
+    c.add_argument("--split", default="train", choices=["train", "dev", "test"], help="default train: the test split stays frozen")
+    c.add_argument("--round", type=int, default=1, help="annotation round")
+    c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
+    c = csub.add_parser("check", help="validate every gold file and the manifest; counts by type and split")
+    c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
+    c.add_argument("--no-review", action="store_true", help="do not list names to review")
+    c.add_argument("--not-in", action="append", default=[], metavar="DIR",
+                   help="a folder of articles the corpus must not contain (copies or excerpts); repeatable")
+    c = csub.add_parser("stats", help="corpus statistics: splits, scripts, damage, entities and relations")
+    c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
+    c = csub.add_parser("agreement", help="inter-annotator agreement of the double-annotated articles")
+    c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
 
     p = sub.add_parser("html", help="write the interactive HTML view of a graph")
     p.add_argument("graph")
@@ -71,13 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kg import exitcodes
+    from kg.logs import setup_logging
+
     args = build_parser().parse_args(argv)
+    level = "WARNING" if getattr(args, "quiet", False) and args.log_level == "INFO" else args.log_level
+    try:
+        setup_logging(level, args.log_file)
+    except OSError as exc:
+        print(f"kg: cannot write the log file {args.log_file}: {exc.strerror or exc}", file=sys.stderr)
+        return exitcodes.IO_ERROR
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        return 130
+        print("kg: interrupted", file=sys.stderr)
+        return exitcodes.INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return exitcodes.OK
+    except Exception as exc:  # a bug: one line, never the exit status of "an input failed"
+        if args.debug:
+            raise
+        print(f"kg {args.command}: internal error: {exc!r} (run again with --debug for the traceback)", file=sys.stderr)
+        return exitcodes.INTERNAL
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -114,11 +178,22 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "query":
         from kg.query import run_query
 
-        return run_query(args.graph, text=args.sparql, file=args.file, fmt=args.format, out=sys.stdout)
+        return run_query(args.graph, text=args.sparql, file=args.file, fmt=args.format, out=sys.stdout,
+                         timeout=args.timeout, limit=args.limit)
     if args.command == "eval":
         from kg.evaluation.command import run_eval
 
         return run_eval(args.graph, args.gold_dir, as_json=args.json, out=sys.stdout)
+    if args.command == "corpus":
+        from kg.corpus import command as corpus
+
+        if args.corpus_command == "add":
+            return corpus.run_add(args.root, args.file, args.url, args.gold, args.damage, args.split, args.round, sys.stdout)
+        if args.corpus_command == "check":
+            return corpus.run_check(args.root, sys.stdout, show_review=not args.no_review, not_in=args.not_in)
+        if args.corpus_command == "stats":
+            return corpus.run_stats(args.root, sys.stdout)
+        return corpus.run_agreement(args.root, sys.stdout)
     if args.command == "html":
         from kg.export.html import run_html
 

@@ -245,10 +245,20 @@ class Article:
         return self.raw[rs:re_]
 
     def sentence_of(self, offset: int) -> int:
-        for i, s in enumerate(self.sentences):
-            if s.start <= offset < s.end:
-                return i
-        return max(0, len(self.sentences) - 1)
+        """The sentence holding ``offset`` (sentences are sorted and disjoint:
+        a binary search); an offset between or after sentences gives the last."""
+        from bisect import bisect_right
+
+        sentences = self.sentences
+        key = (id(sentences), len(sentences))
+        cached = self.__dict__.get("_sentence_starts")
+        if cached is None or cached[0] != key:
+            cached = (key, [s.start for s in sentences])
+            self.__dict__["_sentence_starts"] = cached
+        i = bisect_right(cached[1], offset) - 1
+        if i >= 0 and offset < sentences[i].end:
+            return i
+        return max(0, len(sentences) - 1)
 
 
 @dataclass

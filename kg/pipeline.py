@@ -11,10 +11,8 @@ writes graph.ttl, graph.html and report.json.
 from __future__ import annotations
 
 import json
-import os
-import shutil
+import logging
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -37,9 +35,13 @@ class BuildReport:
     triples: int = 0
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     validation: dict | None = None
+    versions: dict = field(default_factory=dict)
+    command: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
+            "versions": self.versions,
+            "command": self.command,
             "model": self.model,
             "articles_read": len(self.read),
             "articles_failed": len(self.failed),
@@ -86,44 +88,52 @@ def build_corpus(
     paths: list[str],
     model: str | None = None,
     max_bytes: int = 5 * 1024 * 1024,
-    progress: bool = False,
     report: BuildReport | None = None,
 ) -> tuple[Corpus, BuildReport]:
     """Read, analyze and resolve every article under ``paths``."""
     from kg.nlp.loader import load_backend
+    from kg.reading.parts import split_long
     from kg.reading.reader import read_inputs
     from kg.resolve.resolver import resolve
 
+    from kg.logs import logger, progress as progress_bar
+
+    log = logger()
     report = report or BuildReport()
     t0 = time.perf_counter()
+    log.info(f"kg build: loading the model ({model or 'offline'})")
     backend = load_backend(model)
     report.model = getattr(backend, "name", str(model))
     report.seconds["load_model"] += time.perf_counter() - t0
 
     articles: list[Article] = []
     t0 = time.perf_counter()
-    items = list(read_inputs(paths, max_bytes=max_bytes))
+    items: list[Article | ReadError] = []
+    for item in read_inputs(paths, max_bytes=max_bytes):
+        parts = split_long(item) if isinstance(item, Article) else [item]
+        if len(parts) > 1:
+            log.warning(f"kg build: {item.source}: {parts[0].errors[-1]}")
+        items.extend(parts)
     report.seconds["read"] += time.perf_counter() - t0
-    total = len(items)
-    for n, item in enumerate(items, 1):
-        if isinstance(item, ReadError):
-            report.failed.append({"file": item.source, "reason": item.reason})
-            if progress:
-                print(f"[{n}/{total}] {item.source}: skipped: {item.reason}", file=sys.stderr)
-            continue
-        try:
-            analyze_article(item, backend, report.seconds)
-        except Exception as exc:  # one bad article never stops a batch
-            report.failed.append({"file": item.source, "reason": f"processing failed: {exc!r}"})
-            if progress:
-                print(f"[{n}/{total}] {item.source}: failed: {exc!r}", file=sys.stderr)
-            continue
-        articles.append(item)
-        report.read.append(item.source)
-        report.warnings.extend({"file": item.source, "message": m} for m in item.errors)
-        if progress:
-            print(f"[{n}/{total}] {item.source}: {len(item.entities)} entities, {len(item.relations)} relations",
-                  file=sys.stderr)
+    with progress_bar(len(items), "articles") as bar:
+        for item in items:
+            if isinstance(item, ReadError):
+                report.failed.append({"file": item.source, "reason": item.reason})
+                bar.advance(f"{item.source}: skipped: {item.reason}", logging.WARNING)
+                continue
+            try:
+                analyze_article(item, backend, report.seconds)
+            except Exception as exc:  # one bad article never stops a batch
+                report.failed.append({"file": item.source, "reason": f"processing failed: {exc!r}"})
+                bar.advance(f"{item.source}: failed: {exc!r}", logging.WARNING)
+                continue
+            articles.append(item)
+            report.read.append(item.source)
+            report.warnings.extend({"file": item.source, "message": m} for m in item.errors)
+            for m in item.errors:
+                log.debug(f"kg build: {item.source}: {m}")
+            bar.advance(f"{item.source}: {len(item.entities)} entities, {len(item.relations)} relations")
+    log.info(f"kg build: resolving entities across {len(articles)} articles")
     t0 = time.perf_counter()
     corpus = resolve(articles)
     report.seconds["resolve"] += time.perf_counter() - t0
@@ -160,6 +170,17 @@ def _count_classes(graph) -> dict[str, int]:
     return dict(counts)
 
 
+def check_inputs(paths: list[str]) -> list[str]:
+    """Input paths that do not exist (``-`` is standard input), checked before the model loads."""
+    return [p for p in paths if p != "-" and not Path(p).exists()]
+
+
+def _skip_summary(failed: list[dict]) -> str:
+    """``2 skipped: empty file (1), processing failed (1)``: the reasons, grouped."""
+    reasons = Counter(f["reason"].split(":")[0].split(" (")[0] for f in failed)
+    return f"{len(failed)} skipped: " + ", ".join(f"{r} ({n})" for r, n in reasons.most_common())
+
+
 def run_build(
     paths: list[str],
     out_dir: str,
@@ -170,62 +191,90 @@ def run_build(
 ) -> int:
     """``kg build``: write OUT/graph.ttl, OUT/graph.html, OUT/report.json.
 
-    All three are first written into a staging folder inside OUT and then
-    moved into place, so a crash before the end leaves the previous outputs
-    intact. Exit code: 0 when everything was read and the graph validates,
-    1 when some input failed or SHACL found violations, 2 when nothing could be
-    built (no model, no article).
+    Before any article is processed the input paths are checked and the
+    output folder is claimed (a writable folder, locked against a second
+    build). The three files are written into a staging folder inside OUT and
+    then moved into place, so a crash or a full disk leaves the previous
+    outputs intact. Exit status (:mod:`kg.exitcodes`): 0 everything built;
+    1 some inputs skipped or SHACL violations; 2 nothing could be built (no
+    model, no article, a missing input path); 3 the output folder cannot be
+    written.
     """
+    from kg import exitcodes
     from kg.export.html import write_html
+    from kg.export.outdir import OutputError, claim_output
     from kg.export.turtle import write_turtle
+    from kg.logs import logger, setup_logging
 
+    log = logger()
+    if not log.handlers:  # called as a library function: configure the console once
+        setup_logging("INFO" if progress else "WARNING")
+    missing = check_inputs(paths)
+    if missing:
+        log.error(f"kg build: no such file or folder: {', '.join(missing)}")
+        return exitcodes.USAGE
     try:
-        graph, report = build_graph(paths, model=model, max_bytes=max_bytes, progress=progress)
-    except ModelNotAvailable as exc:
-        print(f"kg build: {exc}", file=sys.stderr)
-        return 2
-    if not report.read:
-        for f in report.failed:
-            print(f"kg build: {f['file']}: {f['reason']}", file=sys.stderr)
-        print("kg build: no article could be read; previous outputs left untouched", file=sys.stderr)
-        return 2
-    report.nodes = _count_classes(graph)
-    if validate:
-        from kg.rdf.validate import validate_graph
+        out = claim_output(out_dir)
+    except OutputError as exc:
+        log.error(f"kg build: {exc}")
+        return exitcodes.IO_ERROR
+    with out:
+        try:
+            graph, report = build_graph(paths, model=model, max_bytes=max_bytes)
+        except ModelNotAvailable as exc:
+            log.error(f"kg build: {exc}")
+            return exitcodes.USAGE
+        if not report.read:
+            for f in report.failed:
+                log.error(f"kg build: {f['file']}: {f['reason']}")
+            log.error("kg build: no article could be read; previous outputs left untouched")
+            return exitcodes.USAGE
+        from kg.version import versions
 
-        t0 = time.perf_counter()
-        result = validate_graph(graph)
-        report.seconds["validate"] += time.perf_counter() - t0
-        report.validation = {"conforms": result.conforms, "violations": result.violations[:200]}
+        report.nodes = _count_classes(graph)
+        report.versions = versions()
+        report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
+        if validate:
+            from kg.rdf.validate import validate_graph
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(".staging-*"):  # left behind by a build that was killed
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    try:
-        t0 = time.perf_counter()
-        write_turtle(graph, staging / "graph.ttl")
-        report.seconds["turtle"] += time.perf_counter() - t0
-        t0 = time.perf_counter()
-        write_html(graph, staging / "graph.html")
-        report.seconds["html"] += time.perf_counter() - t0
-        (staging / "report.json").write_text(
-            json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        for name in ("graph.ttl", "graph.html", "report.json"):
-            os.replace(staging / name, out / name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            log.info(f"kg build: validating {report.triples} triples against the SHACL shapes")
+            t0 = time.perf_counter()
+            result = validate_graph(graph)
+            report.seconds["validate"] += time.perf_counter() - t0
+            report.validation = {"conforms": result.conforms, "violations": result.violations[:200]}
+
+        log.info(f"kg build: writing graph.ttl, graph.html and report.json into {out.path}")
+        try:
+            staging = out.staging()
+            try:
+                t0 = time.perf_counter()
+                write_turtle(graph, staging / "graph.ttl")
+                report.seconds["turtle"] += time.perf_counter() - t0
+                t0 = time.perf_counter()
+                write_html(graph, staging / "graph.html")
+                report.seconds["html"] += time.perf_counter() - t0
+                (staging / "report.json").write_text(
+                    json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                )
+            except BaseException:
+                import shutil
+
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            out.publish(staging, ["graph.ttl", "graph.html", "report.json"])
+        except OSError as exc:
+            log.error(f"kg build: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
+                      "previous outputs left intact")
+            return exitcodes.IO_ERROR
 
     for f in report.failed:
-        print(f"kg build: {f['file']}: {f['reason']}", file=sys.stderr)
+        log.warning(f"kg build: {f['file']}: {f['reason']}")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items()))
-    print(f"kg build: {len(report.read)} articles read, {len(report.failed)} failed; "
-          f"{sum(report.entities.values())} entities ({summary}); {report.triples} triples -> {out}")
+    skipped = f"; {_skip_summary(report.failed)}" if report.failed else ""
+    print(f"kg build: {len(report.read)} articles read, {len(report.failed)} failed{skipped}; "
+          f"{sum(report.entities.values())} entities ({summary}); {report.triples} triples -> {out.path}")
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:
-        print(f"kg build: SHACL: {len(report.validation['violations'])} violation(s), see report.json",
-              file=sys.stderr)
+        log.warning(f"kg build: SHACL: {len(report.validation['violations'])} violation(s), see report.json")
         ok = False
-    return 0 if ok else 1
+    return exitcodes.OK if ok else exitcodes.INPUTS_SKIPPED

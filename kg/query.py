@@ -47,14 +47,95 @@ def read_query(text: str | None, file: str | None) -> str:
     return text
 
 
+class QueryRefused(QueryError):
+    """The query asks for something ``kg query`` never does (update, network access)."""
+
+
+class QueryTimeout(QueryError):
+    pass
+
+
+#: the default ``--timeout`` in seconds
+DEFAULT_TIMEOUT = 60.0
+READ_ONLY = ("kg query is read-only and local: it answers SELECT, ASK, CONSTRUCT and DESCRIBE over the "
+             "graph file only")
+
+
+def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def _node_names(node) -> set[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    names: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, CompValue):
+            names.add(n.name)
+            stack.extend(n.values())
+        elif isinstance(n, (list, tuple)):
+            stack.extend(n)
+    return names
+
+
 def prepare(text: str):
-    """Parse ``text`` with our prefixes pre-bound; QueryError on a syntax error."""
+    """Parse ``text`` with our prefixes pre-bound; QueryError on a syntax error,
+    QueryRefused for an update (INSERT, DELETE, LOAD, CLEAR, ...), a SERVICE
+    clause or FROM / FROM NAMED (each would change data or fetch from the network)."""
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        return prepareQuery(text, initNs=PREFIXES)
+        query = prepareQuery(text, initNs=PREFIXES)
     except Exception as exc:  # pyparsing.ParseException and friends
+        if _is_update(text):
+            raise QueryRefused(f"{READ_ONLY}: updates (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, ...) are refused") from None
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    names = _node_names(query.algebra)
+    if "ServiceGraphPattern" in names:
+        raise QueryRefused(f"{READ_ONLY}: SERVICE (a query sent to another endpoint) is refused")
+    if query.algebra.get("datasetClause"):
+        raise QueryRefused(f"{READ_ONLY}: FROM / FROM NAMED (loading another graph) is refused")
+    return query
+
+
+class _Deadline:
+    """Raise QueryTimeout in the main thread after ``seconds`` (POSIX interval
+    timer); elsewhere, or for 0/None, no limit."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self._old = None
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        if not self.seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+            self.seconds = None
+            return self
+
+        def expire(signum, frame):
+            raise QueryTimeout(f"the query ran past {self.seconds:g} s and was stopped (raise --timeout, or add LIMIT)")
+
+        self._old = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+        return False
 
 
 @dataclass
@@ -68,44 +149,64 @@ class QueryAnswer:
     graph: object = None
 
 
-def execute(graph, text: str) -> QueryAnswer:
-    """Run a query on ``graph`` (ontology merged in when missing); QueryError when it fails."""
+def execute(graph, text: str, timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None) -> QueryAnswer:
+    """Run a query on ``graph`` (ontology merged in when missing), at most
+    ``timeout`` seconds and ``limit`` result rows; QueryError when it fails,
+    QueryTimeout past the time, QueryRefused for what kg query never does."""
+    from itertools import islice
+
+    import rdflib.plugins.sparql as sparql
+
     from kg.rdf.ontology import OntologyNotFound, with_ontology
 
     query = prepare(text)
+    sparql.SPARQL_LOAD_GRAPHS = False  # never fetch a graph named in a query
     try:
         graph = with_ontology(graph)
     except OntologyNotFound:
         pass
     try:
-        result = graph.query(query)
-        if result.type == "ASK":
-            return QueryAnswer("ASK", boolean=bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return QueryAnswer(result.type, graph=result.graph)
-        names = [str(v) for v in result.vars]
-        rows = [[row[i] for i in range(len(names))] for row in result]
-        return QueryAnswer("SELECT", variables=names, rows=rows)
+        with _Deadline(timeout):
+            result = graph.query(query)
+            if result.type == "ASK":
+                return QueryAnswer("ASK", boolean=bool(result.askAnswer))
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                return QueryAnswer(result.type, graph=result.graph)
+            names = [str(v) for v in result.vars]
+            rows = [[row[i] for i in range(len(names))] for row in islice(result, limit)]
+            return QueryAnswer("SELECT", variables=names, rows=rows)
+    except QueryError:
+        raise
     except Exception as exc:  # evaluation errors (unbound variables, bad function arguments ...)
         raise QueryError(f"query failed: {exc}") from exc
 
 
-def run_query(graph_path: str, text: str | None, file: str | None, fmt: str, out: TextIO) -> int:
+def run_query(graph_path: str, text: str | None, file: str | None, fmt: str, out: TextIO,
+              timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None) -> int:
+    from kg import exitcodes
     from kg.rdf.loading import load_graph
 
     if fmt not in ("table", "csv", "json"):
         print(f"kg query: unknown format {fmt!r} (table, csv or json)", file=sys.stderr)
-        return 2
+        return exitcodes.USAGE
+    if (timeout is not None and timeout < 0) or (limit is not None and limit < 0):
+        print("kg query: --timeout and --limit must not be negative", file=sys.stderr)
+        return exitcodes.USAGE
     try:
         query_text = read_query(text, file)
-        prepare(query_text)  # a syntax error is reported before loading a big graph
+        prepare(query_text)  # a syntax error or a refusal is reported before loading a big graph
         graph = load_graph(graph_path)
-        answer = execute(graph, query_text)
-    except ValueError as exc:  # QueryError and load_graph's errors
+        answer = execute(graph, query_text, timeout=timeout or None, limit=limit)
+    except QueryTimeout as exc:
         print(f"kg query: {exc}", file=sys.stderr)
-        return 2
+        return exitcodes.QUERY_TIMEOUT
+    except ValueError as exc:  # QueryError, QueryRefused and load_graph's errors
+        print(f"kg query: {exc}", file=sys.stderr)
+        return exitcodes.USAGE
     write_answer(answer, fmt, out)
-    return 0
+    if limit is not None and answer.kind == "SELECT" and len(answer.rows) == limit:
+        print(f"kg query: stopped at --limit {limit} rows", file=sys.stderr)
+    return exitcodes.OK
 
 
 # ------------------------------------------------------------------ output

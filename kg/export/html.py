@@ -335,19 +335,17 @@ def write_html(graph: "rdflib.Graph", path, focus: str | None = None, hops: int 
 
 def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes: int = 2000, err: TextIO | None = None) -> int:
     """``kg html GRAPH -o OUT``: 0 on success, 2 with a message on bad input."""
-    import rdflib
-    from rdflib.util import guess_format
+    from kg.rdf.loading import load_graph
 
     err = err or sys.stderr
     source = Path(graph_path)
     if not source.is_file():
         print(f"kg html: no such graph file: {source}", file=err)
         return 2
-    graph = rdflib.Graph()
     try:
-        graph.parse(source, format=guess_format(str(source)) or "turtle")
-    except Exception as exc:  # rdflib raises many kinds of parser errors
-        print(f"kg html: cannot read {source} as RDF: {type(exc).__name__}: {exc}", file=err)
+        graph = load_graph(source)
+    except ValueError as exc:
+        print(f"kg html: {exc}", file=err)
         return 2
     try:
         written = write_html(graph, out, focus=focus, hops=hops, max_nodes=max_nodes)

@@ -114,25 +114,51 @@ def place_infos(article: Article) -> dict[int, PlaceInfo]:
     return out
 
 
+def _memo(article: Article, name: str, key: tuple, compute):
+    """Per-article memo for place facts that many sentences ask for: recomputed
+    only when the mentions or entities changed (they only grow)."""
+    memo = article.__dict__.setdefault("_focus_memo", {})
+    hit = memo.get(name)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    value = compute()
+    memo[name] = (key, value)
+    return value
+
+
+def _state(article: Article, infos: dict[int, PlaceInfo]) -> tuple:
+    return (len(article.mentions), len(article.entities), tuple(sorted(infos)))
+
+
 def place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple[int, int]]:
     """(offset, place entity) for every mention of a place, including the
     place a government body's name starts with (平顶山市委 mentions 平顶山市;
     a company's does not: 深圳市甲科技有限公司 is no talk about 深圳市)."""
+    return _memo(article, "place_mentions", _state(article, infos), lambda: _place_mentions(article, infos))
+
+
+def _place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple[int, int]]:
     prefixes = sorted(
         ((n, i) for i, inf in infos.items() for n in {article.entities[i].name, *article.entities[i].aliases}
          if len(n) >= 2),
         key=lambda x: -len(x[0]),
     )
     out = []
-    companies = [
-        (m.start, m.end) for m in article.mentions
-        if m.entity is not None and m.type == "Organization" and not BODY_RE.search(m.text[-6:])
-    ]
+    companies: dict[int, list[int]] = {}  # start -> ends of company mentions
+    for m in article.mentions:
+        if m.entity is not None and m.type == "Organization" and not BODY_RE.search(m.text[-6:]):
+            companies.setdefault(m.start, []).append(m.end)
+    longest = max((e - s for s, ends in companies.items() for e in ends), default=0)
+
+    def inside_company(start: int, end: int) -> bool:
+        return any(a <= start and end <= b and (a, b) != (start, end)
+                   for a in range(start - longest, start + 1) for b in companies.get(a, ()))
+
     for m in article.mentions:
         if m.entity is None:
             continue
         if m.entity in infos:
-            if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in companies):
+            if not inside_company(m.start, m.end):
                 out.append((m.start, m.entity))
         elif article.entities[m.entity].type == "Organization" and not m.generic:
             name = article.entities[m.entity].name.removeprefix("中共")
@@ -182,7 +208,8 @@ def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen:
     """
     from kg.extract.trips import destinations, find_trips, home_of
 
-    trips = find_trips(article, place_mentions(article, infos))
+    trips = _memo(article, "trips", _state(article, infos),
+                  lambda: find_trips(article, place_mentions(article, infos)))
     if at >= 0 and not any(at in t.at for t in trips):
         return None
     if chosen not in destinations(trips):

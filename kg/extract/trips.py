@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.doc import Article
+from kg.doc import Article, Mention
 from kg.extract.focus import covered
 from kg.extract.triggers import MOTION_FALSE_BEFORE, TRIP_RE
 
@@ -36,21 +36,27 @@ class Trip:
     at: tuple[int, ...] = ()
 
 
-def _destinations(article: Article, start: int) -> list[tuple[int, int]]:
+def _place_starts(article: Article) -> tuple[set[int], dict[int, Mention]]:
+    """Starts of non-generic place mentions, and per start the longest place mention there."""
+    starts = {m.start for m in article.mentions if m.entity is not None and m.type == "Place" and not m.generic}
+    longest: dict[int, Mention] = {}
+    for x in article.mentions:
+        if x.entity is not None and x.type == "Place" and (x.start not in longest or x.end > longest[x.start].end):
+            longest[x.start] = x
+    return starts, longest
+
+
+def _destinations(article: Article, start: int, places: tuple[set[int], dict[int, Mention]]) -> list[tuple[int, int]]:
     """(offset, place) of the chain of place mentions right after a trip verb
     (赴广东省深圳市 -> both)."""
     text = article.text
     while start < len(text) and text[start] in _GAP:
         start += 1
-    by_start = {
-        m.start: m for m in article.mentions
-        if m.entity is not None and m.type == "Place" and not m.generic
-    }
+    starts, longest = places
     out: list[tuple[int, int]] = []
     pos = start
-    while pos in by_start:
-        m = max((x for x in article.mentions if x.start == pos and x.entity is not None and x.type == "Place"),
-                key=lambda x: x.end)
+    while pos in starts:
+        m = longest[pos]
         out.append((pos, m.entity))  # type: ignore[arg-type]
         pos = m.end
     return out
@@ -64,8 +70,13 @@ def find_trips(article: Article, place_refs: list[tuple[int, int]]) -> list[Trip
     trip needs a home and a destination; a home place that is also a
     destination of the same clause is no home.
     """
+    from bisect import bisect_left
+
     text = article.text
     cov = covered(article)
+    places = _place_starts(article)
+    refs = sorted(place_refs)
+    ref_offsets = [o for o, _ in refs]
     trips: list[Trip] = []
     for m in TRIP_RE.finditer(text):
         s, w = m.start(), m.group()
@@ -73,16 +84,18 @@ def find_trips(article: Article, place_refs: list[tuple[int, int]]) -> list[Trip
             continue
         if w in MOTION_FALSE_BEFORE and s > 0 and text[s - 1] in MOTION_FALSE_BEFORE[w]:
             continue
-        found = _destinations(article, m.end())
+        found = _destinations(article, m.end(), places)
         dest = list(dict.fromkeys(p for _, p in found))
         if not dest:
             continue
         lo = s
-        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
+        floor = article.sentences[article.sentence_of(s)].start if article.sentences else 0
+        floor = min(floor, s)
+        while lo > floor and not CLAUSE_END_RE.match(text[lo - 1]):
             lo -= 1
         home: list[int] = []
-        for off, place in place_refs:
-            if lo <= off < s and place not in dest and place not in home:
+        for off, place in refs[bisect_left(ref_offsets, lo):bisect_left(ref_offsets, s)]:
+            if place not in dest and place not in home:
                 home.append(place)
         if home:
             trips.append(Trip(article.sentence_of(s), tuple(home), tuple(dest), tuple(o for o, _ in found)))

@@ -9,6 +9,12 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
 
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """A parser's (often multi-line) message as one line of at most ``limit`` characters."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def load_graph(path: str | Path) -> "Graph":
     """Parse an RDF file (format from its suffix, Turtle by default).
 
@@ -25,5 +31,5 @@ def load_graph(path: str | Path) -> "Graph":
     try:
         graph.parse(str(path), format=guess_format(str(path)) or "turtle")
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise ValueError(f"{path}: not a readable RDF graph: {exc}") from exc
+        raise ValueError(f"{path}: not a readable RDF graph: {one_line(exc)}") from exc
     return graph

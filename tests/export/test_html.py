@@ -145,7 +145,7 @@ def test_run_html(tmp_path, capsys):
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle <<<", encoding="utf-8")
     assert run_html(str(bad), str(tmp_path / "x.html"), None, 2, 2000) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert "not a readable RDF graph" in capsys.readouterr().err
     assert run_html(str(ttl), str(tmp_path / "x.html"), "没有这个名字", 2, 2000) == 2
     assert "no entity" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()

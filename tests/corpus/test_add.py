@@ -1,0 +1,67 @@
+"""kg corpus add: ids, manifest rows, refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.corpus.add import AddError, add_article
+from kg.corpus.manifest import read_manifest
+
+from .test_check import GOOD, TEXT
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    gold = tmp_path / "a.json"
+    gold.write_text(json.dumps({**GOOD, "file": "a.txt"}, ensure_ascii=False), encoding="utf-8")
+    return path, gold
+
+
+def test_add_assigns_ids_and_records_the_row(tmp_path, article):
+    root = tmp_path / "corpus"
+    path, gold = article
+    row = add_article(root, path, "https://example.org/1", gold=gold, damage="chrome")
+    assert row.id == "c0001" and row.script == "simplified" and row.chars == len(TEXT) and row.round == 1
+    assert json.loads((root / "gold" / "c0001.json").read_text(encoding="utf-8"))["file"] == "c0001.txt"
+    assert (root / "articles" / "c0001.txt").read_text(encoding="utf-8") == TEXT
+    other = tmp_path / "b.txt"
+    other.write_text("繁體：臨海市長張明到華銳公司參訪。", encoding="utf-8")
+    row2 = add_article(root, other, "https://example.org/2")
+    assert row2.id == "c0002" and row2.script == "traditional" and row2.round == 0
+    assert [r.id for r in read_manifest(root / "manifest.tsv")] == ["c0001", "c0002"]
+
+
+def test_add_refuses_a_known_url_or_text_and_bad_values(tmp_path, article):
+    root = tmp_path / "corpus"
+    path, gold = article
+    add_article(root, path, "https://example.org/1", gold=gold)
+    with pytest.raises(AddError, match="already in the corpus"):
+        add_article(root, path, "https://example.org/1", gold=gold)
+    with pytest.raises(AddError, match="same text"):
+        add_article(root, path, "https://example.org/other", gold=gold)
+    with pytest.raises(AddError, match="damage"):
+        add_article(root, path, "https://example.org/3", damage="broken")
+    with pytest.raises(AddError, match="--url"):
+        add_article(root, path, " ")
+    assert len(read_manifest(root / "manifest.tsv")) == 1
+
+
+def test_cli_add_then_check(tmp_path, article, capsys):
+    from kg.cli import main
+
+    root = tmp_path / "corpus"
+    path, gold = article
+    assert main(["corpus", "add", str(path), "--url", "https://example.org/1", "--gold", str(gold), "--root", str(root)]) == 0
+    assert main(["corpus", "check", "--root", str(root)]) == 0
+    assert "1 articles, all gold files valid" in capsys.readouterr().out
+    # an article without gold is round 0 and fails the check until annotated
+    other = tmp_path / "b.txt"
+    other.write_text("另一篇文章：王立到海通集团考察。", encoding="utf-8")
+    assert main(["corpus", "add", str(other), "--url", "https://example.org/2", "--root", str(root)]) == 0
+    assert main(["corpus", "check", "--root", str(root)]) == 1
+    assert "c0002: not annotated yet" in capsys.readouterr().out
+    assert main(["corpus", "check", "--root", str(tmp_path / "nowhere")]) == 2

@@ -1,0 +1,84 @@
+"""kg.corpus.check: the gold format, the manifest, names to review."""
+
+from __future__ import annotations
+
+from kg.corpus.check import check_gold
+
+GOOD = {
+    "file": "c0001.txt",
+    "entities": [
+        {"name": "张明", "type": "Person"},
+        {"name": "临海市委", "type": "Organization", "aliases": ["临海市委员会"]},
+        {"name": "临海市", "type": "Place"},
+        {"name": "华锐公司", "type": "Organization"},
+    ],
+    "visited": [["张明", "华锐公司"]],
+    "metWith": [],
+    "accompanied": [],
+    "affiliatedWith": [["张明", "临海市委"]],
+    "positions": [{"person": "张明", "title": "市委书记", "in": "临海市委"}],
+    "agreements": [{"name": "合作协议", "parties": ["临海市委", "华锐公司"], "witnesses": ["张明"]}],
+    "partOf": [],
+    "locatedIn": [["临海市委", "临海市"]],
+}
+TEXT = "临海市委书记张明率队到华锐公司考察。"
+
+
+def _with(**changes):
+    import copy
+
+    doc = copy.deepcopy(GOOD)
+    doc.update(changes)
+    return doc
+
+
+def test_a_valid_file_has_no_errors_and_nothing_to_review():
+    rep = check_gold(GOOD, "c0001.txt", TEXT)
+    assert rep.errors == [] and rep.review == []
+
+
+def test_relation_end_must_be_an_entity_not_an_alias():
+    rep = check_gold(_with(visited=[["张明", "临海市委员会"]]), "c0001.txt")
+    assert any("临海市委员会 is not an entity of the file" in e for e in rep.errors)
+
+
+def test_wrong_end_types_are_errors():
+    rep = check_gold(_with(metWith=[["张明", "华锐公司"]], locatedIn=[["临海市", "张明"]]))
+    assert any("metWith" in e and "expected Person" in e for e in rep.errors)
+    assert any("locatedIn" in e and "expected Place" in e for e in rep.errors)
+
+
+def test_unknown_keys_types_and_kinds_are_errors():
+    doc = _with(visits=[["张明", "华锐公司"]])
+    doc["entities"] = doc["entities"] + [{"name": "甲", "type": "Thing"}]
+    rep = check_gold(doc)
+    assert any("unknown key(s): visits" in e for e in rep.errors)
+    assert any("'Thing' is not one of" in e for e in rep.errors)
+
+
+def test_duplicates_and_shared_forms_are_errors():
+    doc = _with()
+    doc["entities"] = doc["entities"] + [{"name": "张明", "type": "Person"}, {"name": "华锐", "type": "Organization", "aliases": ["临海市"]}]
+    rep = check_gold(doc)
+    assert any("张明: listed twice" in e for e in rep.errors)
+    assert any("the form 临海市 also names 临海市" in e for e in rep.errors)
+
+
+def test_wrong_file_name_and_shapes():
+    rep = check_gold(_with(file="other.txt", positions=[{"person": "张明"}], agreements=[{"parties": []}]), "c0001.txt")
+    assert any("expected 'c0001.txt'" in e for e in rep.errors)
+    assert any(e.startswith("positions:") for e in rep.errors)
+    assert any(e.startswith("agreements:") for e in rep.errors)
+
+
+def test_names_absent_from_the_text_or_not_simplified_are_listed_for_review():
+    doc = _with()
+    doc["entities"] = doc["entities"] + [{"name": "海通集團", "type": "Organization"}]
+    rep = check_gold(doc, "c0001.txt", TEXT)
+    assert rep.errors == []
+    assert any("海通集團" in r and "not in the normalized text" in r for r in rep.review)
+    assert any("海通集團: not in Simplified script" in r for r in rep.review)
+
+
+def test_not_an_object():
+    assert check_gold([1, 2]).errors == ["not a JSON object"]

@@ -1,0 +1,48 @@
+"""Malformed files for kg eval, query, validate and html: one line, exit 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import exitcodes
+
+from .conftest import assert_clean_failure, run_kg
+
+BAD_TURTLE = "@prefix : <http://example.org/> .\n:a :b \n:c :d :e .\n"
+
+
+@pytest.fixture(scope="module")
+def bad_ttl(tmp_path_factory):
+    path = tmp_path_factory.mktemp("bad") / "graph.ttl"
+    path.write_text(BAD_TURTLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "{g}", "ASK {{}}"],
+    ["validate", "{g}"],
+    ["html", "{g}", "-o", "{d}/x.html"],
+    ["eval", "{g}", "{d}"],
+])
+def test_malformed_turtle_is_one_clear_line(bad_ttl, tmp_path, argv):
+    (tmp_path / "g.json").write_text('{"file": "a.txt", "entities": []}', encoding="utf-8")
+    args = [a.format(g=bad_ttl, d=tmp_path) for a in argv]
+    proc = run_kg(*args)
+    err = assert_clean_failure(proc, exitcodes.USAGE, "not a readable RDF graph")
+    assert len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize("content, says", [
+    ('{"file": 1', "not a readable JSON file"),
+    ("[1, 2]", "not a gold file"),
+    ('{"file": "a.txt"}', "not a gold file"),
+])
+def test_malformed_gold_for_eval(tmp_path, content, says):
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text("@prefix : <http://example.org/> .\n:a :b :c .\n", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(content, encoding="utf-8")
+    err = assert_clean_failure(run_kg("eval", str(ttl), str(gold)), exitcodes.USAGE, says)
+    assert len(err.strip().splitlines()) == 1, err
