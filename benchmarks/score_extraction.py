@@ -2,7 +2,7 @@
 
     python3 benchmarks/score_extraction.py                 # seeds and dev, offline model
     python3 benchmarks/score_extraction.py --set dev -v    # dev only, list misses/spurious
-    python3 benchmarks/score_extraction.py --set heldout   # the held-out set (tests/heldout)
+    python3 benchmarks/score_extraction.py --set synthetic1  # a made-up set (illustration only)
     python3 benchmarks/score_extraction.py --model none    # rules only, no NLP model
     python3 benchmarks/score_extraction.py --only h037     # one article
     python3 benchmarks/score_extraction.py --oracle        # relation extraction on gold entities
@@ -26,12 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "seeds": (ROOT / "seeds", ROOT / "tests" / "gold" / "seeds"),
     "dev": (ROOT.parent / "shared" / "dev" / "articles", ROOT.parent / "shared" / "dev" / "gold"),
-    # Three sets written after the rules, to measure generalization. heldout's and
-    # heldout2's failure *causes* were later fixed in general form, so their current
-    # scores are optimistic; each set's README records its untouched first score.
-    "heldout": (ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "heldout" / "gold"),
-    "heldout2": (ROOT / "tests" / "heldout2" / "articles", ROOT / "tests" / "heldout2" / "gold"),
-    "heldout3": (ROOT / "tests" / "heldout3" / "articles", ROOT / "tests" / "heldout3" / "gold"),
+    # Made-up articles (tests/synthetic): illustrations for debugging a rule, never
+    # a measure of quality. Quality: benchmarks/quality_gates.py on real articles.
+    "synthetic1": (ROOT / "tests" / "synthetic" / "set1" / "articles", ROOT / "tests" / "synthetic" / "set1" / "gold"),
+    "synthetic2": (ROOT / "tests" / "synthetic" / "set2" / "articles", ROOT / "tests" / "synthetic" / "set2" / "gold"),
+    "synthetic3": (ROOT / "tests" / "synthetic" / "set3" / "articles", ROOT / "tests" / "synthetic" / "set3" / "gold"),
 }
 
 

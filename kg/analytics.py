@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.rdf.namespaces import KG
+from kg.rdf.vocab import ENTITY_RELATIONS, KGV, SYMMETRIC
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -55,19 +56,7 @@ CONTRACT_SUBCLASSES: dict[str, str] = {
 #: Shortcut relations between entities, as networkx edge keys. ``holdsPosition``
 #: is drawn person -> the organization or place of the position (via
 #: ``kg:positionIn``), with the position's ``kg:title`` as the edge's ``title``.
-RELATIONS: tuple[str, ...] = (
-    "visited",
-    "metWith",
-    "accompanied",
-    "affiliatedWith",
-    "holdsPosition",
-    "signed",
-    "party",
-    "witnessed",
-    "partOf",
-    "locatedIn",
-)
-SYMMETRIC: frozenset[str] = frozenset({"metWith"})
+RELATIONS: tuple[str, ...] = ENTITY_RELATIONS[:4] + ("holdsPosition", "signed", "party", "witnessed") + ENTITY_RELATIONS[4:]
 
 
 @dataclass(frozen=True)
@@ -213,14 +202,14 @@ def to_networkx(graph: "rdflib.Graph", relations: Iterable[str] | None = None) -
                 g.edges[u, v, relation]["title"] = " / ".join(titles + [attrs["title"]])
 
     for relation in chosen:
-        prop = URIRef(KG + relation)
+        prop = KGV[relation]
         if relation == "holdsPosition":
             for person, position in graph.subject_objects(prop):
-                titles = _zh_first(graph.objects(position, URIRef(KG + "title")))
-                for where in graph.objects(position, URIRef(KG + "positionIn")):
+                titles = _zh_first(graph.objects(position, KGV.title))
+                for where in graph.objects(position, KGV.positionIn):
                     add(str(person), str(where), relation, title=" / ".join(titles))
         elif relation == "party":
-            signed = URIRef(KG + "signed")
+            signed = KGV.signed
             for agreement, signer in graph.subject_objects(prop):
                 if "signed" in chosen and (signer, signed, agreement) in graph:
                     continue
@@ -372,9 +361,9 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
 
     wanted = {str(n) for n in nodes}
     details = {n: EntityDetails() for n in wanted}
-    EV, SOURCE = URIRef(KG + "evidence"), URIRef(KG + "source")
-    ORIGINAL = URIRef(KG + "evidenceOriginal")
-    FILE, DATE = URIRef(KG + "sourceFile"), URIRef(DCTERMS_DATE)
+    EV, SOURCE = KGV.evidence, KGV.source
+    ORIGINAL = KGV.evidenceOriginal
+    FILE, DATE = KGV.sourceFile, URIRef(DCTERMS_DATE)
     TYPE = URIRef(RDF_TYPE)
 
     article_cache: dict[object, tuple[str, str]] = {}
@@ -407,7 +396,7 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
                     Evidence(sentence=sentence, source_file=source_file, date=date, about=about, original=original),
                 )
 
-    HOLDS, TITLE, WHERE, LABEL = (URIRef(KG + "holdsPosition"), URIRef(KG + "title"), URIRef(KG + "positionIn"), URIRef(RDFS_LABEL))
+    HOLDS, TITLE, WHERE, LABEL = (KGV.holdsPosition, KGV.title, KGV.positionIn, URIRef(RDFS_LABEL))
     for entity in wanted:
         for position in graph.objects(URIRef(entity), HOLDS):
             places = [(_zh_first(graph.objects(w, LABEL)) or [local_name(w)])[0] for w in graph.objects(position, WHERE)]

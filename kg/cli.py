@@ -86,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="print at most this many result rows")
 
     p = sub.add_parser("eval", help="score a graph against gold annotation files")
-    p.add_argument("graph")
-    p.add_argument("gold_dir")
+    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
+    p.add_argument("gold_dir", help="a folder of gold JSON files, or the corpus folder (corpus/, with --split)")
+    p.add_argument("--split", choices=["train", "dev", "test"], help="with a corpus folder: score that split only")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
 
     p = sub.add_parser("corpus", help="the annotated corpus: add an article, check gold files, statistics")
@@ -107,8 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a folder of articles the corpus must not contain (copies or excerpts); repeatable")
     c = csub.add_parser("stats", help="corpus statistics: splits, scripts, damage, entities and relations")
     c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
+    c = csub.add_parser("files", help="print the article paths of a split (for kg build $(kg corpus files --split dev))")
+    c.add_argument("--split", choices=["train", "dev", "test"], help="only this split (default: all)")
+    c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
     c = csub.add_parser("agreement", help="inter-annotator agreement of the double-annotated articles")
     c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
+
+    p = sub.add_parser("export", help="write a graph as JSON-LD, GraphML, GEXF or CSV for other tools")
+    p.add_argument("graph", help="a kg build output folder (holding graph.ttl) or a graph file")
+    p.add_argument("--format", required=True, choices=["jsonld", "graphml", "gexf", "csv"],
+                   help="jsonld: the whole RDF graph; graphml, gexf, csv: the entity graph (nodes.csv and edges.csv)")
+    p.add_argument("-o", "--out", default=None,
+                   help="output file (for csv: folder); default next to the graph: graph.jsonld, graph.graphml, graph.gexf, nodes.csv + edges.csv")
 
     p = sub.add_parser("html", help="write the interactive HTML view of a graph")
     p.add_argument("graph")
@@ -183,7 +194,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "eval":
         from kg.evaluation.command import run_eval
 
-        return run_eval(args.graph, args.gold_dir, as_json=args.json, out=sys.stdout)
+        return run_eval(args.graph, args.gold_dir, as_json=args.json, out=sys.stdout, split=args.split)
     if args.command == "corpus":
         from kg.corpus import command as corpus
 
@@ -193,7 +204,13 @@ def _dispatch(args: argparse.Namespace) -> int:
             return corpus.run_check(args.root, sys.stdout, show_review=not args.no_review, not_in=args.not_in)
         if args.corpus_command == "stats":
             return corpus.run_stats(args.root, sys.stdout)
+        if args.corpus_command == "files":
+            return corpus.run_files(args.root, args.split, sys.stdout)
         return corpus.run_agreement(args.root, sys.stdout)
+    if args.command == "export":
+        from kg.export.formats import run_export
+
+        return run_export(args.graph, args.format, args.out, err=sys.stderr)
     if args.command == "html":
         from kg.export.html import run_html
 

@@ -2,9 +2,12 @@
 
 Each batch folder holds ``NNN.txt`` (the article as published), ``NNN.json``
 (its gold, written by an annotator from the guide and the article only) and
-``index.tsv`` (local id, url, script, damage, category, notes). The second,
-independent annotations of the double-annotated articles are
-``corpus/incoming/dbl/TAG_NNN.json``.
+``index.tsv`` (local id, url, script, damage, category, notes). The
+double-annotated articles have their two independent annotations in
+``corpus/incoming/dbl_A/TAG_NNN.json`` (the first annotator's, frozen before
+any review) and ``corpus/incoming/dbl/TAG_NNN.json`` (the second's), and the
+adjudicated result in ``corpus/incoming/adjudicated/TAG_NNN.json``, which is
+the gold of those articles.
 
 Every article goes in through :func:`kg.corpus.add.add_article` (a URL or a text
 already taken is refused), stories are grouped by text overlap, and the splits
@@ -45,6 +48,10 @@ def main() -> int:
     excluded = {p.name: p.read_text(encoding="utf-8")
                 for d in ("seeds", "../shared/dev/articles") for p in sorted(Path(d).glob("*.txt"))}
     for batch in sorted(p for p in incoming.iterdir() if p.is_dir() and (p / "index.tsv").is_file()):
+        # round 2 (review against the corpus decisions) is recorded per article in round2.tsv
+        reviewed = set()
+        if (batch / "round2.tsv").is_file():
+            reviewed = {line.split("\t")[0] for line in (batch / "round2.tsv").read_text(encoding="utf-8").splitlines()}
         with (batch / "index.tsv").open(encoding="utf-8", newline="") as f:
             for rec in csv.reader(f, delimiter="\t"):
                 if len(rec) < 4 or not rec[0].strip().isdigit():
@@ -52,6 +59,9 @@ def main() -> int:
                 local, url, _script, damage = (x.strip() for x in rec[:4])
                 origin = f"{batch.name}:{local}"
                 txt, gold = batch / f"{local}.txt", batch / f"{local}.json"
+                adjudicated = incoming / "adjudicated" / f"{batch.name}_{local}.json"
+                if adjudicated.is_file():
+                    gold = adjudicated
                 if origin in by_origin or not (txt.is_file() and gold.is_file()):
                     continue
                 copies = overlapping(txt.read_text(encoding="utf-8"), excluded)
@@ -59,7 +69,8 @@ def main() -> int:
                     skipped.append(f"{origin}: the same text as {', '.join(copies)} (seeds/dev stay out)")
                     continue
                 try:
-                    row = add_article(ROOT, txt, url, gold=gold, damage=damage or "none", origin=origin)
+                    row = add_article(ROOT, txt, url, gold=gold, damage=damage or "none", origin=origin,
+                                      round=3 if gold.parent.name == "adjudicated" else 2 if local in reviewed else 1)
                 except AddError as exc:
                     skipped.append(f"{origin}: {exc}")
                     continue
@@ -77,7 +88,7 @@ def main() -> int:
         cid = by_origin.get(f"{tag}:{local}")
         if cid is None:
             continue
-        for side, src in (("A", incoming / tag / f"{local}.json"), ("B", path)):
+        for side, src in (("A", incoming / "dbl_A" / path.name), ("B", path)):
             doc = json.loads(src.read_text(encoding="utf-8"))
             doc["file"] = f"{cid}.txt"
             (ROOT / "agreement" / side).mkdir(parents=True, exist_ok=True)

@@ -67,6 +67,22 @@ def run_stats(root: str, out: TextIO) -> int:
     return 0
 
 
+def run_files(root: str, split: str | None, out: TextIO) -> int:
+    from kg.corpus.manifest import split_articles
+
+    try:
+        paths = split_articles(root, split)
+    except (ManifestError, OSError) as exc:
+        print(f"kg corpus files: {exc}", file=sys.stderr)
+        return 2
+    if not paths:
+        print(f"kg corpus files: no articles in {root}" + (f" (split {split})" if split else ""), file=sys.stderr)
+        return 2
+    for p in paths:
+        print(p, file=out)
+    return 0
+
+
 def run_agreement(root: str, out: TextIO) -> int:
     from kg.corpus.agreement import agreement, format_agreement
 

@@ -71,6 +71,22 @@ def write_manifest(path: str | Path, rows: list[Row]) -> None:
     write_atomic(path, buf.getvalue())
 
 
+def split_rows(root: str | Path, split: str | None = None) -> list[Row]:
+    """The manifest rows of one split (every row when ``split`` is None)."""
+    if split is not None and split not in SPLITS:
+        raise ManifestError(f"split {split!r}: use one of {', '.join(SPLITS)}")
+    return [r for r in read_manifest(Path(root) / "manifest.tsv") if split is None or r.split == split]
+
+
+def split_articles(root: str | Path, split: str | None = None) -> list[Path]:
+    """Paths of the articles of one split, in id order."""
+    return [Path(root) / "articles" / f"{r.id}.txt" for r in sorted(split_rows(root, split), key=lambda r: r.id)]
+
+
+def is_corpus(folder: str | Path) -> bool:
+    return (Path(folder) / "manifest.tsv").is_file()
+
+
 def next_id(rows: list[Row]) -> str:
     """``c0001``, ``c0002``, ... (one past the largest id in use)."""
     numbers = [int(r.id[1:]) for r in rows if r.id[:1] == "c" and r.id[1:].isdigit()]

@@ -75,12 +75,29 @@ def format_scores(scores: Scores, unscored: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_eval(graph_path: str, gold_dir: str, as_json: bool, out: TextIO) -> int:
+def load_gold(gold_dir: str | Path, split: str | None = None) -> dict[str, dict]:
+    """Gold of a folder of gold files, or of a corpus root (``corpus/``: its
+    ``gold/`` files, only those of ``split`` when given)."""
+    from kg.corpus.manifest import ManifestError, is_corpus, split_rows
+
+    if is_corpus(gold_dir):
+        gold = load_gold_dir(Path(gold_dir) / "gold")
+        try:
+            keep = {f"{r.id}.txt" for r in split_rows(gold_dir, split)}
+        except ManifestError as exc:
+            raise GoldError(str(exc)) from exc
+        return {f: g for f, g in gold.items() if f in keep}
+    if split is not None:
+        raise GoldError(f"{gold_dir}: --split needs a corpus folder (with manifest.tsv)")
+    return load_gold_dir(gold_dir)
+
+
+def run_eval(graph_path: str, gold_dir: str, as_json: bool, out: TextIO, split: str | None = None) -> int:
     from kg.evaluation.from_graph import graph_to_gold_shape
     from kg.rdf.loading import load_graph
 
     try:
-        gold = load_gold_dir(gold_dir)
+        gold = load_gold(gold_dir, split)
         graph = load_graph(graph_path)
     except ValueError as exc:
         print(f"kg eval: {exc}", file=sys.stderr)

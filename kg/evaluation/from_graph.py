@@ -21,6 +21,8 @@ match (any label or alias equal to a gold name or alias).
 
 from __future__ import annotations
 
+from kg.rdf.vocab import ENTITY_RELATIONS
+
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -66,9 +68,9 @@ SELECT DISTINCT ?file ?p ?s ?o WHERE {
     }
     ?s ?p ?o .
     ?art kg:sourceFile ?file .
-    FILTER (?p IN (kg:visited, kg:metWith, kg:accompanied, kg:affiliatedWith, kg:partOf, kg:locatedIn))
+    FILTER (?p IN ({relations}))
 }
-"""
+""".replace("{relations}", ", ".join(f"kg:{r}" for r in ENTITY_RELATIONS))
 
 Q_POSITIONS = """
 SELECT DISTINCT ?file ?person ?title ?in WHERE {

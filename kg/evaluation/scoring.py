@@ -25,9 +25,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-PAIR_RELATIONS = ("visited", "metWith", "accompanied", "affiliatedWith", "partOf", "locatedIn")
+from kg.rdf.vocab import ENTITY_RELATIONS, SYMMETRIC
+
+#: gold-file keys of the pair relations: the ontology's entity relations
+PAIR_RELATIONS = ENTITY_RELATIONS
 RELATION_TYPES = PAIR_RELATIONS + ("positions", "party", "witnessed")
-SYMMETRIC = {"metWith"}
 #: stands for a predicted name that matched an optional gold entry (ignored)
 _OPTIONAL = "\0optional"
 

@@ -57,18 +57,37 @@ CLASS_STYLES: dict[str, ClassStyle] = {
 }
 KIND_FALLBACK = {"Person": "Person", "Organization": "Organization", "Place": "Place", "Agreement": "Agreement"}
 
-RELATION_STYLES: dict[str, tuple[str, str]] = {
-    "visited": ("考察 visited", "#4e79a7"),
-    "metWith": ("会见 metWith", "#e15759"),
-    "accompanied": ("陪同 accompanied", "#ff9d9a"),
-    "affiliatedWith": ("任职于 affiliatedWith", "#9c755f"),
-    "holdsPosition": ("职务 holdsPosition", "#b07aa1"),
-    "signed": ("签署 signed", "#f28e2b"),
-    "party": ("签约方 party", "#f1a85b"),
-    "witnessed": ("见证 witnessed", "#76b7b2"),
-    "partOf": ("隶属 partOf", "#59a14f"),
-    "locatedIn": ("位于 locatedIn", "#bab0ac"),
+#: edge colours by relation; the drawn relations are analytics.RELATIONS (the
+#: ontology's entity relations plus positions and agreements), labelled from the
+#: ontology's own rdfs:label (zh, en) by :func:`relation_styles`
+RELATION_COLOURS: dict[str, str] = {
+    "visited": "#4e79a7",
+    "metWith": "#e15759",
+    "accompanied": "#ff9d9a",
+    "affiliatedWith": "#9c755f",
+    "holdsPosition": "#b07aa1",
+    "signed": "#f28e2b",
+    "party": "#f1a85b",
+    "witnessed": "#76b7b2",
+    "partOf": "#59a14f",
+    "locatedIn": "#bab0ac",
 }
+
+
+def relation_styles() -> dict[str, tuple[str, str]]:
+    """``{relation: ("考察 visited", colour)}`` for every drawn relation, the
+    label from the ontology (its zh label, then the property's local name)."""
+    from kg.analytics import RELATIONS
+    from kg.rdf.ontology import load_ontology
+    from kg.rdf.vocab import KGV
+    from rdflib import RDFS
+
+    ontology = load_ontology()
+    out = {}
+    for rel in RELATIONS:
+        zh = next((str(o) for o in ontology.objects(KGV[rel], RDFS.label) if getattr(o, "language", None) == "zh"), "")
+        out[rel] = (f"{zh} {rel}".strip(), RELATION_COLOURS.get(rel, "#999999"))
+    return out
 
 
 class HtmlExportError(ValueError):
@@ -203,7 +222,7 @@ def build_network(g: "networkx.MultiDiGraph", keep: set[str], sizes: dict[str, i
         extra = {}
         if pair_total[pair] > 1:  # parallel edges: fan them out so their labels do not overlap
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.2 * k, 2)}
-        colour = RELATION_STYLES.get(key, (key, "#999999"))[1]
+        colour = RELATION_COLOURS.get(key, "#999999")
         title = attrs.get("title", "")
         net.add_edge(
             ids[u],
@@ -304,9 +323,10 @@ def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2
     rel_counts: dict[str, int] = {}
     for e in net.edges:
         rel_counts[e["relation"]] = rel_counts.get(e["relation"], 0) + 1
+    styles = relation_styles()
     relations = [
-        {"name": r, "label": RELATION_STYLES.get(r, (r, ""))[0], "color": RELATION_STYLES.get(r, ("", "#999999"))[1], "count": c}
-        for r, c in sorted(rel_counts.items(), key=lambda rc: list(RELATION_STYLES).index(rc[0]) if rc[0] in RELATION_STYLES else 99)
+        {"name": r, "label": styles.get(r, (r, ""))[0], "color": styles.get(r, ("", "#999999"))[1], "count": c}
+        for r, c in sorted(rel_counts.items(), key=lambda rc: list(styles).index(rc[0]) if rc[0] in styles else 99)
     ]
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     return {

@@ -35,14 +35,15 @@ from typing import TYPE_CHECKING
 from kg.doc import ORG_SUBTYPES, PLACE_SUBTYPES, Article, Corpus, DateRange, Entity, LocalEntity
 from kg.rdf.iris import article_iri, article_part_iri, entity_iri
 from kg.rdf.namespaces import KG, new_graph
+from kg.rdf.vocab import ENTITY_RELATIONS, KGV, SYMMETRIC
 
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
 
 _SUBTYPES = {"Organization": ORG_SUBTYPES, "Place": PLACE_SUBTYPES, "Person": ()}
 _EVENT_CLASSES = ("Visit", "Meeting", "Signing")
-_RELATION_KINDS = ("visited", "metWith", "accompanied", "affiliatedWith", "partOf", "locatedIn")
-_SYMMETRIC = ("metWith",)
+_RELATION_KINDS = ENTITY_RELATIONS
+_SYMMETRIC = SYMMETRIC
 
 
 def entity_class(type_: str, subtype: str | None) -> str:
@@ -84,11 +85,9 @@ def corpus_to_graph(corpus: Corpus, include_ontology: bool = True) -> "Graph":
 
 class _Mapper:
     def __init__(self, corpus: Corpus) -> None:
-        from rdflib import Namespace
-
         self.corpus = corpus
         self.graph = new_graph()
-        self.kg = Namespace(KG)
+        self.kg = KGV  # a misspelt term raises instead of minting an IRI
         self.slugs = article_slugs(corpus)
         self.entity_iris = self._entity_iris(corpus.entities)
         #: corpus entities without a name: no node, references to them are skipped
