@@ -11,7 +11,7 @@
 built from the gold entity names and aliases found in the normalized text, so
 relation extraction can be measured on its own (a dev tool, never in the package).
 
-This scores each Article directly (kg.extract.to_gold), without RDF or
+This scores each Article directly (kg.evaluation.from_article), without RDF or
 cross-article resolution; ``kg eval`` scores the built graph.
 """
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from kg.evaluation.scoring import RELATION_TYPES, score_corpus
     from kg.export.atomic import write_atomic
-    from kg.extract.to_gold import article_to_gold_shape
+    from kg.evaluation.from_article import article_to_gold_shape
     from kg.pipeline import analyze_article
     from kg.reading.reader import read_inputs
 
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 def _analyze_with_oracle(article, gold: dict) -> None:
     """normalize -> gold mentions/entities -> extract_relations (no NLP model)."""
     from kg.doc import LocalEntity, Mention
-    from kg.extract.relations import extract_relations
+    from kg.relations.relations import extract_relations
     from kg.normalize.pipeline import normalize
 
     normalize(article)

@@ -121,6 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", default=None,
                    help="output file (for csv: folder); default next to the graph: graph.jsonld, graph.graphml, graph.gexf, nodes.csv + edges.csv")
 
+    p = sub.add_parser("serve", help="serve a built graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql")
+    p.add_argument("out", help="a kg build output folder (holding store/) or its graph.ttl")
+    p.add_argument("--port", type=int, default=7878, help="TCP port to listen on (default 7878; 0: any free port)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--timeout", type=float, default=30.0, help="stop each query after this many seconds (default 30; 0: no limit)")
+    p.add_argument("--cors", metavar="ORIGIN", default=None,
+                   help="send Access-Control-Allow-Origin: ORIGIN (e.g. https://yasgui.triply.cc, or *) so web pages "
+                   "from there can query it; default: no CORS header")
+
     p = sub.add_parser("html", help="write the interactive HTML view of a graph")
     p.add_argument("graph")
     p.add_argument("-o", "--out", default="graph.html")
@@ -211,6 +220,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kg.export.formats import run_export
 
         return run_export(args.graph, args.format, args.out, err=sys.stderr)
+    if args.command == "serve":
+        from kg.serve import run_serve
+
+        return run_serve(args.out, host=args.host, port=args.port, timeout=args.timeout, cors=args.cors)
     if args.command == "html":
         from kg.export.html import run_html
 

@@ -59,9 +59,9 @@ class BuildReport:
 
 def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None) -> Article:
     """Run every per-article stage, in order, on an Article that has its raw text."""
-    from kg.extract.coref import cluster_entities
-    from kg.extract.mentions import recognize
-    from kg.extract.relations import extract_relations
+    from kg.recognize.coref import cluster_entities
+    from kg.recognize.mentions import recognize
+    from kg.relations.relations import extract_relations
     from kg.normalize.pipeline import normalize
 
     def nlp(art: Article) -> None:
@@ -262,6 +262,12 @@ def run_build(
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             out.publish(staging, ["graph.ttl", "graph.html", "report.json"])
+            try:  # OUT/store/ for kg query and kg serve; graph.ttl answers without it
+                from kg.store import write_store
+
+                write_store(out.path / "graph.ttl", out.path / "store")
+            except Exception as exc:
+                log.warning(f"kg build: OUT/store not written ({exc}); kg query will read graph.ttl")
         except OSError as exc:
             log.error(f"kg build: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
                       "previous outputs left intact")

@@ -5,7 +5,10 @@ When the graph file does not carry the ontology it is merged in, so
 ``rdf:type/rdfs:subClassOf*`` works either way. SELECT results print as an
 aligned table (East Asian wide characters count two columns; cells longer than
 72 columns are cut with …), CSV (full IRIs and text) or SPARQL 1.1 JSON results; ASK prints true/false; CONSTRUCT/DESCRIBE print
-Turtle. Exit status: 0 done, 2 bad input (missing file, unreadable graph,
+Turtle. GRAPH is a graph file or a ``kg build`` output folder; when that folder
+holds a current Oxigraph store (``OUT/store/``, :mod:`kg.store`) the query runs
+there, with the same prefixes, refusals, --timeout and --limit; a bare Turtle
+file is loaded with rdflib. Exit status: 0 done, 2 bad input (missing file, unreadable graph,
 SPARQL syntax error).
 """
 
@@ -195,8 +198,20 @@ def run_query(graph_path: str, text: str | None, file: str | None, fmt: str, out
     try:
         query_text = read_query(text, file)
         prepare(query_text)  # a syntax error or a refusal is reported before loading a big graph
-        graph = load_graph(graph_path)
-        answer = execute(graph, query_text, timeout=timeout or None, limit=limit)
+        store, graph_file, note = _store_for(graph_path)
+        if note:
+            print(f"kg query: {note}", file=sys.stderr)
+        answer = None
+        if store is not None:
+            from kg.store import StoreError, query_store
+
+            try:
+                answer = query_store(store, query_text, timeout=timeout or None, limit=limit)
+            except StoreError as exc:  # the store is a speed-up: graph.ttl still answers
+                print(f"kg query: {exc}; answering from {graph_file}", file=sys.stderr)
+        if answer is None:
+            graph = load_graph(graph_file)
+            answer = execute(graph, query_text, timeout=timeout or None, limit=limit)
     except QueryTimeout as exc:
         print(f"kg query: {exc}", file=sys.stderr)
         return exitcodes.QUERY_TIMEOUT
@@ -207,6 +222,19 @@ def run_query(graph_path: str, text: str | None, file: str | None, fmt: str, out
     if limit is not None and answer.kind == "SELECT" and len(answer.rows) == limit:
         print(f"kg query: stopped at --limit {limit} rows", file=sys.stderr)
     return exitcodes.OK
+
+
+def _store_for(graph_path: str) -> tuple:
+    """``(store folder or None, graph file, note)``: the Oxigraph store of a build output
+    folder (or of the graph.ttl in one) when it is there and current, else the file for rdflib."""
+    try:
+        from kg.store import locate
+
+        import pyoxigraph  # noqa: F401
+    except ImportError:
+        path = Path(graph_path)
+        return None, path / "graph.ttl" if path.is_dir() else path, None
+    return locate(graph_path)
 
 
 # ------------------------------------------------------------------ output

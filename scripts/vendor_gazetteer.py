@@ -1,4 +1,4 @@
-"""Regenerate the gazetteer data that zhkg ships (``kg/extract/data/``).
+"""Regenerate the gazetteer data that zhkg ships (``kg/lexicons/data/``).
 
 zhkg never reads another package's files at run time: JioNLP unpacks its
 dictionaries only when it is first imported, so a fresh install that read

@@ -11,7 +11,7 @@ from kg.doc import Agreement, Article, Corpus, Entity, LocalEntity, Position, Re
 from kg.evaluation.from_graph import graph_to_gold_shape
 from kg.evaluation.scoring import score_corpus
 from kg.export.turtle import to_turtle
-from kg.extract.to_gold import article_to_gold_shape
+from kg.evaluation.from_article import article_to_gold_shape
 from kg.rdf.mapping import corpus_to_graph
 from kg.rdf.validate import validate_graph
 

@@ -1,0 +1,153 @@
+"""What an agreement is called: document names and project lists around a signing verb.
+
+kg.agreements.agreements finds a signing verb (签订, 签署, 签约 …) and asks this
+module what was signed; everything here reads plain text offsets:
+
+- :func:`name_after`: ``签订了X协议`` -> X协议; a quoted name wins
+  (``签署《X》`` -> X);
+- :func:`name_before`: ``开展了三方X协议签署活动`` -> 三方X协议 (the name
+  written before the verb);
+- :func:`doc_names`: a list of names after the verb, ``签订X协议和Y合同``
+  -> [X协议, Y合同];
+- :func:`shared_tail_names`: ``文旅和商贸业发展合作协议`` as two names ->
+  文旅发展合作协议, 商贸业发展合作协议;
+- :func:`project_list` / :func:`projects_after`: ``就A平台、B合作等项目``
+  -> [A平台, B合作]; ``现场签约A、B等4个项目`` -> [A项目, B项目];
+- :func:`is_generic`: names that only refer to an agreement (协议书,
+  本次备忘录), used when merging an agreement told twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.lexicons.triggers import AGREEMENT_NOUNS, AGREEMENT_RE
+
+#: the name of an agreement whose text names no document (A与B签约)
+DEFAULT_NAME = "签约项目"
+#: document-name quotes, stripped from names (「X协议」, 《X》)
+QUOTES = "「」『』“”《》\"'〈〉"
+GENERIC_NAMES = ("协议书", "协议", "合同", "合作协议")
+#: where a list of projects ends (…等项目, …等3个重大项目)
+PROJECT_END_RE = re.compile(r"等?(?:[\d一二三四五六七八九十]+个)?(?:[重特大]*)项目|等")
+#: words between the signing verb and the name (签订了, 共同签署, 现场签约)
+_NAME_START_RE = re.compile(r"(?:了|共同|正式|分别|现场|进行)+")
+#: a list of document names: X协议和Y合同
+_NAME_SEP_RE = re.compile(r"以及|和|及|、")
+_NAME_END_RE = re.compile("(?:" + AGREEMENT_RE.pattern + r"|项目|合同)$")
+#: where the shared tail of a document-name list starts (文旅和商贸业|发展合作协议)
+_TAIL_START_RE = re.compile(r"发展|战略|全面|框架|合作|友好|投资|" + AGREEMENT_RE.pattern)
+#: words right before a name written ahead of the verb (开展了|X协议签署)
+_NAME_BEFORE_LEADS = ("了", "开展", "举行", "进行", "的")
+
+
+def is_generic(name: str) -> bool:
+    """A name that only refers to an agreement (协议, 签约项目, 本次备忘录, 该协议)."""
+    bare = re.sub(r"^(?:本次|此次|该|此|上述|这份|这一|双方)", "", name)
+    return bare in (*GENERIC_NAMES, *AGREEMENT_NOUNS, DEFAULT_NAME)
+
+
+def _last_agreement_noun(text: str, start: int, end: int) -> re.Match | None:
+    """The last agreement noun (协议, 合同, 备忘录 …) in [start, end)."""
+    last = None
+    for m in AGREEMENT_RE.finditer(text, start, end):
+        last = m
+    return last
+
+
+def name_after(text: str, start: int, end: int) -> str:
+    """The document name after a trigger: a quoted name (签署《X》, 「X」),
+    else the text up to the last agreement noun (签订了X协议); "" when none."""
+    lead = _NAME_START_RE.match(text, start)
+    s = lead.end() if lead else start
+    if s < end and text[s] in QUOTES:
+        close = next((k for k in range(s + 1, end) if text[k] in QUOTES), -1)
+        if close > s + 1:
+            return text[s + 1 : close]
+    last = _last_agreement_noun(text, s, end)
+    return text[s : last.end()] if last else ""
+
+
+def name_before(text: str, start: int, end: int) -> str:
+    """The document name written before a trigger, from the last 了/开展/举行/
+    进行/的 up to the last agreement noun (开展了X协议签署活动 -> X协议); "" when none."""
+    last = _last_agreement_noun(text, start, end)
+    if last is None:
+        return ""
+    lead = start
+    for w in _NAME_BEFORE_LEADS:
+        k = text.rfind(w, start, last.start())
+        if k >= 0:
+            lead = max(lead, k + len(w))
+    return text[lead : last.end()]
+
+
+def doc_names(text: str, start: int, end: int) -> list[str]:
+    """Document names after a trigger, split when listed (X协议和Y合同)."""
+    name = name_after(text, start, end)
+    parts = [x for x in _NAME_SEP_RE.split(name) if x]
+    if len(parts) > 1 and all(_NAME_END_RE.search(x) for x in parts):
+        return parts
+    return [name] if name else []
+
+
+def shared_tail_names(name: str, n: int) -> list[str]:
+    """``文旅和商贸业发展合作协议`` as ``n`` = 2 names that share the tail of the
+    last one: 文旅发展合作协议, 商贸业发展合作协议. The tail starts at the
+    first :data:`_TAIL_START_RE` word after the last item's own first
+    characters; ``[name]`` when the list is not ``n`` long or has no such tail."""
+    parts = [x for x in _NAME_SEP_RE.split(name) if x]
+    if len(parts) != n or n < 2 or any(_NAME_END_RE.search(x) for x in parts[:-1]):
+        return [name]
+    tail = _TAIL_START_RE.search(parts[-1], 1)
+    if tail is None:
+        return [name]
+    return [x + parts[-1][tail.start():] for x in parts[:-1]] + [parts[-1]]
+
+
+#: between listed projects: 、 always; 和/及/以及 only after a 项目 (丙项目和丁项目)
+_PROJECT_SEP_RE = re.compile(r"、|(?<=项目)(?:以及|和|及)")
+
+
+def _project_items(chunk: str) -> list[str] | None:
+    """The projects listed in ``chunk`` up to where the list ends
+    (:data:`PROJECT_END_RE`), each as written: ``丙项目、丁项目`` -> [丙项目,
+    丁项目]; ``丙、丁等项目`` -> [丙, 丁]; a lone ``丙项目`` -> [丙]. None when
+    no list end is found. A list whose items each end in 项目 runs past the
+    first 项目 to the last item's."""
+    ends = list(PROJECT_END_RE.finditer(chunk))
+    if not ends:
+        return None
+    end = ends[0]
+    for nxt in ends[1:]:  # 丙项目、丁项目: the list goes on after a separator
+        if not _PROJECT_SEP_RE.match(chunk, end.end()):
+            break
+        end = nxt
+    items = [p.strip() for p in _PROJECT_SEP_RE.split(chunk[: end.start()]) if p.strip()]
+    if len(items) > 1 and end.group() == "项目" and items[-2].endswith("项目"):
+        items[-1] += "项目"
+    return items
+
+
+def project_list(text: str, start: int, end: int) -> list[str]:
+    """The projects of ``就A平台、B合作等项目`` (from after 就): [A平台, B合作];
+    ``就丙项目、丁项目`` -> [丙项目, 丁项目]."""
+    items = _project_items(text[start:end])
+    if items is None:
+        return [p.strip() for p in re.split(r"、", text[start:end]) if p.strip()]
+    return items
+
+
+def projects_after(text: str, start: int, end: int) -> list[str]:
+    """The projects signed after a trigger, ``签约A、B等4个项目`` -> [A项目, B项目],
+    ``签约丙项目和丁项目`` -> [丙项目, 丁项目]; none when the stretch names a
+    document (协议, 合同 …) or no project list."""
+    chunk = text[start:end]
+    lead = _NAME_START_RE.match(chunk)
+    chunk = chunk[lead.end() :] if lead else chunk
+    if AGREEMENT_RE.search(chunk):
+        return []
+    items = _project_items(chunk)
+    if not items:
+        return []
+    return [p if p.endswith("项目") else p + "项目" for p in items]

@@ -1,0 +1,288 @@
+"""Agreements (signings): parties, witnesses, name; one Signing event each.
+
+Example: ``王一见证甲区政府与乙科技签订合作协议。`` -> Agreement(合作协议,
+parties 甲区政府 and 乙科技, witness 王一) and a Signing event backing it.
+
+Read per clause of a sentence (after kg.context.focus has turned
+我市/市政府/双方-style words into mentions), for each signing verb
+(签订, 签署, 签约 …) that is neither a wish (希望…签订) nor a statistic
+(累计签约项目11个):
+
+1. the sides before the verb (kg.agreements.agreement_sides):
+   - ``A与B签订(了)X协议`` -> one agreement, parties A and B;
+   - ``A与B、C签订X`` -> one agreement per partner, unless the sentence
+     calls it joint (三方/多方: ``…签署备忘录，三方将…``);
+   - ``A与B、C、D就X、Y、Z等项目进行签约`` -> one per partner and project
+     when the two lists are as long; ``A与B就X、C与D就Y…签约`` -> one per pair;
+   - ``A、B、C开展了三方X协议签署活动`` -> one agreement with every party;
+   - ``A现场签约X、Y、Z等4个项目`` -> one agreement per project, party A;
+   - a person who signs ``代表`` an organization signs for it;
+   - ``A、B分别与C、D签约``, ``两地甲局、乙局分别签订…``: see
+     kg.agreements.agreement_sides;
+2. the name (kg.agreements.agreement_names): a quoted or written document name
+   after (or before) the verb, else :data:`DEFAULT_NAME` (``A与B签约``);
+3. the witnesses (:meth:`_Signings._witnesses`, kg.agreements.witnesses):
+   ``X见证A与B签署``; a frame ``在X、Y的共同见证下，A与B签署…`` (for every
+   signing of the sentence); the sentence's subject when 见证 opens a later
+   clause (``X出席签约仪式，见证A与B…``, ``X与Y座谈，共同见证…`` -> both);
+   a sentence of its own after the signings (``X、Y等共同见证签约。``)
+   witnesses the signings just told; else the delegation leader.
+
+The same agreement told twice (headline, lead, body) is kept once
+(:meth:`_Signings.finish`): an agreement from a later sentence that shares a
+party and the name (or has a generic name such as 协议书) replaces the
+earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Agreement, Article, Event
+from kg.agreements.agreement_names import (
+    DEFAULT_NAME,
+    QUOTES,
+    is_generic,
+    name_after,
+    name_before,
+    project_list,
+    projects_after,
+)
+from kg.agreements.agreement_sides import parties, party_follows, respective_signings, with_units
+from kg.context.clauses import Clause, TextView
+from kg.context.discourse import latest_visit_leaders
+from kg.lexicons.triggers import AGREEMENT_RE, CLAUSE_DATE, SIGN_RE, WITNESS_RE, irrealis_re
+from kg.agreements.witnesses import PendingWitnesses, closing_witness, trailing_witnesses
+
+WITH_RE = re.compile(r"与|同|和")
+#: a wish or plan before a signing verb (希望…签订, 将签署): no agreement
+#: 在X、Y的(共同)见证下: a witness frame opening a clause
+WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
+#: a count of signed projects (已签约亿元以上项目11个, 累计签约…个): a statistic, no agreement
+STATISTIC_RE = re.compile(r"累计|共计|总计|合计|项目[\d一二三四五六七八九十百千]+(?:个|项)|亿元以上项目")
+
+
+class _Signings:
+    """Reads the article sentence by sentence (:meth:`sentence`), collecting
+    agreements in ``found``; :meth:`finish` merges retellings and writes them."""
+
+    def __init__(self, article: Article, view: TextView):
+        self.article, self.view = article, view
+        self.found: list[Agreement] = []
+        self.pending = PendingWitnesses()
+
+    def _p(self, start: int, end: int) -> list[int]:
+        """The parties named in [start, end) (kg.agreements.agreement_sides.parties)."""
+        return parties(self.view, start, end)
+
+    def add(self, name: str, signers: list[int], witnesses: list[int], sentence: int) -> None:
+        """Record one agreement (quotes stripped; :data:`DEFAULT_NAME` when unnamed)."""
+        if not signers:
+            return
+        name = name.strip(QUOTES).strip() or DEFAULT_NAME
+        self.found.append(
+            Agreement(name, list(signers), list(witnesses), [], sentence, self.article.sentences[sentence].text)
+        )
+
+    def sentence(self, si: int) -> None:
+        view = self.view
+        clauses = view.clauses(si)
+        subject: list[int] = []
+        for cl in clauses:  # the sentence's subject: a place or organization opening a clause
+            refs = view.refs_in(cl.start, cl.end)
+            if refs and refs[0].start - cl.start <= 1 and refs[0].type != "Person":
+                subject = [refs[0].entity]
+                break
+        frame = self._frame_witnesses(clauses)
+        before, last = len(self.found), -1
+        for ci, cl in enumerate(clauses):
+            if WITNESS_FRAME_RE.match(cl.text):
+                continue
+            for m in view.find(SIGN_RE, cl.start, cl.end):
+                if irrealis_re("agreements").search(view.text, cl.start, m.start()) or STATISTIC_RE.search(cl.text):
+                    continue
+                if view.text.startswith("仪式", m.end()) and not AGREEMENT_RE.search(view.text, m.end(), cl.end):
+                    continue  # 签约仪式 in a headline: the body says what was signed
+                subject = self._signing(si, clauses, ci, m, subject, frame) or subject
+                last = m.end()
+                break
+        para = self.article.sentences[si].paragraph
+        new = self.found[before:]
+        if new:
+            trailing = trailing_witnesses(view, clauses, last)
+            for a in new:
+                if not a.witnesses:
+                    a.witnesses.extend(trailing)
+            self.pending.give(new, para)
+        elif frame:
+            self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
+        else:
+            self._later_witnesses(si, clauses)
+
+    def _frame_witnesses(self, clauses: list[Clause]) -> list[int]:
+        """People of a 在X、Y的共同见证下 frame: they witness every signing of the sentence."""
+        for cl in clauses:
+            if WITNESS_FRAME_RE.match(cl.text):
+                return [r.entity for r in self.view.refs_in(cl.start, cl.end, "Person")]
+        return []
+
+    def _witnesses(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
+        """Who 见证 the signing at ``pos`` (None of them when no 见证 precedes it)."""
+        cl = clauses[ci]
+        w = next(iter(self.view.find(WITNESS_RE, cl.start, pos)), None)
+        if w is None:
+            return []
+        return self._witness_subject(clauses, ci, w.start())
+
+    def _witness_subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
+        """The people who 见证 at ``pos``: those before it in its clause, else the
+        subject of the sentence (the people of its first clause that names any:
+        X出席签约仪式，见证…; X与Y座谈，共同见证… -> X and Y), else the
+        delegation leader."""
+        cl = clauses[ci]
+        persons = [r.entity for r in self.view.refs_in(cl.start, pos, "Person")]
+        if persons:
+            return persons
+        for prev in clauses[:ci]:
+            if "陪同" in prev.text or WITNESS_FRAME_RE.match(prev.text):
+                continue
+            persons = [r.entity for r in self.view.refs_in(prev.start, prev.end, "Person")]
+            if persons:
+                return persons
+        return latest_visit_leaders(self.article, cl.sentence)
+
+    def _later_witnesses(self, si: int, clauses: list[Clause]) -> None:
+        """``X、Y等共同见证签约。`` told after the signings: X and Y witness the
+        signings of the sentences just before (same paragraph, else the
+        previous one) that have no witness yet."""
+        view = self.view
+        found = closing_witness(view, clauses)
+        if found is not None:
+            ci, w = found
+            cl = clauses[ci]
+            if irrealis_re("agreements").search(view.text, cl.start, w):
+                return
+            people = self._witness_subject(clauses, ci, w)
+            para = self.article.sentences[si].paragraph
+            for p in (para, para - 1):
+                told = [a for a in self.found
+                        if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
+                if told:
+                    for a in told:
+                        if not a.witnesses:
+                            a.witnesses.extend(people)
+                    return
+
+    def _signing(self, si: int, clauses: list[Clause], ci: int, m: re.Match, subject: list[int],
+                 frame: list[int]) -> list[int] | None:
+        """The agreements of the signing verb ``m`` in clause ``ci``: 分别 lists
+        (kg.agreements.agreement_sides), 代表 signers, a bare list of parties
+        (or the ``subject``) with projects, else the ``A与B(就X)`` units.
+        Returns the left side, the subject for later clauses."""
+        view, text = self.view, self.view.text
+        cl = clauses[ci]
+        witnesses = self._witnesses(clauses, ci, m.start()) or frame
+        region_start = cl.start
+        wit = text.find("见证", cl.start, m.start())
+        if wit >= 0:
+            region_start = wit + 2
+        rep = text.find("代表", region_start, m.start())
+        resp = text.find("分别", region_start, m.start())
+        if resp >= 0 and rep < 0:
+            done = respective_signings(view, cl, region_start, resp, m, subject)
+            if done is not None:
+                found, left = done
+                for name, sides in found:
+                    self.add(name, sides, witnesses, si)
+                return left
+        pairs = [w for w in view.find(WITH_RE, region_start, m.start()) if party_follows(view, w.end(), m.start())]
+        name = name_after(text, m.end(), cl.end) or name_before(text, cl.start, m.start())
+        if rep >= 0 and "分别代表" in text[region_start : m.start()]:
+            self.add(name, self._p(rep, m.start()), witnesses, si)
+            return None
+        if not pairs:
+            named = self._p(region_start, m.start())
+            projects = projects_after(text, m.end(), cl.end)
+            if projects and not named:
+                named = subject
+            if projects and named:
+                for p in projects:
+                    self.add(p, named, witnesses, si)
+            elif name and (len(named) >= 2 or (named and subject)):
+                self.add(name, (subject if len(named) < 2 else []) + named, witnesses, si)
+            return named or None
+        # one or more "A与B(就X)" units before the trigger
+        last_left: list[int] = []
+        for left_lo, wm, right_hi in with_units(view, region_start, pairs, m.start()):
+            lo = rep if rep >= 0 and left_lo <= rep < wm.start() else left_lo
+            left = self._p(lo, wm.start()) or last_left or subject
+            jiu = text.find("就", wm.end(), right_hi)
+            right = self._p(wm.end(), jiu if jiu >= 0 else right_hi)
+            if not left or not right:
+                continue
+            last_left = left
+            projects = project_list(text, jiu + 1, right_hi if right_hi < m.start() else m.start()) if jiu >= 0 else []
+            if not projects and not name:  # A与B签约丙项目和丁项目
+                projects = projects_after(text, m.end(), cl.end)
+            if projects and len(projects) == len(right):
+                for b, proj in zip(right, projects):
+                    self.add(proj, left + [b], witnesses, si)
+            elif projects and len(right) == 1:
+                for proj in projects:
+                    self.add(proj, left + right, witnesses, si)
+            elif len(right) > 1 and not self._joint(si, name):
+                for b in right:  # A(分别)与B、C签订X: one per partner
+                    self.add(name, left + [b], witnesses, si)
+            else:
+                self.add(name or (projects[0] if projects else ""), left + right, witnesses, si)
+        return last_left or None
+
+    def _joint(self, si: int, name: str) -> bool:
+        """A signing of several parties together: 三方/多方 in its name or sentence."""
+        return any(w in name or w in self.article.sentences[si].text for w in ("三方", "多方", "四方"))
+
+    def _headline(self, sentence: int) -> bool:
+        """Whether a sentence is the article's headline (alone in the first paragraph)."""
+        sents = self.article.sentences
+        return sentence == 0 and (len(sents) == 1 or sents[1].paragraph != sents[0].paragraph)
+
+    def _same(self, a: Agreement, b: Agreement) -> bool:
+        """Whether two agreements sharing a party are one told twice: same name,
+        one told in the headline, or, when one's parties include the other's,
+        one name generic (协议书, 本次备忘录) or inside the other."""
+        pa, pb = set(a.parties), set(b.parties)
+        nested = pa <= pb or pb <= pa
+        return (a.name == b.name or self._headline(a.sentence) or self._headline(b.sentence)
+                or (nested and (is_generic(a.name) or is_generic(b.name) or a.name in b.name or b.name in a.name)))
+
+    def finish(self) -> None:
+        """Drop an agreement told again later (see :meth:`_same`); the later,
+        more specific telling keeps its name and parties, witnesses add up."""
+        kept: list[Agreement] = []
+        for a in self.found:
+            for k, b in enumerate(kept):
+                if b.sentence == a.sentence or not set(a.parties) & set(b.parties) or not self._same(a, b):
+                    continue
+                name = b.name if is_generic(a.name) else a.name
+                sides = a.parties if len(a.parties) >= len(b.parties) or not is_generic(a.name) else b.parties
+                if self._headline(a.sentence):
+                    name, sides = (a.name if is_generic(b.name) else b.name), b.parties
+                kept[k] = Agreement(name, sides, sorted(set(a.witnesses) | set(b.witnesses)), [],
+                                    a.sentence, a.evidence)
+                break
+            else:
+                kept.append(a)
+        for a in kept:
+            self.article.agreements.append(a)
+            self.article.events.append(
+                Event("Signing", list(a.witnesses), list(a.parties), a.sentence, a.evidence,
+                      agreement=len(self.article.agreements) - 1)
+            )
+
+
+def extract_agreements(article: Article, view: TextView) -> None:
+    """Fill article.agreements, with one Signing event per agreement."""
+    s = _Signings(article, view)
+    for si in range(len(article.sentences)):
+        s.sentence(si)
+    s.finish()

@@ -1,0 +1,83 @@
+"""Witnesses told apart from the signing clause they witness.
+
+kg.agreements.agreements reads ``X见证A与B签署…`` and the frame ``在X的见证下，
+A与B签署…`` inside one sentence. This module covers the other places a
+text names witnesses:
+
+- :func:`trailing_witnesses`: a clause after the signings of its sentence,
+  ``A与B签订X，C与D签订Y，王一、王二共同见证。`` / ``…，王一出席并见证``;
+- :func:`closing_witness`: a sentence of its own after the signings
+  (``王一、王二等共同见证签约。`` / ``王一、王二共同见证。``);
+- :class:`PendingWitnesses`: a frame told before the signings it covers,
+  ``在王一、王二的见证下，举行了集中签约仪式。`` followed by paragraphs that
+  list the signings: every signing of the following paragraphs (as long as
+  paragraphs with signings follow each other) gets those witnesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.doc import Agreement
+from kg.context.clauses import Clause, TextView
+from kg.lexicons.triggers import SIGN_RE, WITNESS_RE
+
+#: what may follow 见证 when it closes the statement (共同见证。, 见证了签约, 见证签约仪式)
+_CLOSING_TAIL_RE = re.compile(r"^(?:了|下|此次|本次|上述|双方|各方|项目|签约|签字|签署|仪式|活动|协议|合作|\s)*$")
+
+
+def _closes(view: TextView, clause: Clause, end_of_witness: int) -> bool:
+    tail = view.text[end_of_witness:clause.end].rstrip("。！!")
+    return bool(_CLOSING_TAIL_RE.match(tail)) or SIGN_RE.search(tail) is not None
+
+
+def witness_people(view: TextView, clause: Clause, pos: int) -> list[int]:
+    """People named before ``pos`` in the clause (王一、王二共同见证 -> both)."""
+    return [r.entity for r in view.refs_in(clause.start, pos, "Person")]
+
+
+def trailing_witnesses(view: TextView, clauses: list[Clause], after: int) -> list[int]:
+    """People of a 见证 clause after offset ``after`` that closes the sentence's signings."""
+    for cl in clauses:
+        if cl.start < after:
+            continue
+        for m in view.find(WITNESS_RE, cl.start, cl.end):
+            people = witness_people(view, cl, m.start())
+            if people and _closes(view, cl, m.end()):
+                return people
+    return []
+
+
+def closing_witness(view: TextView, clauses: list[Clause]) -> tuple[int, int] | None:
+    """(clause index, offset of 见证) of a clause that states witnesses of
+    signings told before (王一、王二共同见证签约 / 王一、王二共同见证)."""
+    for ci, cl in enumerate(clauses):
+        m = next(iter(view.find(WITNESS_RE, cl.start, cl.end)), None)
+        if m is not None and _closes(view, cl, m.end()):
+            return ci, m.start()
+    return None
+
+
+@dataclass
+class PendingWitnesses:
+    """Witnesses of a frame told before the signings it covers."""
+
+    people: list[int] = field(default_factory=list)
+    paragraph: int = -1  # the last paragraph they were given to (or the frame's)
+
+    def open(self, people: list[int], paragraph: int) -> None:
+        self.people, self.paragraph = list(people), paragraph
+
+    def give(self, agreements: list[Agreement], paragraph: int) -> None:
+        """Witnesses for ``agreements`` of ``paragraph`` that name none; the
+        frame lapses at a paragraph gap with no signing."""
+        if not self.people:
+            return
+        if paragraph - self.paragraph > 1:
+            self.people = []
+            return
+        for a in agreements:
+            if not a.witnesses:
+                a.witnesses.extend(self.people)
+        self.paragraph = paragraph

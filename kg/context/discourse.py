@@ -1,0 +1,122 @@
+"""The delegation in focus, and the runs of names that set it.
+
+Event rules read an article clause by clause with a small discourse state
+(:class:`DelegationState`): who leads the delegation the text is about
+(陈向平一行, 市长刘文华带队), which visit of theirs is current, and which
+meeting they held without a named partner yet. A clause that leaves its
+subject out (先后到A、B、C拜访…) is the leaders'.
+
+Helpers here find the people a clause names before a verb:
+
+- :func:`name_run_before`: names before ``pos`` in its clause and in the
+  name-list clauses right before it (甲省副省长王一，省委常委李二率… ->
+  王一, 李二);
+- :func:`names_right_before`: names immediately before ``pos``, joined by
+  、/和 and possibly followed by titles (王一副市长、李二副院长一行);
+- :func:`realis`: whether a clause tells what happened, not a wish or plan
+  (希望甲公司与乙市交流 is none);
+- :func:`latest_visit_leaders`: the agents of the latest visit event, for
+  rules that run after kg.relations.events (SRL frames, unnamed witnesses).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.doc import Article, Event
+from kg.context.clauses import Clause, TextView
+from kg.lexicons.titles import title_regex
+from kg.lexicons.triggers import irrealis_re
+
+#: a clause that states a wish, plan or invitation
+_NAME_LIST_JUNK = re.compile(r"[、，,\s等及和以及与]|以及")
+
+
+@dataclass
+class DelegationState:
+    leaders: list[int] = field(default_factory=list)
+    #: paragraph where a leader was last named: elided subjects reach that far
+    leader_paragraph: int = -1
+    visit: int | None = None  # the leaders' current visit event
+    meeting: int | None = None  # a meeting the leaders held without a named partner yet
+    meeting_paragraph: int = -1
+
+
+def new_event(article: Article, kind: str, agents: list[int], sentence: int) -> int:
+    """Append an event of ``kind`` with ``agents`` and no targets yet; its index."""
+    article.events.append(Event(kind, list(agents), [], sentence, article.sentences[sentence].text))  # type: ignore[arg-type]
+    return len(article.events) - 1
+
+
+def latest_visit_leaders(article: Article, sentence: int) -> list[int]:
+    """The agents of the latest Visit event told up to ``sentence`` (the
+    delegation a later 代表团一行 / unnamed witness stands for); [] when none."""
+    for e in reversed(article.events):
+        if e.kind == "Visit" and e.sentence <= sentence:
+            return list(e.agents)
+    return []
+
+
+def is_name_list(view: TextView, clause: Clause) -> bool:
+    """A clause made only of names with their titles (甲市委副书记、…王一)."""
+    if not view.refs_in(clause.start, clause.end, "Person"):
+        return False
+    chars = list(clause.text)
+    for r in view.refs_in(clause.start, clause.end):
+        for i in range(r.start - clause.start, r.end - clause.start):
+            chars[i] = " "
+    rest = "".join(chars)
+    rest = title_regex().sub(" ", rest)
+    rest = _NAME_LIST_JUNK.sub("", rest)
+    return len(rest) <= 2
+
+
+def name_run_before(view: TextView, clauses: list[Clause], ci: int, pos: int) -> list[int]:
+    """People named right before ``pos``: in its clause, and in the name-list
+    clauses just before it (甲省委副书记、省长王一，省委常委…李二率)."""
+    out: list[int] = []
+    cl = clauses[ci]
+    for r in view.refs_in(cl.start, pos, "Person"):
+        if r.entity not in out:
+            out.append(r.entity)
+    j = ci - 1
+    while j >= 0 and is_name_list(view, clauses[j]):
+        for r in reversed(view.refs_in(clauses[j].start, clauses[j].end, "Person")):
+            if r.entity not in out:
+                out.insert(0, r.entity)
+        j -= 1
+    return out
+
+
+def names_right_before(view: TextView, pos: int) -> list[int]:
+    """People immediately before ``pos`` (王一一行, 王一副市长、李二副院长一行)."""
+    text = view.text
+    out: list[int] = []
+    i = pos
+    while i > 0:
+        t = _title_ending(text, i)
+        if t is not None:
+            i = t
+        r = view.ref_at(i - 1)
+        if r is None or r.type != "Person":
+            break
+        out.insert(0, r.entity)
+        i = r.start
+        if i > 0 and text[i - 1] in "、和及与":
+            i -= 1
+            continue
+        break
+    return out
+
+
+def _title_ending(text: str, end: int) -> int | None:
+    from kg.lexicons.titles import title_ending_at
+
+    t = title_ending_at(text, end)
+    return t[0] if t is not None and t[0] < end else None
+
+
+def realis(view: TextView, clause: Clause, pos: int) -> bool:
+    """No wish, plan or invitation between the clause's start and ``pos``."""
+    return irrealis_re("clauses").search(view.text, clause.start, pos) is None

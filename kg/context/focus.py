@@ -1,0 +1,165 @@
+"""Discourse focus: the place a 市/省/区 word means, and implied bodies.
+
+News text says 我市, 市委, 市长 for the article's own city. This module
+
+- knows each place entity's administrative level and gazetteer reading
+  (:class:`PlaceInfo`, :func:`place_infos`),
+- picks the place *in focus* for a level (:func:`focus_place`): the most
+  recent one of that level before an offset in the paragraph, else the
+  most mentioned one in the article,
+- names *implied bodies* (:func:`implied_body`, :func:`resolve_bodies`):
+  市委 in an article about 阳泉 is 阳泉市委, 高新区党工委 is
+  唐山高新区党工委; an entity is created for such a body only when no
+  entity of that name exists.
+
+Generic organization words (集团, 我所) and titled surnames (吴市长) are
+resolved in kg.context.generics, on top of this module.
+
+A generic word alone never creates an entity: only a body word attached to
+a known place does (the annotation guide's 平顶山市委 from 市委书记).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.context.places import BODY_RE, PARK_BODIES, PlaceInfo, _memo, _state, _stem, place_mentions
+from kg.doc import Article, LocalEntity, Mention
+
+#: words after the admin character that are not bodies (市场, 市民)
+_NOT_BODY_START = set("场民长领直区县内外级属辖域值面容")
+#: characters before 市/省/区 that make it part of a word (城市, 全市, 县区)
+_WORD_BEFORE = set("城全本我各该都超上门县区省市州乡镇村社街港园")
+
+
+def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> int | None:
+    """The place that 市/省/区/县 (or "Park") at ``offset`` refers to.
+
+    The most recent fitting place mentioned earlier in the same paragraph
+    (a body's name counts: 平顶山市委 mentions 平顶山市), else the one most
+    mentioned in the article (the article's own city for 市委/我市).
+    """
+    para = article.sentences[article.sentence_of(offset)].paragraph if article.sentences else 0
+    best, best_at = None, -1
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for pos, i in place_mentions(article, infos):
+        if not infos[i].fits(kind):
+            continue
+        counts[i] = counts.get(i, 0) + 1
+        first.setdefault(i, pos)
+        if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
+            best, best_at = i, pos
+    if best is None and counts:
+        best = max(counts, key=lambda i: (counts[i], -first[i]))
+    if best is not None:
+        home = _trip_home(article, infos, kind, best, best_at)
+        return home if home is not None else best
+    return None
+
+
+def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen: int, at: int) -> int | None:
+    """The travellers' home when ``chosen`` was last written as a trip's destination.
+
+    In ``甲市委书记王一率团赴乙市考察，市委常委、秘书长张三一同参加`` the
+    last city named is 乙市, but 市委 is the travellers' own: 甲市委 (see
+    kg.context.trips). When 乙市 was named since as the owner of a title
+    (乙市委常委李四出席。区委常委…), it stays in focus. ``at`` is the offset
+    of ``chosen``'s latest mention in the paragraph, -1 when it was chosen as
+    the article's most mentioned place (then any destination yields).
+    """
+    from kg.context.trips import destinations, find_trips, home_of
+
+    trips = _memo(article, "trips", _state(article, infos),
+                  lambda: find_trips(article, place_mentions(article, infos)))
+    if at >= 0 and not any(at in t.at for t in trips):
+        return None
+    if chosen not in destinations(trips):
+        return None
+    return home_of(trips, lambda i: i in infos and infos[i].fits(kind))
+
+
+def find_entity(article: Article, name: str, type: str | None = None) -> int | None:
+    for i, e in enumerate(article.entities):
+        if (type is None or e.type == type) and (e.name == name or name in e.aliases):
+            return i
+    return None
+
+
+def implied_body(article: Article, place: int, body: str, admin_char: str = "") -> int:
+    """The body ``body`` of place entity ``place`` (市委 of 阳泉 -> 阳泉市委), found or created."""
+    pname = article.entities[place].name
+    stem = _stem(pname)
+    names = [pname + body, stem + admin_char + body] if admin_char else [pname + body]
+    if body.startswith("委") and pname.endswith(("市", "省", "区", "县")):
+        names.insert(0, pname + body)
+    # the place's other names (临港开发区 for 甲临港开发区) name the same body
+    others = [a + body for a in sorted(article.entities[place].aliases) if len(a) >= 2]
+    others += [f for a in sorted(article.entities[place].aliases) if len(a) >= 2 for f in _zone_body_forms(a, body)]
+    for n in names + ["中共" + names[0]] + _zone_body_forms(pname, body) + others:
+        found = find_entity(article, n, "Organization")
+        if found is not None:
+            return found
+    name = names[-1] if admin_char and not pname.endswith(admin_char) else names[0]
+    article.entities.append(
+        LocalEntity(name=name, type="Organization", subtype="GovernmentBody", context=pname)
+    )
+    return len(article.entities) - 1
+
+
+def _zone_body_forms(zone: str, body: str) -> list[str]:
+    """Other spellings of a zone's body: 甲高新区管委会 = 甲高新技术产业开发区管理委员会."""
+    from kg.context.structure import zone_forms
+
+    bodies = {body, "管理委员会"} if body == "管委会" else {body}
+    return sorted(z + b for z in zone_forms(zone) for b in bodies)
+
+
+def add_generic_mention(article: Article, start: int, end: int, entity: int) -> None:
+    e = article.entities[entity]
+    article.mentions.append(
+        Mention(start, end, article.text[start:end], e.type, subtype=e.subtype, source="focus", generic=True, entity=entity)
+    )
+    e.mentions.append(len(article.mentions) - 1)
+
+
+def resolve_bodies(article: Article, infos: dict[int, PlaceInfo], cov: list[bool]) -> None:
+    """市委, 市政府, 省发改委, 区文旅局, 党工委 …: the body of the place in focus.
+
+    The place is the place name written right before the body (宜宾市 in
+    宜宾市政府, 高新区 in 高新区党工委), else the place in focus for the
+    level the admin character names (市 -> the city, 省 -> the province);
+    党工委 and 管委会 without a place belong to the park in focus.
+    """
+    text = article.text
+    place_ending = {
+        m.end: m.entity for m in article.mentions
+        if m.entity is not None and article.entities[m.entity].type == "Place"
+    }
+    for m in re.finditer(r"[省市区县]|(?=党工委|管委会)", text):
+        s, char = m.start(), m.group()
+        if char and cov[s]:
+            # the admin character ends a place name: 宜宾市|政府
+            place, admin, start = place_ending.get(s + 1), "", s + 1
+            if place is None:
+                continue
+        else:
+            start, admin = s, char
+            place = place_ending.get(s)
+            if place is None and s and text[s - 1] in _WORD_BEFORE:
+                continue
+        body_start = s + len(char)
+        b = BODY_RE.match(text, body_start)
+        if not b or any(cov[body_start : b.end()]) or text[body_start : body_start + 1] in _NOT_BODY_START:
+            continue
+        body = b.group()
+        if not char and body not in PARK_BODIES:
+            continue
+        if place is None:
+            place = focus_place(article, infos, char or "Park", s)
+        if place is None:
+            continue
+        ent = implied_body(article, place, body, admin)
+        add_generic_mention(article, start, b.end(), ent)
+        for i in range(start, b.end()):
+            cov[i] = True

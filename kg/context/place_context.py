@@ -1,0 +1,150 @@
+"""The places a text is about, to resolve bodies named without their place.
+
+``PlaceContext.place_for("市", pos, ...)`` answers which city a bare 市委 at
+``pos`` means: the nearest city named before it, else the most-named one; in
+a trip story (甲市委书记率团赴乙市考察，市委常委一同参加) a destination
+gives way to the travellers' home (甲市). Places inside company names
+(甲市 in 甲市X科技有限公司) are no talk about that place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from kg.doc import Article, Mention
+from kg.lexicons import gazetteer as G
+
+
+_LEVEL_OF_CHAR = {"省": ("Province",), "市": ("City", "District"), "区": ("District",), "县": ("District",), "州": ("City",),
+                  "旗": ("District",)}
+
+
+@dataclass(frozen=True)
+class _TripView:
+    """The trips of a text (kg.context.trips) in gazetteer terms: where
+    destinations are written, and the home places of the trips in order."""
+
+    destination_at: frozenset[int] = frozenset()
+    destinations: frozenset[str] = frozenset()  # place codes
+    #: home places per trip, in trip order, each in text order
+    homes: tuple[tuple[G.Place, ...], ...] = ()
+
+    def home_for(self, fits) -> G.Place | None:
+        """kg.context.trips.home_of: the last fitting home of the first trip
+        that has one, never a trip's destination."""
+        for home in self.homes:
+            cands = [p for p in home if fits(p) and p.code not in self.destinations]
+            if cands:
+                return cands[-1]
+        return None
+
+
+def outside_companies(text: str, place_hits, org_spans: list[tuple[int, int]]) -> list:
+    """The place hits not nested inside a company's name (any organization
+    whose name is no government body, as kg.context.focus.place_mentions
+    says): 深圳市 in 深圳市甲科技有限公司 is no talk about 深圳市."""
+    from kg.context.places import BODY_RE
+
+    companies = sorted((s, e) for s, e in org_spans if not BODY_RE.search(text[s:e][-6:]))
+    starts = [a for a, _ in companies]
+    out = []
+    for h in place_hits:
+        s, e = h[0], h[1]
+        k = bisect.bisect_right(starts, s) - 1
+        inside = False
+        while k >= 0 and starts[k] >= s - _MAX_NAME and not inside:  # names starting at or before s
+            a, b = companies[k]
+            inside = e <= b and (a, b) != (s, e)
+            k -= 1
+        if not inside:
+            out.append(h)
+    return out
+
+
+#: no organization name is longer than this
+_MAX_NAME = 64
+
+
+def trip_view(article: Article, place_hits) -> _TripView:
+    """Run kg.context.trips on the place mentions known so far (none inside
+    a company name): each place code stands for one entity."""
+    from kg.context.trips import find_trips
+
+    text = article.text
+    ids: dict[str, int] = {}
+    places: list[G.Place] = []
+    mentions: list[Mention] = []
+    for s, e, p in sorted(place_hits, key=lambda h: (h[0], -h[1])):
+        if p.code not in ids:
+            ids[p.code] = len(places)
+            places.append(p)
+        mentions.append(Mention(s, e, text[s:e], "Place", p.level, "gazetteer", p.name, p.code, entity=ids[p.code]))
+    if not mentions:
+        return _TripView()
+    view = Article(source=article.source, raw="", text=text, sentences=article.sentences, mentions=mentions)
+    trips = find_trips(view, [(m.start, m.entity) for m in mentions])  # type: ignore[misc]
+    if not trips:
+        return _TripView()
+    return _TripView(
+        frozenset(o for t in trips for o in t.at),
+        frozenset(places[d].code for t in trips for d in t.destinations),
+        tuple(tuple(places[h] for h in t.home) for t in trips),
+    )
+
+
+class PlaceContext:
+    """The places a text is about, to resolve 市委 / 省发改委 / 高新区党工委.
+
+    In a trip story (甲市委书记王一率团赴乙市考察，市委常委张三一同参加) a
+    level word whose nearest place is a trip destination means the
+    travellers' home (甲市委), as kg.context.focus.focus_place decides it."""
+
+    def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str],
+                 trips: _TripView | None = None):
+        self.trips = trips or _TripView()
+        self.mentions = sorted(place_mentions, key=lambda h: h[0])
+        self.starts = [h[0] for h in self.mentions]
+        self.parks = parks
+        counts: dict[str, int] = {}
+        self.by_code: dict[str, G.Place] = {}
+        for _, _, p in place_mentions:
+            counts[p.code] = counts.get(p.code, 0) + 1
+            self.by_code[p.code] = p
+        self.counts = counts
+        self.first: dict[str, int] = {}
+        for s, _, p in self.mentions:
+            self.first.setdefault(p.code, s)
+
+    def place_for(self, level_char: str, pos: int, sent_start: int) -> G.Place | None:
+        levels = _LEVEL_OF_CHAR.get(level_char, ())
+
+        def fits(p: G.Place) -> bool:
+            return p.level in levels and p.name.endswith(level_char)
+
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0:  # the nearest place of that level before pos
+            s, _, p = self.mentions[k]
+            if fits(p):
+                if s in self.trips.destination_at:  # written as where the travellers went
+                    return self.trips.home_for(fits) or p
+                return p
+            k -= 1
+        cands = [p for p in self.by_code.values() if fits(p)]
+        if not cands:
+            return None
+        best = max(cands, key=lambda p: (self.counts[p.code], -self.first[p.code]))
+        if best.code in self.trips.destinations:
+            return self.trips.home_for(fits) or best
+        return best
+
+    def park_for(self, generic: str) -> str | None:
+        hits = sorted({p for p in self.parks if p.endswith(generic) and p != generic})
+        return hits[0] if len(hits) == 1 else None
+
+
+def sentence_start(article: Article, pos: int) -> int:
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return s.start
+    return 0

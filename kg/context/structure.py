@@ -1,0 +1,359 @@
+"""partOf and locatedIn: structure stated in the text, in names, or in the gazetteer.
+
+locatedIn (organization or place -> place), each direct step once:
+
+- the administrative parent of a place when the article names both
+  (平顶山市 -> 河南省, 卫东区 -> 平顶山市; gazetteer codes);
+- the most specific place named inside a name (恒玄科技(上海)股份有限公司
+  -> 上海, 大洼区盘锦天润置业有限公司 -> 大洼区, 平顶山市委 -> 平顶山市);
+- 位于X的Y -> Y in X; Y(总部)位于X -> Y in X; a place written right before a smaller one
+  (竹北台元科技园区 -> 台元科技园区 in 竹北) when the gazetteer is silent.
+
+partOf (organization -> organization):
+
+- a name that extends another organization's name (中科院兰州分院 ->
+  中国科学院 via its alias 中科院, 船营区委统战部 -> 船营区委);
+- X旗下/所属/下属/下设(的)(企业|公司) Y, X的全资子公司/控股子公司/二级单位/成员单位 Y
+  -> Y part of X (owner: the organization named before it), and X是…Y旗下公司 /
+  X是Y的全资子公司 -> X part of Y;
+- a unit (lab, centre, school) visited inside a host: 在A、B，X参观了C、D -> C
+  part of A, D part of B; a lab visited right after a visit to a university
+  (来到甲大学考察。…参观了乙实验室) -> the lab part of the university.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Article, LocalEntity, Relation
+from kg.context.clauses import TextView
+from kg.context.places import PlaceInfo
+from kg.lexicons.triggers import OWNERSHIP
+
+LOCATED_RE = re.compile(r"位于")
+OWNED_RE = re.compile("|".join(OWNERSHIP))
+#: a sentence telling a reorganization: the owners it names are former ones
+REORGANIZED_RE = re.compile(r"重组|整合而成|合并而成|划转")
+#: words between an ownership word and the owned names (旗下的企业|公司)
+OWNED_NOUN_RE = re.compile(r"的|企业|子公司|公司|单位|科研院所|院所|研究院|实验室")
+
+
+#: bodies that run a development zone (甲高新区党工委, 甲高新区管委会)
+ZONE_BODY_RE = re.compile(r"(.+?)(?:党工委|管委会|管理委员会)$")
+#: long and short forms of zone words (甲高新技术产业开发区 = 甲高新区)
+ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
+
+
+def zone_forms(name: str) -> set[str]:
+    """A zone's name in its long and short forms (甲高新区, 甲高新技术产业开发区)."""
+    out = {name}
+    for long, short in ZONE_SHORT:
+        if name.endswith(long):
+            out.add(name[: -len(long)] + short)
+        elif name.endswith(short):
+            out.add(name[: -len(short)] + long)
+    return out
+
+
+def implied_zones(article: Article) -> None:
+    """The development zone a zone body is named after is a Place of the article.
+
+    ``甲经济开发区党工委`` names 甲经济开发区: when no place entity has that
+    name (or its short/long form: 甲高新区 = 甲高新技术产业开发区), one is
+    added (subtype Park); when one has, the written form becomes its alias.
+    The body is then located in the zone (:func:`_places_in_names`), and the
+    zone in its city. A generic zone word alone (高新区管委会) names no zone.
+    """
+    from kg.lexicons.org_lexicon import GENERIC_PARKS, PARK_SUFFIXES
+
+    for e in list(article.entities):
+        m = ZONE_BODY_RE.match(e.name.removeprefix("中共")) if e.type == "Organization" else None
+        if m is None:
+            continue
+        zone = m.group(1)
+        suffix = next((x for x in PARK_SUFFIXES if zone.endswith(x)), None)
+        if suffix is None or zone in GENERIC_PARKS or len(zone) <= len(suffix) + 1:
+            continue
+        forms = zone_forms(zone)
+        place = next((p for p in article.entities if p.type == "Place" and ({p.name, *p.aliases} & forms)), None)
+        if place is None:
+            article.entities.append(LocalEntity(zone, "Place", subtype="Park", context=e.context))
+        elif zone != place.name:
+            place.aliases.add(zone)
+
+
+def _names(article: Article, i: int) -> list[str]:
+    e = article.entities[i]
+    return sorted({e.name, *e.aliases}, key=len, reverse=True)
+
+
+def _descends(infos: dict[int, PlaceInfo], a: int, b: int, article: Article) -> bool:
+    """Whether place a lies inside place b (codes, else names: 唐山高新区 in 唐山市)."""
+    ia, ib = infos.get(a), infos.get(b)
+    if ia and ib and ia.code and ib.code:
+        from kg.lexicons import gazetteer
+
+        p = gazetteer.by_code(ia.code)
+        return p is not None and any(x.code == ib.code for x in gazetteer.ancestors(p))
+    na, nb = article.entities[a].name, article.entities[b].name
+    return na != nb and (nb in na or (ib is not None and len(ib.stem) >= 2 and na.startswith(ib.stem)))
+
+
+def structure_relations(article: Article, view: TextView, infos: dict[int, PlaceInfo]) -> list[Relation]:
+    out: list[Relation] = []
+    out += _admin_steps(article, infos)
+    out += _places_in_names(article, view, infos)
+    out += _stated_location(article, view)
+    out += _names_extending(article)
+    out += _stated_ownership(article, view)
+    out += _units_visited_inside(article, view)
+    out += _units_after_host(article, view)
+    return out
+
+
+def _admin_steps(article: Article, infos: dict[int, PlaceInfo]) -> list[Relation]:
+    by_code = {inf.code: i for i, inf in infos.items() if inf.code}
+    out = []
+    for i, inf in infos.items():
+        if inf.parent and inf.parent in by_code and by_code[inf.parent] != i:
+            out.append(Relation("locatedIn", i, by_code[inf.parent], 0, "gazetteer"))
+    return out
+
+
+def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInfo]) -> list[Relation]:
+    forms = []
+    for i, inf in infos.items():
+        if inf.level == "Country":
+            continue
+        for n in {*_names(article, i), inf.stem}:
+            if len(n) >= 2:
+                forms.append((n, i))
+    before: dict[int, set[int]] = {}
+    for a in view.refs:
+        b = view.ref_starting(a.end)
+        if b is not None and a.type == "Place" and not b.generic and b.type != "Person":
+            known = infos.get(a.entity) and infos[a.entity].code and infos.get(b.entity) and infos[b.entity].code
+            if not known:
+                before.setdefault(b.entity, set()).add(a.entity)
+    out = []
+    for j, e in enumerate(article.entities):
+        if e.type == "Person":
+            continue
+        name = e.name
+        found: dict[int, tuple[int, int]] = {}
+        for i in before.get(j, ()):  # 大洼区盘锦天润置业: the place written right before it
+            found[i] = (-1, 0)
+        for n, i in forms:
+            if i == j:
+                continue
+            k = name.find(n)
+            if k >= 0 and (i not in found or (k, -len(n)) < found[i]):
+                found[i] = (k, -len(n))
+        if not found:
+            continue
+        # the most specific: drop places that contain another found one, unless that
+        # one was only found inside this one's form (淮安市委 is in 淮安市, not in 淮安区 of stem 淮安)
+        cands = [i for i in found
+                 if not any(o != i and not _inside(found[o], found[i]) and _descends(infos, o, i, article)
+                            for o in found)]
+        if j in infos:
+            cands = [i for i in cands if not _descends(infos, i, j, article)]
+        if cands:
+            best = min(cands, key=lambda i: found[i])
+            out.append(Relation("locatedIn", j, best, 0, e.name))
+    return out
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether match a (start, -length) lies within match b in a name."""
+    return a[0] >= 0 and b[0] <= a[0] and a[0] - a[1] <= b[0] - b[1]
+
+
+def _stated_location(article: Article, view: TextView) -> list[Relation]:
+    """位于X的Y -> Y in X; Y(总部)位于X / Y成立于…，总部位于X -> Y in X."""
+    out = []
+    for m in view.find(LOCATED_RE, 0, len(view.text)):
+        si = article.sentence_of(m.start())
+        s = article.sentences[si]
+        place = view.ref_starting(m.end())
+        if place is None or place.type != "Place":
+            continue
+        place = view.chain_end(place, s.end)
+        rest = view.text.find("的", place.end, min(s.end, place.end + 2))
+        thing = view.ref_starting(rest + 1) if rest >= 0 else None
+        if thing is None:
+            thing = _located_subject(article, view, m.start())
+        if thing is not None and thing.type != "Person" and thing.entity != place.entity:
+            out.append(Relation("locatedIn", thing.entity, place.entity, si, s.text))
+    return out
+
+
+def _located_subject(article: Article, view: TextView, pos: int):
+    """The organization that 位于 at ``pos`` is said of: written right before it
+    (甲公司位于, 甲公司总部位于), or the subject of the sentence when 总部位于
+    follows a comma (甲公司成立于1978年，总部位于X)."""
+    s = article.sentences[article.sentence_of(pos)]
+    k = pos - 2 if view.text[max(0, pos - 2) : pos] == "总部" else pos
+    k -= 1 if k > 0 and view.text[k - 1] == "的" else 0
+    r = view.ref_at(k - 1) if k > 0 else None
+    if r is not None and r.end == k and r.type == "Organization":
+        return r
+    if k < pos:  # …，总部位于
+        refs = view.refs_in(s.start, pos)
+        if refs and refs[0].type == "Organization" and refs[0].start - s.start <= 1:
+            return refs[0]
+    return None
+
+
+def _names_extending(article: Article) -> list[Relation]:
+    orgs = [i for i, e in enumerate(article.entities) if e.type == "Organization"]
+    out = []
+    for a in orgs:
+        na = article.entities[a].name
+        best = None
+        for b in orgs:
+            if b == a:
+                continue
+            for n in _names(article, b) + _group_stems(article.entities[b].name):
+                # a two-character alias (北航) only before a long rest (北航甲市创新研究院)
+                rest = len(na) - len(n)
+                if na.startswith(n) and na[len(n):] not in LEGAL_SUFFIXES and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
+                    if best is None or len(n) > best[1]:
+                        best = (b, len(n))
+        if best is not None:
+            out.append(Relation("partOf", a, best[0], 0, na))
+    return out
+
+
+#: a group company's legal suffix: 甲集团有限公司 heads units named 甲集团乙分公司
+LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司")
+GROUP_SUFFIX_RE = re.compile(r"(?<=集团)(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+def _group_stems(name: str) -> list[str]:
+    """甲集团有限公司 -> [甲集团]: the short form its units' names start with."""
+    stem = GROUP_SUFFIX_RE.sub("", name)
+    return [stem] if stem != name else []
+
+
+def _stated_ownership(article: Article, view: TextView) -> list[Relation]:
+    """X旗下/所属/下属(的)(企业|公司)Y、Z -> Y, Z part of X; X是…Y旗下公司 -> X part of Y.
+
+    The owner is the organization written right before the ownership word,
+    else the last one named before it in the sentence (甲集团董事长…介绍了所属企业乙公司).
+    """
+    out = []
+    for m in view.find(OWNED_RE, 0, len(view.text)):
+        si = article.sentence_of(m.start())
+        s = article.sentences[si]
+        before = [r for r in view.refs_in(s.start, m.start()) if r.type == "Organization"]
+        if not before or REORGANIZED_RE.search(s.text):
+            continue  # …所属的Y等重组整合而成: a former owner
+        owner = before[-1]
+        start = m.end()
+        while True:
+            gen = OWNED_NOUN_RE.match(view.text, start)
+            ref = view.ref_starting(start)
+            if ref is not None and ref.generic:  # 旗下公司: a generic word, not a name
+                start = ref.end
+            elif gen and view.outside_refs(gen.start(), gen.end()):
+                start = gen.end()
+            else:
+                break
+        after = view.list_items(start, _clause_end(view, start, s.end))
+        after = [r for r in after if r.type == "Organization" and r.entity != owner.entity]
+        if after:
+            for r in after:
+                out.append(Relation("partOf", r.entity, owner.entity, si, s.text))
+        elif before[0].entity != owner.entity and "是" in view.text[before[0].end : owner.start]:
+            # X是…Y旗下公司
+            out.append(Relation("partOf", before[0].entity, owner.entity, si, s.text))
+    return out
+
+
+def _clause_end(view: TextView, start: int, end: int) -> int:
+    m = re.compile(r"[，,；;。]").search(view.text, start, end)
+    return m.start() if m else end
+
+
+#: units that live inside a host: labs, centres, schools (甲重点实验室, 乙研究中心)
+UNIT_RE = re.compile(r"(?:实验室|实验站|研究中心|工程中心|创新中心|研究所|研究部|研究室|学院|研究院)$")
+#: hosts of units: universities, academies, institutes, labs (for the 在A… frame)
+HOST_RE = re.compile(r"(?:大学|学院|科学院|研究院|研究所|实验室)$")
+#: hosts a visit carries over to the next sentences: universities only
+SCHOOL_RE = re.compile(r"(?:大学|学院)$")
+#: independent organizations: never a unit of a host
+INDEPENDENT_RE = re.compile(r"大学|科学院|集团|公司")
+UNIT_VISIT_RE = re.compile(r"参观|参访|观摩|察看|走进")
+#: the locative frame 在A、B、C，…: hosts of the visit that follows
+LOCATIVE_RE = re.compile(r"在")
+
+
+def _is_unit(article: Article, ref, hosts: set[int]) -> bool:
+    name = article.entities[ref.entity].name
+    return (ref.type == "Organization" and ref.entity not in hosts and bool(UNIT_RE.search(name))
+            and not INDEPENDENT_RE.search(name))
+
+
+def _units_visited_inside(article: Article, view: TextView) -> list[Relation]:
+    """Units visited inside a host (see the module doc); a unit whose name
+    extends another organization's is left to :func:`_names_extending`."""
+    out = []
+    for m in view.find(UNIT_VISIT_RE, 0, len(view.text)):
+        si = article.sentence_of(m.start())
+        s = article.sentences[si]
+        hosts = _locative_hosts(article, view, s.start, m.start())
+        if not hosts:
+            hosts = _school_visited_before(article, view, si)
+        units = [r for r in view.list_items(m.end(), _clause_end(view, m.end(), s.end))
+                 if _is_unit(article, r, set(hosts))]
+        if not hosts or not units or (len(hosts) > 1 and len(hosts) != len(units)):
+            continue
+        for k, u in enumerate(units):
+            host = hosts[k] if len(hosts) > 1 else hosts[0]
+            out.append(Relation("partOf", u.entity, host, si, s.text))
+    return out
+
+
+def _units_after_host(article: Article, view: TextView) -> list[Relation]:
+    """A unit written right after its host: 甲大学乙学院院长, 甲大学丙实验室主任 -> part of 甲大学.
+
+    Only the unit touching the host's name: in 甲大学乙学院、丙实验室 the
+    second is not linked (it may belong elsewhere), and units never to each other.
+    """
+    out = []
+    for a, b in zip(view.refs, view.refs[1:]):
+        if a.end != b.start or a.type != "Organization" or a.generic or b.generic or a.entity == b.entity:
+            continue
+        host = article.entities[a.entity].name
+        if HOST_RE.search(host) and not UNIT_RE.search(host) or host.endswith(("大学", "科学院")):
+            if _is_unit(article, b, {a.entity}):
+                si = article.sentence_of(b.start)
+                out.append(Relation("partOf", b.entity, a.entity, si, article.sentences[si].text))
+    return out
+
+
+def _locative_hosts(article: Article, view: TextView, start: int, end: int) -> list[int]:
+    """A、B、C of ``在A、B、C，`` written before ``end`` in the sentence, when all are hosts."""
+    for m in view.find(LOCATIVE_RE, start, end):
+        items = view.list_items(m.end(), _clause_end(view, m.end(), end))
+        names = [article.entities[r.entity].name for r in items]
+        if items and all(r.type == "Organization" and HOST_RE.search(n) for r, n in zip(items, names)):
+            return [r.entity for r in items]
+    return []
+
+
+def _school_visited_before(article: Article, view: TextView, si: int) -> list[int]:
+    """The university the last visit before sentence ``si`` went to, when it
+    was written in this paragraph or the one before, and no other place or
+    organization was visited since."""
+    para = article.sentences[si].paragraph
+    last = None
+    for ev in article.events:
+        if ev.kind == "Visit" and ev.targets and ev.sentence < si:
+            if last is None or ev.sentence >= last[0]:
+                last = (ev.sentence, ev.targets[-1])
+    if last is None or para - article.sentences[last[0]].paragraph > 1:
+        return []
+    e = article.entities[last[1]]
+    return [last[1]] if e.type == "Organization" and SCHOOL_RE.search(e.name) else []

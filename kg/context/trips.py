@@ -1,0 +1,125 @@
+"""Trips: travellers going from their home place to another place.
+
+``甲市委书记王一率甲市代表团赴乙省乙市考察`` and ``甲区到乙区开展推介活动``
+each tell a trip: the places written before the trip verb in its clause
+are the travellers' *home* (甲市, 甲区; a body's name counts: 甲市委 names
+甲市), the places right after it the *destinations* (乙省, 乙市; 乙区).
+
+kg.context.focus uses this so that the words the travellers' own media use
+for their home (市委, 市长, 我市, 两地) mean the home and not the place
+named last: in ``…赴乙市考察。市委常委、秘书长张三一同参加`` 市委 is 甲市委.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.doc import Article, Mention
+from kg.context.places import covered
+from kg.lexicons.triggers import MOTION_FALSE_BEFORE, TRIP_RE
+
+#: where a trip's clause ends
+CLAUSE_END_RE = re.compile(r"[，,；;。！？!?：:\n]")
+#: words that may stand between the trip verb and the destination (赴了, 到了)
+_GAP = set("了至")
+
+
+@dataclass(frozen=True)
+class Trip:
+    """One trip sentence: home places and destinations, in text order."""
+
+    sentence: int
+    home: tuple[int, ...]
+    destinations: tuple[int, ...]
+    #: where the destinations are written (offsets of their mentions)
+    at: tuple[int, ...] = ()
+
+
+def _place_starts(article: Article) -> tuple[set[int], dict[int, Mention]]:
+    """Starts of non-generic place mentions, and per start the longest place mention there."""
+    starts = {m.start for m in article.mentions if m.entity is not None and m.type == "Place" and not m.generic}
+    longest: dict[int, Mention] = {}
+    for x in article.mentions:
+        if x.entity is not None and x.type == "Place" and (x.start not in longest or x.end > longest[x.start].end):
+            longest[x.start] = x
+    return starts, longest
+
+
+def _destinations(article: Article, start: int, places: tuple[set[int], dict[int, Mention]]) -> list[tuple[int, int]]:
+    """(offset, place) of the chain of place mentions right after a trip verb
+    (赴广东省深圳市 -> both)."""
+    text = article.text
+    while start < len(text) and text[start] in _GAP:
+        start += 1
+    starts, longest = places
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos in starts:
+        m = longest[pos]
+        out.append((pos, m.entity))  # type: ignore[arg-type]
+        pos = m.end
+    return out
+
+
+def find_trips(article: Article, place_refs: list[tuple[int, int]]) -> list[Trip]:
+    """Every clause ``<home places> … 赴/前往/到 <destination places>``.
+
+    ``place_refs`` are (offset, place entity) of every place mention, a
+    body's leading place included (kg.context.focus.place_mentions). A
+    trip needs a home and a destination; a home place that is also a
+    destination of the same clause is no home.
+    """
+    from bisect import bisect_left
+
+    text = article.text
+    cov = covered(article)
+    places = _place_starts(article)
+    refs = sorted(place_refs)
+    ref_offsets = [o for o, _ in refs]
+    trips: list[Trip] = []
+    for m in TRIP_RE.finditer(text):
+        s, w = m.start(), m.group()
+        if any(cov[s : m.end()]):
+            continue
+        if w in MOTION_FALSE_BEFORE and s > 0 and text[s - 1] in MOTION_FALSE_BEFORE[w]:
+            continue
+        found = _destinations(article, m.end(), places)
+        dest = list(dict.fromkeys(p for _, p in found))
+        if not dest:
+            continue
+        lo = s
+        floor = article.sentences[article.sentence_of(s)].start if article.sentences else 0
+        floor = min(floor, s)
+        while lo > floor and not CLAUSE_END_RE.match(text[lo - 1]):
+            lo -= 1
+        home: list[int] = []
+        for off, place in refs[bisect_left(ref_offsets, lo):bisect_left(ref_offsets, s)]:
+            if place not in dest and place not in home:
+                home.append(place)
+        if home:
+            trips.append(Trip(article.sentence_of(s), tuple(home), tuple(dest), tuple(o for o, _ in found)))
+    return trips
+
+
+def home_of(trips: list[Trip], fits) -> int | None:
+    """The travellers' home place that ``fits`` (a level test), from the first
+    trip that names one: the most specific (last written) fitting home place
+    that is no trip's destination."""
+    away = {d for t in trips for d in t.destinations}
+    for t in trips:
+        cands = [h for h in t.home if fits(h) and h not in away]
+        if cands:
+            return cands[-1]
+    return None
+
+
+def destinations(trips: list[Trip]) -> set[int]:
+    return {d for t in trips for d in t.destinations}
+
+
+def two_sides(trips: list[Trip]) -> tuple[int, int] | None:
+    """两地 / 双方 as places: the most specific home and destination of the first trip."""
+    for t in trips:
+        return t.home[-1], t.destinations[-1]
+    return None

@@ -1,0 +1,29 @@
+"""One-character place abbreviations after an arrival verb.
+
+Fixed ones (抵港, 赴京, 来沪) are listed in kg.lexicons.triggers. Local news
+also abbreviates the article's own places: ``来宜考察`` in an article that
+names 宜昌市 means a visit to 宜昌市. :func:`local_abbreviations` finds such
+an abbreviation: one Han character after 来/赴/到/抵 and before a visit
+word, which is the first character of exactly one place the article names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Article
+
+#: 来宜考察, 赴宜调研, 莅宜参观 (the character, then a word of what the visit is for)
+LOCAL_ARRIVAL_RE = re.compile(r"(?:莅临|莅|来|赴|到|抵)([\u4e00-\u9fff])(?=考察|调研|参观|访问|洽谈|投资|交流|开展|参加|出席|指导|检查|走访)")
+
+
+def local_abbreviations(article: Article, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, place entity) of each local abbreviation in [start, end)."""
+    out = []
+    for m in LOCAL_ARRIVAL_RE.finditer(article.text, start, end):
+        ch = m.group(1)
+        places = [i for i, e in enumerate(article.entities)
+                  if e.type == "Place" and len(e.name) >= 2 and e.name.startswith(ch)]
+        if len(places) == 1:
+            out.append((m.start(1), m.end(1), places[0]))
+    return out

@@ -1,0 +1,98 @@
+"""Bodies that inherit the place prefix of the body written before them.
+
+In a title chain, a bare body word takes the previous item's prefix
+(甲区委常委、统战部部长 -> 甲区委统战部; 高新区党工委副书记、管委会主任 ->
+高新区管委会); in a coordination the place is elided (甲市委、市政府 ->
+甲市政府).
+"""
+
+from __future__ import annotations
+
+from kg.doc import Article, Mention
+from kg.lexicons import org_lexicon as LX
+from kg.recognize import orgs as O
+from kg.lexicons import titles as T
+from kg.recognize.bare_bodies import resolve_name
+from kg.context.place_context import PlaceContext
+
+
+_INHERIT_WHOLE = ("统战部", "组织部", "宣传部")
+
+
+_INHERIT_PREFIX = ("管委会", "工商联", "政协", "人大常委会", "党工委", "政府")
+
+
+_BODY_TAILS = ("人大常委会", "人民政府", "党工委", "管委会", "政协", "政府", "委")
+
+
+def org_prefix_of(org_text: str) -> str:
+    for b in _BODY_TAILS:
+        if org_text.endswith(b) and len(org_text) > len(b) - (1 if b == "委" else 0):
+            return org_text[: -len(b)]
+    return org_text
+
+
+def chain_bodies(article: Article, mentions: list[Mention], ctx: PlaceContext) -> list[Mention]:
+    """Bodies named inside a title chain by a bare word that inherits the
+    previous item's prefix: 高新区党工委副书记、管委会主任 -> 高新区管委会;
+    区委常委、统战部部长 -> 区委统战部; 市政协副主席、工商联主席 -> 市工商联."""
+    text = article.text
+    out: list[Mention] = []
+    occupied = bytearray(len(text) + 1)
+    for m in mentions:
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for pm in [m for m in mentions if m.type == "Person"]:
+        chain = T.parse_title_chain(text, pm.start)
+        for prev, cur in zip(chain, chain[1:]):
+            if not cur.org_text or not prev.org_text or cur.org_start is None:
+                continue
+            bare = cur.org_text
+            if bare in _INHERIT_WHOLE and prev.org_text.endswith("委"):
+                full = prev.org_text + bare
+            elif bare in _INHERIT_PREFIX:
+                prefix = org_prefix_of(prev.org_text)
+                if not prefix or prefix == prev.org_text:
+                    continue
+                full = prefix + bare
+            else:
+                continue
+            s, e = cur.org_start, cur.org_end
+            if any(occupied[s:e]):
+                continue
+            canon = resolve_name(full, article, s, ctx)
+            if canon is None:
+                continue
+            out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody" if bare != "工商联" else "Association",
+                               "chain", canon, generic=True))
+            occupied[s:e] = b"\x01" * (e - s)
+    return out
+
+
+def coordination(text: str, mentions: list[Mention]) -> list[Mention]:
+    """平顶山市委、市政府 -> 平顶山市政府 (the place prefix is elided)."""
+    out = []
+    taken = {(m.start, m.end) for m in mentions}
+    by_span = {(m.start, m.end): m for m in mentions}
+    for m in mentions:
+        if m.type != "Organization" or m.generic:
+            continue
+        name = m.canonical or m.text
+        pos = m.end
+        while pos < len(text) and text[pos] in "、和及与":
+            pos += 1
+        if pos == m.end and not (pos < len(text) and text[pos] in LX.LEVEL_CHARS):
+            continue
+        g = O.generic_body(text, pos)
+        if g is None:
+            continue
+        e, body = g
+        level = body[0]
+        prefix = org_prefix_of(name)
+        if not prefix.endswith(level):
+            continue
+        if (pos, e) in taken:
+            by_span[(pos, e)].canonical = prefix + body[1:]
+            continue
+        out.append(Mention(pos, e, text[pos:e], "Organization", "GovernmentBody", "coordination",
+                           prefix + body[1:], generic=True))
+    return out

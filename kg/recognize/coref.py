@@ -1,0 +1,349 @@
+"""In-article entity clustering: mentions -> LocalEntity.
+
+``cluster_entities(article)`` groups ``article.mentions`` into
+``article.entities`` and sets ``mention.entity``. Two mentions of the same
+type are the same entity when:
+
+- they have the same normalized key (canonical name, brackets unified,
+  ``X市市委`` -> ``X市委``, ``中共X市委`` -> ``X市委``, known abbreviations such as
+  中科院 -> 中国科学院, 高新区 <-> 高新技术产业开发区);
+- places share a division code (平顶山 <-> 平顶山市);
+- an organization's name is a short form of another's: a legal-form
+  variant (恒玄科技 <-> 恒玄科技(上海)股份有限公司), a tail of it after its
+  prefixes (硅酸盐研究所 <-> 中国科学院上海硅酸盐研究所, 北京分院 <->
+  中科院北京分院), its head plus a suffix (四维科技 <-> 唐山四维智能科技,
+  兴泰公司 <-> 合肥兴泰金融控股(集团)有限公司), or itself plus a suffix word
+  (罗克佳华科技 <-> 罗克佳华科技集团). A short form that fits two different
+  long names is left alone;
+- an organization named only by an abbreviation (2-4 characters: 北航,
+  工研院, 贸发局) whose characters appear in order in exactly one full
+  organization name of the article, starting with that name's first
+  character or the first character after its place prefix (北京航空航天大学,
+  X工业技术研究院, 香港贸易发展局); never a place (see
+  :func:`abbreviation_target`).
+
+The entity's name is the fullest form the article gives; other surface
+forms are aliases. Generic references (``mention.generic``) join the entity
+named by their canonical form and never add their surface as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.doc import Article, LocalEntity, Mention
+from kg.lexicons.org_lexicon import ORG_SUFFIXES
+
+#: abbreviation -> full form, used only to compare names (generic lexicon)
+ABBREVIATIONS = (
+    ("中科院", "中国科学院"),
+    ("工信部", "工业和信息化部"),
+    ("科协", "科学技术协会"),
+    ("发改委", "发展和改革委员会"),
+    ("高新技术产业开发区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("人民政府", "政府"),
+    ("管理委员会", "管委会"),
+)
+#: suffixes of organizations that stand on their own: a name ending in one that
+#: begins a longer name is that unit's parent, not its short form
+#: (X大学 / X大学Y研究院, X集团 / X集团Y公司)
+PARENT_SUFFIXES = ("大学", "学院", "集团", "公司", "研究院", "研究所", "科学院", "工程院", "银行", "协会")
+_ORG_TAILS = (
+    "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司", "集团", "研究院", "研究所",
+    "实验室", "大学", "学院", "协会", "商会", "联谊会", "学会", "分院", "局", "中心", "科技", "电气", "研究总院",
+)
+_SUFFIX_WORDS = ("集团", "有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "公司")
+
+
+def _key(name: str) -> str:
+    k = name.replace("（", "(").replace("）", ")").replace(" ", "").replace("·", "")
+    if k.startswith("中共") and len(k) > 4:
+        k = k[2:]
+    k = re.sub(r"(市|省|区|县)\1委", r"\1委", k)
+    k = re.sub(r"\((筹)\)$", "", k)
+    k = _drop_outer_places(k)
+    k = _short_places(k)
+    for short, full in ABBREVIATIONS:
+        k = k.replace(short, full)  # X高新技术产业开发区管理委员会 and X高新区管委会 share a key
+    return k
+
+
+@lru_cache(maxsize=8192)
+def _drop_outer_places(name: str) -> str:
+    """A name led by a chain of places keeps only the innermost one
+    (河南省平顶山市委 -> 平顶山市委): the long and the short form of one body
+    share a key. Only a place that contains the next one is dropped."""
+    from kg.lexicons.gazetteer import _index, _raw_matches, ancestors
+
+    while True:
+        hits = _raw_matches(name[:16])
+        if len(hits) < 2 or hits[0][0] != 0 or hits[1][0] != hits[0][1] or hits[1][1] >= len(name):
+            return name
+        outer = _index().names.get(hits[0][2], [])
+        inner = _index().names.get(hits[1][2], [])
+        codes = {p.code for p in outer}
+        if not any(a.code in codes for p in inner for a in ancestors(p)):
+            return name
+        name = name[hits[0][1]:]
+
+
+@lru_cache(maxsize=8192)
+def _short_places(name: str) -> str:
+    """Full-form cities/provinces inside a name in their short form
+    (重庆市四川商会 -> 重庆四川商会), so both spellings compare equal."""
+    from kg.lexicons.gazetteer import _index, _raw_matches
+
+    out, last = [], 0
+    for s, e, form in _raw_matches(name):
+        places = _index().names.get(form, [])
+        if places and form == places[0].name and form[-1] in "市省" and places[0].short != form:
+            out.append(name[last:s] + places[0].short)
+            last = e
+    out.append(name[last:])
+    return "".join(out)
+
+
+class _UF:
+    def __init__(self, n: int):
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.p[max(a, b)] = min(a, b)
+
+
+@lru_cache(maxsize=8192)
+def _strip_place_prefix(name: str) -> str:
+    """The name without its leading place (a pure function of the name:
+    cached, as abbreviation look-ups ask it for every full name again)."""
+    from kg.lexicons.gazetteer import _raw_matches
+
+    hits = _raw_matches(name[:8])
+    if hits and hits[0][0] == 0 and hits[0][1] < len(name) - 1:
+        return name[hits[0][1]:]
+    return name
+
+
+def _is_short_of(s: str, l: str) -> bool:
+    """Is ``s`` a short form of the organization name ``l``?"""
+    if s == l or len(s) >= len(l) or len(s) < 2:
+        return False
+    from kg.recognize.orgs import legal_variants
+
+    if s in legal_variants(l):
+        return True
+    if l.startswith(s) and s.endswith(PARENT_SUFFIXES) and len(l) - len(s) >= 2:
+        return False  # X大学 is the parent of X大学Y研究院, not its short form
+    # tail: 硅酸盐研究所 <- 中国科学院上海硅酸盐研究所 (the tail keeps a core of 2+ chars)
+    if l.endswith(s) and len(s) >= 4:
+        core = s
+        for t in sorted(_ORG_TAILS, key=len, reverse=True):
+            if s.endswith(t):
+                core = s[: -len(t)]
+                break
+        if len(core) >= 2 and core[0] not in "省市区县":
+            return True
+    # itself plus a suffix word: 罗克佳华科技 <- 罗克佳华科技集团
+    if l.startswith(s) and l[len(s):] in _SUFFIX_WORDS and len(s) >= 3:
+        return True
+    # head + tail: 四维科技 <- 唐山四维智能科技, 兴泰公司 <- 合肥兴泰金融控股(集团)有限公司
+    core_l = _strip_place_prefix(l)
+    if len(s) >= 4 and core_l.startswith(s[:2]) and _subsequence(s, core_l):
+        tail = next((t for t in sorted(_ORG_TAILS, key=len, reverse=True) if s.endswith(t)), None)
+        if tail and tail in core_l and core_l.find(tail) >= len(s) - len(tail):
+            return True
+    # prefix stripped: 力成电气 <- 宁夏力成电气集团有限公司
+    if len(s) >= 4 and core_l.startswith(s) and core_l != l:
+        return True
+    return False
+
+
+def _subsequence(s: str, l: str) -> bool:
+    it = iter(l)
+    return all(c in it for c in s)
+
+
+_NOT_ABBREVIATIONS = frozenset(
+    {suf for suf, _ in ORG_SUFFIXES}
+    | {"双方", "企业", "单位", "中心", "平台", "项目", "学校", "校区"}
+)
+
+
+def abbreviation_target(short: str, full_names) -> str | None:
+    """The one full organization name that ``short`` abbreviates, or None.
+
+    ``short`` (2-4 Chinese characters, not a place, not a generic word) is an
+    abbreviation of ``full`` when its characters appear in order, not all
+    contiguous (济南大学 is the parent of 济南大学X研究院, not its abbreviation), in ``full``,
+    starting with the first character of ``full`` or of ``full`` without its
+    leading place (北航 -> 北京航空航天大学, 贸发局 -> 香港贸易发展局). When it fits
+    several names it is ambiguous (None), unless they are nested forms of one
+    name (the longest is returned).
+    """
+    if not 2 <= len(short) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in short):
+        return None
+    if short in _NOT_ABBREVIATIONS or short in ABBREVIATION_FORMS:
+        return None
+    from kg.lexicons.gazetteer import _raw_matches, lookup
+
+    if lookup(short) or any(s == 0 for s, _, _ in _raw_matches(short)):
+        return None  # a place, or a body named by its place (广东省委)
+    hits = set()
+    for full in full_names:
+        if len(full) < len(short) + 2 or short in full:
+            continue  # a contiguous part is a prefix/tail form (or a parent), not an abbreviation
+        core = _strip_place_prefix(_strip_legal_prefix(full))
+        if (full[0] == short[0] or core[0] == short[0]) and _subsequence(short, core if core[0] == short[0] else full):
+            hits.add(full)
+    if not hits:
+        return None
+    longest = max(hits, key=len)
+    if all(h == longest or _key(h) in _key(longest) for h in hits):
+        return longest
+    return None
+
+
+ABBREVIATION_FORMS = frozenset(a for a, _ in ABBREVIATIONS)
+#: legal-form words that may begin a full name (财团法人X研究院)
+_LEGAL_PREFIXES = ("财团法人", "社团法人", "中共")
+
+
+def _strip_legal_prefix(name: str) -> str:
+    for p in _LEGAL_PREFIXES:
+        if name.startswith(p) and len(name) > len(p) + 2:
+            return name[len(p):]
+    return name
+
+
+def _best_name(forms: list[str]) -> str:
+    """The fullest form: longest, then most frequent, then first."""
+    counts: dict[str, int] = {}
+    for f in forms:
+        counts[f] = counts.get(f, 0) + 1
+    return max(counts, key=lambda f: (len(f.replace("(筹)", "")), counts[f], -forms.index(f)))
+
+
+def cluster_entities(article: Article) -> None:
+    """Fill ``article.entities`` from ``article.mentions`` and link them."""
+    ms = article.mentions
+    article.entities = []
+    n = len(ms)
+    if not n:
+        return
+    uf = _UF(n)
+
+    def name_of(m: Mention) -> str:
+        return m.canonical or m.text
+
+    # same normalized key / same code
+    by_key: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(ms):
+        keys = [(m.type, _key(name_of(m))), (m.type, _key(m.text))]
+        if m.type == "Place" and m.code:
+            keys.append(("code", m.code))
+        for k in keys:
+            if k in by_key:
+                uf.union(by_key[k], i)
+            else:
+                by_key[k] = i
+
+    # short forms of organizations and parks
+    def groups() -> dict[int, list[int]]:
+        g: dict[int, list[int]] = {}
+        for i in range(n):
+            g.setdefault(uf.find(i), []).append(i)
+        return g
+
+    for typ in ("Organization", "Place"):
+        g = groups()
+        reps = [r for r, idx in g.items() if ms[r].type == typ and not all(ms[i].generic for i in idx)]
+        if typ == "Place":
+            reps = [r for r in reps if any(ms[i].subtype == "Park" for i in g[r])]
+
+        forms: dict[int, set[str]] = {}
+        for i in range(n):
+            if ms[i].generic:
+                continue
+            forms.setdefault(uf.find(i), set()).update({_key(name_of(ms[i])), _key(ms[i].text)})
+        # by distinct form: names are few even when mentions are many
+        # long names first, so 力成电气集团有限公司 joins 宁夏力成电气集团有限公司 before 力成电气 looks
+        reps = sorted({uf.find(r) for r in reps if uf.find(r) in forms}, key=lambda r: -max(len(f) for f in forms[r]))
+        for r in reps:
+            root = uf.find(r)
+            mine = forms.get(root, set())
+            targets = set()
+            for r2 in {uf.find(x) for x in reps}:
+                if r2 == root:
+                    continue
+                theirs = forms.get(r2, set())
+                if any(len(l) > len(s) and _is_short_of(s, l) for s in mine for l in theirs):
+                    if not any(len(s) > len(l) and _is_short_of(l, s) for s in mine for l in theirs):
+                        targets.add(r2)
+            if len(targets) == 1:
+                t = targets.pop()
+                merged = forms.pop(root, set()) | forms.pop(t, set())
+                uf.union(root, t)
+                forms[uf.find(root)] = merged
+
+    _merge_abbreviations(ms, uf, groups(), name_of)
+
+    g = groups()
+    order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))
+    for r in order:
+        idx = sorted(g[r], key=lambda i: ms[i].start)
+        real = [i for i in idx if not ms[i].generic]
+        forms = [name_of(ms[i]) for i in idx]
+        surfaces = [ms[i].text for i in real]
+        name = _best_name(forms + surfaces)
+        m0 = ms[idx[0]]
+        code = next((ms[i].code for i in idx if ms[i].code), None)
+        subtype = next((ms[i].subtype for i in idx if ms[i].subtype and ms[i].source != "model"), None) or m0.subtype
+        if m0.type == "Organization" and subtype == "GovernmentBody":
+            name = _inner_body_name(name)
+        aliases = {s for s in surfaces if s != name} | {ms[i].canonical for i in real if ms[i].canonical and ms[i].canonical != name}
+        ent = LocalEntity(name=name, type=m0.type, subtype=subtype, aliases=aliases, code=code, mentions=idx)
+        article.entities.append(ent)
+        k = len(article.entities) - 1
+        for i in idx:
+            ms[i].entity = k
+
+
+def _inner_body_name(name: str) -> str:
+    """A government body led by a chain of places is named after the innermost
+    place, as the body calls itself (河南省平顶山市委 -> 平顶山市委); the long
+    form stays an alias (it is one of the mentions' surfaces)."""
+    short = _drop_outer_places(name)
+    return short if len(short) >= 3 else name
+
+
+def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
+    """An organization named only by an abbreviation joins the one full name it abbreviates."""
+    full: dict[str, int] = {}
+    for r, idx in g.items():
+        if ms[r].type != "Organization":
+            continue
+        for i in idx:
+            if not ms[i].generic:
+                full.setdefault(name_of(ms[i]), r)
+    for r, idx in g.items():
+        if ms[r].type != "Organization":
+            continue
+        forms = {name_of(ms[i]) for i in idx if not ms[i].generic}
+        if not forms or any(len(f) > 4 for f in forms):
+            continue
+        targets = set()
+        for f in forms:
+            t = abbreviation_target(f, [n for n, rr in full.items() if uf.find(rr) != uf.find(r)])
+            if t is not None:
+                targets.add(uf.find(full[t]))
+        if len(targets) == 1:
+            uf.union(r, targets.pop())

@@ -1,0 +1,233 @@
+"""The left boundary of a name: walk left from its suffix.
+
+``walk_left(text, end)`` returns where a name ending at ``end`` starts: it
+walks left over name characters (and short bracket groups) until
+punctuation, a stop word or a blocked offset; e.g. in ``双方与甲乙科技研究所签约``
+the walk from the suffix 研究所 stops after 与, giving 甲乙科技研究所. Joiners
+(与/和/及) are kept inside department and lab names made of two field words
+(``X省工业和信息化厅``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from kg.lexicons.org_lexicon import (
+    GENERIC_CORE_WORDS,
+    INDUSTRY_SUFFIXES,
+    LEFT_STOPS,
+    MINISTRIES,
+    ORG_SUFFIXES,
+    PARK_SUFFIXES,
+    PUNCT,
+    SHORT_COMPANY_SUFFIXES,
+)
+
+#: one-character stop words that may also begin a name after punctuation (、等离子体物理研究所)
+_NAME_INITIAL_STOPS = ("等", "同", "和")
+#: noun stops that a place prefix may carry into a name (银川市企业科技创新服务协会)
+_NOUN_STOPS = ("企业", "单位", "部门", "机构", "平台")
+_MAX_ORG = 32
+
+
+def is_name_char(ch: str) -> bool:
+    return ("\u4e00" <= ch <= "\u9fff") or ch.isalnum() or ch in "·&"
+
+
+@lru_cache(maxsize=32)
+def _ending_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, int]]:
+    """The lengths of ``words`` and each word's first position in it."""
+    first: dict[str, int] = {}
+    for k, w in enumerate(words):
+        first.setdefault(w, k)
+    return tuple(sorted({len(w) for w in words if w})), first
+
+
+def word_ending_at(text: str, i: int, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` (in their order) that ends at offset ``i`` of ``text``
+    (one dictionary look-up per word length, not one ``endswith`` per word)."""
+    lengths, first = _ending_index(words)
+    best, best_k = None, len(words)
+    for n in lengths:
+        if n > i:
+            break
+        k = first.get(text[i - n:i])
+        if k is not None and k < best_k:
+            best, best_k = words[k], k
+    return best
+
+
+def stop_before(text: str, i: int, stops: tuple[str, ...]) -> bool:
+    return word_ending_at(text, i, stops) is not None
+
+
+_SOFT_STOPS = ("与", "和", "及")
+#: suffixes of department-like names that may join two field words with 和/与/及
+#: (工业和信息化厅, 材料科学与工程学院, 成果转化与区域创新司, 创新科技及工业局)
+JOINABLE_SUFFIXES = (
+    "局", "厅", "部", "司", "署", "委员会", "委", "学院", "办公室", "研究室", "研究所", "研究院", "系", "处",
+)
+#: a field word never ends with these (校史馆和..., 合作协议和...): two things listed
+_THING_ENDS = ("馆", "协议", "项目", "中心", "基地", "园", "站", "厂", "室", "场", "会", "团", "院", "所")
+_MAX_FIELD = 6
+
+
+def walk_left(
+    text: str,
+    end: int,
+    limit: int = _MAX_ORG,
+    blocked: set[int] | None = None,
+    place_ends: set[int] | None = None,
+    protected: list[tuple[int, int]] | None = None,
+    joinable: bool = False,
+    lab: bool = False,
+) -> int:
+    """Start of a name ending at ``end``: walk left over name characters and
+    short bracket groups until punctuation, a stop word or a blocked offset.
+
+    - a one-character stop word right after punctuation is part of the name
+      (、等离子体物理研究所);
+    - a stop word right after a place name is part of the name (银川市企业...);
+    - with ``joinable`` (a department-like suffix follows), 与/和/及 join two
+      short field words inside one name (北方民族大学材料科学与工程学院,
+      X省工业和信息化厅), never two names or a person and a name (张三与X集团);
+    - with ``lab`` (a lab or centre suffix follows), 与/和/及 join two
+      technical field words after a university or institute name
+      (X大学轧制技术及连轧自动化国家重点实验室), see :func:`_joins_lab`;
+    - ``protected`` spans (known names such as 工业和信息化部) are never cut.
+    """
+    i = end
+    lo = max(0, end - limit)
+    while i > lo:
+        if blocked and i in blocked:
+            break
+        if protected:
+            k = bisect.bisect_right(protected, (i - 1, float("inf"))) - 1
+            if k >= 0 and protected[k][0] < i - 1 < protected[k][1]:
+                i = protected[k][0]
+                continue
+        ch = text[i - 1]
+        if ch in ")）":
+            j = max(text.rfind("(", lo, i - 1), text.rfind("（", lo, i - 1))
+            if j < 0 or i - 1 - j > 8 or any(c in PUNCT for c in text[j + 1:i - 1]) or j == 0:
+                break
+            i = j
+            continue
+        if not is_name_char(ch) or ch.isdigit():
+            break
+        stop = word_ending_at(text, i, LEFT_STOPS)
+        if stop is not None:
+            before = i - len(stop)
+            if stop in _NAME_INITIAL_STOPS and (before <= 0 or text[before - 1] in "、,，;；"):
+                i -= 1
+                continue
+            if place_ends and before in place_ends and stop in _NOUN_STOPS:
+                i = before
+                continue
+            if stop in _SOFT_STOPS and joinable and _joins_inside(text, before, end, blocked, place_ends):
+                i = before
+                continue
+            if stop in _SOFT_STOPS and lab and _joins_lab(text, before, end, blocked, place_ends):
+                i = before
+                continue
+            if stop in _ADVERB_STOPS and before > lo and is_name_char(text[before - 1]) \
+                    and text.startswith(_noun_heads(), i, end):
+                i = before  # X钼都新材料科技有限公司: an adverb never stands before a noun
+                continue
+            break
+        i -= 1
+    return i
+
+
+#: one-character adverbs among the stop words: before a verb, never before a noun
+_ADVERB_STOPS = ("都", "也", "还", "又", "就", "已", "曾", "则")
+
+
+@lru_cache(maxsize=1)
+def _noun_heads() -> tuple[str, ...]:
+    return tuple(w for w in INDUSTRY_SUFFIXES + SHORT_COMPANY_SUFFIXES + GENERIC_CORE_WORDS if len(w) >= 2)
+
+
+def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
+    """Is 与/和/及 at ``pos`` inside one department-like name ending at ``end``?
+
+    Both sides must be short field words: 工业[和]信息化(厅), 材料科学[与]工程(学院);
+    not 校史馆[和]...重点实验室 (two things), 张三[与]X集团 (a person), X[与]公司.
+    """
+    if blocked and pos in blocked or place_ends and pos in place_ends:
+        return False
+    right = text[pos + 1:end]
+    if not right or len(right) > _MAX_FIELD:
+        return False
+    j = walk_left(text, pos, limit=12, blocked=blocked)
+    chunk = text[j:pos]
+    if len(chunk) < 2 or chunk[0] in "我本该其此双各" or chunk.endswith("港"):
+        return False
+    from kg.recognize.persons import plausible_name
+
+    if plausible_name(chunk) or plausible_name(chunk[-3:]) and len(chunk) > 3 and chunk[-4] in "、，,":
+        return False
+    field = _field_before(text, j, pos, place_ends)
+    if not field or len(field) > _MAX_FIELD or field.endswith(_THING_ENDS):
+        return False
+    ends = [suf for suf, _ in ORG_SUFFIXES] + list(PARK_SUFFIXES) + list(MINISTRIES)
+    return not any(field.endswith(e) for e in ends)
+
+
+#: suffixes of lab and centre names whose field may be two words joined by 及/与/和
+LAB_SUFFIXES = ("实验室", "研究中心", "研发中心", "创新中心")
+#: qualifiers between a lab's field and its suffix (连轧自动化[国家重点]实验室)
+_LAB_QUALIFIERS = (
+    "省部共建国家重点", "国家重点", "国家工程", "国家工程技术", "工程技术", "教育部重点", "省级重点", "省重点",
+    "重点", "联合", "国家", "省级", "工程",
+)
+#: names a lab's field words follow: a university or research institute
+_LAB_OWNER_ENDS = ("大学", "学院", "研究院", "研究所", "科学院", "工程院", "分院")
+
+
+def _is_field(word: str) -> bool:
+    return 2 <= len(word) <= _MAX_FIELD and all("\u4e00" <= c <= "\u9fff" for c in word) \
+        and not word.endswith(_THING_ENDS) and not word.endswith(_name_ends()) and not word.endswith(PARK_SUFFIXES)
+
+
+def _joins_lab(text: str, pos: int, end: int, blocked, place_ends) -> bool:
+    """Is 与/和/及 at ``pos`` inside one lab or centre name ending at ``end``?
+
+    The lab's owner (a university or institute) stands right before the
+    first field word and both sides are field words:
+    甲大学[轧制技术]及[连轧自动化]国家重点实验室; not 参观了校史馆和X实验室
+    (no owner), 甲大学校史馆和X实验室 (馆: a thing), 甲大学与X实验室 (no field).
+    """
+    if blocked and pos in blocked or place_ends and pos in place_ends:
+        return False
+    right = text[pos + 1:end]
+    for q in sorted(_LAB_QUALIFIERS, key=len, reverse=True):
+        if right.endswith(q) and len(right) > len(q):
+            right = right[: -len(q)]
+            break
+    if not _is_field(right):
+        return False
+    for n in range(2, _MAX_FIELD + 1):
+        k = pos - n
+        if k < 0:
+            break
+        owner = word_ending_at(text, k, _LAB_OWNER_ENDS)
+        if owner is not None:
+            return _is_field(text[k:pos]) and not any(text.startswith(w, k) for w in LEFT_STOPS if len(w) >= 2)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _name_ends() -> tuple[str, ...]:
+    return tuple(suf for suf, _ in ORG_SUFFIXES) + tuple(MINISTRIES)
+
+
+def _field_before(text: str, start: int, pos: int, place_ends) -> str:
+    """The words right before ``pos`` after the last place or org name in
+    ``text[start:pos]`` (甘肃省工业 -> 工业, 科技部成果转化 -> 成果转化)."""
+    names = _name_ends()
+    for k in range(pos - 1, start, -1):
+        if place_ends and k in place_ends or word_ending_at(text, k, names) is not None:
+            return text[k:pos]
+    return text[start:pos]

@@ -1,0 +1,165 @@
+"""Mention recognition: the model's spans combined with the domain layer.
+
+``recognize(article)`` fills ``article.mentions`` (sorted by offset) in
+these steps, each in its own module:
+
+1. places: gazetteer hits kept as places, and towns (kg.recognize.place_mentions);
+2. persons: title-context, list and byline names (kg.recognize.persons);
+3. organizations: structural names, ministries (kg.recognize.orgs), short
+   company names (kg.recognize.short_companies) and parks (kg.recognize.parks);
+4. the places the text is about (kg.context.place_context), which resolve
+   bare level bodies: 市委 / 省发改委 -> 甲市委 (kg.recognize.bare_bodies);
+5. abbreviations leading an org name or standing before a title
+   (kg.recognize.short_forms);
+6. the model's spans that pass validation (kg.recognize.model_combination);
+7. a name right after an organization (甲大学张三团队);
+8. overlaps resolved longest-first, rule spans before model spans
+   (kg.recognize.candidates);
+9. mentions derived from the chosen ones: canonical park names, nested
+   places (甲市 in 甲市委), chain and coordinated bodies (甲市委、市政府 ->
+   甲市政府, kg.recognize.body_chains), repeats and variants of the names
+   found (kg.recognize.repeats), abbreviations written alone or leading
+   another organization's name (北航 in 北航泉州创新研究院), and the fullest
+   written form of each place.
+
+Sources in ``Mention.source``: gazetteer, town-rule, title-context, list,
+byline, org-rule, ministry, short-company, park-rule, generic-body,
+abbreviation, model, org-context, chain, coordination, repeat, variant.
+"""
+
+from __future__ import annotations
+
+from kg.doc import Article, Mention
+from kg.lexicons import gazetteer as G
+from kg.recognize import model_spans as MS
+from kg.lexicons import org_lexicon as LX
+from kg.recognize import orgs as O
+from kg.recognize import parks as PK
+from kg.recognize import persons as P
+from kg.recognize import short_companies as SC
+from kg.recognize.bare_bodies import canonical_park_names, generic_bodies
+from kg.recognize.body_chains import chain_bodies, coordination
+from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
+from kg.recognize.model_combination import add_model_spans, model_spans_of
+from kg.context.place_context import PlaceContext, outside_companies, trip_view
+from kg.recognize.place_mentions import (
+    find_towns,
+    keep_place,
+    names_a_thing_after,
+    nested_places,
+    place_canonicals,
+    place_subtype,
+)
+from kg.recognize.repeats import repeats_and_variants
+from kg.recognize.short_forms import (
+    abbreviation_prefixes,
+    abbreviations_before_titles,
+    bare_abbreviations,
+    prefixes_in_chosen,
+)
+
+
+def recognize(article: Article) -> None:
+    """Fill ``article.mentions`` from the normalized text and any model spans."""
+    text = article.text or ""
+    article.mentions = []
+    if not text:
+        return
+    cands: list[Candidate] = []
+
+    def add(m: Mention) -> None:
+        cands.append(Candidate(m, RULE_RANK.get(m.source, 1)))
+
+    place_hits = _places(text, add)
+    places_at = {s: e for s, e, _ in place_hits}
+
+    model = [sp for sp in model_spans_of(article) if 0 <= sp.start < sp.end <= len(text)]
+    model_person_names = {sp.text for sp in model if sp.type == "Person" and MS.person_form(sp.text)}
+
+    person_ms = P.find_persons(text, model_person_names)
+    for m in person_ms:
+        add(m)
+
+    ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add)
+    for m in generic_bodies(article, set(places_at.values()), ctx):
+        add(m)
+    prefixes = abbreviation_prefixes(text, cands)  # 北航泉州创新研究院 starts at 北航
+    for m in abbreviations_before_titles(text, cands):  # 成大校长X, 中油总经理Y
+        add(m)
+    add_model_spans(text, model, cands, place_hits)
+    _names_after_orgs(text, cands, model_person_names, add)
+
+    chosen = canonical_park_names(article, resolve_overlaps(cands), ctx)
+    mentions = [c.m for c in chosen]
+    mentions.extend(nested_places(mentions, place_hits, text))
+    mentions.extend(prefixes_in_chosen(prefixes, mentions))  # 北航 in it: an alias of 北京航空航天大学
+    mentions.extend(chain_bodies(article, mentions, ctx))
+    mentions.extend(coordination(text, mentions))
+    mentions = repeats_and_variants(text, mentions)
+    mentions.extend(bare_abbreviations(text, mentions))
+    place_canonicals(mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    article.mentions = mentions
+
+
+def _places(text: str, add) -> list:
+    """Gazetteer places and towns; returns the kept gazetteer hits."""
+    in_text: dict[str, bool] = {}
+    all_hits = G.find_places(text)
+    hit_ends = frozenset(e for _, e, _ in all_hits)
+    place_hits = [h for h in all_hits if keep_place(text, h, in_text, hit_ends)]
+    for s, e, p in place_hits:
+        if not names_a_thing_after(text, e):
+            add(Mention(s, e, text[s:e], "Place", place_subtype(p), "gazetteer", p.name, p.code))
+    for m in find_towns(text, place_hits):
+        add(m)
+    return place_hits
+
+
+def _organizations(article: Article, place_hits, person_ends: set[int], cands: list[Candidate], add) -> PlaceContext:
+    """Structural org names, ministries, short companies and parks; returns
+    the place context they leave (places not inside a company name, parks)."""
+    text = article.text
+    places_at = {s: e for s, e, _ in place_hits}
+    place_spans = [(s, e) for s, e, _ in place_hits]
+    org_found = O.find_structural_orgs(text, blocked_ends=person_ends, places=place_spans)
+    for o in org_found:
+        s = _strip_leading_level(text, o.start, o.end, places_at)
+        name = text[s:o.end]
+        if name in LX.GENERIC_ORGS or len(name) < 3:
+            continue
+        g = O.generic_body(name, 0)
+        if g is not None and g[0] == len(name):
+            continue  # 区文旅局 / 省发改委: a generic body, resolved by kg.recognize.bare_bodies
+        add(Mention(s, o.end, name, "Organization", o.subtype, "org-rule"))
+    for o in O.find_ministries(text):
+        add(Mention(o.start, o.end, o.text, "Organization", LX.org_subtype(o.text), "ministry"))
+    full_names = [o.text for o in org_found if o.subtype == "Company"]
+    for o in SC.find_short_companies(text, place_spans, full_names):
+        add(Mention(o.start, o.end, o.text, "Organization", "Company", "short-company"))
+    parks = PK.find_parks(text, place_spans)
+    for o in parks:
+        add(Mention(o.start, o.end, o.text, "Place", "Park", "park-rule"))
+    org_spans = [(o.start, o.end) for o in org_found] + [(c.m.start, c.m.end) for c in cands
+                                                         if c.m.source == "short-company"]
+    talked_of = outside_companies(text, place_hits, org_spans)
+    return PlaceContext(talked_of, [o.text for o in parks], trip_view(article, talked_of))
+
+
+def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -> int:
+    """An org name that starts with a bare level character (市瀚星房地产...) not
+    belonging to a place: drop that character."""
+    if e - s > 3 and text[s] in LX.LEVEL_CHARS and s not in places_at:
+        if O.generic_body(text, s) is None:
+            return s + 1
+    return s
+
+
+def _names_after_orgs(text: str, cands: list[Candidate], model_person_names: set[str], add) -> None:
+    """A name right after an organization, clearly ended (浙江大学叶志镇团队, X有限公司杨大均等)."""
+    for c in list(cands):
+        m = c.m
+        if m.type == "Organization" and m.source in ("org-rule", "ministry"):
+            nm = P.name_at(text, m.end, model_person_names)
+            if nm and P.right_boundary(text, m.end + len(nm)) == 2 and not O.title_like(text, m.end):
+                add(Mention(m.end, m.end + len(nm), nm, "Person", None, "org-context"))

@@ -1,0 +1,69 @@
+"""The NLP model's spans combined with the rule candidates.
+
+Each model span is checked on its own text (no digits, no generic word such
+as 公司 or 双方) and then judged against the rule spans
+(kg.recognize.model_spans); a model organization that contains rule mentions
+(台湾甲乙集团 over the place 台湾) replaces them.
+"""
+
+from __future__ import annotations
+
+from kg.doc import Article
+from kg.lexicons import gazetteer as G
+from kg.recognize import model_spans as MS
+from kg.lexicons import org_lexicon as LX
+from kg.recognize import persons as P
+from kg.recognize.candidates import RULE_RANK, Candidate
+from kg.recognize.place_mentions import place_subtype
+
+
+def model_spans_of(article: Article):
+    for s in article.sentences:
+        a = s.analysis
+        if a is None:
+            continue
+        for sp in a.entities:
+            yield sp
+
+
+def valid_model_span(text: str, typ: str) -> bool:
+    """Checks on a model span's own text (no context): see kg.recognize.model_spans."""
+    if not text or text in LX.GENERIC_ORGS or any(c.isdigit() for c in text):
+        return False
+    if any(c in P.PUNCT and c != "·" for c in text):
+        return False
+    if typ == "Person":  # a personal name, or an entity of uncertain type judged as a brand
+        return MS.person_form(text) or not (MS.has_stop(text) or MS.is_group(text))
+    if typ in ("Organization", "Place"):
+        return 2 <= len(text) and not (MS.has_stop(text) or MS.is_group(text) or MS.is_generic_name(text)
+                                       or MS.is_generic_body(text))
+    return False
+
+
+def add_model_spans(text: str, model, cands: list[Candidate], place_hits) -> None:
+    """Judge each model span against the rule candidates (kg.recognize.model_spans);
+    a model organization that contains rule mentions (台湾X集团 over two places)
+    replaces them, so it is ranked with the rules."""
+    from kg.recognize.coref import abbreviation_target
+
+    spans = [(c.m.start, c.m.end, c.m.type) for c in cands]
+    spans += [(s, e, "Place") for s, e, _ in place_hits]
+    org_names = sorted({c.m.canonical or c.m.text for c in cands if c.m.type == "Organization" and not c.m.generic
+                        and len(c.m.text) >= 4})
+    view = MS.RuleView(text, spans, org_names)
+    seen: set[tuple[int, int]] = set()
+    for sp in model:
+        if (sp.start, sp.end) in seen or not valid_model_span(MS.trim(sp, text).text, sp.type):
+            continue
+        seen.add((sp.start, sp.end))
+        m = MS.judge(sp, view, lambda short: abbreviation_target(short, org_names) is not None)
+        if m is None:
+            continue
+        if m.type == "Organization" and m.subtype is None:
+            m.subtype = LX.org_subtype(m.text)
+        if m.type == "Place":
+            hits = G.lookup(m.text)
+            if hits:
+                m.subtype, m.canonical, m.code = place_subtype(hits[0]), hits[0].name, hits[0].code
+        inner = view.inside(m.start, m.end)
+        cands.append(Candidate(m, 5 if inner else RULE_RANK["model"]))

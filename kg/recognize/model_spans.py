@@ -1,0 +1,391 @@
+"""Which entity spans of the NLP model become mentions.
+
+The rules (gazetteer, structural organization names, title context) are
+precise but miss names with no structural cue; a statistical NER model finds
+those, and also proposes many spans a reader would not count (generic bodies
+such as 区政协 / 代表团, spans cut inside a word or running into a verb such as
+``X携手Y`` / ``顺德落户``). So a model span is *evidence*, accepted only when it
+passes every check below (:func:`judge`); the checks look at the span, its
+neighbours in the text and what the rules found, never at a particular model's
+habits.
+
+1. **Form**: 2-12 name characters, no punctuation or digits (a transliterated
+   person name may carry ``·``).
+2. **Words**: no function character (与 和 及 在 对 将 就 ...) and no verb
+   (携手 落户 莅临 调研 ...) inside; no stop word (希望, 全, 该 ...) at the start;
+   the last character does not begin a title (``李静副`` + 院长).
+3. **Not generic**: not a body named only by level and kind (区政协,
+   市人大常委会, 省发改委, 商务局, 经信委: a government body is named by its
+   place); not a group or a part of a body (代表团, 考察团, 团队, X党委, X党组,
+   X总部, X董事局); not made of generic words only (国家重点实验室).
+4. **Fits the rule mentions**: it does not cut across a rule mention or a
+   gazetteer place (partial overlap); a span equal to a rule mention adds
+   nothing; a span that contains rule mentions is kept only for an
+   organization with an org suffix whose inner mentions are places, or whose
+   inner organization ends the span after a known abbreviation (北航 +
+   泉州创新研究院) -- it then replaces the inner mentions.
+5. **Per type**:
+
+   - Person: a Chinese personal name (family name from ``data/surnames.txt``,
+     2-3 characters, 4 only with a compound family name, no title word) or a
+     transliterated one (X·Y); with a boundary on one side (punctuation, a
+     title, a word such as 表示/会见 after it, or 与/由 ... before it).
+   - Organization with an org suffix (公司, 研究院, 大学, 局 ...): a clean left
+     edge (start of text, punctuation, a stop word, or a place at its start);
+     a government body needs a place at its start (or is an abbreviation of an
+     article organization).
+   - Organization without a suffix (a brand: 西门子): needs corroboration:
+     it is an abbreviation of an organization of the article, stands in a list
+     with organizations (``A公司、B、C等企业``), is a party or a visit target
+     (``B就...签约``, ``参观B``, ``与B合作``, ``B董事长``), or occurs at least
+     twice with clear boundaries.
+   - Place: a town (X镇 / X乡 / X街道) the gazetteer does not list, or a
+     transliterated foreign name of 3+ characters; places of the gazetteer are
+     the gazetteer's (the rules already decided about them).
+
+   A span of any type that ends with a company word (X电子, X科技) is typed
+   Organization/Company; a Person span standing in a list of organizations
+   (``A公司以及B、C等企业``) is an organization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.doc import Mention, ModelSpan
+from kg.lexicons import gazetteer as G
+from kg.recognize import left_walk as LW
+from kg.lexicons import org_lexicon as LX
+from kg.recognize import orgs as O
+from kg.recognize import persons as P
+from kg.lexicons import titles as T
+
+#: function characters never inside a name the model proposes
+STOP_CHARS = frozenset("与和及在对将把被就向从于的了是并等或而且给让由")
+#: verbs and words never inside a name (a span that runs into the sentence)
+STOP_WORDS = (
+    "携手", "落户", "莅临", "走进", "来到", "前往", "调研", "考察", "参观", "参访", "访问", "签订", "签署", "签约",
+    "共建", "商定", "率团", "率队", "带队", "盛赞", "点赞", "借鉴", "参考", "承办", "主办", "协办", "锚定", "了解",
+    "组成", "共计", "以及", "领导", "一行", "相关", "有关", "轮值", "希望", "推动", "打造", "建设", "布局", "成立",
+    "举行", "举办", "召开", "出席", "会见", "会谈", "座谈", "交流", "陪同", "介绍", "表示", "指出", "强调",
+)
+#: a name never starts with these (the span took the word before it)
+_START_STOPS = tuple(w for w in LX.LEFT_STOPS if len(w) >= 2) + tuple("全该本其各我此每这那")
+#: groups and parts of a body: never an organization of their own
+GROUP_TAILS = (
+    "党政代表团", "代表团", "考察团", "招商团", "访问团", "团队", "一行", "总部", "党委", "党组", "党工委",
+    "董事局", "董事会", "监事会", "展厅", "展示中心", "车间", "领导", "国家队",
+)
+#: level words that may precede a body named only by its kind
+_LEVEL_WORDS = ("两地", "我市", "本市", "全市", "该市", "我省", "全省", "我区", "我县", "各级", "中央", "国家", "省", "市",
+                "区", "县", "州", "镇", "乡")
+#: suffixes of government bodies (named by their place)
+_GOV_SUFFIXES = tuple(s for s, st in LX.ORG_SUFFIXES if st == "GovernmentBody") + (
+    "处", "科", "委", "办", "人大", "党校")
+#: towns and sub-districts the county-level gazetteer does not list
+_TOWN_SUFFIXES = ("街道", "镇", "乡")
+#: characters of transliterated foreign names (西门子, 戴尔, 斯图加特)
+TRANSLIT = frozenset(
+    "阿埃艾爱安奥澳巴拜班邦贝本比彼波伯勃博布察达戴丹道德迪蒂丁东杜多俄厄恩法范菲费芬弗福伏盖甘冈高戈格"
+    "根古哈海汉豪赫亨胡华怀惠霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理利莉丽连林琳"
+    "卢鲁路伦罗洛马迈麦曼梅门蒙米明摩莫穆纳娜奈尼涅纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切琴丘萨塞桑瑟森"
+    "沙莎尚舍什史斯松苏索塔泰坦汤唐特滕提图托瓦旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹"
+    "朱兹佐尔赛茨"
+)
+#: words after a party or an organization acting (B就..., B董事长, B自主研制)
+_PARTY_AFTER = ("就", "签", "董事长", "总经理", "负责人", "总裁", "创始人", "董事局", "党委书记", "自主", "研发",
+                "研制", "生产", "投资", "集团", "旗下", "公司")
+#: visit verbs before a target (参观B, 走进B)
+_VISIT_BEFORE = ("参观", "考察", "调研", "走进", "来到", "到访", "拜访", "走访", "前往", "莅临", "走访了", "参观了")
+#: counterpart words: 与B合作, 同B交流
+_WITH_BEFORE = ("与", "同", "和", "跟")
+_WITH_AFTER = ("合作", "交流", "签", "座谈", "会谈", "洽谈", "对接", "共建", "达成")
+#: nouns after 等 that close a list of organizations
+_ORG_LIST_NOUNS = ("企业", "公司", "单位", "机构", "品牌", "集团", "厂商", "高校", "院所", "银行")
+_SEPS = ("以及", "、", "和", "及", "与")
+_CLAUSE_END = set("，,。；;：:！!？?\n")
+
+
+@dataclass
+class RuleView:
+    """What the rules found in the text, for judging model spans."""
+
+    text: str
+    #: (start, end, type) of every rule candidate, gazetteer places included
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    #: organization names found by the rules (for abbreviations)
+    org_names: list[str] = field(default_factory=list)
+
+    def inside(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        return [x for x in self.spans if s <= x[0] and x[1] <= e and (x[0], x[1]) != (s, e)]
+
+    def crosses(self, s: int, e: int) -> bool:
+        return any(a < e and s < b and not (s <= a and b <= e) and not (a <= s and e <= b) for a, b, _ in self.spans)
+
+    def equal(self, s: int, e: int) -> bool:
+        return any((a, b) == (s, e) for a, b, _ in self.spans)
+
+    def covered(self, s: int, e: int) -> bool:
+        """Is [s, e) inside one rule span (a part of a name already found)?"""
+        return any(a <= s and e <= b for a, b, _ in self.spans)
+
+    def orgs(self) -> list[tuple[int, int]]:
+        return [(a, b) for a, b, t in self.spans if t == "Organization"]
+
+
+def has_stop(name: str) -> bool:
+    """A function character or verb inside, or a stop word at the start."""
+    if any(c in STOP_CHARS for c in name):
+        return True
+    if any(w in name for w in STOP_WORDS):
+        return True
+    return name.startswith(_START_STOPS)
+
+
+def is_group(name: str) -> bool:
+    """A group or a part of a body: 代表团, 渝商考察团, 集团党委, X总部."""
+    return name.endswith(GROUP_TAILS)
+
+
+def org_suffix(name: str) -> str | None:
+    """The longest organization suffix ``name`` ends with (after a 2+ char core)."""
+    best = None
+    for suf, _ in LX.ORG_SUFFIXES:
+        if name.endswith(suf) and len(name) > len(suf) and (best is None or len(suf) > len(best)):
+            best = suf
+    return best
+
+
+def _strip_level(name: str) -> str:
+    changed = True
+    while changed and name:
+        changed = False
+        for w in _LEVEL_WORDS:
+            if name.startswith(w) and len(name) > len(w):
+                name = name[len(w):]
+                changed = True
+                break
+    return name
+
+
+def _leading_place_end(name: str) -> int:
+    """Length of the place chain at the start of ``name`` (0 when none)."""
+    pos = 0
+    for s, e, _ in G.find_places(name):
+        if s == pos:
+            pos = e
+    return pos
+
+
+def is_generic_body(name: str) -> bool:
+    """A body named only by level and kind, with no proper-name part:
+    区政协, 市人大常委会, 省发改委, 两地文旅局, 经信委, 商务局, 办公室, 科技处."""
+    if O.generic_body(name, 0) is not None and O.generic_body(name, 0)[0] == len(name):
+        return True
+    if _leading_place_end(name) > 0:
+        return False
+    rest = _strip_level(name)
+    if rest in LX.MINISTRIES:
+        return False
+    suf = next((s for s in sorted(_GOV_SUFFIXES, key=len, reverse=True) if rest.endswith(s)), None)
+    if suf is None:
+        return False
+    core = rest[: -len(suf)]
+    # a government department without a place: named only by its field (文旅, 商务, 经信)
+    return len(core) <= 4
+
+
+def is_generic_name(name: str) -> bool:
+    """Made of generic description words only, once an org suffix is removed."""
+    suf = org_suffix(name)
+    core = name[: -len(suf)] if suf else name
+    return LX.is_generic_core(core) or LX.is_generic_core(_strip_level(core)) or name in LX.GENERIC_PARKS
+
+
+def person_form(name: str) -> bool:
+    """A Chinese personal name (2-3 characters, 4 with a compound family name)
+    or a transliterated one (X·Y)."""
+    if "·" in name:
+        parts = name.split("·")
+        return len(parts) <= 3 and all(len(p) >= 1 for p in parts) and all(c in TRANSLIT for p in parts for c in p)
+    if not P.plausible_name(name):
+        return False
+    if len(name) == 4:
+        _, two = P.surnames()
+        return name[:2] in two
+    return True
+
+
+def _clean_left(text: str, s: int) -> bool:
+    return s == 0 or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
+
+
+def _clean_right(text: str, e: int) -> bool:
+    return e >= len(text) or text[e] in P.PUNCT or P.right_boundary(text, e) > 0 or text.startswith(
+        _PARTY_AFTER + _WITH_AFTER + ("等",), e)
+
+
+def in_org_list(text: str, s: int, e: int, org_spans: list[tuple[int, int]], closed_only: bool = False) -> bool:
+    """Does [s, e) stand in a list of organizations: an organization item next
+    to it (``A有限公司以及B``, ``B、C集团``) or the list closed by 等企业/等公司?
+    With ``closed_only`` only the closed list counts (a person may stand next to
+    an organization: 张三及X局副局长)."""
+    ends = {b for _, b in org_spans}
+    starts = {a for a, _ in org_spans}
+    for sep in _SEPS if not closed_only else ():
+        if text.endswith(sep, 0, s) and (s - len(sep)) in ends:
+            return True
+        if text.startswith(sep, e) and (e + len(sep)) in starts:
+            return True
+    # walk right over list items up to 等 + an organization noun, within the clause
+    pos = e
+    for _ in range(8):
+        if text.startswith("等", pos):
+            return text.startswith(_ORG_LIST_NOUNS, pos + 1)
+        sep = next((w for w in _SEPS if text.startswith(w, pos)), None)
+        if sep is None:
+            return False
+        pos += len(sep)
+        k = pos
+        while k < len(text) and k - pos <= 12 and text[k] not in _CLAUSE_END and text[k] not in "、等":
+            if any(text.startswith(w, k) for w in ("以及", "和", "及")) and k > pos:
+                break
+            k += 1
+        if k == pos or k - pos > 12:
+            return False
+        pos = k
+    return False
+
+
+def party_context(text: str, s: int, e: int) -> bool:
+    """A party or visit target: B就..., B董事长, 参观B, 与B合作."""
+    if text.startswith(_PARTY_AFTER, e):
+        return True
+    if any(text.endswith(w, 0, s) for w in _VISIT_BEFORE) and _clean_right(text, e):
+        return True
+    if any(text.endswith(w, 0, s) for w in _WITH_BEFORE) and text.startswith(_WITH_AFTER, e):
+        return True
+    return False
+
+
+def repeated(text: str, name: str, min_count: int = 2) -> bool:
+    """Does ``name`` occur ``min_count`` times with clear boundaries on both sides?"""
+    n = 0
+    for m in re.finditer(re.escape(name), text):
+        if _clean_left(text, m.start()) and _clean_right(text, m.end()):
+            n += 1
+            if n >= min_count:
+                return True
+    return False
+
+
+def _company_word(name: str) -> bool:
+    return name.endswith(LX.SHORT_COMPANY_SUFFIXES + LX.INDUSTRY_SUFFIXES) and not is_generic_name(name)
+
+
+#: two-character verbs whose first character a span may have taken (澳瑞特研|发)
+_VERBS_AFTER = ("研发", "研制", "生产", "签约", "签署", "签订", "表示", "参观", "出席", "致辞", "介绍", "投资", "开发",
+                "建设", "合作", "落户", "携手")
+
+
+def trim(sp: ModelSpan, text: str) -> ModelSpan:
+    """Give back the first character of a verb the span ran into (X研|发生产 -> X)."""
+    e = sp.end
+    if e - sp.start > 2 and text[e - 1:e + 1] in _VERBS_AFTER:
+        return ModelSpan(sp.start, e - 1, sp.text[:-1], sp.type, sp.label)
+    return sp
+
+
+def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
+    """The mention a model span gives, or None when it fails a check.
+
+    ``is_alias(short)``: True when ``short`` is an abbreviation of an
+    organization the rules found in the article (see kg.recognize.coref).
+    """
+    if not (0 <= sp.start < sp.end <= len(view.text)) or view.text[sp.start:sp.end] != sp.text:
+        return None
+    sp = trim(sp, view.text)
+    text, s, e, name, typ = view.text, sp.start, sp.end, sp.text, sp.type
+    if typ not in ("Person", "Organization", "Place"):
+        return None
+    if not 2 <= len(name) <= 24 or any(c.isdigit() for c in name):
+        return None
+    if any(c in P.PUNCT and c != "·" for c in name) or (typ != "Person" and "·" in name):
+        return None
+    if view.crosses(s, e) or view.equal(s, e) or view.covered(s, e):
+        return None
+    alias = bool(is_alias and is_alias(name))
+    if typ == "Person":
+        if view.inside(s, e) or any(T.starts_with_title(name, i) for i in range(1, len(name))):
+            return None  # 李静副(院长), 吴市长: a title inside
+        if T.starts_with_title(text, e - 1):
+            return None
+        if not person_form(name) or in_org_list(text, s, e, view.orgs(), closed_only=True):
+            # not a personal name, or in a list of companies (A公司以及戴尔、B等企业): an entity
+            # of uncertain type, kept as an organization only when corroborated
+            return None if has_stop(name) or is_group(name) else _brand(sp, view, alias)
+        if P.right_boundary(text, e) or P.left_boundary(text, s) or T.title_ending_at(text, s):
+            return Mention(s, e, name, "Person", None, "model")
+        return None
+    if has_stop(name) or is_group(name) or is_generic_name(name):
+        return None
+    if T.starts_with_title(text, e - 1) and not org_suffix(name):
+        return None
+    if typ == "Place" and not _company_word(name):
+        if view.inside(s, e) or G.lookup(name):
+            return None
+        town = name.endswith(_TOWN_SUFFIXES) and len(name) >= 3 and not name.startswith(_LEVEL_WORDS)
+        foreign = len(name) >= 3 and all(c in TRANSLIT for c in name)
+        return Mention(s, e, name, "Place", "Town" if town else None, "model") if (town or foreign) else None
+    return _organization(sp, view, alias)
+
+
+def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
+    text, s, e, name = view.text, sp.start, sp.end, sp.text
+    if G.lookup(name):
+        return None  # a place the model took for an organization (宝鸡 作为...)
+    suf = org_suffix(name)
+    inner = view.inside(s, e)
+    if inner:
+        if not suf:
+            return None
+        inner_orgs = [x for x in inner if x[2] != "Place"]
+        if inner_orgs:
+            # only X + a rule organization ending the span, X an abbreviation (北航 + 泉州创新研究院)
+            if len(inner_orgs) != 1 or inner_orgs[0][1] != e or not alias_prefix(name[: inner_orgs[0][0] - s], view):
+                return None
+        elif not _clean_left(text, s) and _leading_place_end(name) == 0:
+            return None
+    if suf:
+        if suf.endswith(_GOV_SUFFIXES) or suf in LX.GOV_NEEDS_PLACE:
+            if is_generic_body(name) and not alias:
+                return None
+            if _leading_place_end(name) == 0 and not alias and not inner:
+                return None  # a government body is named by its place
+        if not (_clean_left(text, s) or _leading_place_end(name) > 0 or alias):
+            return None
+        return Mention(s, e, name, "Organization", None, "model")
+    if _company_word(name):
+        if _clean_left(text, s) or alias:
+            return Mention(s, e, name, "Organization", "Company", "model")
+        return None
+    return _brand(sp, view, alias)
+
+
+def _brand(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
+    """An organization named without a suffix (a brand, 西门子): corroborated."""
+    text, s, e, name = view.text, sp.start, sp.end, sp.text
+    if len(name) > 8 or is_generic_body(name) or name.startswith(tuple(LX.LEVEL_CHARS)):
+        return None
+    if not (_clean_left(text, s) or alias):
+        return None
+    ok = alias or in_org_list(text, s, e, view.orgs()) or party_context(text, s, e) or repeated(text, name)
+    return Mention(s, e, name, "Organization", None, "model") if ok else None
+
+
+def alias_prefix(prefix: str, view: RuleView) -> bool:
+    """Is ``prefix`` (北航) an abbreviation of an organization the rules found?"""
+    from kg.recognize.coref import abbreviation_target
+
+    return 2 <= len(prefix) <= 4 and abbreviation_target(prefix, view.org_names) is not None

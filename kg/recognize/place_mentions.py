@@ -1,0 +1,131 @@
+"""Place mentions from gazetteer hits: which hits count, towns, nesting, canonical forms.
+
+``keep_place`` filters hits (the country alone, two-character short forms
+inside words: 召开平 -> 开平); ``find_towns`` adds towns named right after
+their county (甲县乙镇); ``nested_places`` keeps a full-form place at the
+start of an organization name (甲市 in 甲市委); ``place_canonicals`` gives
+each place the fullest form the article writes (上海市 over 上海).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Mention
+from kg.lexicons import gazetteer as G
+from kg.recognize import left_walk as LW
+from kg.lexicons import org_lexicon as LX
+from kg.recognize import persons as P
+
+
+#: place names never taken as entities on their own (the country in 科创中国, 中国科学院)
+_NOT_ALONE = {"中国", "中华"}
+
+
+#: district names that are also common words (矿区, 城区): a district only right after its city
+_WORD_DISTRICTS = {"矿区", "城区", "郊区", "新城区", "老城区"}
+
+
+def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = frozenset()) -> bool:
+    """Filter gazetteer hits: the country itself, and two-character short
+    forms of county-level places inside words (召开平 -> 开平) unless the
+    article also gives the full form or the short form stands after a boundary."""
+    s, e, p = hit
+    form = text[s:e]
+    if form in _NOT_ALONE or (form in _WORD_DISTRICTS and s not in ends):
+        return False
+    if len(form) == 2 and form[-1] in "县市区" and text[e:e + 1] == "长":
+        return False  # 邱县长: a surname and a title
+    if p.level == "District" and form != p.name and len(form) == 2:
+        if p.name not in in_text:
+            in_text[p.name] = p.name in text
+        if in_text[p.name]:
+            return True
+        return s == 0 or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
+    return True
+
+
+#: event names led by their host place (X冬奥, X世博会): the place is part of the name
+_EVENTS_AFTER = ("冬奥", "冬残奥", "奥运", "残奥", "亚运", "世博", "园博", "进博会", "服贸会", "大运会", "全运会")
+
+
+def names_a_thing_after(text: str, end: int) -> bool:
+    """A place that only starts a longer name: directly followed by Latin
+    letters (X IP服务工作站-like names written together) or by an event word."""
+    nxt = text[end:end + 1]
+    if nxt.isascii() and nxt.isalpha():
+        return True
+    return text.startswith(_EVENTS_AFTER, end)
+
+
+_TOWN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?镇")
+
+
+#: words ending in 镇 that name no town (乡镇, 重镇, 强镇)
+_NOT_TOWNS = ("乡镇", "城镇", "重镇", "强镇", "名镇", "小镇", "古镇", "市镇", "集镇", "村镇", "各镇", "全镇", "该镇", "本镇")
+
+
+def find_towns(text: str, place_hits) -> list[Mention]:
+    """Towns named right after their county or district (顺德区X镇, X县Y镇):
+    the gazetteer stops at county level, the place chain names the town."""
+    out = []
+    for s, e, p in place_hits:
+        if p.level not in ("District", "City") or not p.name.endswith(("区", "县", "市", "旗")):
+            continue
+        m = _TOWN_RE.match(text, e)
+        if m is None or m.group().endswith(_NOT_TOWNS) or len(m.group()) < 2:
+            continue
+        if text.startswith("长", m.end()) and len(m.group()) < 3:
+            continue
+        out.append(Mention(e, m.end(), m.group(), "Place", "Town", "town-rule", m.group()))
+    return out
+
+
+def place_subtype(p: G.Place) -> str:
+    if p.level == "District" and p.name.endswith("市"):
+        return "City"
+    return p.level
+
+
+def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[Mention]:
+    """A full-form place at the start of an org name is a mention too, except
+    inside a company name when the place is named nowhere else (深圳市 in
+    深圳市X科技有限公司 alone is no entity; 平顶山市 in 平顶山市委 is, and so is
+    昆山市 in 苏州昆山市X有限公司, where a place chain states the address)."""
+    out = []
+    org_end_by_start: dict[int, tuple[int, bool]] = {}
+    for m in mentions:
+        if m.type == "Organization" and not m.generic:
+            prev = org_end_by_start.get(m.start, (0, False))
+            if m.end > prev[0]:
+                org_end_by_start[m.start] = (m.end, m.subtype == "Company")
+    standalone = {m.code for m in mentions if m.type == "Place" and m.code}
+    place_ends = {e for _, e, _ in place_hits}
+    # a chain of places starting an org name: each link is nested (广东省佛山市顺德区委 -> 佛山市)
+    for s, e, _ in sorted(place_hits, key=lambda h: h[0]):
+        if s in org_end_by_start and e < org_end_by_start[s][0]:
+            org_end_by_start.setdefault(e, org_end_by_start[s])
+    for s, e, p in place_hits:
+        sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
+        if not p.name.endswith(("省", "市", "区", "县", "旗")) or p.name != p.short and (e - s) != len(p.name) and not sar:
+            continue
+        end, company = org_end_by_start.get(s, (0, False))
+        # kept inside a company when named elsewhere or given as an address (苏州昆山市X公司)
+        if e < end and (not company or p.code in standalone or s in place_ends):
+            form = text[s:e] if sar and text else p.name
+            out.append(Mention(s, e, form, "Place", place_subtype(p), "gazetteer", p.name, p.code))
+    return out
+
+
+def place_canonicals(mentions: list[Mention]) -> None:
+    """A place's canonical form is the fullest form the article itself gives
+    (上海市 only when the article says 上海市 somewhere)."""
+    fullest: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Place" and m.code:
+            cur = fullest.get(m.code)
+            if cur is None or len(m.text) > len(cur):
+                fullest[m.code] = m.text
+    for m in mentions:
+        if m.type == "Place" and m.code:
+            m.canonical = fullest[m.code]

@@ -1,0 +1,56 @@
+"""Further occurrences of the names already found.
+
+A person or organization name found once is a mention wherever else it is
+written (甲乙科技有限公司 ... 甲乙科技有限公司), and so are the short forms of
+a full company name (甲乙科技 for 甲乙科技(上海)股份有限公司, see
+kg.recognize.orgs.legal_variants).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Mention
+from kg.lexicons import org_lexicon as LX
+from kg.recognize import orgs as O
+from kg.recognize import persons as P
+
+
+def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Further occurrences of person/org names found, and the short forms of
+    full company names (恒玄科技 for 恒玄科技(上海)股份有限公司)."""
+    occupied = bytearray(len(text) + 1)
+    for m in mentions:
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+    targets: dict[str, tuple[str, str | None, str | None, str]] = {}
+    for m in mentions:
+        if m.generic:
+            continue
+        if m.type == "Person" or (m.type == "Organization" and len(m.text) >= 3) or (
+                m.type == "Place" and m.subtype in ("Park", "Town")):
+            targets.setdefault(m.text, (m.type, m.subtype, m.canonical, "repeat"))
+        if m.type == "Organization" and m.subtype == "Company":
+            for v in O.legal_variants(m.text):
+                if v not in LX.GENERIC_ORGS and len(v) >= 4:
+                    targets.setdefault(v, ("Organization", "Company", m.canonical or m.text, "variant"))
+    # a gazetteer place at the start of an organization's further occurrence
+    # (北京 in 北京X管理, the short form of 北京X管理有限公司) gives way to it
+    place_at = {(m.start, m.end): m for m in mentions if m.type == "Place" and m.source == "gazetteer"}
+    dropped: set[int] = set()
+    out = []
+    for name in sorted(targets, key=len, reverse=True):
+        typ, st, canon, src = targets[name]
+        for mm in re.finditer(re.escape(name), text):
+            s, e = mm.start(), mm.end()
+            if typ == "Organization" and any(occupied[s:e]):
+                inner = next((place_at[(s, k)] for k in range(s + 2, e) if (s, k) in place_at), None)
+                if inner is not None and not any(occupied[inner.end:e]) and id(inner) not in dropped:
+                    dropped.add(id(inner))
+                    occupied[s:inner.end] = b"\x00" * (inner.end - s)
+            if any(occupied[s:e]):
+                continue
+            if typ == "Person" and not P.right_boundary(text, e):
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
+            out.append(Mention(s, e, name, typ, st, src, canon))
+    return [m for m in mentions if id(m) not in dropped] + out

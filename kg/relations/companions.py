@@ -1,0 +1,91 @@
+"""Companions: who accompanies the delegation's leaders on a visit.
+
+- ``X在Y、Z陪同下前往A参访`` (:func:`escorts`): Y and Z accompany X (the
+  people before 在, else the leaders) on the visit the clause tells;
+- ``Y、Z陪同考察`` / ``Y、Z一同调研`` / ``Y参加`` (:func:`companions`): the
+  run of names before the word joins the leaders' current visit (甲市副市长
+  王一，省厅厅长李二陪同考察 -> both accompany the leaders).
+
+A companion is never one of the leaders; a visit event is opened for the
+leaders when none is current, so a companion told before the places is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Article
+from kg.context.clauses import Clause, TextView
+from kg.context.discourse import DelegationState, name_run_before, new_event, realis
+from kg.lexicons.triggers import ACCOMPANY_RE
+
+#: X在Y(等)(的)陪同下: Y accompanies X
+ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
+#: 参加 as joining the visit, not attending a meeting (参加会谈, 参加会见)
+_JOIN_RE = re.compile(r"参加(?!了?(?:会谈|会议|座谈|会见|接见))")
+#: 陪同会见 / 陪同接见: the host's side at a reception, not the visitor's companions
+_HOST_SIDE_RE = re.compile(r"会见|接见")
+
+
+def _join_visit(article: Article, state: DelegationState, agents: list[int], people: list[int], si: int,
+                same_agents: bool) -> None:
+    """Add ``people`` as companions of the current visit, opened for
+    ``agents`` when there is none (or, with ``same_agents``, when its agents
+    are others)."""
+    ev = state.visit
+    if ev is None or (same_agents and article.events[ev].agents != agents):
+        ev = new_event(article, "Visit", agents, si)
+        state.visit = ev
+    for p in people:
+        if p not in article.events[ev].companions:
+            article.events[ev].companions.append(p)
+
+
+def escorts(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause]) -> None:
+    """``X在Y、Z陪同下前往A参访``: Y and Z accompany X (the people before
+    在, else the leaders) on the visit this clause tells."""
+    for cl in clauses:
+        frame = ESCORT_FRAME_RE.search(view.text, cl.start, cl.end)
+        if frame is None or not realis(view, cl, frame.start()):
+            continue
+        inside = [r.entity for r in view.refs_in(frame.start(), frame.end(), "Person")]
+        before = [r.entity for r in view.refs_in(cl.start, frame.start(), "Person")]
+        agents = before or list(state.leaders)
+        people = [p for p in inside if p not in agents]
+        if agents and people:
+            _join_visit(article, state, agents, people, si, same_agents=True)
+
+
+def companions(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause]) -> None:
+    """Escorts, then the names before 陪同 / 一同调研 / 参加 (the leaders' companions)."""
+    escorts(article, view, state, si, clauses)
+    if not state.leaders:
+        return
+    for ci, cl in enumerate(clauses):
+        if ESCORT_FRAME_RE.search(cl.text):
+            continue
+        hits = [m for m in view.find(ACCOMPANY_RE, cl.start, cl.end)
+                if not _HOST_SIDE_RE.match(view.text, m.end())]
+        weak = _JOIN_RE.search(cl.text)
+        if hits:
+            pos0 = hits[0].start()
+        elif weak:
+            pos0 = cl.start + weak.start()
+        else:
+            continue
+        people = [p for p in name_run_before(view, clauses, ci, pos0)
+                  if p not in state.leaders and not _hosts_side(article, p, si, state.leaders)]
+        if people:
+            _join_visit(article, state, state.leaders, people, si, same_agents=False)
+
+
+def _hosts_side(article: Article, person: int, si: int, leaders: list[int]) -> bool:
+    """``王一会见了王二一行，甲市副市长王三参加``: 王三 holds a post where the
+    host 王一 does (the same organization or place), so he is on the host's
+    side of this sentence's meeting, not the visitor's companion."""
+    hosts = {a for e in article.events if e.kind == "Meeting" and e.sentence == si
+             for a in [*e.agents, *e.targets] if a not in leaders}
+    if not hosts or person in hosts:
+        return False
+    host_bodies = {p.org for p in article.positions if p.person in hosts and p.org is not None}
+    return any(p.org in host_bodies for p in article.positions if p.person == person)

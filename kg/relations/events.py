@@ -1,0 +1,385 @@
+"""Visits, meetings and companions, read clause by clause with a discourse state.
+
+The state is the *delegation in focus*: its leaders are set where the text
+says so (陈向平一行, 市长刘文华带队, 胡昌升…李海涛率…代表团) and stay the
+subject of later clauses that leave the subject out (先后到A、B、C拜访…,
+实地参观了…). Rules, in the order they run for each sentence:
+
+- delegation: leaders before 一行/带队/率/带领 (a run of names with titles,
+  possibly over commas); people after 率…一行 are companions;
+- visit: a motion verb (到, 赴, 来到, 走进, 莅临 …) or inspection verb
+  (参观, 考察, 调研 …) followed by a list of places/organizations; a
+  locative frame 在A、B、C，X参观… adds A、B、C; a weak verb (了解, 听取)
+  counts only with the leader as explicit subject;
+- meeting: X 会见 Y; X 与 Y … 会谈/座谈/交流 (Y a run of people, possibly
+  over commas; X the explicit subject, else the leader); 来宾 stands for the
+  delegation; people who 出席/主持 a 座谈 the leader held join it;
+- companions (kg.relations.companions): the run of names before 陪同 /
+  一同调研 / 参加 joins the leader's current visit; ``X在Y陪同下前往A参访``
+  -> X visits A, Y accompanies X.
+
+The state and the name-run helpers live in kg.context.discourse.
+
+Clauses stating a wish or plan (希望, 将, 邀请 …) and reported speech
+(他说，…) give no events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.doc import Article
+from kg.recognize.abbreviations import local_abbreviations
+from kg.context.clauses import Clause, Ref, TextView
+from kg.relations.companions import ESCORT_FRAME_RE, companions
+from kg.relations.meetings import escorted_people, receptions
+from kg.context.discourse import (
+    DelegationState,
+    is_name_list,
+    name_run_before,
+    names_right_before,
+    new_event,
+    realis,
+)
+from kg.lexicons.triggers import (
+    ABBREVIATED_ARRIVAL_RE,
+    ACCOMPANY_RE,
+    CLAUSE_DATE,
+    GUEST_WORDS,
+    PLACE_ABBREVIATIONS,
+    MEET_OBJECT_RE,
+    MEET_WITH_RE,
+    MOTION_FALSE_BEFORE,
+    SPEECH,
+    VISIT_INSPECT_RE,
+    VISIT_MOTION_RE,
+    VISIT_WEAK,
+)
+
+#: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
+DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
+#: a visit verb inside a nominal phrase (习近平总书记视察河北时的重要指示精神) is no visit
+NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
+#: where a list of visited places ends (the next verb of the clause)
+LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流|洽谈|交谈|对接|会晤|受到")
+SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
+#: 在A、B，… : a locative frame opening a clause (after a date)
+FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
+HOLD_RE = re.compile(r"召开|举行|开展")
+MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
+#: a clause whose subject is the delegation itself (代表团一行, 考察团, 一行人)
+GUEST_SUBJECT_RE = re.compile(rf"^{CLAUSE_DATE}(?:代表团|考察团|招商团|一行)")
+GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
+#: 位于甲市乙区的 before a visited name
+LOCATED_RE = re.compile(r"位于[^，,。；;的]{1,25}的")
+
+
+def _speech_from(clauses: list[Clause]) -> int:
+    """Index of the first clause of reported speech in a sentence (len when none)."""
+    for i, c in enumerate(clauses):
+        if SPEECH_END_RE.search(c.text.strip()):
+            return i + 1
+    return len(clauses)
+
+
+def _motion_triggers(view: TextView, clause: Clause):
+    for m in view.find(VISIT_MOTION_RE, clause.start, clause.end):
+        w = m.group()
+        if w in MOTION_FALSE_BEFORE and m.start() > 0 and view.text[m.start() - 1] in MOTION_FALSE_BEFORE[w]:
+            continue
+        yield m
+
+
+def _list_after(view: TextView, start: int, clause: Clause) -> list[Ref]:
+    located = LOCATED_RE.match(view.text, start, clause.end)
+    if located and view.outside_refs(located.start(), located.start() + 2):
+        start = located.end()  # 抵达位于甲市的乙公司: 乙公司
+    stop = LIST_STOP_RE.search(view.text, start, clause.end)
+    end = clause.end
+    while stop is not None and not view.outside_refs(stop.start(), stop.end()):
+        stop = LIST_STOP_RE.search(view.text, stop.end(), clause.end)
+    if stop is not None and stop.start() > start:
+        end = stop.start()
+    return [r for r in view.list_items(start, end) if r.type in ("Organization", "Place")]
+
+
+class _Extractor:
+    def __init__(self, article: Article, view: TextView):
+        self.article, self.view = article, view
+        self.state = DelegationState()
+
+    # -- events -------------------------------------------------------------
+    def _event(self, kind: str, agents: list[int], sentence: int) -> int:
+        return new_event(self.article, kind, agents, sentence)
+
+    def _visit(self, agents: list[int], targets: list[Ref], sentence: int) -> None:
+        """Add ``targets`` to the agents' visit. A host is no visitor: nobody
+        visits an organization they hold a post in (在甲公司，公司董事长王一
+        介绍… : 王一 receives the visitors)."""
+        own = {p.org for p in self.article.positions if p.person in agents}
+        targets = [t for t in targets if t.entity not in own]
+        if not agents or not targets:
+            return
+        ev = self.state.visit
+        if ev is None or self.article.events[ev].agents != agents or self.article.events[ev].sentence != sentence:
+            ev = self._event("Visit", agents, sentence)
+        e = self.article.events[ev]
+        for t in targets:
+            if t.entity not in e.targets and t.entity not in agents:
+                e.targets.append(t.entity)
+        self.state.visit = ev
+
+    def _meeting(self, side_a: list[int], side_b: list[int], sentence: int) -> None:
+        visitors = set(self.state.leaders)
+        a, b = [x for x in side_a], [x for x in side_b if x not in side_a]
+        if not a or not b:
+            return
+        if visitors & set(b) and not visitors & set(a):
+            a, b = b, a
+        for e in self.article.events:
+            if e.kind == "Meeting" and e.sentence == sentence and e.agents == a:
+                e.targets.extend(x for x in b if x not in e.targets)
+                return
+        ev = self._event("Meeting", a, sentence)
+        self.article.events[ev].targets.extend(b)
+
+    # -- sentence -----------------------------------------------------------
+    def run(self) -> None:
+        for si in range(len(self.article.sentences)):
+            clauses = self.view.clauses(si)
+            if not clauses:
+                continue
+            speech = _speech_from(clauses)
+            self._delegation(si, clauses)
+            sent = self.article.sentences[si]
+            if any(r.entity in self.state.leaders for r in self.view.refs_in(sent.start, sent.end, "Person")):
+                self.state.leader_paragraph = sent.paragraph
+            self._meetings(si, clauses[:speech])  # first: companions look for the hosts of its meeting
+            companions(self.article, self.view, self.state, si, clauses[:speech])
+            self._visits(si, clauses[:speech])
+
+    def _delegation(self, si: int, clauses: list[Clause]) -> None:
+        view = self.view
+        for ci, cl in enumerate(clauses):
+            for m in view.find(DELEGATION_RE, cl.start, cl.end):
+                if ACCOMPANY_RE.search(view.text, m.end(), cl.end):
+                    continue  # 率团陪同: companions, not a new delegation
+                if m.group() == "一行":
+                    leaders = names_right_before(view, m.start())
+                else:
+                    leaders = name_run_before(view, clauses, ci, m.start())
+                    # 由X带队的…: the people after 由
+                if not leaders:
+                    continue
+                if m.group() == "一行" and set(leaders) < set(self.state.leaders):
+                    break  # 王一一行 told again: the delegation of 王一 and 李二 in focus
+                self.state.leaders = leaders
+                self.state.visit = None
+                if m.group().startswith(("率", "带领")):
+                    end = view.text.find("一行", m.end(), cl.end)
+                    members = view.refs_in(m.end(), end if end > 0 else cl.end, "Person")
+                    if members:
+                        ev = self._event("Visit", leaders, si)
+                        self.state.visit = ev
+                        for r in members:
+                            if r.entity not in leaders and r.entity not in self.article.events[ev].companions:
+                                self.article.events[ev].companions.append(r.entity)
+                break
+
+    def _subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int] | None:
+        """Who acts at ``pos``: explicit people before it, else the leaders.
+
+        None when the clause has a non-person subject (大同等企业到潍坊).
+        """
+        cl = clauses[ci]
+        persons = [r for r in self.view.refs_in(cl.start, pos) if r.type == "Person"]
+        frame = ESCORT_FRAME_RE.search(self.view.text, cl.start, pos)
+        if frame:  # X在Y陪同下前往…: X acts
+            before = [r.entity for r in persons if r.end <= frame.start()]
+            return before or self.state.leaders
+        if ACCOMPANY_RE.search(self.view.text, cl.start, pos):
+            return self.state.leaders
+        if persons:
+            ents = [r.entity for r in persons]
+            if set(ents) & set(self.state.leaders):
+                return self.state.leaders
+            if GROUP_RE.search(self.view.text, persons[-1].end, pos):
+                return None  # …等组成的代表团一行深入…: the group, not its members
+            return name_run_before(self.view, clauses, ci, pos)
+        if self.view.refs_in(cl.start, pos) and not FRAME_RE.match(cl.text):
+            return None  # an organization or place is the subject
+        if GUEST_SUBJECT_RE.match(cl.text):
+            return self.state.leaders  # 代表团一行参观了…: the delegation in focus
+        para = self.article.sentences[cl.sentence].paragraph
+        return self.state.leaders if para == self.state.leader_paragraph else None
+
+    def _visits(self, si: int, clauses: list[Clause]) -> None:
+        view = self.view
+        frame: list[Ref] = []
+        for ci, cl in enumerate(clauses):
+            acc = [(m.start(), m.end()) for m in view.find(ACCOMPANY_RE, cl.start, cl.end)]
+
+            def in_acc(pos: int) -> bool:
+                return any(a <= pos < b for a, b in acc)
+
+            if FRAME_RE.match(cl.text):
+                items = _list_after(view, cl.start + FRAME_RE.match(cl.text).end(), cl)
+                frame = items
+                hold = HOLD_RE.search(cl.text)
+                if hold and items and realis(view, cl, cl.start + hold.start()):
+                    agents = self._subject(clauses, ci, cl.start)
+                    if agents:
+                        self._visit(agents, items, si)
+                continue
+            found = self._abbreviated_arrival(clauses, ci, in_acc)
+            for m in list(_motion_triggers(view, cl)) + list(view.find(VISIT_INSPECT_RE, cl.start, cl.end)):
+                if in_acc(m.start()) or not realis(view, cl, m.start()) or NOMINAL_RE.search(cl.text):
+                    continue
+                if m.group() == "到" and "从" in view.text[self.article.sentences[si].start : m.start()]:
+                    continue  # 从A，到B: a range, not a trip
+                agents = self._subject(clauses, ci, m.start())
+                if not agents:
+                    continue
+                targets = _list_after(view, m.end(), cl)
+                if not targets and "这里" in cl.text[m.end() - cl.start :]:
+                    targets = self._topic(clauses)
+                if frame:
+                    targets = frame + targets
+                    frame = []
+                if targets:
+                    found = True
+                self._visit(agents, targets, si)
+            if not found:
+                self._weak_visit(clauses, ci)
+
+    def _abbreviated_arrival(self, clauses: list[Clause], ci: int, in_acc) -> bool:
+        """抵港, 访京, 赴沪: a visit to the place the abbreviation stands for,
+        when the article names that place."""
+        cl, found = clauses[ci], False
+        for m in self.view.find(ABBREVIATED_ARRIVAL_RE, cl.start, cl.end):
+            if in_acc(m.start()) or not realis(self.view, cl, m.start()):
+                continue
+            names = PLACE_ABBREVIATIONS[m.group(1)]
+            place = next((i for i, e in enumerate(self.article.entities)
+                          if e.type == "Place" and ({e.name, *e.aliases} & set(names))), None)
+            agents = self._subject(clauses, ci, m.start()) if place is not None else None
+            if agents:
+                self._visit(agents, [Ref(m.start(1), m.end(1), place, "Place", True, -1)], cl.sentence)
+                found = True
+        for start, end, place in local_abbreviations(self.article, cl.start, cl.end):  # 来宜考察
+            if self.view.ref_at(start) is not None or in_acc(start) or not realis(self.view, cl, start):
+                continue
+            agents = self._subject(clauses, ci, start)
+            if agents:
+                self._visit(agents, [Ref(start, end, place, "Place", True, -1)], cl.sentence)
+                found = True
+        return found
+
+    def _topic(self, clauses: list[Clause]) -> list[Ref]:
+        """这里: the place or organization standing alone as a clause of the sentence."""
+        for cl in clauses:
+            refs = self.view.refs_in(cl.start, cl.end)
+            if len(refs) == 1 and refs[0].type != "Person" and len(cl.text.strip()) - (refs[0].end - refs[0].start) <= 1:
+                return refs
+        return []
+
+    def _weak_visit(self, clauses: list[Clause], ci: int) -> None:
+        cl = clauses[ci]
+        if not self.state.leaders:
+            return
+        for w in VISIT_WEAK:
+            for m in re.finditer(w, cl.text):
+                pos = cl.start + m.start()
+                persons = self.view.refs_in(cl.start, pos, "Person")
+                if not persons or not set(r.entity for r in persons) & set(self.state.leaders):
+                    continue
+                after = m.end() + cl.start
+                while after < cl.end and self.view.text[after] in "了":
+                    after += 1
+                r = self.view.ref_starting(after)
+                if r is not None and r.type in ("Organization", "Place"):
+                    self._visit(self.state.leaders, [r], cl.sentence)
+                    return
+
+    def _meetings(self, si: int, clauses: list[Clause]) -> None:
+        view = self.view
+        para = self.article.sentences[si].paragraph
+        met = False
+        for ci, cl in enumerate(clauses):
+            for pos, hosts in receptions(view, cl):  # (X)受到Y的热情接待: Y met X
+                guests = [r.entity for r in view.refs_in(cl.start, pos, "Person")]
+                self._meeting(name_run_before(view, clauses, ci, pos) if guests else list(self.state.leaders),
+                              hosts, si)
+                met = True
+            for m in view.find(MEET_OBJECT_RE, cl.start, cl.end):
+                if not realis(view, cl, m.start()) or view.text[m.start() - 1 : m.start()] in "的到":
+                    continue
+                a = name_run_before(view, clauses, ci, m.start())
+                b = [r.entity for r in view.refs_in(m.end(), cl.end, "Person")]
+                if self._is_guest(m.end(), cl.end):
+                    b += [x for x in self.state.leaders if x not in b]
+                self._meeting(a, b, si)
+                met = True
+            for m in view.find(MEET_WITH_RE, cl.start, cl.end):
+                if not realis(view, cl, m.start()):
+                    continue
+                partners, with_pos = self._partners(clauses, ci, m.start())
+                if with_pos is None:
+                    if self.state.leaders and re.search(r"举行|召开", cl.text):
+                        self.state.meeting = self._event("Meeting", self.state.leaders, si)
+                        self.state.meeting_paragraph = para
+                    continue
+                wci = max(i for i, c in enumerate(clauses) if c.start <= with_pos)
+                a = [r.entity for r in view.refs_in(clauses[wci].start, with_pos, "Person")]
+                if a:
+                    a = name_run_before(view, clauses, wci, with_pos)
+                else:  # a left-out subject: never a companion (在王二陪同下…，与王三座谈)
+                    escorts = escorted_people(view, clauses, with_pos)
+                    before = [r for r in view.refs_in(self.article.sentences[si].start, with_pos, "Person")
+                              if r.entity not in escorts]
+                    a = [before[-1].entity] if before else list(self.state.leaders)
+                    if before and before[-1].entity in self.state.leaders:
+                        a = list(self.state.leaders)
+                self._meeting(a, partners, si)
+                met = True
+        if not met and self.state.meeting is not None and self.state.meeting_paragraph == para:
+            ev = self.article.events[self.state.meeting]
+            for ci, cl in enumerate(clauses):
+                if MEETING_ROLE_RE.search(cl.text):
+                    for r in view.refs_in(cl.start, cl.end, "Person"):
+                        if r.entity not in ev.agents and r.entity not in ev.targets:
+                            ev.targets.append(r.entity)
+
+    def _is_guest(self, start: int, end: int) -> bool:
+        text = self.view.text[start:end]
+        return any(w in text for w in GUEST_WORDS if w != "一行")
+
+    def _partners(self, clauses: list[Clause], ci: int, pos: int) -> tuple[list[int], int | None]:
+        """People after the 与/同/和 that opens ``…与Y…会谈`` (may span commas)."""
+        view = self.view
+        sent_start = clauses[0].start
+        lo = clauses[max(0, ci - 3)].start
+        for wm in reversed(list(view.find(re.compile(r"与|同|和"), lo, pos))):
+            wci = max(i for i, c in enumerate(clauses) if c.start <= wm.start())
+            if any(not is_name_list(view, clauses[j]) for j in range(wci + 1, ci)):
+                break
+            topic = view.text.find("就", wm.end(), pos)
+            between = view.refs_in(wm.end(), topic if topic >= 0 else pos, "Person")
+            guests = self._is_guest(wm.end(), pos)
+            if between or guests:
+                partners = [r.entity for r in between]
+                if guests:
+                    partners += [x for x in self.state.leaders if x not in partners]
+                return partners, wm.start()
+            if wm.start() < sent_start:
+                break
+        return [], None
+
+
+def extract_events(article: Article, view: TextView) -> None:
+    """Fill article.events with Visit and Meeting events (only those with someone or something on the other side)."""
+    from kg.relations.srl import not_yet_found, srl_events
+
+    _Extractor(article, view).run()
+    article.events = [e for e in article.events if e.targets or e.companions]
+    article.events += not_yet_found(article.events, srl_events(article, view))

@@ -1,0 +1,335 @@
+"""``kg serve OUT``: a read-only SPARQL 1.1 Protocol endpoint over OUT/store/.
+
+Standard library only (``http.server.ThreadingHTTPServer``); queries run on
+the Oxigraph store through :func:`kg.store.query_store_serialized`, so each
+query is checked by :func:`kg.query.prepare` and runs in a worker process
+that is killed at the per-query deadline.
+
+- ``GET /sparql?query=...`` and ``POST /sparql`` with ``application/sparql-query``
+  (the body is the query) or ``application/x-www-form-urlencoded`` (``query=``).
+- SELECT and ASK answers: SPARQL results JSON (default), CSV, TSV or XML, chosen
+  by a ``format`` parameter (json, csv, tsv, xml) or else the Accept header;
+  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML.
+- Read-only and local: updates (``update=``, ``application/sparql-update``,
+  INSERT, LOAD, ...), SERVICE, FROM / FROM NAMED and ``default-graph-uri`` /
+  ``named-graph-uri`` are answered 400 with the reason.
+- A query past ``--timeout`` seconds is stopped: 503 with a message.
+- No CORS header unless ``--cors ORIGIN``; binds 127.0.0.1 unless ``--host``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import parse_qs, urlsplit
+
+DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT = 30.0
+#: the largest request body accepted (a query, form-encoded or not)
+MAX_BODY = 1 << 20
+PATH = "/sparql"
+
+#: media type (lower case, no parameters) -> result format of SELECT / ASK
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+}
+#: media type -> graph format of CONSTRUCT / DESCRIBE
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+    "application/rdf+xml": "rdfxml",
+}
+#: the ``format`` parameter: name -> (result format, graph format)
+FORMAT_NAMES = {
+    "json": ("json", None), "srj": ("json", None),
+    "csv": ("csv", None), "tsv": ("tsv", None),
+    "xml": ("xml", "rdfxml"), "srx": ("xml", None),
+    "turtle": (None, "turtle"), "ttl": (None, "turtle"),
+    "ntriples": (None, "ntriples"), "nt": (None, "ntriples"),
+    "rdfxml": (None, "rdfxml"),
+}
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _accepted(header: str | None) -> list[str]:
+    """The media types of an Accept header, best first (q=0 dropped)."""
+    if not header:
+        return []
+    ranked = []
+    for i, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if fields[0] and q > 0:
+            ranked.append((-q, i, fields[0].lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
+def choose_formats(fmt: str | None, accept: str | None) -> tuple[str, str]:
+    """``(result format, graph format)`` from a ``format`` parameter or an Accept header."""
+    if fmt:
+        key = fmt.strip().lower()
+        if key in FORMAT_NAMES:
+            result, graph = FORMAT_NAMES[key]
+            return result or "json", graph or "turtle"
+        media = key.split(";")[0].strip()
+        if media in RESULT_TYPES or media in GRAPH_TYPES:
+            return RESULT_TYPES.get(media, "json"), GRAPH_TYPES.get(media, "turtle")
+        raise HttpError(400, f"unknown format {fmt!r}: json, csv, tsv or xml (SELECT, ASK); "
+                             "turtle, ntriples or rdfxml (CONSTRUCT, DESCRIBE)")
+    accepted = _accepted(accept)
+    result = next((RESULT_TYPES[m] for m in accepted if m in RESULT_TYPES), "json")
+    graph = next((GRAPH_TYPES[m] for m in accepted if m in GRAPH_TYPES), "turtle")
+    return result, graph
+
+
+class SparqlServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address, store_dir: Path, timeout: float | None, cors: str | None, slots: int):
+        self.store_dir = store_dir
+        self.query_timeout = timeout
+        self.cors = cors
+        self.slots = threading.BoundedSemaphore(slots)
+        super().__init__(address, SparqlHandler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}{PATH}"
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    server_version = "kg-serve"
+    protocol_version = "HTTP/1.1"
+
+    # ------------------------------------------------------------- plumbing
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
+        from kg.logs import logger
+
+        logger().info(f"kg serve: {self.address_string()} {format % args}")
+
+    def _send(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if self.server.cors:
+            self.send_header("Access-Control-Allow-Origin", self.server.cors)
+            if self.server.cors != "*":
+                self.send_header("Vary", "Origin")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str) -> None:
+        self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def _body(self) -> bytes:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            if self.headers.get("Transfer-Encoding"):
+                raise HttpError(411, "send the request body with a Content-Length")
+            return b""
+        try:
+            n = int(length)
+        except ValueError:
+            raise HttpError(400, "bad Content-Length") from None
+        if n < 0:
+            raise HttpError(400, "bad Content-Length")
+        if n > MAX_BODY:
+            raise HttpError(413, f"the request body is over {MAX_BODY} bytes")
+        return self.rfile.read(n)
+
+    def _path_params(self) -> dict[str, list[str]]:
+        parts = urlsplit(self.path)
+        if parts.path.rstrip("/") != PATH:
+            raise HttpError(404, f"not found: the SPARQL endpoint is {PATH}")
+        return parse_qs(parts.query, keep_blank_values=True)
+
+    # ------------------------------------------------------------- methods
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self._handle(lambda: self._path_params())
+
+    do_HEAD = do_GET
+
+    def do_POST(self) -> None:  # noqa: N802
+        def params() -> dict[str, list[str]]:
+            found = self._path_params()
+            body = self._body()
+            media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if media == "application/sparql-query":
+                try:
+                    found.setdefault("query", []).append(body.decode("utf-8"))
+                except UnicodeDecodeError:
+                    raise HttpError(400, "the query is not UTF-8") from None
+            elif media == "application/x-www-form-urlencoded":
+                try:
+                    form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+                except UnicodeDecodeError:
+                    raise HttpError(400, "the form is not UTF-8") from None
+                for key, values in form.items():
+                    found.setdefault(key, []).extend(values)
+            elif media == "application/sparql-update":
+                raise HttpError(400, "this endpoint is read-only: SPARQL updates are refused")
+            else:
+                raise HttpError(415, "POST the query as application/sparql-query or as a form "
+                                     "(application/x-www-form-urlencoded, query=...)")
+            return found
+
+        self._handle(params)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 (CORS preflight)
+        self.send_response(204)
+        self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+        if self.server.cors:
+            self.send_header("Access-Control-Allow-Origin", self.server.cors)
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _handle(self, get_params) -> None:
+        try:
+            params = get_params()
+            status, body, content_type = self._answer(params)
+        except HttpError as exc:
+            self._error(exc.status, exc.message)
+            return
+        except Exception as exc:  # a bug: say so, keep serving
+            from kg.logs import logger
+
+            logger().error(f"kg serve: internal error: {exc!r}")
+            self._error(500, f"internal error: {exc!r}")
+            return
+        self._send(status, body, content_type)
+
+    def _answer(self, params: dict[str, list[str]]) -> tuple[int, bytes, str]:
+        from kg.query import QueryError, QueryRefused, QueryTimeout, prepare
+        from kg.store import StoreError, query_store_serialized
+
+        if "update" in params:
+            raise HttpError(400, "this endpoint is read-only: SPARQL updates are refused")
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            raise HttpError(400, "this endpoint is read-only and local: default-graph-uri and named-graph-uri "
+                                 "(a dataset other than the graph) are refused")
+        queries = params.get("query", [])
+        if len(queries) != 1 or not queries[0].strip():
+            raise HttpError(400, f"give exactly one SPARQL query: GET {PATH}?query=... or POST it")
+        formats = params.get("format", [])
+        result_format, graph_format = choose_formats(formats[-1] if formats else None, self.headers.get("Accept"))
+        try:
+            prepare(queries[0])  # refusals and syntax errors answered at once, without a worker
+        except QueryRefused as exc:
+            raise HttpError(400, str(exc).replace("kg query is", "this endpoint (kg serve) is", 1)) from None
+        except QueryError as exc:
+            raise HttpError(400, str(exc)) from None
+        timeout = self.server.query_timeout
+        if not self.server.slots.acquire(timeout=timeout or None):
+            raise HttpError(503, "busy: every query worker is in use; try again")
+        try:
+            body, content_type = query_store_serialized(self.server.store_dir, queries[0], result_format,
+                                                        graph_format, timeout=timeout)
+        except QueryRefused as exc:
+            raise HttpError(400, str(exc).replace("kg query is", "this endpoint (kg serve) is", 1)) from None
+        except QueryTimeout as exc:
+            raise HttpError(503, str(exc).replace(" (raise --timeout, or add LIMIT)", "; add LIMIT or ask "
+                                                  "whoever runs kg serve to raise --timeout")) from None
+        except StoreError as exc:
+            raise HttpError(500, f"the store cannot be read: {exc}") from None
+        except QueryError as exc:  # syntax errors, evaluation errors
+            raise HttpError(400, str(exc)) from None
+        finally:
+            self.server.slots.release()
+        return 200, body, content_type
+
+
+def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
+                timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None,
+                slots: int | None = None) -> SparqlServer:
+    """A server for the store of ``out_dir`` (a build output folder or its graph.ttl),
+    bound but not yet serving (call ``serve_forever``). ValueError when there is no
+    current store; OSError when the address cannot be bound."""
+    from kg.store import locate
+
+    path = Path(out_dir)
+    if not path.exists():
+        raise ValueError(f"{path}: no such folder")
+    store, graph_ttl, note = locate(path)
+    if store is None:
+        raise ValueError(note or f"{path}: no Oxigraph store (OUT/store/) here: run kg build to write one")
+    return SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run_serve(out_dir: str, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
+              timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None, err: TextIO | None = None) -> int:
+    """``kg serve``: serve until Ctrl-C (exit 130). Exit 2 when there is no store to
+    serve or the address cannot be bound."""
+    from kg import exitcodes
+
+    err = err or sys.stderr
+    if timeout is not None and timeout < 0:
+        print("kg serve: --timeout must not be negative", file=err)
+        return exitcodes.USAGE
+    if not 0 <= port <= 65535:
+        print(f"kg serve: --port {port} is not a TCP port (0 to 65535)", file=err)
+        return exitcodes.USAGE
+    try:
+        server = make_server(out_dir, host, port, timeout, cors)
+    except ValueError as exc:
+        print(f"kg serve: {exc}", file=err)
+        return exitcodes.USAGE
+    except OSError as exc:
+        print(f"kg serve: cannot listen on {host}:{port}: {exc.strerror or exc}", file=err)
+        return exitcodes.USAGE
+    limit = f"{timeout:g} s per query" if timeout else "no time limit"
+    print(f"kg serve: SPARQL endpoint at {server.url} (store {server.store_dir}; {limit}; "
+          f"CORS {'for ' + cors if cors else 'off'}); Ctrl-C stops it", file=err, flush=True)
+    if not _is_loopback(host):
+        print(f"kg serve: listening on {host}: anyone who can reach this address can query the graph",
+              file=err, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("kg serve: stopped", file=err, flush=True)
+        return exitcodes.INTERRUPTED
+    finally:
+        server.server_close()
+    return exitcodes.OK

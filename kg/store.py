@@ -1,0 +1,389 @@
+"""The graph in an Oxigraph triple store (``OUT/store/``), for fast SPARQL.
+
+``kg build`` bulk-loads ``graph.ttl`` (which carries the ontology) into a
+fresh store built in a staging folder inside OUT and swapped in, so a crash
+leaves the previous store intact (:func:`write_store`). The store records
+which graph.ttl it was made from (``kg-store.json``: size, mtime, SHA-256);
+:func:`find_store` only returns a store that matches the graph.ttl next to
+it, so a stale store (a build whose store step failed) is never queried.
+
+:func:`query_store` answers ``kg query`` and ``kg serve``. The query text is
+checked with :func:`kg.query.prepare` first (updates, SERVICE and FROM are
+refused, as for rdflib), then run in a worker process that opens the store
+read-only; the worker is killed at the deadline. pyoxigraph evaluates a query
+without returning to the interpreter, so a signal (``SIGALRM``) cannot stop
+it: only a separate process can be stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+#: the store folder inside a ``kg build`` output folder
+STORE_NAME = "store"
+#: written into the store folder: the graph.ttl it was loaded from
+MARKER = "kg-store.json"
+#: the previous store while a new one is swapped in
+PREVIOUS = ".store-previous"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: result formats of :func:`query_store_serialized`: name -> media type
+RESULT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "xml": "application/sparql-results+xml",
+}
+#: graph formats (CONSTRUCT, DESCRIBE): name -> media type
+GRAPH_FORMATS = {
+    "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+}
+
+
+class StoreError(ValueError):
+    """The store cannot be written or read; the message says why."""
+
+
+# ------------------------------------------------------------------ writing
+def _fingerprint(graph_ttl: Path, with_hash: bool = True) -> dict:
+    st = graph_ttl.stat()
+    out = {"graph": graph_ttl.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    if with_hash:
+        digest = hashlib.sha256()
+        with open(graph_ttl, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        out["sha256"] = digest.hexdigest()
+    return out
+
+
+def _recover(store_dir: Path) -> None:
+    """A crash between the two renames of a swap left only the previous store: put it back."""
+    previous = store_dir.parent / PREVIOUS
+    if not store_dir.exists() and previous.is_dir():
+        os.rename(previous, store_dir)
+
+
+def write_store(graph_ttl_path: str | os.PathLike, store_dir: str | os.PathLike) -> Path:
+    """Bulk-load ``graph_ttl_path`` into a new Oxigraph store at ``store_dir``.
+
+    The store is built in a staging folder next to ``store_dir`` (``.staging-store-*``,
+    removed by the next ``kg build`` if this process dies) and then swapped in by two
+    renames; until then the previous store stays in place. The ontology is added
+    when the graph does not carry it (``rdf:type/rdfs:subClassOf*`` must work).
+    Raises StoreError (pyoxigraph missing, unreadable graph, disk full).
+    """
+    try:
+        import pyoxigraph as ox
+    except ImportError as exc:
+        raise StoreError("pyoxigraph is not installed (python3 -m pip install 'pyoxigraph>=0.4')") from exc
+    from kg.rdf.namespaces import ONTOLOGY_IRI
+
+    graph_ttl, store_dir = Path(graph_ttl_path), Path(store_dir)
+    if not graph_ttl.is_file():
+        raise StoreError(f"{graph_ttl}: no such file")
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    _recover(store_dir)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=store_dir.parent))
+    try:
+        store = ox.Store(str(staging))
+        try:
+            store.bulk_load(path=str(graph_ttl), format=ox.RdfFormat.TURTLE)
+            ontology = f"ASK {{ <{ONTOLOGY_IRI}> a <http://www.w3.org/2002/07/owl#Ontology> }}"
+            added_ontology = False
+            if not bool(store.query(ontology)):
+                from kg.rdf.ontology import OntologyNotFound, ontology_path
+
+                try:
+                    store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+                    added_ontology = True
+                except OntologyNotFound:
+                    pass
+            triples = len(store)
+            store.optimize()
+            store.flush()
+        except SyntaxError as exc:
+            raise StoreError(f"{graph_ttl}: not readable Turtle: {exc}") from exc
+        finally:
+            del store  # closes the database (CPython frees it here)
+        marker = {**_fingerprint(graph_ttl), "triples": triples, "ontology_added": added_ontology,
+                  "pyoxigraph": ox.__version__}
+        (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+        previous = store_dir.parent / PREVIOUS
+        if store_dir.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+            os.rename(store_dir, previous)
+        os.rename(staging, store_dir)
+        shutil.rmtree(previous, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return store_dir
+
+
+# ------------------------------------------------------------------ finding and opening
+def store_marker(store_dir: str | os.PathLike) -> dict | None:
+    try:
+        return json.loads((Path(store_dir) / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def is_current(store_dir: Path, graph_ttl: Path) -> bool:
+    """True when ``store_dir`` was loaded from ``graph_ttl`` as it is now (same size and
+    modification time, or same SHA-256 when the file was copied)."""
+    marker = store_marker(store_dir)
+    if not marker or not graph_ttl.is_file():
+        return False
+    now = _fingerprint(graph_ttl, with_hash=False)
+    if now["size"] != marker.get("size"):
+        return False
+    if now["mtime_ns"] == marker.get("mtime_ns"):
+        return True
+    return _fingerprint(graph_ttl)["sha256"] == marker.get("sha256")
+
+
+def locate(path: str | os.PathLike) -> tuple[Path | None, Path | None, str | None]:
+    """``(store, graph_ttl, note)`` for a ``kg query`` / ``kg serve`` argument.
+
+    ``path`` is a build output folder or a graph file. ``store`` is the folder's
+    store when it exists and matches its graph.ttl, else None; ``note`` then says
+    why a store that is there is not used.
+    """
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    graph_ttl = folder / "graph.ttl" if path.is_dir() else path
+    if graph_ttl.name != "graph.ttl":  # another file: rdflib reads it
+        return None, graph_ttl, None
+    for candidate in (folder / STORE_NAME, folder / PREVIOUS):
+        if (candidate / MARKER).is_file():
+            if is_current(candidate, graph_ttl):
+                return candidate, graph_ttl, None
+            if candidate.name == STORE_NAME:
+                note = (f"{candidate} does not match {graph_ttl} (run kg build again to refresh it); "
+                        f"answering from {graph_ttl}")
+                return None, graph_ttl, note
+    return None, graph_ttl, None
+
+
+def find_store(path: str | os.PathLike) -> Path | None:
+    """The current store of a build output folder or of its graph.ttl, or None."""
+    return locate(path)[0]
+
+
+def open_store(out_dir: str | os.PathLike):
+    """The store of ``out_dir`` (a build output folder, or the store folder itself),
+    opened read-only. Raises StoreError when there is none."""
+    try:
+        import pyoxigraph as ox
+    except ImportError as exc:
+        raise StoreError("pyoxigraph is not installed (python3 -m pip install 'pyoxigraph>=0.4')") from exc
+    path = Path(out_dir)
+    store_dir = path if (path / MARKER).is_file() else path / STORE_NAME
+    if not (store_dir / MARKER).is_file():
+        raise StoreError(f"{path}: no Oxigraph store here (kg build writes OUT/{STORE_NAME}/)")
+    try:
+        if hasattr(ox.Store, "read_only"):
+            return ox.Store.read_only(str(store_dir))
+        return ox.Store(str(store_dir))
+    except OSError as exc:
+        raise StoreError(f"{store_dir}: cannot open the store: {exc}") from exc
+
+
+# ------------------------------------------------------------------ terms
+def _plain(term):
+    """An Oxigraph term as a picklable tuple (kind, value, datatype, language)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return ("literal", term.value, None, term.language)
+        datatype = term.datatype.value
+        return ("literal", term.value, None if datatype == XSD_STRING else datatype, None)
+    return ("literal", str(term), None, None)  # an RDF-star triple term
+
+
+def _rdflib(plain):
+    from rdflib import BNode, Literal, URIRef
+
+    if plain is None:
+        return None
+    kind, value = plain[0], plain[1]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    _, _, datatype, language = plain
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value, datatype=URIRef(datatype) if datatype else None)
+
+
+def to_rdflib(term):
+    """An Oxigraph term (NamedNode, BlankNode, Literal) as the equal rdflib term."""
+    return _rdflib(_plain(term))
+
+
+# ------------------------------------------------------------------ the worker
+def _evaluate(store_dir: str, text: str, limit: int | None, result_format: str | None):
+    """Run in the worker process: the answer as picklable data."""
+    from itertools import islice
+
+    import pyoxigraph as ox
+
+    from kg.rdf.namespaces import PREFIXES
+
+    store = open_store(store_dir)
+    result = store.query(text, prefixes=dict(PREFIXES))
+    if isinstance(result, ox.QueryBoolean):
+        if result_format:
+            return ("bytes", result.serialize(format=_results_format(result_format)), "ASK")
+        return ("ASK", bool(result))
+    if isinstance(result, ox.QueryTriples):
+        triples = islice(result, limit) if limit is not None else result
+        if result_format:
+            fmt = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                   "rdfxml": ox.RdfFormat.RDF_XML}[result_format]
+            triples = list(triples)
+            try:  # prefixes: pyoxigraph >= 0.4.? only
+                body = ox.serialize(triples, format=fmt, prefixes=dict(PREFIXES))
+            except TypeError:
+                body = ox.serialize(triples, format=fmt)
+            return ("bytes", body, "GRAPH")
+        return ("GRAPH", [(_plain(t.subject), _plain(t.predicate), _plain(t.object)) for t in triples])
+    if result_format:
+        return ("bytes", result.serialize(format=_results_format(result_format)), "SELECT")
+    names = [v.value for v in result.variables]
+    rows = [[_plain(sol[i]) for i in range(len(names))]
+            for sol in (islice(result, limit) if limit is not None else result)]
+    return ("SELECT", names, rows)
+
+
+def _results_format(name: str):
+    import pyoxigraph as ox
+
+    return {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+            "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}[name]
+
+
+def _worker_main() -> int:
+    """``python -m kg.store``: read one pickled job on stdin, write one pickled answer on stdout."""
+    import pickle
+
+    store_dir, text, limit, result_format = pickle.load(sys.stdin.buffer)
+    try:
+        message = ("ok", _evaluate(store_dir, text, limit, result_format))
+    except SyntaxError as exc:
+        message = ("syntax", " ".join(str(exc).split()))
+    except StoreError as exc:
+        message = ("store", str(exc))
+    except Exception as exc:  # evaluation errors, OSError reading the store
+        message = ("failed", " ".join(f"{type(exc).__name__}: {exc}".split()))
+    sys.stdout.buffer.write(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _run(store_dir, text: str, timeout: float | None, limit: int | None, result_format: str | None,
+         graph_format: str | None = None):
+    """``(algebra name, answer)``; ``result_format`` / ``graph_format`` ask for bytes.
+
+    The worker is a fresh interpreter (``python -m kg.store``), not a fork: ``kg
+    serve`` has threads, and a fork of a threaded process is unsafe; multiprocessing
+    would also re-run the caller's main script.
+    """
+    import pickle
+    import subprocess
+
+    from kg.query import QueryError, QueryTimeout, prepare
+
+    kind = prepare(text).algebra.name  # refuses updates, SERVICE, FROM: nothing else reaches Oxigraph
+    store_dir = Path(store_dir)
+    if not (store_dir / MARKER).is_file():
+        raise StoreError(f"{store_dir}: no Oxigraph store here (kg build writes OUT/{STORE_NAME}/)")
+    fmt = graph_format if kind in ("ConstructQuery", "DescribeQuery") else result_format
+    job = pickle.dumps((str(store_dir), text, limit, fmt), protocol=pickle.HIGHEST_PROTOCOL)
+    # -P and PYTHONPATH: the worker imports this very kg package, never one in the current folder
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])}
+    proc = subprocess.Popen([sys.executable, "-P", "-m", "kg.store"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        out, err = proc.communicate(job, timeout=timeout or None)
+    except subprocess.TimeoutExpired:
+        raise QueryTimeout(f"the query ran past {timeout:g} s and was stopped (raise --timeout, or add LIMIT)") from None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    try:
+        status, *payload = pickle.loads(out)
+    except Exception:
+        last = (err.decode("utf-8", "replace").strip().splitlines() or [""])[-1]
+        raise QueryError(f"the query worker failed (exit status {proc.returncode}"
+                         f"{'; ' + last if last else ''}); the query may need more memory than there is") from None
+    if status == "ok":
+        return kind, payload[0]
+    if status == "syntax":
+        raise QueryError(f"SPARQL syntax error: {payload[0]}")
+    if status == "store":
+        raise StoreError(payload[0])
+    raise QueryError(f"query failed: {payload[0]}")
+
+
+def query_store(store_dir: str | os.PathLike, text: str, timeout: float | None = 60.0,
+                limit: int | None = None):
+    """Answer ``text`` from the store at ``store_dir`` as a :class:`kg.query.QueryAnswer`
+    holding rdflib terms (the same as :func:`kg.query.execute` gives).
+
+    The query is checked with :func:`kg.query.prepare` (QueryRefused, QueryError),
+    then evaluated in a worker process that is killed after ``timeout`` seconds
+    (QueryTimeout; None or 0: no limit). ``limit`` caps SELECT rows (and triples).
+    """
+    from kg.query import QueryAnswer
+
+    kind, answer = _run(store_dir, text, timeout, limit, None)
+    if answer[0] == "ASK":
+        return QueryAnswer("ASK", boolean=answer[1])
+    if answer[0] == "GRAPH":
+        from kg.rdf.namespaces import new_graph
+
+        graph = new_graph()
+        for s, p, o in answer[1]:
+            graph.add((_rdflib(s), _rdflib(p), _rdflib(o)))
+        return QueryAnswer("DESCRIBE" if kind == "DescribeQuery" else "CONSTRUCT", graph=graph)
+    _, names, rows = answer
+    return QueryAnswer("SELECT", variables=names, rows=[[_rdflib(v) for v in row] for row in rows])
+
+
+def query_store_serialized(store_dir: str | os.PathLike, text: str, result_format: str = "json",
+                           graph_format: str = "turtle", timeout: float | None = 60.0) -> tuple[bytes, str]:
+    """``(body, media type)``: the answer serialized by Oxigraph, for ``kg serve``.
+
+    ``result_format`` (json, csv, tsv, xml) is used for SELECT and ASK,
+    ``graph_format`` (turtle, ntriples, rdfxml) for CONSTRUCT and DESCRIBE.
+    """
+    if result_format not in RESULT_FORMATS or graph_format not in GRAPH_FORMATS:
+        raise ValueError(f"unknown format {result_format!r} / {graph_format!r}")
+    kind, answer = _run(store_dir, text, timeout, None, result_format, graph_format)
+    if kind in ("ConstructQuery", "DescribeQuery"):
+        return answer[1], GRAPH_FORMATS[graph_format]
+    return answer[1], RESULT_FORMATS[result_format]
+
+
+if __name__ == "__main__":
+    sys.exit(_worker_main())

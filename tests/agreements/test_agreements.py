@@ -1,0 +1,121 @@
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article
+
+
+def agreements(art):
+    e = art.entities
+    return sorted((a.name, tuple(sorted(e[p].name for p in a.parties)), tuple(e[w].name for w in a.witnesses))
+                  for a in art.agreements)
+
+
+ORGS = {n: "Organization" for n in ("甲区政府", "乙科技", "丙协会", "丁公司", "戊院", "己所", "庚厂", "辛社")}
+
+
+def test_witness_is_the_leader_and_parties_are_organizations():
+    art = make_article("陈向平一行来到乙科技，共同见证甲区政府与乙科技签订意向合作协议。",
+                       {"陈向平": "Person", **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [("意向合作协议", ("乙科技", "甲区政府"), ("陈向平",))]
+    assert [e.kind for e in art.events].count("Signing") == 1
+
+
+def test_parallel_lists_give_one_agreement_per_pair_and_project():
+    art = make_article("随后，甲区政府与丙协会、丁公司就A平台、B合作等项目进行签约；戊院与己所就C攻关、庚厂与辛社就D开发等项目进行签约。",
+                       dict(ORGS))
+    extract_relations(art)
+    got = {parties for _, parties, _ in agreements(art)}
+    assert got == {("丙协会", "甲区政府"), ("丁公司", "甲区政府"), ("己所", "戊院"), ("庚厂", "辛社")}
+
+
+def test_a_person_signs_for_the_organization_and_a_retold_signing_is_kept_once():
+    text = ("甲区政府与乙科技签订战略框架协议。\n"
+            "区长张三代表甲区政府与乙科技签订了战略框架协议。")
+    art = make_article(text, {"张三": "Person", **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [("战略框架协议", ("乙科技", "甲区政府"), ())]
+
+
+def test_a_wish_is_not_an_agreement():
+    art = make_article("希望甲区政府与乙科技尽早签订合作协议。", dict(ORGS))
+    extract_relations(art)
+    assert art.agreements == []
+
+
+def test_three_party_signing():
+    art = make_article("丙协会、丁公司、戊院开展了三方战略框架合作协议签署活动。", dict(ORGS))
+    extract_relations(art)
+    assert agreements(art) == [("三方战略框架合作协议", ("丁公司", "丙协会", "戊院"), ())]
+
+
+PEOPLE = {n: "Person" for n in ("王一", "李二", "赵三", "钱四")}
+
+
+def test_a_witness_frame_before_the_signings_covers_every_signing_of_the_sentence():
+    art = make_article("会后，在王一、李二的共同见证下，甲区政府与乙科技签署合作协议，丙协会、丁公司分别与戊院签订X合同和Y合同。",
+                       {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [
+        ("X合同", ("丙协会", "戊院"), ("王一", "李二")),
+        ("Y合同", ("丁公司", "戊院"), ("王一", "李二")),
+        ("合作协议", ("乙科技", "甲区政府"), ("王一", "李二")),
+    ]
+
+
+def test_a_witness_sentence_after_the_signings_applies_to_them():
+    art = make_article("仪式上，甲区政府、丙协会分别与乙科技、丁公司签约。王一、李二等共同见证签约。",
+                       {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [
+        ("签约项目", ("丁公司", "丙协会"), ("王一", "李二")),
+        ("签约项目", ("乙科技", "甲区政府"), ("王一", "李二")),
+    ]
+
+
+def test_the_subject_of_an_earlier_clause_and_a_joint_subject_witness():
+    art = make_article("王一出席签约仪式，见证甲区政府与乙科技签订合作协议。\n李二与赵三座谈，共同见证丙协会与丁公司签约。",
+                       {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [
+        ("合作协议", ("乙科技", "甲区政府"), ("王一",)),
+        ("签约项目", ("丁公司", "丙协会"), ("李二", "赵三")),
+    ]
+
+
+def test_attending_a_ceremony_is_not_witnessing():
+    art = make_article("王一出席签约仪式。甲区政府与乙科技签订合作协议。", {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
+
+
+def test_a_headline_and_a_retelling_merge_with_the_body_signing():
+    text = ("甲区政府携手乙科技签署合作备忘录\n"
+            "王一见证甲区政府与乙科技签署产业升级合作备忘录。\n"
+            "本次备忘录由甲区政府与乙科技代表签署。")
+    art = make_article(text, {**PEOPLE, **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [("产业升级合作备忘录", ("乙科技", "甲区政府"), ("王一",))]
+
+
+def test_a_count_of_signed_projects_is_no_agreement():
+    from kg.relations.relations import extract_relations
+
+    from tests.builders import make_article
+
+    for text in ("今年以来，甲市已签约亿元以上项目11个。", "甲市累计签约重大项目11个，总投资50亿元。"):
+        art = make_article(text, {"甲市": "Place"})
+        extract_relations(art)
+        assert art.agreements == []
+
+
+def test_each_listed_project_is_its_own_agreement_with_the_same_parties():
+    for text in ("甲区政府与乙科技就A平台项目、B合作项目进行签约。",
+                 "甲区政府与乙科技就A平台、B合作等项目进行签约。",
+                 "甲区政府与乙科技签约A平台项目和B合作项目。",
+                 "甲区政府与乙科技现场签约A平台项目、B合作项目。"):
+        art = make_article(text, dict(ORGS))
+        extract_relations(art)
+        got = agreements(art)
+        assert len(got) == 2, text
+        assert {parties for _, parties, _ in got} == {("乙科技", "甲区政府")}, text
+        assert all(name.startswith(("A平台", "B合作")) for name, _, _ in got), text

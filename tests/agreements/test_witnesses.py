@@ -1,0 +1,39 @@
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article
+
+P, O, L = "Person", "Organization", "Place"
+ENTS = {"王一": P, "王二": P, "王三": P, "甲市": L, **{c + "公司": O for c in "甲乙丙丁戊己"}}
+
+
+def _agreements(text):
+    art = make_article(text, ENTS)
+    extract_relations(art)
+    e = art.entities
+    return {(tuple(sorted(e[p].name for p in a.parties)), tuple(sorted(e[w].name for w in a.witnesses)))
+            for a in art.agreements}
+
+
+def test_a_frame_before_the_signings_covers_the_following_paragraphs():
+    text = ("王三一行到甲市考察。\n在王一、王二的见证下，举行了集中签约仪式。\n"
+            "甲公司与乙公司签订了合作协议。丙公司与丁公司签订了投资协议。\n戊公司与己公司签约。")
+    assert _agreements(text) == {(pair, ("王一", "王二")) for pair in
+                                 [("乙公司", "甲公司"), ("丁公司", "丙公司"), ("己公司", "戊公司")]}
+
+
+def test_the_frame_lapses_after_a_paragraph_without_signing():
+    text = ("在王一的见证下，举行了签约仪式。\n甲公司与乙公司签订了合作协议。\n王三到甲市考察。\n"
+            "会议介绍了情况。\n丙公司与丁公司签订了投资协议。")
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一",)), (("丁公司", "丙公司"), ())}
+
+
+def test_witnesses_closing_the_sentence_of_the_signings():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议，丙公司与丁公司签订了投资协议，王一、王二共同见证。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二")), (("丁公司", "丙公司"), ("王一", "王二"))}
+
+
+def test_witnesses_in_a_sentence_of_their_own_and_attend_and_witness():
+    assert _agreements("王三到甲市考察。甲公司与乙公司签订了合作协议。王一、王二共同见证。") == {
+        (("乙公司", "甲公司"), ("王一", "王二"))}
+    assert _agreements("王三到甲市考察。甲公司与乙公司签订合作协议，王一出席并见证。") == {
+        (("乙公司", "甲公司"), ("王一",))}

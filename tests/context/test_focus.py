@@ -1,0 +1,31 @@
+from kg.context.focus import focus_place, implied_body, resolve_bodies
+from kg.context.places import covered, place_infos
+
+from tests.builders import make_article
+
+
+def test_focus_place_prefers_the_paragraph_then_the_article():
+    art = make_article("甲市很好。甲市很好。\n乙市来访。", {"甲市": "Place", "乙市": "Place"})
+    infos = place_infos(art)
+    second_para = art.sentences[-1].start + 3
+    assert art.entities[focus_place(art, infos, "市", second_para)].name == "乙市"
+    assert art.entities[focus_place(art, infos, "市", 0)].name == "甲市"
+
+
+
+def test_a_body_word_after_an_admin_character_is_the_body_of_the_place_in_focus():
+    art = make_article("甲市很好。市委、市政府高度重视。", {"甲市": "Place"})
+    resolve_bodies(art, place_infos(art), covered(art))
+    got = {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
+    assert got == {("市委", "甲市委"), ("市政府", "甲市政府")}
+    assert all(art.entities[m.entity].subtype == "GovernmentBody" for m in art.mentions if m.generic)
+
+
+def test_an_implied_body_is_found_before_it_is_created():
+    art = make_article("甲市发展。甲市委发布。", {"甲市": "Place", "甲市委": "Organization"})
+    place = next(i for i, e in enumerate(art.entities) if e.name == "甲市")
+    before = len(art.entities)
+    assert art.entities[implied_body(art, place, "委")].name == "甲市委"
+    assert len(art.entities) == before
+    assert art.entities[implied_body(art, place, "政府")].name == "甲市政府"
+    assert len(art.entities) == before + 1

@@ -1,0 +1,70 @@
+from kg.context.generics import resolve_generic_references, resolve_titled_surnames
+
+from tests.builders import make_article
+
+
+def generic(art):
+    return {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
+
+
+def test_generic_org_resolves_to_the_paragraph_topic_not_the_latest_name():
+    art = make_article("甲集团有限公司由乙集团、丙集团重组而成。张三与集团董事长李四会谈。",
+                       {"甲集团有限公司": "Organization", "乙集团": "Organization", "丙集团": "Organization",
+                        "张三": "Person", "李四": "Person"})
+    resolve_generic_references(art)
+    assert ("集团", "甲集团有限公司") in generic(art)
+
+
+def test_no_entity_from_a_generic_word_without_antecedent():
+    art = make_article("集团发展很好。公司也好。", {})
+    resolve_generic_references(art)
+    assert art.entities == [] and art.mentions == []
+
+
+def test_a_generic_head_word_is_the_organization_of_its_clause_frame():
+    text = ("王一一行走进甲科技有限公司、乙科技有限公司和丙实验室。在甲科技有限公司，公司董事长李二介绍了情况；"
+            "在乙科技有限公司，王一与公司副总经理赵三交流。\n在丙实验室，王一与实验室副主任钱四座谈。")
+    art = make_article(text, {"王一": "Person", "李二": "Person", "赵三": "Person", "钱四": "Person",
+                              "甲科技有限公司": "Organization", "乙科技有限公司": "Organization",
+                              "丙实验室": "Organization"})
+    resolve_generic_references(art)
+    got = {(m.start, art.entities[m.entity].name) for m in art.mentions if m.generic}
+    assert (text.index("公司董事长"), "甲科技有限公司") in got
+    assert (text.index("公司副总经理"), "乙科技有限公司") in got
+    assert (text.index("实验室副主任"), "丙实验室") in got
+
+
+def test_self_references_and_bodies_of_the_home_city():
+    art = make_article("阳泉很好。阳泉发展。我市与市委、市政府。", {"阳泉": "Place"})
+    resolve_generic_references(art)
+    got = generic(art)
+    assert ("我市", "阳泉") in got
+    assert ("市委", "阳泉市委") in got and ("市政府", "阳泉市政府") in got
+    # the bodies are Organizations; the generic words are no aliases
+    for e in art.entities:
+        assert "市委" not in e.aliases and "我市" not in e.aliases
+
+
+def test_a_surname_with_a_title_is_the_only_person_holding_it():
+    from kg.doc import Position
+
+    art = make_article("甲市副市长王一、乙公司董事长王二到会。王市长表示欢迎。",
+                       {"王一": "Person", "王二": "Person", "甲市": "Place", "乙公司": "Organization"})
+    names = {e.name: i for i, e in enumerate(art.entities)}
+    art.positions = [Position(names["王一"], "副市长", names["甲市"], 0, ""),
+                     Position(names["王二"], "董事长", names["乙公司"], 0, "")]
+    resolve_titled_surnames(art)
+    got = {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
+    assert got == {("王市长", "王一")}
+
+
+def test_a_frame_names_the_company_whatever_its_name_says():
+    from kg.relations.relations import extract_relations
+
+    from tests.builders import make_article, triples
+
+    text = "王一一行考察了丙集团有限公司。在乙新能源，王一与公司总经理王二座谈交流。"
+    art = make_article(text, {"王一": "Person", "王二": "Person", "乙新能源": "Organization",
+                              "丙集团有限公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "affiliatedWith") == {("王二", "乙新能源")}

@@ -1,0 +1,137 @@
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article, triples
+
+
+def test_located_in_from_names_and_gazetteer_each_direct_step_once():
+    art = make_article("平顶山市委在平顶山市，河南省、卫东区、卫东区政府与恒玄科技(上海)股份有限公司。上海。",
+                       {"平顶山市委": "Organization", "平顶山市": "Place", "河南省": "Place", "卫东区": "Place",
+                        "卫东区政府": "Organization", "恒玄科技(上海)股份有限公司": "Organization", "上海": "Place"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert {("平顶山市委", "平顶山市"), ("平顶山市", "河南省"), ("卫东区", "平顶山市"),
+            ("卫东区政府", "卫东区"), ("恒玄科技(上海)股份有限公司", "上海")} <= got
+    assert ("卫东区", "河南省") not in got
+
+
+def test_most_specific_place_written_before_a_company():
+    art = make_article("盘锦市大洼区盘锦天润置业有限公司。", {"盘锦市": "Place", "大洼区": "Place",
+                                                   "盘锦天润置业有限公司": "Organization"})
+    extract_relations(art)
+    assert ("盘锦天润置业有限公司", "大洼区") in triples(art, "locatedIn")
+    assert ("盘锦天润置业有限公司", "盘锦市") not in triples(art, "locatedIn")
+
+
+def test_part_of_by_name_alias_and_stated_ownership():
+    text = "中国科学院（中科院）与中科院兰州分院。甲集团有限公司很大，所属企业乙电气、丙电子发展好。丁院是戊集团旗下公司。"
+    art = make_article(text, {"中国科学院": "Organization", "中科院兰州分院": "Organization",
+                              "甲集团有限公司": "Organization", "乙电气": "Organization", "丙电子": "Organization",
+                              "丁院": "Organization", "戊集团": "Organization"},
+                       aliases={"中国科学院": ["中科院"]})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("中科院兰州分院", "中国科学院"), ("乙电气", "甲集团有限公司"),
+                                      ("丙电子", "甲集团有限公司"), ("丁院", "戊集团")}
+
+
+def test_ownership_words_make_the_named_unit_part_of_the_owner():
+    art = make_article("代表团参观了甲集团旗下乙制造有限公司，并与甲集团所属的丙研究院交流。丁控股下属企业戊科技也在列。",
+                       {"甲集团": "Organization", "乙制造有限公司": "Organization", "丙研究院": "Organization",
+                        "丁控股": "Organization", "戊科技": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙制造有限公司", "甲集团"), ("丙研究院", "甲集团"), ("戊科技", "丁控股")}
+
+
+def test_headquarters_located_in_a_place():
+    art = make_article("甲精机成立于1990年，总部位于乙区。丙公司总部位于丁市。",
+                       {"甲精机": "Organization", "乙区": "Place", "丙公司": "Organization", "丁市": "Place"})
+    extract_relations(art)
+    assert {("甲精机", "乙区"), ("丙公司", "丁市")} <= triples(art, "locatedIn")
+
+
+def test_a_former_owner_in_a_reorganization_is_no_owner():
+    art = make_article("甲集团由乙公司所属的丙厂、丁厂等重组整合而成。",
+                       {"甲集团": "Organization", "乙公司": "Organization", "丙厂": "Organization", "丁厂": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == set()
+
+
+def test_zone_bodies_lie_in_their_zone_which_lies_in_its_city():
+    art = make_article("甲市委常委、甲市经济开发区党工委书记王一，乙城高新技术产业开发区管理委员会与乙城高新区。高新区管委会。",
+                       {"甲市": "Place", "王一": "Person", "甲市经济开发区党工委": "Organization",
+                        "乙城高新技术产业开发区管理委员会": "Organization", "乙城高新区": "Place"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert {("甲市经济开发区党工委", "甲市经济开发区"), ("甲市经济开发区", "甲市"),
+            ("乙城高新技术产业开发区管理委员会", "乙城高新区")} <= got
+    assert ("甲市经济开发区党工委", "甲市") not in got
+    zone = next(e for e in art.entities if e.name == "乙城高新区")
+    assert "乙城高新技术产业开发区" in zone.aliases
+    assert not any(e.name == "高新区" for e in art.entities)
+
+
+def test_units_visited_inside_hosts_of_a_locative_frame_pair_in_order():
+    text = "在甲材料实验室、乙市物理研究所，王一参观了丙检测中心实验室、丁真空研究所。"
+    art = make_article(text, {"甲材料实验室": "Organization", "乙市物理研究所": "Organization",
+                              "丙检测中心实验室": "Organization", "丁真空研究所": "Organization", "王一": "Person"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("丙检测中心实验室", "甲材料实验室"), ("丁真空研究所", "乙市物理研究所")}
+
+
+def test_lab_visited_after_a_university_is_part_of_it_but_not_after_a_company():
+    text = "王一率团来到甲大学考察交流。\n甲大学校长李二会见王一。代表团参观了校史馆和乙重点实验室。\n王一又来到丙公司调研，参观了丁研究中心。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "甲大学": "Organization",
+                              "乙重点实验室": "Organization", "丙公司": "Organization", "丁研究中心": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙重点实验室", "甲大学")}
+
+
+def test_two_character_alias_prefix_only_before_a_long_rest():
+    text = "甲乙航空大学（甲航）与甲航丙市创新研究院签约，甲航站也在。"
+    art = make_article(text, {"甲乙航空大学": "Organization", "甲航丙市创新研究院": "Organization",
+                              "甲航站": "Organization"}, aliases={"甲乙航空大学": ["甲航"]})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("甲航丙市创新研究院", "甲乙航空大学")}
+
+
+def test_body_of_a_city_stays_in_the_city_when_a_district_shares_its_stem():
+    art = make_article("甲乙市委、甲乙市政府在甲乙市，甲乙市辖甲乙区。平顶山市、卫东区与平顶山市卫东区戊乙经济开发区。",
+                       {"甲乙市委": "Organization", "甲乙市政府": "Organization", "甲乙市": "Place", "甲乙区": "Place",
+                        "平顶山市": "Place", "卫东区": "Place", "平顶山市卫东区戊乙经济开发区": "Place"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert {("甲乙市委", "甲乙市"), ("甲乙市政府", "甲乙市")} <= got
+    assert ("甲乙市委", "甲乙区") not in got
+    assert ("平顶山市卫东区戊乙经济开发区", "卫东区") in got
+    assert ("平顶山市卫东区戊乙经济开发区", "平顶山市") not in got
+
+
+def test_a_unit_written_right_after_its_university_is_part_of_it_siblings_are_not_linked():
+    art = make_article("甲大学乙学院院长王一、丙实验室主任王二出席。甲集团丁公司到场。",
+                       {"甲大学": "Organization", "乙学院": "Organization", "丙实验室": "Organization",
+                        "甲集团": "Organization", "丁公司": "Organization", "王一": "Person", "王二": "Person"})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙学院", "甲大学")}
+
+
+def test_subsidiary_words_make_the_named_unit_part_of_its_owner():
+    text = "乙科技是甲集团的全资子公司。丙大学下设的丁学院、戊学院。己控股的控股子公司庚能源。辛所是壬院二级单位。"
+    names = ["乙科技", "甲集团", "丙大学", "丁学院", "戊学院", "己控股", "庚能源", "辛所", "壬院"]
+    art = make_article(text, {n: "Organization" for n in names})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("乙科技", "甲集团"), ("丁学院", "丙大学"), ("戊学院", "丙大学"),
+                                      ("庚能源", "己控股"), ("辛所", "壬院")}
+
+
+def test_a_subsidiary_set_up_without_a_name_links_nothing():
+    art = make_article("甲集团在乙市设立子公司，丙公司参与。", {"甲集团": "Organization", "乙市": "Place",
+                                                  "丙公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "partOf") == set()
+
+
+def test_a_unit_named_after_a_group_company_short_form_is_part_of_it():
+    names = ["甲集团有限公司", "甲集团乙分公司", "丙集团有限公司", "丙集团股份有限公司"]
+    art = make_article("甲集团有限公司与甲集团乙分公司、丙集团有限公司、丙集团股份有限公司。",
+                       {n: "Organization" for n in names})
+    extract_relations(art)
+    assert triples(art, "partOf") == {("甲集团乙分公司", "甲集团有限公司")}

@@ -1,0 +1,71 @@
+"""Every lexicon entry's example runs through the pipeline and meets its
+expectation (kg/lexicons/load.py). The slow mutation test drops each entry in
+turn and checks that its own example then fails: an entry that matters cannot
+be deleted unnoticed, and one that does not matter shows up."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from kg.doc import Article
+from kg.evaluation.from_article import article_to_gold_shape
+from kg.lexicons import load
+from kg.lexicons.expect import check
+from kg.pipeline import analyze_article
+
+ENTRIES = [e for c in load.concepts() for e in load.entries(c) if e.example]
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from kg.nlp.loader import load_backend
+
+    return load_backend(None)
+
+
+def _failures(entry, backend) -> list[str]:
+    art = analyze_article(Article(source="example.txt", raw=entry.example), backend)
+    return check(entry.expect, article_to_gold_shape(art), art.text)
+
+
+def test_every_lexicon_file_is_well_formed():
+    assert load.concepts(), "no lexicon files"
+    for concept in load.concepts():
+        entries = load.entries(concept)
+        assert entries, concept
+        words = [e.word for e in entries]
+        assert len(words) == len(set(zip(words, (e.scope for e in entries)))), f"{concept}: duplicate entries"
+        for e in entries:
+            assert e.example and e.expect, f"{concept}: {e.word} needs an example and its expected effect"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"{e.concept}:{e.word}")
+def test_example_meets_its_expectation(entry, backend):
+    assert _failures(entry, backend) == [], f"{entry.concept}: {entry.word}: {entry.example} -> {entry.expect}"
+
+
+def _mutation(entry, backend) -> None:
+    load.drop(entry.concept, entry.word)
+    try:
+        failed = _failures(entry, backend)
+    finally:
+        load.restore()
+    assert failed, (f"{entry.concept}: dropping {entry.word!r} changes nothing on its own example "
+                    f"{entry.example!r}: give it an example where it matters, or remove it")
+
+
+#: a fixed sample of the mutation test runs by default; all of it with -m slow
+SAMPLE = [e for e in ENTRIES if zlib.crc32(f"{e.concept}:{e.word}".encode()) % 10 == 0]
+
+
+@pytest.mark.parametrize("entry", SAMPLE, ids=lambda e: f"{e.concept}:{e.word}")
+def test_dropping_an_entry_breaks_its_example_sample(entry, backend):
+    _mutation(entry, backend)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"{e.concept}:{e.word}")
+def test_dropping_an_entry_breaks_its_example(entry, backend):
+    _mutation(entry, backend)

@@ -1,0 +1,119 @@
+from kg.doc import Article, Mention
+from kg.recognize.coref import cluster_entities
+
+
+def _cluster(mentions):
+    a = Article(source="t.txt", raw="", text="")
+    a.mentions = mentions
+    cluster_entities(a)
+    return {e.name: e.aliases for e in a.entities}, a
+
+
+def _org(text, start=0, subtype="Company", canonical=None):
+    return Mention(start, start + len(text), text, "Organization", subtype, "org-rule", canonical)
+
+
+def test_short_and_full_forms_merge():
+    ents, a = _cluster([
+        _org("中国科学院上海硅酸盐研究所", 0, "ResearchInstitution"),
+        _org("硅酸盐研究所", 20, "ResearchInstitution"),
+        _org("恒玄科技(上海)股份有限公司", 40),
+        _org("恒玄科技", 60),
+        _org("唐山四维智能科技", 70),
+        _org("四维科技", 80),
+    ])
+    assert ents == {
+        "中国科学院上海硅酸盐研究所": {"硅酸盐研究所"},
+        "恒玄科技(上海)股份有限公司": {"恒玄科技"},
+        "唐山四维智能科技": {"四维科技"},
+    }
+    assert all(m.entity is not None for m in a.mentions)
+
+
+def test_different_companies_stay_apart():
+    ents, _ = _cluster([_org("平高集团", 0), _org("平高电气", 10)])
+    assert set(ents) == {"平高集团", "平高电气"}
+
+
+def test_abbreviation_and_places_by_code():
+    ents, _ = _cluster([
+        _org("中国科学院", 0, "ResearchInstitution"),
+        _org("中科院", 10, "ResearchInstitution"),
+        Mention(20, 23, "平顶山", "Place", "City", "gazetteer", "平顶山市", "410400"),
+        Mention(30, 34, "平顶山市", "Place", "City", "gazetteer", "平顶山市", "410400"),
+    ])
+    assert ents == {"中国科学院": {"中科院"}, "平顶山市": {"平顶山"}}
+
+
+def test_generic_mentions_add_no_alias():
+    m = _org("市委", 0, "GovernmentBody", canonical="平顶山市委")
+    m.generic = True
+    ents, _ = _cluster([_org("平顶山市委", 5, "GovernmentBody"), m])
+    assert ents == {"平顶山市委": set()}
+
+
+def test_parent_organization_is_no_alias_of_its_unit():
+    ents, _ = _cluster([
+        _org("江汉理工大学", 0, "University"),
+        _org("江汉理工大学襄阳研究院", 10, "ResearchInstitution"),
+    ])
+    assert ents == {"江汉理工大学": set(), "江汉理工大学襄阳研究院": set()}
+
+
+def test_formal_and_short_zone_body_names_merge():
+    ents, _ = _cluster([
+        _org("襄阳高新区管委会", 0, "GovernmentBody"),
+        _org("襄阳高新技术产业开发区管理委员会", 10, "GovernmentBody"),
+    ])
+    assert ents == {"襄阳高新技术产业开发区管理委员会": {"襄阳高新区管委会"}}
+
+
+def test_abbreviation_target_rules():
+    from kg.recognize.coref import abbreviation_target
+
+    assert abbreviation_target("甲航", ["甲乙航空航天大学", "丙丁创新研究院"]) == "甲乙航空航天大学"
+    assert abbreviation_target("工研院", ["财团法人工业技术研究院"]) == "财团法人工业技术研究院"
+    assert abbreviation_target("贸发局", ["香港贸易发展局"]) == "香港贸易发展局"  # after the place prefix
+    assert abbreviation_target("甲大", ["甲乙大学", "甲丙大学"]) is None  # two names: ambiguous
+    assert abbreviation_target("北京", ["北京航空航天大学"]) is None  # a place
+    assert abbreviation_target("甲乙大学", ["甲乙大学丙丁研究院"]) is None  # contiguous: the parent
+
+
+def test_abbreviation_joins_its_full_name():
+    ents, _ = _cluster([
+        _org("甲乙航空航天大学", 0, "University"),
+        _org("甲航", 20, None),
+        _org("丙大", 30, None),
+    ])
+    assert ents["甲乙航空航天大学"] == {"甲航"}
+    assert "丙大" in ents
+
+
+def test_body_with_a_leading_province_merges_with_its_short_form():
+    ents, _ = _cluster([
+        _org("河南省平顶山市委", 0, "GovernmentBody"),
+        _org("平顶山市委", 20, "GovernmentBody"),
+    ])
+    assert ents == {"平顶山市委": {"河南省平顶山市委"}}
+
+
+def test_unrelated_place_prefix_is_no_outer_place():
+    ents, _ = _cluster([
+        _org("河南省平顶山市委", 0, "GovernmentBody"),
+        _org("苏州市委", 20, "GovernmentBody"),
+    ])
+    assert set(ents) == {"平顶山市委", "苏州市委"}
+    assert ents["平顶山市委"] == {"河南省平顶山市委"}
+
+
+def test_province_prefixed_body_and_bare_body_are_one_entity_named_after_the_city():
+    bare = _org("市委", 30, "GovernmentBody", canonical="平顶山市委")
+    bare.generic = True
+    ents, a = _cluster([_org("河南省平顶山市委", 0, "GovernmentBody"), bare])
+    assert ents == {"平顶山市委": {"河南省平顶山市委"}}
+    assert a.mentions[0].entity == a.mentions[1].entity
+
+
+def test_province_prefixed_company_keeps_its_registered_name():
+    ents, _ = _cluster([_org("河南省平顶山市甲乙科技有限公司", 0)])
+    assert set(ents) == {"河南省平顶山市甲乙科技有限公司"}

@@ -1,0 +1,214 @@
+from kg.doc import Article, ModelSpan, Sentence, SentenceAnalysis
+from kg.recognize.mentions import recognize
+
+
+def _article(text, spans=()):
+    a = Article(source="t.txt", raw=text, text=text)
+    a.sentences = [Sentence(0, len(text), text, analysis=SentenceAnalysis(entities=list(spans)) if spans else None)]
+    return a
+
+
+def _by_text(a):
+    return {m.text: m for m in a.mentions}
+
+
+def test_orgs_places_persons_and_coordination():
+    a = _article("平顶山市委书记陈向平带队赴上海。平顶山市委、市政府将一如既往支持。共同见证卫东区政府与恒玄科技(上海)股份有限公司签约,恒玄科技表示感谢。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["陈向平"].type == "Person"
+    assert m["平顶山市委"].subtype == "GovernmentBody"
+    assert m["上海"].type == "Place" and m["上海"].code == "310000"
+    assert m["恒玄科技(上海)股份有限公司"].subtype == "Company"
+    assert m["恒玄科技"].canonical == "恒玄科技(上海)股份有限公司"
+    assert any(x.canonical == "平顶山市政府" for x in a.mentions)
+    assert "与恒玄科技" not in m and "市委书记" not in m
+
+
+def test_generic_body_resolved_to_the_article_place():
+    a = _article("淮安市淮安区举行签约仪式。市委常委、常务副市长顾坤出席。区委书记张笑致辞。")
+    recognize(a)
+    canon = {x.canonical for x in a.mentions if x.generic}
+    assert {"淮安市委", "淮安区委"} <= canon
+
+
+def test_model_spans_combined_but_validated():
+    text = "戴尔公司负责人与西门子交流。"
+    spans = [ModelSpan(8, 11, "西门子", "Organization", "ORG"), ModelSpan(0, 4, "戴尔公司负", "Person", "PER")]
+    a = _article(text, spans)
+    recognize(a)
+    m = _by_text(a)
+    assert m["西门子"].source == "model"
+    assert all(x.type != "Person" for x in a.mentions)
+
+
+def test_works_without_text():
+    a = Article(source="e.txt", raw="")
+    recognize(a)
+    assert a.mentions == []
+
+
+def test_place_only_inside_a_company_name_is_no_mention():
+    a = _article("宁波市远帆新能源科技有限公司董事长出席。")
+    recognize(a)
+    assert [(m.text, m.type) for m in a.mentions] == [("宁波市远帆新能源科技有限公司", "Organization")]
+
+
+def test_place_inside_a_company_name_kept_when_named_elsewhere():
+    a = _article("宁波市远帆新能源科技有限公司落户宁波市。")
+    recognize(a)
+    assert sum(1 for m in a.mentions if m.text == "宁波市" and m.type == "Place") == 2
+
+
+def test_town_after_its_district():
+    a = _article("东莞市长安镇党委书记出席,长安镇企业代表参加。")
+    recognize(a)
+    towns = [m for m in a.mentions if m.subtype == "Town"]
+    assert [m.text for m in towns] == ["长安镇", "长安镇"]
+
+
+def test_department_with_joined_field_words():
+    a = _article("湖北省农业和农村厅负责人出席。")
+    recognize(a)
+    assert "湖北省农业和农村厅" in {m.text for m in a.mentions if m.type == "Organization"}
+
+
+def test_every_place_of_a_chain_starting_an_org_is_nested():
+    a = _article("广东省佛山市顺德区委书记出席。")
+    recognize(a)
+    places = {m.text for m in a.mentions if m.type == "Place"}
+    assert {"广东省", "佛山市"} <= places
+
+
+def test_model_generic_body_does_not_displace_the_resolved_one():
+    text = "淮安市举行签约仪式。市政协副主席出席。"
+    s = text.index("市政协")
+    a = _article(text, [ModelSpan(s, s + 3, "市政协", "Organization", "ORG")])
+    recognize(a)
+    m = [x for x in a.mentions if x.start == s][0]
+    assert m.generic and m.canonical == "淮安市政协"
+
+
+def test_abbreviation_of_an_article_org_leads_an_org_name():
+    a = _article("甲乙航空航天大学与泉州市签约,共建甲航泉州创新研究院。")
+    recognize(a)
+    orgs = {m.text for m in a.mentions if m.type == "Organization"}
+    assert "甲航泉州创新研究院" in orgs and "泉州创新研究院" not in orgs
+
+
+def _canon_of_generic(a, word):
+    return [x.canonical for x in a.mentions if x.generic and x.text == word]
+
+
+def test_trip_story_bare_body_means_the_travellers_home():
+    a = _article("平顶山市委书记陈向平率平顶山市代表团赴湖州市考察。市委常委、秘书长张三一同参加。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["平顶山市委"]
+
+
+def test_trip_destination_named_again_as_an_owner_stays_in_focus():
+    a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["湖州市委"]
+
+
+def test_no_trip_nearest_place_kept():
+    a = _article("湖州市委书记王一会见了客人。市委常委张三参加。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["湖州市委"]
+
+
+def test_place_inside_a_company_name_is_no_home_and_no_focus():
+    a = _article("深圳市甲乙科技有限公司董事长李四率团赴湖州市考察。市委常委张三陪同。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["湖州市委"]
+    b = _article("湖州市委书记王一会见了深圳市甲乙科技有限公司董事长。市委常委张三参加。")
+    recognize(b)
+    assert _canon_of_generic(b, "市委") == ["湖州市委"]
+
+
+def test_bare_abbreviation_of_an_article_org_found_by_rules():
+    a = _article("甲方与财团法人工业技术研究院签约。工研院两岸工作小组负责人表示欢迎，与工研院合作。")
+    recognize(a)
+    assert [m.text for m in a.mentions if m.source == "abbreviation"] == ["工研院", "工研院"]
+    b = _article("乙方与工业技术研究院签约。研究院院长表示欢迎。")
+    recognize(b)
+    assert not [m for m in b.mentions if m.source == "abbreviation"]
+
+
+def test_place_only_leading_a_longer_name_is_no_mention():
+    a = _article("甲市将为杭州亚运会提供保障，并建设杭州IP服务工作站。")
+    recognize(a)
+    assert not [m for m in a.mentions if m.text == "杭州"]
+    b = _article("杭州知识产权运营管理有限公司成立。杭州知识产权运营管理表示感谢。")
+    recognize(b)
+    assert not [m for m in b.mentions if m.type == "Place"]
+
+
+def test_abbreviation_before_a_title_is_the_organization():
+    a = _article("中国石油天然气集团有限公司领导到访，中油总经理王小明出席。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["中油"].type == "Organization" and m["中油"].canonical == "中国石油天然气集团有限公司"
+    assert m["王小明"].type == "Person"
+
+
+def test_body_abbreviation_before_a_title_without_full_name():
+    a = _article("会上，成大校长李强、工研院院长王小明先后致辞。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["成大"].type == "Organization" and m["工研院"].type == "Organization"
+    assert m["李强"].type == "Person" and m["王小明"].type == "Person"
+
+
+def test_foreign_places_and_transliterated_names():
+    a = _article("公司总裁马库斯·海因茨一行赴巴伐利亚州慕尼黑考察。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["马库斯·海因茨"].type == "Person"
+    assert m["巴伐利亚州"].type == "Place" and m["慕尼黑"].type == "Place"
+
+
+def test_banner_body_resolved_to_the_banner():
+    a = _article("鄂托克旗举行签约仪式。旗委书记乌日娜出席。")
+    recognize(a)
+    assert any(x.generic and x.canonical == "鄂托克旗委" for x in a.mentions)
+
+
+def test_word_district_only_after_its_city():
+    a = _article("双方在矿区考察。阳泉市矿区出席。")
+    recognize(a)
+    spans = [(x.start, x.text) for x in a.mentions if x.type == "Place"]
+    assert (2, "矿区") not in spans and (11, "矿区") in spans
+
+
+def test_sar_government_named_after_its_region():
+    a = _article("香港特区政府代表团来访,商务局局长出席。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["香港特区政府"].type == "Organization"
+    assert m["香港"].type == "Place" and m["香港"].code == "810000"
+
+
+def test_abbreviation_prefix_is_an_alias_of_the_org_it_abbreviates():
+    from kg.recognize.coref import cluster_entities
+
+    a = _article("甲乙丙丁大学与泉州市签约。双方共建甲丁泉州创新研究院,研究院位于泉州。")
+    recognize(a)
+    cluster_entities(a)
+    names = {e.name: e for e in a.entities if e.type == "Organization"}
+    assert "甲丁泉州创新研究院" in names and "泉州创新研究院" not in names
+    assert "甲丁" not in names  # no entity of its own
+    assert "甲丁" in names["甲乙丙丁大学"].aliases
+    assert "甲丁" not in names["甲丁泉州创新研究院"].aliases
+
+
+def test_abbreviation_prefix_of_a_dropped_host_is_not_kept():
+    from kg.doc import Mention
+    from kg.recognize.short_forms import prefixes_in_chosen
+
+    p = Mention(10, 12, "甲丁", "Organization", "University", "abbreviation", "甲乙丙丁大学")
+    host = Mention(10, 20, "甲丁泉州创新研究院", "Organization", "ResearchInstitution", "org-rule")
+    other = Mention(12, 20, "泉州创新研究院", "Organization", "ResearchInstitution", "model")
+    assert prefixes_in_chosen([p], [host]) == [p]
+    assert prefixes_in_chosen([p], [other]) == []

@@ -1,0 +1,110 @@
+"""Model-span checks on synthetic spans (placeholder names, no article text)."""
+
+from hypothesis import given, strategies as st
+
+from kg.doc import ModelSpan
+from kg.recognize import model_spans as MS
+
+
+def _span(text, sub, typ, nth=0):
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(sub, s + 1)
+    return ModelSpan(s, s + len(sub), sub, typ, typ[:3].upper())
+
+
+def _judge(text, sub, typ, rule_spans=(), org_names=(), alias=None, nth=0):
+    view = MS.RuleView(text, list(rule_spans), list(org_names))
+    return MS.judge(_span(text, sub, typ, nth), view, alias)
+
+
+def test_generic_bodies_rejected():
+    for name in ("区政协", "市人大常委会", "省发改委", "两地文旅局", "经信委", "商务局", "办公室", "科技处"):
+        assert MS.is_generic_body(name), name
+    assert not MS.is_generic_body("甲乙市商务局")  # a place makes it a name
+
+
+def test_groups_and_stop_words_rejected():
+    for name in ("代表团", "党政代表团", "某某集团党委", "某某总部", "科研团队"):
+        assert MS.is_group(name), name
+    for name in ("中市府携手工研院", "顺德落户", "甲公司与乙公司", "希望某某研究所"):
+        assert MS.has_stop(name), name
+    text = "区政协、代表团和党委出席。"
+    for sub in ("区政协", "代表团", "党委"):
+        assert _judge(text, sub, "Organization") is None
+
+
+def test_span_cutting_across_a_rule_mention_rejected():
+    text = "来到甲乙科技有限公司调研。"
+    org = (2, 10, "Organization")
+    assert _judge(text, "到甲乙科技", "Organization", [org]) is None
+    assert _judge(text, "甲乙科技有限公司", "Organization", [org]) is None  # nothing new
+
+
+def test_person_needs_name_form_and_a_boundary():
+    text = "会上，张小明表示欢迎。李静副院长出席。"
+    m = _judge(text, "张小明", "Person")
+    assert m is not None and m.type == "Person"
+    assert _judge(text, "李静副", "Person") is None  # runs into a title
+    assert _judge("赵某某市长出席", "赵某某市长", "Person") is None
+    assert MS.person_form("欧阳小明") and not MS.person_form("张景颜惠")
+    assert MS.person_form("迈克尔·乔丹")
+
+
+def test_brand_needs_corroboration():
+    lone = "发展需要奎拉尔的帮助。"
+    assert _judge(lone, "奎拉尔", "Organization") is None
+    listed = "甲乙有限公司以及奎拉尔、泰斯等企业负责人出席。"
+    org = (0, 6, "Organization")
+    m = _judge(listed, "奎拉尔", "Organization", [org])
+    assert m is not None and m.type == "Organization"
+    party = "奎拉尔就项目合作签约。"
+    assert _judge(party, "奎拉尔", "Organization") is not None
+    twice = "奎拉尔出席。会上，奎拉尔表示。"
+    assert _judge(twice, "奎拉尔", "Organization") is not None
+
+
+def test_person_span_in_a_closed_company_list_is_an_organization():
+    text = "甲乙有限公司以及戴某、泰斯等企业参加。"
+    m = _judge(text, "戴某", "Person", [(0, 6, "Organization")])
+    assert m is not None and m.type == "Organization"
+
+
+def test_place_only_towns_or_foreign_names():
+    text = "代表团来到甲乙镇，又到奎拉尔斯，经过太阳。"
+    assert _judge(text, "甲乙镇", "Place").subtype == "Town"
+    assert _judge(text, "奎拉尔斯", "Place") is not None
+    assert _judge(text, "太阳", "Place") is None
+
+
+def test_government_body_needs_its_place_or_an_alias():
+    text = "他与丙丁局负责人会谈。"
+    assert _judge(text, "丙丁局", "Organization") is None
+    assert _judge(text, "丙丁局", "Organization", alias=lambda s: True) is not None
+
+
+def test_company_word_types_an_organization():
+    text = "项目甲乙电子车间里，工人忙碌。"
+    m = _judge(text, "甲乙电子", "Place")
+    assert m is not None and m.type == "Organization" and m.subtype == "Company"
+
+
+def test_span_running_into_a_verb_is_trimmed():
+    text = "奎拉尔研发生产的设备。"
+    sp = _span(text, "奎拉尔研", "Person")
+    assert MS.trim(sp, text).text == "奎拉尔"
+
+
+def test_org_containing_places_only():
+    text = "甲乙市丙丁集团董事长出席。"
+    # a model org over a rule place keeps the name whole
+    m = _judge(text, "甲乙市丙丁集团", "Organization", [(0, 3, "Place")])
+    assert m is not None and m.text == "甲乙市丙丁集团"
+
+
+@given(st.text(alphabet="与和及在的了是甲乙丙丁公司局市区代表团", min_size=1, max_size=10))
+def test_judge_never_crashes_and_respects_the_span(s):
+    text = "，" + s + "。"
+    for typ in ("Person", "Organization", "Place"):
+        m = MS.judge(ModelSpan(1, 1 + len(s), s, typ, "X"), MS.RuleView(text, [], []))
+        assert m is None or (text[m.start:m.end] == m.text and 1 <= m.start < m.end <= 1 + len(s))

@@ -1,0 +1,124 @@
+from kg.recognize.persons import find_bylines, find_persons, name_at, plausible_name
+
+
+def _spans(ms):
+    return sorted((m.start, m.end, m.text) for m in ms)
+
+
+def test_name_after_title_and_list():
+    text = "与研究所所长苏良碧,副所长闫继娜、杨金山,中国工程院院士董绍明等进行深入交流"
+    names = {m.text for m in find_persons(text)}
+    assert {"苏良碧", "闫继娜", "杨金山", "董绍明"} <= names
+
+
+def test_name_length_decided_by_what_follows():
+    assert name_at("徐进出席恳谈会", 0) == "徐进"
+    assert name_at("陈向平带队赴上海", 0) == "陈向平"
+    assert name_at("李雪及科技局", 0) == "李雪"
+
+
+def test_name_before_title():
+    text = "会见了吴海英副市长一行"
+    assert (3, 6, "吴海英") in _spans(find_persons(text))
+
+
+def test_bylines():
+    text = "全文完。(郭赟)\n(文/孙洋 图/赵艳荣)\n责任编辑:安艳鸽 郭栩汝"
+    assert [m.text for m in find_bylines(text)] == ["郭赟", "孙洋", "赵艳荣", "安艳鸽", "郭栩汝"]
+
+
+def test_titles_and_words_are_not_names():
+    assert not plausible_name("市长")
+    assert not plausible_name("公司")
+    assert not plausible_name("吴市长")
+    assert plausible_name("欧阳明")
+
+
+def test_bracketed_credit_with_media_name_and_spaces():
+    text = "（江城晚报记者 邱雨桐 通讯员 柏青）会议召开。"
+    assert {m.text for m in find_bylines(text)} == {"邱雨桐", "柏青"}
+
+
+def test_compound_surname_before_an_org_word_is_no_name():
+    assert not plausible_name("东方集团")
+    assert not plausible_name("欧阳科技")
+    assert plausible_name("欧阳明")
+
+
+def test_no_person_before_a_title_that_a_name_follows():
+    from kg.recognize.persons import find_persons
+
+    names = {m.text for m in find_persons("备忘录由经发局长陈小明签署。")}
+    assert "陈小明" in names and "经发" not in names
+
+
+def _texts(ms):
+    return {m.text for m in ms}
+
+
+def test_name_of_unlisted_family_name_after_a_title():
+    ms = _texts(find_persons("县委书记才让多杰出席会议。"))
+    assert "才让多杰" in ms
+
+
+def test_unlisted_words_after_a_title_are_no_names():
+    ms = _texts(find_persons("董事长王文银主席共话合作。总书记来宁讲话。负责人探讨交流。"))
+    assert "共话合作" not in ms and "来宁" not in ms and "探讨" not in ms
+
+
+def test_rarer_family_name_after_a_title():
+    assert "禤明华" in _texts(find_persons("副市长禤明华表示感谢。"))
+
+
+def test_middle_dot_name_kept_whole_and_ended_by_a_follower():
+    assert "马库斯·海因茨" in _texts(find_persons("公司总裁马库斯·海因茨一行来访。"))
+
+
+def test_time_word_glued_to_a_name_ends_it():
+    ms = _texts(find_persons("市长王小明今（21）日会见客人。书记张大伟昨日出席。"))
+    assert "王小明" in ms and "张大伟" in ms and "王小明今" not in ms
+
+
+def test_space_after_title_and_inside_a_two_character_name():
+    ms = find_persons("副市长 孔令辉出席。市长肖 红表示。")
+    names = {m.canonical or m.text for m in ms}
+    assert {"孔令辉", "肖红"} <= names
+
+
+def test_both_titles_of_a_jian_compound_and_no_name_from_it():
+    ms = _texts(find_persons("董事长兼总经理王小明出席。"))
+    assert "王小明" in ms and "兼总" not in ms
+
+
+def test_mongolian_names_after_titles():
+    from kg.recognize.persons import find_persons
+
+    text = "旗委书记乌日娜、旗长那日苏出席。"
+    assert {m.text for m in find_persons(text)} >= {"乌日娜", "那日苏"}
+
+
+def test_korean_name_after_a_title_only():
+    from kg.recognize.persons import find_persons, korean_name_at
+
+    assert "朴志勋" in {m.text for m in find_persons("会长朴志勋出席。")}
+    assert korean_name_at("朴志勋在", 0) is None  # no clear end
+    assert all(m.text != "朴志勋" for m in find_persons("朴志勋出席。"))
+
+
+def test_hong_kong_macau_titles_precede_names():
+    text = "特区行政长官林家超会见代表团,特首林家超表示欢迎,财政司司长陈茂波、立法会议员黄国健出席。"
+    names = {m.text for m in find_persons(text)}
+    assert {"林家超", "陈茂波", "黄国健"} <= names
+
+
+def test_post_nominal_honorific_is_no_title_but_marks_a_name():
+    text = "会上,何君尧太平绅士致辞。"
+    found = [m for m in find_persons(text) if m.text == "何君尧"]
+    assert found and found[0].end == text.index("太平绅士")
+
+
+def test_space_separated_credit_line_gives_every_name():
+    for text in ("记者 陈家豪 黄志伟报道\n正文", "本报记者 陈家豪 黄志伟\n正文", "(记者 陈家豪 黄志伟)"):
+        names = {m.text for m in find_persons(text)}
+        assert {"陈家豪", "黄志伟"} <= names, text
+    assert find_bylines("记者 了解到 情况") == []

@@ -1,0 +1,63 @@
+from kg.context.clauses import TextView
+from kg.relations.companions import companions
+from kg.context.discourse import DelegationState
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article, triples
+
+
+def test_an_escort_frame_gives_the_visit_and_the_companion():
+    art = make_article("仪式后，王一在李二陪同下前往甲公司参访。",
+                       {"王一": "Person", "李二": "Person", "甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "甲公司")}
+    assert triples(art, "accompanied") == {("李二", "王一")}
+
+
+def test_companions_join_the_leaders_current_visit_and_leaders_are_no_companions():
+    art = make_article("王一、李二陪同考察。", {"王一": "Person", "李二": "Person"})
+    view = TextView(art)
+    state = DelegationState(leaders=[0])
+    companions(art, view, state, 0, view.clauses(0))
+    assert state.visit is not None
+    ev = art.events[state.visit]
+    assert ev.agents == [0] and ev.companions == [1]
+
+
+def test_attending_a_meeting_is_no_companionship():
+    art = make_article("李二参加会谈。", {"李二": "Person", "王一": "Person"})
+    view = TextView(art)
+    state = DelegationState(leaders=[5])
+    companions(art, view, state, 0, view.clauses(0))
+    assert art.events == []
+
+
+def test_no_companions_without_a_leader():
+    art = make_article("李二陪同考察。", {"李二": "Person"})
+    view = TextView(art)
+    companions(art, view, DelegationState(), 0, view.clauses(0))
+    assert art.events == []
+
+
+def test_attending_the_hosts_reception_is_no_companionship():
+    ents = {"王一": "Person", "王二": "Person", "王三": "Person", "甲市": "Place"}
+    for text in ("甲市市长王一会见了王二一行，甲市副市长王三参加会见。",
+                 "甲市市长王一会见了王二一行，王三陪同会见。"):
+        art = make_article(text, ents)
+        extract_relations(art)
+        assert triples(art, "metWith") == {("王二", "王一")}
+        assert triples(art, "accompanied") == set()
+
+
+def test_an_official_of_the_hosts_city_who_attends_is_on_the_hosts_side():
+    art = make_article("甲市市长王一会见了王二一行，甲市副市长王三参加。",
+                       {"王一": "Person", "王二": "Person", "王三": "Person", "甲市": "Place"})
+    extract_relations(art)
+    assert triples(art, "accompanied") == set()
+
+
+def test_a_leader_of_the_visited_city_who_joins_the_visit_accompanies_it():
+    art = make_article("王二一行考察甲公司，甲市副市长王三参加。",
+                       {"王二": "Person", "王三": "Person", "甲市": "Place", "甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "accompanied") == {("王三", "王二")}

@@ -1,0 +1,82 @@
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article, triples
+
+
+def test_leader_stays_subject_and_parallel_frame_adds_places():
+    text = ("市长刘文华带队赴江苏省考察。\n在甲实验室、乙研究院，刘文华参观了丙中心、丁研究所。"
+            "刘文华还来到戊公司。")
+    art = make_article(text, {"刘文华": "Person", "江苏省": "Place", "甲实验室": "Organization",
+                              "乙研究院": "Organization", "丙中心": "Organization", "丁研究所": "Organization",
+                              "戊公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("刘文华", x) for x in ("江苏省", "甲实验室", "乙研究院", "丙中心", "丁研究所", "戊公司")}
+
+
+def test_two_leaders_by_surname_and_title_and_the_guests():
+    text = ("市委常委、副市长吴海英，副院长李静带领团队来到甲所调研，王局长陪同调研。"
+            "甲所所长刘中民会见了吴海英副市长、李静副院长一行。"
+            "吴市长、李院长一行又来到乙园，乙园主任殷涛接待了来宾，并与来宾进行了交流。")
+    art = make_article(text, {"吴海英": "Person", "李静": "Person", "刘中民": "Person", "殷涛": "Person",
+                              "甲所": "Organization", "乙园": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == {(p, t) for p in ("吴海英", "李静") for t in ("甲所", "乙园")}
+    met = {tuple(sorted(p)) for p in triples(art, "metWith")}
+    assert met == {tuple(sorted((v, h))) for v in ("吴海英", "李静") for h in ("刘中民", "殷涛")}
+    assert all(v in ("吴海英", "李静") for v, _ in triples(art, "metWith"))  # the visitor first
+
+
+def test_wishes_plans_and_speech_are_not_events():
+    text = ("张三一行到甲公司考察。张三说，欢迎大家到乙市投资。希望甲公司与乙市深化交流。"
+            "张三邀请客商到乙市考察。")
+    art = make_article(text, {"张三": "Person", "甲公司": "Organization", "乙市": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张三", "甲公司")}
+
+
+def test_an_organization_as_subject_is_no_persons_visit():
+    art = make_article("张三一行到甲市考察。大同等企业已先后到甲市落脚投资。",
+                       {"张三": "Person", "甲市": "Place", "大同": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张三", "甲市")}
+
+
+def test_meeting_without_partner_collects_chair_and_attendees():
+    text = "张三一行来访甲院并举行座谈。甲院秘书长李四出席会议并讲话。会议由局长王五主持。"
+    art = make_article(text, {"张三": "Person", "李四": "Person", "王五": "Person", "甲院": "Organization"})
+    extract_relations(art)
+    assert triples(art, "metWith") == {("张三", "李四"), ("张三", "王五")}
+
+
+def test_a_host_named_in_the_frame_is_met_not_a_visitor():
+    text = "王一一行来到甲公司。在甲公司，公司董事长李二介绍了企业近年来的发展；王一与李二座谈交流。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "甲公司")}
+    assert triples(art, "metWith") == {("王一", "李二")}
+    assert ("李二", "甲公司") in triples(art, "affiliatedWith")
+
+
+def test_co_leaders_stay_leaders_and_the_delegation_is_a_subject_in_later_paragraphs():
+    text = ("甲市委书记王一，市长李二带领甲市代表团赴乙大学考察。\n"
+            "代表团一行参观了丙实验室。\n乙大学校长赵三对王一一行表示欢迎。\n"
+            "甲市副市长钱四，省工业和信息化厅厅长孙五陪同考察。")
+    art = make_article(text, {"王一": "Person", "李二": "Person", "赵三": "Person", "钱四": "Person",
+                              "孙五": "Person", "甲市": "Place", "乙大学": "Organization", "丙实验室": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {(p, t) for p in ("王一", "李二") for t in ("乙大学", "丙实验室")}
+    assert triples(art, "accompanied") == {(c, p) for c in ("钱四", "孙五") for p in ("王一", "李二")}
+
+
+def test_arrival_with_a_place_abbreviation_and_located_object():
+    ents = {"甲市委": "Organization", "王一": "Person", "乙市": "Place", "丙区": "Place", "丁公司": "Organization",
+            "香港": "Place", "乙科学园": "Place", "丙大学": "Organization"}
+    art = make_article("甲市委书记王一率代表团抵港，展开访问，先后到访乙科学园、丙大学。香港很好。", ents)
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "香港"), ("王一", "乙科学园"), ("王一", "丙大学")}
+    art = make_article("王一一行抵达位于乙市丙区的丁公司。", ents)
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "丁公司")}
+    art = make_article("甲市委书记王一率团调研，王一说，港口很好，京津冀也好。香港。", ents)
+    extract_relations(art)
+    assert ("王一", "香港") not in triples(art, "visited")

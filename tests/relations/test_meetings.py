@@ -1,0 +1,56 @@
+import pytest
+
+from kg.context.clauses import TextView
+from kg.relations.meetings import escorted_people, receptions
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article, triples
+
+P, O, L = "Person", "Organization", "Place"
+
+
+@pytest.mark.parametrize("sentence", [
+    "王一与甲市市长王二会晤。",
+    "王一同王二亲切交谈。",
+    "王一与王二就合作事宜进行对接。",
+    "王一与王二会面。",
+])
+def test_meeting_verbs_with_a_partner(sentence):
+    art = make_article("王一一行到甲市考察。" + sentence, {"王一": P, "王二": P, "甲市": L})
+    extract_relations(art)
+    assert triples(art, "metWith") == {("王一", "王二")}
+
+
+@pytest.mark.parametrize("tail", ["受到甲市市长王二的热情接待。", "受到王二的接见。"])
+def test_passive_reception_is_a_meeting_with_the_host(tail):
+    art = make_article("王一一行到甲市考察，" + tail, {"王一": P, "王二": P, "甲市": L})
+    extract_relations(art)
+    assert triples(art, "metWith") == {("王一", "王二")}
+    assert triples(art, "visited") == {("王一", "甲市")}
+
+
+def test_receptions_names_the_hosts():
+    art = make_article("王一受到王二、王三的亲切会见。", {"王一": P, "王二": P, "王三": P})
+    view = TextView(art)
+    (pos, hosts), = receptions(view, view.clauses(0)[0])
+    assert art.text[pos:pos + 2] == "受到"
+    assert [art.entities[h].name for h in hosts] == ["王二", "王三"]
+
+
+@pytest.mark.parametrize("text", [
+    "王一一行在副市长王二陪同下走访甲集团，与董事长王三交流座谈。",
+    "王一一行到甲市考察。在副市长王二陪同下，走访甲集团，与董事长王三交流座谈。",
+])
+def test_an_escort_is_never_the_left_out_subject(text):
+    art = make_article(text, {"王一": P, "王二": P, "王三": P, "甲集团": O, "甲市": L})
+    extract_relations(art)
+    assert triples(art, "metWith") == {("王一", "王三")}
+    assert triples(art, "accompanied") == {("王二", "王一")}
+
+
+def test_escorted_people_of_frames_and_accompany_clauses():
+    art = make_article("王一在王二陪同下到甲市，王三陪同考察，与王四座谈。",
+                       {"王一": P, "王二": P, "王三": P, "王四": P, "甲市": L})
+    view = TextView(art)
+    found = {art.entities[i].name for i in escorted_people(view, view.clauses(0), len(art.text))}
+    assert found == {"王二", "王三"}

@@ -1,0 +1,97 @@
+from kg.context.clauses import TextView
+from kg.context.generics import resolve_generic_references
+from kg.relations.positions import affiliations, extract_positions
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article, positions
+
+
+def run(art):
+    resolve_generic_references(art)
+    extract_positions(art, TextView(art))
+    return positions(art)
+
+
+def test_chain_with_generic_org_gives_one_position_per_title():
+    art = make_article("甲集团有限公司是企业。陈向平与集团党委书记、董事长李洪凤举行会谈。",
+                       {"甲集团有限公司": "Organization", "陈向平": "Person", "李洪凤": "Person"})
+    assert run(art) == {("李洪凤", "党委书记", "甲集团有限公司"), ("李洪凤", "董事长", "甲集团有限公司")}
+
+
+def test_city_titles_take_the_article_city_and_imply_the_party_committee():
+    art = make_article("阳泉发展很快。市委副书记、市长刘文华考察。阳泉加油。", {"阳泉": "Place", "刘文华": "Person"})
+    got = run(art)
+    assert ("刘文华", "市长", "阳泉") in got
+    assert ("刘文华", "市委副书记", "阳泉市委") in got
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert aff == {("刘文华", "阳泉市委")}
+
+
+def test_listed_names_share_the_title_and_org():
+    art = make_article("甲研究所很好。与研究所所长苏良碧，副所长闫继娜、杨金山交流。",
+                       {"甲研究所": "Organization", "苏良碧": "Person", "闫继娜": "Person", "杨金山": "Person"})
+    got = run(art)
+    assert ("杨金山", "副所长", "甲研究所") in got and ("闫继娜", "副所长", "甲研究所") in got
+    assert ("苏良碧", "所长", "甲研究所") in got
+
+
+def test_head_of_government_is_affiliated_with_the_government_deputies_are_not():
+    art = make_article("宜宾市委副书记、市长徐进，宜宾市副市长李学焦出席。宜宾市政府主办。",
+                       {"宜宾市": "Place", "宜宾市委": "Organization", "宜宾市政府": "Organization",
+                        "徐进": "Person", "李学焦": "Person"})
+    run(art)
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert ("徐进", "宜宾市政府") in aff and ("徐进", "宜宾市委") in aff
+    assert not any(p == "李学焦" for p, _ in aff)
+
+
+def test_byline_reporter_belongs_to_the_paper():
+    art = make_article("山西日报消息。(记者李家鸣)", {"山西日报": "Organization", "李家鸣": "Person"})
+    assert run(art) == {("李家鸣", "记者", "山西日报")}
+
+
+def test_a_second_chain_of_internal_bodies_inherits_the_organization():
+    art = make_article("甲集团党委书记、董事长王一，党委副书记、总经理李二出席。",
+                       {"甲集团": "Organization", "王一": "Person", "李二": "Person"})
+    got = run(art)
+    assert {("李二", "党委副书记", "甲集团"), ("李二", "总经理", "甲集团")} <= got
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert ("李二", "甲集团") in aff
+
+
+def test_district_committee_title_beside_a_zone_chain_and_zone_body_by_alias():
+    text = ("甲乙区委常委、常务副区长王一出席。区委常委、统战部部长李二，甲乙经济开发区党工委书记、管委会主任张三出席。"
+            "丙丁经济开发区即丁经济开发区，丁经济开发区管委会在此。丙市副市长、丁经济开发区党工委书记、管委会主任赵四发言。")
+    art = make_article(text, {"甲乙区": "Place", "王一": "Person", "李二": "Person", "张三": "Person", "赵四": "Person",
+                              "甲乙经济开发区党工委": "Organization", "丙市": "Place", "丙丁经济开发区": "Place",
+                              "丁经济开发区党工委": "Organization", "丁经济开发区管委会": "Organization"},
+                       aliases={"丙丁经济开发区": ["丁经济开发区"]})
+    extract_relations(art)
+    got = positions(art)
+    assert {("王一", "区委常委", "甲乙区委"), ("王一", "常务副区长", "甲乙区"), ("李二", "区委常委", "甲乙区委"),
+            ("李二", "统战部部长", "甲乙区委统战部"), ("张三", "党工委书记", "甲乙经济开发区党工委"),
+            ("张三", "管委会主任", "甲乙经济开发区管委会"), ("赵四", "管委会主任", "丁经济开发区管委会")} <= got
+    # the zone's other name (丁经济开发区) finds its body: no second 管委会 is made up
+    assert "丙丁经济开发区管委会" not in {e.name for e in art.entities}
+
+
+def test_professor_after_a_name_is_that_persons_title_never_an_org_of_the_next():
+    art = make_article("甲学院院长王一教授、副院长王二出席。",
+                       {"甲学院": "Organization", "王一": "Person", "王二": "Person"})
+    got = run(art)
+    assert got == {("王一", "院长", "甲学院"), ("王一", "教授", "甲学院"), ("王二", "副院长", "甲学院")}
+    persons = {i for i, e in enumerate(art.entities) if e.type == "Person"}
+    assert not any(p.org in persons for p in art.positions)
+
+
+def test_a_bare_role_takes_the_org_of_its_kind_named_before_in_the_sentence():
+    art = make_article("乙集团董事长王三表示，副总裁王四说，副市长王五到场。",
+                       {"乙集团": "Organization", "王三": "Person", "王四": "Person", "王五": "Person"})
+    got = run(art)
+    assert ("王四", "副总裁", "乙集团") in got
+    assert ("王五", "副市长", "乙集团") not in got
+
+
+def test_banner_head_belongs_to_the_banner():
+    art = make_article("丙旗发展很快。旗长王一出席。", {"丙旗": "Place", "王一": "Person"})
+    assert run(art) == {("王一", "旗长", "丙旗")}
