@@ -15,8 +15,11 @@ Each file has a header row and one row per entry::
 
 ``tests/lexicons/test_examples.py`` runs every example through the pipeline
 and checks its expectation, so an entry that matters cannot be deleted
-unnoticed; the slow mutation test drops each entry in turn and checks that its
-own example then fails.
+unnoticed. For files marked ``# mutation: each`` the mutation test drops each
+entry in turn and checks that its own example then fails (a sample in the
+default run, all with ``-m slow``); ``# mutation: list`` marks reference lists
+(surnames, suffixes) whose entries overlap with each other or the model, which
+the mutation test only reports.
 
 Code reads entries only through :func:`words` / :func:`alternation` (cached).
 Anything derived from them (compiled regexes, sets) is built in a function
@@ -94,6 +97,24 @@ def alternation(concept: str, use: str | None = None, regex: bool = False) -> st
     """``(?:w1|w2|…)`` of the words, longest first (escaped unless ``regex``)."""
     ws = sorted(set(words(concept, use)), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(w if regex else re.escape(w) for w in ws) + ")"
+
+
+def directives(concept: str) -> dict[str, str]:
+    """The ``# key: value`` comment lines at the top of a lexicon file
+    (``kind: regex``; ``mutation: each`` when every entry must matter on its
+    own example, ``mutation: list`` for a reference list whose single entries
+    may overlap with each other or with the model)."""
+    from importlib import resources
+
+    out = {}
+    text = resources.files("kg.lexicons").joinpath("data", f"{concept}.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line[1:].partition(":")
+        if sep and key.strip().isidentifier():
+            out[key.strip()] = value.split("(")[0].strip()
+    return out
 
 
 def concepts() -> list[str]:
