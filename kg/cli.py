@@ -22,6 +22,27 @@ def _add_model_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return n
+
+
+def _add_scale_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=_workers, default=None, metavar="N",
+                   help="worker processes for the per-article stages, each loading the model once "
+                   "(default: one per core; 1: everything in this process)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where the per-article stages run: local processes (default) or a Dask cluster "
+                   "(needs pip install 'zhkg[dask]' and --scheduler)")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: the Dask scheduler's address, e.g. tcp://127.0.0.1:8786")
+
+
 def _version() -> str:
     from kg.version import version_string
 
@@ -65,17 +86,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     _add_model_option(p)
+    _add_scale_options(p)
+    p.add_argument("--no-cache", action="store_true",
+                   help="analyse every article again instead of reusing the records in OUT/cache/")
+
+    p = sub.add_parser("add", help="add, replace or remove articles of an existing build and rewrite its graph")
+    p.add_argument("paths", nargs="+", metavar="FILES",
+                   help="files or folders to add (a file whose name is already in the graph replaces that "
+                   "article); with --remove: the file names (or paths) of the articles to remove")
+    p.add_argument("--to", required=True, metavar="OUT", help="the output folder of an earlier kg build")
+    p.add_argument("--remove", action="store_true", help="remove the articles FILES (and their facts) instead")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
+    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--model", default=None,
+                   help="NLP model (default: the one the build used); see kg build --help")
+    _add_scale_options(p)
 
     p = sub.add_parser("train-ner", help="train (or evaluate) the offline HanLP NER model on MSRA")
     p.add_argument("--save-dir", default=None, help="model directory to write (required for training; --evaluate-only defaults to the shipped model)")
-    p.add_argument("--epochs", type=int, default=None)
-    p.add_argument("--batch-size", type=int, default=None)
+    p.add_argument("--epochs", type=int, default=None, help="training epochs (default: the training settings' value)")
+    p.add_argument("--batch-size", type=int, default=None, help="sentences per training batch")
     p.add_argument("--max-sentences", type=int, default=None, help="train on the first N sentences")
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--seed", type=int, default=None, help="random seed for training")
     p.add_argument("--evaluate-only", action="store_true", help="evaluate the model on msra_test")
 
     p = sub.add_parser("validate", help="validate a graph against ontology/shapes.ttl (SHACL)")
-    p.add_argument("graph")
+    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
 
     p = sub.add_parser("query", help="run a read-only SPARQL query against a graph file (no network, no updates)")
     p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
@@ -130,12 +167,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="send Access-Control-Allow-Origin: ORIGIN (e.g. https://yasgui.triply.cc, or *) so web pages "
                    "from there can query it; default: no CORS header")
 
+    p = sub.add_parser("explain", help="every relation candidate of one article: evidence, signals, kept or rejected and why")
+    p.add_argument("article", nargs="?", help="the article file (.txt or .html)")
+    p.add_argument("--only", choices=["kept", "rejected"], help="show only kept or only rejected candidates")
+    p.add_argument("--stages", action="store_true", help="print the pipeline's stages with what each reads and writes")
+    _add_model_option(p)
+
     p = sub.add_parser("html", help="write the interactive HTML view of a graph")
-    p.add_argument("graph")
-    p.add_argument("-o", "--out", default="graph.html")
+    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
+    p.add_argument("-o", "--out", default="graph.html", help="the page to write (default graph.html)")
     p.add_argument("--focus", help="centre on the entity with this name")
-    p.add_argument("--hops", type=int, default=2)
-    p.add_argument("--max-nodes", type=int, default=2000)
+    p.add_argument("--hops", type=int, default=2, help="with --focus: how many relation steps around the entity to draw (default 2)")
+    p.add_argument("--max-nodes", type=int, default=2000,
+                   help="the most entities drawn at once (default 2000); above it an overview groups the rest, and search reaches every entity")
     return parser
 
 
@@ -179,6 +223,25 @@ def _dispatch(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes,
             validate=not args.no_validate,
             progress=not args.quiet,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            use_cache=not args.no_cache,
+        )
+    if args.command == "add":
+        from kg.build.incremental import run_add
+
+        return run_add(
+            args.paths,
+            out_dir=args.to,
+            remove=args.remove,
+            model=args.model,
+            max_bytes=args.max_bytes,
+            validate=not args.no_validate,
+            progress=not args.quiet,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
         )
     if args.command == "train-ner":
         from kg.nlp.training.command import run_train_ner
@@ -224,6 +287,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kg.serve import run_serve
 
         return run_serve(args.out, host=args.host, port=args.port, timeout=args.timeout, cors=args.cors)
+    if args.command == "explain":
+        if args.stages:
+            from kg.stages import assemble, default_stages, describe
+
+            print(describe(assemble(default_stages())))
+            return 0
+        if not args.article:
+            print("kg explain: give an article file (or --stages)", file=sys.stderr)
+            return 2
+        from kg.explain import run_explain
+
+        return run_explain(args.article, args.model, args.only, sys.stdout)
     if args.command == "html":
         from kg.export.html import run_html
 

@@ -222,6 +222,22 @@ class Relation:
 
 
 @dataclass
+class Decision:
+    """One decision about a relation candidate, for ``kg explain`` and the tests:
+    what was considered, on which evidence, which signals fired, and whether it
+    was kept or rejected and why."""
+
+    kind: str  # a relation kind (visited, metWith ...), or the event/agreement it would have come from
+    subject: str | None  # entity names (None when the candidate was rejected before its ends were known)
+    object: str | None
+    start: int  # evidence span in Article.text
+    end: int
+    signals: tuple[str, ...] = ()
+    decision: str = "kept"  # kept / rejected
+    reason: str = ""
+
+
+@dataclass
 class Article:
     source: str  # file name ("000_x.txt") or "<stdin>"
     raw: str
@@ -238,6 +254,10 @@ class Article:
     relations: list[Relation] = field(default_factory=list)
     #: non-fatal problems met while processing (messages)
     errors: list[str] = field(default_factory=list)
+    #: the discourse context (kg.context.model.ArticleContext), written by the context stage
+    context: object | None = None
+    #: decisions about relation candidates, kept and rejected (kg explain)
+    decisions: list[Decision] = field(default_factory=list)
 
     def raw_span(self, start: int, end: int) -> str:
         """The raw (original script) text behind normalized ``[start, end)``."""

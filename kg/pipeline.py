@@ -4,15 +4,15 @@
          -> extract relations/events -> resolve across articles -> RDF -> exports
 
 ``analyze_article`` runs the per-article stages, ``build_corpus`` the whole
-corpus, ``build_graph`` adds the RDF mapping, and ``run_build`` (``kg build``)
-writes graph.ttl, graph.html and report.json.
+corpus in memory, ``build_graph`` adds the RDF mapping (the notebook's entry),
+and ``run_build`` (``kg build``) writes graph.ttl, graph.html and report.json
+through :mod:`kg.build` (worker processes, one cached record per article,
+bounded memory).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -58,30 +58,11 @@ class BuildReport:
 
 
 def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None) -> Article:
-    """Run every per-article stage, in order, on an Article that has its raw text."""
-    from kg.recognize.coref import cluster_entities
-    from kg.recognize.mentions import recognize
-    from kg.relations.relations import extract_relations
-    from kg.normalize.pipeline import normalize
+    """Run every per-article stage, in order, on an Article that has its raw
+    text (the stages and their contracts: :mod:`kg.stages`)."""
+    from kg.stages import assemble, default_stages
 
-    def nlp(art: Article) -> None:
-        if backend is not None and art.sentences:
-            for sentence, analysis in zip(art.sentences, backend.analyze(art.sentences)):
-                sentence.analysis = analysis
-
-    stages = (
-        ("normalize", normalize),
-        ("nlp", nlp),
-        ("recognize", recognize),
-        ("coreference", cluster_entities),
-        ("relations", extract_relations),
-    )
-    for name, stage in stages:
-        t0 = time.perf_counter()
-        stage(article)
-        if seconds is not None:
-            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t0
-    return article
+    return assemble(default_stages(backend)).run(article, seconds)
 
 
 def build_corpus(
@@ -188,22 +169,33 @@ def run_build(
     max_bytes: int = 5 * 1024 * 1024,
     validate: bool = True,
     progress: bool = True,
+    workers: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    use_cache: bool = True,
 ) -> int:
     """``kg build``: write OUT/graph.ttl, OUT/graph.html, OUT/report.json.
 
     Before any article is processed the input paths are checked and the
     output folder is claimed (a writable folder, locked against a second
-    build). The three files are written into a staging folder inside OUT and
-    then moved into place, so a crash or a full disk leaves the previous
-    outputs intact. Exit status (:mod:`kg.exitcodes`): 0 everything built;
-    1 some inputs skipped or SHACL violations; 2 nothing could be built (no
-    model, no article, a missing input path); 3 the output folder cannot be
-    written.
+    build). The articles are analysed by ``workers`` processes (1: in this
+    process; None: one per core) or on a Dask cluster (``engine="dask"``,
+    ``scheduler`` its address), each analysed article kept as a record in
+    OUT/cache/ so that an unchanged article is not analysed again
+    (``use_cache=False``: analyse everything); :mod:`kg.build` says how.
+    Worker processes are spawned: a script calling this with ``workers``
+    other than 1 guards its main code with ``if __name__ == "__main__":``.
+    The outputs are written into a staging folder inside OUT and then moved
+    into place, so a crash or a full disk leaves the previous outputs intact.
+    Exit status (:mod:`kg.exitcodes`): 0 everything built; 1 some inputs
+    skipped or SHACL violations; 2 nothing could be built (no model, no
+    article, a missing input path, an unreachable cluster); 3 the output
+    folder cannot be written.
     """
     from kg import exitcodes
-    from kg.export.html import write_html
+    from kg.build.engines import EngineUnavailable
+    from kg.build.run import BuildOptions, build
     from kg.export.outdir import OutputError, claim_output
-    from kg.export.turtle import write_turtle
     from kg.logs import logger, setup_logging
 
     log = logger()
@@ -218,50 +210,27 @@ def run_build(
     except OutputError as exc:
         log.error(f"kg build: {exc}")
         return exitcodes.IO_ERROR
+    options = BuildOptions(model=model, max_bytes=max_bytes, validate=validate, workers=workers, engine=engine,
+                           scheduler=scheduler, use_cache=use_cache, progress=progress)
     with out:
         try:
-            graph, report = build_graph(paths, model=model, max_bytes=max_bytes)
-        except ModelNotAvailable as exc:
+            built = build(paths, out, options)
+        except (ModelNotAvailable, EngineUnavailable) as exc:
             log.error(f"kg build: {exc}")
             return exitcodes.USAGE
+        except OSError as exc:
+            log.error(f"kg build: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
+                      "previous outputs left intact")
+            return exitcodes.IO_ERROR
+        report = built.report
         if not report.read:
+            built.discard()
             for f in report.failed:
                 log.error(f"kg build: {f['file']}: {f['reason']}")
             log.error("kg build: no article could be read; previous outputs left untouched")
             return exitcodes.USAGE
-        from kg.version import versions
-
-        report.nodes = _count_classes(graph)
-        report.versions = versions()
-        report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
-        if validate:
-            from kg.rdf.validate import validate_graph
-
-            log.info(f"kg build: validating {report.triples} triples against the SHACL shapes")
-            t0 = time.perf_counter()
-            result = validate_graph(graph)
-            report.seconds["validate"] += time.perf_counter() - t0
-            report.validation = {"conforms": result.conforms, "violations": result.violations[:200]}
-
-        log.info(f"kg build: writing graph.ttl, graph.html and report.json into {out.path}")
         try:
-            staging = out.staging()
-            try:
-                t0 = time.perf_counter()
-                write_turtle(graph, staging / "graph.ttl")
-                report.seconds["turtle"] += time.perf_counter() - t0
-                t0 = time.perf_counter()
-                write_html(graph, staging / "graph.html")
-                report.seconds["html"] += time.perf_counter() - t0
-                (staging / "report.json").write_text(
-                    json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-                )
-            except BaseException:
-                import shutil
-
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-            out.publish(staging, ["graph.ttl", "graph.html", "report.json"])
+            built.publish(out)
             try:  # OUT/store/ for kg query and kg serve; graph.ttl answers without it
                 from kg.store import write_store
 
@@ -269,6 +238,7 @@ def run_build(
             except Exception as exc:
                 log.warning(f"kg build: OUT/store not written ({exc}); kg query will read graph.ttl")
         except OSError as exc:
+            built.discard()
             log.error(f"kg build: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
                       "previous outputs left intact")
             return exitcodes.IO_ERROR

@@ -50,14 +50,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+
+
+def _ui(key: str, **fields) -> str:
+    """The figure label ``key`` (data/ui_plot_labels.tsv: UI labels, not domain words)."""
+    from kg.lexicons.load import words
+
+    label = words("ui_plot_labels", key)[0]
+    return label.format(**fields) if fields else label
+
+
 #: Event classes, with their names in the figures (Chinese, English).
-EVENT_KINDS: dict[str, tuple[str, str]] = {
-    "Visit": ("考察", "Visit"),
-    "Meeting": ("会见", "Meeting"),
-    "Signing": ("签约", "Signing"),
-}
+EVENT_KINDS: dict[str, tuple[str, str]] = {k: (_ui("event_" + k), k) for k in ("Visit", "Meeting", "Signing")}
 #: The column of events without a date in :func:`plot_events_by_month`.
-UNDATED = "无日期\nundated"
+UNDATED = _ui("undated") + "\nundated"
 
 #: CJK sans-serif families, preferred first (Simplified Chinese forms first).
 CJK_FAMILIES: tuple[str, ...] = (
@@ -84,8 +90,7 @@ _CJK_FILE_HINTS = ("CJK", "SourceHanSans", "wqy", "DroidSansFallback", "msyh", "
 KIND_COLOURS: dict[str, str] = {"Visit": "#1f77b4", "Meeting": "#ff7f0e", "Signing": "#2ca02c"}
 #: Node marker per entity kind in the network figures.
 KIND_MARKERS: dict[str, str] = {"Person": "o", "Organization": "s", "Place": "^", "Agreement": "D"}
-KIND_NAMES: dict[str, str] = {"Person": "人物 person", "Organization": "机构 organization",
-                              "Place": "地点 place", "Agreement": "协议 agreement"}
+KIND_NAMES: dict[str, str] = {k: _ui("kind_" + k) for k in ("Person", "Organization", "Place", "Agreement")}
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{2})")
 
@@ -280,7 +285,7 @@ def events_by_month(graph: "rdflib.Graph") -> MonthlyEvents:
 
 def _month_label(month: str) -> str:
     year, mon = month.split("-")
-    return f"{year}年{int(mon)}月"
+    return _ui("month", year=year, month=int(mon))
 
 
 def plot_events_by_month(graph: "rdflib.Graph") -> "Figure":
@@ -293,11 +298,11 @@ def plot_events_by_month(graph: "rdflib.Graph") -> "Figure":
     if undated:
         columns.append(UNDATED)
     fig, ax = new_figure(min(14.0, max(6.0, 1.0 + 0.55 * len(columns))), 4.5 if len(columns) <= 8 else 5.0)
-    ax.set_title("每月事件（按类型） Events per month, by kind")
-    ax.set_xlabel("月份 Month")
-    ax.set_ylabel("事件数 Number of events")
+    ax.set_title(_ui("events_title"))
+    ax.set_xlabel(_ui("events_x"))
+    ax.set_ylabel(_ui("events_y"))
     if not columns:
-        _empty(ax, "没有事件 No events")
+        _empty(ax, _ui("events_empty"))
         return fig
     x = list(range(len(columns)))
     bottom = [0] * len(columns)
@@ -313,7 +318,7 @@ def plot_events_by_month(graph: "rdflib.Graph") -> "Figure":
         ax.axvline(len(data.months) - 0.5, color="0.6", linestyle=":", linewidth=1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, max(bottom) * 1.1 + 0.5)
-    ax.legend(title="类型 Kind", loc="upper left")
+    ax.legend(title=_ui("events_legend"), loc="upper left")
     return fig
 
 
@@ -350,11 +355,11 @@ def plot_visited_organizations(graph: "rdflib.Graph", top: int = 15) -> "Figure"
 
     data = visited_organizations(graph, top)
     fig, ax = new_figure(8.0, 1.2 + 0.36 * max(len(data), 3))
-    ax.set_title(f"被考察最多的机构（前{top}） Most visited organizations (top {top})")
-    ax.set_xlabel("考察次数 Number of visits")
-    ax.set_ylabel("机构 Organization")
+    ax.set_title(_ui("visited_title", top=top))
+    ax.set_xlabel(_ui("visited_x"))
+    ax.set_ylabel(_ui("visited_y"))
     if not data:
-        _empty(ax, "没有考察 No visits")
+        _empty(ax, _ui("visited_empty"))
         return fig
     y = _barh(ax, [label for label, _ in data])
     bars = ax.barh(y, [n for _, n in data], height=0.7, color=KIND_COLOURS["Visit"])
@@ -407,9 +412,9 @@ def active_people(graph: "rdflib.Graph", top: int | None = 15) -> list[Activity]
 
 
 ACTIVITIES: dict[str, tuple[str, str]] = {
-    "visits": ("Visit", "考察 visits"),
-    "meetings": ("Meeting", "会见 meetings"),
-    "signings": ("Signing", "见证/签署协议 signings witnessed or signed"),
+    "visits": ("Visit", _ui("activity_visits")),
+    "meetings": ("Meeting", _ui("activity_meetings")),
+    "signings": ("Signing", _ui("activity_signings")),
 }
 
 
@@ -419,11 +424,11 @@ def plot_active_people(graph: "rdflib.Graph", top: int = 15) -> "Figure":
 
     data = active_people(graph, top)
     fig, ax = new_figure(8.0, 1.6 + 0.36 * max(len(data), 3))
-    ax.set_title(f"最活跃的人物（前{top}） Most active people (top {top})")
-    ax.set_xlabel("次数：考察 + 会见 + 签约 Count: visits + meetings + signings")
-    ax.set_ylabel("人物 Person")
+    ax.set_title(_ui("active_title", top=top))
+    ax.set_xlabel(_ui("active_x"))
+    ax.set_ylabel(_ui("active_y"))
     if not data:
-        _empty(ax, "没有活动 No activity")
+        _empty(ax, _ui("active_empty"))
         return fig
     y = _barh(ax, [a.label for a in data])
     left = [0] * len(data)
@@ -507,11 +512,11 @@ def plot_meeting_network(
     centre = ego.graph.get("centre")
     name = ego.nodes[centre].get("label", centre) if centre is not None else ""
     fig, ax = new_figure(7.5, 6.5)
-    ax.set_title(f"{name}的会见网络 Meeting network of {name}" if name else "会见网络 Meeting network")
-    ax.set_xlabel(f"节点：人物（中心：{name}）；连线：会见/会谈 Nodes: people (centre: {name}); edges: met with")
+    ax.set_title(_ui("meeting_title_of", name=name) if name else _ui("meeting_title"))
+    ax.set_xlabel(_ui("meeting_x", name=name))
     _network_axes(ax)
     if centre is None:
-        _empty(ax, "没有会见 No meetings")
+        _empty(ax, _ui("meeting_empty"))
         return fig
     shells = [[n for n in sorted(ego, key=lambda n: ego.nodes[n].get("label", n)) if ego.nodes[n]["hops"] == h]
               for h in range(max(nx.get_node_attributes(ego, "hops").values()) + 1)]
@@ -588,12 +593,11 @@ def plot_communities(network: "networkx.MultiDiGraph | rdflib.Graph") -> "Figure
 
     g, groups = community_network(network)
     fig, ax = new_figure(12.0, 9.0)
-    ax.set_title("会见与共同签约网络中的社区 Communities of the met-with / signed-with network")
-    ax.set_xlabel("颜色：社区（贪心模块度）；实线：会见；虚线：共同签约 "
-                  "Colour: community (greedy modularity); solid: met with; dashed: signed together")
+    ax.set_title(_ui("community_title"))
+    ax.set_xlabel(_ui("community_x") + "Colour: community (greedy modularity); solid: met with; dashed: signed together")
     _network_axes(ax)
     if not groups:
-        _empty(ax, "没有会见或签约 No meetings or signings")
+        _empty(ax, _ui("community_empty"))
         return fig
     pos = _community_layout(g, groups)
     palette = colormaps["tab20"] if len(groups) > 10 else colormaps["tab10"]
@@ -612,7 +616,7 @@ def plot_communities(network: "networkx.MultiDiGraph | rdflib.Graph") -> "Figure
             kinds_drawn.append(kind)
     _label_nodes(ax, g, pos, 260, 8)
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=palette(i % palette.N),
-                      markeredgecolor="0.25", label=f"社区 {i + 1} community {i + 1} ({len(group)})")
+                      markeredgecolor="0.25", label=_ui("community_legend", n=i + 1, size=len(group)))
                for i, group in enumerate(groups)]
     handles += [Line2D([], [], marker=KIND_MARKERS[k], linestyle="", markersize=8, markerfacecolor="white",
                        markeredgecolor="0.25", label=KIND_NAMES[k]) for k in kinds_drawn]

@@ -2,7 +2,7 @@
 
 Standard library only (``http.server.ThreadingHTTPServer``); queries run on
 the Oxigraph store through :func:`kg.store.query_store_serialized`, so each
-query is checked by :func:`kg.query.prepare` and runs in a worker process
+query is checked by :func:`kg.sparql.prepare` and runs in a worker process
 that is killed at the per-query deadline.
 
 - ``GET /sparql?query=...`` and ``POST /sparql`` with ``application/sparql-query``
@@ -20,6 +20,7 @@ that is killed at the per-query deadline.
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -114,12 +115,14 @@ class SparqlServer(ThreadingHTTPServer):
         self.query_timeout = timeout
         self.cors = cors
         self.slots = threading.BoundedSemaphore(slots)
+        if ":" in address[0]:  # an IPv6 address such as ::1
+            self.address_family = socket.AF_INET6
         super().__init__(address, SparqlHandler)
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}{PATH}"
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}{PATH}"
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -231,7 +234,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(status, body, content_type)
 
     def _answer(self, params: dict[str, list[str]]) -> tuple[int, bytes, str]:
-        from kg.query import QueryError, QueryRefused, QueryTimeout, prepare
+        from kg.sparql import QueryError, QueryRefused, QueryTimeout, prepare
         from kg.store import StoreError, query_store_serialized
 
         if "update" in params:

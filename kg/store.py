@@ -8,11 +8,22 @@ which graph.ttl it was made from (``kg-store.json``: size, mtime, SHA-256);
 it, so a stale store (a build whose store step failed) is never queried.
 
 :func:`query_store` answers ``kg query`` and ``kg serve``. The query text is
-checked with :func:`kg.query.prepare` first (updates, SERVICE and FROM are
+checked with :func:`kg.sparql.prepare` first (updates, SERVICE and FROM are
 refused, as for rdflib), then run in a worker process that opens the store
 read-only; the worker is killed at the deadline. pyoxigraph evaluates a query
 without returning to the interpreter, so a signal (``SIGALRM``) cannot stop
-it: only a separate process can be stopped.
+it: only a separate process can be stopped. The worker costs a fresh
+interpreter and a store opening per query (about 0.1 s on the seeds).
+
+Readers open the store read-only, and nothing ever writes into a published
+store (a new one is built beside it and swapped in), so any number of
+``kg query`` and ``kg serve`` workers can read it at once, also during a build.
+
+Known differences from rdflib on the same graph.ttl: Oxigraph keeps numbers
+by value, so a derived integer type such as ``xsd:nonNegativeInteger``
+(``kg:sentenceIndex``) comes back as ``xsd:integer`` (matching by value works
+the same); rows that tie under ORDER BY may come in another order. GROUP_CONCAT
+is made to return a simple literal as rdflib does (:func:`plain_group_concat`).
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -238,6 +250,65 @@ def to_rdflib(term):
     return _rdflib(_plain(term))
 
 
+# ------------------------------------------------------------------ GROUP_CONCAT
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_STRING = re.compile(
+    r"'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"
+    r'|"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|"(?:[^"\\\n\r]|\\.)*"',
+    re.S,
+)
+_GROUP_CONCAT = re.compile(r"(?<![\w:?$.\-])GROUP_CONCAT\s*\(", re.I)
+
+
+def _masked(text: str) -> str:
+    """``text`` with its strings, IRIs and comments blanked out (same length)."""
+    out, i, n = list(text), 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        elif c in "'\"" and (m := _STRING.match(text, i)):
+            end = m.end()
+        elif c == "<" and (m := _IRI.match(text, i)):
+            end = m.end()
+        else:
+            i += 1
+            continue
+        out[i:end] = " " * (end - i)
+        i = end
+    return "".join(out)
+
+
+def plain_group_concat(text: str) -> str:
+    """``text`` with every ``GROUP_CONCAT(...)`` wrapped in ``STR(...)``.
+
+    pyoxigraph up to 0.5.13 gives GROUP_CONCAT the language tag its inputs share
+    ("甲、乙"@zh); rdflib gives a simple literal, as does Oxigraph after its fix
+    "GROUP_CONCAT never outputs language tags" (oxigraph/oxigraph#1717). STR() of a
+    simple literal is that literal, so the rewrite changes nothing once Oxigraph
+    agrees.
+    """
+    masked = _masked(text)
+    spans = []
+    for m in _GROUP_CONCAT.finditer(masked):
+        depth, j = 0, m.end() - 1
+        while j < len(masked):
+            if masked[j] == "(":
+                depth += 1
+            elif masked[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    spans.append((m.start(), j + 1))
+                    break
+            j += 1
+    for start, end in reversed(spans):  # aggregates never nest: the spans are disjoint
+        text = f"{text[:start]}STR({text[start:end]}){text[end:]}"
+    return text
+
+
 # ------------------------------------------------------------------ the worker
 def _evaluate(store_dir: str, text: str, limit: int | None, result_format: str | None):
     """Run in the worker process: the answer as picklable data."""
@@ -248,7 +319,7 @@ def _evaluate(store_dir: str, text: str, limit: int | None, result_format: str |
     from kg.rdf.namespaces import PREFIXES
 
     store = open_store(store_dir)
-    result = store.query(text, prefixes=dict(PREFIXES))
+    result = store.query(plain_group_concat(text), prefixes=dict(PREFIXES))
     if isinstance(result, ox.QueryBoolean):
         if result_format:
             return ("bytes", result.serialize(format=_results_format(result_format)), "ASK")
@@ -309,7 +380,7 @@ def _run(store_dir, text: str, timeout: float | None, limit: int | None, result_
     import pickle
     import subprocess
 
-    from kg.query import QueryError, QueryTimeout, prepare
+    from kg.sparql import QueryError, QueryTimeout, prepare
 
     kind = prepare(text).algebra.name  # refuses updates, SERVICE, FROM: nothing else reaches Oxigraph
     store_dir = Path(store_dir)
@@ -347,14 +418,14 @@ def _run(store_dir, text: str, timeout: float | None, limit: int | None, result_
 
 def query_store(store_dir: str | os.PathLike, text: str, timeout: float | None = 60.0,
                 limit: int | None = None):
-    """Answer ``text`` from the store at ``store_dir`` as a :class:`kg.query.QueryAnswer`
+    """Answer ``text`` from the store at ``store_dir`` as a :class:`kg.sparql.QueryAnswer`
     holding rdflib terms (the same as :func:`kg.query.execute` gives).
 
-    The query is checked with :func:`kg.query.prepare` (QueryRefused, QueryError),
+    The query is checked with :func:`kg.sparql.prepare` (QueryRefused, QueryError),
     then evaluated in a worker process that is killed after ``timeout`` seconds
     (QueryTimeout; None or 0: no limit). ``limit`` caps SELECT rows (and triples).
     """
-    from kg.query import QueryAnswer
+    from kg.sparql import QueryAnswer
 
     kind, answer = _run(store_dir, text, timeout, limit, None)
     if answer[0] == "ASK":

@@ -22,7 +22,7 @@ def test_build_writes_the_three_outputs(seeds_build):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["articles_read"] == 5 and report["articles_failed"] == 0
     assert report["validation"]["conforms"], report["validation"]["violations"][:5]
-    assert set(report["seconds_by_stage"]) >= {"normalize", "recognize", "relations", "resolve", "rdf"}
+    assert set(report["seconds_by_stage"]) >= {"normalize", "recognize", "context", "positions", "events", "resolve", "rdf"}
     assert report["entities_by_type"]
 
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicons.triggers import AGREEMENT_NOUNS, AGREEMENT_RE
+from kg.lexicons.triggers import agreement_re
+from kg.lexicons.load import words
 
 #: the name of an agreement whose text names no document (A与B签约)
 DEFAULT_NAME = "签约项目"
@@ -34,9 +35,9 @@ PROJECT_END_RE = re.compile(r"等?(?:[\d一二三四五六七八九十]+个)?(?:
 _NAME_START_RE = re.compile(r"(?:了|共同|正式|分别|现场|进行)+")
 #: a list of document names: X协议和Y合同
 _NAME_SEP_RE = re.compile(r"以及|和|及|、")
-_NAME_END_RE = re.compile("(?:" + AGREEMENT_RE.pattern + r"|项目|合同)$")
+_NAME_END_RE = re.compile("(?:" + agreement_re().pattern + r"|项目|合同)$")
 #: where the shared tail of a document-name list starts (文旅和商贸业|发展合作协议)
-_TAIL_START_RE = re.compile(r"发展|战略|全面|框架|合作|友好|投资|" + AGREEMENT_RE.pattern)
+_TAIL_START_RE = re.compile(r"发展|战略|全面|框架|合作|友好|投资|" + agreement_re().pattern)
 #: words right before a name written ahead of the verb (开展了|X协议签署)
 _NAME_BEFORE_LEADS = ("了", "开展", "举行", "进行", "的")
 
@@ -44,13 +45,13 @@ _NAME_BEFORE_LEADS = ("了", "开展", "举行", "进行", "的")
 def is_generic(name: str) -> bool:
     """A name that only refers to an agreement (协议, 签约项目, 本次备忘录, 该协议)."""
     bare = re.sub(r"^(?:本次|此次|该|此|上述|这份|这一|双方)", "", name)
-    return bare in (*GENERIC_NAMES, *AGREEMENT_NOUNS, DEFAULT_NAME)
+    return bare in (*GENERIC_NAMES, *words("agreement_nouns"), DEFAULT_NAME)
 
 
 def _last_agreement_noun(text: str, start: int, end: int) -> re.Match | None:
     """The last agreement noun (协议, 合同, 备忘录 …) in [start, end)."""
     last = None
-    for m in AGREEMENT_RE.finditer(text, start, end):
+    for m in agreement_re().finditer(text, start, end):
         last = m
     return last
 
@@ -145,7 +146,7 @@ def projects_after(text: str, start: int, end: int) -> list[str]:
     chunk = text[start:end]
     lead = _NAME_START_RE.match(chunk)
     chunk = chunk[lead.end() :] if lead else chunk
-    if AGREEMENT_RE.search(chunk):
+    if agreement_re().search(chunk):
         return []
     items = _project_items(chunk)
     if not items:

@@ -26,13 +26,13 @@ import re
 
 from kg.agreements.agreement_names import doc_names, name_before, shared_tail_names
 from kg.context.clauses import Clause, TextView
-from kg.lexicons.triggers import OWNERSHIP
+from kg.lexicons.load import words
 
 #: (document name, parties) of one agreement found by the helpers here
 Signing = tuple[str, list[int]]
 
 #: D所属E / D旗下的E: D only qualifies E
-_OWNER_LINK_RE = re.compile("(?:" + "|".join(OWNERSHIP) + ")的?$")
+_OWNER_LINK_RE = re.compile("(?:" + "|".join(words("trigger_ownership")) + ")的?$")
 #: the 与/同 that opens the other side of a 分别 signing
 _RESPECTIVE_WITH_RE = re.compile(r"与|同")
 

@@ -51,7 +51,8 @@ from kg.agreements.agreement_names import (
 from kg.agreements.agreement_sides import parties, party_follows, respective_signings, with_units
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import latest_visit_leaders
-from kg.lexicons.triggers import AGREEMENT_RE, CLAUSE_DATE, SIGN_RE, WITNESS_RE, irrealis_re
+from kg.decisions import record_span
+from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
 from kg.agreements.witnesses import PendingWitnesses, closing_witness, trailing_witnesses
 
 WITH_RE = re.compile(r"与|同|和")
@@ -98,10 +99,14 @@ class _Signings:
         for ci, cl in enumerate(clauses):
             if WITNESS_FRAME_RE.match(cl.text):
                 continue
-            for m in view.find(SIGN_RE, cl.start, cl.end):
-                if irrealis_re("agreements").search(view.text, cl.start, m.start()) or STATISTIC_RE.search(cl.text):
+            for m in view.find(sign_re(), cl.start, cl.end):
+                plan = irrealis_re("agreements").search(view.text, cl.start, m.start())
+                if plan or STATISTIC_RE.search(cl.text):
+                    record_span(self.article, "agreement", cl.start, cl.end, (f"signing word: {m.group()}",), "rejected",
+                                f"a wish or plan before the signing: {plan.group()} (lexicon irrealis)" if plan
+                                else "a statistic of signings, not a signing")
                     continue
-                if view.text.startswith("仪式", m.end()) and not AGREEMENT_RE.search(view.text, m.end(), cl.end):
+                if view.text.startswith("仪式", m.end()) and not agreement_re().search(view.text, m.end(), cl.end):
                     continue  # 签约仪式 in a headline: the body says what was signed
                 subject = self._signing(si, clauses, ci, m, subject, frame) or subject
                 last = m.end()
@@ -129,7 +134,7 @@ class _Signings:
     def _witnesses(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
         """Who 见证 the signing at ``pos`` (None of them when no 见证 precedes it)."""
         cl = clauses[ci]
-        w = next(iter(self.view.find(WITNESS_RE, cl.start, pos)), None)
+        w = next(iter(self.view.find(witness_re(), cl.start, pos)), None)
         if w is None:
             return []
         return self._witness_subject(clauses, ci, w.start())

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from kg.doc import Agreement
 from kg.context.clauses import Clause, TextView
-from kg.lexicons.triggers import SIGN_RE, WITNESS_RE
+from kg.lexicons.triggers import sign_re, witness_re
 
 #: what may follow 见证 when it closes the statement (共同见证。, 见证了签约, 见证签约仪式)
 _CLOSING_TAIL_RE = re.compile(r"^(?:了|下|此次|本次|上述|双方|各方|项目|签约|签字|签署|仪式|活动|协议|合作|\s)*$")
@@ -29,7 +29,7 @@ _CLOSING_TAIL_RE = re.compile(r"^(?:了|下|此次|本次|上述|双方|各方|�
 
 def _closes(view: TextView, clause: Clause, end_of_witness: int) -> bool:
     tail = view.text[end_of_witness:clause.end].rstrip("。！!")
-    return bool(_CLOSING_TAIL_RE.match(tail)) or SIGN_RE.search(tail) is not None
+    return bool(_CLOSING_TAIL_RE.match(tail)) or sign_re().search(tail) is not None
 
 
 def witness_people(view: TextView, clause: Clause, pos: int) -> list[int]:
@@ -42,7 +42,7 @@ def trailing_witnesses(view: TextView, clauses: list[Clause], after: int) -> lis
     for cl in clauses:
         if cl.start < after:
             continue
-        for m in view.find(WITNESS_RE, cl.start, cl.end):
+        for m in view.find(witness_re(), cl.start, cl.end):
             people = witness_people(view, cl, m.start())
             if people and _closes(view, cl, m.end()):
                 return people
@@ -53,7 +53,7 @@ def closing_witness(view: TextView, clauses: list[Clause]) -> tuple[int, int] | 
     """(clause index, offset of 见证) of a clause that states witnesses of
     signings told before (王一、王二共同见证签约 / 王一、王二共同见证)."""
     for ci, cl in enumerate(clauses):
-        m = next(iter(view.find(WITNESS_RE, cl.start, cl.end)), None)
+        m = next(iter(view.find(witness_re(), cl.start, cl.end)), None)
         if m is not None and _closes(view, cl, m.end()):
             return ci, m.start()
     return None

@@ -18,11 +18,15 @@ import re
 from dataclasses import dataclass
 
 from kg.doc import Article
+from kg.lexicons.load import alternation
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-LIST_SEP = re.compile(r"、|以及|及|和|与|，|,|/")
+#: list separators: punctuation and the list words of data/context_list_separators.tsv
+#: (scope clauses, longest first: 以及 before 及)
+LIST_SEP = re.compile("、|" + alternation("context_list_separators", "clauses")[3:-1] + "|，|,|/")
 #: words that may stand between a list-introducing verb and the first item
-LEADING_FILLER = re.compile(r"^(?:了|先后|又|还|分别|共同|相继|一起|顺道|深入|走进|来到|到)+")
+#: (data/context_leading_fillers.tsv; repeated, so their order does not matter)
+LEADING_FILLER = re.compile("^" + alternation("context_leading_fillers") + "+")
 
 
 @dataclass(frozen=True)

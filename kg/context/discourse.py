@@ -26,11 +26,15 @@ from dataclasses import dataclass, field
 
 from kg.doc import Article, Event
 from kg.context.clauses import Clause, TextView
+from kg.lexicons.load import words
 from kg.lexicons.titles import title_regex
 from kg.lexicons.triggers import irrealis_re
 
 #: a clause that states a wish, plan or invitation
-_NAME_LIST_JUNK = re.compile(r"[、，,\s等及和以及与]|以及")
+#: (the list words of data/context_list_separators.tsv, scope discourse: their characters one by one, and whole)
+_LIST_WORDS = words("context_list_separators", "discourse")
+_NAME_LIST_JUNK = re.compile(r"[、，,\s" + "".join(sorted(set("".join(_LIST_WORDS)))) + "]|"
+                             + "|".join(w for w in _LIST_WORDS if len(w) > 1))
 
 
 @dataclass
@@ -103,7 +107,7 @@ def names_right_before(view: TextView, pos: int) -> list[int]:
             break
         out.insert(0, r.entity)
         i = r.start
-        if i > 0 and text[i - 1] in "、和及与":
+        if i > 0 and text[i - 1] in "、" + "".join(words("context_list_separators", "bodies")):
             i -= 1
             continue
         break
@@ -118,5 +122,13 @@ def _title_ending(text: str, end: int) -> int | None:
 
 
 def realis(view: TextView, clause: Clause, pos: int) -> bool:
-    """No wish, plan or invitation between the clause's start and ``pos``."""
-    return irrealis_re("clauses").search(view.text, clause.start, pos) is None
+    """No wish, plan or invitation between the clause's start and ``pos``
+    (a trigger read as a plan is recorded as a rejected candidate)."""
+    m = irrealis_re("clauses").search(view.text, clause.start, pos)
+    if m is None:
+        return True
+    from kg.decisions import record_span
+
+    record_span(view.article, "event", clause.start, max(clause.end, pos), (f"trigger at {pos}: {view.text[pos:pos + 2]}",),
+                "rejected", f"a wish or plan before the trigger: {m.group()} (lexicon irrealis)")
+    return False

@@ -23,13 +23,24 @@ from __future__ import annotations
 
 import re
 
-from kg.context.places import BODY_RE, PARK_BODIES, PlaceInfo, _memo, _state, _stem, place_mentions
+from kg.context.places import PlaceInfo, _stem, body_re, park_bodies, place_mentions
 from kg.doc import Article, LocalEntity, Mention
+from kg.lexicons.load import alternation, derived, words
 
-#: words after the admin character that are not bodies (市场, 市民)
-_NOT_BODY_START = set("场民长领直区县内外级属辖域值面容")
-#: characters before 市/省/区 that make it part of a word (城市, 全市, 县区)
-_WORD_BEFORE = set("城全本我各该都超上门县区省市州乡镇村社街港园")
+#: words after the admin character that are not bodies (市场, 市民): data/context_not_body_starts.tsv;
+#: characters before 市/省/区 that make it part of a word (城市, 全市, 县区): data/context_word_before_admin.tsv
+
+
+@derived
+def _chars(concept: str) -> frozenset[str]:
+    return frozenset(words(concept))
+
+
+@derived
+def _body_start_re() -> re.Pattern:
+    """An admin character a body may follow (市委, 省政府), or the start of a park body (党工委)."""
+    chars = "".join(words("place_m_admin_suffixes", "body"))
+    return re.compile(f"[{chars}]|(?=" + alternation("context_zone_bodies", "park") + ")")
 
 
 def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> int | None:
@@ -68,15 +79,15 @@ def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen:
     of ``chosen``'s latest mention in the paragraph, -1 when it was chosen as
     the article's most mentioned place (then any destination yields).
     """
-    from kg.context.trips import destinations, find_trips, home_of
+    from kg.context.model import context_of
+    from kg.context.trips import home_of
 
-    trips = _memo(article, "trips", _state(article, infos),
-                  lambda: find_trips(article, place_mentions(article, infos)))
-    if at >= 0 and not any(at in t.at for t in trips):
+    ctx = context_of(article)
+    if at >= 0 and not any(at in t.at for t in ctx.trips):
         return None
-    if chosen not in destinations(trips):
+    if chosen not in ctx.destinations:
         return None
-    return home_of(trips, lambda i: i in infos and infos[i].fits(kind))
+    return home_of(ctx.trips, lambda i: i in infos and infos[i].fits(kind))
 
 
 def find_entity(article: Article, name: str, type: str | None = None) -> int | None:
@@ -91,12 +102,12 @@ def implied_body(article: Article, place: int, body: str, admin_char: str = "") 
     pname = article.entities[place].name
     stem = _stem(pname)
     names = [pname + body, stem + admin_char + body] if admin_char else [pname + body]
-    if body.startswith("委") and pname.endswith(("市", "省", "区", "县")):
+    if body.startswith(words("body_committee_words")) and pname.endswith(words("place_m_admin_suffixes", "body")):
         names.insert(0, pname + body)
     # the place's other names (临港开发区 for 甲临港开发区) name the same body
     others = [a + body for a in sorted(article.entities[place].aliases) if len(a) >= 2]
     others += [f for a in sorted(article.entities[place].aliases) if len(a) >= 2 for f in _zone_body_forms(a, body)]
-    for n in names + ["中共" + names[0]] + _zone_body_forms(pname, body) + others:
+    for n in names + [p + names[0] for p in words("body_party_prefixes")] + _zone_body_forms(pname, body) + others:
         found = find_entity(article, n, "Organization")
         if found is not None:
             return found
@@ -111,7 +122,8 @@ def _zone_body_forms(zone: str, body: str) -> list[str]:
     """Other spellings of a zone's body: 甲高新区管委会 = 甲高新技术产业开发区管理委员会."""
     from kg.context.structure import zone_forms
 
-    bodies = {body, "管理委员会"} if body == "管委会" else {body}
+    short = words("context_zone_bodies", "short")  # 管委会 = 管理委员会
+    bodies = {body, *words("context_zone_bodies", "long")} if body in short else {body}
     return sorted(z + b for z in zone_forms(zone) for b in bodies)
 
 
@@ -136,7 +148,8 @@ def resolve_bodies(article: Article, infos: dict[int, PlaceInfo], cov: list[bool
         m.end: m.entity for m in article.mentions
         if m.entity is not None and article.entities[m.entity].type == "Place"
     }
-    for m in re.finditer(r"[省市区县]|(?=党工委|管委会)", text):
+    word_before, not_body_start, parks = _chars("context_word_before_admin"), _chars("context_not_body_starts"), park_bodies()
+    for m in _body_start_re().finditer(text):
         s, char = m.start(), m.group()
         if char and cov[s]:
             # the admin character ends a place name: 宜宾市|政府
@@ -146,14 +159,14 @@ def resolve_bodies(article: Article, infos: dict[int, PlaceInfo], cov: list[bool
         else:
             start, admin = s, char
             place = place_ending.get(s)
-            if place is None and s and text[s - 1] in _WORD_BEFORE:
+            if place is None and s and text[s - 1] in word_before:
                 continue
         body_start = s + len(char)
-        b = BODY_RE.match(text, body_start)
-        if not b or any(cov[body_start : b.end()]) or text[body_start : body_start + 1] in _NOT_BODY_START:
+        b = body_re().match(text, body_start)
+        if not b or any(cov[body_start : b.end()]) or text[body_start : body_start + 1] in not_body_start:
             continue
         body = b.group()
-        if not char and body not in PARK_BODIES:
+        if not char and body not in parks:
             continue
         if place is None:
             place = focus_place(article, infos, char or "Park", s)

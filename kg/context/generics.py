@@ -22,48 +22,50 @@ import re
 from kg.doc import Article
 from kg.context.focus import add_generic_mention, focus_place, resolve_bodies
 from kg.context.places import PlaceInfo, covered, place_infos
+from kg.lexicons.load import alternation, derived, entries, words
 
-COMPANY_NEEDLES = ("公司", "集团", "科技")
-#: organizations a company word never means when they frame its sentence (在甲市政府，…)
-_NOT_COMPANY_RE = re.compile(r"(?:政府|委员会|委|局|厅|办|部|院|所|大学|学院|学校|协会|商会|联合会|党校|管委会)$")
-#: generic word -> (what the antecedent's name must contain, entity type)
-GENERIC_ORGS: dict[str, tuple[tuple[str, ...], str]] = {
-    "该集团": (("集团",), "Organization"),
-    "集团": (("集团",), "Organization"),
-    "该公司": (COMPANY_NEEDLES, "Organization"),
-    "公司": (COMPANY_NEEDLES, "Organization"),
-    "企业": (("公司", "集团", "科技", "能源", "电气", "电子"), "Organization"),
-    "研究所": (("研究所", "所"), "Organization"),
-    "该所": (("研究所", "所"), "Organization"),
-    "研究院": (("研究院", "院"), "Organization"),
-    "该院": (("研究院", "院"), "Organization"),
-    "园区": (("园区", "园", "高新区", "开发区"), "Place"),
-    "科技园": (("科技园", "园"), "Place"),
-    "基地": (("基地",), "Place"),
-    "高新区": (("高新区", "高新技术产业开发区"), "Place"),
-    "开发区": (("开发区",), "Place"),
-    "实验室": (("实验室",), "Organization"),
-    "学院": (("学院",), "Organization"),
-    "大学": (("大学",), "Organization"),
-}
-#: self references of the publishing body or place (我所 = the institute publishing the article)
-SELF_REFS: dict[str, tuple[tuple[str, ...], str]] = {
-    "我所": (("研究所", "所"), "Organization"),
-    "本所": (("研究所", "所"), "Organization"),
-    "我院": (("研究院", "院", "学院"), "Organization"),
-    "我校": (("大学", "学院"), "Organization"),
-    "我市": (("市",), "Place"),
-    "本市": (("市",), "Place"),
-    "我区": (("区",), "Place"),
-    "本区": (("区",), "Place"),
-    "我县": (("县",), "Place"),
-    "我省": (("省",), "Place"),
-}
-#: characters that make a generic word part of a compound (子公司, 上市公司, 公司家)
-_COMPOUND_BEFORE = set("子分总母各等类家上该本")
-_COMPOUND_AFTER = set("家们化群")
-#: function words that may stand right before a generic word (与研究所所长…)
-_FUNCTION_CHARS = set("与和及同在向对由是的了将把被为到赴从给帮")
+#: generic words (data/context_generic_orgs.tsv), self references (data/context_self_refs.tsv)
+#: and what their antecedent's name must contain (data/context_generic_antecedents.tsv)
+_GENERIC, _SELF, _NEEDLES = "context_generic_orgs", "context_self_refs", "context_generic_antecedents"
+
+
+@derived
+def _not_company_re() -> re.Pattern:
+    """Organizations a company word never means when they frame its sentence (在甲市政府，…)."""
+    return re.compile(alternation("context_not_company_suffixes") + "$")
+
+
+def _reference(concept: str, word: str) -> tuple[tuple[str, ...], str]:
+    """(what the antecedent's name must contain, entity type) of a generic word."""
+    type = next(s for e in entries(concept) if e.word == word for s in e.scope if s in ("Organization", "Place"))
+    return words(_NEEDLES, word), type
+
+
+@derived
+def generic_orgs() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Generic word -> (what the antecedent's name must contain, entity type)."""
+    return {w: _reference(_GENERIC, w) for w in words(_GENERIC)}
+
+
+@derived
+def self_refs() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Self references of the publishing body or place (我所 = the institute publishing the article)."""
+    return {w: _reference(_SELF, w) for w in words(_SELF)}
+
+
+@derived
+def _word_re() -> re.Pattern:
+    return re.compile("(?:" + alternation(_GENERIC)[3:-1] + "|" + alternation(_SELF)[3:-1] + ")")
+
+
+@derived
+def _chars(concept: str, use: str | None = None) -> frozenset[str]:
+    return frozenset(words(concept, use))
+
+
+def _han(c: str) -> bool:
+    """A CJK unified ideograph (U+4E00..U+9FFF)."""
+    return len(c) == 1 and 0x4E00 <= ord(c) <= 0x9FFF
 
 
 def _mention_counts(article: Article) -> dict[int, int]:
@@ -74,7 +76,7 @@ def _mention_counts(article: Article) -> dict[int, int]:
     return counts
 
 
-def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: int) -> int | None:
+def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: int, company: bool = False) -> int | None:
     """The entity a generic word at ``offset`` refers to.
 
     Candidates are entities of ``type`` whose name contains one of
@@ -98,7 +100,7 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
         i: ps for i, ps in cand_pos.items()
         if any(article.sentences[article.sentence_of(p)].paragraph == para for p in ps)
     }
-    framed = _framing(article, offset, _framed_companies(article, offset) if needles == COMPANY_NEEDLES else in_para)
+    framed = _framing(article, offset, _framed_companies(article, offset) if company else in_para)
     if framed is not None:
         return framed
     if in_para:
@@ -115,7 +117,9 @@ _FRAME_LEAD_RE = re.compile(r"[\d一二三四五六七八九十月日年上下�
 
 
 #: what may close a frame after its name: 在甲公司(的)(生产基地|总部|展厅)，
-_FRAME_TAIL_RE = re.compile(r"(?:的)?(?:[^\W，,。；;的与和]{0,2}(?:总部|基地|车间|工厂|展厅|园区|厂区|现场|产线|生产线|中心))?[，,]")
+@derived
+def _frame_tail_re() -> re.Pattern:
+    return re.compile(r"(?:的)?(?:[^\W，,。；;的与和]{0,2}" + alternation("context_frame_places") + r")?[，,]")
 
 
 def _opens_sentence(text: str, starts: list[int], pos: int) -> bool:
@@ -137,7 +141,7 @@ def _framed_companies(article: Article, offset: int) -> dict[int, list[int]]:
         if m.entity is None or m.generic or not s.start <= m.start < offset:
             continue
         e = article.entities[m.entity]
-        if e.type == "Organization" and not _NOT_COMPANY_RE.search(e.name):
+        if e.type == "Organization" and not _not_company_re().search(e.name):
             out.setdefault(m.entity, []).append(m.start)
     return out
 
@@ -161,14 +165,14 @@ def _framing(article: Article, offset: int, cands: dict[int, list[int]]) -> int 
                 continue
             end = next((m.end for m in article.mentions if m.start == p and m.entity == i), p)
             # the frame ends at the clause break, perhaps after a place word (在甲公司总部，)
-            if end < len(text) and _FRAME_TAIL_RE.match(text, end):
+            if end < len(text) and _frame_tail_re().match(text, end):
                 best, best_pos = i, p
     return best
 
 
 def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):
     if type == "Place":
-        return focus_place(article, infos, needles[0], offset)
+        return focus_place(article, infos, needles[0], offset) if needles else None
     counts = _mention_counts(article)
     cands = [
         i for i, e in enumerate(article.entities)
@@ -182,26 +186,30 @@ def resolve_generic_references(article: Article) -> None:
     text = article.text
     infos = place_infos(article)
     cov = covered(article)
-    words = sorted(list(GENERIC_ORGS) + list(SELF_REFS), key=len, reverse=True)
-    word_re = re.compile("|".join(words))
-    for m in word_re.finditer(text):
+    generic, selfs = generic_orgs(), self_refs()
+    company = frozenset(words(_GENERIC, "company"))
+    name_tail = frozenset(words(_GENERIC, "name_tail"))
+    before, after = _chars("context_compound_chars", "before"), _chars("context_compound_chars", "after")
+    function_chars = _chars("context_function_chars")
+    # longest first: the words never overlap at one position with equal length
+    for m in _word_re().finditer(text):
         s, e = m.start(), m.end()
         if any(cov[s:e]):
             continue
         w = m.group()
         prev = text[s - 1] if s else ""
         nxt = text[e] if e < len(text) else ""
-        if w in SELF_REFS:
-            target = _self_ref(article, infos, *SELF_REFS[w], s)
+        if w in selfs:
+            target = _self_ref(article, infos, *selfs[w], s)
         else:
-            if prev in _COMPOUND_BEFORE or nxt in _COMPOUND_AFTER:
+            if prev in before or nxt in after:
                 continue
             if (
-                "\u4e00" <= prev <= "\u9fff" and not cov[s - 1] and prev not in _FUNCTION_CHARS
-                and w in ("大学", "学院")
+                _han(prev) and not cov[s - 1] and prev not in function_chars
+                and w in name_tail
             ):
                 continue  # part of an unrecognized longer name
-            target = _topic_org(article, *GENERIC_ORGS[w], s)
+            target = _topic_org(article, *generic[w], s, company=w in company)
         if target is None:
             continue
         add_generic_mention(article, s, e, target)
@@ -225,9 +233,9 @@ def resolve_titled_surnames(article: Article) -> None:
         held.setdefault(p.person, []).append(p.title)
     text = article.text
     for s in range(len(text) - 2):
-        if cov[s] or cov[s + 1] or not "\u4e00" <= text[s] <= "\u9fff":
+        if cov[s] or cov[s + 1] or not _han(text[s]):
             continue
-        if s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cov[s - 1]:
+        if s and _han(text[s - 1]) and not cov[s - 1]:
             continue  # inside a word
         t = title_at(text, s + 1)
         if t is None:
@@ -235,7 +243,9 @@ def resolve_titled_surnames(article: Article) -> None:
         end, body, role = t
         if body:
             continue
-        bare = role.removeprefix("常务").removeprefix("副")
+        bare = role
+        for prefix in words("context_title_prefixes"):  # in file order: 常务副市长 -> 副市长 -> 市长
+            bare = bare.removeprefix(prefix)
         cands = [
             i for i, titles in held.items()
             if article.entities[i].name.startswith(text[s]) and len(article.entities[i].name) >= 2

@@ -19,10 +19,18 @@ import re
 
 from kg.doc import Article
 from kg.context.focus import add_generic_mention, implied_body
-from kg.context.places import BODY_RE, place_infos, place_mentions
+from kg.context.places import body_re
+from kg.lexicons.load import alternation, derived, words
 
-PAIR_WORD_RE = re.compile(r"两地")
-_SEP = "、和及与"
+@derived
+def pair_word_re() -> re.Pattern:
+    """Words naming both places of an exchange (两地: data/context_pair_words.tsv)."""
+    return re.compile(alternation("context_pair_words"))
+
+
+def _sep() -> str:
+    """、 and the one-character list words (和及与: data/context_list_separators.tsv, scope bodies)."""
+    return "、" + "".join(words("context_list_separators", "bodies"))
 
 
 def _body_list(text: str, start: int) -> list[tuple[int, int]]:
@@ -30,12 +38,12 @@ def _body_list(text: str, start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = start
     while True:
-        m = BODY_RE.match(text, pos)
+        m = body_re().match(text, pos)
         if m is None or m.end() == m.start():
             break
         out.append((m.start(), m.end()))
         pos = m.end()
-        if pos < len(text) and text[pos] in _SEP:
+        if pos < len(text) and text[pos] in _sep():
             pos += 1
         else:
             break
@@ -57,16 +65,16 @@ def _adopt_whole(article: Article, start: int, end: int) -> int | None:
 
 def resolve_paired_bodies(article: Article) -> None:
     """Mark every ``两地X、Y`` with the bodies X and Y of both sides of the trip."""
-    from kg.context.trips import find_trips, two_sides
+    from kg.context.model import context_of
 
     text = article.text
     sides = None
-    for pm in PAIR_WORD_RE.finditer(text):
+    for pm in pair_word_re().finditer(text):
         bodies = _body_list(text, pm.end())
         if not bodies:
             continue
         if sides is None:
-            sides = two_sides(find_trips(article, place_mentions(article, place_infos(article)))) or ()
+            sides = context_of(article).sides or ()
         if not sides:
             return
         for k, (s, e) in enumerate(bodies):

@@ -14,10 +14,19 @@ from dataclasses import dataclass
 
 from kg.doc import Article, Mention
 from kg.lexicons import gazetteer as G
+from kg.lexicons.load import derived, entries
 
 
-_LEVEL_OF_CHAR = {"省": ("Province",), "市": ("City", "District"), "区": ("District",), "县": ("District",), "州": ("City",),
-                  "旗": ("District",)}
+@derived
+def _level_of_char() -> dict[str, tuple[str, ...]]:
+    """The levels a body's admin character may refer to (市委 -> a City or a
+    county-level city): data/place_m_admin_suffixes.tsv, scopes refers_<Level>."""
+    out = {}
+    for e in entries("place_m_admin_suffixes"):
+        levels = tuple(s.removeprefix("refers_") for s in e.scope if s.startswith("refers_"))
+        if levels:
+            out[e.word] = levels
+    return out
 
 
 @dataclass(frozen=True)
@@ -44,9 +53,9 @@ def outside_companies(text: str, place_hits, org_spans: list[tuple[int, int]]) -
     """The place hits not nested inside a company's name (any organization
     whose name is no government body, as kg.context.focus.place_mentions
     says): 深圳市 in 深圳市甲科技有限公司 is no talk about 深圳市."""
-    from kg.context.places import BODY_RE
+    from kg.context.places import body_re
 
-    companies = sorted((s, e) for s, e in org_spans if not BODY_RE.search(text[s:e][-6:]))
+    companies = sorted((s, e) for s, e in org_spans if not body_re().search(text[s:e][-6:]))
     starts = [a for a, _ in companies]
     out = []
     for h in place_hits:
@@ -117,7 +126,7 @@ class PlaceContext:
             self.first.setdefault(p.code, s)
 
     def place_for(self, level_char: str, pos: int, sent_start: int) -> G.Place | None:
-        levels = _LEVEL_OF_CHAR.get(level_char, ())
+        levels = _level_of_char().get(level_char, ())
 
         def fits(p: G.Place) -> bool:
             return p.level in levels and p.name.endswith(level_char)

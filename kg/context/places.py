@@ -11,16 +11,30 @@ import re
 from dataclasses import dataclass
 
 from kg.doc import Article
-
-#: government / party body words that may follow a place (市委, 省发改委, 区文旅局)
-BODY_RE = re.compile(
-    r"(?:政府研究室|政府办公厅|人民政府|政府|人大常委会|政协|工商联|科协|党工委|管委会|"
-    r"委统战部|委组织部|委宣传部|委|工业和信息化(?:厅|局|委)|[^\W与和及同在向对的了是为市省区县]{1,4}?(?:委员会|委|厅|局|办))"
-)
+from kg.lexicons.load import alternation, derived, words
 
 
-#: bodies that belong to a park (高新区党工委, 管委会) rather than to a city
-PARK_BODIES = ("党工委", "管委会")
+@derived
+def body_re() -> re.Pattern:
+    """Government / party body words that may follow a place (市委, 省发改委, 区文旅局):
+    the named ones (data/body_place_bodies.tsv, longest first: 委统战部 before 委), else
+    up to four characters (none of data/body_name_stops.tsv) and a body ending
+    (data/body_generic_tails.tsv), tried last."""
+    stops = re.escape("".join(words("body_name_stops")))
+    return re.compile(
+        "(?:" + alternation("body_place_bodies", regex=True)[3:-1]
+        + rf"|[^\W{stops}]{{1,4}}?" + alternation("body_generic_tails") + ")"
+    )
+
+
+@derived
+def park_bodies() -> tuple[str, ...]:
+    """Bodies that belong to a park (高新区党工委, 管委会) rather than to a city."""
+    return words("context_zone_bodies", "park")
+
+
+def _ends(name: str, concept: str, use: str) -> bool:
+    return name.endswith(words(concept, use))
 
 
 @dataclass(frozen=True)
@@ -37,29 +51,26 @@ class PlaceInfo:
         """Whether this place is what 市/省/区/县 (or "Park") refers to."""
         if kind == "Park":
             return self.level == "Park"
-        if kind == "市":
-            return self.char == "市" or self.level == "City"
-        if kind == "省":
+        if kind in words("place_m_admin_suffixes", "level_City"):  # 市
+            return self.char == kind or self.level == "City"
+        if kind in words("place_m_admin_suffixes", "level_Province"):  # 省
             return self.level == "Province"
         return self.char == kind and self.level == "District"
 
 
 def _stem(name: str) -> str:
-    for suf in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县"):
-        if name.endswith(suf) and len(name) > len(suf) + 1 and not name.endswith(("新区", "高新区", "开发区")):
+    for suf in words("place_m_admin_suffixes", "stem"):  # in file order, first match wins
+        if name.endswith(suf) and len(name) > len(suf) + 1 and not _ends(name, "place_m_park_suffixes", "not_stem"):
             return name[: -len(suf)]
     return name
 
 
 def _suffix_level(name: str) -> str | None:
-    if name.endswith(("高新区", "开发区", "园区", "园", "基地", "科技城", "试验区", "新区", "走廊")):
+    if _ends(name, "place_m_park_suffixes", "level"):
         return "Park"
-    if name.endswith(("省", "自治区")):
-        return "Province"
-    if name.endswith("市"):
-        return "City"
-    if name.endswith(("区", "县", "旗")):
-        return "District"
+    for level in ("Province", "City", "District"):
+        if _ends(name, "place_m_admin_suffixes", "level_" + level):
+            return level
     return None
 
 
@@ -93,7 +104,7 @@ def place_infos(article: Article) -> dict[int, PlaceInfo]:
         sub = e.subtype if e.subtype in ("Country", "Province", "City", "District", "Park") else None
         level = sub or (p.level if p else None) or _suffix_level(e.name)
         full = p.name if p else e.name
-        char = full[-1] if full[-1] in "省市区县旗" else ""
+        char = full[-1] if full[-1] in words("place_m_admin_suffixes", "char") else ""
         out[i] = PlaceInfo(i, level, p.code if p else None, p.parent if p else None, _stem(e.name), char)
     return out
 
@@ -130,7 +141,7 @@ def _place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple
     out = []
     companies: dict[int, list[int]] = {}  # start -> ends of company mentions
     for m in article.mentions:
-        if m.entity is not None and m.type == "Organization" and not BODY_RE.search(m.text[-6:]):
+        if m.entity is not None and m.type == "Organization" and not body_re().search(m.text[-6:]):
             companies.setdefault(m.start, []).append(m.end)
     longest = max((e - s for s, ends in companies.items() for e in ends), default=0)
 
@@ -145,13 +156,20 @@ def _place_mentions(article: Article, infos: dict[int, PlaceInfo]) -> list[tuple
             if not inside_company(m.start, m.end):
                 out.append((m.start, m.entity))
         elif article.entities[m.entity].type == "Organization" and not m.generic:
-            name = article.entities[m.entity].name.removeprefix("中共")
+            name = unprefixed(article.entities[m.entity].name)
             for n, i in prefixes:
-                if name.startswith(n) and BODY_RE.fullmatch(name, len(n)):
+                if name.startswith(n) and body_re().fullmatch(name, len(n)):
                     out.append((m.start, i))
                     break
     out.sort()
     return out
+
+
+def unprefixed(name: str) -> str:
+    """A party body's name without its party prefix (中共甲市委 -> 甲市委)."""
+    for p in words("body_party_prefixes"):
+        name = name.removeprefix(p)
+    return name
 
 
 def covered(article: Article) -> list[bool]:

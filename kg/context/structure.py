@@ -28,31 +28,51 @@ import re
 from kg.doc import Article, LocalEntity, Relation
 from kg.context.clauses import TextView
 from kg.context.places import PlaceInfo
+from kg.lexicons.load import alternation, derived, entries, words
 from kg.lexicons.triggers import OWNERSHIP
 
-LOCATED_RE = re.compile(r"位于")
 OWNED_RE = re.compile("|".join(OWNERSHIP))
-#: a sentence telling a reorganization: the owners it names are former ones
-REORGANIZED_RE = re.compile(r"重组|整合而成|合并而成|划转")
-#: words between an ownership word and the owned names (旗下的企业|公司)
-OWNED_NOUN_RE = re.compile(r"的|企业|子公司|公司|单位|科研院所|院所|研究院|实验室")
 
 
-#: bodies that run a development zone (甲高新区党工委, 甲高新区管委会)
-ZONE_BODY_RE = re.compile(r"(.+?)(?:党工委|管委会|管理委员会)$")
-#: long and short forms of zone words (甲高新技术产业开发区 = 甲高新区)
-ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
+@derived
+def _re(concept: str, use: str | None = None, tail: str = "") -> re.Pattern:
+    """The words of a concept as one regex (longest first), ``tail`` appended
+    (``$`` for name endings). Used for: data/context_located_words.tsv (位于),
+    context_reorganized_words (a sentence telling a reorganization: the owners it
+    names are former ones), context_owned_nouns (words between an ownership word
+    and the owned names: 旗下的企业|公司; no entry is a prefix of another, so the
+    order is free), context_unit_suffixes, context_host_suffixes,
+    context_independent_words, context_unit_visit_verbs, context_locative_words."""
+    return re.compile(alternation(concept, use) + tail)
+
+
+@derived
+def _zone_body_re() -> re.Pattern:
+    """Bodies that run a development zone (甲高新区党工委, 甲高新区管委会)."""
+    return re.compile(r"(.+?)" + alternation("context_zone_bodies", "zone_name") + "$")
+
+
+@derived
+def zone_short_forms() -> tuple[tuple[str, str], ...]:
+    """Long and short forms of zone words (甲高新技术产业开发区 = 甲高新区), in file order."""
+    return tuple((e.word, e.scope[0]) for e in entries("context_zone_short_forms"))
 
 
 def zone_forms(name: str) -> set[str]:
     """A zone's name in its long and short forms (甲高新区, 甲高新技术产业开发区)."""
     out = {name}
-    for long, short in ZONE_SHORT:
+    for long, short in zone_short_forms():
         if name.endswith(long):
             out.add(name[: -len(long)] + short)
         elif name.endswith(short):
             out.add(name[: -len(short)] + long)
     return out
+
+
+def _unprefixed(name: str) -> str:
+    for p in words("body_party_prefixes"):
+        name = name.removeprefix(p)
+    return name
 
 
 def implied_zones(article: Article) -> None:
@@ -67,7 +87,7 @@ def implied_zones(article: Article) -> None:
     from kg.lexicons.org_lexicon import GENERIC_PARKS, PARK_SUFFIXES
 
     for e in list(article.entities):
-        m = ZONE_BODY_RE.match(e.name.removeprefix("中共")) if e.type == "Organization" else None
+        m = _zone_body_re().match(_unprefixed(e.name)) if e.type == "Organization" else None
         if m is None:
             continue
         zone = m.group(1)
@@ -172,7 +192,7 @@ def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _stated_location(article: Article, view: TextView) -> list[Relation]:
     """位于X的Y -> Y in X; Y(总部)位于X / Y成立于…，总部位于X -> Y in X."""
     out = []
-    for m in view.find(LOCATED_RE, 0, len(view.text)):
+    for m in view.find(_re("context_located_words"), 0, len(view.text)):
         si = article.sentence_of(m.start())
         s = article.sentences[si]
         place = view.ref_starting(m.end())
@@ -206,6 +226,7 @@ def _located_subject(article: Article, view: TextView, pos: int):
 
 
 def _names_extending(article: Article) -> list[Relation]:
+    legal_suffixes = words("context_legal_suffixes")
     orgs = [i for i, e in enumerate(article.entities) if e.type == "Organization"]
     out = []
     for a in orgs:
@@ -217,7 +238,7 @@ def _names_extending(article: Article) -> list[Relation]:
             for n in _names(article, b) + _group_stems(article.entities[b].name):
                 # a two-character alias (北航) only before a long rest (北航甲市创新研究院)
                 rest = len(na) - len(n)
-                if na.startswith(n) and na[len(n):] not in LEGAL_SUFFIXES and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
+                if na.startswith(n) and na[len(n):] not in legal_suffixes and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
                     if best is None or len(n) > best[1]:
                         best = (b, len(n))
         if best is not None:
@@ -225,14 +246,16 @@ def _names_extending(article: Article) -> list[Relation]:
     return out
 
 
-#: a group company's legal suffix: 甲集团有限公司 heads units named 甲集团乙分公司
-LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司")
-GROUP_SUFFIX_RE = re.compile(r"(?<=集团)(?:股份有限公司|有限责任公司|有限公司)$")
+@derived
+def _group_suffix_re() -> re.Pattern:
+    """A group company's legal suffix: 甲集团有限公司 heads units named 甲集团乙分公司."""
+    heads = "|".join(f"(?<={re.escape(w)})" for w in words("context_group_words"))
+    return re.compile(f"(?:{heads})" + alternation("context_legal_suffixes") + "$")
 
 
 def _group_stems(name: str) -> list[str]:
     """甲集团有限公司 -> [甲集团]: the short form its units' names start with."""
-    stem = GROUP_SUFFIX_RE.sub("", name)
+    stem = _group_suffix_re().sub("", name)
     return [stem] if stem != name else []
 
 
@@ -247,12 +270,12 @@ def _stated_ownership(article: Article, view: TextView) -> list[Relation]:
         si = article.sentence_of(m.start())
         s = article.sentences[si]
         before = [r for r in view.refs_in(s.start, m.start()) if r.type == "Organization"]
-        if not before or REORGANIZED_RE.search(s.text):
+        if not before or _re("context_reorganized_words").search(s.text):
             continue  # …所属的Y等重组整合而成: a former owner
         owner = before[-1]
         start = m.end()
         while True:
-            gen = OWNED_NOUN_RE.match(view.text, start)
+            gen = _re("context_owned_nouns").match(view.text, start)
             ref = view.ref_starting(start)
             if ref is not None and ref.generic:  # 旗下公司: a generic word, not a name
                 start = ref.end
@@ -276,30 +299,25 @@ def _clause_end(view: TextView, start: int, end: int) -> int:
     return m.start() if m else end
 
 
-#: units that live inside a host: labs, centres, schools (甲重点实验室, 乙研究中心)
-UNIT_RE = re.compile(r"(?:实验室|实验站|研究中心|工程中心|创新中心|研究所|研究部|研究室|学院|研究院)$")
-#: hosts of units: universities, academies, institutes, labs (for the 在A… frame)
-HOST_RE = re.compile(r"(?:大学|学院|科学院|研究院|研究所|实验室)$")
-#: hosts a visit carries over to the next sentences: universities only
-SCHOOL_RE = re.compile(r"(?:大学|学院)$")
-#: independent organizations: never a unit of a host
-INDEPENDENT_RE = re.compile(r"大学|科学院|集团|公司")
-UNIT_VISIT_RE = re.compile(r"参观|参访|观摩|察看|走进")
-#: the locative frame 在A、B、C，…: hosts of the visit that follows
-LOCATIVE_RE = re.compile(r"在")
+#: units that live inside a host: labs, centres, schools (甲重点实验室, 乙研究中心):
+#: _re("context_unit_suffixes", None, "$"); hosts of units: universities, academies,
+#: institutes, labs (for the 在A… frame): _re("context_host_suffixes", "host", "$"); hosts a
+#: visit carries over to the next sentences: universities only (scope school); independent
+#: organizations, never a unit of a host: _re("context_independent_words"); the locative
+#: frame 在A、B、C，…: _re("context_locative_words")
 
 
 def _is_unit(article: Article, ref, hosts: set[int]) -> bool:
     name = article.entities[ref.entity].name
-    return (ref.type == "Organization" and ref.entity not in hosts and bool(UNIT_RE.search(name))
-            and not INDEPENDENT_RE.search(name))
+    return (ref.type == "Organization" and ref.entity not in hosts and bool(_re("context_unit_suffixes", None, "$").search(name))
+            and not _re("context_independent_words").search(name))
 
 
 def _units_visited_inside(article: Article, view: TextView) -> list[Relation]:
     """Units visited inside a host (see the module doc); a unit whose name
     extends another organization's is left to :func:`_names_extending`."""
     out = []
-    for m in view.find(UNIT_VISIT_RE, 0, len(view.text)):
+    for m in view.find(_re("context_unit_visit_verbs"), 0, len(view.text)):
         si = article.sentence_of(m.start())
         s = article.sentences[si]
         hosts = _locative_hosts(article, view, s.start, m.start())
@@ -326,7 +344,8 @@ def _units_after_host(article: Article, view: TextView) -> list[Relation]:
         if a.end != b.start or a.type != "Organization" or a.generic or b.generic or a.entity == b.entity:
             continue
         host = article.entities[a.entity].name
-        if HOST_RE.search(host) and not UNIT_RE.search(host) or host.endswith(("大学", "科学院")):
+        if (_re("context_host_suffixes", "host", "$").search(host) and not _re("context_unit_suffixes", None, "$").search(host)
+                or host.endswith(words("context_host_suffixes", "always"))):
             if _is_unit(article, b, {a.entity}):
                 si = article.sentence_of(b.start)
                 out.append(Relation("partOf", b.entity, a.entity, si, article.sentences[si].text))
@@ -335,10 +354,10 @@ def _units_after_host(article: Article, view: TextView) -> list[Relation]:
 
 def _locative_hosts(article: Article, view: TextView, start: int, end: int) -> list[int]:
     """A、B、C of ``在A、B、C，`` written before ``end`` in the sentence, when all are hosts."""
-    for m in view.find(LOCATIVE_RE, start, end):
+    for m in view.find(_re("context_locative_words"), start, end):
         items = view.list_items(m.end(), _clause_end(view, m.end(), end))
         names = [article.entities[r.entity].name for r in items]
-        if items and all(r.type == "Organization" and HOST_RE.search(n) for r, n in zip(items, names)):
+        if items and all(r.type == "Organization" and _re("context_host_suffixes", "host", "$").search(n) for r, n in zip(items, names)):
             return [r.entity for r in items]
     return []
 
@@ -356,4 +375,4 @@ def _school_visited_before(article: Article, view: TextView, si: int) -> list[in
     if last is None or para - article.sentences[last[0]].paragraph > 1:
         return []
     e = article.entities[last[1]]
-    return [last[1]] if e.type == "Organization" and SCHOOL_RE.search(e.name) else []
+    return [last[1]] if e.type == "Organization" and _re("context_host_suffixes", "school", "$").search(e.name) else []

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 
 from kg.doc import Article, Mention
 from kg.context.places import covered
+from kg.lexicons.load import words
 from kg.lexicons.triggers import MOTION_FALSE_BEFORE, TRIP_RE
 
 #: where a trip's clause ends
 CLAUSE_END_RE = re.compile(r"[，,；;。！？!?：:\n]")
 #: words that may stand between the trip verb and the destination (赴了, 到了)
-_GAP = set("了至")
+#: (data/context_trip_gaps.tsv)
+_GAP = frozenset(words("context_trip_gaps"))
 
 
 @dataclass(frozen=True)

@@ -27,27 +27,26 @@ foreign places have synthetic codes ``W:<name>``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+
+from kg.lexicons.load import derived, words
 
 LEVELS = ("Country", "Province", "City", "District", "Park")
 
 #: province-level municipalities: level City (the graph treats them as cities)
 _MUNICIPALITIES = {"110000", "120000", "310000", "500000", "810000", "820000"}
 
-#: short forms that are ordinary words far more often than place names;
-#: only their full forms (with 市/县/区) are matched
-_SHORT_STOP = {
-    "中山", "和平", "新华", "长安", "城关", "开发", "新区", "高新", "白山", "通化", "金华", "永康",
-    "南京路", "东方", "文山", "延安", "吉安", "长城", "太平", "龙华", "海口", "新城", "东区",
-    "西区", "南区", "北区", "市中", "郊区", "矿区", "城区", "东城", "西城", "河东", "河西",
-    "江南", "江北", "城中", "城北", "城南", "城东", "城西", "宝山", "普陀", "朝阳", "鼓楼",
-    "安康", "东兴", "兴安", "阿拉善", "和田", "双河", "铁门关", "昆玉", "胡杨河", "新星",
-    "可克达拉", "五家渠", "北屯", "图木舒克", "石河子", "阿拉尔", "白杨", "三沙", "儋州",
-    "合作", "福泉", "瑞金", "高安", "乐平", "德兴", "丰城", "樟树", "贵溪", "井冈山",
-    "开远", "个旧", "景洪", "安宁", "宣威", "水富", "澄江", "腾冲", "香格里拉", "蒙自",
-    "大理", "楚雄", "普洱", "丽江", "保山", "玉溪", "昭通", "曲靖", "来宾",
-    "津市", "冷水江", "涟源", "韶山", "吉首", "洪江", "武冈", "邵东", "宜章",
-}
+
+@derived
+def _short_stop() -> frozenset[str]:
+    """Short forms that are ordinary words far more often than place names
+    (data/place_short_stop.tsv); only their full forms (with 市/县/区) are matched."""
+    return frozenset(words("place_short_stop"))
+
+
+def _home() -> str:
+    """The home country's name (data/place_home_country.tsv): the parent of the Chinese provinces."""
+    home = words("place_home_country")
+    return home[0] if home else ""
 
 
 #: Hong Kong / Macau: their districts are known by their short forms (沙田, 湾仔)
@@ -98,7 +97,7 @@ def _read_china(lines: list[str]) -> list[Place]:
         short = alias.split("/")[0] if alias else name
         if depth == 0:
             level = "City" if code in _MUNICIPALITIES else "Province"
-            province = Place(name, short, code, level, "W:中国")
+            province = Place(name, short, code, level, f"W:{_home()}")
             city = None
             places.append(province)
         elif depth == 1:
@@ -166,8 +165,8 @@ def _read_world(lines: list[str]) -> list[Place]:
         if len(parts) < 3:
             continue  # continent headers
         short, full, capital = parts[0], parts[1], parts[2]
-        if short == "中国":
-            places.append(Place("中国", "中国", "W:中国", "Country", None))
+        if short == _home():
+            places.append(Place(short, short, f"W:{short}", "Country", None))
             continue
         code = f"W:{short}"
         places.append(Place(short, short, code, "Country", None))
@@ -183,14 +182,14 @@ def _read_world(lines: list[str]) -> list[Place]:
 
 def _surface_forms(p: Place) -> list[str]:
     forms = [p.name]
-    if p.short and p.short != p.name and len(p.short) >= 2 and p.short not in _SHORT_STOP:
-        if (p.level in ("Country", "Province", "City") or (p.level == "District" and p.name.endswith("市"))
+    if p.short and p.short != p.name and len(p.short) >= 2 and p.short not in _short_stop():
+        if (p.level in ("Country", "Province", "City") or (p.level == "District" and p.name.endswith(words("place_level_chars", "county_city")))
                 or (p.level == "District" and (p.parent or "").startswith(_SAR_CODES))):
             forms.append(p.short)
     return forms
 
 
-@lru_cache(maxsize=1)
+@derived
 def _index() -> _Index:
     china = _read_china(_data_lines("china_location.tsv"))
     world = _read_world(_data_lines("world_location.tsv"))

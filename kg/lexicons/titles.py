@@ -37,77 +37,100 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-#: bare roles (without 副 and modifiers)
-ROLES = (
-    "总书记", "书记", "常委", "委员", "成员", "委员长", "总理", "国务委员",
-    "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "旗长", "盟长",
-    "主任", "主席", "秘书长", "部长", "厅长", "局长", "处长", "科长", "司长", "署长",
-    "所长", "院长", "校长", "站长", "馆长", "社长", "行长", "台长", "园长",
-    "董事长", "董事", "总经理", "经理", "总裁", "总监", "首席执行官", "总工程师", "总经济师",
-    "总会计师", "监事长", "监事", "会长", "理事长", "理事", "院士", "教授", "研究员",
-    "主编", "总编辑", "记者", "责任编辑", "编辑", "通讯员", "摄影", "负责人", "巡视员", "调研员",
-    "领导", "组长", "队长", "团长", "指挥长", "专员", "参事", "大使", "领事", "总领事",
-    "首席科学家", "创始人", "合伙人", "博士", "总干事", "干事", "秘书",
-    "国务卿", "国务秘书", "议员", "议长", "首相", "州议员", "市议员",
-    # Hong Kong / Macau: 行政长官 (特首), 司长 and 局长 of the SAR government
-    "行政长官", "特首",
-    # media titles: 全媒体记者, 首席记者
-    "全媒体记者", "融媒体记者", "特约记者", "见习记者", "实习记者", "特派记者", "首席记者", "驻站记者",
-)
-#: words before a role that are part of the title
-MODIFIERS = ("常务", "执行", "代", "技术", "行政", "轮值", "名誉", "荣誉", "专职", "第一", "首席", "总", "资深", "高级")
-#: body words: the kind of body a title belongs to, written as part of the title
-BODIES = (
-    "人大常委会", "党工委", "管委会", "市委", "省委", "区委", "县委", "州委", "旗委", "镇委", "乡委",
-    "党委", "党组", "纪委", "工委", "政协", "人大", "董事局", "董事会", "监事会", "理事会",
-    "统战部", "组织部", "宣传部", "办公厅", "办公室", "发改委", "经信委", "工信委", "科协",
-)
-#: roles that name a group, not a person's title (市领导罗福迎、段志广)
-GROUP_ROLES = ("领导",)
+from kg.lexicons.load import derived, words
 
+#: the concepts (kg/lexicons/data/title_*.tsv)
+_ROLES, _MODIFIERS, _BODIES, _DEPUTY = "title_roles", "title_modifiers", "title_bodies", "title_deputy"
+
+
+@derived
+def roles() -> tuple[str, ...]:
+    """Bare roles (without 副 and modifiers)."""
+    return words(_ROLES, "role")
+
+
+@derived
+def modifiers() -> tuple[str, ...]:
+    """Words before a role that are part of the title."""
+    return words(_MODIFIERS, "modifier")
+
+
+@derived
+def bodies() -> tuple[str, ...]:
+    """Body words: the kind of body a title belongs to, written as part of the title."""
+    return words(_BODIES, "title")
+
+
+@derived
+def group_roles() -> tuple[str, ...]:
+    """Roles that name a group, not a person's title (市领导罗福迎、段志广)."""
+    return words("title_not_posts", "group")
+
+
+@derived
+def separators() -> str:
+    """Between the items of a chain: 、 and 兼 (董事长兼总经理: two titles)."""
+    return "".join(words("title_separators"))
+
+
+@derived
+def _stop_words() -> tuple[str, ...]:
+    return words("title_chain_stops", "chain")
+
+
+def _titles() -> frozenset[str]:
+    deputies = words(_DEPUTY)
+    before = words(_MODIFIERS, "before_deputy")
+    rs, ms, bs = roles(), modifiers(), bodies()
+    return frozenset(
+        set(rs)
+        | {d + r for d in deputies for r in rs}
+        | {m + r for m in ms for r in rs}
+        | {m + d + r for m in ms for d in deputies for r in rs}
+        | {b + r for b in bs for r in rs}
+        | {b + d + r for b in bs for d in deputies for r in rs}
+        | {c + d + r for c in before for d in deputies for r in rs}
+    )
+
+
+#: kept as names for the modules that import them (built from the data at import)
+ROLES = roles()
+MODIFIERS = modifiers()
+BODIES = bodies()
+GROUP_ROLES = group_roles()
 #: every title word a person may carry, for lookups (composed forms included)
-TITLES: frozenset[str] = frozenset(
-    {r for r in ROLES}
-    | {"副" + r for r in ROLES}
-    | {m + r for m in MODIFIERS for r in ROLES}
-    | {m + "副" + r for m in MODIFIERS for r in ROLES}
-    | {b + r for b in BODIES for r in ROLES}
-    | {b + "副" + r for b in BODIES for r in ROLES}
-    | {"常务副" + r for r in ROLES}
-)
-
-#: between the items of a chain: 、 and 兼 (董事长兼总经理: two titles)
-SEPARATORS = "、兼"
+TITLES: frozenset[str] = _titles()
+SEPARATORS = separators()
 #: characters that end an org prefix when walking left inside a chain item
 _HARD_STOP = set(" \t\n\r,，。；;:：!！?？“”\"'‘’「」『』《》<>()（）[]【】|/·•—-_…　")
-_STOP_WORDS = (
-    "与", "和", "及", "同", "由", "在", "到", "赴", "向", "对", "是", "的", "了", "将", "把", "被", "为",
-    "率", "带领", "会见", "陪同", "出席", "参加", "主持", "举行", "代表", "欢迎", "表示", "以及", "等",
-    "邀请", "获悉", "据悉", "日", "上午", "下午", "晚上",
-)
 
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
+def _opt(words) -> str:
+    """An optional group of the words: ``(?:a|b)?`` (nothing when none)."""
+    return f"(?:{_alt(words)})?" if words else ""
+
+
+@derived
 def title_regex() -> re.Pattern:
     """Regex of one title: groups ``body``, ``role`` (with 副/modifiers)."""
     return re.compile(
-        f"(?P<body>{_alt(BODIES)})?(?P<role>(?:{_alt(MODIFIERS)})?(?:常务)?副?(?:{_alt(ROLES)}))"
+        f"(?P<body>{_alt(bodies())})?(?P<role>{_opt(modifiers())}{_opt(words(_MODIFIERS, 'before_deputy'))}"
+        f"{_opt(words(_DEPUTY))}(?:{_alt(roles())}))"
     )
 
 
-@lru_cache(maxsize=1)
+@derived
 def _rev_title_regex() -> re.Pattern:
     """Title regex over reversed text, to find the longest title ending at a point."""
-    roles = _alt(r[::-1] for r in ROLES)
-    mods = _alt(m[::-1] for m in MODIFIERS)
-    bodies = _alt(b[::-1] for b in BODIES)
-    return re.compile(f"(?P<role>(?:{roles})副?(?:务常)?(?:{mods})?)(?P<body>{bodies})?")
+    rev = lambda ws: [w[::-1] for w in ws]  # noqa: E731
+    return re.compile(f"(?P<role>(?:{_alt(rev(roles()))}){_opt(rev(words(_DEPUTY)))}"
+                      f"{_opt(rev(words(_MODIFIERS, 'before_deputy')))}{_opt(rev(modifiers()))})"
+                      f"(?P<body>{_alt(rev(bodies()))})?")
 
 
 @dataclass(frozen=True)
@@ -125,7 +148,7 @@ class TitleSpan:
     @property
     def is_group(self) -> bool:
         """True for 市领导 / 区领导: a group marker, not a post."""
-        return self.role in GROUP_ROLES
+        return self.role in group_roles()
 
 
 def title_ending_at(text: str, end: int) -> tuple[int, str, str] | None:
@@ -154,9 +177,9 @@ def _org_prefix_start(text: str, end: int, limit: int = 24) -> int:
     lo = max(0, end - limit)
     while i > lo:
         ch = text[i - 1]
-        if ch in _HARD_STOP or ch in SEPARATORS or ch.isdigit():
+        if ch in _HARD_STOP or ch in separators() or ch.isdigit():
             break
-        if any(text.endswith(w, 0, i) for w in _STOP_WORDS):
+        if any(text.endswith(w, 0, i) for w in _stop_words()):
             break
         # an earlier title ends here: the prefix stops after it (市长X市委书记 is two items)
         i -= 1
@@ -197,7 +220,7 @@ def parse_title_chain(text: str, name_start: int) -> list[TitleSpan]:
             break
         out.append(item)
         first = item.org_start if item.org_start is not None else item.start
-        if first > 0 and text[first - 1] in SEPARATORS:
+        if first > 0 and text[first - 1] in separators():
             end = first - 1
             continue
         break

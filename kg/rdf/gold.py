@@ -10,26 +10,26 @@ gold file, since gold has no sentences.
 from __future__ import annotations
 
 from kg.doc import Agreement, Article, Corpus, Entity, LocalEntity, Position, Relation
+from kg.lexicons.load import derived, entries
 
 _KEY_PREFIX = {"Person": "person", "Organization": "org", "Place": "place"}
-#: gold has no subtypes: a rough guess from the name's ending (first match wins)
-_SUFFIX_SUBTYPES = {
-    "Place": (("高新区", "Park"), ("开发区", "Park"), ("园区", "Park"), ("园", "Park"), ("新区", "Park"),
-              ("省", "Province"), ("自治区", "Province"), ("市", "City"), ("区", "District"),
-              ("县", "District"), ("旗", "District")),
-    "Organization": (("大学", "University"), ("学院", "University"), ("研究所", "ResearchInstitution"),
-                     ("研究院", "ResearchInstitution"), ("实验室", "ResearchInstitution"),
-                     ("科学院", "ResearchInstitution"), ("工程院", "ResearchInstitution"),
-                     ("协会", "Association"), ("商会", "Association"), ("学会", "Association"),
-                     ("联合会", "Association"), ("工商联", "Association"), ("委", "GovernmentBody"),
-                     ("政府", "GovernmentBody"), ("局", "GovernmentBody"), ("厅", "GovernmentBody"),
-                     ("部", "GovernmentBody"), ("管委会", "GovernmentBody"), ("中心", "GovernmentBody"),
-                     ("公司", "Company"), ("集团", "Company"), ("科技", "Company"), ("电气", "Company")),
-}
+_TYPES = ("Person", "Organization", "Place")
+
+
+@derived
+def _suffix_subtypes() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Gold has no subtypes: a rough guess from the name's ending (first match
+    wins, in the file order of data/rdf_subtype_suffixes.tsv; scope TYPE,SUBTYPE)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for e in entries("rdf_subtype_suffixes"):
+        type_ = next(s for s in e.scope if s in _TYPES)
+        subtype = next(s for s in e.scope if s not in _TYPES)
+        out.setdefault(type_, []).append((e.word, subtype))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def guess_subtype(name: str, type_: str) -> str | None:
-    for suffix, subtype in _SUFFIX_SUBTYPES.get(type_, ()):
+    for suffix, subtype in _suffix_subtypes().get(type_, ()):
         if name.endswith(suffix):
             return subtype
     return None

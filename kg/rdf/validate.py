@@ -82,10 +82,10 @@ def _describe(report: "Graph", data: "Graph", result) -> tuple[str, str]:
     return kind, line
 
 
-def validate_graph(graph: "Graph") -> ValidationResult:
-    """Validate ``graph`` with pySHACL against the project's shapes."""
+def shacl_report(graph: "Graph"):
+    """pySHACL's (conforms, report graph, report text, data graph) for ``graph``
+    with the ontology merged in."""
     import pyshacl
-    from rdflib.namespace import SH
 
     from kg.rdf.ontology import load_shapes, with_ontology
 
@@ -98,6 +98,14 @@ def validate_graph(graph: "Graph") -> ValidationResult:
         allow_warnings=True,
         abort_on_first=False,
     )
+    return conforms, report, text, data
+
+
+def validate_graph(graph: "Graph") -> ValidationResult:
+    """Validate ``graph`` with pySHACL against the project's shapes."""
+    from rdflib.namespace import SH
+
+    conforms, report, text, data = shacl_report(graph)
     if not hasattr(report, "subjects"):  # pySHACL could not run the shapes (a ValidationFailure)
         return ValidationResult(conforms=False, violations=[f"SHACL validation could not run: {text}"], text=str(text))
     violations, warnings = [], []

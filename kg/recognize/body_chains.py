@@ -14,20 +14,17 @@ from kg.recognize import orgs as O
 from kg.lexicons import titles as T
 from kg.recognize.bare_bodies import resolve_name
 from kg.context.place_context import PlaceContext
+from kg.lexicons.load import words
 
-
-_INHERIT_WHOLE = ("统战部", "组织部", "宣传部")
-
-
-_INHERIT_PREFIX = ("管委会", "工商联", "政协", "人大常委会", "党工委", "政府")
-
-
-_BODY_TAILS = ("人大常委会", "人民政府", "党工委", "管委会", "政协", "政府", "委")
+#: bare body words that inherit a chain's prefix: data/body_inherited.tsv (scope whole:
+#: appended to a 委 body; prefix: take the previous body's place prefix; association);
+#: body words ending a body's name after its place: data/body_tails.tsv (file order)
 
 
 def org_prefix_of(org_text: str) -> str:
-    for b in _BODY_TAILS:
-        if org_text.endswith(b) and len(org_text) > len(b) - (1 if b == "委" else 0):
+    committee = words("body_committee_words")
+    for b in words("body_tails"):  # in file order: the first ending wins
+        if org_text.endswith(b) and len(org_text) > len(b) - (1 if b in committee else 0):
             return org_text[: -len(b)]
     return org_text
 
@@ -47,9 +44,9 @@ def chain_bodies(article: Article, mentions: list[Mention], ctx: PlaceContext) -
             if not cur.org_text or not prev.org_text or cur.org_start is None:
                 continue
             bare = cur.org_text
-            if bare in _INHERIT_WHOLE and prev.org_text.endswith("委"):
+            if bare in words("body_inherited", "whole") and prev.org_text.endswith(words("body_committee_words")):
                 full = prev.org_text + bare
-            elif bare in _INHERIT_PREFIX:
+            elif bare in words("body_inherited", "prefix"):
                 prefix = org_prefix_of(prev.org_text)
                 if not prefix or prefix == prev.org_text:
                     continue
@@ -62,7 +59,7 @@ def chain_bodies(article: Article, mentions: list[Mention], ctx: PlaceContext) -
             canon = resolve_name(full, article, s, ctx)
             if canon is None:
                 continue
-            out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody" if bare != "工商联" else "Association",
+            out.append(Mention(s, e, text[s:e], "Organization", "Association" if bare in words("body_inherited", "association") else "GovernmentBody",
                                "chain", canon, generic=True))
             occupied[s:e] = b"\x01" * (e - s)
     return out
@@ -78,7 +75,7 @@ def coordination(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         name = m.canonical or m.text
         pos = m.end
-        while pos < len(text) and text[pos] in "、和及与":
+        while pos < len(text) and text[pos] in "、" + "".join(words("context_list_separators", "bodies")):
             pos += 1
         if pos == m.end and not (pos < len(text) and text[pos] in LX.LEVEL_CHARS):
             continue

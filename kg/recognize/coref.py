@@ -33,39 +33,66 @@ import re
 from functools import lru_cache
 
 from kg.doc import Article, LocalEntity, Mention
+from kg.lexicons.load import derived, words
 from kg.lexicons.org_lexicon import ORG_SUFFIXES
 
-#: abbreviation -> full form, used only to compare names (generic lexicon)
-ABBREVIATIONS = (
-    ("中科院", "中国科学院"),
-    ("工信部", "工业和信息化部"),
-    ("科协", "科学技术协会"),
-    ("发改委", "发展和改革委员会"),
-    ("高新技术产业开发区", "高新区"),
-    ("经济技术开发区", "经开区"),
-    ("人民政府", "政府"),
-    ("管理委员会", "管委会"),
-)
-#: suffixes of organizations that stand on their own: a name ending in one that
-#: begins a longer name is that unit's parent, not its short form
-#: (X大学 / X大学Y研究院, X集团 / X集团Y公司)
-PARENT_SUFFIXES = ("大学", "学院", "集团", "公司", "研究院", "研究所", "科学院", "工程院", "银行", "协会")
-_ORG_TAILS = (
-    "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司", "集团", "研究院", "研究所",
-    "实验室", "大学", "学院", "协会", "商会", "联谊会", "学会", "分院", "局", "中心", "科技", "电气", "研究总院",
-)
-_SUFFIX_WORDS = ("集团", "有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "公司")
+
+@derived
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """(form, replacement) pairs, used only to compare names: each entry of
+    data/coref_abbreviations.tsv is ``FORM=REPLACEMENT`` (中科院=中国科学院), and
+    they are applied in file order."""
+    return tuple(tuple(w.split("=", 1)) for w in words("coref_abbreviations"))
+
+
+@derived
+def parent_suffixes() -> tuple[str, ...]:
+    """Suffixes of organizations that stand on their own: a name ending in one
+    that begins a longer name is that unit's parent, not its short form
+    (X大学 / X大学Y研究院): data/coref_parent_suffixes.tsv."""
+    return words("coref_parent_suffixes")
+
+
+@derived
+def _org_tails() -> tuple[str, ...]:
+    """Organization tails, longest first (data/coref_org_tails.tsv; equal
+    lengths in file order, as the sort is stable)."""
+    return tuple(sorted(words("coref_org_tails"), key=len, reverse=True))
+
+
+@derived
+def _suffix_words() -> frozenset[str]:
+    """Suffix words a short form may lack (罗克佳华科技 <- 罗克佳华科技集团): data/coref_suffix_words.tsv."""
+    return frozenset(words("coref_suffix_words"))
+
+
+@derived
+def _level_committee_re() -> re.Pattern:
+    """X市市委 -> X市委: a level character written twice before its committee
+    (data/coref_level_committees.tsv: 市委 matches 市市委)."""
+    return re.compile("|".join(re.escape(w[0] + w) for w in words("coref_level_committees")))
+
+
+@derived
+def _preparatory_marks() -> tuple[str, ...]:
+    """Marks of a body in preparation (X研究院(筹)), left out when names are
+    compared: data/coref_preparatory_marks.tsv."""
+    return words("coref_preparatory_marks")
 
 
 def _key(name: str) -> str:
     k = name.replace("（", "(").replace("）", ")").replace(" ", "").replace("·", "")
-    if k.startswith("中共") and len(k) > 4:
-        k = k[2:]
-    k = re.sub(r"(市|省|区|县)\1委", r"\1委", k)
-    k = re.sub(r"\((筹)\)$", "", k)
+    for p in words("coref_legal_prefixes", "key"):
+        if k.startswith(p) and len(k) > len(p) + 2:
+            k = k[len(p):]
+            break
+    k = _level_committee_re().sub(lambda m: m.group()[1:], k)
+    for mark in _preparatory_marks():
+        if k.endswith(mark):
+            k = k[: -len(mark)]
     k = _drop_outer_places(k)
     k = _short_places(k)
-    for short, full in ABBREVIATIONS:
+    for short, full in abbreviations():
         k = k.replace(short, full)  # X高新技术产业开发区管理委员会 and X高新区管委会 share a key
     return k
 
@@ -89,7 +116,20 @@ def _drop_outer_places(name: str) -> str:
         name = name[hits[0][1]:]
 
 
-@lru_cache(maxsize=8192)
+@derived
+def _short_form_levels() -> str:
+    """Levels of full-form places compared in their short form (重庆市 -> 重庆):
+    data/coref_level_chars.tsv, scope short_form."""
+    return "".join(words("coref_level_chars", "short_form"))
+
+
+@derived
+def _tail_levels() -> str:
+    """A tail form never starts with a level character (市科技局): scope tail."""
+    return "".join(words("coref_level_chars", "tail"))
+
+
+@derived
 def _short_places(name: str) -> str:
     """Full-form cities/provinces inside a name in their short form
     (重庆市四川商会 -> 重庆四川商会), so both spellings compare equal."""
@@ -98,7 +138,7 @@ def _short_places(name: str) -> str:
     out, last = [], 0
     for s, e, form in _raw_matches(name):
         places = _index().names.get(form, [])
-        if places and form == places[0].name and form[-1] in "市省" and places[0].short != form:
+        if places and form == places[0].name and form[-1] in _short_form_levels() and places[0].short != form:
             out.append(name[last:s] + places[0].short)
             last = e
     out.append(name[last:])
@@ -141,24 +181,24 @@ def _is_short_of(s: str, l: str) -> bool:
 
     if s in legal_variants(l):
         return True
-    if l.startswith(s) and s.endswith(PARENT_SUFFIXES) and len(l) - len(s) >= 2:
+    if l.startswith(s) and s.endswith(parent_suffixes()) and len(l) - len(s) >= 2:
         return False  # X大学 is the parent of X大学Y研究院, not its short form
     # tail: 硅酸盐研究所 <- 中国科学院上海硅酸盐研究所 (the tail keeps a core of 2+ chars)
     if l.endswith(s) and len(s) >= 4:
         core = s
-        for t in sorted(_ORG_TAILS, key=len, reverse=True):
+        for t in _org_tails():
             if s.endswith(t):
                 core = s[: -len(t)]
                 break
-        if len(core) >= 2 and core[0] not in "省市区县":
+        if len(core) >= 2 and core[0] not in _tail_levels():
             return True
     # itself plus a suffix word: 罗克佳华科技 <- 罗克佳华科技集团
-    if l.startswith(s) and l[len(s):] in _SUFFIX_WORDS and len(s) >= 3:
+    if l.startswith(s) and l[len(s):] in _suffix_words() and len(s) >= 3:
         return True
     # head + tail: 四维科技 <- 唐山四维智能科技, 兴泰公司 <- 合肥兴泰金融控股(集团)有限公司
     core_l = _strip_place_prefix(l)
     if len(s) >= 4 and core_l.startswith(s[:2]) and _subsequence(s, core_l):
-        tail = next((t for t in sorted(_ORG_TAILS, key=len, reverse=True) if s.endswith(t)), None)
+        tail = next((t for t in _org_tails() if s.endswith(t)), None)
         if tail and tail in core_l and core_l.find(tail) >= len(s) - len(tail):
             return True
     # prefix stripped: 力成电气 <- 宁夏力成电气集团有限公司
@@ -172,10 +212,11 @@ def _subsequence(s: str, l: str) -> bool:
     return all(c in it for c in s)
 
 
-_NOT_ABBREVIATIONS = frozenset(
-    {suf for suf, _ in ORG_SUFFIXES}
-    | {"双方", "企业", "单位", "中心", "平台", "项目", "学校", "校区"}
-)
+@derived
+def _not_abbreviations() -> frozenset[str]:
+    """Words that are never an abbreviation: organization suffixes and the
+    generic words of data/coref_not_abbreviations.tsv."""
+    return frozenset({suf for suf, _ in ORG_SUFFIXES} | set(words("coref_not_abbreviations")))
 
 
 def abbreviation_target(short: str, full_names) -> str | None:
@@ -191,7 +232,7 @@ def abbreviation_target(short: str, full_names) -> str | None:
     """
     if not 2 <= len(short) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in short):
         return None
-    if short in _NOT_ABBREVIATIONS or short in ABBREVIATION_FORMS:
+    if short in _not_abbreviations() or short in abbreviation_forms():
         return None
     from kg.lexicons.gazetteer import _raw_matches, lookup
 
@@ -212,13 +253,14 @@ def abbreviation_target(short: str, full_names) -> str | None:
     return None
 
 
-ABBREVIATION_FORMS = frozenset(a for a, _ in ABBREVIATIONS)
-#: legal-form words that may begin a full name (财团法人X研究院)
-_LEGAL_PREFIXES = ("财团法人", "社团法人", "中共")
+@derived
+def abbreviation_forms() -> frozenset[str]:
+    return frozenset(a for a, _ in abbreviations())
 
 
 def _strip_legal_prefix(name: str) -> str:
-    for p in _LEGAL_PREFIXES:
+    """Without a legal-form word at its start (财团法人X研究院): data/coref_legal_prefixes.tsv, scope legal."""
+    for p in words("coref_legal_prefixes", "legal"):
         if name.startswith(p) and len(name) > len(p) + 2:
             return name[len(p):]
     return name
@@ -229,7 +271,13 @@ def _best_name(forms: list[str]) -> str:
     counts: dict[str, int] = {}
     for f in forms:
         counts[f] = counts.get(f, 0) + 1
-    return max(counts, key=lambda f: (len(f.replace("(筹)", "")), counts[f], -forms.index(f)))
+    return max(counts, key=lambda f: (len(_without_marks(f)), counts[f], -forms.index(f)))
+
+
+def _without_marks(name: str) -> str:
+    for mark in _preparatory_marks():
+        name = name.replace(mark, "")
+    return name
 
 
 def cluster_entities(article: Article) -> None:

@@ -23,11 +23,22 @@ from kg.lexicons.org_lexicon import (
     PUNCT,
     SHORT_COMPANY_SUFFIXES,
 )
+from kg.lexicons.load import derived, words
 
-#: one-character stop words that may also begin a name after punctuation (、等离子体物理研究所)
-_NAME_INITIAL_STOPS = ("等", "同", "和")
-#: noun stops that a place prefix may carry into a name (银川市企业科技创新服务协会)
-_NOUN_STOPS = ("企业", "单位", "部门", "机构", "平台")
+
+@derived
+def _name_initial_stops() -> frozenset[str]:
+    """One-character stop words that may also begin a name after punctuation
+    (、等离子体物理研究所): data/walk_name_initial_stops.tsv."""
+    return frozenset(words("walk_name_initial_stops"))
+
+
+@derived
+def _noun_stops() -> frozenset[str]:
+    """Noun stops that a place prefix may carry into a name (银川市企业科技创新服务协会): data/walk_noun_stops.tsv."""
+    return frozenset(words("walk_noun_stops"))
+
+
 _MAX_ORG = 32
 
 
@@ -62,14 +73,37 @@ def stop_before(text: str, i: int, stops: tuple[str, ...]) -> bool:
     return word_ending_at(text, i, stops) is not None
 
 
-_SOFT_STOPS = ("与", "和", "及")
+@derived
+def _soft_stops() -> frozenset[str]:
+    """Joiners (与/和/及) that may stand inside one name: data/walk_soft_stops.tsv."""
+    return frozenset(words("walk_soft_stops"))
+
+
 #: suffixes of department-like names that may join two field words with 和/与/及
-#: (工业和信息化厅, 材料科学与工程学院, 成果转化与区域创新司, 创新科技及工业局)
-JOINABLE_SUFFIXES = (
-    "局", "厅", "部", "司", "署", "委员会", "委", "学院", "办公室", "研究室", "研究所", "研究院", "系", "处",
-)
-#: a field word never ends with these (校史馆和..., 合作协议和...): two things listed
-_THING_ENDS = ("馆", "协议", "项目", "中心", "基地", "园", "站", "厂", "室", "场", "会", "团", "院", "所")
+#: (工业和信息化厅, 材料科学与工程学院, 成果转化与区域创新司, 创新科技及工业局):
+#: data/walk_joinable_suffixes.tsv (a constant: kg.recognize.orgs imports it)
+JOINABLE_SUFFIXES = words("walk_joinable_suffixes")
+
+
+@derived
+def _thing_ends() -> tuple[str, ...]:
+    """A field word never ends with these (校史馆和..., 合作协议和...): two things
+    listed (data/walk_thing_ends.tsv, scope field)."""
+    return words("walk_thing_ends", "field")
+
+
+@derived
+def _chunk_ends() -> tuple[str, ...]:
+    """The words before a joiner never end with these (香港和…): scope chunk."""
+    return words("walk_thing_ends", "chunk")
+
+
+@derived
+def _determiner_chars() -> str:
+    """Characters that open a determiner phrase (我市, 本校, 双方), never a field
+    word before a joiner: data/walk_determiner_chars.tsv."""
+    return "".join(words("walk_determiner_chars"))
+
 _MAX_FIELD = 6
 
 
@@ -119,19 +153,19 @@ def walk_left(
         stop = word_ending_at(text, i, LEFT_STOPS)
         if stop is not None:
             before = i - len(stop)
-            if stop in _NAME_INITIAL_STOPS and (before <= 0 or text[before - 1] in "、,，;；"):
+            if stop in _name_initial_stops() and (before <= 0 or text[before - 1] in "、,，;；"):
                 i -= 1
                 continue
-            if place_ends and before in place_ends and stop in _NOUN_STOPS:
+            if place_ends and before in place_ends and stop in _noun_stops():
                 i = before
                 continue
-            if stop in _SOFT_STOPS and joinable and _joins_inside(text, before, end, blocked, place_ends):
+            if stop in _soft_stops() and joinable and _joins_inside(text, before, end, blocked, place_ends):
                 i = before
                 continue
-            if stop in _SOFT_STOPS and lab and _joins_lab(text, before, end, blocked, place_ends):
+            if stop in _soft_stops() and lab and _joins_lab(text, before, end, blocked, place_ends):
                 i = before
                 continue
-            if stop in _ADVERB_STOPS and before > lo and is_name_char(text[before - 1]) \
+            if stop in _adverb_stops() and before > lo and is_name_char(text[before - 1]) \
                     and text.startswith(_noun_heads(), i, end):
                 i = before  # X钼都新材料科技有限公司: an adverb never stands before a noun
                 continue
@@ -140,8 +174,11 @@ def walk_left(
     return i
 
 
-#: one-character adverbs among the stop words: before a verb, never before a noun
-_ADVERB_STOPS = ("都", "也", "还", "又", "就", "已", "曾", "则")
+@derived
+def _adverb_stops() -> frozenset[str]:
+    """One-character adverbs among the stop words: before a verb, never before a
+    noun (data/walk_adverb_stops.tsv)."""
+    return frozenset(words("walk_adverb_stops"))
 
 
 @lru_cache(maxsize=1)
@@ -162,33 +199,40 @@ def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
         return False
     j = walk_left(text, pos, limit=12, blocked=blocked)
     chunk = text[j:pos]
-    if len(chunk) < 2 or chunk[0] in "我本该其此双各" or chunk.endswith("港"):
+    if len(chunk) < 2 or chunk[0] in _determiner_chars() or chunk.endswith(_chunk_ends()):
         return False
     from kg.recognize.persons import plausible_name
 
     if plausible_name(chunk) or plausible_name(chunk[-3:]) and len(chunk) > 3 and chunk[-4] in "、，,":
         return False
     field = _field_before(text, j, pos, place_ends)
-    if not field or len(field) > _MAX_FIELD or field.endswith(_THING_ENDS):
+    if not field or len(field) > _MAX_FIELD or field.endswith(_thing_ends()):
         return False
     ends = [suf for suf, _ in ORG_SUFFIXES] + list(PARK_SUFFIXES) + list(MINISTRIES)
     return not any(field.endswith(e) for e in ends)
 
 
-#: suffixes of lab and centre names whose field may be two words joined by 及/与/和
-LAB_SUFFIXES = ("实验室", "研究中心", "研发中心", "创新中心")
-#: qualifiers between a lab's field and its suffix (连轧自动化[国家重点]实验室)
-_LAB_QUALIFIERS = (
-    "省部共建国家重点", "国家重点", "国家工程", "国家工程技术", "工程技术", "教育部重点", "省级重点", "省重点",
-    "重点", "联合", "国家", "省级", "工程",
-)
-#: names a lab's field words follow: a university or research institute
-_LAB_OWNER_ENDS = ("大学", "学院", "研究院", "研究所", "科学院", "工程院", "分院")
+#: suffixes of lab and centre names whose field may be two words joined by 及/与/和:
+#: data/walk_lab_suffixes.tsv (a constant: kg.recognize.orgs imports it)
+LAB_SUFFIXES = words("walk_lab_suffixes")
+
+
+@derived
+def _lab_qualifiers() -> tuple[str, ...]:
+    """Qualifiers between a lab's field and its suffix (连轧自动化[国家重点]实验室),
+    longest first (data/walk_lab_qualifiers.tsv; equal lengths in file order)."""
+    return tuple(sorted(words("walk_lab_qualifiers"), key=len, reverse=True))
+
+
+@derived
+def _lab_owner_ends() -> tuple[str, ...]:
+    """Names a lab's field words follow: a university or research institute (data/walk_lab_owner_ends.tsv)."""
+    return words("walk_lab_owner_ends")
 
 
 def _is_field(word: str) -> bool:
     return 2 <= len(word) <= _MAX_FIELD and all("\u4e00" <= c <= "\u9fff" for c in word) \
-        and not word.endswith(_THING_ENDS) and not word.endswith(_name_ends()) and not word.endswith(PARK_SUFFIXES)
+        and not word.endswith(_thing_ends()) and not word.endswith(_name_ends()) and not word.endswith(PARK_SUFFIXES)
 
 
 def _joins_lab(text: str, pos: int, end: int, blocked, place_ends) -> bool:
@@ -202,7 +246,7 @@ def _joins_lab(text: str, pos: int, end: int, blocked, place_ends) -> bool:
     if blocked and pos in blocked or place_ends and pos in place_ends:
         return False
     right = text[pos + 1:end]
-    for q in sorted(_LAB_QUALIFIERS, key=len, reverse=True):
+    for q in _lab_qualifiers():
         if right.endswith(q) and len(right) > len(q):
             right = right[: -len(q)]
             break
@@ -212,7 +256,7 @@ def _joins_lab(text: str, pos: int, end: int, blocked, place_ends) -> bool:
         k = pos - n
         if k < 0:
             break
-        owner = word_ending_at(text, k, _LAB_OWNER_ENDS)
+        owner = word_ending_at(text, k, _lab_owner_ends())
         if owner is not None:
             return _is_field(text[k:pos]) and not any(text.startswith(w, k) for w in LEFT_STOPS if len(w) >= 2)
     return False

@@ -60,31 +60,53 @@ from kg.lexicons import org_lexicon as LX
 from kg.recognize import orgs as O
 from kg.recognize import persons as P
 from kg.lexicons import titles as T
+from kg.lexicons.load import derived, words
 
-#: function characters never inside a name the model proposes
-STOP_CHARS = frozenset("与和及在对将把被就向从于的了是并等或而且给让由")
-#: verbs and words never inside a name (a span that runs into the sentence)
-STOP_WORDS = (
-    "携手", "落户", "莅临", "走进", "来到", "前往", "调研", "考察", "参观", "参访", "访问", "签订", "签署", "签约",
-    "共建", "商定", "率团", "率队", "带队", "盛赞", "点赞", "借鉴", "参考", "承办", "主办", "协办", "锚定", "了解",
-    "组成", "共计", "以及", "领导", "一行", "相关", "有关", "轮值", "希望", "推动", "打造", "建设", "布局", "成立",
-    "举行", "举办", "召开", "出席", "会见", "会谈", "座谈", "交流", "陪同", "介绍", "表示", "指出", "强调",
-)
-#: a name never starts with these (the span took the word before it)
-_START_STOPS = tuple(w for w in LX.LEFT_STOPS if len(w) >= 2) + tuple("全该本其各我此每这那")
-#: groups and parts of a body: never an organization of their own
-GROUP_TAILS = (
-    "党政代表团", "代表团", "考察团", "招商团", "访问团", "团队", "一行", "总部", "党委", "党组", "党工委",
-    "董事局", "董事会", "监事会", "展厅", "展示中心", "车间", "领导", "国家队",
-)
-#: level words that may precede a body named only by its kind
-_LEVEL_WORDS = ("两地", "我市", "本市", "全市", "该市", "我省", "全省", "我区", "我县", "各级", "中央", "国家", "省", "市",
-                "区", "县", "州", "镇", "乡")
-#: suffixes of government bodies (named by their place)
-_GOV_SUFFIXES = tuple(s for s, st in LX.ORG_SUFFIXES if st == "GovernmentBody") + (
-    "处", "科", "委", "办", "人大", "党校")
-#: towns and sub-districts the county-level gazetteer does not list
-_TOWN_SUFFIXES = ("街道", "镇", "乡")
+
+@derived
+def _stop_chars() -> frozenset[str]:
+    """Function characters never inside a name the model proposes: data/person_function_chars.tsv, scope model_stop."""
+    return frozenset(words("person_function_chars", "model_stop"))
+
+
+@derived
+def _stop_words() -> tuple[str, ...]:
+    """Verbs and words never inside a name: a span that runs into the sentence (data/model_stop_words.tsv)."""
+    return words("model_stop_words")
+
+
+@derived
+def _start_stops() -> tuple[str, ...]:
+    """A name never starts with these (the span took the word before it): the
+    organization left stops of two or more characters and data/model_start_stops.tsv."""
+    return tuple(w for w in LX.LEFT_STOPS if len(w) >= 2) + words("model_start_stops")
+
+
+@derived
+def group_tails() -> tuple[str, ...]:
+    """Groups and parts of a body: never an organization of their own (data/model_group_tails.tsv)."""
+    return words("model_group_tails")
+
+
+@derived
+def _level_words() -> tuple[str, ...]:
+    """Level words that may precede a body named only by its kind (data/model_level_words.tsv), in file order."""
+    return words("model_level_words")
+
+
+@derived
+def _gov_suffixes() -> tuple[str, ...]:
+    """Suffixes of government bodies (named by their place): the organization
+    suffixes of type GovernmentBody and data/model_gov_suffixes.tsv."""
+    return tuple(s for s, st in LX.ORG_SUFFIXES if st == "GovernmentBody") + words("model_gov_suffixes")
+
+
+@derived
+def _town_suffixes() -> tuple[str, ...]:
+    """Towns and sub-districts the county-level gazetteer does not list (data/model_town_suffixes.tsv)."""
+    return words("model_town_suffixes")
+
+
 #: characters of transliterated foreign names (西门子, 戴尔, 斯图加特)
 TRANSLIT = frozenset(
     "阿埃艾爱安奥澳巴拜班邦贝本比彼波伯勃博布察达戴丹道德迪蒂丁东杜多俄厄恩法范菲费芬弗福伏盖甘冈高戈格"
@@ -93,17 +115,56 @@ TRANSLIT = frozenset(
     "沙莎尚舍什史斯松苏索塔泰坦汤唐特滕提图托瓦旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹"
     "朱兹佐尔赛茨"
 )
-#: words after a party or an organization acting (B就..., B董事长, B自主研制)
-_PARTY_AFTER = ("就", "签", "董事长", "总经理", "负责人", "总裁", "创始人", "董事局", "党委书记", "自主", "研发",
-                "研制", "生产", "投资", "集团", "旗下", "公司")
-#: visit verbs before a target (参观B, 走进B)
-_VISIT_BEFORE = ("参观", "考察", "调研", "走进", "来到", "到访", "拜访", "走访", "前往", "莅临", "走访了", "参观了")
-#: counterpart words: 与B合作, 同B交流
-_WITH_BEFORE = ("与", "同", "和", "跟")
-_WITH_AFTER = ("合作", "交流", "签", "座谈", "会谈", "洽谈", "对接", "共建", "达成")
-#: nouns after 等 that close a list of organizations
-_ORG_LIST_NOUNS = ("企业", "公司", "单位", "机构", "品牌", "集团", "厂商", "高校", "院所", "银行")
-_SEPS = ("以及", "、", "和", "及", "与")
+
+
+@derived
+def _party_after() -> tuple[str, ...]:
+    """Words after a party or an organization acting (B就..., B董事长, B自主研制): data/model_party_after.tsv."""
+    return words("model_party_after")
+
+
+@derived
+def _visit_before() -> tuple[str, ...]:
+    """Visit verbs before a target (参观B, 走进B): data/model_visit_before.tsv."""
+    return words("model_visit_before")
+
+
+@derived
+def _with_before() -> tuple[str, ...]:
+    """Counterpart words before a partner (与B合作): data/model_with.tsv, scope before."""
+    return words("model_with", "before")
+
+
+@derived
+def _with_after() -> tuple[str, ...]:
+    """What follows the partner (与B合作, 同B交流): data/model_with.tsv, scope after."""
+    return words("model_with", "after")
+
+
+@derived
+def _org_list_nouns() -> tuple[str, ...]:
+    """Nouns after 等 that close a list of organizations (data/model_org_list_nouns.tsv)."""
+    return words("model_org_list_nouns")
+
+
+@derived
+def _seps() -> tuple[str, ...]:
+    """List separators, in file order (以及 before 及): data/model_list_marks.tsv, scope sep."""
+    return words("model_list_marks", "sep")
+
+
+@derived
+def _inner_seps() -> tuple[str, ...]:
+    """Separators that end a list item inside a clause: scope inner."""
+    return words("model_list_marks", "inner")
+
+
+@derived
+def _list_close() -> tuple[str, ...]:
+    """What closes a list before its noun (A、B等企业): scope close."""
+    return words("model_list_marks", "close")
+
+
 _CLAUSE_END = set("，,。；;：:！!？?\n")
 
 
@@ -136,16 +197,16 @@ class RuleView:
 
 def has_stop(name: str) -> bool:
     """A function character or verb inside, or a stop word at the start."""
-    if any(c in STOP_CHARS for c in name):
+    if any(c in _stop_chars() for c in name):
         return True
-    if any(w in name for w in STOP_WORDS):
+    if any(w in name for w in _stop_words()):
         return True
-    return name.startswith(_START_STOPS)
+    return name.startswith(_start_stops())
 
 
 def is_group(name: str) -> bool:
     """A group or a part of a body: 代表团, 渝商考察团, 集团党委, X总部."""
-    return name.endswith(GROUP_TAILS)
+    return name.endswith(group_tails())
 
 
 def org_suffix(name: str) -> str | None:
@@ -161,7 +222,7 @@ def _strip_level(name: str) -> str:
     changed = True
     while changed and name:
         changed = False
-        for w in _LEVEL_WORDS:
+        for w in _level_words():
             if name.startswith(w) and len(name) > len(w):
                 name = name[len(w):]
                 changed = True
@@ -188,7 +249,7 @@ def is_generic_body(name: str) -> bool:
     rest = _strip_level(name)
     if rest in LX.MINISTRIES:
         return False
-    suf = next((s for s in sorted(_GOV_SUFFIXES, key=len, reverse=True) if rest.endswith(s)), None)
+    suf = next((s for s in sorted(_gov_suffixes(), key=len, reverse=True) if rest.endswith(s)), None)
     if suf is None:
         return False
     core = rest[: -len(suf)]
@@ -223,7 +284,7 @@ def _clean_left(text: str, s: int) -> bool:
 
 def _clean_right(text: str, e: int) -> bool:
     return e >= len(text) or text[e] in P.PUNCT or P.right_boundary(text, e) > 0 or text.startswith(
-        _PARTY_AFTER + _WITH_AFTER + ("等",), e)
+        _party_after() + _with_after() + _list_close(), e)
 
 
 def in_org_list(text: str, s: int, e: int, org_spans: list[tuple[int, int]], closed_only: bool = False) -> bool:
@@ -233,7 +294,7 @@ def in_org_list(text: str, s: int, e: int, org_spans: list[tuple[int, int]], clo
     an organization: 张三及X局副局长)."""
     ends = {b for _, b in org_spans}
     starts = {a for a, _ in org_spans}
-    for sep in _SEPS if not closed_only else ():
+    for sep in _seps() if not closed_only else ():
         if text.endswith(sep, 0, s) and (s - len(sep)) in ends:
             return True
         if text.startswith(sep, e) and (e + len(sep)) in starts:
@@ -241,15 +302,16 @@ def in_org_list(text: str, s: int, e: int, org_spans: list[tuple[int, int]], clo
     # walk right over list items up to 等 + an organization noun, within the clause
     pos = e
     for _ in range(8):
-        if text.startswith("等", pos):
-            return text.startswith(_ORG_LIST_NOUNS, pos + 1)
-        sep = next((w for w in _SEPS if text.startswith(w, pos)), None)
+        close = next((w for w in _list_close() if text.startswith(w, pos)), None)
+        if close is not None:
+            return text.startswith(_org_list_nouns(), pos + len(close))
+        sep = next((w for w in _seps() if text.startswith(w, pos)), None)
         if sep is None:
             return False
         pos += len(sep)
         k = pos
-        while k < len(text) and k - pos <= 12 and text[k] not in _CLAUSE_END and text[k] not in "、等":
-            if any(text.startswith(w, k) for w in ("以及", "和", "及")) and k > pos:
+        while k < len(text) and k - pos <= 12 and text[k] not in _CLAUSE_END and text[k] not in _item_ends():
+            if any(text.startswith(w, k) for w in _inner_seps()) and k > pos:
                 break
             k += 1
         if k == pos or k - pos > 12:
@@ -258,13 +320,20 @@ def in_org_list(text: str, s: int, e: int, org_spans: list[tuple[int, int]], clo
     return False
 
 
+@derived
+def _item_ends() -> str:
+    """Characters that end a list item: the one-character separators of scope
+    item_end and the one-character list closers (、 and 等)."""
+    return "".join(w for w in words("model_list_marks", "item_end") + _list_close() if len(w) == 1)
+
+
 def party_context(text: str, s: int, e: int) -> bool:
     """A party or visit target: B就..., B董事长, 参观B, 与B合作."""
-    if text.startswith(_PARTY_AFTER, e):
+    if text.startswith(_party_after(), e):
         return True
-    if any(text.endswith(w, 0, s) for w in _VISIT_BEFORE) and _clean_right(text, e):
+    if any(text.endswith(w, 0, s) for w in _visit_before()) and _clean_right(text, e):
         return True
-    if any(text.endswith(w, 0, s) for w in _WITH_BEFORE) and text.startswith(_WITH_AFTER, e):
+    if any(text.endswith(w, 0, s) for w in _with_before()) and text.startswith(_with_after(), e):
         return True
     return False
 
@@ -284,15 +353,16 @@ def _company_word(name: str) -> bool:
     return name.endswith(LX.SHORT_COMPANY_SUFFIXES + LX.INDUSTRY_SUFFIXES) and not is_generic_name(name)
 
 
-#: two-character verbs whose first character a span may have taken (澳瑞特研|发)
-_VERBS_AFTER = ("研发", "研制", "生产", "签约", "签署", "签订", "表示", "参观", "出席", "致辞", "介绍", "投资", "开发",
-                "建设", "合作", "落户", "携手")
+@derived
+def _verbs_after() -> frozenset[str]:
+    """Two-character verbs whose first character a span may have taken (澳瑞特研|发): data/model_verbs_after.tsv."""
+    return frozenset(words("model_verbs_after"))
 
 
 def trim(sp: ModelSpan, text: str) -> ModelSpan:
     """Give back the first character of a verb the span ran into (X研|发生产 -> X)."""
     e = sp.end
-    if e - sp.start > 2 and text[e - 1:e + 1] in _VERBS_AFTER:
+    if e - sp.start > 2 and text[e - 1:e + 1] in _verbs_after():
         return ModelSpan(sp.start, e - 1, sp.text[:-1], sp.type, sp.label)
     return sp
 
@@ -335,7 +405,7 @@ def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
     if typ == "Place" and not _company_word(name):
         if view.inside(s, e) or G.lookup(name):
             return None
-        town = name.endswith(_TOWN_SUFFIXES) and len(name) >= 3 and not name.startswith(_LEVEL_WORDS)
+        town = name.endswith(_town_suffixes()) and len(name) >= 3 and not name.startswith(_level_words())
         foreign = len(name) >= 3 and all(c in TRANSLIT for c in name)
         return Mention(s, e, name, "Place", "Town" if town else None, "model") if (town or foreign) else None
     return _organization(sp, view, alias)
@@ -358,7 +428,7 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         elif not _clean_left(text, s) and _leading_place_end(name) == 0:
             return None
     if suf:
-        if suf.endswith(_GOV_SUFFIXES) or suf in LX.GOV_NEEDS_PLACE:
+        if suf.endswith(_gov_suffixes()) or suf in LX.GOV_NEEDS_PLACE:
             if is_generic_body(name) and not alias:
                 return None
             if _leading_place_end(name) == 0 and not alias and not inner:

@@ -12,17 +12,18 @@ from __future__ import annotations
 import bisect
 
 from kg.recognize.left_walk import is_name_char, stop_before
-from kg.lexicons.org_lexicon import LEFT_STOPS, LEVEL_CHARS, MINISTRIES, ORG_SUFFIXES, PARTY_HEADS
+from kg.lexicons.org_lexicon import left_stops, level_chars, ministries, org_suffixes, party_heads, suffixes_for
 
 
 def place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> int | None:
     """Start of a government body name: the place chain right before its
     suffix (平顶山市委, 卫东区政府, 中共白银市委), or None."""
     anchor = None
-    for end in (s, s + 1) if suf[0] in LEVEL_CHARS else (s,):
+    levels = level_chars()
+    for end in (s, s + 1) if suf[0] in levels else (s,):
         if end in place_by_end and (end == s or text[s] == text[end - 1]):
             anchor = place_by_end[end]
-    if anchor is None and suf == "厅" and s > 0 and text[s - 1] not in LEVEL_CHARS:
+    if anchor is None and suf in suffixes_for("province_dept") and s > 0 and text[s - 1] not in levels:
         return None
     if anchor is None and text.endswith("特区", 0, s) and s - 2 in place_by_end:
         anchor = place_by_end[s - 2]  # 香港特区政府: the special administrative region's government
@@ -30,8 +31,10 @@ def place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> i
         return None
     while anchor in place_by_end:  # 盘锦市大洼区...: a chain of places
         anchor = place_by_end[anchor]
-    if text.endswith("中共", 0, anchor):
-        anchor -= 2
+    for head in party_heads("body_prefix"):  # 中共X市委: the party before the place chain
+        if text.endswith(head, 0, anchor):
+            anchor -= len(head)
+            break
     return anchor
 
 
@@ -49,7 +52,7 @@ def cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]], c
             j = bisect.bisect_left(places, (start, -1))
             if head.endswith(("(", "（")) or (j < len(places) and places[j][0] == start):
                 return start
-            if any(head.endswith(suf) for suf, _ in ORG_SUFFIXES) or head.endswith(MINISTRIES) or head in PARTY_HEADS:
+            if any(head.endswith(suf) for suf, _ in org_suffixes()) or head.endswith(ministries()) or head in party_heads():
                 return start
             if company and _brand_head(text, start, head):
                 return start
@@ -64,9 +67,10 @@ def _brand_head(text: str, start: int, head: str) -> bool:
 
     if len(head) < 2 or not all(is_name_char(c) for c in head) or any(c in NON_NAME_CHARS for c in head):
         return False
-    if any(w in head for w in LEFT_STOPS if len(w) >= 2) or any(c in head for c in "与和及同在到赴向对是的了将把被由"):
+    stops = left_stops()
+    if any(w in head for w in stops if len(w) >= 2) or any(c in head for c in left_stops("brand")):
         return False
-    return start == 0 or text[start - 1] in PUNCT or stop_before(text, start, LEFT_STOPS)
+    return start == 0 or text[start - 1] in PUNCT or stop_before(text, start, stops)
 
 
 def strip_places(core: str, start: int, places: list[tuple[int, int]]) -> str:

@@ -19,28 +19,45 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.recognize.left_walk import JOINABLE_SUFFIXES, LAB_SUFFIXES, walk_left
+from kg.lexicons.load import derived, words
 from kg.lexicons.org_lexicon import (
-    GOV_NEEDS_PLACE,
-    LEVEL_CHARS,
-    MINISTRIES,
-    ORG_SUFFIXES,
     PUNCT,
     alternation,
     is_generic_core,
+    level_chars,
+    ministries,
+    org_suffixes,
+    suffixes_for,
 )
 from kg.recognize.org_places import cut_to_place, drop_outer_place, place_anchor, strip_places
 
-_BAD_JU = ("布局", "格局", "结局", "大局", "全局", "时局", "当局", "开局", "僵局", "骗局", "饭局", "赌局", "棋局",
-           "定局", "终局", "残局", "战局", "变局", "新局", "败局", "政局", "邮局", "董事局", "书局", "药局", "大厅", "展厅",
-           "餐厅", "客厅", "门厅", "舞厅", "宴会厅", "华厅", "中华厅", "会议厅")
 
-#: the character after a suffix that turns it into a title (局长, 所长 ...)
-_BAD_SHU = ("部署", "签署", "公署", "上司", "官司", "总司", "有司", "公司")
-_TITLE_NEXT = {"局": "长", "厅": "长", "所": "长", "院": "长", "会": "长", "部": "长", "室": "主任"}
-_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
+
+@derived
+def _false_body_words() -> tuple[str, ...]:
+    """Words ending in a one-character body suffix that name no body (格局, 展厅, 签署)."""
+    return words("org_false_body_words")
+
+
+@derived
+def _followers(suf: str) -> str:
+    """The characters after a one-character suffix that make another word of it
+    (局长, 局面, 署名), as one string: an empty next character (the text's end)
+    is in it too, as before."""
+    return "".join(words("org_suffix_followers", suf))
+
+
+@derived
+def _legal_forms(use: str) -> tuple[str, ...]:
+    """Legal forms of company names in file order (a longer form before its endings)."""
+    return words("org_legal_forms", use)
+
+
+@derived
+def _ministries_re() -> re.Pattern:
+    return re.compile(alternation(ministries()))
 
 
 @dataclass
@@ -53,14 +70,14 @@ class OrgMatch:
 
 
 
-@lru_cache(maxsize=1)
+@derived
 def _suffix_re() -> re.Pattern:
-    return re.compile(f"(?=({alternation(s for s, _ in ORG_SUFFIXES)}))")
+    return re.compile(f"(?=({alternation(s for s, _ in org_suffixes())}))")
 
 
-@lru_cache(maxsize=1)
+@derived
 def _suffix_type() -> dict[str, str | None]:
-    return dict(ORG_SUFFIXES)
+    return dict(org_suffixes())
 
 def find_structural_orgs(
     text: str,
@@ -80,7 +97,7 @@ def find_structural_orgs(
     place_by_end: dict[int, int] = {}
     for ps, pe in places:
         place_by_end[pe] = min(ps, place_by_end.get(pe, ps))
-    protected = sorted((m.start(), m.end()) for m in re.finditer(alternation(MINISTRIES), text))
+    protected = sorted((m.start(), m.end()) for m in _ministries_re().finditer(text))
     places = sorted(places)
     best_by_end: dict[int, tuple[int, str]] = {}
     for m in _suffix_re().finditer(text):
@@ -92,18 +109,14 @@ def find_structural_orgs(
     out: list[OrgMatch] = []
     for e, (s, suf) in sorted(best_by_end.items()):
         nxt = text[e:e + 2]
-        last = suf[-1]
-        if last in _TITLE_NEXT and nxt.startswith(_TITLE_NEXT[last]) and len(suf) == 1:
-            continue  # 局长, 厅长: a title
         if suf.endswith("校") and nxt[:1] == "长":
             continue  # X大学校长: 大学 + 校长, not 学校
         if suf == "学校" and text[s - 1:s] == "大" and nxt[:1] not in PUNCT:
             continue  # X大学校史馆 / X大学校区: 大学 + 校X, not 学校
-        if suf in ("局", "厅") and (nxt[:1] in "长面势部限" or any(text.endswith(w, 0, e) for w in _BAD_JU)):
-            continue
-        if suf in ("署", "司") and (nxt[:1] in "长理名" or text.endswith(_BAD_SHU, 0, e)):
-            continue  # 署长 / 部署 / 签署 / 上司: no body
-        if suf in GOV_NEEDS_PLACE:
+        followers = _followers(suf)
+        if followers and (nxt[:1] in followers or text.endswith(_false_body_words(), 0, e)):
+            continue  # 局长 / 局面 / 格局 / 署长 / 签署 / 上司: a title or another word, no body
+        if suf in suffixes_for("needs_place"):
             start = place_anchor(text, s, suf, place_by_end)
             if start is None:
                 continue  # 市委 / 来自政府: generic or not a name
@@ -111,21 +124,21 @@ def find_structural_orgs(
             start = walk_left(text, s, blocked=blocked_ends, place_ends=place_ends, protected=protected,
                               joinable=suf.endswith(JOINABLE_SUFFIXES), lab=suf.endswith(LAB_SUFFIXES))
             start = cut_to_place(text, start, s, places, company=stype.get(suf) == "Company")
-        if suf == "厅" and start not in place_starts:
+        if suf in suffixes_for("province_dept") and start not in place_starts:
             continue  # a department (厅) is named after its province: X省工业和信息化厅
-        if suf == "司" and not any(ps == start for ps, _ in protected):
+        if suf in suffixes_for("ministry_dept") and not any(ps == start for ps, _ in protected):
             continue  # a ministry's department: 科技部X司
-        if start >= s and suf not in ("工商联", "科协", "政协"):
+        if start >= s and suf not in suffixes_for("standalone"):
             continue  # bare suffix (集团, 公司): a generic reference, not a name
         core = text[start:s]
         bare = strip_places(core, start, places)
-        if bare == core and is_generic_core(core) and suf not in ("局", "有限公司", "股份有限公司", "有限责任公司", "(集团)有限公司", "集团有限公司"):
+        if bare == core and is_generic_core(core) and suf not in suffixes_for("generic_core_ok"):
             continue
-        if suf in ("局", "署") and bare == core and len(core) < 4:
+        if suf in suffixes_for("field_dept") and bare == core and len(core) < 4:
             continue  # 商务局 alone: a department named only by its field
         if start > 0 and text[start - 1].isdigit() and e - start > 4:
             start += 1  # 500强中信集团
-        if suf.endswith("公司"):
+        if suf in suffixes_for("company_form"):
             start = drop_outer_place(text, start, s, places)
         out.append(OrgMatch(start, e, text[start:e], stype.get(suf), start))
     return _cleanup(text, out)
@@ -136,13 +149,13 @@ def _cleanup(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
     for o in found:
         name = o.text
         # X有限公司集团公司: the name ends at the first legal form
-        for lf in ("有限公司", "有限责任公司"):
+        for lf in sorted(_legal_forms("cleanup"), key=len):  # shortest first: 有限公司 before 有限责任公司
             k = name.find(lf)
             if 0 < k and k + len(lf) < len(name):
                 name = name[: k + len(lf)]
                 o = OrgMatch(o.start, o.start + len(name), name, "Company", o.core_start)
                 break
-        if len(name) < 3 and name not in MINISTRIES:
+        if len(name) < 3 and name not in ministries():
             continue
         out.append(o)
     return out
@@ -150,8 +163,9 @@ def _cleanup(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
 
 def find_ministries(text: str) -> list[OrgMatch]:
     out = []
-    for m in re.finditer(alternation(MINISTRIES), text):
-        out.append(OrgMatch(m.start(), m.end(), m.group(), "GovernmentBody" if m.group()[-1] in "部院委署会" else None, m.start()))
+    gov_ends = words("org_government_endings", "ministries")
+    for m in _ministries_re().finditer(text):
+        out.append(OrgMatch(m.start(), m.end(), m.group(), "GovernmentBody" if m.group()[-1] in gov_ends else None, m.start()))
     return out
 
 
@@ -163,11 +177,12 @@ def legal_variants(name: str) -> list[str]:
     """
     out: list[str] = []
     base = name
-    for lf in ("集团有限公司", "(集团)有限公司") + _LEGAL_FORMS:
+    group = _legal_forms("group")
+    for lf in _legal_forms("variants"):
         if base.endswith(lf) and len(base) > len(lf) + 1:
             stem = base[: -len(lf)]
-            if lf.startswith("集团") or lf.startswith("(集团)"):
-                out.append(stem + "集团")
+            if lf in group:
+                out.append(stem + "集团")  # the group word the form keeps: 华锐集团有限公司 -> 华锐集团
             out.append(stem)
             base = stem
             break
@@ -177,23 +192,26 @@ def legal_variants(name: str) -> list[str]:
     return [v for v in dict.fromkeys(out) if len(v) >= 3 and v != name]
 
 
+@derived
+def _generic_body_re() -> re.Pattern:
+    # the heads in file order, the first that matches wins (政府办 before 政府), as before
+    heads = "|".join(words("org_generic_body_heads"))
+    return re.compile(f"[{level_chars()}]({heads})")
+
+
 def generic_body(text: str, start: int) -> tuple[int, str] | None:
     """A level-generic body at ``start`` (市委, 市政府, 省发改委, 区文旅局):
     returns (end, body) where body is the text after the level character."""
-    if start >= len(text) or text[start] not in LEVEL_CHARS:
+    if start >= len(text) or text[start] not in level_chars():
         return None
     if text.startswith("旗下", start):
         return None  # 旗下: "under", no banner body
-    m = re.match(
-        r"[省市区县州旗](委|人民政府|政府办|政府研究室|政府|人大常委会|政协|纪委|发改委|经信委|工信委|工商联|科协|"
-        r"[\u4e00-\u9fff]{1,4}?(?:局|厅)|委统战部|委组织部|委宣传部)",
-        text[start:start + 9],
-    )
+    m = _generic_body_re().match(text[start:start + 9])
     if not m:
         return None
     body = m.group(0)
     e = start + len(body)
-    if body[-1] in "局厅" and text[e:e + 1] == "长" and len(body) == 2:
+    if len(body) == 2 and text[e:e + 1] and text[e:e + 1] in _followers(body[-1]):  # 市局长: a title
         return None
     return e, body
 
@@ -202,4 +220,4 @@ def title_like(text: str, pos: int) -> bool:
     """Does a title (or a body word of one) start at ``pos``?"""
     from kg.lexicons.titles import starts_with_title
 
-    return starts_with_title(text, pos) or text.startswith(("党委", "党组", "董事", "领导"), pos)
+    return starts_with_title(text, pos) or text.startswith(words("org_title_starts"), pos)

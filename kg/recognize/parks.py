@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 
 from kg.recognize.left_walk import walk_left
-from kg.lexicons.org_lexicon import GENERIC_PARKS, LEVEL_CHARS, PARK_SUFFIXES, alternation, is_amount, is_generic_core
+from kg.lexicons.load import derived, words
+from kg.lexicons.org_lexicon import alternation, generic_parks, is_amount, is_generic_core, level_chars, park_suffixes
 from kg.recognize.org_places import cut_to_place, strip_places
 from kg.recognize.orgs import OrgMatch
+
+
+@derived
+def _park_re() -> re.Pattern:
+    return re.compile(f"(?:{alternation(park_suffixes())})")
 
 
 def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
@@ -21,23 +27,25 @@ def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[O
     places = sorted(places or [])
     place_starts = {ps for ps, _ in places}
     place_ends = {pe for _, pe in places}
-    rx = re.compile(f"(?:{alternation(PARK_SUFFIXES)})")
-    for m in rx.finditer(text):
+    generic = generic_parks()
+    levels = level_chars()
+    needs_anchor = words("org_park_suffixes", "needs_anchor")
+    for m in _park_re().finditer(text):
         e = m.end()
         if e < len(text) and text[e] in "区园":
             continue  # part of a longer suffix
         start = walk_left(text, m.start(), limit=16, place_ends=place_ends)
         start = cut_to_place(text, start, m.start(), places)
         name = text[start:e]
-        if name in GENERIC_PARKS or start == m.start():
+        if name in generic or start == m.start():
             continue
         core = strip_places(text[start:m.start()], start, places)
         if is_amount(core):
             continue  # 万亩X产业园: a size, not a name
-        if (core == text[start:m.start()] and is_generic_core(core)) or (core and core[0] in LEVEL_CHARS and start == m.start() - len(core)):
+        if (core == text[start:m.start()] and is_generic_core(core)) or (core and core[0] in levels and start == m.start() - len(core)):
             continue
         anchored = start in place_starts or name.startswith("中国")
-        if m.group() == "基地" and not anchored:
+        if m.group() in needs_anchor and not anchored:
             continue
         out.append(OrgMatch(start, e, name, "Park", start))
     return out

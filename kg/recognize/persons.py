@@ -24,38 +24,57 @@ from importlib import resources
 
 from kg.doc import Mention
 from kg.lexicons import titles as T
+from kg.lexicons.load import alternation, derived, words
 
-#: words that typically follow a person's name
-FOLLOWERS = (
-    "一行", "等", "同志", "先生", "女士", "出席", "主持", "表示", "指出", "强调", "介绍", "带队", "率团",
-    "率队", "率", "陪同", "会见", "会晤", "致辞", "讲话", "参加", "代表", "说", "作", "对", "向", "与",
-    "和", "及", "在", "为", "是", "也", "就", "到", "赴", "来", "前往", "一同", "分别", "详细", "还",
-    "团队", "听取", "参观", "考察", "调研", "实地", "接待", "签", "宣布", "希望", "认为", "要求", "提出",
-    "深入", "首先", "随后", "充分", "高度", "热情", "感谢", "欢迎", "带领", "走进", "来到", "察看",
-    "了解", "共同", "见证", "致", "发表", "回答", "看望", "慰问", "主张", "肯定", "盛赞", "点赞", "称赞",
-    "坦言", "告诉", "透露", "先后", "亲自", "一起", "会谈", "座谈", "交流", "了", "的", "所", "将",
-    "并", "则", "又", "都", "已", "曾", "从", "给", "把", "被", "让", "以", "于", "同", "跟", "呼吁",
-    "他", "她", "现场", "围绕", "就是", "主动", "特别", "进一步", "举行", "出任", "担任", "当选", "获得",
-    "主讲", "发言", "作了", "一起", "同时", "分别", "等人", "介绍了", "太平绅士",
-)
-#: post-nominal honorifics (何某太平绅士): a name stands right before them; no title
-HONORIFICS_AFTER = ("太平绅士",)
-#: characters after which a name may start (besides punctuation)
-LEFT_WORDS = (
-    "与", "和", "及", "同", "对", "向", "由", "在", "是", "了", "见", "请", "给", "让", "把", "被", "为",
-    "等", "率", "陪同", "会见", "会晤", "看望", "欢迎", "感谢", "邀请", "以及", "获悉", "听取",
-    "落实", "学习", "贯彻", "根据", "按照", "传达", "认真", "视察",
-)
-#: characters never part of a given name (function words, numerals, common verbs)
-NON_NAME_CHARS = set(
-    "的了在是与及等为对将把被从也都就而之其于以所这那个们我你他它谁哪么呢吗吧啊"
-    "一二三四五六七八九十百千万亿零月日时分秒号上下内外前后里省市区县位司"
-    "说表示出席参加主持会见陪同带队致辞讲话并还已再又很最不没有无可要会墙"
-)
+
+@derived
+def followers() -> tuple[str, ...]:
+    """Words that typically follow a person's name (data/person_followers.tsv),
+    in file order: the first one that stands at a place decides."""
+    return words("person_followers")
+
+
+@derived
+def _strong_followers() -> frozenset[str]:
+    """Followers that end a name clearly (scope ``strong``; the others are weak)."""
+    return frozenset(words("person_followers", "strong"))
+
+
+@derived
+def _honorifics_after() -> tuple[str, ...]:
+    """Post-nominal honorifics (data/person_honorifics.tsv): a name stands right before them; no title."""
+    return words("person_honorifics")
+
+
+@derived
+def _left_words() -> tuple[str, ...]:
+    """Words after which a name may start, besides punctuation (data/person_left_words.tsv)."""
+    return words("person_left_words")
+
+
+#: characters never part of a given name (function words, numerals, common verbs):
+#: data/person_function_chars.tsv, scope non_name (a constant: other modules import it)
+NON_NAME_CHARS = set(words("person_function_chars", "non_name"))
+
+
+@derived
+def _non_name_chars() -> frozenset[str]:
+    return frozenset(words("person_function_chars", "non_name"))
+
+
 PUNCT = set(" \t\n\r,，。；;:：!！?？、“”\"'‘’「」『』《》<>()（）[]【】|/·•—-_…　")
-#: words that end organization names, never a given name
-_ORG_WORDS = ("集团", "公司", "大学", "学院", "银行", "科技", "电气", "控股", "股份", "实业", "中心", "研究院")
-BYLINE_ROLES = ("记者", "通讯员", "文", "图", "摄", "摄影", "编辑", "责任编辑", "编辑", "校对", "审核", "来源", "作者")
+
+
+@derived
+def _org_words() -> tuple[str, ...]:
+    """Words that end organization names, never a given name (data/person_org_words.tsv)."""
+    return words("person_org_words")
+
+
+@derived
+def _byline_roles() -> tuple[str, ...]:
+    """Credit roles a byline name may be glued to (记者李青), in file order (data/person_byline_roles.tsv)."""
+    return words("person_byline_roles", "roles")
 
 
 @lru_cache(maxsize=1)
@@ -88,9 +107,9 @@ def plausible_name(name: str) -> bool:
         return False
     if not 1 <= len(given) <= 2 and not (len(given) == 3 and name[1] in one):
         return False
-    if any(c in NON_NAME_CHARS for c in given):
+    if any(c in _non_name_chars() for c in given):
         return False
-    if name.endswith(_ORG_WORDS):
+    if name.endswith(_org_words()):
         return False  # 东方集团: a compound family name followed by an org word
     for i in range(1, len(name)):
         if T.starts_with_title(name, i):
@@ -100,29 +119,32 @@ def plausible_name(name: str) -> bool:
     return True
 
 
-#: time words glued to a name (王一今（21）日, 王一昨日): the name ends before them
-_TIME_AFTER = re.compile(r"[今昨明](?:[日天晚早]|[（(]?\d)|近日|日前|当天|当日")
+@derived
+def _time_after() -> re.Pattern:
+    """Time words glued to a name (王一今（21）日, 王一昨日): the name ends
+    before them (data/person_time_after.tsv, regex pieces)."""
+    return re.compile(alternation("person_time_after", regex=True))
 
 
 def right_boundary(text: str, pos: int) -> int:
     """How clearly a name may end at ``pos``: 2 strong, 1 weak, 0 not."""
     if pos >= len(text) or text[pos] in PUNCT:
         return 2
-    if _TIME_AFTER.match(text, pos):
+    if _time_after().match(text, pos):
         return 2
     if T.starts_with_title(text, pos):
         return 2
     for w in _followers_by_initial().get(text[pos], ()):
         if text.startswith(w, pos):
-            return 2 if len(w) >= 2 or w == "等" else 1
+            return 2 if w in _strong_followers() else 1
     return 0
 
 
-@lru_cache(maxsize=1)
+@derived
 def _followers_by_initial() -> dict[str, tuple[str, ...]]:
-    """FOLLOWERS grouped by first character, each group in FOLLOWERS order."""
+    """The followers grouped by first character, each group in file order."""
     out: dict[str, list[str]] = {}
-    for w in FOLLOWERS:
+    for w in followers():
         out.setdefault(w[0], []).append(w)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -130,7 +152,7 @@ def _followers_by_initial() -> dict[str, tuple[str, ...]]:
 def left_boundary(text: str, pos: int) -> bool:
     if pos <= 0 or text[pos - 1] in PUNCT:
         return True
-    return any(text.endswith(w, 0, pos) for w in LEFT_WORDS)
+    return any(text.endswith(w, 0, pos) for w in _left_words())
 
 
 def name_at(text: str, start: int, known: set[str] | frozenset[str] = frozenset()) -> str | None:
@@ -192,8 +214,15 @@ def _mention(start: int, name: str, source: str) -> Mention:
     return Mention(start, start + len(name), name, "Person", source=source)
 
 
-def _list_after(text: str, end: int, source: str, seps: str = "、和及") -> list[Mention]:
+@derived
+def _list_marks() -> str:
+    """Marks that continue a list of names (data/person_list_marks.tsv)."""
+    return "".join(words("person_list_marks"))
+
+
+def _list_after(text: str, end: int, source: str, seps: str | None = None) -> list[Mention]:
     """Names that continue a list after a name ending at ``end``."""
+    seps = _list_marks() if seps is None else seps
     out = []
     pos = end
     while pos < len(text) and text[pos] in seps:
@@ -205,17 +234,31 @@ def _list_after(text: str, end: int, source: str, seps: str = "、和及") -> li
     return out
 
 
-_BYLINE_RE = re.compile(
-    r"[(（]\s*(?:(?:记者|通讯员|文|图|摄影?|作者|编辑)\s*[/／:：]?\s*)?"
-    r"([\u4e00-\u9fff]{2,4})"
-    r"((?:\s+|[、/／,，])(?:(?:记者|通讯员|文|图|摄影?)\s*[/／:：]?\s*)?[\u4e00-\u9fff]{2,4})*\s*[)）]"
-)
-#: a bracketed credit with a media name and spaces: (X日报记者 张三 通讯员 李四)
-_CREDIT_GROUP_RE = re.compile(r"[(（][^()（）\n]{0,40}?(?:记者|通讯员)[^()（）\n]{0,40}[)）]")
-_CREDIT_RE = re.compile(r"(?:记者|通讯员|摄影|摄|编辑)\s*[/／:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s、,，/／)）])")
-_LABEL_RE = re.compile(r"(责任编辑|编辑|记者|通讯员|作者|撰稿|摄影|校对|审核)(?:\s*[:：/]\s*|[ \u3000]+(?=[\u4e00-\u9fff]{2,4}[ \u3000]))")
-#: what may close a space-separated credit line (记者 张三 李四报道)
-_CREDIT_END = ("报道", "摄")
+@derived
+def _byline_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(byline, credit group, credit, label) patterns, built from the credit
+    roles of data/person_byline_roles.tsv (scopes byline, byline_next,
+    credit_group, credit, label); no role is a prefix of another except 摄 of
+    摄影, which the longest-first alternation tries first as 摄影? did."""
+    def alt(use: str) -> str:
+        return alternation("person_byline_roles", use)
+
+    byline = re.compile(
+        r"[(（]\s*(?:" + alt("byline") + r"\s*[/／:：]?\s*)?"
+        r"([\u4e00-\u9fff]{2,4})"
+        r"((?:\s+|[、/／,，])(?:" + alt("byline_next") + r"\s*[/／:：]?\s*)?[\u4e00-\u9fff]{2,4})*\s*[)）]"
+    )
+    #: a bracketed credit with a media name and spaces: (X日报记者 张三 通讯员 李四)
+    group = re.compile(r"[(（][^()（）\n]{0,40}?" + alt("credit_group") + r"[^()（）\n]{0,40}[)）]")
+    credit = re.compile(alt("credit") + r"\s*[/／:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s、,，/／)）])")
+    label = re.compile("(" + alt("label") + r")(?:\s*[:：/]\s*|[ \u3000]+(?=[\u4e00-\u9fff]{2,4}[ \u3000]))")
+    return byline, group, credit, label
+
+
+@derived
+def _credit_end() -> tuple[str, ...]:
+    """What may close a space-separated credit line (记者 张三 李四报道): data/person_credit_end.tsv."""
+    return words("person_credit_end")
 
 
 def _credit_name_at(text: str, pos: int) -> str | None:
@@ -226,7 +269,7 @@ def _credit_name_at(text: str, pos: int) -> str | None:
         return None
     for n in range(len(nm.group()), 1, -1):
         w, endp = text[pos:pos + n], pos + n
-        ended = endp >= len(text) or text[endp] in " \t\n\r、,，)）　" or text.startswith(_CREDIT_END, endp)
+        ended = endp >= len(text) or text[endp] in " \t\n\r、,，)）　" or text.startswith(_credit_end(), endp)
         if ended and plausible_name(w):
             return w
     return None
@@ -234,23 +277,24 @@ def _credit_name_at(text: str, pos: int) -> str | None:
 
 def find_bylines(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _BYLINE_RE.finditer(text):
+    byline_re, group_re, credit_re, label_re = _byline_res()
+    for m in byline_re.finditer(text):
         inner_start = m.start() + 1
         body = text[inner_start:m.end() - 1]
         for part in re.finditer(r"[\u4e00-\u9fff]{2,}", body):
             w = part.group()
             s = inner_start + part.start()
-            for role in BYLINE_ROLES:
+            for role in _byline_roles():
                 if w.startswith(role) and plausible_name(w[len(role):]):
                     w, s = w[len(role):], s + len(role)
                     break
             if plausible_name(w):
                 out.append(_mention(s, w, "byline"))
-    for g in _CREDIT_GROUP_RE.finditer(text):
-        for m in _CREDIT_RE.finditer(text, g.start(), g.end()):
+    for g in group_re.finditer(text):
+        for m in credit_re.finditer(text, g.start(), g.end()):
             if plausible_name(m.group(1)):
                 out.append(_mention(m.start(1), m.group(1), "byline"))
-    for m in _LABEL_RE.finditer(text):
+    for m in label_re.finditer(text):
         pos = m.end()
         while pos < len(text):
             w = _credit_name_at(text, pos)
@@ -269,8 +313,15 @@ def find_bylines(text: str) -> list[Mention]:
 #: a transliterated name: parts joined by a middle dot (马库斯·海因茨)
 _DOTS = "·•・"
 _TRANSLIT_RE = re.compile(f"[\u4e00-\u9fff]{{1,8}}(?:[{_DOTS}][\u4e00-\u9fff]{{1,10}})+")
-#: characters that end a name of unknown family name (a function word or verb follows)
-_UNKNOWN_STOP = set("的了在是与及等为对将把被从也都就而之其于以所这那个们一兼和同")
+
+
+@derived
+def _unknown_stop() -> frozenset[str]:
+    """Characters that end a name of unknown family name (a function word or
+    verb follows): data/person_function_chars.tsv, scope unknown_stop."""
+    return frozenset(words("person_function_chars", "unknown_stop"))
+
+
 #: characters of transliterated names (Tibetan, Uyghur, Mongolian, Yi, foreign):
 #: a name of unknown family name is made of these only (才让多杰, 买买提·艾力)
 TRANSLIT_CHARS = frozenset(
@@ -281,11 +332,27 @@ TRANSLIT_CHARS = frozenset(
     "斯蒂芬森马库海因茨威廉姆约翰逊汉诺维菲利普奥莱安德烈莫利夫娃诺基洛"
     "日赉朝鲁钦"  # Mongolian: 乌日娜, 那日苏, 朝鲁, 达赉
 )
-#: Korean family names missing from the Chinese list (朴志勋, 全成浩): a
-#: three-character name with one of them is taken only right after a title
-KOREAN_SURNAMES = frozenset("朴全南河具千玄都延表玉奇琴太睦")
-#: words that a title is often followed by and that are no name
-_NOT_NAME_WORDS = ("热线", "信箱", "办公", "会议", "职务", "职位", "人选", "候选", "助理", "任期", "一职")
+
+
+@derived
+def korean_surnames() -> frozenset[str]:
+    """Korean family names missing from the Chinese list (朴志勋, 全成浩): a
+    three-character name with one of them is taken only right after a title
+    (data/person_korean_surnames.tsv)."""
+    return frozenset(words("person_korean_surnames"))
+
+
+@derived
+def _not_name_words() -> tuple[str, ...]:
+    """Words that a title is often followed by and that are no name (data/person_not_name_words.tsv)."""
+    return words("person_not_name_words")
+
+
+@derived
+def _stop_openings() -> tuple[str, ...]:
+    """Openings of transliterated names that begin with a stop character
+    (那日苏): data/person_stop_openings.tsv."""
+    return words("person_stop_openings")
 
 
 def translit_at(text: str, start: int) -> str | None:
@@ -311,7 +378,7 @@ def unknown_name_at(text: str, start: int) -> str | None:
         name = text[start:e]
         if len(name) < n or not all(_is_cjk(c) for c in name):
             return None
-        if any(c in _UNKNOWN_STOP and not (i == 0 and c == "那" and name[1] == "日") or c not in TRANSLIT_CHARS
+        if any(c in _unknown_stop() and not (i == 0 and name.startswith(_stop_openings())) or c not in TRANSLIT_CHARS
                for i, c in enumerate(name)):
             return None  # 那 is a function word, but 那日X is a Mongolian name (那日苏)
         if right_boundary(text, e) == 2 and (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
@@ -326,9 +393,9 @@ def korean_name_at(text: str, start: int) -> str | None:
     two given characters, clearly ended (punctuation or a strong follower)."""
     name = text[start:start + 3]
     e = start + 3
-    if len(name) < 3 or name[0] not in KOREAN_SURNAMES or not all(_is_cjk(c) for c in name):
+    if len(name) < 3 or name[0] not in korean_surnames() or not all(_is_cjk(c) for c in name):
         return None
-    if any(c in NON_NAME_CHARS or c in _UNKNOWN_STOP for c in name[1:]):
+    if any(c in _non_name_chars() or c in _unknown_stop() for c in name[1:]):
         return None
     if not (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
         return None
@@ -337,15 +404,15 @@ def korean_name_at(text: str, start: int) -> str | None:
 
 def _strong_word_after(text: str, pos: int) -> bool:
     """A follower of two or more characters (一行, 表示), 等, or a title."""
-    if T.starts_with_title(text, pos) or _TIME_AFTER.match(text, pos):
+    if T.starts_with_title(text, pos) or _time_after().match(text, pos):
         return True
-    return any(text.startswith(w, pos) for w in FOLLOWERS if len(w) >= 2 or w == "等")
+    return any(text.startswith(w, pos) for w in _strong_followers())
 
 
 def _bad_unknown(text: str, start: int, name: str) -> bool:
-    if any(name.startswith(w) for w in FOLLOWERS if len(w) >= 2) or name.startswith(_NOT_NAME_WORDS):
+    if any(name.startswith(w) for w in followers() if len(w) >= 2) or name.startswith(_not_name_words()):
         return True
-    if name.endswith(_ORG_WORDS) or name in T.TITLES:
+    if name.endswith(_org_words()) or name in T.TITLES:
         return True
     for i in range(len(name)):
         if T.starts_with_title(name, i):
@@ -369,7 +436,7 @@ def spaced_name_at(text: str, start: int) -> tuple[int, str] | None:
         return None
     a, b = text[start], text[start + 2]
     one, _ = surnames()
-    if not (_is_cjk(a) and _is_cjk(b)) or a not in one or b in NON_NAME_CHARS:
+    if not (_is_cjk(a) and _is_cjk(b)) or a not in one or b in _non_name_chars():
         return None
     if right_boundary(text, start + 3) == 2 and (start + 3 >= len(text) or text[start + 3] in PUNCT
                                                  or _strong_word_after(text, start + 3)):
@@ -385,7 +452,7 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
     for m in rx.finditer(text):
         end = _skip_space(text, m.end())
         # name after the title (chain): 市委书记陈向平; 领导 only as 市领导/区领导
-        if m.group("role") in T.GROUP_ROLES and (m.start() == 0 or text[m.start() - 1] not in "省市区县"):
+        if m.group("role") in T.GROUP_ROLES and (m.start() == 0 or text[m.start() - 1] not in _group_levels()):
             continue
         tl = translit_at(text, end)
         if tl:
@@ -407,15 +474,28 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
         # name before the title: 徐进市长, 董绍明院士; not when a name follows the
         # title (经发局长陈冠宇: the words before are the body, 经发局 + 局长)
         before = name_before(text, m.start(), known) if not name else None
-        if before and text[end:end + 1] not in "期远久大":
+        if before and text[end:end + 1] not in _title_word_tails():
             out.append(_mention(m.start() - len(before), before, "title-context"))
-    for h in HONORIFICS_AFTER:
+    for h in _honorifics_after():
         for m in re.finditer(h, text):
             before = name_before(text, m.start(), known)
             if before:
                 out.append(_mention(m.start() - len(before), before, "title-context"))
     out.extend(find_bylines(text))
     return out
+
+
+@derived
+def _group_levels() -> str:
+    """Level characters before a group role (市领导, 区领导): data/coref_level_chars.tsv, scope group_role."""
+    return "".join(words("coref_level_chars", "group_role"))
+
+
+@derived
+def _title_word_tails() -> str:
+    """Characters that make a title's last character part of a word (市长期, 局长远):
+    no name before such a title (data/person_title_word_tails.tsv)."""
+    return "".join(words("person_title_word_tails"))
 
 
 def repeat_mentions(text: str, names: set[str]) -> list[Mention]:

@@ -16,14 +16,16 @@ from kg.lexicons import gazetteer as G
 from kg.recognize import left_walk as LW
 from kg.lexicons import org_lexicon as LX
 from kg.recognize import persons as P
+from kg.lexicons.load import alternation, derived, words
+
+#: place names never taken as entities on their own (the country in 科创中国, 中国科学院):
+#: data/place_m_not_alone.tsv; district names that are also common words (矿区, 城区): a
+#: district only right after its city: data/place_m_word_districts.tsv
 
 
-#: place names never taken as entities on their own (the country in 科创中国, 中国科学院)
-_NOT_ALONE = {"中国", "中华"}
-
-
-#: district names that are also common words (矿区, 城区): a district only right after its city
-_WORD_DISTRICTS = {"矿区", "城区", "郊区", "新城区", "老城区"}
+@derived
+def _set(concept: str, use: str | None = None) -> frozenset[str]:
+    return frozenset(words(concept, use))
 
 
 def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = frozenset()) -> bool:
@@ -32,9 +34,10 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
     article also gives the full form or the short form stands after a boundary."""
     s, e, p = hit
     form = text[s:e]
-    if form in _NOT_ALONE or (form in _WORD_DISTRICTS and s not in ends):
+    if form in _set("place_m_not_alone") or (form in _set("place_m_word_districts") and s not in ends):
         return False
-    if len(form) == 2 and form[-1] in "县市区" and text[e:e + 1] == "长":
+    if len(form) == 2 and form[-1] in _set("place_m_admin_suffixes", "title") \
+            and text[e:e + 1] in _set("place_m_title_heads", "place"):
         return False  # 邱县长: a surname and a title
     if p.level == "District" and form != p.name and len(form) == 2:
         if p.name not in in_text:
@@ -46,7 +49,7 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
 
 
 #: event names led by their host place (X冬奥, X世博会): the place is part of the name
-_EVENTS_AFTER = ("冬奥", "冬残奥", "奥运", "残奥", "亚运", "世博", "园博", "进博会", "服贸会", "大运会", "全运会")
+#: (data/place_m_event_words.tsv)
 
 
 def names_a_thing_after(text: str, end: int) -> bool:
@@ -55,14 +58,16 @@ def names_a_thing_after(text: str, end: int) -> bool:
     nxt = text[end:end + 1]
     if nxt.isascii() and nxt.isalpha():
         return True
-    return text.startswith(_EVENTS_AFTER, end)
+    return text.startswith(words("place_m_event_words"), end)
 
 
-_TOWN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?镇")
+@derived
+def _town_re() -> re.Pattern:
+    """A town's name (data/place_m_town_suffixes.tsv: 镇)."""
+    return re.compile(r"[\u4e00-\u9fff]{1,3}?" + alternation("place_m_town_suffixes"))
 
 
-#: words ending in 镇 that name no town (乡镇, 重镇, 强镇)
-_NOT_TOWNS = ("乡镇", "城镇", "重镇", "强镇", "名镇", "小镇", "古镇", "市镇", "集镇", "村镇", "各镇", "全镇", "该镇", "本镇")
+#: words ending in 镇 that name no town (乡镇, 重镇, 强镇): data/place_m_not_towns.tsv
 
 
 def find_towns(text: str, place_hits) -> list[Mention]:
@@ -70,19 +75,19 @@ def find_towns(text: str, place_hits) -> list[Mention]:
     the gazetteer stops at county level, the place chain names the town."""
     out = []
     for s, e, p in place_hits:
-        if p.level not in ("District", "City") or not p.name.endswith(("区", "县", "市", "旗")):
+        if p.level not in ("District", "City") or not p.name.endswith(words("place_m_admin_suffixes", "town")):
             continue
-        m = _TOWN_RE.match(text, e)
-        if m is None or m.group().endswith(_NOT_TOWNS) or len(m.group()) < 2:
+        m = _town_re().match(text, e)
+        if m is None or m.group().endswith(words("place_m_not_towns")) or len(m.group()) < 2:
             continue
-        if text.startswith("长", m.end()) and len(m.group()) < 3:
+        if text.startswith(words("place_m_title_heads", "town"), m.end()) and len(m.group()) < 3:
             continue
         out.append(Mention(e, m.end(), m.group(), "Place", "Town", "town-rule", m.group()))
     return out
 
 
 def place_subtype(p: G.Place) -> str:
-    if p.level == "District" and p.name.endswith("市"):
+    if p.level == "District" and p.name.endswith(words("place_m_admin_suffixes", "city_name")):
         return "City"
     return p.level
 
@@ -107,7 +112,7 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
             org_end_by_start.setdefault(e, org_end_by_start[s])
     for s, e, p in place_hits:
         sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
-        if not p.name.endswith(("省", "市", "区", "县", "旗")) or p.name != p.short and (e - s) != len(p.name) and not sar:
+        if not p.name.endswith(words("place_m_admin_suffixes", "nested")) or p.name != p.short and (e - s) != len(p.name) and not sar:
             continue
         end, company = org_end_by_start.get(s, (0, False))
         # kept inside a company when named elsewhere or given as an address (苏州昆山市X公司)

@@ -11,22 +11,32 @@ from __future__ import annotations
 import re
 
 from kg.recognize.left_walk import stop_before, walk_left
+from kg.lexicons.load import derived, words
 from kg.lexicons.org_lexicon import (
-    INDUSTRY_SUFFIXES,
-    LEFT_STOPS,
-    ORG_SUFFIXES,
     PUNCT,
-    SHORT_COMPANY_SUFFIXES,
     alternation,
+    industry_suffixes,
     is_amount,
     is_generic_core,
+    left_stops,
+    org_suffixes,
+    short_company_suffixes,
 )
 from kg.recognize.org_places import strip_places
 from kg.recognize.orgs import OrgMatch
 
 _SHORT_RIGHT = set("、,，。;；:：)）”\"") | {"\n"}
-_SHORT_RIGHT_WORDS = ("等", "就", "与", "和", "及", "作为", "是", "的", "在", "签", "合作", "研发", "生产", "自主", "主营", "公司", "集团",
-                      "董事长", "总经理", "负责人", "董事局")
+
+
+@derived
+def _short_right_words() -> tuple[str, ...]:
+    """What may follow a short company name (data/org_short_company_right_words.tsv)."""
+    return words("org_short_company_right_words")
+
+
+@derived
+def _short_re() -> re.Pattern:
+    return re.compile(f"(?:{alternation(short_company_suffixes() + industry_suffixes())})")
 
 
 def find_short_companies(
@@ -41,23 +51,24 @@ def find_short_companies(
     out = []
     places = sorted(places or [])
     full_names = full_names or []
-    rx = re.compile(f"(?:{alternation(SHORT_COMPANY_SUFFIXES + INDUSTRY_SUFFIXES)})")
-    industry = set(INDUSTRY_SUFFIXES)
-    for m in rx.finditer(text):
+    industry = set(industry_suffixes())
+    right_words = _short_right_words()
+    stops = left_stops()
+    for m in _short_re().finditer(text):
         e = m.end()
-        if not (e >= len(text) or text[e] in _SHORT_RIGHT or any(text.startswith(w, e) for w in _SHORT_RIGHT_WORDS)):
+        if not (e >= len(text) or text[e] in _SHORT_RIGHT or any(text.startswith(w, e) for w in right_words)):
             continue
         start = walk_left(text, m.start(), limit=12)
         core = text[start:m.start()]
         if not 2 <= len(core) <= 10 or not all("\u4e00" <= c <= "\u9fff" for c in core):
             continue
         bare = strip_places(core, start, places)
-        if is_generic_core(bare) or any(core.endswith(x) for x, _ in ORG_SUFFIXES):
+        if is_generic_core(bare) or any(core.endswith(x) for x, _ in org_suffixes()):
             continue
         if is_amount(bare) or is_amount(core):
             continue  # 千亿级新能源, 万吨材料: an amount, not a name
         # left context must be a clear boundary: punctuation, list mark or a stop word
-        if start > 0 and text[start - 1] not in PUNCT and not stop_before(text, start, LEFT_STOPS):
+        if start > 0 and text[start - 1] not in PUNCT and not stop_before(text, start, stops):
             continue
         if _inside_quotes(text, start):
             continue
@@ -68,13 +79,15 @@ def find_short_companies(
     return out
 
 
-#: what follows a company named as a party or by its officers (X材料就..., X能源董事长)
-_PARTY_RIGHT = ("就", "签", "董事长", "总经理", "负责人", "董事局", "党委书记")
+@derived
+def _party_right() -> tuple[str, ...]:
+    """What follows a company named as a party or by its officers (X材料就..., X能源董事长)."""
+    return words("org_party_right_words")
 
 
 def _party_context(text: str, end: int) -> bool:
     """X材料就... / X能源董事长 / X食品与Y就...: the name is a party or has officers."""
-    if text.startswith(_PARTY_RIGHT, end):
+    if text.startswith(_party_right(), end):
         return True
     if text.startswith("与", end):
         m = re.match(r"[^，,。；;、]{2,30}?就", text[end + 1:end + 32])

@@ -17,7 +17,7 @@ import re
 from kg.doc import Article
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import DelegationState, name_run_before, new_event, realis
-from kg.lexicons.triggers import ACCOMPANY_RE
+from kg.lexicons.triggers import accompany_re
 
 #: X在Y(等)(的)陪同下: Y accompanies X
 ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
@@ -64,7 +64,7 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
     for ci, cl in enumerate(clauses):
         if ESCORT_FRAME_RE.search(cl.text):
             continue
-        hits = [m for m in view.find(ACCOMPANY_RE, cl.start, cl.end)
+        hits = [m for m in view.find(accompany_re(), cl.start, cl.end)
                 if not _HOST_SIDE_RE.match(view.text, m.end())]
         weak = _JOIN_RE.search(cl.text)
         if hits:

@@ -42,19 +42,19 @@ from kg.context.discourse import (
     realis,
 )
 from kg.lexicons.triggers import (
-    ABBREVIATED_ARRIVAL_RE,
-    ACCOMPANY_RE,
+    abbreviated_arrival_re,
+    accompany_re,
     CLAUSE_DATE,
-    GUEST_WORDS,
-    PLACE_ABBREVIATIONS,
-    MEET_OBJECT_RE,
-    MEET_WITH_RE,
-    MOTION_FALSE_BEFORE,
-    SPEECH,
-    VISIT_INSPECT_RE,
-    VISIT_MOTION_RE,
-    VISIT_WEAK,
+    guest_words,
+    place_abbreviations,
+    meet_object_re,
+    meet_with_re,
+    motion_false_before,
+    visit_inspect_re,
+    visit_motion_re,
+    visit_weak,
 )
+from kg.lexicons.load import derived, words
 
 #: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
 DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
@@ -62,7 +62,6 @@ DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|�
 NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
 #: where a list of visited places ends (the next verb of the clause)
 LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流|洽谈|交谈|对接|会晤|受到")
-SPEECH_END_RE = re.compile("(?:" + "|".join(SPEECH) + ")[:：]?$")
 #: 在A、B，… : a locative frame opening a clause (after a date)
 FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
 HOLD_RE = re.compile(r"召开|举行|开展")
@@ -74,18 +73,24 @@ GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
 LOCATED_RE = re.compile(r"位于[^，,。；;的]{1,25}的")
 
 
+@derived
+def speech_end_re() -> re.Pattern:
+    """A clause ending with a verb of reported speech (…表示：)."""
+    return re.compile("(?:" + "|".join(words("trigger_speech")) + ")[:：]?$")
+
+
 def _speech_from(clauses: list[Clause]) -> int:
     """Index of the first clause of reported speech in a sentence (len when none)."""
     for i, c in enumerate(clauses):
-        if SPEECH_END_RE.search(c.text.strip()):
+        if speech_end_re().search(c.text.strip()):
             return i + 1
     return len(clauses)
 
 
 def _motion_triggers(view: TextView, clause: Clause):
-    for m in view.find(VISIT_MOTION_RE, clause.start, clause.end):
+    for m in view.find(visit_motion_re(), clause.start, clause.end):
         w = m.group()
-        if w in MOTION_FALSE_BEFORE and m.start() > 0 and view.text[m.start() - 1] in MOTION_FALSE_BEFORE[w]:
+        if w in motion_false_before() and m.start() > 0 and view.text[m.start() - 1] in motion_false_before()[w]:
             continue
         yield m
 
@@ -162,7 +167,7 @@ class _Extractor:
         view = self.view
         for ci, cl in enumerate(clauses):
             for m in view.find(DELEGATION_RE, cl.start, cl.end):
-                if ACCOMPANY_RE.search(view.text, m.end(), cl.end):
+                if accompany_re().search(view.text, m.end(), cl.end):
                     continue  # 率团陪同: companions, not a new delegation
                 if m.group() == "一行":
                     leaders = names_right_before(view, m.start())
@@ -197,7 +202,7 @@ class _Extractor:
         if frame:  # X在Y陪同下前往…: X acts
             before = [r.entity for r in persons if r.end <= frame.start()]
             return before or self.state.leaders
-        if ACCOMPANY_RE.search(self.view.text, cl.start, pos):
+        if accompany_re().search(self.view.text, cl.start, pos):
             return self.state.leaders
         if persons:
             ents = [r.entity for r in persons]
@@ -217,7 +222,7 @@ class _Extractor:
         view = self.view
         frame: list[Ref] = []
         for ci, cl in enumerate(clauses):
-            acc = [(m.start(), m.end()) for m in view.find(ACCOMPANY_RE, cl.start, cl.end)]
+            acc = [(m.start(), m.end()) for m in view.find(accompany_re(), cl.start, cl.end)]
 
             def in_acc(pos: int) -> bool:
                 return any(a <= pos < b for a, b in acc)
@@ -232,7 +237,7 @@ class _Extractor:
                         self._visit(agents, items, si)
                 continue
             found = self._abbreviated_arrival(clauses, ci, in_acc)
-            for m in list(_motion_triggers(view, cl)) + list(view.find(VISIT_INSPECT_RE, cl.start, cl.end)):
+            for m in list(_motion_triggers(view, cl)) + list(view.find(visit_inspect_re(), cl.start, cl.end)):
                 if in_acc(m.start()) or not realis(view, cl, m.start()) or NOMINAL_RE.search(cl.text):
                     continue
                 if m.group() == "到" and "从" in view.text[self.article.sentences[si].start : m.start()]:
@@ -256,10 +261,10 @@ class _Extractor:
         """抵港, 访京, 赴沪: a visit to the place the abbreviation stands for,
         when the article names that place."""
         cl, found = clauses[ci], False
-        for m in self.view.find(ABBREVIATED_ARRIVAL_RE, cl.start, cl.end):
+        for m in self.view.find(abbreviated_arrival_re(), cl.start, cl.end):
             if in_acc(m.start()) or not realis(self.view, cl, m.start()):
                 continue
-            names = PLACE_ABBREVIATIONS[m.group(1)]
+            names = place_abbreviations()[m.group(1)]
             place = next((i for i, e in enumerate(self.article.entities)
                           if e.type == "Place" and ({e.name, *e.aliases} & set(names))), None)
             agents = self._subject(clauses, ci, m.start()) if place is not None else None
@@ -287,7 +292,7 @@ class _Extractor:
         cl = clauses[ci]
         if not self.state.leaders:
             return
-        for w in VISIT_WEAK:
+        for w in visit_weak():
             for m in re.finditer(w, cl.text):
                 pos = cl.start + m.start()
                 persons = self.view.refs_in(cl.start, pos, "Person")
@@ -311,7 +316,7 @@ class _Extractor:
                 self._meeting(name_run_before(view, clauses, ci, pos) if guests else list(self.state.leaders),
                               hosts, si)
                 met = True
-            for m in view.find(MEET_OBJECT_RE, cl.start, cl.end):
+            for m in view.find(meet_object_re(), cl.start, cl.end):
                 if not realis(view, cl, m.start()) or view.text[m.start() - 1 : m.start()] in "的到":
                     continue
                 a = name_run_before(view, clauses, ci, m.start())
@@ -320,7 +325,7 @@ class _Extractor:
                     b += [x for x in self.state.leaders if x not in b]
                 self._meeting(a, b, si)
                 met = True
-            for m in view.find(MEET_WITH_RE, cl.start, cl.end):
+            for m in view.find(meet_with_re(), cl.start, cl.end):
                 if not realis(view, cl, m.start()):
                     continue
                 partners, with_pos = self._partners(clauses, ci, m.start())
@@ -352,7 +357,7 @@ class _Extractor:
 
     def _is_guest(self, start: int, end: int) -> bool:
         text = self.view.text[start:end]
-        return any(w in text for w in GUEST_WORDS if w != "一行")
+        return any(w in text for w in guest_words() if w != "一行")
 
     def _partners(self, clauses: list[Clause], ci: int, pos: int) -> tuple[list[int], int | None]:
         """People after the 与/同/和 that opens ``…与Y…会谈`` (may span commas)."""

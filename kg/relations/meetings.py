@@ -14,7 +14,7 @@ import re
 
 from kg.context.clauses import Clause, TextView
 from kg.relations.companions import ESCORT_FRAME_RE
-from kg.lexicons.triggers import ACCOMPANY_RE
+from kg.lexicons.triggers import accompany_re
 
 #: 受到Y(等)的(热情/亲切)接待 / 接见 / 会见
 RECEPTION_RE = re.compile(r"受到([^，,。；;]{1,40}?)(?:等)?(?:的)?(?:热情|亲切|隆重)?(?:接待|接见|会见|会晤)")
@@ -39,7 +39,7 @@ def escorted_people(view: TextView, clauses: list[Clause], end: int) -> set[int]
             break
         for fr in ESCORT_FRAME_RE.finditer(view.text, cl.start, min(cl.end, end)):
             out.update(r.entity for r in view.refs_in(fr.start(), fr.end(), "Person"))
-        acc = next(iter(view.find(ACCOMPANY_RE, cl.start, min(cl.end, end))), None)
+        acc = next(iter(view.find(accompany_re(), cl.start, min(cl.end, end))), None)
         if acc is not None and not ESCORT_FRAME_RE.search(view.text, cl.start, cl.end):
             out.update(r.entity for r in view.refs_in(cl.start, acc.start(), "Person"))
     return out

@@ -19,38 +19,75 @@ from kg.context.focus import find_entity, focus_place, implied_body
 from kg.context.places import PlaceInfo, place_infos
 from kg.lexicons.titles import TitleSpan, parse_title_chain, title_after
 
-#: body words that stay part of the title (市委书记, 党组成员, 政协委员)
-PARTY_BODIES = ("市委", "省委", "区委", "县委", "州委", "旗委", "党委", "党组", "党工委", "工委", "纪委",
-                "政协", "人大常委会", "人大", "董事局", "董事会")
-#: roles that belong to a place, with the level of that place
-PLACE_ROLES = {"省长": "省", "市长": "市", "区长": "区", "县长": "县", "旗长": "旗"}
-#: roles that describe someone without being a post
-NOT_POSTS = ("负责人", "领导", "博士")
-#: departments of a party committee (区委 + 统战部 -> 区委统战部)
-PARTY_DEPARTMENTS = ("统战部", "组织部", "宣传部", "政法委", "纪委")
-#: bodies inside any organization: 党委副书记 after 甲集团董事长王一 is 甲集团's
-INTERNAL_BODIES = ("党委", "党组", "纪委", "董事会", "董事局", "监事会", "工会")
-#: units of a government that the gold folds into it (省政府 + 办公厅)
-GOVERNMENT_UNITS = ("办公厅", "办公室", "研究室")
-#: characters of stop words that break a title chain when they occur inside a name (重庆正和岛)
-_MASK_CHARS = set("与和及同由在到赴向对是的了将把被为率等日")
-#: roles that head the government of their place (市长 -> the city government)
-HEAD_ROLES = ("省长", "市长", "区长", "县长", "州长", "旗长")
-#: bylines: 责任编辑:安艳鸽 郭栩汝, (记者李家鸣)
-BYLINE_RE = re.compile(r"(责任编辑|编辑|记者|通讯员)[:：\s]*$")
-MEDIA_SUFFIXES = ("日报", "晚报", "报", "新闻网", "电视台", "融媒体中心", "广播电视台")
-_COMPANY = ("公司", "集团", "企业", "银行")
-#: the kind of organization (name endings) a bare role belongs to: 副总裁 -> the company named before
-ROLE_ORG_ENDINGS = {"校长": ("大学", "学院", "学校", "中学", "小学"), "院长": ("院",), "所长": ("所",),
-                    "会长": ("会",), "理事长": ("会",), "秘书长": ("会",), "行长": ("银行",),
-                    "董事长": _COMPANY, "总裁": _COMPANY, "总经理": _COMPANY, "董事": _COMPANY,
-                    "总监": _COMPANY, "总工程师": _COMPANY, "主任": ("实验室", "中心")}
-#: academic titles written after a name (院长王一教授): a title in the org of the title before it
-POST_NAME_TITLES = ("教授", "研究员", "副教授", "副研究员")
+from kg.lexicons.load import derived, entries, words
+
+_BODIES = "title_bodies"
+
+
+def _bodies(use: str) -> tuple[str, ...]:
+    """Body words of one use (data/title_bodies.tsv): party (stay part of the title:
+    市委书记, 党组成员, 政协委员), local_assembly (keep a level prefix: 市政协主席),
+    department (区委 + 统战部 -> 区委统战部), internal (the group's 党委 is the
+    group), gov_unit (省政府 + 办公厅 is the government)."""
+    return words(_BODIES, use)
+
+
+@derived
+def place_roles() -> dict[str, str]:
+    """Roles that belong to a place, with the level of that place (its first character: 市长 -> 市)."""
+    return {r: r[0] for r in words("title_place_roles", "place")}
+
+
+@derived
+def _mask_chars() -> frozenset[str]:
+    """Characters of stop words that break a title chain when they occur inside a name (重庆正和岛)."""
+    return frozenset(words("title_chain_stops", "mask"))
+
+
+@derived
+def byline_re() -> re.Pattern:
+    """Bylines: 责任编辑:安艳鸽 郭栩汝, (记者李家鸣)."""
+    return re.compile(r"(" + "|".join(re.escape(w) for w in words("title_byline_roles", "byline")) + r")[:：\s]*$")
+
+
+@derived
+def media_suffixes() -> tuple[str, ...]:
+    return words("relation_media_suffixes")
+
+
+@derived
+def role_org_endings() -> dict[str, tuple[str, ...]]:
+    """The kind of organization (name endings) a bare role belongs to: 副总裁 -> the company named before."""
+    out: dict[str, list[str]] = {}
+    for e in entries("relation_role_org_endings"):
+        for role in e.scope:
+            out.setdefault(role, []).append(e.word)
+    return {role: tuple(ends) for role, ends in out.items()}
+
+
+def _body_endings(use: str) -> tuple[str, ...]:
+    """Name endings of a body (data/relation_body_endings.tsv): committee (委), government (政府), gov_name."""
+    return words("relation_body_endings", use)
+
+
+def _not_posts() -> tuple[str, ...]:
+    """Roles that describe someone without being a post."""
+    return words("title_not_posts", "not_post")
+
+
+def _media_roles() -> tuple[str, ...]:
+    """Byline roles held in the publishing medium (记者)."""
+    return words("title_byline_roles", "media")
+
+
+def post_name_titles() -> tuple[str, ...]:
+    """Academic titles written after a name (院长王一教授): a title in the org of
+    the title before it; tried in file order (教授 before 副教授)."""
+    return words("title_post_name")
 
 
 def _place_role(role: str) -> str | None:
-    for r, level in PLACE_ROLES.items():
+    for r, level in place_roles().items():
         if role.endswith(r):
             return level
     return None
@@ -62,8 +99,8 @@ def gold_title(item: TitleSpan) -> str:
     if not body:
         return item.role
     prefix = (item.org_text or "")[: -len(body)] if item.org_text and item.org_text.endswith(body) else ""
-    if body in PARTY_BODIES:
-        if prefix in ("省", "市", "区", "县") and body in ("政协", "人大常委会", "人大"):
+    if body in _bodies("party"):
+        if prefix in words("place_level_chars", "title_prefix") and body in _bodies("local_assembly"):
             return prefix + item.title
         return item.title
     return item.title if not prefix else item.role
@@ -96,16 +133,17 @@ class _Resolver:
         if prev_org is None or not unit:
             return None
         prev = self.article.entities[prev_org]
-        if prev.type == "Organization" and prev.name.endswith("委") and unit in PARTY_DEPARTMENTS:
+        if prev.type == "Organization" and prev.name.endswith(_body_endings("committee")) and unit in _bodies("department"):
             found = find_entity(self.article, prev.name + unit, "Organization")
             if found is not None:
                 return found
             self.article.entities.append(
                 LocalEntity(prev.name + unit, "Organization", subtype="GovernmentBody", context=prev.context))
             return len(self.article.entities) - 1
-        if prev.type == "Organization" and prev.name.endswith("政府") and unit in GOVERNMENT_UNITS:
+        if prev.type == "Organization" and prev.name.endswith(_body_endings("government")) and unit in _bodies("gov_unit"):
             return prev_org
-        if prev.type == "Organization" and unit in INTERNAL_BODIES and not prev.name.endswith(("委", "政府")):
+        if prev.type == "Organization" and unit in _bodies("internal") \
+                and not prev.name.endswith(_body_endings("committee") + _body_endings("government")):
             return prev_org  # 甲集团董事长、党委书记: the group's party committee is the group
         place = self.place_of(prev_org, 0)
         return implied_body(self.article, place, unit) if place is not None else None
@@ -121,14 +159,14 @@ class _Resolver:
         for i, info in self.infos.items():
             p = self.article.entities[i]
             for n in (p.name, info.stem, *p.aliases):
-                if len(n) >= 2 and (e.name.startswith(n) or e.name.startswith("中共" + n)):
+                if len(n) >= 2 and (e.name.startswith(n) or any(e.name.startswith(p + n) for p in words("place_org_prefixes"))):
                     if best is None or len(n) > best[1]:
                         best = (i, len(n))
         return best[0] if best else None
 
     def media(self) -> int | None:
         for i, e in enumerate(self.article.entities):
-            if e.type == "Organization" and e.name.endswith(MEDIA_SUFFIXES):
+            if e.type == "Organization" and e.name.endswith(media_suffixes()):
                 return i
         pub = self.article.meta.publisher
         return find_entity(self.article, pub, "Organization") if pub else None
@@ -139,7 +177,7 @@ class _Resolver:
         full = {p.name}
         if info is not None and info.char and not p.name.endswith(info.char):
             full.add(p.name + info.char)
-        names = {f + g for f in full for g in ("政府", "人民政府")}
+        names = {f + g for f in full for g in _body_endings("gov_name")}
         for i, e in enumerate(self.article.entities):
             if e.type == "Organization" and (e.name in names or e.aliases & names):
                 return i
@@ -152,7 +190,7 @@ def masked_text(article: Article, view: TextView) -> str:
     for r in view.refs:
         if r.type != "Person":
             for i in range(r.start, r.end):
-                if chars[i] in _MASK_CHARS:
+                if chars[i] in _mask_chars():
                     chars[i] = "〇"
     return "".join(chars)
 
@@ -176,8 +214,10 @@ def _org_of_kind(article: Article, view: TextView, item: TitleSpan, offset: int)
     ``乙集团董事长王三表示，副总裁王四说``: 副总裁 belongs to the company named
     before it in the same sentence; a role of another kind (副市长) takes none.
     """
-    role = item.role.removeprefix("常务").removeprefix("副").removeprefix("执行")
-    endings = ROLE_ORG_ENDINGS.get(role)
+    role = item.role
+    for prefix in words("title_strip_prefixes"):  # in file order: 常务, 副, 执行
+        role = role.removeprefix(prefix)
+    endings = role_org_endings().get(role)
     if not endings:
         return None
     sent = article.sentences[article.sentence_of(offset)]
@@ -217,13 +257,13 @@ def _list_org(article: Article, view: TextView, chain: list[TitleSpan], ref: Ref
     """
     if not chain:
         return None
-    if chain[0].org_start is not None and chain[0].org_text not in INTERNAL_BODIES:
+    if chain[0].org_start is not None and chain[0].org_text not in _bodies("internal"):
         return None
     start = chain[0].start
     i = start - 1
     while i >= 0 and article.text[i] in "、，, ":
         i -= 1
-    for t in POST_NAME_TITLES:  # 院长王一教授，副院长王二
+    for t in post_name_titles():  # 院长王一教授，副院长王二
         if article.text.endswith(t, 0, i + 1) and view.ref_at(i - len(t)) is not None:
             i -= len(t)
             break
@@ -255,10 +295,10 @@ def extract_positions(article: Article, view: TextView) -> None:
     for ref in view.refs:
         if ref.type != "Person" or ref.generic:
             continue
-        byline = BYLINE_RE.search(text, max(0, ref.start - 8), ref.start)
+        byline = byline_re().search(text, max(0, ref.start - 8), ref.start)
         if byline:
             role = byline.group(1)
-            add(ref.entity, role, res.media() if role == "记者" else None, ref.start)
+            add(ref.entity, role, res.media() if role in _media_roles() else None, ref.start)
             chains[ref.mention] = [TitleSpan(byline.start(1), byline.end(1), role, role)]
             continue
         chain = _chain_for(article, view, ref, chains, text)
@@ -270,7 +310,7 @@ def extract_positions(article: Article, view: TextView) -> None:
         if prev_org is None and chain and chain[0].org_start is None:
             prev_org = _org_of_kind(article, view, chain[0], ref.start)
         for item in chain:
-            if item.is_group or item.role in NOT_POSTS:
+            if item.is_group or item.role in _not_posts():
                 prev_org = None
                 continue
             title = gold_title(item)
@@ -286,16 +326,16 @@ def extract_positions(article: Article, view: TextView) -> None:
                     cand = focus_place(article, infos, kind, item.start)
                     place = cand if cand is not None else place
                 org = place
-            elif item.role == "记者" and org is None:
+            elif item.role in _media_roles() and org is None:
                 org = res.media()
-            elif item.role.endswith("总书记"):
+            elif item.role.endswith(words("title_roles", "no_org")):
                 org = None
             add(ref.entity, title, org, ref.start)
             prev_org = org
         if chain:
             chain_orgs[ref.mention] = prev_org
         post = title_after(text, ref.end)
-        if chain and post is not None and post.role in POST_NAME_TITLES:
+        if chain and post is not None and post.role in post_name_titles():
             add(ref.entity, post.title, prev_org, ref.start)  # 院长王一教授: 教授 of the same org
     # titles written after the name (徐进市长) for people without a chain
     for ref in view.refs:
@@ -324,7 +364,7 @@ def affiliations(article: Article, infos: dict[int, PlaceInfo] | None = None) ->
         e = article.entities[p.org]
         if e.type == "Organization":
             out.append((p.person, p.org, i))
-        elif e.type == "Place" and p.title in HEAD_ROLES:
+        elif e.type == "Place" and p.title in words("title_place_roles", "head"):
             gov = res.government_of(p.org)
             if gov is not None:
                 out.append((p.person, gov, i))

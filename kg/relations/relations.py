@@ -42,36 +42,87 @@ from kg.doc import Article, Relation
 from kg.context.clauses import TextView
 
 
-def extract_relations(article: Article) -> None:
-    """Run the stages of the module docstring on a resolved article, in place."""
-    from kg.agreements.agreements import extract_agreements
-    from kg.relations.events import extract_events
-    from kg.context.places import place_infos
-    from kg.context.generics import resolve_generic_references, resolve_titled_surnames
+def resolve_references(article: Article) -> None:
+    """Stage *references*: what the text leaves implicit becomes mentions of
+    the entity meant (a zone named only in its body's name, 集团 / 我市 / 市委,
+    两地X)."""
+    from kg.context.generics import resolve_generic_references
     from kg.context.paired_bodies import resolve_paired_bodies
-    from kg.relations.positions import affiliations, extract_positions
-    from kg.context.structure import implied_zones, structure_relations
+    from kg.context.structure import implied_zones
 
     if not article.text or not article.sentences:
         return
     implied_zones(article)  # first: a zone named only in its body's name is in focus for 管委会
     resolve_generic_references(article)
     resolve_paired_bodies(article)
-    view = TextView(article)
-    extract_positions(article, view)
+
+
+def positions_stage(article: Article) -> None:
+    """Stage *positions*: title chains -> positions -> affiliatedWith; then
+    titled surnames (王市长) resolved with them."""
+    from kg.context.generics import resolve_titled_surnames
+    from kg.context.places import place_infos
+    from kg.relations.positions import affiliations, extract_positions
+
+    if not article.text or not article.sentences:
+        return
+    extract_positions(article, TextView(article))
     infos = place_infos(article)
     for person, org, pos in affiliations(article, infos):
         _add(article, Relation("affiliatedWith", person, org, article.positions[pos].sentence,
-                               article.positions[pos].evidence, position=pos))
+                               article.positions[pos].evidence, position=pos), f"position: {article.positions[pos].title}")
     resolve_titled_surnames(article)
-    view = TextView(article)
-    extract_events(article, view)
+
+
+def events_stage(article: Article) -> None:
+    """Stage *events*: visits and meetings clause by clause -> visited, metWith, accompanied."""
+    from kg.relations.events import extract_events
+
+    if not article.text or not article.sentences:
+        return
+    extract_events(article, TextView(article))
     for rel in event_relations(article):
-        _add(article, rel)
-    extract_agreements(article, view)
-    for rel in structure_relations(article, view, infos):
-        _add(article, rel)
+        _add(article, rel, f"event: {article.events[rel.event].kind}" if rel.event is not None else "event")
+
+
+def agreements_stage(article: Article) -> None:
+    """Stage *agreements*: signed documents, their parties and witnesses, each with a Signing event."""
+    from kg.agreements.agreements import extract_agreements
+
+    if not article.text or not article.sentences:
+        return
+    extract_agreements(article, TextView(article))
+    from kg.decisions import record
+
+    for agreement in article.agreements:
+        for party in agreement.parties:
+            record(article, "party", party, agreement.name, agreement.sentence, (f"agreement: {agreement.name}",), "kept",
+                   "a signing party named by the sentence")
+        for witness in agreement.witnesses:
+            record(article, "witnessed", witness, agreement.name, agreement.sentence, (f"agreement: {agreement.name}",), "kept",
+                   "named as witnessing (见证)")
+
+
+def structure_stage(article: Article) -> None:
+    """Stage *structure*: partOf and locatedIn from names and sentences; then dates."""
+    from kg.context.places import place_infos
+    from kg.context.structure import structure_relations
+
+    if not article.text or not article.sentences:
+        return
+    for rel in structure_relations(article, TextView(article), place_infos(article)):
+        _add(article, rel, "structure: name or sentence")
     _attach_dates(article)
+
+
+#: the relation stages, in order (kg.stages declares what each reads and writes)
+RELATION_STAGES = (resolve_references, positions_stage, events_stage, agreements_stage, structure_stage)
+
+
+def extract_relations(article: Article) -> None:
+    """Run the relation stages of the module docstring on a resolved article, in place."""
+    for stage in RELATION_STAGES:
+        stage(article)
 
 
 def event_relations(article: Article) -> list[Relation]:
@@ -94,14 +145,22 @@ def event_relations(article: Article) -> list[Relation]:
     return out
 
 
-def _add(article: Article, rel: Relation) -> None:
-    """Append ``rel`` unless it is reflexive or its (kind, subject, object) is already there."""
+def _add(article: Article, rel: Relation, signal: str = "") -> None:
+    """Append ``rel`` unless it is reflexive or its (kind, subject, object) is
+    already there; record the decision either way (kg explain)."""
+    from kg.decisions import record
+
     if rel.subject == rel.object:
+        record(article, rel.kind, rel.subject, rel.object, rel.sentence, (signal,), "rejected",
+               "an entity related to itself")
         return
     for r in article.relations:
         if (r.kind, r.subject, r.object) == (rel.kind, rel.subject, rel.object):
             return
     article.relations.append(rel)
+    record(article, rel.kind, rel.subject, rel.object, rel.sentence, (signal,), "kept",
+           "backed by " + ("its event" if rel.event is not None else "its position" if rel.position is not None
+                           else "the sentence or the name"))
 
 
 def _attach_dates(article: Article) -> None:

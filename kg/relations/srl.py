@@ -23,10 +23,17 @@ from __future__ import annotations
 from kg.doc import Article, Event, SrlArgument
 from kg.context.clauses import TextView
 from kg.context.discourse import latest_visit_leaders
-from kg.lexicons.triggers import GUEST_WORDS, MEET_OBJECT, MEET_WITH, VISIT_INSPECT, VISIT_MOTION, irrealis_re
+from kg.lexicons.triggers import (
+    guest_words,
+    meet_object,
+    meet_with,
+    visit_inspect,
+    visit_motion,
+    irrealis_re,
+)
 
-VISIT_PREDICATES = frozenset(VISIT_MOTION + VISIT_INSPECT) - {"来", "到"}
-MEET_PREDICATES = frozenset(MEET_OBJECT + MEET_WITH)
+VISIT_PREDICATES = frozenset(visit_motion() + visit_inspect()) - {"来", "到"}
+MEET_PREDICATES = frozenset(meet_object() + meet_with())
 
 
 def _role(frame: list[SrlArgument], role: str) -> SrlArgument | None:
@@ -59,7 +66,7 @@ def srl_events(article: Article, view: TextView) -> list[Event]:
             word = pred.text.rstrip("了过")
             arg0, arg1 = _role(frame, "ARG0"), _role(frame, "ARG1")
             agents = _refs(view, arg0, ("Person",))
-            if not agents and arg0 is not None and any(w in arg0.text for w in GUEST_WORDS):
+            if not agents and arg0 is not None and any(w in arg0.text for w in guest_words()):
                 agents = latest_visit_leaders(article, si)
             if not agents:
                 continue

@@ -25,20 +25,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from kg.lexicons.load import derived, words
+from kg.lexicons.org_lexicon import party_heads
 from kg.resolve.lexicon import PrefixLexicon, Split
 from kg.resolve.names import generic_parts, place_core, strip_brackets, strip_legal
 from kg.resolve.records import LocalRecord
 from kg.resolve.unionfind import TaggedUnionFind
 
-#: heads of zones: the level before them is not part of the identity (唐山市高新区 = 唐山高新区)
-_ZONE_PREFIXES = ("高新区", "开发区", "经开区", "经济开发区", "新区", "园区", "产业园", "工业园", "科技园", "自贸区", "保税区", "综保区", "示范区", "试验区")
+
+
+@derived
+def _zone_prefixes() -> tuple[str, ...]:
+    """Heads of zones: the level before them is not part of the identity (唐山市高新区 = 唐山高新区)."""
+    return words("org_generic_zones", "resolve")
+
 
 Key = tuple
 
 
 def _scoped(place: str, generic: tuple[str, str]) -> tuple[str, str, str]:
     level, head = generic
-    if head.startswith(_ZONE_PREFIXES):
+    if head.startswith(_zone_prefixes()):
         level = ""
     return place, level, head
 
@@ -49,7 +56,10 @@ def _core_of(rec_type: str, form: str) -> str:
 
 
 def _strip_party_prefix(form: str) -> str:
-    return form[2:] if form.startswith("中共") and len(form) > 4 else form
+    for head in party_heads("body_prefix"):  # 中共X市委 -> X市委
+        if form.startswith(head) and len(form) > len(head) + 2:
+            return form[len(head):]
+    return form
 
 
 def _context_place(rec: LocalRecord) -> str | None:

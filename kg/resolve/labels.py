@@ -7,10 +7,16 @@ from collections import Counter
 from pathlib import PurePath
 
 from kg.doc import Article, Entity, LocalEntity
+from kg.lexicons.load import derived
+from kg.lexicons.org_lexicon import level_chars
 from kg.resolve.names import display_form, is_generic, is_traditional, match_form
-
-_DOUBLED_LEVEL = re.compile(r"([省市区县州镇乡])\1")
 _KEY_PREFIX = {"Person": "person", "Organization": "org", "Place": "place"}
+
+
+@derived
+def _doubled_level() -> re.Pattern:
+    """A level character written twice (唐山市市委)."""
+    return re.compile(f"([{level_chars('labels')}])\\1")
 
 
 def choose_label(names: list[str], fallbacks: list[str] = ()) -> str:
@@ -31,7 +37,7 @@ def choose_label(names: list[str], fallbacks: list[str] = ()) -> str:
 
     def rank(form: str) -> tuple:
         raw_traditional = any(is_traditional(n) for n in names if display_form(n) == form)
-        content = len(_DOUBLED_LEVEL.sub(r"\1", form))
+        content = len(_doubled_level().sub(r"\1", form))
         return (
             is_generic(match_form(form)),
             raw_traditional,

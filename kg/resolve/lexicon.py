@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.lexicons.org_lexicon import party_heads
 from kg.resolve.names import is_generic, match_form, place_core
 from kg.resolve.records import LocalRecord
 from kg.resolve.tables import NON_PREFIX_PLACES, PARENT_ORG_PREFIXES, PROVINCES
@@ -77,7 +78,11 @@ class PrefixLexicon:
         """Core of the place a body is in: its context, else the place its name starts with."""
         if rec.context_key:
             return place_core(rec.context_key)
-        form = rec.key[2:] if rec.key.startswith("中共") else rec.key
+        form = rec.key
+        for head in party_heads("body_prefix"):  # 中共X市委: the place after the party
+            if form.startswith(head):
+                form = form[len(head):]
+                break
         for split in self.splits(form):
             if split.place is not None:
                 return split.place

@@ -79,3 +79,25 @@ class PageSession:
 
     def close(self):
         self.context.close()
+
+
+def node_screen_point(page, vid) -> tuple[float, float]:
+    """Where node ``vid`` is on the screen (page coordinates)."""
+    return tuple(
+        page.evaluate(
+            """id => { const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
+                       const r = document.getElementById('network').getBoundingClientRect();
+                       return [r.left + p.x, r.top + p.y]; }""",
+            vid,
+        )
+    )
+
+
+def save_screenshot(page, tmp_path: Path, name: str) -> Path:
+    shot = tmp_path / name
+    page.screenshot(path=str(shot))
+    extra = os.environ.get("ZHKG_SCREENSHOT_DIR")
+    if extra:
+        Path(extra).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, Path(extra) / name)
+    return shot

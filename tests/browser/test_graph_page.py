@@ -9,40 +9,15 @@ can be found. ZHKG_SCREENSHOT_DIR, when set, receives the screenshots too.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import CHROMIUM_ARGS, PageSession, chromium_path
+from tests.browser.harness import PageSession, node_screen_point, save_screenshot
 from tests.graph_samples import INJECT_EVIDENCE, INJECT_IMG, INJECT_SCRIPT, generated_graph, sample_graph
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    import os
-
-    path = chromium_path()
-    missing = None
-    if path is None:
-        missing = "no chromium found (/usr/bin/chromium); install it with scripts/install-browser.sh"
-    else:
-        try:
-            import playwright.sync_api as sync_api
-        except ImportError:
-            missing = "the playwright Python package is not installed (pip install -e '.[test]')"
-    if missing:
-        if os.environ.get("CI"):  # CI installs the browser: its absence is a failure, never a silent skip
-            pytest.fail(f"browser tests cannot run in CI: {missing}")
-        pytest.skip(missing)
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -66,28 +41,6 @@ def node_id(page, name: str):
     )
     assert len(found) == 1, (name, found)
     return int(found[0])
-
-
-def node_screen_point(page, vid) -> tuple[float, float]:
-    """Where node ``vid`` is on the screen (page coordinates)."""
-    return tuple(
-        page.evaluate(
-            """id => { const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
-                       const r = document.getElementById('network').getBoundingClientRect();
-                       return [r.left + p.x, r.top + p.y]; }""",
-            vid,
-        )
-    )
-
-
-def save_screenshot(page, tmp_path: Path, name: str) -> Path:
-    shot = tmp_path / name
-    page.screenshot(path=str(shot))
-    extra = os.environ.get("ZHKG_SCREENSHOT_DIR")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, Path(extra) / name)
-    return shot
 
 
 def expected_counts():

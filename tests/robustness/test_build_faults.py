@@ -111,13 +111,13 @@ def test_stale_staging_of_a_killed_build_is_removed(tmp_path, one_seed):
 
 
 def test_an_unexpected_error_is_one_line_with_its_own_exit_code(tmp_path, one_seed, monkeypatch, capsys):
-    import kg.pipeline as pipeline
+    import kg.build.run as build_run
     from kg.cli import main
 
     def boom(*a, **kw):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(pipeline, "build_graph", boom)
+    monkeypatch.setattr(build_run, "build", boom)
     assert main(["build", str(one_seed), "-o", str(tmp_path / "out")]) == exitcodes.INTERNAL
     err = capsys.readouterr().err
     assert "internal error" in err and "--debug" in err and "Traceback" not in err

@@ -1,0 +1,22 @@
+"""Building the graph at scale: ``kg build`` and ``kg add``.
+
+A build has three phases; only the middle one sees the whole corpus, and only
+through small views:
+
+1. **analysis** (per article, in parallel): read -> :func:`kg.pipeline.analyze_article`
+   in worker processes (:mod:`kg.build.engines`: in-process, a local process
+   pool, or a Dask cluster). Each analysed Article becomes one record under
+   ``OUT/cache/articles/`` (:mod:`kg.build.cache`), keyed by its content, its
+   source name, the model version and the code version, so an unchanged
+   article is never analysed twice.
+2. **resolution** (whole corpus): :func:`kg.resolve.resolver.resolve` on slim
+   views of the records (entities, positions, relations; no text, offsets,
+   sentences or mentions).
+3. **rendering** (per article, in parallel): each article's RDF, its Turtle
+   block and its SHACL validation (:mod:`kg.build.render`), cached under
+   ``OUT/cache/rdf/`` by the article and the resolved entities it refers to;
+   then the Turtle file is assembled from the blocks (:mod:`kg.build.assemble`).
+
+:mod:`kg.build.run` ties them together for ``kg build``; :mod:`kg.build.incremental`
+adds and removes articles of an existing build (``kg add``).
+"""

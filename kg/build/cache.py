@@ -1,0 +1,280 @@
+"""The build cache under ``OUT/cache/``: one record per analysed article, one
+rendered block per article, and the manifest of the graph's articles.
+
+    OUT/cache/manifest.json          the articles of the graph, in build order
+    OUT/cache/articles/ab/<key>.pkl  an analysed Article (one per article)
+    OUT/cache/rdf/cd/<key>.pkl       its RDF: Turtle block, entity triples, SHACL results
+
+An article record's key is the SHA-256 of its source name, its raw text, the
+model version and the code version (:func:`code_id`: the package version of
+:mod:`kg.version` plus a digest of the package's code and data files, so an
+edited rule or lexicon invalidates the cache as a new release does). A record
+holds two pickles: a *slim* Article (what resolution reads: entities,
+positions, relations, events and agreements without text or evidence) and
+the full analysed Article (what the RDF mapping reads). Reading the slim part
+does not unpickle the full one.
+
+Records are written into the build's staging folder first and moved under
+``OUT/cache/`` when the outputs are published, so a failed build leaves the
+cache as it was (and no new folder in OUT).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import os
+import pickle
+import struct
+from functools import lru_cache
+from pathlib import Path
+
+from kg.doc import Article
+
+CACHE = "cache"
+MANIFEST = "manifest.json"
+ARTICLES = "articles"
+RDF = "rdf"
+#: bump when the record layout changes
+RECORD_FORMAT = 1
+MANIFEST_FORMAT = 1
+_LEN = struct.Struct("<Q")
+#: package folders whose files do not change what the build computes
+_NOT_CODE = {"__pycache__", "models"}
+
+
+# --------------------------------------------------------------------- versions
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """First 16 hex of the SHA-256 of every code and data file of the installed
+    ``kg`` package (the NLP model excluded: it has its own version)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part in _NOT_CODE or part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.suffix in (".pyc", ".pyo"):
+            continue
+        digest.update(rel.as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    try:  # the ontology and shapes (in the repository, a link out of the package)
+        from kg.rdf.ontology import ontology_path, shapes_path
+
+        for path in (ontology_path(), shapes_path()):
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        pass
+    return digest.hexdigest()[:16]
+
+
+def code_id() -> str:
+    """The code version records are keyed by: ``kg.version.code_version()`` + code digest."""
+    from kg.version import code_version
+
+    return f"{code_version()}+{code_fingerprint()}"
+
+
+def model_id(model: str | None) -> str:
+    """The model version records are keyed by, without loading the model: the
+    shipped model's ``kg.version.model_version()``, a model folder's weights
+    digest, or a ``hanlp.pretrained`` name as given."""
+    from kg.nlp.loader import OFFLINE
+    from kg.nlp.model_dir import env_model
+    from kg.version import model_version
+
+    spec = (model if model is not None else env_model() or OFFLINE).strip()
+    if spec == OFFLINE:
+        return f"offline:{model_version()}"
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        weights = sorted(p for p in path.rglob("*") if p.is_file())
+        digest = hashlib.sha256()
+        for p in weights:
+            st = p.stat()
+            digest.update(f"{p.relative_to(path).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        return f"dir:{path.resolve()}@{model_version(str(path))}:{digest.hexdigest()[:12]}"
+    return f"name:{spec}"
+
+
+def model_name(model: str | None) -> str:
+    """The report's model name, as the backend would give it (``offline:<folder>``), without loading it."""
+    from kg.nlp.loader import OFFLINE
+    from kg.nlp.model_dir import env_model, shipped_model_dir
+
+    spec = (model if model is not None else env_model() or OFFLINE).strip()
+    if spec == OFFLINE:
+        return f"offline:{shipped_model_dir()}"
+    return spec
+
+
+def record_key(source: str, raw: str, model: str, code: str) -> str:
+    """The cache key of one article: its source name and raw text under a model and code version."""
+    payload = json.dumps([RECORD_FORMAT, code, model, source, raw], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# ----------------------------------------------------------------- the records
+#: Article fields that resolution never reads (large): emptied in the slim view
+_HEAVY = {"raw": "", "text": "", "path": None}
+_HEAVY_FACTORIES = ("offsets", "sentences", "mentions", "decisions")
+
+
+def slim(article: Article) -> Article:
+    """A copy of ``article`` with what resolution and the report read: source,
+    meta, entities, positions, relations, events, agreements, errors. Text,
+    offsets, sentences, mentions and evidence strings are left out."""
+    changes: dict = {k: v for k, v in _HEAVY.items() if hasattr(article, k)}
+    fields = {f.name: f for f in dataclasses.fields(article)}
+    for name in _HEAVY_FACTORIES:
+        if name in fields and fields[name].default_factory is not dataclasses.MISSING:
+            changes[name] = fields[name].default_factory()
+    if "context" in fields:
+        changes["context"] = None
+    changes["positions"] = [dataclasses.replace(p, evidence="") for p in article.positions]
+    changes["relations"] = [dataclasses.replace(r, evidence="") for r in article.relations]
+    changes["events"] = [dataclasses.replace(e, evidence="") for e in article.events]
+    changes["agreements"] = [dataclasses.replace(a, evidence="") for a in article.agreements]
+    out = dataclasses.replace(article, **changes)
+    out.__dict__.pop("_sentence_starts", None)
+    return out
+
+
+def _dumps(obj) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def encode_record(article: Article) -> bytes:
+    """Record bytes: the slim pickle (length-prefixed), then the full Article."""
+    article.__dict__.pop("_sentence_starts", None)  # a derived cache, rebuilt on demand
+    small = _dumps(slim(article))
+    try:
+        full = _dumps(article)
+    except Exception:  # a stage left something unpicklable in its working state
+        full = _dumps(dataclasses.replace(article, context=None)) if hasattr(article, "context") else None
+        if full is None:
+            raise
+    return _LEN.pack(len(small)) + small + full
+
+
+def decode_slim(data: bytes) -> Article:
+    (n,) = _LEN.unpack_from(data, 0)
+    return pickle.loads(data[_LEN.size:_LEN.size + n])
+
+
+def read_slim(path: Path) -> Article:
+    with open(path, "rb") as fh:
+        (n,) = _LEN.unpack(fh.read(_LEN.size))
+        return pickle.loads(fh.read(n))
+
+
+def read_full(path) -> Article:
+    """The full Article of a record file (a path or an open binary file)."""
+    if not isinstance(path, (str, os.PathLike)):
+        return _full_from(path)
+    with open(path, "rb") as fh:
+        return _full_from(fh)
+
+
+def _full_from(fh) -> Article:
+    (n,) = _LEN.unpack(fh.read(_LEN.size))
+    fh.seek(n, io.SEEK_CUR)
+    return pickle.load(fh)
+
+
+def _sharded(folder: Path, key: str) -> Path:
+    return folder / key[:2] / f"{key}.pkl"
+
+
+class Cache:
+    """``OUT/cache``: published records, plus the staging folder a build writes new ones into."""
+
+    def __init__(self, out_dir: str | os.PathLike, staging: Path | None = None):
+        self.root = Path(out_dir) / CACHE
+        self.staging = staging / CACHE if staging is not None else None
+
+    # paths --------------------------------------------------------------
+    def article_path(self, key: str) -> Path | None:
+        """Where the record of ``key`` is (staged or published), or None."""
+        for base in (self.staging, self.root):
+            if base is not None:
+                p = _sharded(base / ARTICLES, key)
+                if p.is_file():
+                    return p
+        return None
+
+    def rdf_path(self, key: str) -> Path | None:
+        for base in (self.staging, self.root):
+            if base is not None:
+                p = _sharded(base / RDF, key)
+                if p.is_file():
+                    return p
+        return None
+
+    # writing (into staging) ----------------------------------------------
+    def _write(self, kind: str, key: str, data: bytes) -> Path:
+        base = self.staging if self.staging is not None else self.root
+        path = _sharded(base / kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return path
+
+    def put_article(self, key: str, data: bytes) -> Path:
+        return self._write(ARTICLES, key, data)
+
+    def put_rdf(self, key: str, data: bytes) -> Path:
+        """Store a pickled :class:`kg.build.render.Rendered`."""
+        return self._write(RDF, key, data)
+
+    def get_rdf(self, key: str):
+        path = self.rdf_path(key)
+        if path is None:
+            return None
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a damaged file is a miss
+            return None
+
+    # the manifest -------------------------------------------------------
+    def read_manifest(self) -> dict | None:
+        path = self.root / MANIFEST
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+            return None
+        return data
+
+    def stage_manifest(self, manifest: dict) -> None:
+        base = self.staging if self.staging is not None else self.root
+        base.mkdir(parents=True, exist_ok=True)
+        (base / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    # publishing ---------------------------------------------------------
+    def publish(self, keep_articles: set[str], keep_rdf: set[str]) -> None:
+        """Move staged records under ``OUT/cache`` (the manifest last), then drop
+        records no article of the manifest uses any more."""
+        if self.staging is None or not self.staging.is_dir():
+            return
+        for kind in (ARTICLES, RDF):
+            for path in sorted((self.staging / kind).glob("*/*.pkl")):
+                target = self.root / kind / path.parent.name / path.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+        staged_manifest = self.staging / MANIFEST
+        if staged_manifest.is_file():
+            os.replace(staged_manifest, self.root / MANIFEST)
+        for kind, keep in ((ARTICLES, keep_articles), (RDF, keep_rdf)):
+            for path in (self.root / kind).glob("*/*.pkl"):
+                if path.stem not in keep:
+                    try:
+                        path.unlink()
+                    except OSError:
+                        pass

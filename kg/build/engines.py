@@ -1,0 +1,248 @@
+"""Where per-article work runs: in this process, in a local process pool, or on a Dask cluster.
+
+Every engine has one method, :meth:`map`: apply a module-level function to
+tasks and yield the results **in task order** (so what is built from them
+never depends on which worker finished first), with a bounded number of
+tasks in flight (memory stays bounded however many articles there are).
+
+- :class:`InProcess` (``--workers 1``): a plain loop, one torch thread.
+- :class:`LocalPool` (``--workers N``): :class:`concurrent.futures.ProcessPoolExecutor`
+  with the ``spawn`` start method (no state forked from the parent) and
+  :func:`kg.build.worker.init_worker` (one torch thread per process); each
+  worker loads the model on its first article and keeps it. A worker that
+  dies (killed, out of memory, a crash in native code) breaks the pool: the
+  tasks in flight then run again one at a time in a new pool, so the one that
+  kills its worker is found, reported through ``on_crash`` and skipped, and
+  the others are built.
+- :class:`DaskEngine` (``--engine dask --scheduler ADDRESS``): the same tasks
+  submitted to a ``distributed`` cluster (``pip install 'zhkg[dask]'``); a
+  task whose worker dies comes back as ``on_crash`` too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from kg.logs import logger
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+class Engine:
+    name = "engine"
+    workers = 1
+
+    def map(self, fn: Callable, tasks: Iterable, on_crash: Callable[[Any, str], Any]) -> Iterator:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class InProcess(Engine):
+    """Tasks run one after the other in this process, with one torch thread
+    (restored afterwards: a library caller keeps its own setting)."""
+
+    name = "in-process"
+
+    def __init__(self, threads: int = 1) -> None:
+        self.threads = threads
+
+    def map(self, fn, tasks, on_crash):
+        import sys
+
+        from kg.build import worker
+
+        saved = worker._STATE.get("threads")
+        worker._STATE["threads"] = self.threads
+        before = worker.set_torch_threads(self.threads) if "torch" in sys.modules else None
+        try:
+            for task in tasks:
+                yield fn(task)
+        finally:
+            if saved is None:
+                worker._STATE.pop("threads", None)
+            else:
+                worker._STATE["threads"] = saved
+            if before is not None:
+                worker.set_torch_threads(before)
+
+
+def _ordered(submit: Callable, result: Callable, tasks: Iterable, window: int) -> Iterator[tuple[Any, Any]]:
+    """``(task, outcome)`` in task order, at most ``window`` in flight; outcome is
+    the result or the exception ``result`` raised."""
+    pending: deque = deque()
+    it = iter(tasks)
+    for task in it:
+        pending.append((task, submit(task)))
+        if len(pending) >= window:
+            break
+    while pending:
+        task, future = pending.popleft()
+        try:
+            outcome = result(future)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            outcome = exc
+        yield task, outcome
+        for nxt in it:
+            pending.append((nxt, submit(nxt)))
+            break
+
+
+class LocalPool(Engine):
+    """A pool of ``workers`` spawned processes, started on first use."""
+
+    name = "process-pool"
+
+    def __init__(self, workers: int, threads: int = 1, window: int | None = None) -> None:
+        self.workers = max(1, workers)
+        self.threads = threads
+        self.window = window or 4 * self.workers
+        self._pool = None
+
+    def _start(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from kg.build.worker import init_worker
+
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_worker,
+                initargs=(self.threads,),
+            )
+        return self._pool
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def map(self, fn, tasks, on_crash):
+        from concurrent.futures.process import BrokenProcessPool
+
+        it = iter(tasks)
+        pending: deque = deque()
+        end = object()
+
+        def fill() -> None:
+            while len(pending) < self.window:
+                task = next(it, end)
+                if task is end:
+                    return
+                try:
+                    pending.append((task, self._start().submit(fn, task)))
+                except BrokenProcessPool:
+                    pending.append((task, None))  # the pool broke meanwhile: run it again below
+
+        fill()
+        while pending:
+            task, future = pending.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool("the pool broke before this task was submitted")
+                outcome = future.result()
+            except BrokenProcessPool:
+                retry = [task] + [t for t, _ in pending]
+                pending.clear()
+                logger().warning(f"kg build: a worker process died; running the {len(retry)} task(s) in flight "
+                                 "again one at a time")
+                self._restart()
+                self._check_workers_start()
+                for task in retry:
+                    try:
+                        outcome = self._start().submit(fn, task).result()
+                    except BrokenProcessPool as exc:
+                        self._restart()
+                        outcome = on_crash(task, f"the worker process died ({exc})")
+                    yield outcome
+                fill()
+                continue
+            yield outcome
+            fill()
+
+    def _check_workers_start(self) -> None:
+        """A pool that breaks on a task that does nothing cannot start its workers at all."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            self._start().submit(os.getpid).result()
+        except BrokenProcessPool:
+            self._restart()
+            raise EngineUnavailable(
+                "the worker processes could not start (a script that builds with several workers must "
+                "guard its main code with `if __name__ == \"__main__\":`); use --workers 1 to build in this process"
+            ) from None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskEngine(Engine):
+    """Tasks submitted to the Dask ``distributed`` scheduler at ``address``."""
+
+    name = "dask"
+
+    def __init__(self, address: str, window: int | None = None) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise EngineUnavailable(
+                "--engine dask needs the 'distributed' package: pip install 'zhkg[dask]'"
+            ) from exc
+        try:
+            self.client = Client(address, set_as_default=False)  # connect timeout: dask's config
+        except Exception as exc:  # OSError, TimeoutError ... : one readable line
+            raise EngineUnavailable(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        threads = sum(self.client.nthreads().values()) or 1
+        self.workers = threads
+        self.window = window or max(8, 4 * threads)
+
+    def map(self, fn, tasks, on_crash):
+        def submit(task):
+            return self.client.submit(fn, task, pure=False)
+
+        for task, outcome in _ordered(submit, lambda f: f.result(), tasks, self.window):
+            if isinstance(outcome, BaseException):
+                yield on_crash(task, f"the Dask task failed ({type(outcome).__name__}: {outcome})")
+                continue
+            yield outcome
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine asked for cannot run; the message says why."""
+
+
+def make_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None) -> Engine:
+    """``local`` with ``workers`` processes (1: in this process; None: every core), or ``dask``."""
+    if engine == "dask":
+        if not scheduler:
+            raise EngineUnavailable("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        return DaskEngine(scheduler)
+    if engine != "local":
+        raise EngineUnavailable(f"unknown engine {engine!r}: choose local or dask")
+    n = available_cores() if workers is None else workers
+    return InProcess() if n <= 1 else LocalPool(n)

@@ -1,0 +1,190 @@
+"""``kg add``: add, replace or remove articles of an existing build.
+
+The build's articles are the rows of ``OUT/cache/manifest.json`` (file,
+source, path, record key), in build order. ``kg add FILES --to OUT`` reads the
+files; a file whose name is already in the graph replaces that article in
+place (a changed file is analysed again, an unchanged one keeps its record),
+a new one is appended. ``kg add --remove NAMES --to OUT`` drops the articles
+of those files (by file name as in ``kg:sourceFile``, or by path). Then the
+whole graph is resolved and written again from the records, as ``kg build``
+does: only the new or changed articles are analysed, and only the articles
+whose resolved entities changed are mapped to RDF again.
+
+When the model or the code changed since the build, every record is stale:
+the articles are analysed again from the raw text their records keep (the
+input files are not needed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build.cache import Cache, code_id, model_id, read_full, record_key
+from kg.build.run import BuildOptions, Input, build_outputs, read_items
+from kg.doc import Article
+
+
+def _rows(cache: Cache, manifest: dict, model: str | None) -> list[Input]:
+    """The manifest's articles as inputs, re-keyed (from the records' raw text) if the versions changed."""
+    mid, cid = model_id(model), code_id()
+    same = manifest.get("model_id") == mid and manifest.get("code") == cid
+    rows = []
+    for row in manifest.get("articles", []):
+        item = Input(row["file"], row["source"], row.get("path"), key=row["key"])
+        if not same:
+            old = cache.article_path(row["key"])
+            if old is None:
+                item.error = "its cached record is missing: add the file again"
+            else:
+                raw = read_full(old).raw
+                item.key = record_key(item.source, raw, mid, cid)
+                item.article = Article(source=item.source, raw=raw, path=item.path)
+        rows.append(item)
+    return rows
+
+
+def _matches(name: str, item: Input) -> bool:
+    return name in (item.file, item.source) or Path(name).name == item.file or (
+        item.path is not None and Path(name).resolve() == Path(item.path).resolve())
+
+
+def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | None) -> tuple[list[Input], dict]:
+    """The new article list: ``rows`` with the files of ``paths`` replaced in place or appended."""
+    mid, cid = model_id(model), code_id()
+    new = read_items(paths, max_bytes)
+    for item in new:
+        if item.article is not None:
+            item.key = record_key(item.source, item.article.raw, mid, cid)
+    by_file: dict[str, list[Input]] = {}
+    for item in new:
+        by_file.setdefault(item.file, []).append(item)
+    old_keys: dict[str, list[str]] = {}
+    for row in rows:
+        old_keys.setdefault(row.file, []).append(row.key)
+    changes = {"added": [], "changed": [], "unchanged": [], "removed": []}
+    out: list[Input] = []
+    placed: set[str] = set()
+    for row in rows:
+        if row.file in by_file:
+            if row.file not in placed:
+                placed.add(row.file)
+                out.extend(by_file[row.file])
+                new_keys = [i.key for i in by_file[row.file]]
+                changes["unchanged" if new_keys == old_keys[row.file] else "changed"].append(row.file)
+            continue
+        out.append(row)
+    for file, items in by_file.items():
+        if file not in placed:
+            out.extend(items)
+            changes["added"].append(file)
+    return out, changes
+
+
+def plan_remove(rows: list[Input], names: list[str]) -> tuple[list[Input], dict, list[str]]:
+    """``rows`` without the files named; (rows, changes, names that matched nothing)."""
+    unknown = [n for n in names if not any(_matches(n, r) for r in rows)]
+    gone = [r for r in rows if any(_matches(n, r) for n in names)]
+    removed = list(dict.fromkeys(r.file for r in gone))
+    keep = [r for r in rows if r.file not in removed]
+    return keep, {"added": [], "changed": [], "unchanged": [], "removed": removed}, unknown
+
+
+def run_add(
+    paths: list[str],
+    out_dir: str,
+    remove: bool = False,
+    model: str | None = None,
+    max_bytes: int = 5 * 1024 * 1024,
+    validate: bool = True,
+    progress: bool = True,
+    workers: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> int:
+    """``kg add FILES --to OUT`` / ``kg add --remove NAMES --to OUT``; exit status as ``kg build``."""
+    from kg import exitcodes
+    from kg.build.engines import EngineUnavailable
+    from kg.export.outdir import OutputError, claim_output
+    from kg.logs import logger, setup_logging
+    from kg.nlp.base import ModelNotAvailable
+    from kg.pipeline import BuildReport, check_inputs
+
+    log = logger()
+    if not log.handlers:
+        setup_logging("INFO" if progress else "WARNING")
+    if not remove:
+        missing = check_inputs(paths)
+        if missing:
+            log.error(f"kg add: no such file or folder: {', '.join(missing)}")
+            return exitcodes.USAGE
+    if not Path(out_dir).is_dir():
+        log.error(f"kg add: {out_dir} is not a kg build output folder: run kg build FILES -o {out_dir} first")
+        return exitcodes.USAGE
+    try:
+        out = claim_output(out_dir)
+    except OutputError as exc:
+        log.error(f"kg add: {exc}")
+        return exitcodes.IO_ERROR
+    with out:
+        cache = Cache(out.path)
+        manifest = cache.read_manifest()
+        if manifest is None:
+            log.error(f"kg add: {out.path} has no build cache (cache/manifest.json): "
+                      f"build it with kg build FILES -o {out.path} first")
+            return exitcodes.USAGE
+        if model is None:
+            model = manifest.get("model")
+        rows = _rows(cache, manifest, model)
+        if remove:
+            items, changes, unknown = plan_remove(rows, paths)
+            for name in unknown:
+                log.warning(f"kg add: {name}: no such article in {out.path}")
+            if not changes["removed"]:
+                log.error("kg add: nothing to remove")
+                return exitcodes.USAGE
+        else:
+            items, changes = plan_add(rows, paths, max_bytes, model)
+        options = BuildOptions(model=model, max_bytes=max_bytes, validate=validate, workers=workers,
+                               engine=engine, scheduler=scheduler, progress=progress)
+        report = BuildReport()
+        try:
+            built = build_outputs(items, out, options, report, log_prefix="kg add", extra={"incremental": changes})
+        except (ModelNotAvailable, EngineUnavailable) as exc:
+            log.error(f"kg add: {exc}")
+            return exitcodes.USAGE
+        except OSError as exc:
+            log.error(f"kg add: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
+                      "previous outputs left intact")
+            return exitcodes.IO_ERROR
+        if not report.read:
+            built.discard()
+            log.error("kg add: the graph would have no article left; previous outputs left untouched "
+                      "(remove the folder to start again)")
+            return exitcodes.USAGE
+        try:
+            built.publish(out)
+            try:
+                from kg.store import write_store
+
+                write_store(out.path / "graph.ttl", out.path / "store")
+            except Exception as exc:
+                log.warning(f"kg add: OUT/store not written ({exc}); kg query will read graph.ttl")
+        except OSError as exc:
+            built.discard()
+            log.error(f"kg add: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
+                      "previous outputs left intact")
+            return exitcodes.IO_ERROR
+
+    for f in report.failed:
+        log.warning(f"kg add: {f['file']}: {f['reason']}")
+    stats = built.extra.get("build", {})
+    print(f"kg add: {len(changes['added'])} added, {len(changes['changed'])} changed, "
+          f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed "
+          f"({stats.get('analysed', 0)} analysed, {stats.get('from_cache', 0)} from the cache); "
+          f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples "
+          f"-> {out.path}")
+    ok = not report.failed
+    if report.validation is not None and not report.validation["conforms"]:
+        log.warning(f"kg add: SHACL: {len(report.validation['violations'])} violation(s), see report.json")
+        ok = False
+    return exitcodes.OK if ok else exitcodes.INPUTS_SKIPPED

@@ -1,0 +1,239 @@
+"""One article's RDF after resolution: its triples, its Turtle block and its SHACL results.
+
+:func:`render_article` maps one analysed Article with the resolved entities it
+refers to (:class:`ArticleContext`), exactly as :func:`kg.rdf.mapping.corpus_to_graph`
+maps it inside the whole corpus (the same mapper class, given one article).
+It returns
+
+- the Turtle text of every subject of the article (the article node and its
+  events, positions, agreements and assertions), formatted as
+  :func:`kg.export.turtle.to_turtle` formats them, in its subject order;
+- the triples whose subject is an entity (``kg:holdsPosition``, ``kg:signed``,
+  ``kg:witnessed``, the shortcut relations, nodes of unresolved entities):
+  they belong to the entity section, which the parent assembles;
+- its SHACL results (:func:`kg.rdf.validate.validate_graph` on the ontology,
+  the article's triples, the referenced entities' own triples and their
+  ``kg:mentionedIn`` this article).
+
+Validating article by article gives the same violations as validating the
+whole graph: every statement about an article's nodes is made by that article,
+an entity's own statements (type, label, aliases, code) are the same in every
+article that refers to it, and each value's class is given with it. The only
+shapes that count statements made by several articles are the graph-wide
+checks (a shortcut backed by some assertion, an assertion whose triple exists,
+``kg:party``/``kg:signed`` both ways), and the mapper always writes both
+statements of each pair in the same article. ``tests/build/test_render.py``
+checks the equivalence on graphs with violations of each kind.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.doc import Article, Corpus, Entity
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@dataclass
+class ArticleContext:
+    """What rendering one article needs from resolution."""
+
+    slug: str  #: the article's IRI slug (its source name, numbered if repeated)
+    #: local entity index -> (corpus entity, its IRI); locals missing here are unresolved
+    entities: dict[int, tuple[Entity, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Rendered:
+    """An article's RDF, as :func:`render_article` returns it (and the cache keeps it)."""
+
+    #: (subject IRI, Turtle text of that subject) in Turtle subject order
+    subjects: list[tuple[str, str]]
+    #: every statement the mapper made for the article, in the order it made them
+    #: (rdflib terms): the article's own subjects and the entities' (see :func:`is_article_subject`)
+    triples: list[tuple]
+    #: kg class local name -> rdf:type statements of that class among the article's subjects
+    types: dict[str, int]
+    #: how many distinct statements have one of the article's own subjects
+    own: int = 0
+    #: SHACL violation and warning lines (None: not validated)
+    violations: list[str] | None = None
+    warnings: list[str] | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def entity_triples(self) -> list[tuple]:
+        return [t for t in self.triples if not is_article_subject(str(t[0]))]
+
+
+def _mapper_class():
+    from kg.rdf.mapping import _Mapper
+
+    class OneArticleMapper(_Mapper):
+        """The corpus mapper, given one article and the corpus entities it refers to."""
+
+        def __init__(self, article: Article, context: ArticleContext) -> None:
+            order = sorted(context.entities)
+            entities = [context.entities[li][0] for li in order]
+            index = {(0, li): i for i, li in enumerate(order)}
+            super().__init__(Corpus(articles=[article], entities=entities, index=index))
+            self.slugs = [context.slug]
+            self.entity_iris = [context.entities[li][1] for li in order]
+            self.made: list[tuple] | None = None
+
+        def add(self, s, p, o) -> None:
+            if self.made is not None and (s, p, o) not in self.graph:
+                self.made.append((s, p, o))
+            self.graph.add((s, p, o))
+
+    return OneArticleMapper
+
+
+def is_article_subject(iri: str) -> bool:
+    return iri.startswith(_ARTICLES)
+
+
+def _articles_prefix() -> str:
+    from kg.rdf.namespaces import ID
+
+    return ID + "article/"
+
+
+_ARTICLES = _articles_prefix()
+
+
+def format_subjects(triples, writer=None) -> list[tuple[str, str]]:
+    """``(subject, Turtle text)`` for each subject of ``triples``, in
+    :func:`kg.export.turtle.to_turtle`'s order and format."""
+    from rdflib import BNode, Literal
+
+    from kg.export.turtle import _RDF_TYPE, _object_key, _subject_key, _Writer
+    from kg.rdf.namespaces import PREFIXES
+
+    writer = writer or _Writer(PREFIXES)
+    subjects: dict[str, dict[str, list]] = {}
+    for s, p, o in triples:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            raise ValueError("graph has blank nodes: its Turtle would not be deterministic")
+        if isinstance(s, Literal):
+            raise ValueError(f"a literal cannot be a subject: {s!r}")
+        subjects.setdefault(str(s), {}).setdefault(str(p), []).append(o)
+    out = []
+    for s in sorted(subjects, key=_subject_key):
+        preds = subjects[s]
+        order = sorted(preds, key=lambda p: (p != _RDF_TYPE, p))
+        parts = []
+        for p in order:
+            objects = sorted(set(preds[p]), key=_object_key)
+            parts.append(writer.predicate(p) + " " + " ,\n        ".join(writer.term(o) for o in objects))
+        out.append((s, writer.iri(s) + " " + " ;\n    ".join(parts) + " ."))
+    return out
+
+
+def count_types(triples) -> dict[str, int]:
+    from kg.rdf.namespaces import KG
+
+    counts: Counter = Counter()
+    for _s, p, o in triples:
+        if str(p) == RDF_TYPE and str(o).startswith(KG):
+            counts[str(o)[len(KG):]] += 1
+    return dict(counts)
+
+
+def render_article(article: Article, context: ArticleContext, validate: bool = True) -> Rendered:
+    """The article's RDF, Turtle block and (``validate``) SHACL results; see the module doc."""
+    from kg.rdf.iris import article_iri
+    from kg.rdf.namespaces import new_graph
+
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    mapper = _mapper_class()(article, context)
+    entities = new_graph()  # the referenced entities' own statements (the parent writes them once)
+    mapper.graph = entities
+    for i, (entity, iri) in enumerate(zip(mapper.corpus.entities, mapper.entity_iris)):
+        if i not in mapper.nameless:
+            mapper.map_entity(entity, mapper.uri(iri))
+            mapper.add(mapper.uri(iri), mapper.kg.mentionedIn, mapper.uri(article_iri(context.slug)))
+    made = new_graph()
+    mapper.graph = made
+    mapper.made = []
+    mapper.map_article(0, article)
+    own = [t for t in mapper.made if is_article_subject(str(t[0]))]
+    seconds["rdf"] = time.perf_counter() - t0
+    rendered = Rendered(subjects=format_subjects(own), triples=mapper.made, types=count_types(own), own=len(own),
+                        seconds=seconds)
+    if validate:
+        t0 = time.perf_counter()
+        if fast_conforms(entities, made):
+            rendered.violations = []
+        else:  # pySHACL says what is wrong (or, rarely, that nothing is)
+            result = validate_statements(entities, made)
+            rendered.violations, rendered.warnings = result.violations, result.warnings
+        seconds["validate"] = time.perf_counter() - t0
+    return rendered
+
+
+def fast_conforms(*graphs) -> bool:
+    """:func:`kg.build.shacl.conforms`, False when it cannot decide (pySHACL then validates)."""
+    from kg.build import shacl
+
+    try:
+        return shacl.conforms(*graphs)
+    except shacl.Unsupported:
+        return False
+
+
+def validate_statements(*graphs: "Graph"):
+    """:func:`kg.rdf.validate.validate_graph` on the ontology plus ``graphs``."""
+    from kg.rdf.ontology import load_ontology
+    from kg.rdf.validate import validate_graph
+
+    data = load_ontology()
+    for g in graphs:
+        for t in g:
+            data.add(t)
+    with prepared_sparql():
+        return validate_graph(data)
+
+
+_PREPARED: dict = {}
+_PATCH_LOCK = __import__("threading").RLock()
+
+
+@contextmanager
+def prepared_sparql():
+    """Parse each SPARQL query text once per process while validating.
+
+    pySHACL runs the shapes' SPARQL constraints as query text on every call,
+    and rdflib parses the text each time (most of the cost of validating one
+    article's few hundred statements). Within this block rdflib's processor
+    reuses the parsed and translated query for the same text, base and
+    prefixes; evaluation is unchanged."""
+    from rdflib.plugins.sparql import processor
+
+    with _PATCH_LOCK:
+        original = processor.SPARQLProcessor.query
+
+        def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):
+            if isinstance(strOrQuery, str):
+                key = (strOrQuery, base, tuple(sorted((str(k), str(v)) for k, v in (initNs or {}).items())))
+                prepared = _PREPARED.get(key)
+                if prepared is None:
+                    prepared = processor.translateQuery(processor.parseQuery(strOrQuery), base, initNs)
+                    if len(_PREPARED) < 256:
+                        _PREPARED[key] = prepared
+                strOrQuery = prepared
+            return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+        processor.SPARQLProcessor.query = query
+        try:
+            yield
+        finally:
+            processor.SPARQLProcessor.query = original

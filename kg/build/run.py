@@ -1,0 +1,470 @@
+"""The build: inputs -> cached records -> resolution -> rendered blocks -> outputs in a staging folder.
+
+:func:`build_outputs` does the work of ``kg build`` and ``kg add`` between
+claiming the output folder and publishing (:func:`kg.pipeline.run_build` and
+:func:`kg.build.incremental.run_add` do those): it writes graph.ttl,
+graph.html and report.json, and the new cache records, into a staging folder
+inside OUT, and returns a :class:`Built` whose :meth:`Built.publish` moves
+them into place. Memory: the parent holds slim views of the articles until
+resolution is done, then the resolved entities, the entity section and one
+group of rendered blocks at a time; the HTML page is the one step that loads
+the whole graph (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pickle
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_slim, record_key
+from kg.build.worker import DEFAULT_ANALYZE
+from kg.doc import Article, ReadError
+
+#: bump when the rendered block layout changes
+RENDER_FORMAT = 1
+OUTPUTS = ["graph.ttl", "graph.html", "report.json"]
+
+
+@dataclass
+class BuildOptions:
+    model: str | None = None
+    max_bytes: int = 5 * 1024 * 1024
+    validate: bool = True
+    #: worker processes for the per-article stages (1: in this process; None: every core)
+    workers: int | None = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    #: reuse records of OUT/cache (False: analyse every article again)
+    use_cache: bool = True
+    #: the per-article analysis as ``module:function`` (tests substitute their own)
+    analyze: str = DEFAULT_ANALYZE
+    progress: bool = True
+
+
+@dataclass
+class Input:
+    """One article of the graph to be: a manifest row, with its raw Article while it may need analysis."""
+
+    file: str  #: the input file's source name (the parts of a long file share it)
+    source: str  #: the article's source name (``file#2`` for a part)
+    path: str | None
+    key: str = ""
+    article: Article | None = None
+    error: str | None = None  #: could not be read (the reason)
+    #: the cached record to use (None: analyse ``article``)
+    record: Path | None = None
+
+    def row(self) -> dict:
+        return {"file": self.file, "source": self.source, "path": self.path, "key": self.key}
+
+
+@dataclass
+class Stats:
+    analysed: int = 0
+    from_cache: int = 0
+    rendered: int = 0
+    render_cached: int = 0
+    chars: int = 0
+    workers: int = 1
+    engine: str = "in-process"
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Built:
+    """A finished build, staged: :meth:`publish` moves it into OUT."""
+
+    report: object  # kg.pipeline.BuildReport
+    staging: Path
+    cache: Cache
+    keep_articles: set[str] = field(default_factory=set)
+    keep_rdf: set[str] = field(default_factory=set)
+    extra: dict = field(default_factory=dict)
+
+    def publish(self, out) -> None:
+        """Cache records and manifest first (content-addressed: harmless if the rest fails), then the outputs."""
+        self.cache.publish(self.keep_articles, self.keep_rdf)
+        out.publish(self.staging, OUTPUTS)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- reading
+def read_items(paths: list[str], max_bytes: int) -> list[Input]:
+    """Every input article (long ones in parts), in order; unreadable ones with their reason."""
+    from kg.logs import logger
+    from kg.reading.parts import split_long
+    from kg.reading.reader import read_inputs
+
+    items: list[Input] = []
+    for item in read_inputs(paths, max_bytes=max_bytes):
+        if isinstance(item, ReadError):
+            items.append(Input(item.source, item.source, None, error=item.reason))
+            continue
+        parts = split_long(item)
+        if len(parts) > 1:
+            logger().warning(f"kg build: {item.source}: {parts[0].errors[-1]}")
+        for part in parts:
+            items.append(Input(item.source, part.source, part.path, article=part))
+    return items
+
+
+def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool) -> None:
+    """Give each readable input its record key, and its cached record when there is one."""
+    mid, cid = model_id(model), code_id()
+    for item in inputs:
+        if item.article is not None:
+            item.key = record_key(item.source, item.article.raw, mid, cid)
+        if item.key and use_cache:
+            item.record = cache.article_path(item.key)
+
+
+# ---------------------------------------------------------------- phase 1
+def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
+                  log_prefix: str = "kg build") -> list[tuple[Input, Article]]:
+    """Analyse what the cache lacks; ``(input, slim article)`` of every article built, in order.
+
+    Failures (unreadable, processing failed, a worker that died) go to ``report.failed``."""
+    from kg.build.worker import AnalysisResult, AnalysisTask, analyse
+    from kg.logs import logger, progress as progress_bar
+    from kg.nlp.base import ModelNotAvailable
+
+    log = logger()
+    todo = [i for i in inputs if i.error is None and i.record is None and i.article is not None]
+    if todo:
+        log.info(f"{log_prefix}: loading the model ({options.model or 'offline'})")
+    tasks = (AnalysisTask(n, item.article, item.key, options.model, options.analyze) for n, item in enumerate(todo))
+
+    def crashed(task: AnalysisTask, why: str) -> AnalysisResult:
+        return AnalysisResult(task.index, task.article.source, task.key, ok=False, reason=f"processing failed: {why}")
+
+    engine = engine_for(len(todo)) if todo else None
+    results = iter(engine.map(analyse, tasks, crashed)) if engine is not None else iter(())
+    stats.workers, stats.engine = (engine.workers, engine.name) if engine is not None else (0, "cache")
+    built: list[tuple[Input, Article]] = []
+    t0 = time.perf_counter()
+    with progress_bar(len(inputs), "articles") as bar:
+        for item in inputs:
+            if item.error is not None:
+                report.failed.append({"file": item.source, "reason": item.error})
+                bar.advance(f"{item.source}: skipped: {item.error}", logging.WARNING)
+                continue
+            if item.record is not None:
+                article = read_slim(item.record)
+                stats.from_cache += 1
+                note = " (cached)"
+            else:
+                result: AnalysisResult = next(results)
+                if result.model_error:
+                    raise ModelNotAvailable(result.model_error)
+                if result.model_name and not report.model:
+                    report.model = result.model_name
+                for stage, seconds in result.seconds.items():
+                    report.seconds[stage] += seconds
+                if not result.ok:
+                    report.failed.append({"file": item.source, "reason": result.reason})
+                    bar.advance(f"{item.source}: failed: {result.reason.removeprefix('processing failed: ')}",
+                                logging.WARNING)
+                    continue
+                item.record = cache.put_article(item.key, result.record)
+                article = decode_slim(result.record)
+                stats.analysed += 1
+                note = ""
+            stats.chars += _chars(item)
+            item.article = None  # the raw text is in the record now
+            built.append((item, article))
+            report.read.append(item.source)
+            report.warnings.extend({"file": item.source, "message": m} for m in article.errors)
+            for m in article.errors:
+                log.debug(f"{log_prefix}: {item.source}: {m}")
+            bar.advance(f"{item.source}: {len(article.entities)} entities, {len(article.relations)} relations{note}")
+    report.seconds["analysis_wall"] += time.perf_counter() - t0
+    return built
+
+
+def _chars(item: Input) -> int:
+    return len(item.article.raw) if item.article is not None else 0
+
+
+# ---------------------------------------------------------------- phase 2
+def resolve_phase(built: list[tuple[Input, Article]], report):
+    from kg.logs import logger
+    from kg.resolve.resolver import resolve
+
+    articles = [a for _, a in built]
+    logger().info(f"kg build: resolving entities across {len(articles)} articles")
+    t0 = time.perf_counter()
+    corpus = resolve(articles)
+    report.seconds["resolve"] += time.perf_counter() - t0
+    report.entities = dict(Counter(e.subtype or e.type for e in corpus.entities))
+    rel = Counter(r.kind for a in articles for r in a.relations)
+    rel["positions"] = sum(len(a.positions) for a in articles)
+    rel["agreements"] = sum(len(a.agreements) for a in articles)
+    rel["events"] = sum(len(a.events) for a in articles)
+    report.relations = dict(rel)
+    return corpus
+
+
+# ---------------------------------------------------------------- phase 3
+def _entity_digest(entity, iri: str) -> str:
+    return json.dumps([iri, entity.name, entity.type, entity.subtype, sorted(entity.aliases), entity.code],
+                      ensure_ascii=False)
+
+
+def render_key(record: str, slug: str, table: list, validate_code: str) -> str:
+    payload = json.dumps([RENDER_FORMAT, validate_code, record, slug, table], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
+                 staging: Path, remote: bool):
+    """Render every article (cached or by the engine) in article IRI order, streaming
+    the blocks to a file; returns (entity section, articles part path, render keys,
+    types, triple count, violations, fully validated, html triples)."""
+    from kg.build.assemble import ArticleBlocks, EntitySection, article_contexts, subject_key
+    from kg.build.render import Rendered, is_article_subject
+    from kg.build.worker import RenderTask, render
+    from kg.logs import logger, progress as progress_bar
+    from kg.rdf.iris import article_iri
+    from kg.rdf.mapping import _Mapper, article_slugs
+
+    t_all = time.perf_counter()
+    slugs = article_slugs(corpus)
+    contexts = dict(enumerate(article_contexts(corpus, slugs, _Mapper._entity_iris(corpus.entities))))
+    cid = code_id()
+    order = sorted(range(len(built)), key=lambda ai: subject_key(article_iri(slugs[ai])))
+    keys: list[str] = [""] * len(built)
+    digests: dict[str, str] = {}
+    for ai, context in contexts.items():
+        table = []
+        for li, (entity, iri) in sorted(context.entities.items()):
+            if iri not in digests:
+                digests[iri] = _entity_digest(entity, iri)
+            table.append([li, digests[iri]])
+        keys[ai] = render_key(built[ai][0].key, slugs[ai], table, cid)
+    corpus.articles = []  # the slim views are no longer needed
+    built_inputs = [item for item, _ in built]
+    built.clear()
+
+    cached: dict[int, Rendered] = {}
+    todo = []
+    for ai in order:
+        hit = cache.get_rdf(keys[ai]) if options.use_cache else None
+        if hit is not None and (hit.violations is not None or not options.validate):
+            cached[ai] = hit
+        else:
+            todo.append(ai)
+    logger().info(f"kg build: mapping {len(order)} articles to RDF"
+                  + (f" ({len(order) - len(todo)} from the cache)" if len(todo) < len(order) else ""))
+
+    def task_for(ai: int) -> RenderTask:
+        record = built_inputs[ai].record
+        payload = record.read_bytes() if remote else str(record)
+        return RenderTask(ai, keys[ai], payload, contexts.pop(ai), options.validate)
+
+    def crashed(task: RenderTask, why: str):
+        raise RuntimeError(f"rendering {built_inputs[task.index].source} failed: {why}")
+
+    engine = engine_for(len(todo)) if todo else None
+    rendered_stream = iter(engine.map(render, (task_for(ai) for ai in todo), crashed)) if engine else iter(())
+
+    section = EntitySection()
+    preamble = section.add_corpus_entities(corpus, slugs)
+    part = staging / "articles.ttl.part"
+    blocks = ArticleBlocks(part)
+    types: Counter = Counter()
+    triples = 0
+    violations: set[str] = set()
+    validated = True
+    sequences: list = [None] * len(order)  # each article's statements, for the entity section and the page
+    try:
+        with progress_bar(len(order), "articles (RDF)") as bar:
+            for ai in order:
+                if ai in cached:
+                    rendered = cached.pop(ai)
+                    stats.render_cached += 1
+                else:
+                    data = next(rendered_stream)
+                    cache.put_rdf(keys[ai], data)
+                    rendered = pickle.loads(data)
+                    stats.rendered += 1
+                    for stage, seconds in rendered.seconds.items():
+                        report.seconds[stage] += seconds
+                blocks.add(rendered.subjects)
+                types.update(rendered.types)
+                triples += rendered.own
+                sequences[ai] = rendered.triples
+                if rendered.violations is None:
+                    validated = False
+                else:
+                    violations.update(rendered.violations)
+                bar.advance(f"{built_inputs[ai].source}: RDF", logging.DEBUG)
+    finally:
+        blocks.close()
+    for sequence in sequences:  # in article order, as the corpus mapper makes them
+        section.add_all(t for t in sequence if not is_article_subject(str(t[0])))
+    report.seconds["render_wall"] += time.perf_counter() - t_all
+    return section, part, set(keys), types, triples, violations, validated, (preamble, sequences)
+
+
+# ---------------------------------------------------------------- the whole build
+def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, engine=None,
+                  log_prefix: str = "kg build", extra: dict | None = None) -> Built:
+    """Analyse, resolve, render and write the outputs of ``inputs`` into a staging
+    folder in ``out`` (a claimed :class:`kg.export.outdir.OutputFolder`).
+
+    Raises ModelNotAvailable when the model cannot be loaded. The staging folder
+    is removed if anything fails."""
+    from kg.build.engines import make_engine
+    from kg.pipeline import BuildReport
+
+    report = report or BuildReport()
+    staging = out.staging()
+    cache = Cache(out.path, staging=staging)
+    stats = Stats()
+    engines: dict[str, object] = {}
+
+    def engine_for(n_tasks: int):
+        if engine is not None:
+            return engine
+        if "engine" not in engines:
+            workers = options.workers
+            if options.engine == "local" and workers is None:
+                from kg.build.engines import available_cores
+
+                workers = available_cores()
+            if options.engine == "local":
+                workers = max(1, min(workers, n_tasks))  # no idle process for a small build
+            engines["engine"] = make_engine(options.engine, workers, options.scheduler)
+        return engines["engine"]
+
+    try:
+        t0 = time.perf_counter()
+        plan(inputs, cache, options.model, options.use_cache)
+        report.seconds["read"] += time.perf_counter() - t0
+        built = analyse_phase(inputs, options, cache, engine_for, report, stats, log_prefix)
+        if not report.model:
+            report.model = model_name(options.model)
+        keep_articles = {item.key for item, _ in built}
+        manifest_rows = [item.row() for item, _ in built]
+        result = Built(report, staging, cache, keep_articles=keep_articles, extra=dict(extra or {}))
+        result.extra["build"] = stats.as_dict()
+        if not built:
+            return result
+        corpus = resolve_phase(built, report)
+        remote = options.engine == "dask"
+        section, part, rdf_keys, types, triples, violations, validated, html_triples = render_phase(
+            built, corpus, options, cache, engine_for, report, stats, staging, remote)
+        result.keep_rdf = rdf_keys
+        _finish(result, section, part, types, triples, violations, validated, html_triples, options, stats,
+                manifest_rows)
+        result.extra["build"] = stats.as_dict()
+        return result
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        for e in engines.values():
+            e.close()
+
+
+def _finish(result: Built, section, part: Path, types, triples, violations, validated, html_triples,
+            options: BuildOptions, stats: Stats, manifest_rows: list[dict]) -> None:
+    """graph.ttl, graph.html, report.json and the manifest, into the staging folder."""
+    import sys
+
+    from kg.build.assemble import ontology_parts, subject_key, write_graph
+    from kg.build.render import count_types
+    from kg.logs import logger
+    from kg.version import versions
+
+    report, staging = result.report, result.staging
+    log = logger()
+    t0 = time.perf_counter()
+    before, middle, after, onto_types, onto_count = ontology_parts()
+    section.add_all(middle)
+    types.update(section.types())
+    types.update(count_types(t for t in _ontology_triples() if subject_key(str(t[0]))[0] not in (2, 3)))
+    report.triples = triples + section.count() + onto_count - len(middle)
+    report.nodes = dict(types)
+    write_graph(staging / "graph.ttl", section, part, before, after)
+    part.unlink()
+    report.seconds["turtle"] += time.perf_counter() - t0
+    report.versions = versions()
+    report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
+    if options.validate:
+        ordered = sorted(violations)
+        report.validation = {"conforms": validated and not ordered, "violations": ordered[:200]}
+
+    log.info(f"kg build: writing graph.ttl, graph.html and report.json into {staging.parent}")
+    t0 = time.perf_counter()
+    import kg.export.html as html
+
+    graph = _html_graph(*html_triples)
+    html_triples[1].clear()
+    html.write_html(graph, staging / "graph.html")
+    del graph
+    report.seconds["html"] += time.perf_counter() - t0
+    data = report.as_dict()
+    for key, value in result.extra.items():
+        data[key] = value
+    data["build"] = stats.as_dict()
+    (staging / "report.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    manifest = {
+        "format": 1,
+        "versions": report.versions,
+        "model": options.model,
+        "model_id": model_id(options.model),
+        "code": code_id(),
+        "articles": manifest_rows,
+    }
+    result.cache.stage_manifest(manifest)
+
+
+def _ontology_triples():
+    from kg.rdf.ontology import load_ontology
+
+    return load_ontology()
+
+
+def _html_graph(preamble: list, sequences: list):
+    """The whole graph as rdflib, for the page, its statements added in the
+    order the corpus mapper adds them (the page's ties follow that order):
+    ontology, entities, ``kg:mentionedIn``, then each article's."""
+    from rdflib import Graph
+
+    from kg.rdf.namespaces import bind_prefixes
+    from kg.rdf.ontology import load_ontology
+
+    # rdflib's store without contexts: the page's many lookups run about three times faster
+    graph = bind_prefixes(Graph(store="SimpleMemory", bind_namespaces="none"))
+    add = graph.add
+    for t in load_ontology():
+        add(t)
+    for t in preamble:
+        add(t)
+    for sequence in sequences:
+        for t in sequence:
+            add(t)
+    return graph
+
+
+def build(paths: list[str], out, options: BuildOptions, report=None) -> Built:
+    """``kg build``'s work: every article under ``paths`` (see :func:`build_outputs`)."""
+    from kg.pipeline import BuildReport
+
+    report = report or BuildReport()
+    t0 = time.perf_counter()
+    inputs = read_items(paths, options.max_bytes)
+    report.seconds["read"] += time.perf_counter() - t0
+    return build_outputs(inputs, out, options, report)

@@ -1,0 +1,74 @@
+"""Every decision can be explained: ``kg explain ARTICLE``.
+
+Extraction stages record a :class:`kg.doc.Decision` for each relation
+candidate they settle: kept (with what backs it: an event, a position, the
+sentence or the name) or rejected (with the reason: a wish or plan before the
+trigger, an entity related to itself ...). :func:`explain_article` runs the
+pipeline on one article and returns them; ``kg explain`` prints them; the
+tests read the same records (recorded through :mod:`kg.decisions`).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from kg.doc import Article, Decision
+
+
+def explain_article(article: Article, backend=None) -> list[Decision]:
+    from kg.pipeline import analyze_article
+
+    analyze_article(article, backend)
+    seen: set = set()
+    out = []
+    for d in article.decisions:
+        key = (d.kind, d.subject, d.object, d.start, d.end, d.decision, d.reason)
+        if key not in seen:  # the same trigger may be checked more than once
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def format_decisions(article: Article, decisions: list[Decision], out: TextIO) -> None:
+    kept = sum(d.decision == "kept" for d in decisions)
+    print(f"{article.source}: {kept} kept, {len(decisions) - kept} rejected", file=out)
+    for d in decisions:
+        ends = f"{d.subject or '?'} -> {d.object or '?'}" if (d.subject or d.object) else ""
+        evidence = article.text[d.start:d.end].strip().replace("\n", " ")
+        if len(evidence) > 80:
+            evidence = evidence[:79] + "…"
+        print(f"  [{d.decision}] {d.kind} {ends}".rstrip(), file=out)
+        print(f"      reason:   {d.reason}", file=out)
+        if d.signals:
+            print(f"      signals:  {'; '.join(d.signals)}", file=out)
+        print(f"      evidence: [{d.start}:{d.end}] {evidence}", file=out)
+
+
+def run_explain(path: str, model: str | None, only: str | None, out: TextIO) -> int:
+    """``kg explain ARTICLE``: every relation candidate with its decision."""
+    from pathlib import Path
+
+    from kg import exitcodes
+    from kg.doc import ReadError
+    from kg.nlp.base import ModelNotAvailable
+    from kg.nlp.loader import load_backend
+    from kg.reading.reader import read_file
+
+    if not Path(path).is_file():
+        print(f"kg explain: {path}: no such file", file=sys.stderr)
+        return exitcodes.USAGE
+    item = read_file(Path(path), max_bytes=5 * 1024 * 1024)
+    if isinstance(item, ReadError):
+        print(f"kg explain: {item.source}: {item.reason}", file=sys.stderr)
+        return exitcodes.USAGE
+    try:
+        backend = load_backend(model)
+    except ModelNotAvailable as exc:
+        print(f"kg explain: {exc}", file=sys.stderr)
+        return exitcodes.USAGE
+    decisions = explain_article(item, backend)
+    if only:
+        decisions = [d for d in decisions if d.decision == only]
+    format_decisions(item, decisions, out)
+    return exitcodes.OK

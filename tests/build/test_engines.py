@@ -1,0 +1,59 @@
+"""Worker processes and Dask: failures are reported and the batch goes on; the same graph."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.build.run import BuildOptions, build
+from kg.export.outdir import claim_output
+from kg.pipeline import run_build
+
+from .conftest import report, sources
+
+
+def _build_with(three, out, analyze: str, workers: int):
+    with claim_output(out) as folder:
+        built = build([str(three)], folder, BuildOptions(workers=workers, analyze=analyze, progress=False))
+        built.publish(folder)
+    return built.report
+
+
+def test_a_failing_article_in_a_worker_is_reported_and_the_others_are_built(three, tmp_path):
+    out = tmp_path / "out"
+    rep = _build_with(three, out, "tests.build.faulty:raises_on_second", workers=2)
+    names = sorted(p.name for p in three.glob("*.txt"))
+    assert [f["file"] for f in rep.failed] == [names[1]]
+    assert "simulated failure" in rep.failed[0]["reason"]
+    assert sorted(rep.read) == [names[0], names[2]]
+    assert sources(out) == {names[0], names[2]}
+    assert report(out)["build"]["engine"] == "process-pool"
+
+
+def test_an_article_that_kills_its_worker_is_reported_and_the_others_are_built(three, tmp_path):
+    out = tmp_path / "out"
+    rep = _build_with(three, out, "tests.build.faulty:dies_on_second", workers=2)
+    names = sorted(p.name for p in three.glob("*.txt"))
+    assert [f["file"] for f in rep.failed] == [names[1]]
+    assert "worker process died" in rep.failed[0]["reason"]
+    assert sources(out) == {names[0], names[2]}
+
+
+def test_dask_engine_on_a_local_cluster_gives_the_same_graph(three, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    assert run_build([str(three)], str(local), progress=False) == 0
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        out = tmp_path / "dask"
+        assert run_build([str(three)], str(out), progress=False, engine="dask", scheduler=cluster.scheduler_address) == 0
+    assert report(out)["build"]["engine"] == "dask"
+    assert (out / "graph.ttl").read_bytes() == (local / "graph.ttl").read_bytes()
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(three, tmp_path):
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        code = run_build([str(three)], str(tmp_path / "out"), progress=False, engine="dask",
+                         scheduler="tcp://127.0.0.1:9")
+    assert code == 2
+    assert not (tmp_path / "out" / "graph.ttl").exists()

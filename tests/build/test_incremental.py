@@ -1,0 +1,120 @@
+"""kg add: new, changed, unchanged and removed articles; the cache and its invalidation."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kg.build.incremental import run_add
+from kg.pipeline import run_build
+
+from .conftest import report, sources
+
+
+@pytest.fixture
+def inputs(three, tmp_path):
+    """Copies of the three seed articles (the tests edit them)."""
+    folder = tmp_path / "in"
+    shutil.copytree(three, folder)
+    return sorted(folder.glob("*.txt"))
+
+
+def _build(paths, out) -> int:
+    return run_build([str(p) for p in paths], str(out), progress=False)
+
+
+def test_an_added_article_appears_and_only_it_is_analysed(inputs, tmp_path):
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    assert run_add([str(c)], str(out), progress=False) == 0
+    r = report(out)
+    assert r["incremental"]["added"] == [c.name]
+    assert r["build"]["analysed"] == 1 and r["build"]["from_cache"] == 2
+    assert sources(out) == {a.name, b.name, c.name}
+    fresh = tmp_path / "fresh"
+    assert _build([a, b, c], fresh) == 0
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+
+
+def test_a_changed_article_is_analysed_again_an_unchanged_one_is_not(inputs, tmp_path):
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    assert run_add([str(a)], str(out), progress=False) == 0
+    r = report(out)
+    assert r["incremental"]["unchanged"] == [a.name] and r["build"]["analysed"] == 0
+    assert r["build"]["render_cached"] == 2  # nothing changed: no article mapped again either
+    b.write_text(b.read_text(encoding="utf-8") + "\n平顶山市市长张伟会见了李明一行。\n", encoding="utf-8")
+    assert run_add([str(b)], str(out), progress=False) == 0
+    r = report(out)
+    assert r["incremental"]["changed"] == [b.name]
+    assert r["build"]["analysed"] == 1 and r["build"]["from_cache"] == 1
+    assert "张伟" in (out / "graph.ttl").read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    assert _build([a, b], fresh) == 0
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+
+
+def test_a_removed_article_takes_its_facts_with_it(inputs, tmp_path):
+    import rdflib
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b, c], out) == 0
+    g = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    own = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?s), ?file) || CONTAINS(STR(?o), ?file)) }"
+    assert int(next(iter(g.query(own, initBindings={"file": rdflib.Literal(c.name)})))[0]) > 0
+    assert run_add([c.name], str(out), remove=True, progress=False) == 0
+    r = report(out)
+    assert r["incremental"]["removed"] == [c.name] and r["build"]["analysed"] == 0
+    assert sources(out) == {a.name, b.name}
+    g = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    assert int(next(iter(g.query(own, initBindings={"file": rdflib.Literal(c.name)})))[0]) == 0
+    fresh = tmp_path / "fresh"
+    assert _build([a, b], fresh) == 0
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+
+
+def test_removing_an_unknown_article_changes_nothing(inputs, tmp_path):
+    a, _, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    before = (out / "graph.ttl").read_bytes()
+    assert run_add(["nowhere.txt"], str(out), remove=True, progress=False) == 2
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_add_needs_an_earlier_build(inputs, tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert run_add([str(inputs[0])], str(tmp_path / "empty"), progress=False) == 2
+
+
+@pytest.mark.parametrize("what", ["code_version", "model_version"])
+def test_a_new_code_or_model_version_invalidates_the_cache(inputs, tmp_path, monkeypatch, what):
+    import kg.version
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    assert report(out)["build"]["analysed"] == 2
+    assert _build([a, b], out) == 0
+    assert report(out)["build"] == report(out)["build"] | {"analysed": 0, "from_cache": 2, "rendered": 0}
+    before = (out / "graph.ttl").read_bytes()
+    monkeypatch.setattr(kg.version, what, lambda *a, **k: "9.9.9-test")
+    assert _build([a, b], out) == 0
+    assert report(out)["build"]["analysed"] == 2 and report(out)["build"]["from_cache"] == 0
+    assert (out / "graph.ttl").read_bytes() == before  # same code in truth: the same graph
+    monkeypatch.setattr(kg.version, what, lambda *a, **k: "9.9.10-test")
+    assert run_add([str(c)], str(out), progress=False) == 0  # kg add re-analyses the old ones too
+    assert report(out)["build"]["analysed"] == 3
+
+
+def test_no_cache_analyses_everything_again(inputs, tmp_path):
+    a = inputs[0]
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    assert run_build([str(a)], str(out), progress=False, use_cache=False) == 0
+    assert report(out)["build"]["analysed"] == 1 and report(out)["build"]["from_cache"] == 0

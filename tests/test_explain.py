@@ -1,0 +1,58 @@
+"""kg explain: every relation candidate with evidence, signals, decision and reason."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kg.doc import Article
+from kg.explain import explain_article, format_decisions
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from kg.nlp.loader import load_backend
+
+    return load_backend(None)
+
+
+def test_kept_and_rejected_candidates_with_reasons(backend):
+    article = Article(source="a.txt", raw="临海市市长张明将赴华锐公司考察。\n华锐公司董事长李青到临海市考察，与张明座谈。\n")
+    decisions = explain_article(article, backend)
+    kept = {(d.kind, d.subject, d.object) for d in decisions if d.decision == "kept"}
+    assert ("visited", "李青", "临海市") in kept
+    assert any(k == "metWith" and {s, o} == {"李青", "张明"} for k, s, o in kept)
+    rejected = [d for d in decisions if d.decision == "rejected"]
+    assert any("将" in d.reason and "irrealis" in d.reason for d in rejected)
+    plan = next(d for d in rejected if "将" in d.reason)
+    assert "张明将赴华锐公司考察" in article.text[plan.start:plan.end]
+    # every kept relation of the article is explained, with its evidence inside the text
+    for r in article.relations:
+        assert any(d.kind == r.kind and d.decision == "kept" for d in decisions)
+    for d in decisions:
+        assert 0 <= d.start <= d.end <= len(article.text) and d.reason
+
+
+def test_the_report_prints_every_decision(backend):
+    article = Article(source="b.txt", raw="临海市政府拟与华锐公司签署合作协议。")
+    decisions = explain_article(article, backend)
+    out = io.StringIO()
+    format_decisions(article, decisions, out)
+    text = out.getvalue()
+    assert "[rejected] agreement" in text and "拟" in text and "evidence:" in text
+
+
+def test_kg_explain_on_a_seed(capsys):
+    from kg.cli import main
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    assert main(["explain", str(seed)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(seed.name) and "[kept] visited" in out and "reason:" in out
+    assert main(["explain", "--stages"]) == 0
+    assert "references" in capsys.readouterr().out
+    assert main(["explain", "nowhere.txt"]) == 2

@@ -1,0 +1,306 @@
+"""``kg serve``: the SPARQL 1.1 Protocol endpoint over OUT/store/, queried over HTTP.
+
+The server runs in a thread on an ephemeral loopback port over the store a
+real ``kg build seeds`` wrote; every answer is checked against rdflib on the
+same graph.ttl.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
+
+import pytest
+
+from kg import exitcodes
+from kg.query import execute
+from kg.rdf.loading import load_graph
+from kg.serve import choose_formats, make_server
+
+PEOPLE = 'SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name } ORDER BY ?name'
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SRX = "{http://www.w3.org/2005/sparql-results#}"
+
+
+@pytest.fixture(scope="module")
+def out(seeds_build) -> Path:
+    code, out = seeds_build
+    assert code in (exitcodes.OK, exitcodes.INPUTS_SKIPPED)
+    return out
+
+
+@pytest.fixture(scope="module")
+def people(out) -> list[str]:
+    """The people's names, from rdflib on graph.ttl."""
+    names = [str(r[0]) for r in execute(load_graph(out / "graph.ttl"), PEOPLE, timeout=None).rows]
+    assert "陈向平" in names and len(names) > 10
+    return names
+
+
+def start(out, **kw):
+    server = make_server(out, port=0, **kw)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, thread
+
+
+@pytest.fixture(scope="module")
+def endpoint(out):
+    server, thread = start(out, timeout=60)
+    yield server.url
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def http(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
+    """(status, headers, body) of one request; error statuses are returned, not raised."""
+    request = Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urlopen(request, timeout=60) as response:
+            return response.status, response.headers, response.read()
+    except HTTPError as exc:
+        return exc.code, exc.headers, exc.read()
+
+
+def get(endpoint: str, query: str, headers: dict | None = None, **params):
+    return http(endpoint + "?" + urlencode({"query": query, **params}), headers=headers)
+
+
+# ------------------------------------------------------------------ answers
+def test_binds_loopback_by_default(out, endpoint):
+    assert endpoint.startswith("http://127.0.0.1:") and endpoint.endswith("/sparql")
+
+
+def test_select_as_json_by_default(endpoint, people):
+    status, headers, body = get(endpoint, PEOPLE)
+    assert status == 200
+    assert headers["Content-Type"] == "application/sparql-results+json"
+    data = json.loads(body)
+    assert data["head"]["vars"] == ["name"]
+    first = data["results"]["bindings"][0]["name"]
+    assert first["type"] == "literal" and first["xml:lang"] == "zh"
+    assert [b["name"]["value"] for b in data["results"]["bindings"]] == people
+
+
+def test_select_as_csv_by_accept_header(endpoint, people):
+    status, headers, body = get(endpoint, PEOPLE, headers={"Accept": "text/csv"})
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    table = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert table[0] == ["name"] and [r[0] for r in table[1:]] == people
+
+
+def test_select_as_tsv_by_format_parameter(endpoint, people):
+    status, headers, body = get(endpoint, PEOPLE, format="tsv")
+    assert status == 200 and headers["Content-Type"].startswith("text/tab-separated-values")
+    lines = body.decode("utf-8").splitlines()
+    assert lines[0] == "?name"
+    assert lines[1:] == [f'"{name}"@zh' for name in people]
+
+
+def test_select_as_xml(endpoint, people):
+    status, headers, body = get(endpoint, PEOPLE, headers={"Accept": "application/sparql-results+xml"})
+    assert status == 200 and headers["Content-Type"] == "application/sparql-results+xml"
+    root = ET.fromstring(body)
+    assert [v.get("name") for v in root.iter(SRX + "variable")] == ["name"]
+    literals = list(root.iter(SRX + "literal"))
+    assert [lit.text for lit in literals] == people
+    assert all(lit.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh" for lit in literals)
+
+
+def test_ask(endpoint):
+    status, _, body = get(endpoint, 'ASK { ?p rdfs:label "陈向平"@zh }')
+    assert status == 200 and json.loads(body) == {"head": {}, "boolean": True}
+    status, _, body = get(endpoint, 'ASK { ?p rdfs:label "无此人"@zh }', format="xml")
+    assert status == 200 and ET.fromstring(body).find(SRX + "boolean").text == "false"
+
+
+def test_post_as_query_and_as_form(endpoint, people):
+    status, _, body = http(endpoint, PEOPLE.encode("utf-8"), {"Content-Type": "application/sparql-query",
+                                                              "Accept": "application/sparql-results+json"})
+    assert status == 200
+    assert [b["name"]["value"] for b in json.loads(body)["results"]["bindings"]] == people
+    form = urlencode({"query": PEOPLE, "format": "csv"}).encode("ascii")
+    status, _, body = http(endpoint, form, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and body.decode("utf-8").splitlines()[1:] == people
+
+
+def test_the_ontology_answers_subclass_queries(endpoint):
+    text = 'SELECT DISTINCT ?name WHERE { ?e rdf:type/rdfs:subClassOf* kg:Organization ; rdfs:label ?name }'
+    status, _, body = get(endpoint, text, format="csv")
+    assert status == 200
+    names = body.decode("utf-8").splitlines()[1:]
+    assert "中国电气装备集团有限公司" in names  # a kg:Company, found as a kg:Organization
+
+
+def test_construct_as_turtle(endpoint):
+    status, headers, body = get(endpoint, "CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    from rdflib import Graph
+
+    graph = Graph().parse(data=body.decode("utf-8"), format="turtle")
+    assert len(graph) > 0 and all("visited" in str(p) for p in graph.predicates())
+
+
+# ------------------------------------------------------------------ refusals and errors
+@pytest.mark.parametrize("how", ["post-update", "form-update", "query-param"])
+def test_updates_are_refused_with_400(out, endpoint, how):
+    update = "INSERT DATA { <http://a/b> <http://a/c> <http://a/d> }"
+    if how == "post-update":
+        status, _, body = http(endpoint, update.encode(), {"Content-Type": "application/sparql-update"})
+    elif how == "form-update":
+        status, _, body = http(endpoint, urlencode({"update": update}).encode(),
+                               {"Content-Type": "application/x-www-form-urlencoded"})
+    else:
+        status, _, body = get(endpoint, update)
+    assert status == 400 and b"read-only" in body
+    status, _, body = get(endpoint, "ASK { <http://a/b> <http://a/c> <http://a/d> }")
+    assert json.loads(body)["boolean"] is False
+
+
+@pytest.fixture
+def listener():
+    """A TCP listener on loopback that records every connection made to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    server.settimeout(0.2)
+    hits = []
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            hits.append(conn.recv(1024))
+            conn.close()
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    yield server.getsockname()[1], hits
+    stop.set()
+    t.join(2)
+    server.close()
+
+
+@pytest.mark.parametrize("template", [
+    "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+    "SELECT * FROM <http://127.0.0.1:{port}/data.ttl> WHERE {{ ?s ?p ?o }}",
+    "LOAD <http://127.0.0.1:{port}/data.ttl>",
+])
+def test_service_from_and_load_are_refused_without_network_access(endpoint, listener, template):
+    port, hits = listener
+    status, _, body = get(endpoint, template.format(port=port))
+    assert status == 400 and b"read-only and local" in body
+    status, _, body = get(endpoint, "ASK { ?s ?p ?o }", **{"default-graph-uri": f"http://127.0.0.1:{port}/g"})
+    assert status == 400 and b"default-graph-uri" in body
+    time.sleep(0.3)
+    assert hits == []
+
+
+def test_bad_requests(endpoint):
+    status, _, body = get(endpoint, "SELEC ?x WHERE { ?x ?y ?z }")
+    assert status == 400 and b"SPARQL syntax error" in body
+    status, _, body = http(endpoint)  # no query
+    assert status == 400 and b"exactly one SPARQL query" in body
+    status, _, body = http(endpoint.replace("/sparql", "/other?query=ASK%7B%7D"))
+    assert status == 404 and b"/sparql" in body
+    status, _, body = get(endpoint, "ASK {}", format="yaml")
+    assert status == 400 and b"unknown format" in body
+    status, _, body = http(endpoint, b"ASK {}", {"Content-Type": "text/plain"})
+    assert status == 415
+
+
+def test_a_runaway_query_is_stopped_with_503(out):
+    server, thread = start(out, timeout=1)
+    try:
+        t0 = time.monotonic()
+        status, _, body = get(server.url, RUNAWAY)
+        assert status == 503 and b"ran past 1 s" in body
+        assert time.monotonic() - t0 < 20
+        status, _, body = get(server.url, 'ASK { ?p rdfs:label "陈向平"@zh }')  # still serving
+        assert status == 200 and json.loads(body)["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+# ------------------------------------------------------------------ CORS
+def test_no_cors_header_by_default(endpoint):
+    status, headers, _ = get(endpoint, "ASK {}", headers={"Origin": "https://yasgui.example"})
+    assert status == 200 and "Access-Control-Allow-Origin" not in headers
+    status, headers, _ = http(endpoint, method="OPTIONS", headers={"Origin": "https://yasgui.example",
+                                                                   "Access-Control-Request-Method": "POST"})
+    assert "Access-Control-Allow-Origin" not in headers
+
+
+def test_cors_when_asked(out):
+    server, thread = start(out, cors="https://yasgui.example")
+    try:
+        status, headers, _ = get(server.url, "ASK {}", headers={"Origin": "https://yasgui.example"})
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
+        status, headers, _ = http(server.url, method="OPTIONS")
+        assert status == 204 and headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
+        assert "POST" in headers["Access-Control-Allow-Methods"]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_choose_formats():
+    assert choose_formats(None, None) == ("json", "turtle")
+    assert choose_formats(None, "text/html,application/xhtml+xml,*/*;q=0.8") == ("json", "turtle")
+    assert choose_formats(None, "text/csv;q=0.5, application/sparql-results+xml") == ("xml", "turtle")
+    assert choose_formats(None, "application/n-triples") == ("json", "ntriples")
+    assert choose_formats("tsv", "application/sparql-results+xml") == ("tsv", "turtle")
+    assert choose_formats("xml", None) == ("xml", "rdfxml")
+
+
+# ------------------------------------------------------------------ the command
+def test_kg_serve_without_a_store_exits_2(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg", "serve", str(tmp_path), "--port", "0"],
+                          capture_output=True, timeout=60)
+    err = proc.stderr.decode()
+    assert proc.returncode == exitcodes.USAGE and "Traceback" not in err
+    assert "no Oxigraph store" in err
+
+
+def test_kg_serve_answers_and_stops_cleanly_on_ctrl_c(out):
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        banner, deadline = b"", time.monotonic() + 60
+        while b"\n" not in banner and time.monotonic() < deadline:
+            if select.select([proc.stderr], [], [], 1)[0]:
+                banner += os.read(proc.stderr.fileno(), 4096)
+        text = banner.decode()
+        assert "SPARQL endpoint at http://127.0.0.1:" in text, text
+        url = text.split("SPARQL endpoint at ")[1].split()[0]
+        status, _, body = get(url, 'ASK { ?p rdfs:label "陈向平"@zh }')
+        assert status == 200 and json.loads(body)["boolean"] is True
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == exitcodes.INTERRUPTED
+    assert "Traceback" not in err.decode() and "stopped" in err.decode()
