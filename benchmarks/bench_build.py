@@ -25,7 +25,8 @@ cost as a share of the ``--workers 2`` build.
 
 ``--memory`` runs ``kg build --workers 2`` once per size in a fresh process
 and prints the peak resident memory of the building process and of its
-largest worker (``--baseline-memory`` adds the single-process path).
+largest worker (``--no-html`` adds a run without graph.html,
+``--baseline-memory`` the single-process path).
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ if sys.argv[3] == "baseline":
     from pathlib import Path
     baseline(Path(sys.argv[1]), Path(sys.argv[2]))
 else:
-    run_build([sys.argv[1]], sys.argv[2], progress=False, workers=int(sys.argv[3]))
+    run_build([sys.argv[1]], sys.argv[2], progress=False, workers=2, html=sys.argv[3] != "no-html")
 print(json.dumps({"seconds": time.perf_counter() - t0,
                   "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
@@ -177,11 +178,12 @@ print(json.dumps({"seconds": time.perf_counter() - t0,
 def memory(args) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-build-mem-"))
     try:
-        print(f"{'articles':>8} {'run':>10} {'seconds':>8} {'peak RSS build process':>23} {'peak RSS largest worker':>24}")
+        print(f"{'articles':>8} {'run':>12} {'seconds':>8} {'peak RSS build process':>23} {'peak RSS largest worker':>24}",
+              flush=True)
         for n in args.memory:
             inputs = work / f"in{n}"
             make_inputs(inputs, n)
-            runs = [("2"), *(["baseline"] if args.baseline_memory else [])]
+            runs = ["workers-2", *(["no-html"] if args.no_html else []), *(["baseline"] if args.baseline_memory else [])]
             for run in runs:
                 out = work / f"out{n}-{run}"
                 proc = subprocess.run([sys.executable, "-c", _CHILD, str(inputs), str(out), run, str(ROOT / "benchmarks")],
@@ -190,9 +192,9 @@ def memory(args) -> int:
                     print(proc.stderr[-2000:], file=sys.stderr)
                     sys.exit(f"the build of {n} articles failed")
                 r = json.loads(proc.stdout.strip().splitlines()[-1])
-                label = "workers 2" if run == "2" else "baseline"
-                worker = f"{r['children_kb'] / 1024:21.0f} MB" if run == "2" else f"{'-':>24}"
-                print(f"{n:8d} {label:>10} {r['seconds']:8.1f} {r['self_kb'] / 1024:20.0f} MB {worker}")
+                label = {"workers-2": "--workers 2", "no-html": "+ --no-html", "baseline": "baseline"}[run]
+                worker = f"{r['children_kb'] / 1024:21.0f} MB" if run != "baseline" else f"{'-':>24}"
+                print(f"{n:8d} {label:>12} {r['seconds']:8.1f} {r['self_kb'] / 1024:20.0f} MB {worker}", flush=True)
                 shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(inputs, ignore_errors=True)
     finally:
@@ -207,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-baseline", action="store_true", help="do not run today's single-process path")
     parser.add_argument("--memory", type=int, nargs="+", metavar="N", help="peak RSS of kg build --workers 2 at these sizes")
     parser.add_argument("--baseline-memory", action="store_true", help="with --memory: the single-process path too")
+    parser.add_argument("--no-html", action="store_true", help="with --memory: kg build --no-html too")
     args = parser.parse_args(argv)
     if args.memory:
         return memory(args)

@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scale_options(p)
     p.add_argument("--no-cache", action="store_true",
                    help="analyse every article again instead of reusing the records in OUT/cache/")
+    p.add_argument("--no-html", action="store_true",
+                   help="do not write graph.html (its page needs the whole graph in memory: for large corpora; "
+                   "kg html OUT/graph.ttl writes it later)")
 
     p = sub.add_parser("add", help="add, replace or remove articles of an existing build and rewrite its graph")
     p.add_argument("paths", nargs="+", metavar="FILES",
@@ -101,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.add_argument("--model", default=None,
                    help="NLP model (default: the one the build used); see kg build --help")
+    p.add_argument("--no-html", action="store_true",
+                   help="do not write graph.html (an old one is removed); kg html OUT/graph.ttl writes it later")
     _add_scale_options(p)
 
     p = sub.add_parser("train-ner", help="train (or evaluate) the offline HanLP NER model on MSRA")
@@ -227,6 +232,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             engine=args.engine,
             scheduler=args.scheduler,
             use_cache=not args.no_cache,
+            html=not args.no_html,
         )
     if args.command == "add":
         from kg.build.incremental import run_add
@@ -242,6 +248,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             workers=args.workers,
             engine=args.engine,
             scheduler=args.scheduler,
+            html=not args.no_html,
         )
     if args.command == "train-ner":
         from kg.nlp.training.command import run_train_ner

@@ -14,47 +14,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections import Counter
 
 from kg.doc import Article, Corpus, ReadError
 from kg.nlp.base import ModelNotAvailable, NlpBackend
 
-@dataclass
-class BuildReport:
-    """What a build read, what failed and why, what it produced, and how long each stage took."""
-
-    model: str = ""
-    read: list[str] = field(default_factory=list)
-    failed: list[dict] = field(default_factory=list)  # {"file", "reason"}
-    warnings: list[dict] = field(default_factory=list)  # {"file", "message"}
-    entities: dict[str, int] = field(default_factory=dict)
-    relations: dict[str, int] = field(default_factory=dict)
-    nodes: dict[str, int] = field(default_factory=dict)
-    triples: int = 0
-    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    validation: dict | None = None
-    versions: dict = field(default_factory=dict)
-    command: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "versions": self.versions,
-            "command": self.command,
-            "model": self.model,
-            "articles_read": len(self.read),
-            "articles_failed": len(self.failed),
-            "read": self.read,
-            "failed": self.failed,
-            "warnings": self.warnings,
-            "entities_by_type": dict(sorted(self.entities.items())),
-            "relations_by_type": dict(sorted(self.relations.items())),
-            "nodes_by_class": dict(sorted(self.nodes.items())),
-            "triples": self.triples,
-            "seconds_by_stage": {k: round(v, 3) for k, v in self.seconds.items()},
-            "validation": self.validation,
-        }
+from kg.build.report import BuildReport, _skip_summary, check_inputs  # noqa: F401  (kg.pipeline keeps these names)
 
 
 def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None) -> Article:
@@ -151,17 +116,6 @@ def _count_classes(graph) -> dict[str, int]:
     return dict(counts)
 
 
-def check_inputs(paths: list[str]) -> list[str]:
-    """Input paths that do not exist (``-`` is standard input), checked before the model loads."""
-    return [p for p in paths if p != "-" and not Path(p).exists()]
-
-
-def _skip_summary(failed: list[dict]) -> str:
-    """``2 skipped: empty file (1), processing failed (1)``: the reasons, grouped."""
-    reasons = Counter(f["reason"].split(":")[0].split(" (")[0] for f in failed)
-    return f"{len(failed)} skipped: " + ", ".join(f"{r} ({n})" for r, n in reasons.most_common())
-
-
 def run_build(
     paths: list[str],
     out_dir: str,
@@ -173,8 +127,9 @@ def run_build(
     engine: str = "local",
     scheduler: str | None = None,
     use_cache: bool = True,
+    html: bool = True,
 ) -> int:
-    """``kg build``: write OUT/graph.ttl, OUT/graph.html, OUT/report.json.
+    """``kg build``: write OUT/graph.ttl, OUT/graph.html (unless ``html`` is False), OUT/report.json.
 
     Before any article is processed the input paths are checked and the
     output folder is claimed (a writable folder, locked against a second
@@ -211,7 +166,7 @@ def run_build(
         log.error(f"kg build: {exc}")
         return exitcodes.IO_ERROR
     options = BuildOptions(model=model, max_bytes=max_bytes, validate=validate, workers=workers, engine=engine,
-                           scheduler=scheduler, use_cache=use_cache, progress=progress)
+                           scheduler=scheduler, use_cache=use_cache, progress=progress, html=html)
     with out:
         try:
             built = build(paths, out, options)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import heapq
 import os
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -105,47 +104,57 @@ class EntitySection:
         return "".join("\n\n" + text for _s, text in format_subjects(rows))
 
 
-class ArticleBlocks:
-    """Writes the articles' subject blocks to ``path`` in Turtle order.
+class ArticleParts:
+    """The articles' Turtle blocks, written in any order to ``path`` and read
+    back in Turtle order (:meth:`chunks`).
 
-    Call :meth:`add` with each article's rendered subjects in the order of the
-    articles' own IRIs; an article whose first subject sorts before the last
-    subject written so far is merged with the articles held back."""
+    Each article's block lists its subjects in order, the article node first.
+    Articles are put in the order of their first subject; an article whose first
+    subject sorts before the last subject of the one before it (``a.txt`` and
+    ``a.txt.html``) is merged with it subject by subject."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = open(path, "w", encoding="utf-8")
-        self._group: list[list[tuple[str, str]]] = []
-        self._group_last: tuple | None = None
+        self._fh = open(path, "w+b")
+        self.spans: dict[int, tuple] = {}
 
-    def add(self, subjects: list[tuple[str, str]]) -> None:
+    def add(self, index: int, subjects: list[tuple[str, str]]) -> None:
         if not subjects:
             return
-        first, last = subject_key(subjects[0][0]), subject_key(subjects[-1][0])
-        if self._group and self._group_last is not None and first < self._group_last:
-            self._group.append(subjects)
-            self._group_last = max(self._group_last, last)
-            return
-        self._flush()
-        self._group = [subjects]
-        self._group_last = last
+        data = "".join("\n\n" + text for _s, text in subjects).encode("utf-8")
+        offset = self._fh.tell()
+        self._fh.write(data)
+        self.spans[index] = (subject_key(subjects[0][0]), subject_key(subjects[-1][0]), offset, len(data))
 
-    def _flush(self) -> None:
-        if not self._group:
-            return
-        if len(self._group) == 1:
-            rows = self._group[0]
-        else:
-            rows = heapq.merge(*self._group, key=lambda row: subject_key(row[0]))
-        for _s, text in rows:
-            self._fh.write("\n\n")
-            self._fh.write(text)
-        self._group = []
-        self._group_last = None
+    def chunks(self, subjects_of):
+        """The blocks as bytes, in Turtle order; ``subjects_of(index)`` gives an
+        article's (subject, text) list again when it must be merged."""
+        self._fh.flush()
+        order = sorted(self.spans, key=lambda i: self.spans[i][0])
+        group: list[int] = []
+        last = None
+        for index in order:
+            first, end, _offset, _n = self.spans[index]
+            if group and first < last:
+                group.append(index)
+                last = max(last, end)
+                continue
+            yield from self._flush(group, subjects_of)
+            group, last = [index], end
+        yield from self._flush(group, subjects_of)
+
+    def _flush(self, group: list[int], subjects_of):
+        if len(group) == 1:
+            _first, _last, offset, n = self.spans[group[0]]
+            self._fh.seek(offset)
+            yield self._fh.read(n)
+        elif group:
+            rows = heapq.merge(*(subjects_of(i) for i in group), key=lambda row: subject_key(row[0]))
+            yield "".join("\n\n" + text for _s, text in rows).encode("utf-8")
 
     def close(self) -> None:
-        self._flush()
         self._fh.close()
+        self.path.unlink(missing_ok=True)
 
 
 def ontology_parts():
@@ -162,21 +171,20 @@ def ontology_parts():
     return rows, middle, after, count_types(onto), len(onto)
 
 
-def write_graph(path: Path, entities: EntitySection, articles_part: Path, before: list, after: list) -> None:
-    """graph.ttl: prefixes, ``before`` (the ontology), entities, articles (from
-    ``articles_part``), ``after``; fsynced."""
+def write_graph(path: Path, entities: EntitySection, article_chunks, before: list, after: list) -> None:
+    """graph.ttl: prefixes, ``before`` (the ontology), entities, the articles'
+    blocks (bytes, in order), ``after``; fsynced."""
     from kg.rdf.namespaces import PREFIXES
 
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items())))
-        for _s, text in before:
-            out.write("\n\n" + text)
-        out.write(entities.text())
-        with open(articles_part, encoding="utf-8") as part:
-            shutil.copyfileobj(part, out, 1 << 20)
-        for _s, text in after:
-            out.write("\n\n" + text)
-        out.write("\n")
+    with open(path, "wb") as out:
+        head = "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items()))
+        out.write(head.encode("utf-8"))
+        out.write("".join("\n\n" + text for _s, text in before).encode("utf-8"))
+        out.write(entities.text().encode("utf-8"))
+        for chunk in article_chunks:
+            out.write(chunk)
+        out.write("".join("\n\n" + text for _s, text in after).encode("utf-8"))
+        out.write(b"\n")
         out.flush()
         os.fsync(out.fileno())
     os.chmod(path, 0o666 & ~_umask())
@@ -216,8 +224,6 @@ def render_corpus(corpus: Corpus, validate: bool = True, path: Path | None = Non
     import tempfile
 
     from kg.build.render import render_article
-    from kg.rdf.iris import article_iri
-    from kg.build.render import is_article_subject
     from kg.rdf.mapping import _Mapper, article_slugs
 
     slugs = article_slugs(corpus)
@@ -228,17 +234,14 @@ def render_corpus(corpus: Corpus, validate: bool = True, path: Path | None = Non
     section.add_all(middle)
     violations: set[str] = set()
     with tempfile.TemporaryDirectory() as tmp:
-        part = Path(tmp) / "articles.part"
-        blocks = ArticleBlocks(part)
-        order = sorted(range(len(slugs)), key=lambda ai: subject_key(article_iri(slugs[ai])))
-        rendered = {ai: render_article(corpus.articles[ai], contexts[ai], validate=validate) for ai in order}
-        for ai in order:
-            blocks.add(rendered[ai].subjects)
-        blocks.close()
-        for ai in range(len(slugs)):
-            section.add_all(t for t in rendered[ai].triples if not is_article_subject(str(t[0])))
-            violations.update(rendered[ai].violations or [])
+        parts = ArticleParts(Path(tmp) / "articles.part")
+        rendered = [render_article(corpus.articles[ai], contexts[ai], validate=validate) for ai in range(len(slugs))]
+        for ai, r in enumerate(rendered):
+            parts.add(ai, r.subjects)
+            section.add_all(r.entity_triples)
+            violations.update(r.violations or [])
         out = Path(tmp) / "graph.ttl"
-        write_graph(out, section, part, before, after)
+        write_graph(out, section, parts.chunks(lambda ai: rendered[ai].subjects), before, after)
+        parts.close()
         text = out.read_text(encoding="utf-8")
     return text, sorted(violations), not violations

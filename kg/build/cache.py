@@ -228,16 +228,32 @@ class Cache:
         return self._write(ARTICLES, key, data)
 
     def put_rdf(self, key: str, data: bytes) -> Path:
-        """Store a pickled :class:`kg.build.render.Rendered`."""
+        """Store an encoded :class:`kg.build.render.Rendered` (:func:`kg.build.render.encode_rendered`)."""
         return self._write(RDF, key, data)
 
-    def get_rdf(self, key: str):
+    def rdf_ready(self, key: str, validated: bool) -> bool:
+        """True when the rendered article of ``key`` is cached (and validated, if asked)."""
+        from kg.build.render import rendered_validated
+
+        path = self.rdf_path(key)
+        if path is None:
+            return False
+        try:
+            with open(path, "rb") as fh:
+                flag = rendered_validated(fh.read(5))
+        except OSError:
+            return False
+        return flag is not None and (flag or not validated)
+
+    def get_rdf(self, key: str, triples: bool = True):
+        """The cached :class:`kg.build.render.Rendered` of ``key`` (with its statements if ``triples``), or None."""
+        from kg.build.render import decode_rendered
+
         path = self.rdf_path(key)
         if path is None:
             return None
         try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
+            return decode_rendered(path.read_bytes(), triples=triples)
         except Exception:  # a damaged file is a miss
             return None
 

@@ -100,6 +100,7 @@ def run_add(
     workers: int | None = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    html: bool = True,
 ) -> int:
     """``kg add FILES --to OUT`` / ``kg add --remove NAMES --to OUT``; exit status as ``kg build``."""
     from kg import exitcodes
@@ -107,7 +108,7 @@ def run_add(
     from kg.export.outdir import OutputError, claim_output
     from kg.logs import logger, setup_logging
     from kg.nlp.base import ModelNotAvailable
-    from kg.pipeline import BuildReport, check_inputs
+    from kg.build.report import BuildReport, check_inputs
 
     log = logger()
     if not log.handlers:
@@ -145,7 +146,7 @@ def run_add(
         else:
             items, changes = plan_add(rows, paths, max_bytes, model)
         options = BuildOptions(model=model, max_bytes=max_bytes, validate=validate, workers=workers,
-                               engine=engine, scheduler=scheduler, progress=progress)
+                               engine=engine, scheduler=scheduler, progress=progress, html=html)
         report = BuildReport()
         try:
             built = build_outputs(items, out, options, report, log_prefix="kg add", extra={"incremental": changes})

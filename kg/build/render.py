@@ -57,9 +57,8 @@ class Rendered:
 
     #: (subject IRI, Turtle text of that subject) in Turtle subject order
     subjects: list[tuple[str, str]]
-    #: every statement the mapper made for the article, in the order it made them
-    #: (rdflib terms): the article's own subjects and the entities' (see :func:`is_article_subject`)
-    triples: list[tuple]
+    #: the statements whose subject is an entity, in the order the mapper made them (rdflib terms)
+    entity_triples: list[tuple]
     #: kg class local name -> rdf:type statements of that class among the article's subjects
     types: dict[str, int]
     #: how many distinct statements have one of the article's own subjects
@@ -68,9 +67,43 @@ class Rendered:
     violations: list[str] | None = None
     warnings: list[str] | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    #: every statement the mapper made for the article, in the order it made them
+    #: (the article's subjects' and the entities'): what the HTML page is built from
+    triples: list[tuple] = field(default_factory=list)
 
-    def entity_triples(self) -> list[tuple]:
-        return [t for t in self.triples if not is_article_subject(str(t[0]))]
+
+_MAGIC = b"KGR1"
+_LEN = __import__("struct").Struct("<Q")
+
+
+def encode_rendered(rendered: Rendered) -> bytes:
+    """The cache's bytes: a validated flag, the small part, then the statements (read only for the page)."""
+    import pickle
+    from dataclasses import replace
+
+    small = pickle.dumps(replace(rendered, triples=[]), protocol=pickle.HIGHEST_PROTOCOL)
+    flag = b"-" if rendered.violations is None else b"v"
+    return _MAGIC + flag + _LEN.pack(len(small)) + small + pickle.dumps(rendered.triples, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def rendered_validated(head: bytes) -> bool | None:
+    """From the first bytes of encoded Rendered: validated or not (None: not such bytes)."""
+    if len(head) < 5 or head[:4] != _MAGIC:
+        return None
+    return head[4:5] == b"v"
+
+
+def decode_rendered(data: bytes, triples: bool = True) -> Rendered:
+    import pickle
+
+    if rendered_validated(data[:5]) is None:
+        raise ValueError("not a rendered article")
+    (n,) = _LEN.unpack_from(data, 5)
+    start = 5 + _LEN.size
+    rendered = pickle.loads(data[start:start + n])
+    if triples:
+        rendered.triples = pickle.loads(data[start + n:])
+    return rendered
 
 
 def _mapper_class():
@@ -165,10 +198,12 @@ def render_article(article: Article, context: ArticleContext, validate: bool = T
     mapper.graph = made
     mapper.made = []
     mapper.map_article(0, article)
-    own = [t for t in mapper.made if is_article_subject(str(t[0]))]
+    own, others = [], []
+    for t in mapper.made:
+        (own if is_article_subject(str(t[0])) else others).append(t)
     seconds["rdf"] = time.perf_counter() - t0
-    rendered = Rendered(subjects=format_subjects(own), triples=mapper.made, types=count_types(own), own=len(own),
-                        seconds=seconds)
+    rendered = Rendered(subjects=format_subjects(own), entity_triples=others, types=count_types(own), own=len(own),
+                        seconds=seconds, triples=mapper.made)
     if validate:
         t0 = time.perf_counter()
         if fast_conforms(entities, made):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import pickle
 import shutil
 import time
 from collections import Counter
@@ -46,6 +45,8 @@ class BuildOptions:
     #: the per-article analysis as ``module:function`` (tests substitute their own)
     analyze: str = DEFAULT_ANALYZE
     progress: bool = True
+    #: write graph.html (it needs the whole graph in memory)
+    html: bool = True
 
 
 @dataclass
@@ -91,9 +92,13 @@ class Built:
     extra: dict = field(default_factory=dict)
 
     def publish(self, out) -> None:
-        """Cache records and manifest first (content-addressed: harmless if the rest fails), then the outputs."""
+        """Cache records and manifest first (content-addressed: harmless if the rest fails),
+        then the outputs. Without a new graph.html an old one (of another graph) is removed."""
         self.cache.publish(self.keep_articles, self.keep_rdf)
-        out.publish(self.staging, OUTPUTS)
+        names = [n for n in OUTPUTS if (self.staging / n).exists()]
+        if "graph.html" not in names:
+            (out.path / "graph.html").unlink(missing_ok=True)
+        out.publish(self.staging, names)
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -226,24 +231,38 @@ def render_key(record: str, slug: str, table: list, validate_code: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+@dataclass
+class Rendering:
+    """What the render phase leaves for writing the outputs."""
+
+    section: object  # kg.build.assemble.EntitySection
+    parts: object  # kg.build.assemble.ArticleParts
+    keys: list[str]
+    types: Counter
+    triples: int
+    violations: set[str]
+    validated: bool
+    page: object | None  # the rdflib graph for graph.html (None: no page)
+
+
 def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
-                 staging: Path, remote: bool):
-    """Render every article (cached or by the engine) in article IRI order, streaming
-    the blocks to a file; returns (entity section, articles part path, render keys,
-    types, triple count, violations, fully validated, html triples)."""
-    from kg.build.assemble import ArticleBlocks, EntitySection, article_contexts, subject_key
-    from kg.build.render import Rendered, is_article_subject
+                 staging: Path, remote: bool) -> Rendering:
+    """Render every article (from the cache or by the engine), in article order:
+    its Turtle block to a file, its entity statements to the entity section, and
+    (``options.html``) its statements to the page's graph, in the order the
+    corpus mapper makes them (the page's ties follow that order)."""
+    from kg.build.assemble import ArticleParts, EntitySection, article_contexts
+    from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
     from kg.logs import logger, progress as progress_bar
-    from kg.rdf.iris import article_iri
     from kg.rdf.mapping import _Mapper, article_slugs
 
     t_all = time.perf_counter()
     slugs = article_slugs(corpus)
     contexts = dict(enumerate(article_contexts(corpus, slugs, _Mapper._entity_iris(corpus.entities))))
     cid = code_id()
-    order = sorted(range(len(built)), key=lambda ai: subject_key(article_iri(slugs[ai])))
-    keys: list[str] = [""] * len(built)
+    n = len(built)
+    keys: list[str] = [""] * n
     digests: dict[str, str] = {}
     for ai, context in contexts.items():
         table = []
@@ -252,20 +271,13 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                 digests[iri] = _entity_digest(entity, iri)
             table.append([li, digests[iri]])
         keys[ai] = render_key(built[ai][0].key, slugs[ai], table, cid)
-    corpus.articles = []  # the slim views are no longer needed
     built_inputs = [item for item, _ in built]
-    built.clear()
+    built.clear()  # the slim views are no longer needed (the corpus keeps its entities and index)
+    corpus.articles = []
 
-    cached: dict[int, Rendered] = {}
-    todo = []
-    for ai in order:
-        hit = cache.get_rdf(keys[ai]) if options.use_cache else None
-        if hit is not None and (hit.violations is not None or not options.validate):
-            cached[ai] = hit
-        else:
-            todo.append(ai)
-    logger().info(f"kg build: mapping {len(order)} articles to RDF"
-                  + (f" ({len(order) - len(todo)} from the cache)" if len(todo) < len(order) else ""))
+    todo = [ai for ai in range(n) if not (options.use_cache and cache.rdf_ready(keys[ai], options.validate))]
+    logger().info(f"kg build: mapping {n} articles to RDF"
+                  + (f" ({n - len(todo)} from the cache)" if len(todo) < n else ""))
 
     def task_for(ai: int) -> RenderTask:
         record = built_inputs[ai].record
@@ -276,45 +288,47 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
         raise RuntimeError(f"rendering {built_inputs[task.index].source} failed: {why}")
 
     engine = engine_for(len(todo)) if todo else None
-    rendered_stream = iter(engine.map(render, (task_for(ai) for ai in todo), crashed)) if engine else iter(())
+    stream = iter(engine.map(render, (task_for(ai) for ai in todo), crashed)) if engine else iter(())
+    todo_set = set(todo)
 
     section = EntitySection()
     preamble = section.add_corpus_entities(corpus, slugs)
-    part = staging / "articles.ttl.part"
-    blocks = ArticleBlocks(part)
-    types: Counter = Counter()
-    triples = 0
-    violations: set[str] = set()
-    validated = True
-    sequences: list = [None] * len(order)  # each article's statements, for the entity section and the page
+    page = _page_graph(preamble) if options.html else None
+    del preamble
+    parts = ArticleParts(staging / "articles.part")
+    result = Rendering(section, parts, keys, Counter(), 0, set(), True, page)
     try:
-        with progress_bar(len(order), "articles (RDF)") as bar:
-            for ai in order:
-                if ai in cached:
-                    rendered = cached.pop(ai)
-                    stats.render_cached += 1
-                else:
-                    data = next(rendered_stream)
+        with progress_bar(n, "articles (RDF)") as bar:
+            for ai in range(n):
+                if ai in todo_set:
+                    data = next(stream)
                     cache.put_rdf(keys[ai], data)
-                    rendered = pickle.loads(data)
                     stats.rendered += 1
+                else:
+                    data = cache.rdf_path(keys[ai]).read_bytes()
+                    stats.render_cached += 1
+                rendered = decode_rendered(data, triples=page is not None)
+                if ai in todo_set:
                     for stage, seconds in rendered.seconds.items():
                         report.seconds[stage] += seconds
-                blocks.add(rendered.subjects)
-                types.update(rendered.types)
-                triples += rendered.own
-                sequences[ai] = rendered.triples
+                parts.add(ai, rendered.subjects)
+                section.add_all(rendered.entity_triples)
+                if page is not None:
+                    add = page.add
+                    for t in rendered.triples:
+                        add(t)
+                result.types.update(rendered.types)
+                result.triples += rendered.own
                 if rendered.violations is None:
-                    validated = False
+                    result.validated = False
                 else:
-                    violations.update(rendered.violations)
+                    result.violations.update(rendered.violations)
                 bar.advance(f"{built_inputs[ai].source}: RDF", logging.DEBUG)
-    finally:
-        blocks.close()
-    for sequence in sequences:  # in article order, as the corpus mapper makes them
-        section.add_all(t for t in sequence if not is_article_subject(str(t[0])))
+    except BaseException:
+        parts.close()
+        raise
     report.seconds["render_wall"] += time.perf_counter() - t_all
-    return section, part, set(keys), types, triples, violations, validated, (preamble, sequences)
+    return result
 
 
 # ---------------------------------------------------------------- the whole build
@@ -326,7 +340,7 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
     Raises ModelNotAvailable when the model cannot be loaded. The staging folder
     is removed if anything fails."""
     from kg.build.engines import make_engine
-    from kg.pipeline import BuildReport
+    from kg.build.report import BuildReport
 
     report = report or BuildReport()
     staging = out.staging()
@@ -363,11 +377,12 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
             return result
         corpus = resolve_phase(built, report)
         remote = options.engine == "dask"
-        section, part, rdf_keys, types, triples, violations, validated, html_triples = render_phase(
-            built, corpus, options, cache, engine_for, report, stats, staging, remote)
-        result.keep_rdf = rdf_keys
-        _finish(result, section, part, types, triples, violations, validated, html_triples, options, stats,
-                manifest_rows)
+        rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote)
+        result.keep_rdf = set(rendering.keys)
+        try:
+            _finish(result, rendering, options, stats, manifest_rows)
+        finally:
+            rendering.parts.close()
         result.extra["build"] = stats.as_dict()
         return result
     except BaseException:
@@ -378,43 +393,50 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
             e.close()
 
 
-def _finish(result: Built, section, part: Path, types, triples, violations, validated, html_triples,
-            options: BuildOptions, stats: Stats, manifest_rows: list[dict]) -> None:
+def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: Stats, manifest_rows: list[dict]) -> None:
     """graph.ttl, graph.html, report.json and the manifest, into the staging folder."""
     import sys
 
-    from kg.build.assemble import ontology_parts, subject_key, write_graph
+    from kg.build.assemble import ontology_parts, write_graph
     from kg.build.render import count_types
     from kg.logs import logger
     from kg.version import versions
 
-    report, staging = result.report, result.staging
+    report, staging, cache = result.report, result.staging, result.cache
     log = logger()
     t0 = time.perf_counter()
+    section = rendering.section
     before, middle, after, onto_types, onto_count = ontology_parts()
     section.add_all(middle)
+    types = rendering.types
     types.update(section.types())
-    types.update(count_types(t for t in _ontology_triples() if subject_key(str(t[0]))[0] not in (2, 3)))
-    report.triples = triples + section.count() + onto_count - len(middle)
-    report.nodes = dict(types)
-    write_graph(staging / "graph.ttl", section, part, before, after)
-    part.unlink()
+    types.update(onto_types)
+    if middle:  # (none today) counted twice above
+        types.subtract(count_types(middle))
+    report.triples = rendering.triples + section.count() + onto_count - len(middle)
+    report.nodes = {k: v for k, v in types.items() if v}
+
+    def subjects_of(ai: int):
+        return cache.get_rdf(rendering.keys[ai], triples=False).subjects
+
+    write_graph(staging / "graph.ttl", section, rendering.parts.chunks(subjects_of), before, after)
     report.seconds["turtle"] += time.perf_counter() - t0
     report.versions = versions()
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
     if options.validate:
-        ordered = sorted(violations)
-        report.validation = {"conforms": validated and not ordered, "violations": ordered[:200]}
+        ordered = sorted(rendering.violations)
+        report.validation = {"conforms": rendering.validated and not ordered, "violations": ordered[:200]}
 
-    log.info(f"kg build: writing graph.ttl, graph.html and report.json into {staging.parent}")
-    t0 = time.perf_counter()
-    import kg.export.html as html
+    outputs = "graph.ttl, graph.html and report.json" if options.html else "graph.ttl and report.json"
+    log.info(f"kg build: writing {outputs} into {staging.parent}")
+    if rendering.page is not None:
+        t0 = time.perf_counter()
+        import kg.export.html as html
 
-    graph = _html_graph(*html_triples)
-    html_triples[1].clear()
-    html.write_html(graph, staging / "graph.html")
-    del graph
-    report.seconds["html"] += time.perf_counter() - t0
+        page, rendering.page = rendering.page, None
+        html.write_html(page, staging / "graph.html")
+        del page
+        report.seconds["html"] += time.perf_counter() - t0
     data = report.as_dict()
     for key, value in result.extra.items():
         data[key] = value
@@ -428,19 +450,12 @@ def _finish(result: Built, section, part: Path, types, triples, violations, vali
         "code": code_id(),
         "articles": manifest_rows,
     }
-    result.cache.stage_manifest(manifest)
+    cache.stage_manifest(manifest)
 
 
-def _ontology_triples():
-    from kg.rdf.ontology import load_ontology
-
-    return load_ontology()
-
-
-def _html_graph(preamble: list, sequences: list):
-    """The whole graph as rdflib, for the page, its statements added in the
-    order the corpus mapper adds them (the page's ties follow that order):
-    ontology, entities, ``kg:mentionedIn``, then each article's."""
+def _page_graph(preamble: list):
+    """The rdflib graph graph.html is built from, started with the ontology and
+    the entities' own statements (the articles' follow, in article order)."""
     from rdflib import Graph
 
     from kg.rdf.namespaces import bind_prefixes
@@ -453,15 +468,12 @@ def _html_graph(preamble: list, sequences: list):
         add(t)
     for t in preamble:
         add(t)
-    for sequence in sequences:
-        for t in sequence:
-            add(t)
     return graph
 
 
 def build(paths: list[str], out, options: BuildOptions, report=None) -> Built:
     """``kg build``'s work: every article under ``paths`` (see :func:`build_outputs`)."""
-    from kg.pipeline import BuildReport
+    from kg.build.report import BuildReport
 
     report = report or BuildReport()
     t0 = time.perf_counter()

@@ -145,7 +145,7 @@ class RenderTask:
 
 def render(task: RenderTask) -> bytes:
     """Map, format and validate one article (:func:`kg.build.render.render_article`);
-    the pickled :class:`kg.build.render.Rendered` (as the cache stores it)."""
+    the encoded :class:`kg.build.render.Rendered` (as the cache stores it)."""
     from kg.build.cache import read_full
     from kg.build.render import render_article
 
@@ -159,6 +159,6 @@ def render(task: RenderTask) -> bytes:
         article = read_full(io.BytesIO(task.record))
     else:
         article = read_full(Path(task.record))
-    import pickle
+    from kg.build.render import encode_rendered
 
-    return pickle.dumps(render_article(article, task.context, validate=task.validate), protocol=pickle.HIGHEST_PROTOCOL)
+    return encode_rendered(render_article(article, task.context, validate=task.validate))

@@ -21,13 +21,10 @@ def _unpunctuated(n: int) -> str:
 
 
 def _seconds(text: str, backend) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.perf_counter()
-        for part in split_long(Article(source="long.txt", raw=text)):
-            analyze_article(part, backend)
-        best = min(best, time.perf_counter() - t0)
-    return best
+    t0 = time.perf_counter()
+    for part in split_long(Article(source="long.txt", raw=text)):
+        analyze_article(part, backend)
+    return time.perf_counter() - t0
 
 
 def test_parts_are_bounded_and_cover_the_text():
@@ -52,6 +49,9 @@ def test_four_times_the_length_costs_at_most_six_times_the_time():
     from kg.nlp.loader import load_backend
 
     backend = load_backend(None)
-    small = _seconds(_unpunctuated(2 * PART_CHARS), backend)
-    large = _seconds(_unpunctuated(8 * PART_CHARS), backend)
+    short_text, long_text = _unpunctuated(2 * PART_CHARS), _unpunctuated(8 * PART_CHARS)
+    small = large = float("inf")
+    for _ in range(3):  # interleaved, best of three: other load on the machine hits both alike
+        small = min(small, _seconds(short_text, backend))
+        large = min(large, _seconds(long_text, backend))
     assert large <= 6 * small, (small, large)

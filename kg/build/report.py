@@ -1,0 +1,55 @@
+"""The build report (report.json) and the checks made before a build starts.
+Shared by :mod:`kg.pipeline` and :mod:`kg.build`; imports neither."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class BuildReport:
+    """What a build read, what failed and why, what it produced, and how long each stage took."""
+
+    model: str = ""
+    read: list[str] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)  # {"file", "reason"}
+    warnings: list[dict] = field(default_factory=list)  # {"file", "message"}
+    entities: dict[str, int] = field(default_factory=dict)
+    relations: dict[str, int] = field(default_factory=dict)
+    nodes: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    validation: dict | None = None
+    versions: dict = field(default_factory=dict)
+    command: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "versions": self.versions,
+            "command": self.command,
+            "model": self.model,
+            "articles_read": len(self.read),
+            "articles_failed": len(self.failed),
+            "read": self.read,
+            "failed": self.failed,
+            "warnings": self.warnings,
+            "entities_by_type": dict(sorted(self.entities.items())),
+            "relations_by_type": dict(sorted(self.relations.items())),
+            "nodes_by_class": dict(sorted(self.nodes.items())),
+            "triples": self.triples,
+            "seconds_by_stage": {k: round(v, 3) for k, v in self.seconds.items()},
+            "validation": self.validation,
+        }
+
+
+def check_inputs(paths: list[str]) -> list[str]:
+    """Input paths that do not exist (``-`` is standard input), checked before the model loads."""
+    return [p for p in paths if p != "-" and not Path(p).exists()]
+
+
+def _skip_summary(failed: list[dict]) -> str:
+    """``2 skipped: empty file (1), processing failed (1)``: the reasons, grouped."""
+    reasons = Counter(f["reason"].split(":")[0].split(" (")[0] for f in failed)
+    return f"{len(failed)} skipped: " + ", ".join(f"{r} ({n})" for r, n in reasons.most_common())

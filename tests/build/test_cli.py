@@ -1,0 +1,49 @@
+"""The CLI of the build: options with help, bad values refused, --no-html."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from kg.cli import build_parser
+from kg.pipeline import run_build
+
+
+def _subparser(name: str) -> argparse.ArgumentParser:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices[name]
+
+
+@pytest.mark.parametrize("command", ["build", "add"])
+def test_every_option_has_help(command):
+    p = _subparser(command)
+    for action in p._actions:
+        if not isinstance(action, argparse._HelpAction):
+            assert action.help, (command, action.dest)
+    options = {o for a in p._actions for o in a.option_strings}
+    assert {"--workers", "--engine", "--scheduler", "--no-html"} <= options
+    if command == "add":
+        assert {"--to", "--remove"} <= options
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_workers_must_be_a_positive_number(value, capsys):
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(["build", "seeds", "--workers", value])
+    assert exc.value.code == 2
+
+
+def test_default_workers_is_every_core():
+    args = build_parser().parse_args(["build", "seeds"])
+    assert args.workers is None and args.engine == "local"
+
+
+def test_no_html_writes_no_page_and_removes_an_old_one(three, tmp_path):
+    one = sorted(three.glob("*.txt"))[:1]
+    out = tmp_path / "out"
+    assert run_build([str(one[0])], str(out), progress=False) == 0
+    assert (out / "graph.html").is_file()
+    assert run_build([str(one[0])], str(out), progress=False, html=False) == 0
+    assert not (out / "graph.html").exists() and (out / "graph.ttl").is_file()
