@@ -13,7 +13,6 @@ import json
 import os
 import select
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -170,33 +169,6 @@ def test_updates_are_refused_with_400(out, endpoint, how):
     assert status == 400 and b"read-only" in body
     status, _, body = get(endpoint, "ASK { <http://a/b> <http://a/c> <http://a/d> }")
     assert json.loads(body)["boolean"] is False
-
-
-@pytest.fixture
-def listener():
-    """A TCP listener on loopback that records every connection made to it."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(5)
-    server.settimeout(0.2)
-    hits = []
-    stop = threading.Event()
-
-    def serve():
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            hits.append(conn.recv(1024))
-            conn.close()
-
-    t = threading.Thread(target=serve, daemon=True)
-    t.start()
-    yield server.getsockname()[1], hits
-    stop.set()
-    t.join(2)
-    server.close()
 
 
 @pytest.mark.parametrize("template", [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 
 import pytest
 
@@ -19,33 +17,6 @@ def graph(tmp_path_factory):
     path = tmp_path_factory.mktemp("q") / "graph.ttl"
     path.write_text(TTL, encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def listener():
-    """A TCP listener on loopback that records every connection made to it."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(5)
-    server.settimeout(0.2)
-    hits = []
-    stop = threading.Event()
-
-    def serve():
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            hits.append(conn.recv(1024))
-            conn.close()
-
-    t = threading.Thread(target=serve, daemon=True)
-    t.start()
-    yield server.getsockname()[1], hits
-    stop.set()
-    t.join(2)
-    server.close()
 
 
 @pytest.mark.parametrize("template", [
