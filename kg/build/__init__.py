@@ -13,10 +13,12 @@ through small views:
    views of the records (entities, positions, relations; no text, offsets,
    sentences or mentions).
 3. **rendering** (per article, in parallel): each article's RDF, its Turtle
-   block and its SHACL validation (:mod:`kg.build.render`), cached under
+   block and its SHACL check (:mod:`kg.build.render`; a fast check in
+   :mod:`kg.build.shacl`, pySHACL for the articles it rejects), cached under
    ``OUT/cache/rdf/`` by the article and the resolved entities it refers to;
    then the Turtle file is assembled from the blocks (:mod:`kg.build.assemble`).
 
 :mod:`kg.build.run` ties them together for ``kg build``; :mod:`kg.build.incremental`
-adds and removes articles of an existing build (``kg add``).
+adds and removes articles of an existing build (``kg add``); :mod:`kg.build.report`
+holds the build report. docs/performance.md has the measurements.
 """

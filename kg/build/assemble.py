@@ -44,9 +44,9 @@ class EntitySection:
         for s, p, o in triples:
             self.add(s, p, o)
 
-    def add_corpus_entities(self, corpus: Corpus, slugs: list[str]) -> list[tuple]:
+    def add_corpus_entities(self, corpus: Corpus, slugs: list[str], record: bool = True) -> list[tuple]:
         """Each resolved entity's own statements and ``kg:mentionedIn``, as the corpus
-        mapper writes them; returns them in the order it makes them."""
+        mapper writes them; returns them in the order it makes them (``record``)."""
         from kg.rdf.mapping import _Mapper
 
         section = self
@@ -59,7 +59,8 @@ class EntitySection:
                 self.slugs = slugs
 
             def add(self, s, p, o) -> None:  # into the section, not an rdflib graph
-                made.append((s, p, o))
+                if record:
+                    made.append((s, p, o))
                 section.add(s, p, o)
 
         from kg.rdf.iris import article_iri
@@ -94,14 +95,18 @@ class EntitySection:
                     counts[str(o)[len(KG):]] += 1
         return dict(counts)
 
-    def text(self) -> str:
-        """The section's Turtle (each subject preceded by a blank line)."""
-        from rdflib import URIRef
+    def chunks(self):
+        """The section's Turtle, one subject at a time (each preceded by a blank line), as bytes."""
+        from rdflib import BNode
 
-        from kg.build.render import format_subjects
+        from kg.build.render import format_subject, new_writer
 
-        rows = ((URIRef(s), URIRef(p), o) for s, preds in self.subjects.items() for p, objs in preds.items() for o in objs)
-        return "".join("\n\n" + text for _s, text in format_subjects(rows))
+        writer = new_writer()
+        for s in sorted(self.subjects, key=subject_key):
+            preds = self.subjects[s]
+            if any(isinstance(o, BNode) for objects in preds.values() for o in objects):
+                raise ValueError("graph has blank nodes: its Turtle would not be deterministic")
+            yield ("\n\n" + format_subject(writer, s, preds)).encode("utf-8")
 
 
 class ArticleParts:
@@ -180,7 +185,8 @@ def write_graph(path: Path, entities: EntitySection, article_chunks, before: lis
         head = "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items()))
         out.write(head.encode("utf-8"))
         out.write("".join("\n\n" + text for _s, text in before).encode("utf-8"))
-        out.write(entities.text().encode("utf-8"))
+        for chunk in entities.chunks():
+            out.write(chunk)
         for chunk in article_chunks:
             out.write(chunk)
         out.write("".join("\n\n" + text for _s, text in after).encode("utf-8"))

@@ -126,7 +126,8 @@ _HEAVY_FACTORIES = ("offsets", "sentences", "mentions", "decisions")
 def slim(article: Article) -> Article:
     """A copy of ``article`` with what resolution and the report read: source,
     meta, entities, positions, relations, events, agreements, errors. Text,
-    offsets, sentences, mentions and evidence strings are left out."""
+    offsets, sentences, mentions (and the entities' lists of them) and evidence
+    strings are left out."""
     changes: dict = {k: v for k, v in _HEAVY.items() if hasattr(article, k)}
     fields = {f.name: f for f in dataclasses.fields(article)}
     for name in _HEAVY_FACTORIES:
@@ -134,6 +135,7 @@ def slim(article: Article) -> Article:
             changes[name] = fields[name].default_factory()
     if "context" in fields:
         changes["context"] = None
+    changes["entities"] = [dataclasses.replace(e, mentions=[]) for e in article.entities]
     changes["positions"] = [dataclasses.replace(p, evidence="") for p in article.positions]
     changes["relations"] = [dataclasses.replace(r, evidence="") for r in article.relations]
     changes["events"] = [dataclasses.replace(e, evidence="") for e in article.events]

@@ -105,6 +105,13 @@ def _ordered(submit: Callable, result: Callable, tasks: Iterable, window: int) -
             break
 
 
+def _finished(future) -> tuple | None:
+    """``(result,)`` of a future that completed normally, else None."""
+    if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+        return None
+    return (future.result(),)
+
+
 class LocalPool(Engine):
     """A pool of ``workers`` spawned processes, started on first use."""
 
@@ -161,13 +168,18 @@ class LocalPool(Engine):
                     raise BrokenProcessPool("the pool broke before this task was submitted")
                 outcome = future.result()
             except BrokenProcessPool:
-                retry = [task] + [t for t, _ in pending]
+                # tasks that finished before the break keep their result; the others run again alone
+                flight = [(task, None)] + [(t, _finished(f)) for t, f in pending]
                 pending.clear()
-                logger().warning(f"kg build: a worker process died; running the {len(retry)} task(s) in flight "
+                again = sum(1 for _t, done in flight if done is None)
+                logger().warning(f"kg build: a worker process died; running the {again} task(s) in flight "
                                  "again one at a time")
                 self._restart()
                 self._check_workers_start()
-                for task in retry:
+                for task, done in flight:
+                    if done is not None:
+                        yield done[0]
+                        continue
                     try:
                         outcome = self._start().submit(fn, task).result()
                     except BrokenProcessPool as exc:

@@ -5,10 +5,11 @@ claiming the output folder and publishing (:func:`kg.pipeline.run_build` and
 :func:`kg.build.incremental.run_add` do those): it writes graph.ttl,
 graph.html and report.json, and the new cache records, into a staging folder
 inside OUT, and returns a :class:`Built` whose :meth:`Built.publish` moves
-them into place. Memory: the parent holds slim views of the articles until
-resolution is done, then the resolved entities, the entity section and one
-group of rendered blocks at a time; the HTML page is the one step that loads
-the whole graph (see docs/performance.md).
+them into place. Memory: the building process holds slim views of the
+articles until resolution is done, then the resolved entities and the entity
+section; the articles' Turtle blocks go through a file. The HTML page is the
+one step that loads the whole graph (``html=False`` skips it; see
+docs/performance.md).
 """
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool) 
             item.key = record_key(item.source, item.article.raw, mid, cid)
         if item.key and use_cache:
             item.record = cache.article_path(item.key)
+        if item.article is None and item.record is None and item.error is None:
+            item.error = "its record is missing from OUT/cache: add its file again"
 
 
 # ---------------------------------------------------------------- phase 1
@@ -276,6 +279,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     corpus.articles = []
 
     todo = [ai for ai in range(n) if not (options.use_cache and cache.rdf_ready(keys[ai], options.validate))]
+    contexts = {ai: contexts[ai] for ai in todo}
     logger().info(f"kg build: mapping {n} articles to RDF"
                   + (f" ({n - len(todo)} from the cache)" if len(todo) < n else ""))
 
@@ -292,7 +296,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     todo_set = set(todo)
 
     section = EntitySection()
-    preamble = section.add_corpus_entities(corpus, slugs)
+    preamble = section.add_corpus_entities(corpus, slugs, record=options.html)
     page = _page_graph(preamble) if options.html else None
     del preamble
     parts = ArticleParts(staging / "articles.part")

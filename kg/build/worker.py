@@ -6,7 +6,7 @@ kept for the next ones. The functions take and return small picklable
 objects: an :class:`AnalysisTask` (the raw Article) gives an
 :class:`AnalysisResult` carrying the record bytes (:func:`kg.build.cache.encode_record`);
 a :class:`RenderTask` (a record and the resolved entities it refers to) gives
-a :class:`kg.build.render.Rendered`.
+the encoded :class:`kg.build.render.Rendered` (:func:`kg.build.render.encode_rendered`).
 """
 
 from __future__ import annotations
