@@ -34,9 +34,28 @@ SETS = {
 }
 
 
+#: corpus splits usable in the dev loop (never the frozen test split)
+CORPUS_SETS = ("corpus-train", "corpus-dev")
+
+
+def _set_files(name: str) -> tuple[list[Path], list[Path]]:
+    """(article files, gold files) of a named set."""
+    if name in CORPUS_SETS:
+        from kg.corpus.manifest import split_articles
+
+        arts = split_articles(ROOT / "corpus", name.split("-", 1)[1])
+        return arts, [ROOT / "corpus" / "gold" / (a.stem + ".json") for a in arts]
+    art_dir, gold_dir = SETS[name]
+    if not art_dir.exists():
+        return [], []
+    return sorted(art_dir.glob("*.txt")), sorted(gold_dir.glob("*.json"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=[*SETS, "all"], default="all", help="'all': seeds and dev (default)")
+    ap.add_argument("--set", choices=[*SETS, *CORPUS_SETS, "all"], default="all",
+                    help="'all': seeds and dev (default); corpus-train / corpus-dev: the corpus splits "
+                         "(the frozen corpus-test split is scored by benchmarks/quality_gates.py at milestones only)")
     ap.add_argument("--model", default=None, help="'none' for rules only; default: the offline model")
     ap.add_argument("--only", default=None, help="substring of the file names to keep")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious items")
@@ -60,18 +79,18 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = ["seeds", "dev"] if args.set == "all" else [args.set]
     for name in sets:
-        art_dir, gold_dir = SETS[name]
-        if not art_dir.exists():
-            print(f"{name}: {art_dir} not found, skipped")
+        art_files, gold_files = _set_files(name)
+        if not art_files:
+            print(f"{name}: not found, skipped")
             continue
         gold = {}
-        for g in sorted(gold_dir.glob("*.json")):
+        for g in gold_files:
             d = json.loads(g.read_text(encoding="utf-8"))
             if args.only and args.only not in d["file"]:
                 continue
             gold[d["file"]] = d
         pred = {}
-        for item in read_inputs([str(art_dir)], max_bytes=5_000_000):
+        for item in read_inputs([str(a) for a in art_files], max_bytes=5_000_000):
             if not hasattr(item, "raw") or item.source not in gold:
                 continue
             if args.oracle:

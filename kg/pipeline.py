@@ -22,12 +22,20 @@ from kg.nlp.base import ModelNotAvailable, NlpBackend
 from kg.build.report import BuildReport, _skip_summary, check_inputs  # noqa: F401  (kg.pipeline keeps these names)
 
 
-def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None) -> Article:
+def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None,
+                    until: str | None = None) -> Article:
     """Run every per-article stage, in order, on an Article that has its raw
-    text (the stages and their contracts: :mod:`kg.stages`)."""
+    text (the stages and their contracts: :mod:`kg.stages`); ``until`` names
+    a stage to stop before (``"scoring"``: the rules' output, for training)."""
     from kg.stages import assemble, default_stages
 
-    return assemble(default_stages(backend)).run(article, seconds)
+    stages = default_stages(backend)
+    if until is not None:
+        names = [s.name for s in stages]
+        if until not in names:
+            raise ValueError(f"no stage {until!r} (stages: {', '.join(names)})")
+        stages = stages[:names.index(until)]
+    return assemble(stages).run(article, seconds)
 
 
 def build_corpus(
@@ -142,8 +150,12 @@ def run_build(
     other than 1 guards its main code with ``if __name__ == "__main__":``.
     The outputs are written into a staging folder inside OUT and then moved
     into place, so a crash or a full disk leaves the previous outputs intact.
-    Exit status (:mod:`kg.exitcodes`): 0 everything built; 1 some inputs
-    skipped or SHACL violations; 2 nothing could be built (no model, no
+    Every article's statements that would break a SHACL shape are dropped,
+    each with a warning and its reason in report.json (``dropped_statements``),
+    so the graph conforms to ontology/shapes.ttl.
+    Exit status (:mod:`kg.exitcodes`): 0 everything built (also when statements
+    were dropped); 1 some inputs skipped (or, should a violation survive the
+    repair, a bug, the graph does not conform); 2 nothing could be built (no model, no
     article, a missing input path, an unreachable cluster); 3 the output
     folder cannot be written.
     """
@@ -203,9 +215,11 @@ def run_build(
     summary = ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items()))
     skipped = f"; {_skip_summary(report.failed)}" if report.failed else ""
     print(f"kg build: {len(report.read)} articles read, {len(report.failed)} failed{skipped}; "
-          f"{sum(report.entities.values())} entities ({summary}); {report.triples} triples -> {out.path}")
+          f"{sum(report.entities.values())} entities ({summary}); {report.triples} triples"
+          f"{report.dropped_summary()} -> {out.path}")
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:
-        log.warning(f"kg build: SHACL: {len(report.validation['violations'])} violation(s), see report.json")
+        log.warning(f"kg build: SHACL: {len(report.validation['violations'])} violation(s) could not be repaired "
+                    "(a bug: please report it), see report.json")
         ok = False
     return exitcodes.OK if ok else exitcodes.INPUTS_SKIPPED

@@ -9,7 +9,7 @@ that no earlier stage wrote, or if two stages write the same layer.
 :func:`describe` prints the table (like spaCy's ``analyze_pipes``).
 
     raw ─ normalize ─ nlp ─ recognize ─ coreference ─ context ─ references
-        ─ positions ─ events ─ agreements ─ structure
+        ─ positions ─ events ─ agreements ─ structure ─ scoring
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def default_stages(backend=None) -> list[Stage]:
     from kg.recognize.coref import cluster_entities
     from kg.recognize.mentions import recognize
     from kg.relations import relations as rel
+    from kg.scoring.stage import scoring_stage
 
     def nlp(article: Article) -> None:
         if backend is not None and article.sentences:
@@ -115,4 +116,7 @@ def default_stages(backend=None) -> list[Stage]:
         Stage("structure", rel.structure_stage, reads=("mentions", "entities", "context", "events", "agreements"),
               extends=("relations", "decisions", "events", "agreements"),
               doc="partOf and locatedIn; dates of events and agreements"),
+        Stage("scoring", scoring_stage, reads=("mentions", "entities", "context", "positions", "events"),
+              extends=("relations", "decisions"),
+              doc="the trained relation model scores every candidate pair; the rules' verdicts are features"),
     ]

@@ -14,7 +14,9 @@ through small views:
    sentences or mentions).
 3. **rendering** (per article, in parallel): each article's RDF, its Turtle
    block and its SHACL check (:mod:`kg.build.render`; a fast check in
-   :mod:`kg.build.shacl`, pySHACL for the articles it rejects), cached under
+   :mod:`kg.build.shacl`, pySHACL for the articles it rejects, whose statements
+   that break a shape are then dropped by :mod:`kg.rdf.conform`, each logged and
+   listed in report.json, so the graph always conforms), cached under
    ``OUT/cache/rdf/`` by the article and the resolved entities it refers to;
    then the Turtle file is assembled from the blocks (:mod:`kg.build.assemble`).
 

@@ -44,6 +44,17 @@ class EntitySection:
         for s, p, o in triples:
             self.add(s, p, o)
 
+    def discard(self, s, p, o) -> None:
+        """Remove one statement (a dropped entity statement); nothing if it is not there."""
+        preds = self.subjects.get(str(s))
+        if preds is None or o not in preds.get(str(p), ()):
+            return
+        preds[str(p)].discard(o)
+        if not preds[str(p)]:
+            del preds[str(p)]
+        if not preds:
+            del self.subjects[str(s)]
+
     def add_corpus_entities(self, corpus: Corpus, slugs: list[str], record: bool = True) -> list[tuple]:
         """Each resolved entity's own statements and ``kg:mentionedIn``, as the corpus
         mapper writes them; returns them in the order it makes them (``record``)."""
@@ -223,10 +234,13 @@ def article_contexts(corpus: Corpus, slugs: list[str], iris: list[str]) -> list:
     return contexts
 
 
-def render_corpus(corpus: Corpus, validate: bool = True, path: Path | None = None):
+def render_corpus(corpus: Corpus, validate: bool = True, path: Path | None = None, repair: bool = True,
+                  dropped: list | None = None):
     """A resolved corpus through the build's per-article path, in memory: (Turtle
-    text, sorted violation lines, conforms). The same as
-    ``to_turtle(corpus_to_graph(corpus))`` and ``validate_graph`` on it (the tests check)."""
+    text, sorted violation lines, conforms). Without ``repair`` the same as
+    ``to_turtle(corpus_to_graph(corpus))`` and ``validate_graph`` on it (the tests
+    check); with it, the statements that would break a shape are dropped (and
+    appended to ``dropped``, a list, when given)."""
     import tempfile
 
     from kg.build.render import render_article
@@ -241,11 +255,17 @@ def render_corpus(corpus: Corpus, validate: bool = True, path: Path | None = Non
     violations: set[str] = set()
     with tempfile.TemporaryDirectory() as tmp:
         parts = ArticleParts(Path(tmp) / "articles.part")
-        rendered = [render_article(corpus.articles[ai], contexts[ai], validate=validate) for ai in range(len(slugs))]
+        rendered = [render_article(corpus.articles[ai], contexts[ai], validate=validate, repair=repair)
+                    for ai in range(len(slugs))]
         for ai, r in enumerate(rendered):
             parts.add(ai, r.subjects)
             section.add_all(r.entity_triples)
             violations.update(r.violations or [])
+            if dropped is not None:
+                dropped.extend(r.dropped)
+        for r in rendered:
+            for t in r.dropped_entity:
+                section.discard(*t)
         out = Path(tmp) / "graph.ttl"
         write_graph(out, section, parts.chunks(lambda ai: rendered[ai].subjects), before, after)
         parts.close()

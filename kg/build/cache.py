@@ -79,9 +79,17 @@ def code_id() -> str:
 
 
 def model_id(model: str | None) -> str:
-    """The model version records are keyed by, without loading the model: the
-    shipped model's ``kg.version.model_version()``, a model folder's weights
-    digest, or a ``hanlp.pretrained`` name as given."""
+    """The model versions records are keyed by, without loading the models:
+    the NLP model's (:func:`nlp_model_id`) and the relation model's with its
+    mode (:func:`kg.scoring.stage.model_id`)."""
+    from kg.scoring.stage import model_id as relation_model_id
+
+    return f"{nlp_model_id(model)}|re:{relation_model_id()}"
+
+
+def nlp_model_id(model: str | None) -> str:
+    """The shipped NLP model's ``kg.version.model_version()``, a model folder's
+    weights digest, or a ``hanlp.pretrained`` name as given."""
     from kg.nlp.loader import OFFLINE
     from kg.nlp.model_dir import env_model
     from kg.version import model_version

@@ -182,10 +182,11 @@ def run_add(
     print(f"kg add: {len(changes['added'])} added, {len(changes['changed'])} changed, "
           f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed "
           f"({stats.get('analysed', 0)} analysed, {stats.get('from_cache', 0)} from the cache); "
-          f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples "
-          f"-> {out.path}")
+          f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples"
+          f"{report.dropped_summary()} -> {out.path}")
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:
-        log.warning(f"kg add: SHACL: {len(report.validation['violations'])} violation(s), see report.json")
+        log.warning(f"kg add: SHACL: {len(report.validation['violations'])} violation(s) could not be repaired "
+                    "(a bug: please report it), see report.json")
         ok = False
     return exitcodes.OK if ok else exitcodes.INPUTS_SKIPPED

@@ -15,6 +15,14 @@ It returns
   the article's triples, the referenced entities' own triples and their
   ``kg:mentionedIn`` this article).
 
+An article whose statements would break a shape is repaired
+(:func:`kg.rdf.conform.conform`): the offending statements are dropped and
+recorded in :attr:`Rendered.dropped` (statement, shape, constraint, message);
+an entity's own statement dropped this way (an intrinsic fault such as a bad
+``kg:adminCode``, dropped alike by every article that refers to the entity) is
+listed in :attr:`Rendered.dropped_entity` for the parent to remove from the
+entity section. An article that conforms is rendered as before, byte for byte.
+
 Validating article by article gives the same violations as validating the
 whole graph: every statement about an article's nodes is made by that article,
 an entity's own statements (type, label, aliases, code) are the same in every
@@ -70,6 +78,10 @@ class Rendered:
     #: every statement the mapper made for the article, in the order it made them
     #: (the article's subjects' and the entities'): what the HTML page is built from
     triples: list[tuple] = field(default_factory=list)
+    #: statements dropped because they would break a shape: {"statement", "shape", "constraint", "message"}
+    dropped: list[dict] = field(default_factory=list)
+    #: entities' own statements dropped (the parent removes them from the entity section), sorted
+    dropped_entity: list[tuple] = field(default_factory=list)
 
 
 _MAGIC = b"KGR1"
@@ -189,8 +201,9 @@ def count_types(triples) -> dict[str, int]:
     return dict(counts)
 
 
-def render_article(article: Article, context: ArticleContext, validate: bool = True) -> Rendered:
-    """The article's RDF, Turtle block and (``validate``) SHACL results; see the module doc."""
+def render_article(article: Article, context: ArticleContext, validate: bool = True, repair: bool = True) -> Rendered:
+    """The article's RDF, Turtle block and (``validate``) SHACL results, with the
+    statements that would break a shape dropped (``repair``); see the module doc."""
     from kg.rdf.iris import article_iri
     from kg.rdf.namespaces import new_graph
 
@@ -220,8 +233,50 @@ def render_article(article: Article, context: ArticleContext, validate: bool = T
         else:  # pySHACL says what is wrong (or, rarely, that nothing is)
             result = validate_statements(entities, made)
             rendered.violations, rendered.warnings = result.violations, result.warnings
+            if repair and not result.conforms:
+                rendered = _repaired(rendered, entities, mapper.made, article_iri(context.slug))
         seconds["validate"] = time.perf_counter() - t0
     return rendered
+
+
+def _repaired(rendered: Rendered, entities: "Graph", made: list[tuple], article: str) -> Rendered:
+    """``rendered`` without the statements that break a shape (:func:`kg.rdf.conform.conform`).
+
+    Should statement-by-statement repair fail (a shape it cannot repair), every
+    statement of the article but its article node's own is dropped."""
+    from kg.rdf.conform import conform, triple_key
+    from kg.rdf.namespaces import new_graph
+
+    data = new_graph()
+    for g in (entities, made):
+        for t in g:
+            data.add(t)
+    with prepared_sparql():
+        dropped, unrepaired = conform(data)
+    records = [_record(t, d.shape, d.constraint, d.message) for d in dropped for t in d.statements]
+    if unrepaired:
+        keep = {t for t in made if str(t[0]) == article}
+        for t in made:
+            if t not in keep and t in data:
+                data.remove(t)
+                records.append(_record(t, "", "", "the article's statements could not be repaired one by one: "
+                                                  + unrepaired[0]))
+    kept = [t for t in made if t in data]
+    own, others = [], []
+    for t in kept:
+        (own if is_article_subject(str(t[0])) else others).append(t)
+    repaired = Rendered(subjects=format_subjects(own), entity_triples=others, types=count_types(own), own=len(own),
+                        seconds=rendered.seconds, triples=kept, dropped=records,
+                        dropped_entity=sorted((t for t in entities if t not in data), key=triple_key))
+    result = validate_statements(data)
+    repaired.violations, repaired.warnings = result.violations, result.warnings
+    return repaired
+
+
+def _record(triple, shape: str, constraint: str, message: str) -> dict:
+    from kg.rdf.conform import statement_text
+
+    return {"statement": statement_text(triple), "shape": shape, "constraint": constraint, "message": message}
 
 
 def fast_conforms(*graphs) -> bool:

@@ -22,6 +22,9 @@ class BuildReport:
     triples: int = 0
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     validation: dict | None = None
+    #: statements dropped because they would break a SHACL shape:
+    #: {"file", "statement", "shape", "constraint", "message"}, in article order
+    dropped: list[dict] = field(default_factory=list)
     versions: dict = field(default_factory=dict)
     command: list[str] = field(default_factory=list)
 
@@ -41,7 +44,19 @@ class BuildReport:
             "triples": self.triples,
             "seconds_by_stage": {k: round(v, 3) for k, v in self.seconds.items()},
             "validation": self.validation,
+            "dropped_statements": {
+                "count": len(self.dropped),
+                "by_shape": dict(sorted(Counter(d["shape"] or "(unrepairable article)" for d in self.dropped).items())),
+                "statements": self.dropped,
+            },
         }
+
+    def dropped_summary(self) -> str:
+        """``; 3 statements dropped (they would break a SHACL shape; see report.json)``, or nothing."""
+        n = len(self.dropped)
+        if not n:
+            return ""
+        return f"; {n} statement{'s' if n != 1 else ''} dropped (they would break a SHACL shape; see report.json)"
 
 
 def check_inputs(paths: list[str]) -> list[str]:

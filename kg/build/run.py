@@ -28,7 +28,7 @@ from kg.build.worker import DEFAULT_ANALYZE
 from kg.doc import Article, ReadError
 
 #: bump when the rendered block layout changes
-RENDER_FORMAT = 1
+RENDER_FORMAT = 2
 OUTPUTS = ["graph.ttl", "graph.html", "report.json"]
 
 
@@ -246,18 +246,24 @@ class Rendering:
     violations: set[str]
     validated: bool
     page: object | None  # the rdflib graph for graph.html (None: no page)
+    #: statements dropped because they would break a shape, in article order (report.json)
+    dropped: list[dict] = field(default_factory=list)
 
 
 def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
-                 staging: Path, remote: bool) -> Rendering:
+                 staging: Path, remote: bool, log_prefix: str = "kg build") -> Rendering:
     """Render every article (from the cache or by the engine), in article order:
     its Turtle block to a file, its entity statements to the entity section, and
     (``options.html``) its statements to the page's graph, in the order the
-    corpus mapper makes them (the page's ties follow that order)."""
+    corpus mapper makes them (the page's ties follow that order). The statements
+    an article dropped because they would break a shape are logged (one warning
+    each) and listed in ``report.dropped``; entities' own statements dropped so
+    are removed from the entity section and the page."""
     from kg.build.assemble import ArticleParts, EntitySection, article_contexts
     from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
     from kg.logs import logger, progress as progress_bar
+    from kg.rdf.conform import triple_key
     from kg.rdf.mapping import _Mapper, article_slugs
 
     t_all = time.perf_counter()
@@ -301,6 +307,8 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     del preamble
     parts = ArticleParts(staging / "articles.part")
     result = Rendering(section, parts, keys, Counter(), 0, set(), True, page)
+    dropped_entity: set = set()
+    log = logger()
     try:
         with progress_bar(n, "articles (RDF)") as bar:
             for ai in range(n):
@@ -327,10 +335,21 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                     result.validated = False
                 else:
                     result.violations.update(rendered.violations)
+                source = built_inputs[ai].source
+                result.dropped.extend({"file": source, **d} for d in rendered.dropped)
+                dropped_entity.update(rendered.dropped_entity)
                 bar.advance(f"{built_inputs[ai].source}: RDF", logging.DEBUG)
     except BaseException:
         parts.close()
         raise
+    for d in result.dropped:  # after the progress bar: one line each
+        log.warning(f"{log_prefix}: {d['file']}: dropped {d['statement']}: {d['message']}"
+                    + (f" ({d['shape']}, {d['constraint']})" if d["shape"] else ""))
+    for t in sorted(dropped_entity, key=triple_key):  # an entity's own statement that breaks a shape
+        section.discard(*t)
+        if page is not None:
+            page.remove(t)
+    report.dropped = result.dropped
     report.seconds["render_wall"] += time.perf_counter() - t_all
     return result
 
@@ -381,7 +400,8 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
             return result
         corpus = resolve_phase(built, report)
         remote = options.engine == "dask"
-        rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote)
+        rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote,
+                                 log_prefix)
         result.keep_rdf = set(rendering.keys)
         try:
             _finish(result, rendering, options, stats, manifest_rows)
@@ -429,7 +449,8 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
     if options.validate:
         ordered = sorted(rendering.violations)
-        report.validation = {"conforms": rendering.validated and not ordered, "violations": ordered[:200]}
+        report.validation = {"conforms": rendering.validated and not ordered, "violations": ordered[:200],
+                             "statements_dropped": len(rendering.dropped)}
 
     outputs = "graph.ttl, graph.html and report.json" if options.html else "graph.ttl and report.json"
     log.info(f"kg build: writing {outputs} into {staging.parent}")

@@ -69,7 +69,7 @@ def _describe(report: "Graph", data: "Graph", result) -> tuple[str, str]:
     text = str(message) if message is not None else str(report.value(result, SH.sourceConstraintComponent))
     kind = str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation"
     if focus == URIRef(ONTOLOGY_IRI):  # a graph-wide check (see shapes.ttl): the message says it all
-        return kind, f"graph: {_expand_iris(data, text)}"
+        return kind, f"graph: {_message(report, data, result)}"
     label = data.value(focus, RDFS.label) if focus is not None else None
     parts = [_short(data, focus) + (f" ({label})" if label is not None else "")]
     if path is not None and not isinstance(path, BNode):
@@ -82,9 +82,20 @@ def _describe(report: "Graph", data: "Graph", result) -> tuple[str, str]:
     return kind, line
 
 
-def shacl_report(graph: "Graph"):
+def _message(report: "Graph", data: "Graph", result) -> str:
+    """A result's message (the shape's ``sh:message``, IRIs shortened; else its constraint component)."""
+    from rdflib.namespace import SH
+
+    message = report.value(result, SH.resultMessage)
+    if message is None:
+        component = report.value(result, SH.sourceConstraintComponent)
+        return _short(data, component) if component is not None else ""
+    return _expand_iris(data, str(message)) if "://" in str(message) else str(message)
+
+
+def shacl_report(graph: "Graph", shapes: "Graph | None" = None):
     """pySHACL's (conforms, report graph, report text, data graph) for ``graph``
-    with the ontology merged in."""
+    with the ontology merged in (``shapes``: the project's, unless given)."""
     import pyshacl
 
     from kg.rdf.ontology import load_shapes, with_ontology
@@ -92,7 +103,7 @@ def shacl_report(graph: "Graph"):
     data = with_ontology(graph)
     conforms, report, text = pyshacl.validate(
         data,
-        shacl_graph=load_shapes(),
+        shacl_graph=shapes if shapes is not None else load_shapes(),
         inference="none",
         advanced=True,
         allow_warnings=True,

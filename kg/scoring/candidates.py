@@ -1,0 +1,378 @@
+"""Relation candidates and their features.
+
+A *candidate* is a pair of the article's entities that could stand in one of
+the six entity relations (:data:`kg.rdf.vocab.ENTITY_RELATIONS`): the pair's
+types fit the relation, and either the rules proposed it, or an event links
+the two (a visit's leader and its targets, a meeting's sides), or they are
+mentioned within :data:`WINDOW` sentences of each other. Pairs across
+sentences are what the sentence-level rules cannot reach (a delegation's
+leader named two sentences before the companies it toured).
+
+Each candidate carries *features*: short strings (``rule``, ``dist:1``,
+``ev:Visit:agent-target``, ``tb:meet`` ...) that say what the rules and the
+discourse context know about the pair: the rules' verdicts, events, title
+chains, trip places, trigger classes between and around the mentions, list
+membership, the characters between them. The model
+(:mod:`kg.scoring.component`) weighs them; no feature is a verdict by itself.
+Every feature is also emitted conjoined with the relation kind
+(``visited|rule``), so one model learns kind-specific weights.
+
+Trigger classes come from the trigger lexicons (:mod:`kg.lexicons.triggers`),
+list separators from ``context_list_separators.tsv``: no word is spelled here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from kg.doc import Article
+from kg.lexicons.load import derived, words
+from kg.rdf.vocab import ENTITY_RELATIONS, SYMMETRIC
+
+#: the relation kinds the model scores
+KINDS: tuple[str, ...] = ENTITY_RELATIONS
+#: mentions at most this many sentences apart make a candidate
+WINDOW = 2
+#: between-text longer than this (characters) gives no character features
+BETWEEN_CHARS = 30
+#: which entity types each kind takes (subject types, object types)
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "visited": (frozenset({"Person"}), frozenset({"Organization", "Place"})),
+    "metWith": (frozenset({"Person"}), frozenset({"Person"})),
+    "accompanied": (frozenset({"Person"}), frozenset({"Person"})),
+    "affiliatedWith": (frozenset({"Person"}), frozenset({"Organization"})),
+    "partOf": (frozenset({"Organization"}), frozenset({"Organization"})),
+    "locatedIn": (frozenset({"Organization", "Place"}), frozenset({"Place"})),
+}
+
+
+@dataclass
+class Candidate:
+    kind: str
+    subject: int  # entity indexes
+    object: int
+    #: the closest pair of mentions: (subject start, subject end, object start, object end), or None
+    span: tuple[int, int, int, int] | None
+    sentence: int
+    features: list[str] = field(default_factory=list)
+    #: whether the rules produced this relation
+    by_rule: bool = False
+
+
+@derived
+def trigger_classes() -> dict[str, re.Pattern]:
+    """Trigger class name -> regex over the trigger lexicons."""
+    from kg.lexicons import triggers as t
+
+    def rx(ws) -> re.Pattern:
+        ws = sorted(set(ws), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, ws))) if ws else re.compile(r"(?!x)x")
+
+    return {
+        "visit": t.visit_motion_re(),
+        "inspect": t.visit_inspect_re(),
+        "weak": rx(words("trigger_visit_weak")),
+        "trip": t.trip_re(),
+        "meet": t.meet_object_re(),
+        "meetwith": t.meet_with_re(),
+        "accompany": t.accompany_re(),
+        "sign": t.sign_re(),
+        "witness": t.witness_re(),
+        "group": rx(words("trigger_delegation_words")),
+        "speech": rx(words("trigger_speech")),
+    }
+
+
+@derived
+def _separators() -> frozenset[str]:
+    return frozenset(words("context_list_separators", "discourse")) | frozenset("、,，/ \u3000")
+
+
+def _bucket(n: int) -> int:
+    return 0 if n <= 0 else min(6, int(math.log2(n)) + 1)
+
+
+class _Index:
+    """Per-article lookups the features share (computed once per article)."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        text = article.text
+        self.text = text
+        self.mentions: dict[int, list[tuple[int, int, int]]] = {}  # entity -> [(start, end, sentence)]
+        for ei, e in enumerate(article.entities):
+            spans = []
+            for mi in e.mentions:
+                if 0 <= mi < len(article.mentions):
+                    m = article.mentions[mi]
+                    spans.append((m.start, m.end, article.sentence_of(m.start) if article.sentences else 0))
+            self.mentions[ei] = sorted(set(spans))
+        first = {ei: (ms[0][0] if ms else len(text) + ei) for ei, ms in self.mentions.items()}
+        persons = sorted((ei for ei, e in enumerate(article.entities) if e.type == "Person"), key=first.get)
+        self.person_rank = {ei: r for r, ei in enumerate(persons)}
+        # rules' relations, both directions
+        self.rule: dict[tuple[int, int], set[str]] = {}
+        for r in article.relations:
+            self.rule.setdefault((r.subject, r.object), set()).add(r.kind)
+            if r.kind in SYMMETRIC:
+                self.rule.setdefault((r.object, r.subject), set()).add(r.kind)
+        # event roles
+        self.roles: dict[int, list[tuple[int, str, str]]] = {}  # entity -> [(event, kind, role)]
+        for xi, ev in enumerate(article.events):
+            for role, members in (("agent", ev.agents), ("target", ev.targets), ("companion", ev.companions)):
+                for ei in members:
+                    self.roles.setdefault(ei, []).append((xi, ev.kind, role))
+        # positions
+        self.positions: dict[int, list] = {}
+        for p in article.positions:
+            self.positions.setdefault(p.person, []).append(p)
+        # rejected decisions by (kind, subject name, object name)
+        self.rejected: dict[tuple[str, str, str], set[str]] = {}
+        for d in article.decisions:
+            if d.decision == "rejected" and d.subject and d.object:
+                head = (d.reason or "").split(":")[0].split(" ")[0][:24]
+                self.rejected.setdefault((d.kind, d.subject, d.object), set()).add(head)
+        # places
+        ctx = article.context
+        self.places = getattr(ctx, "places", {}) or {}
+        self.destinations = set(getattr(ctx, "destinations", set()) or set())
+        self.homes = {h for t in (getattr(ctx, "trips", []) or []) for h in t.home}
+        self.place_mentions = sorted(getattr(ctx, "place_mentions", []) or [])
+        self.triggers = trigger_classes()
+        self._home: dict[int, int | None] = {}
+
+    def place_of(self, ei: int) -> int | None:
+        """The place an organization's name starts from, or a person's post's organization's."""
+        if ei in self._home:
+            return self._home[ei]
+        self._home[ei] = None
+        e = self.article.entities[ei]
+        out = None
+        if e.type == "Place":
+            out = ei
+        elif e.type == "Organization":
+            for s, end, _ in self.mentions.get(ei, []):
+                for off, pe in self.place_mentions:
+                    if s <= off < end:
+                        out = pe
+                        break
+                if out is not None:
+                    break
+        elif e.type == "Person":
+            for p in self.positions.get(ei, []):
+                if p.org is not None and p.org != ei:
+                    out = self.place_of(p.org)
+                    if out is not None:
+                        break
+        self._home[ei] = out
+        return out
+
+    def closest(self, a: int, b: int) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+        ma, mb = self.mentions.get(a) or [], self.mentions.get(b) or []
+        best, key = None, None
+        for x in ma:
+            for y in mb:
+                k = (abs(x[2] - y[2]), abs(x[0] - y[0]))
+                if key is None or k < key:
+                    best, key = (x, y), k
+        return best
+
+
+def _pairs(article: Article, index: _Index) -> dict[tuple[str, int, int], str]:
+    """(kind, subject, object) -> why it is a candidate."""
+    ents = article.entities
+    out: dict[tuple[str, int, int], str] = {}
+
+    def fits(kind: str, s: int, o: int) -> bool:
+        if s == o:
+            return False
+        st, ot = SIGNATURES[kind]
+        return ents[s].type in st and ents[o].type in ot
+
+    def add(kind: str, s: int, o: int, why: str) -> None:
+        if kind in SYMMETRIC and s > o:
+            s, o = o, s
+        if fits(kind, s, o):
+            out.setdefault((kind, s, o), why)
+
+    for r in article.relations:
+        if r.kind in SIGNATURES:
+            add(r.kind, r.subject, r.object, "rule")
+    # mentions within WINDOW sentences
+    by_sentence: dict[int, set[int]] = {}
+    for ei, ms in index.mentions.items():
+        for _s, _e, si in ms:
+            by_sentence.setdefault(si, set()).add(ei)
+    for si, here in by_sentence.items():
+        near = set()
+        for d in range(0, WINDOW + 1):
+            near |= by_sentence.get(si + d, set())
+        for a in here:
+            for b in near:
+                if a == b:
+                    continue
+                for kind in KINDS:
+                    add(kind, a, b, "near")
+                    add(kind, b, a, "near")
+    # events: agents with targets, agents of the same meeting, companions with agents
+    visitors = {ei for ei, roles in index.roles.items() if any(k == "Visit" and r == "agent" for _x, k, r in roles)}
+    targets = {ei for ei, roles in index.roles.items() if any(k == "Visit" and r == "target" for _x, k, r in roles)}
+    for a in visitors:
+        for b in targets:
+            add("visited", a, b, "event")
+    for ev in article.events:
+        people = [*ev.agents, *ev.companions]
+        for a in people:
+            for b in people:
+                add("metWith", a, b, "event")
+                add("accompanied", a, b, "event")
+    return out
+
+
+def _role_features(index: _Index, s: int, o: int) -> list[str]:
+    out = []
+    rs = {x: (k, r) for x, k, r in index.roles.get(s, [])}
+    ro = {x: (k, r) for x, k, r in index.roles.get(o, [])}
+    for x in rs.keys() & ro.keys():
+        out.append(f"ev:{rs[x][0]}:{rs[x][1]}-{ro[x][1]}")
+    for k, r in set(rs.values()):
+        out.append(f"evs:{k}:{r}")
+    for k, r in set(ro.values()):
+        out.append(f"evo:{k}:{r}")
+    return out
+
+
+def _text_features(index: _Index, span, s_first: bool) -> list[str]:
+    text = index.text
+    (ss, se, si), (os_, oe, oi) = span
+    out = []
+    lo, hi = (se, os_) if s_first else (oe, ss)
+    if si == oi:
+        between = text[lo:hi] if lo <= hi else ""
+        out.append(f"gap:{_bucket(len(between))}")
+        if between and all(c in _separators() for c in between):
+            out.append("listsep")
+        elif not between:
+            out.append("adjacent")
+        for name, rx in index.triggers.items():
+            if between and rx.search(between):
+                out.append(f"tb:{name}")
+        if len(between) <= BETWEEN_CHARS:
+            out.extend(f"bg:{between[i:i + 2]}" for i in range(len(between) - 1))
+            out.extend(f"bc:{c}" for c in set(between))
+    sentences = index.article.sentences
+    for si_ in {si, oi}:
+        if 0 <= si_ < len(sentences):
+            stext = sentences[si_].text
+            for name, rx in index.triggers.items():
+                if rx.search(stext):
+                    out.append(f"ts:{name}")
+    out.append(f"sl:{text[max(0, ss - 2):ss]}")
+    out.append(f"sr:{text[se:se + 2]}")
+    out.append(f"ol:{text[max(0, os_ - 2):os_]}")
+    out.append(f"or:{text[oe:oe + 2]}")
+    return out
+
+
+def _pair_features(index: _Index, kind: str, s: int, o: int) -> tuple[list[str], tuple | None, int]:
+    article = index.article
+    es, eo = article.entities[s], article.entities[o]
+    f = [f"st:{es.type}/{es.subtype}", f"ot:{eo.type}/{eo.subtype}", "bias"]
+    # what the rules said
+    said = index.rule.get((s, o), set())
+    if kind in said:
+        f.append("rule")
+    f.extend(f"rule_fwd:{k}" for k in said if k != kind)
+    f.extend(f"rule_rev:{k}" for k in index.rule.get((o, s), set()))
+    for head in index.rejected.get((kind, es.name, eo.name), ()):
+        f.append(f"rej:{head}")
+    f.extend(_role_features(index, s, o))
+    # positions and titles
+    for p in index.positions.get(s, []):
+        f.append("pos_in" if p.org == o else "titled")
+        f.append(f"stitle:{p.title[-2:]}")
+    if index.positions.get(o):
+        f.append("o_titled")
+        f.extend(f"otitle:{p.title[-2:]}" for p in index.positions[o][:2])
+    # names
+    names_s = {es.name, *es.aliases}
+    names_o = {eo.name, *eo.aliases}
+    if any(n and n in m for n in names_o for m in names_s if n != m):
+        f.append("o_in_s_name")
+    if any(m.startswith(n) for n in names_o for m in names_s if n != m):
+        f.append("s_starts_o")
+    if any(n and m in n for n in names_o for m in names_s if n != m):
+        f.append("s_in_o_name")
+    # places and sides
+    if eo.type == "Place":
+        info = index.places.get(o)
+        f.append(f"olevel:{getattr(info, 'level', None)}")
+        if o in index.destinations:
+            f.append("o_dest")
+        if o in index.homes:
+            f.append("o_home")
+        si = index.places.get(s)
+        if si is not None and info is not None and si.parent and info.code and si.parent == info.code:
+            f.append("gaz_parent")
+    ps, po = index.place_of(s), index.place_of(o)
+    if ps is None or po is None:
+        f.append("place:none")
+    elif ps == po:
+        f.append("place:same")
+    else:
+        f.append("place:diff")
+    if ps is not None and ps in index.homes:
+        f.append("s_home_side")
+    if ps is not None and ps in index.destinations:
+        f.append("s_host_side")
+    if es.type == "Person":
+        f.append(f"srank:{min(index.person_rank.get(s, 9), 3)}")
+    if eo.type == "Person":
+        f.append(f"orank:{min(index.person_rank.get(o, 9), 3)}")
+    f.append(f"sm:{min(len(index.mentions.get(s, [])), 4)}")
+    f.append(f"om:{min(len(index.mentions.get(o, [])), 4)}")
+    # the closest mentions
+    span = index.closest(s, o)
+    sentence = 0
+    if span is None:
+        f.append("dist:none")
+    else:
+        (ss, se, si), (os_, oe, oi) = span
+        sentence = min(si, oi)
+        f.append(f"dist:{min(abs(si - oi), 3)}")
+        s_first = ss < os_
+        f.append("order:so" if s_first else "order:os")
+        f.extend(_text_features(index, span, s_first))
+    return f, span, sentence
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """The article's relation candidates with their features, in a stable order."""
+    if not article.entities:
+        return []
+    index = _Index(article)
+    out = []
+    for (kind, s, o), why in sorted(_pairs(article, index).items()):
+        feats, span, sentence = _pair_features(index, kind, s, o)
+        feats.append(f"why:{why}")
+        feats = sorted(set(feats))
+        feats = feats + [f"{kind}|{x}" for x in feats]
+        flat = None if span is None else (span[0][0], span[0][1], span[1][0], span[1][1])
+        by_rule = kind in index.rule.get((s, o), set())
+        out.append(Candidate(kind, s, o, flat, sentence, feats, by_rule))
+    return out
+
+
+#: feature prefixes that carry the rules' verdicts (left out for the model-only ablation)
+RULE_FEATURES = ("rule", "rule_fwd:", "rule_rev:", "rej:", "why:rule")
+
+
+def without_rules(features: list[str]) -> list[str]:
+    """``features`` without the rules' verdicts (the ablation's model-only input)."""
+    def base(x: str) -> str:
+        return x.split("|", 1)[1] if "|" in x else x
+
+    return [x for x in features if not any(base(x) == p or (p.endswith(":") and base(x).startswith(p))
+                                            for p in RULE_FEATURES)]

@@ -1,0 +1,230 @@
+"""The relation scorer: a HanLP ``TorchComponent``.
+
+It follows HanLP's component conventions: ``fit`` (HanLP's own training
+workflow: config capture, seeding, vocabulary, data loaders, model, loop),
+``save``/``load`` of ``config.json`` + ``vocabs.json`` + ``model.pt``, and the
+class path in ``config.json`` so that ``hanlp.load(folder)`` returns it.
+
+Input samples are candidates' feature lists (:mod:`kg.scoring.candidates`);
+the model sums a learned vector per feature (a bag of features, torch's
+``EmbeddingBag``), passes it through one hidden layer and gives the
+probability that the candidate's relation holds. Features seen fewer than
+``min_freq`` times in training are dropped. Each relation kind has its own
+decision threshold, chosen on the development data and kept in the config.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import random
+import time
+
+import torch
+from hanlp.common.torch_component import TorchComponent
+from hanlp.common.vocab import Vocab
+from torch import nn
+from torch.utils.data import DataLoader
+
+FEATURES = "features"
+
+
+class BagOfFeatures(nn.Module):
+    def __init__(self, n_features: int, dim: int = 64, hidden: int = 64, dropout: float = 0.2):
+        super().__init__()
+        self.embed = nn.EmbeddingBag(n_features, dim, mode="sum", padding_idx=0, sparse=True)
+        self.bias = nn.Parameter(torch.zeros(dim))
+        self.hidden = nn.Sequential(nn.Tanh(), nn.Dropout(dropout), nn.Linear(dim, hidden), nn.ReLU(),
+                                    nn.Dropout(dropout), nn.Linear(hidden, 1))
+
+    def forward(self, flat: torch.Tensor, offsets: torch.Tensor) -> torch.Tensor:
+        return self.hidden(self.embed(flat, offsets) + self.bias).squeeze(-1)
+
+
+class _Optimizers:
+    """Two optimizers stepped together (sparse embedding rows, dense layers)."""
+
+    def __init__(self, *optimizers):
+        self.optimizers = optimizers
+
+    def zero_grad(self):
+        for o in self.optimizers:
+            o.zero_grad()
+
+    def step(self):
+        for o in self.optimizers:
+            o.step()
+
+
+def _collate(batch):
+    flat, offsets, labels, kinds = [], [], [], []
+    for ids, y, kind in batch:
+        offsets.append(len(flat))
+        flat.extend(ids or [0])
+        labels.append(float(y))
+        kinds.append(kind)
+    return {"flat": torch.tensor(flat, dtype=torch.long), "offsets": torch.tensor(offsets, dtype=torch.long),
+            "label": torch.tensor(labels), "kind": kinds}
+
+
+def best_threshold(probs: list[float], labels: list[int]) -> tuple[float, float]:
+    """(threshold, F1) maximizing F1 over the candidates of one kind."""
+    pairs = sorted(zip(probs, labels), reverse=True)
+    total = sum(labels)
+    if not total:
+        return 0.5, 0.0
+    tp = 0
+    best = (0.5, 0.0)
+    for i, (p, y) in enumerate(pairs, 1):
+        tp += y
+        f1 = 2 * tp / (i + total)
+        if f1 > best[1]:
+            nxt = pairs[i][0] if i < len(pairs) else 0.0
+            best = ((p + nxt) / 2, f1)
+    return best
+
+
+class RelationScorer(TorchComponent):
+    """Scores relation candidates: ``scorer([(features, kind), ...]) -> [probability, ...]``."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+
+    # ------------------------------------------------------------ data
+    def build_vocabs(self, trn, logger: logging.Logger):
+        counts: dict[str, int] = {}
+        for features, _y, _kind in trn:
+            for f in set(features):
+                counts[f] = counts.get(f, 0) + 1
+        vocab = Vocab(pad_token="<pad>", unk_token="<unk>")
+        for f in sorted(f for f, n in counts.items() if n >= self.config.get("min_freq", 2)):
+            vocab.add(f)
+        vocab.lock()
+        self.vocabs[FEATURES] = vocab
+        if logger:
+            logger.info(f"{len(vocab)} features (of {len(counts)} seen, min_freq {self.config.get('min_freq', 2)})")
+
+    def encode(self, features: list[str]) -> list[int]:
+        vocab = self.vocabs[FEATURES]
+        unk = vocab.unk_idx
+        return [i for i in (vocab.get_idx(f) for f in features) if i != unk]
+
+    def build_dataloader(self, data, batch_size, shuffle=False, device=None, logger: logging.Logger = None,
+                         training=False, **kwargs) -> DataLoader:
+        if training and FEATURES not in self.vocabs:
+            self.build_vocabs(data, logger)
+        samples = [(self.encode(f), y, kind) for f, y, kind in data]
+        generator = torch.Generator()
+        generator.manual_seed(int(self.config.get("seed") or 0))
+        return DataLoader(samples, batch_size=batch_size, shuffle=shuffle, collate_fn=_collate, generator=generator)
+
+    # ------------------------------------------------------------ model
+    def build_model(self, training=True, **kwargs) -> nn.Module:
+        return BagOfFeatures(len(self.vocabs[FEATURES]), self.config.get("dim", 64), self.config.get("hidden", 64),
+                             self.config.get("dropout", 0.2))
+
+    def build_optimizer(self, trn=None, **kwargs):
+        """Adagrad for the feature vectors (sparse: only the rows a batch uses move, rare features
+        keep larger steps), Adam for the dense layers."""
+        lr = self.config.get("lr", 0.003)
+        sparse = [p for n, p in self.model.named_parameters() if n.startswith("embed.")]
+        dense = [p for n, p in self.model.named_parameters() if not n.startswith("embed.")]
+        return _Optimizers(torch.optim.Adagrad(sparse, lr=self.config.get("sparse_lr", 0.05)),
+                           torch.optim.Adam(dense, lr=lr))
+
+    def build_criterion(self, **kwargs):
+        pos_weight = torch.tensor(float(self.config.get("pos_weight", 2.0)))
+        return nn.BCEWithLogitsLoss(pos_weight=pos_weight)
+
+    def build_metric(self, **kwargs):
+        return None
+
+    def fit_dataloader(self, trn: DataLoader, criterion, optimizer, metric, logger: logging.Logger, **kwargs):
+        self.model.train()
+        total, n = 0.0, 0
+        device = next(self.model.parameters()).device
+        for batch in trn:
+            optimizer.zero_grad()
+            logits = self.model(batch["flat"].to(device), batch["offsets"].to(device))
+            loss = criterion(logits, batch["label"].to(device))
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(batch["kind"])
+            n += len(batch["kind"])
+        return total / max(n, 1)
+
+    @torch.no_grad()
+    def evaluate_dataloader(self, data: DataLoader, criterion, metric=None, output=False, **kwargs):
+        """Per kind: the best threshold and its candidate-level F1; and the mean of those F1s."""
+        self.model.eval()
+        device = next(self.model.parameters()).device
+        probs: dict[str, list[float]] = {}
+        labels: dict[str, list[int]] = {}
+        for batch in data:
+            p = torch.sigmoid(self.model(batch["flat"].to(device), batch["offsets"].to(device))).tolist()
+            for kind, pi, y in zip(batch["kind"], p, batch["label"].tolist()):
+                probs.setdefault(kind, []).append(pi)
+                labels.setdefault(kind, []).append(int(y))
+        out = {k: best_threshold(probs[k], labels[k]) for k in sorted(probs)}
+        mean = sum(f for _t, f in out.values()) / max(len(out), 1)
+        return mean, out
+
+    def execute_training_loop(self, trn: DataLoader, dev: DataLoader, epochs, criterion, optimizer, metric, save_dir,
+                              logger: logging.Logger, devices=None, **kwargs):
+        best, best_epoch, best_state, thresholds = -1.0, 0, None, {}
+        for epoch in range(1, epochs + 1):
+            t0 = time.perf_counter()
+            loss = self.fit_dataloader(trn, criterion, optimizer, metric, logger)
+            score, per_kind = self.evaluate_dataloader(dev, criterion) if dev is not None else (-loss, {})
+            logger.info(f"epoch {epoch}/{epochs} loss {loss:.4f} dev {score:.4f} "
+                        + " ".join(f"{k}={f:.3f}" for k, (_t, f) in per_kind.items())
+                        + f" ({time.perf_counter() - t0:.1f} s)")
+            if score > best:
+                best, best_epoch = score, epoch
+                best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+                thresholds = {k: round(t, 4) for k, (t, _f) in per_kind.items()}
+        if best_state is not None:
+            self.model.load_state_dict(best_state)
+        self.config.thresholds = thresholds or self.config.get("thresholds") or {}
+        self.config.best_epoch = best_epoch
+        self.config.dev_score = round(best, 4)
+        if save_dir:
+            self.save(save_dir)
+        return best
+
+    # ------------------------------------------------------------ use
+    def input_is_flat(self, data) -> bool:
+        return bool(data) and isinstance(data[0], str)
+
+    @torch.no_grad()
+    def predict(self, samples, batch_size: int = 512, **kwargs) -> list[float]:
+        """``samples``: ``[(features, kind), ...]``; the probability of each."""
+        if not samples:
+            return []
+        self.model.eval()
+        out: list[float] = []
+        for i in range(0, len(samples), batch_size):
+            chunk = samples[i:i + batch_size]
+            batch = _collate([(self.encode(f), 0, kind) for f, kind in chunk])
+            out.extend(torch.sigmoid(self.model(batch["flat"], batch["offsets"])).tolist())
+        return out
+
+    def threshold(self, kind: str) -> float:
+        return float((self.config.get("thresholds") or {}).get(kind, 0.5))
+
+    def explain(self, features: list[str], top: int = 5) -> list[tuple[str, float]]:
+        """The features whose removal lowers the score most (leave-one-out), for ``kg explain``."""
+        base = self.predict([(features, "")])[0]
+        drops = []
+        for f in sorted(set(features)):
+            rest = [x for x in features if x != f]
+            drops.append((f, base - self.predict([(rest, "")])[0]))
+        return sorted(drops, key=lambda x: -abs(x[1]))[:top]
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    torch.manual_seed(seed)
+
+
+

@@ -1,0 +1,136 @@
+"""The scoring stage: the trained relation model decides the entity relations.
+
+After the rule stages, every candidate pair of the article
+(:func:`kg.scoring.candidates.candidates`) is scored by the shipped relation
+model (:mod:`kg.scoring.component`); the six entity relations the article
+keeps are those whose probability reaches their kind's threshold. What the
+rules concluded is one of the features (``hybrid``, the default) or left out
+(``model``, the ablation's model-only run); ``rules`` skips this stage and
+keeps the rules' relations as they are.
+
+Each kept or rejected candidate is recorded (:mod:`kg.decisions`) with its
+probability and the features that weighed most, so ``kg explain`` says why.
+Relations backed by an event or a position keep that backing when the model
+keeps them.
+
+The mode comes from ``ZHKG_RELATIONS`` (``kg build --relations MODE`` sets it
+for the worker processes); the model folder from ``ZHKG_RE_MODEL``, else the
+one shipped in the package. It is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from kg.doc import Article, Decision, Relation
+
+#: the relation modes: the rules alone, the model without the rules' verdicts, the model with them
+MODES = ("rules", "model", "hybrid")
+#: what ``kg build`` uses when nothing is asked for: the mode that won on corpus dev (docs/extraction.md)
+DEFAULT_MODE = "rules"
+#: the shipped models, one folder per mode that needs one
+SHIPPED = {"hybrid": "re-hybrid", "model": "re-model"}
+
+
+def relation_mode() -> str:
+    mode = os.environ.get("ZHKG_RELATIONS", "").strip() or DEFAULT_MODE
+    if mode not in MODES:
+        raise ValueError(f"ZHKG_RELATIONS={mode!r}: use one of {', '.join(MODES)}")
+    return mode
+
+
+def model_dir(mode: str | None = None) -> Path | None:
+    """The relation model folder for ``mode`` (None for ``rules``)."""
+    mode = mode or relation_mode()
+    if mode == "rules":
+        return None
+    env = os.environ.get("ZHKG_RE_MODEL", "").strip()
+    if env:
+        return Path(env).expanduser()
+    from importlib import resources
+
+    return Path(str(resources.files("kg.scoring").joinpath("models", SHIPPED[mode])))
+
+
+def model_id() -> str:
+    """What the build cache keys records by: the mode and the model's files."""
+    import hashlib
+
+    mode = relation_mode()
+    folder = model_dir(mode)
+    if folder is None:
+        return mode
+    digest = hashlib.sha256()
+    for name in ("config.json", "vocabs.json", "model.pt"):
+        p = folder / name
+        digest.update(p.read_bytes() if p.is_file() else b"-")
+    return f"{mode}:{digest.hexdigest()[:12]}"
+
+
+@lru_cache(maxsize=4)
+def load_scorer(folder: str):
+    """The relation model in ``folder``, loaded once per process (one torch thread is the caller's business)."""
+    from kg.scoring.component import RelationScorer
+
+    p = Path(folder)
+    if not (p / "model.pt").is_file():
+        raise FileNotFoundError(f"no relation model in {folder} (train one with kg train-re)")
+    scorer = RelationScorer()
+    scorer.load(folder, devices=-1, verbose=False)
+    return scorer
+
+
+def scoring_stage(article: Article) -> None:
+    mode = relation_mode()
+    if mode == "rules" or not article.entities:
+        return
+    from kg.scoring.candidates import candidates
+
+    scorer = load_scorer(str(model_dir(mode)))
+    cands = candidates(article)
+    decide(article, cands, score(scorer, cands, mode), scorer.config.get("thresholds") or {},
+           scorer.config.get("kinds") or [], record=True)
+
+
+def score(scorer, cands, mode: str) -> list[float]:
+    """The model's probability for each candidate."""
+    from kg.scoring.candidates import without_rules
+
+    return scorer.predict([((c.features if mode == "hybrid" else without_rules(c.features)), c.kind) for c in cands])
+
+
+def decide(article: Article, cands, probs: list[float], thresholds: dict[str, float], kinds, record: bool = False) -> None:
+    """Replace the article's relations of ``kinds`` by the candidates whose
+    probability reaches their kind's threshold (the other kinds keep the rules'
+    relations); with ``record``, each kept or overruled candidate is a decision."""
+    kinds = set(kinds)
+    backing = {}
+    for r in article.relations:
+        backing.setdefault((r.kind, r.subject, r.object), r)
+        if r.kind == "metWith":
+            backing.setdefault((r.kind, r.object, r.subject), r)
+    kept = [r for r in article.relations if r.kind not in kinds]
+    ents = article.entities
+    for c, p in zip(cands, probs):
+        if c.kind not in kinds:
+            continue
+        threshold = float(thresholds.get(c.kind, 0.5))
+        keep = p >= threshold
+        old = backing.get((c.kind, c.subject, c.object))
+        if keep:
+            if old is not None:
+                kept.append(Relation(c.kind, c.subject, c.object, old.sentence, old.evidence, old.event, old.position))
+            else:
+                sentence = c.sentence
+                evidence = article.sentences[sentence].text if 0 <= sentence < len(article.sentences) else ""
+                kept.append(Relation(c.kind, c.subject, c.object, sentence, evidence))
+        if record and (keep or old is not None):
+            start, end = (min(c.span[0], c.span[2]), max(c.span[1], c.span[3])) if c.span else (0, 0)
+            why = (f"model p={p:.2f} {'>=' if keep else '<'} {threshold:.2f}"
+                   + ("; the rules had it" if old is not None else "; the rules did not have it"))
+            article.decisions.append(Decision(c.kind, ents[c.subject].name, ents[c.object].name, start, end,
+                                              tuple(f for f in c.features if "|" not in f)[:12],
+                                              "kept" if keep else "rejected", why))
+    article.relations = kept

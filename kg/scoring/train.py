@@ -1,0 +1,170 @@
+"""``kg train-re``: train the relation model on the annotated corpus.
+
+The corpus's train split gives the training candidates, its dev split the
+epoch and the per-kind thresholds (the test split is never read). Both are
+run through the per-article pipeline up to, not including, the scoring stage,
+with the same NLP model ``kg build`` uses, so the features at training time
+are the features at build time. ``--fraction`` trains on a seeded share of
+the train articles (the learning curve in docs/extraction.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+#: the training settings of the shipped models
+SETTINGS = {"epochs": 4, "batch_size": 128, "seed": 1, "min_freq": 2, "dim": 64, "hidden": 64,
+            "dropout": 0.2, "lr": 0.003, "pos_weight": 2.0}
+
+
+def _logger() -> logging.Logger:
+    log = logging.getLogger("kg.train-re")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    return log
+
+
+def prepared(corpus: Path, split: str, model: str | None = None, fraction: float = 1.0, seed: int = 1):
+    """The split's articles (analysed up to the scoring stage) and their gold."""
+    from kg.corpus.manifest import split_articles
+    from kg.evaluation.command import load_gold
+    from kg.nlp.loader import load_backend
+    from kg.scoring.data import analyze_set
+
+    if split == "test":
+        raise ValueError("the test split is frozen: it is never used for training or tuning")
+    paths = split_articles(corpus, split)
+    if fraction < 1.0:
+        rng = random.Random(seed)
+        paths = sorted(rng.sample(paths, max(1, round(len(paths) * fraction))))
+    gold = load_gold(corpus, split)
+    return analyze_set(paths, gold, load_backend(model)), gold
+
+
+def samples(articles, gold, mode: str, keep: dict | None = None) -> list[tuple[list[str], int, str]]:
+    """Labelled candidates of ``articles``; ``keep`` collects each article's candidates by source."""
+    from kg.scoring.candidates import without_rules
+    from kg.scoring.data import label
+
+    out = []
+    for a in articles:
+        labelled = label(a, gold[a.source])
+        if keep is not None:
+            keep[a.source] = labelled.candidates
+        for c, y in zip(labelled.candidates, labelled.labels):
+            out.append((c.features if mode == "hybrid" else without_rules(c.features), y, c.kind))
+    return out
+
+
+#: thresholds tried per kind on dev
+GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
+
+
+def tune(scorer, articles, gold, cands: dict, mode: str) -> dict:
+    """Per kind, on the dev articles and scored as ``kg eval`` scores (the guide's
+    measure): the rules' F1, the model's best F1 over :data:`GRID` and its
+    threshold. The model decides a kind in ``hybrid`` mode only where it beats
+    the rules on dev; in ``model`` mode it decides every kind."""
+    import copy
+
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.evaluation.scoring import score_corpus
+    from kg.scoring.candidates import KINDS
+    from kg.scoring.stage import decide, score
+
+    probs = {a.source: score(scorer, cands[a.source], mode) for a in articles}
+    rules = score_corpus({a.source: article_to_gold_shape(a) for a in articles}, gold)
+    table = {}
+    for kind in KINDS:
+        best = (0.5, -1.0, None)
+        for t in GRID:
+            pred = {}
+            for a in articles:
+                b = copy.copy(a)
+                decide(b, cands[a.source], probs[a.source], {kind: t}, [kind])
+                pred[a.source] = article_to_gold_shape(b)
+            prf = score_corpus(pred, gold).relation(kind)
+            if prf.f1 > best[1]:
+                best = (t, prf.f1, prf)
+        r = rules.relation(kind)
+        table[kind] = {"threshold": best[0], "model": {"p": round(best[2].precision, 4), "r": round(best[2].recall, 4),
+                                                       "f1": round(best[1], 4)},
+                       "rules": {"p": round(r.precision, 4), "r": round(r.recall, 4), "f1": round(r.f1, 4)}}
+    return table
+
+
+def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 1.0, model: str | None = None,
+          devices=-1, logger: logging.Logger | None = None, **overrides) -> dict:
+    """Train and save a relation model; returns its config (thresholds, best epoch, dev score, seconds)."""
+    import torch
+
+    from kg.scoring.component import RelationScorer
+
+    logger = logger or _logger()
+    settings = {**SETTINGS, **{k: v for k, v in overrides.items() if v is not None}}
+    if devices == -1:
+        torch.set_num_threads(int(os.environ.get("ZHKG_TRAIN_THREADS", "1") or 1))
+    t0 = time.perf_counter()
+    os.environ["ZHKG_RELATIONS"] = "rules"  # features come from the stages before scoring
+    trn_articles, trn_gold = prepared(corpus, "train", model, fraction, settings["seed"])
+    dev_articles, dev_gold = prepared(corpus, "dev", model)
+    dev_cands: dict = {}
+    trn, dev = samples(trn_articles, trn_gold, mode), samples(dev_articles, dev_gold, mode, dev_cands)
+    logger.info(f"kg train-re: {len(trn_articles)} train articles ({len(trn)} candidates, "
+                f"{sum(y for _f, y, _k in trn)} positive), {len(dev_articles)} dev articles ({len(dev)} candidates); "
+                f"analysis {time.perf_counter() - t0:.1f} s")
+    save_dir.mkdir(parents=True, exist_ok=True)
+    scorer = RelationScorer()
+    t1 = time.perf_counter()
+    scorer.fit(trn, dev, str(save_dir), devices=devices, logger=logger, mode=mode, fraction=fraction,
+               train_articles=len(trn_articles), **settings)
+    scorer.config.train_seconds = round(time.perf_counter() - t1, 1)
+    table = tune(scorer, dev_articles, dev_gold, dev_cands, mode)
+    scorer.config.thresholds = {k: v["threshold"] for k, v in table.items()}
+    scorer.config.kinds = [k for k, v in table.items() if mode == "model" or v["model"]["f1"] > v["rules"]["f1"]]
+    scorer.config.dev = table
+    scorer.save_config(str(save_dir))
+    logger.info(f"kg train-re: trained in {scorer.config.train_seconds} s (epoch {scorer.config.best_epoch}, "
+                f"dev candidate F1 {scorer.config.dev_score})")
+    for k, v in table.items():
+        logger.info(f"  {k:15s} rules F1 {v['rules']['f1']:.3f}  model F1 {v['model']['f1']:.3f} "
+                    f"(threshold {v['threshold']}){'  <- model' if k in scorer.config.kinds else ''}")
+    return dict(scorer.config)
+
+
+def run_train_re(corpus: str, save_dir: str | None, mode: str = "hybrid", fraction: float = 1.0,
+                 model: str | None = None, epochs: int | None = None, seed: int | None = None,
+                 gpu: bool = False) -> int:
+    """The ``kg train-re`` command: exit 0 when trained, 2 on bad arguments."""
+    from kg.scoring.stage import MODES, SHIPPED
+
+    corpus_dir = Path(corpus)
+    if not (corpus_dir / "manifest.tsv").is_file():
+        print(f"kg train-re: {corpus}: not an annotated corpus (manifest.tsv missing)", file=sys.stderr)
+        return 2
+    if mode not in MODES or mode == "rules":
+        print(f"kg train-re: --mode must be one of {', '.join(m for m in MODES if m != 'rules')}", file=sys.stderr)
+        return 2
+    if not 0 < fraction <= 1:
+        print("kg train-re: --fraction must be in (0, 1]", file=sys.stderr)
+        return 2
+    if epochs is not None and epochs < 1:
+        print("kg train-re: --epochs must be positive", file=sys.stderr)
+        return 2
+    if save_dir is None:
+        from importlib import resources
+
+        save_dir = str(resources.files("kg.scoring").joinpath("models", SHIPPED[mode]))
+    devices = 0 if gpu else -1
+    train(corpus_dir, Path(save_dir), mode, fraction, model, devices, epochs=epochs, seed=seed)
+    print(f"kg train-re: model written to {save_dir}")
+    return 0

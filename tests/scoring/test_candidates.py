@@ -1,0 +1,71 @@
+"""Relation candidates: which pairs are considered, and what their features say.
+
+The sentences are made up; they illustrate the candidate rules, they do not
+measure quality (docs/extraction.md has the figures on real articles)."""
+
+from kg.doc import Event, Relation
+from kg.scoring.candidates import SIGNATURES, WINDOW, candidates, without_rules
+from tests.builders import make_article
+
+TEXT = ("临海市委书记张明率队来到深圳。考察团一行先后走访了华锐公司。华锐公司董事长李青陪同考察。"
+        "当天下午，双方举行座谈。第五句没有人。第六句也没有。王立出席了活动。")
+ENTS = {"张明": "Person", "李青": "Person", "王立": "Person", "华锐公司": "Organization",
+        "临海市委": "Organization", "深圳": "Place"}
+
+
+def _find(cands, kind, s, o):
+    return [c for c in cands if c.kind == kind and c.subject == s and c.object == o]
+
+
+def _ids(article):
+    return {e.name: i for i, e in enumerate(article.entities)}
+
+
+def test_pairs_across_sentences_within_the_window_are_candidates():
+    art = make_article(TEXT, ENTS)
+    ids = _ids(art)
+    cands = candidates(art)
+    # 张明 (sentence 0) and 华锐公司 (sentence 1): a visit the sentence-level rules cannot see
+    (c,) = _find(cands, "visited", ids["张明"], ids["华锐公司"])
+    assert "dist:1" in c.features and "visited|dist:1" in c.features
+    # 王立 is more than WINDOW sentences from everyone: no candidate with 张明
+    assert WINDOW == 2
+    assert not _find(cands, "metWith", min(ids["张明"], ids["王立"]), max(ids["张明"], ids["王立"]))
+
+
+def test_types_follow_the_relation_signatures():
+    art = make_article(TEXT, ENTS)
+    for c in candidates(art):
+        subject_types, object_types = SIGNATURES[c.kind]
+        assert art.entities[c.subject].type in subject_types
+        assert art.entities[c.object].type in object_types
+        assert c.subject != c.object
+        if c.kind == "metWith":
+            assert c.subject < c.object  # symmetric: one candidate per pair
+
+
+def test_rule_verdicts_and_events_are_features_not_decisions():
+    art = make_article(TEXT, ENTS)
+    ids = _ids(art)
+    art.relations.append(Relation("accompanied", ids["李青"], ids["张明"], 2))
+    art.events.append(Event("Visit", agents=[ids["张明"]], targets=[ids["华锐公司"]], companions=[ids["李青"]]))
+    cands = candidates(art)
+    (acc,) = _find(cands, "accompanied", ids["李青"], ids["张明"])
+    assert acc.by_rule and "rule" in acc.features and "ev:Visit:companion-agent" in acc.features
+    (visit,) = _find(cands, "visited", ids["张明"], ids["华锐公司"])
+    assert not visit.by_rule and "ev:Visit:agent-target" in visit.features
+    # the model-only ablation sees no verdict of the rules
+    stripped = without_rules(acc.features)
+    assert "rule" not in stripped and "accompanied|rule" not in stripped
+    assert "ev:Visit:companion-agent" in stripped
+
+
+def test_trigger_classes_between_mentions():
+    art = make_article("张明会见了李青。", {"张明": "Person", "李青": "Person"})
+    (c,) = [c for c in candidates(art) if c.kind == "metWith"]
+    assert "tb:meet" in c.features
+
+
+def test_an_article_without_entities_has_no_candidates():
+    art = make_article("没有任何名字。", {})
+    assert candidates(art) == []
