@@ -48,14 +48,20 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
 
     The most recent fitting place mentioned earlier in the same paragraph
     (a body's name counts: 平顶山市委 mentions 平顶山市), else the one most
-    mentioned in the article (the article's own city for 市委/我市).
+    mentioned in the article (the article's own city for 市委/我市). A place
+    a trip verb after ``offset`` in its clause goes to is never meant
+    (市委书记王一带队赴乙市: the travellers' own 市委); with no other place of
+    that level named, None.
     """
+    from kg.context.trips import destinations_ahead
+
     para = article.sentences[article.sentence_of(offset)].paragraph if article.sentences else 0
     best, best_at = None, -1
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
+    away = destinations_ahead(article, offset)  # 市委书记王一带队赴乙市: not 乙市's 市委
     for pos, i in place_mentions(article, infos):
-        if not infos[i].fits(kind):
+        if not infos[i].fits(kind) or i in away:
             continue
         counts[i] = counts.get(i, 0) + 1
         first.setdefault(i, pos)

@@ -3,7 +3,9 @@
 ``PlaceContext.place_for("市", pos, ...)`` answers which city a bare 市委 at
 ``pos`` means: the nearest city named before it, else the most-named one; in
 a trip story (甲市委书记率团赴乙市考察，市委常委一同参加) a destination
-gives way to the travellers' home (甲市). Places inside company names
+gives way to the travellers' home (甲市), and a body word before the trip
+verb of its clause (市委书记王一带队赴乙市) is never the destination's: with
+no other city named, it names no body. Places inside company names
 (甲市 in 甲市X科技有限公司) are no talk about that place.
 """
 
@@ -38,6 +40,13 @@ class _TripView:
     destinations: frozenset[str] = frozenset()  # place codes
     #: home places per trip, in trip order, each in text order
     homes: tuple[tuple[G.Place, ...], ...] = ()
+    #: (clause start, verb start, destination codes) of every trip verb, a home named or not
+    verbs: tuple[tuple[int, int, frozenset[str]], ...] = ()
+
+    def away_at(self, pos: int) -> frozenset[str]:
+        """Codes of the places a trip verb after ``pos`` in its clause goes to:
+        市委书记王一带队赴乙市 -> 市委 is never 乙市's."""
+        return frozenset(c for lo, s, codes in self.verbs if lo <= pos < s for c in codes)
 
     def home_for(self, fits) -> G.Place | None:
         """kg.context.trips.home_of: the last fitting home of the first trip
@@ -78,7 +87,7 @@ _MAX_NAME = 64
 def trip_view(article: Article, place_hits) -> _TripView:
     """Run kg.context.trips on the place mentions known so far (none inside
     a company name): each place code stands for one entity."""
-    from kg.context.trips import find_trips
+    from kg.context.trips import find_trips, trip_verbs
 
     text = article.text
     ids: dict[str, int] = {}
@@ -93,12 +102,14 @@ def trip_view(article: Article, place_hits) -> _TripView:
         return _TripView()
     view = Article(source=article.source, raw="", text=text, sentences=article.sentences, mentions=mentions)
     trips = find_trips(view, [(m.start, m.entity) for m in mentions])  # type: ignore[misc]
+    verbs = tuple((lo, s, frozenset(places[d].code for d in dest)) for lo, s, dest in trip_verbs(view))
     if not trips:
-        return _TripView()
+        return _TripView(verbs=verbs)
     return _TripView(
         frozenset(o for t in trips for o in t.at),
         frozenset(places[d].code for t in trips for d in t.destinations),
         tuple(tuple(places[h] for h in t.home) for t in trips),
+        verbs,
     )
 
 
@@ -127,9 +138,10 @@ class PlaceContext:
 
     def place_for(self, level_char: str, pos: int, sent_start: int) -> G.Place | None:
         levels = _level_of_char().get(level_char, ())
+        away = self.trips.away_at(pos)  # 市委书记王一带队赴乙市: not 乙市委
 
         def fits(p: G.Place) -> bool:
-            return p.level in levels and p.name.endswith(level_char)
+            return p.level in levels and p.name.endswith(level_char) and p.code not in away
 
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:  # the nearest place of that level before pos

@@ -128,6 +128,36 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
     out += _stated_ownership(article, view)
     out += _units_visited_inside(article, view)
     out += _units_after_host(article, view)
+    out += _visited_in_frame(article, view, {r.subject for r in out if r.kind == "locatedIn"})
+    return out
+
+
+def _visited_in_frame(article: Article, view: TextView, located: set[int]) -> list[Relation]:
+    """在甲工业园区，考察团先后考察了乙公司、丙公司: the organizations visited in
+    a sentence opened by a locative frame naming one place are located in it
+    (unless their name or the text already places them)."""
+    from kg.lexicons.triggers import CLAUSE_DATE, visit_inspect_re, visit_motion_re
+
+    frame_re = re.compile(CLAUSE_DATE + alternation("context_locative_words"))
+    out = []
+    for si in range(len(article.sentences)):
+        clauses = view.clauses(si)
+        if len(clauses) < 2:
+            continue
+        m = frame_re.match(view.text, clauses[0].start, clauses[0].end)
+        items = view.list_items(m.end(), clauses[0].end) if m else []
+        if len(items) != 1 or items[0].type != "Place" or items[0].end != clauses[0].end:
+            continue
+        place = items[0].entity
+        for cl in clauses[1:]:
+            for verb in [*visit_inspect_re().finditer(view.text, cl.start, cl.end),
+                         *visit_motion_re().finditer(view.text, cl.start, cl.end)]:
+                if not view.outside_refs(verb.start(), verb.end()):
+                    continue
+                for r in view.list_items(verb.end(), cl.end):
+                    if r.type == "Organization" and r.entity not in located and r.entity != place:
+                        located.add(r.entity)
+                        out.append(Relation("locatedIn", r.entity, place, si, article.sentences[si].text))
     return out
 
 
@@ -225,22 +255,36 @@ def _located_subject(article: Article, view: TextView, pos: int):
     return None
 
 
+def _expanded(name: str) -> str:
+    """A name with its standard abbreviations written out (中科院苏州纳米所 ->
+    中国科学院苏州纳米所; data/coref_abbreviations.tsv, FORM=REPLACEMENT, when
+    the replacement is the longer form)."""
+    for w in words("coref_abbreviations"):
+        form, full = w.split("=", 1)
+        if len(full) > len(form) and name.startswith(form):
+            return full + name[len(form):]
+    return name
+
+
 def _names_extending(article: Article) -> list[Relation]:
+    """A name that extends another organization's name (or one of its aliases,
+    abbreviations written out: 中科院苏州纳米所 extends 中国科学院) is part of it."""
     legal_suffixes = words("context_legal_suffixes")
     orgs = [i for i, e in enumerate(article.entities) if e.type == "Organization"]
     out = []
     for a in orgs:
         na = article.entities[a].name
         best = None
-        for b in orgs:
-            if b == a:
-                continue
-            for n in _names(article, b) + _group_stems(article.entities[b].name):
-                # a two-character alias (北航) only before a long rest (北航甲市创新研究院)
-                rest = len(na) - len(n)
-                if na.startswith(n) and na[len(n):] not in legal_suffixes and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
-                    if best is None or len(n) > best[1]:
-                        best = (b, len(n))
+        for nx in dict.fromkeys((na, _expanded(na))):
+            for b in orgs:
+                if b == a:
+                    continue
+                for n in _names(article, b) + _group_stems(article.entities[b].name):
+                    # a two-character alias (北航) only before a long rest (北航甲市创新研究院)
+                    rest = len(nx) - len(n)
+                    if nx.startswith(n) and nx[len(n):] not in legal_suffixes and (len(n) >= 3 and rest >= 2 or len(n) == 2 and rest >= 5):
+                        if best is None or len(n) > best[1]:
+                            best = (b, len(n))
         if best is not None:
             out.append(Relation("partOf", a, best[0], 0, na))
     return out

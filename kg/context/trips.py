@@ -125,3 +125,35 @@ def two_sides(trips: list[Trip]) -> tuple[int, int] | None:
     for t in trips:
         return t.home[-1], t.destinations[-1]
     return None
+
+
+def trip_verbs(article: Article) -> list[tuple[int, int, frozenset[int]]]:
+    """(clause start, verb start, destination places) of every trip verb that
+    has places right after it, whether or not its clause names a home."""
+    text = article.text
+    cov = covered(article)
+    places = _place_starts(article)
+    out = []
+    for m in TRIP_RE.finditer(text):
+        s, w = m.start(), m.group()
+        if any(cov[s : m.end()]) or (w in MOTION_FALSE_BEFORE and s > 0 and text[s - 1] in MOTION_FALSE_BEFORE[w]):
+            continue
+        found = _destinations(article, m.end(), places)
+        if not found:
+            continue
+        lo = s
+        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
+            lo -= 1
+        out.append((lo, s, frozenset(p for _, p in found)))
+    return out
+
+
+def destinations_ahead(article: Article, offset: int) -> set[int]:
+    """Places a trip verb after ``offset`` in its clause goes to (市委书记王一带队赴
+    乙市: at 市委, {乙市}): the travellers' own body words before the verb are
+    never the destination's."""
+    memo = article.__dict__.setdefault("_trip_verbs", {})
+    key = (len(article.mentions), len(article.entities))
+    if memo.get("key") != key:
+        memo["key"], memo["value"] = key, trip_verbs(article)
+    return {p for lo, s, dest in memo["value"] if lo <= offset < s for p in dest}

@@ -33,6 +33,7 @@ from kg.recognize.abbreviations import local_abbreviations
 from kg.context.clauses import Clause, Ref, TextView
 from kg.relations.companions import ESCORT_FRAME_RE, companions
 from kg.relations.meetings import escorted_people, receptions
+from kg.relations.participants import Sides, co_hosts, meeting_participants, participants
 from kg.context.discourse import (
     DelegationState,
     is_name_list,
@@ -54,7 +55,7 @@ from kg.lexicons.triggers import (
     visit_motion_re,
     visit_weak,
 )
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import alternation, derived, words
 
 #: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
 DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
@@ -69,6 +70,12 @@ MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座�
 #: a clause whose subject is the delegation itself (代表团一行, 考察团, 一行人)
 GUEST_SUBJECT_RE = re.compile(rf"^{CLAUSE_DATE}(?:代表团|考察团|招商团|一行)")
 GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
+@derived
+def delegation_head_re() -> re.Pattern:
+    """为团长 / 为副团长: a delegation's head or deputy named by that post."""
+    return re.compile(alternation("trigger_delegation_heads"))
+
+
 #: 位于甲市乙区的 before a visited name
 LOCATED_RE = re.compile(r"位于[^，,。；;的]{1,25}的")
 
@@ -112,6 +119,7 @@ class _Extractor:
     def __init__(self, article: Article, view: TextView):
         self.article, self.view = article, view
         self.state = DelegationState()
+        self.sides = Sides(article, view)
 
     # -- events -------------------------------------------------------------
     def _event(self, kind: str, agents: list[int], sentence: int) -> int:
@@ -161,10 +169,12 @@ class _Extractor:
                 self.state.leader_paragraph = sent.paragraph
             self._meetings(si, clauses[:speech])  # first: companions look for the hosts of its meeting
             companions(self.article, self.view, self.state, si, clauses[:speech])
+            participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             self._visits(si, clauses[:speech])
 
     def _delegation(self, si: int, clauses: list[Clause]) -> None:
         view = self.view
+        self._delegation_heads(si, clauses)
         for ci, cl in enumerate(clauses):
             for m in view.find(DELEGATION_RE, cl.start, cl.end):
                 if accompany_re().search(view.text, m.end(), cl.end):
@@ -190,6 +200,23 @@ class _Extractor:
                             if r.entity not in leaders and r.entity not in self.article.events[ev].companions:
                                 self.article.events[ev].companions.append(r.entity)
                 break
+
+    def _delegation_heads(self, si: int, clauses: list[Clause]) -> None:
+        """以王立为团长(、李青为副团长)的考察团: 王立 leads the delegation, 李青
+        accompanies him (data/trigger_delegation_heads.tsv)."""
+        view = self.view
+        sent = self.article.sentences[si]
+        heads = [(m, names_right_before(view, m.start())) for m in view.find(delegation_head_re(), sent.start, sent.end)]
+        leaders = [p for m, people in heads if m.group() in words("trigger_delegation_heads", "head") for p in people]
+        if not leaders:
+            return
+        self.state.leaders, self.state.visit = leaders, None
+        deputies = [p for m, people in heads if m.group() in words("trigger_delegation_heads", "deputy")
+                    for p in people if p not in leaders]
+        if deputies:
+            ev = self._event("Visit", leaders, si)
+            self.state.visit = ev
+            self.article.events[ev].companions.extend(deputies)
 
     def _subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int] | None:
         """Who acts at ``pos``: explicit people before it, else the leaders.
@@ -320,9 +347,11 @@ class _Extractor:
                 if not realis(view, cl, m.start()) or view.text[m.start() - 1 : m.start()] in "的到":
                     continue
                 a = name_run_before(view, clauses, ci, m.start())
+                if not a and not view.refs_in(cl.start, m.start()):
+                    a = self._subject(clauses, ci, m.start()) or []  # 一行来到甲公司，会见了…: the leaders
                 b = [r.entity for r in view.refs_in(m.end(), cl.end, "Person")]
-                if self._is_guest(m.end(), cl.end):
-                    b += [x for x in self.state.leaders if x not in b]
+                if self._is_guest(m.end(), cl.end) or (not b and visit_inspect_re().match(view.text, m.end())):
+                    b += [x for x in self.state.leaders if x not in b]  # 接待了考察团 / 等接待考察: the delegation
                 self._meeting(a, b, si)
                 met = True
             for m in view.find(meet_with_re(), cl.start, cl.end):
@@ -339,7 +368,7 @@ class _Extractor:
                 if a:
                     a = name_run_before(view, clauses, wci, with_pos)
                 else:  # a left-out subject: never a companion (在王二陪同下…，与王三座谈)
-                    escorts = escorted_people(view, clauses, with_pos)
+                    escorts = escorted_people(view, clauses, with_pos) | self._members()
                     before = [r for r in view.refs_in(self.article.sentences[si].start, with_pos, "Person")
                               if r.entity not in escorts]
                     a = [before[-1].entity] if before else list(self.state.leaders)
@@ -354,6 +383,12 @@ class _Extractor:
                     for r in view.refs_in(cl.start, cl.end, "Person"):
                         if r.entity not in ev.agents and r.entity not in ev.targets:
                             ev.targets.append(r.entity)
+
+    def _members(self) -> set[int]:
+        """The companions of the leaders' current visit (members brought along:
+        率王二…, 王二为副团长): never the left-out subject of a later clause."""
+        ev = self.state.visit
+        return set(self.article.events[ev].companions) if ev is not None else set()
 
     def _is_guest(self, start: int, end: int) -> bool:
         text = self.view.text[start:end]
@@ -385,6 +420,10 @@ def extract_events(article: Article, view: TextView) -> None:
     """Fill article.events with Visit and Meeting events (only those with someone or something on the other side)."""
     from kg.relations.srl import not_yet_found, srl_events
 
-    _Extractor(article, view).run()
+    ex = _Extractor(article, view)
+    ex.run()
+    meeting_participants(article, ex.sides)
+    visitors = {a for e in article.events if e.kind == "Visit" for a in e.agents}
+    co_hosts(article, ex.sides, lambda m: visitors)
     article.events = [e for e in article.events if e.targets or e.companions]
     article.events += not_yet_found(article.events, srl_events(article, view))

@@ -353,7 +353,8 @@ def affiliations(article: Article, infos: dict[int, PlaceInfo] | None = None) ->
     """(person, organization, position index) for every position in an organization.
 
     A place title (市长) affiliates its holder with that place's government
-    when the article names it; deputies (副市长) are not affiliated by it.
+    when the article names it; so do its deputies (副市长, 常务副市长: the
+    prefixes of data/context_title_prefixes.tsv, dropped in file order).
     """
     infos = infos if infos is not None else place_infos(article)
     res = _Resolver(article, None, infos)  # type: ignore[arg-type]
@@ -364,8 +365,15 @@ def affiliations(article: Article, infos: dict[int, PlaceInfo] | None = None) ->
         e = article.entities[p.org]
         if e.type == "Organization":
             out.append((p.person, p.org, i))
-        elif e.type == "Place" and p.title in words("title_place_roles", "head"):
+        elif e.type == "Place" and _head_role(p.title) in words("title_place_roles", "head"):
             gov = res.government_of(p.org)
             if gov is not None:
                 out.append((p.person, gov, i))
     return out
+
+
+def _head_role(title: str) -> str:
+    """The head role a deputy's title stands under: 常务副市长 -> 市长."""
+    for prefix in words("context_title_prefixes"):  # in file order: 常务, then 副
+        title = title.removeprefix(prefix)
+    return title

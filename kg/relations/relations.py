@@ -128,8 +128,11 @@ def extract_relations(article: Article) -> None:
 def event_relations(article: Article) -> list[Relation]:
     """visited, metWith and accompanied triples, each backed by its event:
     Visit agents visited its targets, its companions accompanied its agents;
-    Meeting agents metWith its targets when both are people."""
+    Meeting agents metWith its targets when both are people (a pair once, in
+    the order first told); a Meeting's companions accompany its first agent
+    and meet its targets."""
     out: list[Relation] = []
+    met: set[tuple[int, int]] = set()  # metWith pairs told so far (either order)
     for i, e in enumerate(article.events):
         if e.kind == "Visit":
             for a in e.agents:
@@ -138,10 +141,21 @@ def event_relations(article: Article) -> list[Relation]:
                 for c in e.companions:
                     out.append(Relation("accompanied", c, a, e.sentence, e.evidence, event=i))
         elif e.kind == "Meeting":
+            people = [x for x in e.agents + e.targets if article.entities[x].type == "Person"]
             for a in e.agents:
                 for t in e.targets:
-                    if article.entities[t].type == "Person" and article.entities[a].type == "Person":
+                    if a in people and t in people and (t, a) not in met:
                         out.append(Relation("metWith", a, t, e.sentence, e.evidence, event=i))
+                        met.add((a, t))
+            # participants on the agents' side (kg.relations.participants): they
+            # accompany the side's leader and meet the other side
+            for c in e.companions:
+                if e.agents:
+                    out.append(Relation("accompanied", c, e.agents[0], e.sentence, e.evidence, event=i))
+                for t in e.targets:
+                    if t in people and (c, t) not in met:
+                        out.append(Relation("metWith", t, c, e.sentence, e.evidence, event=i))
+                        met.add((t, c))
     return out
 
 

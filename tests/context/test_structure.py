@@ -135,3 +135,18 @@ def test_a_unit_named_after_a_group_company_short_form_is_part_of_it():
                        {n: "Organization" for n in names})
     extract_relations(art)
     assert triples(art, "partOf") == {("甲集团乙分公司", "甲集团有限公司")}
+
+
+def test_a_name_with_an_abbreviated_parent_is_part_of_the_parent():
+    art = make_article("王立来到中科院苏州纳米所。中国科学院院长陈东出席。",
+                       {"王立": "Person", "中科院苏州纳米所": "Organization", "中国科学院": "Organization", "陈东": "Person"})
+    extract_relations(art)
+    assert ("中科院苏州纳米所", "中国科学院") in triples(art, "partOf")
+
+
+def test_companies_visited_in_a_place_frame_are_located_in_the_place():
+    art = make_article("王立一行来到苏州。在苏州工业园区，考察团先后考察了华锐公司、海通公司。",
+                       {"王立": "Person", "苏州": "Place", "苏州工业园区": "Place", "华锐公司": "Organization",
+                        "海通公司": "Organization"})
+    extract_relations(art)
+    assert {("华锐公司", "苏州工业园区"), ("海通公司", "苏州工业园区")} <= triples(art, "locatedIn")

@@ -41,3 +41,12 @@ def test_a_destination_named_since_as_a_title_owner_stays_in_focus():
                               "王一": "Person", "李二": "Person"})
     extract_relations(art)
     assert ("李二", "区委常委", "甲区委") in positions(art)
+
+
+def test_a_body_before_a_trip_verb_is_never_the_destinations():
+    art = make_article("市委书记张明率队赴深圳市考察。临海市召开会议。", {"张明": "Person", "深圳市": "Place", "临海市": "Place"})
+    extract_relations(art)
+    assert positions(art) == {("张明", "市委书记", "临海市委")}
+    art = make_article("市委书记张明率队赴深圳市考察。", {"张明": "Person", "深圳市": "Place"})
+    extract_relations(art)
+    assert positions(art) == {("张明", "市委书记", None)}  # the home city is not named: no body

@@ -80,3 +80,20 @@ def test_arrival_with_a_place_abbreviation_and_located_object():
     art = make_article("甲市委书记王一率团调研，王一说，港口很好，京津冀也好。香港。", ents)
     extract_relations(art)
     assert ("王一", "香港") not in triples(art, "visited")
+
+
+def test_a_delegation_head_named_by_post_leads_it_and_the_deputy_accompanies():
+    text = "以张明为团长、王芳为副团长的临海市考察团来到华锐公司考察，与董事长李青座谈。"
+    art = make_article(text, {"张明": "Person", "王芳": "Person", "临海市": "Place", "华锐公司": "Organization",
+                              "李青": "Person"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张明", "华锐公司")}
+    assert triples(art, "accompanied") == {("王芳", "张明")}
+    assert ("张明", "李青") in triples(art, "metWith")  # the leader, not the member, is the left-out subject
+
+
+def test_hosts_who_receive_the_delegation_meet_its_leader():
+    art = make_article("张明一行来到甲市考察。甲市副市长李青接待了考察团。",
+                       {"张明": "Person", "甲市": "Place", "李青": "Person"})
+    extract_relations(art)
+    assert {frozenset(p) for p in triples(art, "metWith")} == {frozenset(("张明", "李青"))}

@@ -3,7 +3,7 @@ from kg.context.generics import resolve_generic_references
 from kg.relations.positions import affiliations, extract_positions
 from kg.relations.relations import extract_relations
 
-from tests.builders import make_article, positions
+from tests.builders import make_article, positions, triples
 
 
 def run(art):
@@ -35,14 +35,15 @@ def test_listed_names_share_the_title_and_org():
     assert ("苏良碧", "所长", "甲研究所") in got
 
 
-def test_head_of_government_is_affiliated_with_the_government_deputies_are_not():
+def test_head_of_government_and_deputies_are_affiliated_with_the_government():
+    # guide v2: 市长, 副市长 … are affiliated with that government's body when the article names it
     art = make_article("宜宾市委副书记、市长徐进，宜宾市副市长李学焦出席。宜宾市政府主办。",
                        {"宜宾市": "Place", "宜宾市委": "Organization", "宜宾市政府": "Organization",
                         "徐进": "Person", "李学焦": "Person"})
     run(art)
     aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
     assert ("徐进", "宜宾市政府") in aff and ("徐进", "宜宾市委") in aff
-    assert not any(p == "李学焦" for p, _ in aff)
+    assert {o for p, o in aff if p == "李学焦"} == {"宜宾市政府"}
 
 
 def test_byline_reporter_belongs_to_the_paper():
@@ -95,3 +96,11 @@ def test_a_bare_role_takes_the_org_of_its_kind_named_before_in_the_sentence():
 def test_banner_head_belongs_to_the_banner():
     art = make_article("丙旗发展很快。旗长王一出席。", {"丙旗": "Place", "王一": "Person"})
     assert run(art) == {("王一", "旗长", "丙旗")}
+
+
+def test_deputies_of_a_head_are_affiliated_with_the_named_government():
+    art = make_article("临海市政府与甲公司签约。临海市常务副市长陈东、副市长李青出席。",
+                       {"临海市政府": "Organization", "临海市": "Place", "甲公司": "Organization",
+                        "陈东": "Person", "李青": "Person"})
+    extract_relations(art)
+    assert {("陈东", "临海市政府"), ("李青", "临海市政府")} <= triples(art, "affiliatedWith")

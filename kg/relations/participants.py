@@ -1,0 +1,222 @@
+"""Participants: people who 参加 / 出席 a visit or meeting on one side.
+
+``临海市市长张明会见了李青一行，市领导王芳、赵阳参加会见``: 王芳 and 赵阳 are on
+the host's side (their posts, or the 市领导 before them, are in the place or
+body the host's are), so each accompanies the host leader 张明 and, since
+the two sides met, meets the visiting leader 李青 (annotation guide v2,
+corpus decisions D10, D11, D13).
+
+The sides come from what the article says about each person:
+
+- :func:`side_keys`: the organizations and places a person's posts are in
+  (市委常委 of 临海市委 -> 临海市委 and 临海市), plus the place in focus of a
+  group word before the name (市领导王芳 -> the city in focus,
+  data/context_side_groups.tsv);
+- the visitors are the delegation leaders and the members they brought; the
+  hosts are the people the leaders met, and companions of their visit whose
+  posts are all elsewhere than the visitors' (市长陈东陪同考察);
+- a participant is on the host side when their keys meet the hosts' and not
+  the visitors'; when the text does not show the side, no link (D13).
+
+The host leader is the host named first. A participant already on one side
+of the meeting (a co-host) accompanies nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.context.clauses import Clause, TextView
+from kg.context.discourse import DelegationState, name_run_before, new_event
+from kg.doc import Article
+from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.triggers import accompany_re
+
+
+@derived
+def attend_re() -> re.Pattern:
+    """参加 / 出席 (data/trigger_attend.tsv)."""
+    return re.compile(alternation("trigger_attend", "attend"))
+
+
+@derived
+def side_group_re() -> re.Pattern:
+    """市领导 / 县领导 …: the leaders of the place in focus of that level."""
+    return re.compile(alternation("context_side_groups", "leaders"))
+
+
+class Sides:
+    """Side keys of the people of one article (computed once per stage run)."""
+
+    def __init__(self, article: Article, view: TextView):
+        from kg.context.places import place_infos
+        from kg.relations.positions import _Resolver
+
+        self.article, self.view = article, view
+        self.infos = place_infos(article)
+        self.res = _Resolver(article, view, self.infos)
+        self._cache: dict[int, frozenset[int]] = {}
+
+    def keys(self, person: int) -> frozenset[int]:
+        """The organizations and places ``person``'s posts are in."""
+        if person not in self._cache:
+            out: set[int] = set()
+            for p in self.article.positions:
+                if p.person != person or p.org is None:
+                    continue
+                out.add(p.org)
+                place = self.res.place_of(p.org, 0)
+                if place is not None:
+                    out.add(place)
+            self._cache[person] = frozenset(out)
+        return self._cache[person]
+
+    def keys_at(self, person: int, clause: Clause, ref_start: int) -> frozenset[int]:
+        """Keys of ``person`` named at ``ref_start``, with the place a group word
+        before it in the clause names (市领导王芳: the city in focus)."""
+        from kg.context.focus import focus_place
+
+        out = set(self.keys(person))
+        for m in self.view.find(side_group_re(), clause.start, ref_start):
+            place = focus_place(self.article, self.infos, m.group()[0], m.start())
+            if place is not None:
+                out.add(place)
+        return frozenset(out)
+
+    def union(self, people) -> frozenset[int]:
+        return frozenset(k for p in people for k in self.keys(p))
+
+
+def hosts_of(article: Article, sides: Sides, leaders: list[int], members: set[int], si: int) -> list[int]:
+    """The hosts of the leaders up to sentence ``si``, first named first: the
+    people they met, then companions of their visits whose posts are all
+    elsewhere than the visitors'."""
+    visitors = sides.union([*leaders, *members])
+    out: list[int] = []
+    for e in article.events:
+        if e.sentence > si:
+            continue
+        if e.kind == "Meeting" and set(leaders) & {*e.agents, *e.targets}:
+            out += [p for p in [*e.agents, *e.targets] if p not in leaders and p not in out
+                    and article.entities[p].type == "Person"]
+    for e in article.events:
+        if e.sentence > si or e.kind != "Visit" or not set(leaders) & set(e.agents):
+            continue
+        for c in e.companions:
+            k = sides.keys(c)
+            if c not in out and k and not k & visitors:
+                out.append(c)
+    first = {i: min((article.mentions[m].start for m in article.entities[i].mentions), default=0) for i in out}
+    return sorted(out, key=lambda i: first[i])
+
+
+def host_side(sides: Sides, person_keys: frozenset[int], hosts: list[int], visitors: list[int]) -> bool:
+    """Whether keys show a person on the hosts' side (and not the visitors')."""
+    return bool(person_keys & sides.union(hosts)) and not person_keys & sides.union(visitors)
+
+
+def participants(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause],
+                 sides: Sides) -> None:
+    """Host-side people before 参加 / 出席 accompany the host leader and, when
+    the sides met, meet the visiting leaders (see the module doc)."""
+    leaders = list(state.leaders)
+    if not leaders:
+        return
+    members = set(article.events[state.visit].companions) if state.visit is not None else set()
+    hosts = hosts_of(article, sides, leaders, members, si)
+    if not hosts:
+        return
+    met = any(e.kind == "Meeting" and e.sentence <= si and set(leaders) & {*e.agents, *e.targets}
+              and set(hosts) & {*e.agents, *e.targets} for e in article.events)
+    found: list[int] = []
+    for ci, cl in enumerate(clauses):
+        for m in view.find(attend_re(), cl.start, cl.end):
+            if accompany_re().search(view.text, cl.start, m.start()):
+                continue  # 陪同: kg.relations.companions
+            refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
+            for p in name_run_before(view, clauses, ci, m.start()):
+                if p in leaders or p in members or p in hosts or p in found:
+                    continue
+                cl_of = next((c for c in clauses if c.start <= refs.get(p, cl.start) < c.end), cl)
+                if host_side(sides, sides.keys_at(p, cl_of, refs.get(p, cl.start)), hosts, [*leaders, *members]):
+                    found.append(p)
+    if not found:
+        return
+    ev = new_event(article, "Meeting", [hosts[0]], si)
+    article.events[ev].targets.extend(leaders if met else [])
+    article.events[ev].companions.extend(found)
+
+
+def meeting_participants(article: Article, sides: Sides) -> None:
+    """The companions of a delegation's visit take part in its meetings: a
+    visiting-side one meets the host leader, a host-side one (a host official
+    who 陪同 the visitors) the visiting leaders (guide v2: each side's leader
+    meets every named person of the other side; D10, D11). Their side comes
+    from their posts (:class:`Sides`); an unknown side gives no link (D13).
+    Runs once after the events of the article are read."""
+    extra = []
+    for mi, m in enumerate(article.events):
+        if m.kind != "Meeting" or not m.agents or not m.targets or m.companions:
+            continue
+        visitors, host = m.agents, m.targets[0]
+        if article.entities[host].type != "Person":
+            continue
+        para = article.sentences[m.sentence].paragraph
+        comps: list[int] = []
+        for v in article.events:
+            if (v.kind == "Visit" and v.agents == visitors and v.sentence <= m.sentence
+                    and article.sentences[v.sentence].paragraph in (para, para - 1)):
+                comps += [c for c in v.companions if c not in comps and c not in m.targets and c not in visitors]
+        host_keys, visitor_keys = sides.keys(host), sides.union(visitors)
+        guests = [c for c in comps if sides.keys(c) & visitor_keys and not sides.keys(c) & host_keys]
+        if guests:
+            extra.append((m.sentence, [host], guests))
+    for si, agents, targets in extra:
+        ev = new_event(article, "Meeting", agents, si)
+        article.events[ev].targets.extend(targets)
+
+
+def co_hosts(article: Article, sides: Sides, leaders_of) -> None:
+    """Hosts named together on one side of a meeting with a delegation
+    (县委书记王一，县委常委李二等接待考察): those after the first accompany
+    the first, the top host, when their posts are in the same place or body
+    (D10: host participants accompany the top host; co-hosts of other bodies
+    do not accompany each other). Only a host listed in a clause of its own
+    after the top host's (县委书记王一，县委常委李二…) is such a participant:
+    names joined by 、 (党委书记王一、副所长李二会见…) are co-hosts, as are a
+    head of a government (市长 beside the 市委书记) and people met one by one
+    (分别会见)."""
+    extra = []
+    for m in article.events:
+        if m.kind != "Meeting" or m.companions or len(m.targets) < 2 or not set(m.agents) & leaders_of(m):
+            continue
+        if any(w in m.evidence for w in words("context_respective_words", "meeting")):
+            continue  # 分别会见了甲、乙: met one by one
+        top, rest = m.targets[0], m.targets[1:]
+        top_keys = sides.keys(top)
+        clause_of = _clause_of(article, m.sentence)
+        people = [h for h in rest if article.entities[h].type == "Person" and sides.keys(h) & top_keys
+                  and not _heads(article, h) and clause_of(h) not in (None, clause_of(top))]
+        if top_keys and people and article.entities[top].type == "Person":
+            extra.append((m.sentence, top, people))
+    for si, top, people in extra:
+        ev = new_event(article, "Meeting", [top], si)
+        article.events[ev].companions.extend(people)
+
+
+def _heads(article: Article, person: int) -> bool:
+    """Whether ``person`` heads a government (市长, 省长: data/title_place_roles.tsv, scope head)."""
+    return any(p.person == person and p.title in words("title_place_roles", "head") for p in article.positions)
+
+
+def _clause_of(article: Article, si: int):
+    """person -> index of the clause of sentence ``si`` that first names them (None: not named there)."""
+    from kg.context.clauses import CLAUSE_BREAK
+
+    sent = article.sentences[si]
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(article.text, sent.start, sent.end)]
+    first: dict[int, int] = {}
+    for m in article.mentions:
+        if m.entity is not None and sent.start <= m.start < sent.end and m.entity not in first:
+            first[m.entity] = sum(1 for b in breaks if b < m.start)
+    return first.get

@@ -1,0 +1,65 @@
+"""Participants, co-hosts and members at meetings (kg.relations.participants)."""
+
+from kg.relations.relations import extract_relations
+
+from tests.builders import make_article, triples
+
+
+def test_host_side_participants_accompany_the_host_and_meet_the_visitor():
+    art = make_article("临海市市长张明会见了李青一行，临海市副市长王芳参加会见。",
+                       {"临海市": "Place", "张明": "Person", "李青": "Person", "王芳": "Person"})
+    extract_relations(art)
+    assert ("王芳", "张明") in triples(art, "accompanied")
+    met = {frozenset(p) for p in triples(art, "metWith")}
+    assert {frozenset(("李青", "张明")), frozenset(("李青", "王芳"))} <= met
+
+
+def test_city_leaders_are_on_the_side_of_the_city_in_focus():
+    art = make_article("临海市市长张明会见了李青一行，市领导王芳、赵阳参加会见。",
+                       {"临海市": "Place", "张明": "Person", "李青": "Person", "王芳": "Person", "赵阳": "Person"})
+    extract_relations(art)
+    assert {("王芳", "张明"), ("赵阳", "张明")} <= triples(art, "accompanied")
+
+
+def test_a_participant_of_unknown_side_is_linked_to_nobody():
+    art = make_article("张明会见了李青一行，王芳参加会见。", {"张明": "Person", "李青": "Person", "王芳": "Person"})
+    extract_relations(art)
+    assert not {p for p in triples(art, "accompanied") if "王芳" in p}
+    assert not {p for p in triples(art, "metWith") if "王芳" in p}
+
+
+def test_hosts_listed_clause_by_clause_accompany_the_first():
+    art = make_article("王一一行来到乙县考察。乙县县委书记沙明，县委常委魏红等接待考察。",
+                       {"乙县": "Place", "王一": "Person", "沙明": "Person", "魏红": "Person"})
+    extract_relations(art)
+    assert {("王一", "沙明"), ("王一", "魏红")} <= triples(art, "metWith")
+    assert triples(art, "accompanied") == {("魏红", "沙明")}
+
+
+def test_people_met_one_by_one_or_joined_by_a_comma_of_names_are_co_hosts():
+    art = make_article("王一一行来到甲公司。甲公司董事长李青，甲公司总经理王芳分别会见了王一一行。",
+                       {"王一": "Person", "甲公司": "Organization", "李青": "Person", "王芳": "Person"})
+    extract_relations(art)
+    assert {frozenset(p) for p in triples(art, "metWith")} == {frozenset(("王一", "李青")), frozenset(("王一", "王芳"))}
+    assert not triples(art, "accompanied")
+    art = make_article("王一一行来到甲所。甲所所长李青、副所长王芳会见了王一一行。",
+                       {"王一": "Person", "甲所": "Organization", "李青": "Person", "王芳": "Person"})
+    extract_relations(art)
+    assert not triples(art, "accompanied")
+    assert {frozenset(p) for p in triples(art, "metWith")} == {frozenset(("王一", "李青")), frozenset(("王一", "王芳"))}
+
+
+def test_a_member_brought_along_meets_the_host_leader():
+    art = make_article("乙市市长王一率乙市副市长王二来到丙公司考察，与丙公司董事长李三座谈。",
+                       {"乙市": "Place", "王一": "Person", "王二": "Person", "丙公司": "Organization", "李三": "Person"})
+    extract_relations(art)
+    assert triples(art, "accompanied") == {("王二", "王一")}
+    met = {frozenset(p) for p in triples(art, "metWith")}
+    assert met == {frozenset(("王一", "李三")), frozenset(("王二", "李三"))}
+
+
+def test_a_meeting_with_the_subject_left_out_is_the_leaders():
+    art = make_article("王一一行来到甲公司，会见了甲公司董事长李青。",
+                       {"王一": "Person", "甲公司": "Organization", "李青": "Person"})
+    extract_relations(art)
+    assert {frozenset(p) for p in triples(art, "metWith")} == {frozenset(("王一", "李青"))}
