@@ -7,6 +7,7 @@ functions only, so ``kg --help`` stays instant.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -41,6 +42,13 @@ def _add_scale_options(p: argparse.ArgumentParser) -> None:
                    "(needs pip install 'zhkg[dask]' and --scheduler)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="with --engine dask: the Dask scheduler's address, e.g. tcp://127.0.0.1:8786")
+
+
+def _add_relation_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--relations", choices=["rules", "model", "hybrid"], default=None,
+                   help="how the entity relations are decided: the trained relation model with the rules' "
+                   "verdicts as features (hybrid, the default), the model alone, or the rules alone "
+                   "(sets ZHKG_RELATIONS; docs/extraction.md compares them)")
 
 
 def _version() -> str:
@@ -87,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress output")
     _add_model_option(p)
     _add_scale_options(p)
+    _add_relation_option(p)
     p.add_argument("--no-cache", action="store_true",
                    help="analyse every article again instead of reusing the records in OUT/cache/")
     p.add_argument("--no-html", action="store_true",
@@ -107,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-html", action="store_true",
                    help="do not write graph.html (an old one is removed); kg html OUT/graph.ttl writes it later")
     _add_scale_options(p)
+    _add_relation_option(p)
 
     p = sub.add_parser("train-ner", help="train (or evaluate) the offline HanLP NER model on MSRA")
     p.add_argument("--save-dir", default=None, help="model directory to write (required for training; --evaluate-only defaults to the shipped model)")
@@ -115,6 +125,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-sentences", type=int, default=None, help="train on the first N sentences")
     p.add_argument("--seed", type=int, default=None, help="random seed for training")
     p.add_argument("--evaluate-only", action="store_true", help="evaluate the model on msra_test")
+    p.add_argument("--corpus", default=None, metavar="DIR",
+                   help="annotated corpus (corpus/): add its train split to the training data, its dev split to the "
+                        "dev data and the figures (the test split is never read)")
+    p.add_argument("--corpus-copies", type=int, default=None, help="copies of the corpus sentences (default 3)")
+    p.add_argument("--init", default=None, metavar="DIR",
+                   help="fine-tune this trained model instead of starting from random weights (default 4 epochs, lr 0.0005)")
+    p.add_argument("--lr", type=float, default=None, help="Adam learning rate (default 0.001, 0.0005 with --init)")
+    p.add_argument("--blend", type=float, default=None,
+                   help="with --init: keep BLEND x the fine-tuned weights + (1 - BLEND) x the initial ones (default 1)")
+
+    p = sub.add_parser("train-re", help="train the relation model on the annotated corpus (train split; dev picks the epoch and thresholds)")
+    p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
+    p.add_argument("--save-dir", default=None, help="model folder to write (default: the shipped model of --mode, replaced)")
+    p.add_argument("--mode", choices=["hybrid", "model"], default="hybrid",
+                   help="hybrid: the rules' verdicts are features (default); model: without them (ablation)")
+    p.add_argument("--fraction", type=float, default=1.0, help="train on this seeded share of the train articles (learning curve)")
+    p.add_argument("--epochs", type=int, default=None, help="training epochs (default 12; the best on dev is kept)")
+    p.add_argument("--seed", type=int, default=None, help="random seed (default 1)")
+    p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
+    p.add_argument("--gpu", action="store_true", help="train on the first CUDA device")
 
     p = sub.add_parser("validate", help="validate a graph against ontology/shapes.ttl (SHACL)")
     p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
@@ -214,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if getattr(args, "relations", None):
+        os.environ["ZHKG_RELATIONS"] = args.relations  # read by the scoring stage, here and in the workers
     if args.command == "normalize":
         from kg.normalize.command import run_normalize
 
@@ -260,7 +292,17 @@ def _dispatch(args: argparse.Namespace) -> int:
             max_sentences=args.max_sentences,
             seed=args.seed,
             evaluate_only=args.evaluate_only,
+            corpus=args.corpus,
+            init=args.init,
+            corpus_copies=args.corpus_copies,
+            lr=args.lr,
+            blend=args.blend,
         )
+    if args.command == "train-re":
+        from kg.scoring.train import run_train_re
+
+        return run_train_re(args.corpus, args.save_dir, mode=args.mode, fraction=args.fraction, model=args.model,
+                            epochs=args.epochs, seed=args.seed, gpu=args.gpu)
     if args.command == "validate":
         from kg.rdf.validate import run_validate
 

@@ -15,6 +15,11 @@ does not work in hanlp 2.1.5 for this use:
 * Training skips decoding every batch for a training-set metric (slow on CPU)
   and logs progress with throughput.
 * The bigram vocabulary is pruned by frequency to keep the model small.
+* Fine-tuning (``fit(..., finetune=model_dir)``) keeps the loaded model and
+  its vocabularies: HanLP's fit would rebuild both (our ``build_vocabs``
+  starts new vocabularies, ``build_model`` a random model), which silently
+  turns fine-tuning into training from scratch. Characters and bigrams the
+  loaded model never saw read as unknown.
 """
 
 from __future__ import annotations
@@ -96,7 +101,12 @@ def tolerant_spans(tags: list[str]) -> list[tuple[str, tuple[int, int]]]:
 class BigramNerTagger(RNNNamedEntityRecognizer):
     """Character + bigram BiLSTM-CRF NER, IOBES tags (see module doc)."""
 
+    def _finetuning(self) -> bool:
+        return bool(self.config.get("finetune")) and self.model is not None
+
     def build_model(self, rnn_input, rnn_hidden, drop, crf, **kwargs) -> nn.Module:
+        if kwargs.get("training") and self._finetuning():
+            return self.model  # the loaded weights are the starting point
         embed = self._convert_embed()
         module = embed.module(vocabs=self.vocabs)
         model = RNNTaggingModel(module, rnn_input, rnn_hidden, len(self.vocabs["tag"]), drop, crf=False)
@@ -105,6 +115,9 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
         return model
 
     def build_vocabs(self, dataset, logger):
+        if self._finetuning():
+            self.vocabs.lock()  # the loaded model's vocabularies, unchanged
+            return
         self.vocabs.tag = Vocab(unk_token=None, pad_token=None)
         self.vocabs[self.config.token_key] = Vocab()
         counts: Counter[str] = Counter()

@@ -49,3 +49,19 @@ def test_constrained_paths_are_valid_iobes():
 def test_tolerant_spans_repairs_ill_formed_sequences():
     assert tolerant_spans(["B-PER", "E-PER", "S-LOC"]) == [("PER", (0, 1)), ("LOC", (2, 2))]
     assert tolerant_spans(["I-PER", "E-PER", "O", "B-LOC", "O"]) == [("PER", (0, 1)), ("LOC", (3, 3))]
+
+
+def test_finetuning_keeps_the_loaded_vocabularies_and_weights():
+    import hanlp
+
+    from kg.nlp.model_dir import shipped_model_dir
+
+    tagger = hanlp.load(str(shipped_model_dir()), verbose=False)
+    sizes = {name: len(vocab) for name, vocab in tagger.vocabs.items()}
+    loaded = tagger.model
+    tagger.config.finetune = str(shipped_model_dir())
+    tagger.vocabs.unlock()  # what HanLP's fit does before building the data
+    tagger.build_vocabs(dataset=None, logger=None)
+    assert {name: len(vocab) for name, vocab in tagger.vocabs.items()} == sizes
+    assert not tagger.vocabs.mutable
+    assert tagger.build_model(**tagger.config, training=True) is loaded

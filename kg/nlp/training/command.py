@@ -4,6 +4,16 @@ Training uses HanLP's own trainer (:class:`kg.nlp.ner_model.BigramNerTagger`,
 a subclass of ``RNNNamedEntityRecognizer``). The best epoch on a held-out dev
 slice of msra_train is kept; msra_test is used only for the final figure.
 The model directory is replaced atomically at the end (README.md kept).
+
+Domain adaptation: ``--corpus corpus`` adds the annotated corpus's train
+split (gold names projected onto the normalized text,
+:mod:`kg.nlp.training.corpus_spans`), ``--corpus-copies`` times, to the
+training data and its dev split to the dev data that picks the best epoch;
+``--init DIR`` starts from a trained model (its vocabularies and weights)
+instead of a random one; ``--blend W`` then keeps ``W`` x the fine-tuned
+weights + ``1 - W`` x the initial ones (:func:`blend_weights`). With
+``--corpus``, the final figures include the span F1 on the corpus dev split.
+The corpus test split is never read.
 """
 
 from __future__ import annotations
@@ -21,6 +31,9 @@ from kg.nlp.model_dir import shipped_model_dir
 
 #: files that make up a trained model directory (everything else HanLP writes is dropped)
 MODEL_FILES = ("config.json", "vocabs.json", "model.pt")
+#: fine-tuning defaults (--init): epochs and Adam learning rate
+FINETUNE_EPOCHS = 4
+FINETUNE_LR = 0.0005
 
 
 @dataclass
@@ -38,6 +51,14 @@ class TrainSettings:
     lr: float = 0.001
     #: add copies of sentences with person lists whose separators are dropped (see msra.separator_variants)
     augment_lists: bool = True
+    #: annotated corpus folder whose train split is added (dev split: model selection and a figure)
+    corpus: str | None = None
+    #: copies of the corpus sentences in the training data (the corpus is small next to MSRA)
+    corpus_copies: int = 3
+    #: a trained model directory to fine-tune instead of starting from random weights
+    init: str | None = None
+    #: with ``init``: the kept weights are ``blend * fine-tuned + (1 - blend) * init`` (1: the fine-tuned ones)
+    blend: float = 1.0
     #: torch threads; ZHKG_TRAIN_THREADS overrides (1 is faster when the cores are contended)
     threads: int = field(default_factory=lambda: _env_threads())
 
@@ -54,6 +75,11 @@ def run_train_ner(
     max_sentences: int | None,
     seed: int | None,
     evaluate_only: bool,
+    corpus: str | None = None,
+    init: str | None = None,
+    corpus_copies: int | None = None,
+    lr: float | None = None,
+    blend: float | None = None,
 ) -> int:
     if save_dir is None and not evaluate_only:
         print(f"kg train-ner: give --save-dir DIR for the new model (the shipped model in {shipped_model_dir()} "
@@ -69,6 +95,29 @@ def run_train_ner(
         settings.max_sentences = max_sentences
     if seed is not None:
         settings.seed = seed
+    settings.corpus = corpus
+    settings.init = init
+    if init is not None:  # fine-tuning: a few epochs at a lower rate unless told otherwise
+        settings.epochs = epochs if epochs is not None else FINETUNE_EPOCHS
+        settings.lr = FINETUNE_LR
+    if corpus_copies is not None:
+        settings.corpus_copies = corpus_copies
+    if lr is not None:
+        settings.lr = lr
+    if blend is not None:
+        if init is None or not 0 < blend <= 1:
+            print("kg train-ner: --blend needs --init and a value in (0, 1]", file=sys.stderr)
+            return 2
+        settings.blend = blend
+    if init is not None and not (Path(init) / "config.json").is_file():
+        print(f"kg train-ner: --init {init}: no trained model there (config.json missing)", file=sys.stderr)
+        return 2
+    if corpus is not None and not (Path(corpus) / "manifest.tsv").is_file():
+        print(f"kg train-ner: --corpus {corpus}: not an annotated corpus (manifest.tsv missing)", file=sys.stderr)
+        return 2
+    if settings.corpus_copies < 0 or settings.lr <= 0:
+        print("kg train-ner: --corpus-copies must be >= 0 and --lr positive", file=sys.stderr)
+        return 2
     if settings.epochs < 1 or settings.batch_size < 1 or (settings.max_sentences is not None and settings.max_sentences < 1):
         print("kg train-ner: --epochs, --batch-size and --max-sentences must be positive", file=sys.stderr)
         return 2
@@ -79,13 +128,16 @@ def run_train_ner(
         elif not (target / "config.json").is_file():
             print(f"kg train-ner: no model in {target}; train one with `kg train-ner --save-dir {target}`", file=sys.stderr)
             return 1
-        from kg.nlp.training.evaluate import evaluate_on_test
+        from kg.nlp.training.evaluate import evaluate_on_corpus, evaluate_on_test
 
         f1 = evaluate_on_test(target, logger, threads=settings.threads)
+        corpus_f1 = evaluate_on_corpus(target, Path(corpus), "dev", logger, threads=settings.threads) if corpus else None
     except FileNotFoundError as exc:
         print(f"kg train-ner: {exc}", file=sys.stderr)
         return 1
     print(f"msra_test_f1={f1:.4f}", flush=True)
+    if corpus_f1 is not None:
+        print(f"corpus_dev_span_f1={corpus_f1:.4f}", flush=True)
     return 0
 
 
@@ -115,6 +167,15 @@ def train(target: Path, settings: TrainSettings, logger: logging.Logger) -> None
         train_part = train_part + extra
     train_part = [piece for s in train_part for piece in split_at_sentence_ends(s)]
     logger.info(f"{len(train_part)} training pieces, {len(dev_part)} dev sentences (held out from msra_train)")
+    if settings.corpus:
+        from kg.nlp.training.corpus_spans import corpus_sentences
+
+        corpus_train, stats = corpus_sentences(Path(settings.corpus), "train")
+        logger.info(f"corpus train: {stats.summary()}; {settings.corpus_copies} copies added")
+        corpus_dev, stats = corpus_sentences(Path(settings.corpus), "dev")
+        logger.info(f"corpus dev: {stats.summary()}; added to the dev data")
+        train_part = train_part + corpus_train * settings.corpus_copies
+        dev_part = dev_part + corpus_dev
 
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-train-", dir=target.parent))
@@ -125,6 +186,11 @@ def train(target: Path, settings: TrainSettings, logger: logging.Logger) -> None
         # the run is seeded and the learning-rate schedule ignores --epochs, hence stopping after
         # epoch N yields the model that `--epochs N` makes
         tagger.on_weights_saved = lambda _dir: (_install(work, target), logger.info(f"best so far installed in {target}"))
+        if settings.init:
+            _take_sizes(settings, Path(settings.init))
+            # the weights to blend with, kept aside: --init may name the model directory being replaced
+            shutil.copy2(Path(settings.init) / "model.pt", work / "init-model.pt")
+            logger.info(f"fine-tuning {settings.init} (its vocabularies and weights)")
         tagger.fit(
             to_samples(train_part),
             to_samples(dev_part),
@@ -134,6 +200,7 @@ def train(target: Path, settings: TrainSettings, logger: logging.Logger) -> None
             embed=CharBigramEmbedding(
                 "token", settings.char_dim, settings.bigram_dim, settings.bigram_min_freq
             ),
+            finetune=str(settings.init) if settings.init else False,
             rnn_hidden=settings.rnn_hidden,
             drop=settings.drop,
             lr=settings.lr,
@@ -147,10 +214,43 @@ def train(target: Path, settings: TrainSettings, logger: logging.Logger) -> None
         )
         elapsed = time.time() - started
         logger.info(f"training took {elapsed:.0f}s, {elapsed / settings.epochs:.0f}s per epoch (incl. dev evaluation)")
+        if settings.init and settings.blend < 1:
+            blend_weights(work / "model.pt", work / "init-model.pt", settings.blend)
+            logger.info(f"weights blended: {settings.blend} x fine-tuned + {1 - settings.blend:.2f} x {settings.init}")
         _install(work, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     logger.info(f"model written to {target}")
+
+
+def blend_weights(tuned: Path, init: Path, weight: float) -> None:
+    """Rewrite ``tuned`` (a model.pt) as ``weight * tuned + (1 - weight) * init``, parameter by parameter.
+
+    Interpolating a fine-tuned model with the one it started from keeps much of
+    the new domain while giving back little of the old one (weight-space
+    ensembling, Wortsman et al. 2022, "WiSE-FT"); both must share vocabularies.
+    """
+    import torch
+
+    new = torch.load(tuned, map_location="cpu")
+    old = torch.load(init, map_location="cpu")
+    if new.keys() != old.keys() or any(new[k].shape != old[k].shape for k in new):
+        raise ValueError(f"cannot blend {tuned} with {init}: the parameters differ")
+    mixed = {k: weight * v + (1 - weight) * old[k] if v.is_floating_point() else v for k, v in new.items()}
+    torch.save(mixed, tuned)
+
+
+def _take_sizes(settings: TrainSettings, init: Path) -> None:
+    """Layer sizes of the model being fine-tuned (they must match its weights)."""
+    import json
+
+    config = json.loads((init / "config.json").read_text(encoding="utf-8"))
+    embed = config.get("embed") or {}
+    settings.char_dim = embed.get("char_dim", settings.char_dim)
+    settings.bigram_dim = embed.get("bigram_dim", settings.bigram_dim)
+    settings.bigram_min_freq = embed.get("bigram_min_freq", settings.bigram_min_freq)
+    settings.rnn_hidden = config.get("rnn_hidden", settings.rnn_hidden)
+    settings.drop = config.get("drop", settings.drop)
 
 
 def _install(work: Path, target: Path) -> None:

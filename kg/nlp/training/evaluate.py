@@ -42,3 +42,34 @@ def evaluate_on_test(model_dir: Path, logger: logging.Logger, threads: int = 2, 
         f"({chars / (time.time() - started):,.0f} chars/s)"
     )
     return f1
+
+
+def predict_spans(model, sentences, batch_size: int = 128) -> list[set]:
+    """``{(begin, end, label)}`` per sentence from a loaded HanLP NER model."""
+    predicted: list[set] = []
+    for i in range(0, len(sentences), 1000):
+        chunk = [s.chars for s in sentences[i : i + 1000]]
+        for spans in model(chunk, batch_size=batch_size):
+            predicted.append({(b, e, label) for _text, label, b, e in spans})
+    return predicted
+
+
+def evaluate_on_corpus(model_dir: Path, corpus: Path, split: str, logger: logging.Logger, threads: int = 2) -> float:
+    """Span F1 (exact span and type) on the safe pieces of a corpus split (kg.nlp.training.corpus_spans)."""
+    import hanlp
+    import torch
+
+    from kg.nlp.training.corpus_spans import corpus_sentences
+
+    torch.set_num_threads(threads)
+    sentences, stats = corpus_sentences(corpus, split)
+    predicted = predict_spans(hanlp.load(str(model_dir)), sentences)
+    gold = [gold_spans(s.tags) for s in sentences]
+    p, r, f1 = span_f1(gold, predicted)
+    by_type = []
+    for label in ("PER", "ORG", "LOC"):
+        _, _, f = span_f1([{g for g in s if g[2] == label} for s in gold], [{q for q in s if q[2] == label} for s in predicted])
+        by_type.append(f"{label} {f:.4f}")
+    logger.info(f"corpus {split}: {stats.summary()}")
+    logger.info(f"corpus {split}: P={p:.4f} R={r:.4f} F1={f1:.4f} ({', '.join(by_type)})")
+    return f1
