@@ -90,6 +90,8 @@ def generic_orgs() -> set[str]:
 #: the constants below are the data as read at import, for the modules that import them by name
 #: (suffix, subtype); subtype None for media bodies (newspapers)
 ORG_SUFFIXES: tuple[tuple[str, str | None], ...] = org_suffixes()
+#: name endings of news media (日报, 电视台: org_suffixes.tsv scope media; 新闻网, 在线: org_media_outlets.tsv)
+MEDIA_SUFFIXES: tuple[str, ...] = tuple(s for s, t in ORG_SUFFIXES if t is None) + tuple(words("org_media_outlets", "suffix"))
 #: national ministries and bodies named without a place (a generic lexicon)
 MINISTRIES = ministries()
 #: short-company suffixes (X科技, X电气 ...): only with clear boundaries on both sides

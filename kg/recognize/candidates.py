@@ -15,7 +15,7 @@ from kg.doc import Mention
 
 
 RULE_RANK = {
-    "title-context": 6, "list": 6, "byline": 6, "org-context": 2, "org-rule": 5, "ministry": 5, "park-rule": 5,
+    "title-context": 6, "list": 6, "byline": 6, "org-context": 2, "org-rule": 5, "media": 5, "org-list": 5, "ministry": 5, "park-rule": 5,
     "coordination": 5, "chain": 4, "gazetteer": 4, "short-company": 3, "variant": 3, "repeat": 3,
     "model": 1, "generic-body": 0, "town-rule": 4, "abbreviation": 3,
 }

@@ -5,11 +5,13 @@ these steps, each in its own module:
 
 1. places: gazetteer hits kept as places, and towns (kg.recognize.place_mentions);
 2. persons: title-context, list and byline names (kg.recognize.persons);
-3. organizations: structural names, ministries (kg.recognize.orgs), short
+3. organizations: structural names, news outlets of source lines and
+   datelines (kg.recognize.media), ministries (kg.recognize.orgs), short
    company names (kg.recognize.short_companies) and parks (kg.recognize.parks);
 4. the places the text is about (kg.context.place_context), which resolve
    bare level bodies: 市委 / 省发改委 -> 甲市委 (kg.recognize.bare_bodies);
-5. abbreviations leading an org name or standing before a title
+5. members of organization lists (华锐、海通等企业: kg.recognize.org_lists);
+   abbreviations leading an org name or standing before a title
    (kg.recognize.short_forms);
 6. the model's spans that pass validation (kg.recognize.model_combination);
 7. a name right after an organization (甲大学张三团队);
@@ -23,7 +25,7 @@ these steps, each in its own module:
    written form of each place.
 
 Sources in ``Mention.source``: gazetteer, town-rule, title-context, list,
-byline, org-rule, ministry, short-company, park-rule, generic-body,
+byline, org-rule, media, org-list, ministry, short-company, park-rule, generic-body,
 abbreviation, model, org-context, chain, coordination, repeat, variant.
 """
 
@@ -37,6 +39,8 @@ from kg.recognize import orgs as O
 from kg.recognize import parks as PK
 from kg.recognize import persons as P
 from kg.recognize import short_companies as SC
+from kg.recognize.media import find_outlets
+from kg.recognize.org_lists import find_listed_orgs
 from kg.recognize.bare_bodies import canonical_park_names, generic_bodies
 from kg.recognize.body_chains import chain_bodies, coordination
 from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
@@ -76,7 +80,8 @@ def recognize(article: Article) -> None:
     model = [sp for sp in model_spans_of(article) if 0 <= sp.start < sp.end <= len(text)]
     model_person_names = {sp.text for sp in model if sp.type == "Person" and MS.person_form(sp.text)}
 
-    person_ms = P.find_persons(text, model_person_names)
+    model_ends = {sp.start: sp.end for sp in model if sp.type in ("Person", "Organization")}
+    person_ms = P.find_persons(text, model_person_names, model_ends)
     for m in person_ms:
         add(m)
 
@@ -86,6 +91,8 @@ def recognize(article: Article) -> None:
     prefixes = abbreviation_prefixes(text, cands)  # 北航泉州创新研究院 starts at 北航
     for m in abbreviations_before_titles(text, cands):  # 成大校长X, 中油总经理Y
         add(m)
+    for m in find_listed_orgs(text, [c.m for c in cands]):
+        add(m)  # 走访了华锐、海通、明泰等企业
     add_model_spans(text, model, cands, place_hits)
     _names_after_orgs(text, cands, model_person_names, add)
 
@@ -132,6 +139,8 @@ def _organizations(article: Article, place_hits, person_ends: set[int], cands: l
         if g is not None and g[0] == len(name):
             continue  # 区文旅局 / 省发改委: a generic body, resolved by kg.recognize.bare_bodies
         add(Mention(s, o.end, name, "Organization", o.subtype, "org-rule"))
+    for m in find_outlets(text):
+        add(m)  # 来源：临海新闻网, 临海新闻网讯
     for o in O.find_ministries(text):
         add(Mention(o.start, o.end, o.text, "Organization", LX.org_subtype(o.text), "ministry"))
     full_names = [o.text for o in org_found if o.subtype == "Company"]

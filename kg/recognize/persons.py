@@ -111,6 +111,8 @@ def plausible_name(name: str) -> bool:
         return False
     if name.endswith(_org_words()):
         return False  # 东方集团: a compound family name followed by an org word
+    if name.startswith(_name_start_words()):
+        return False  # 相关负责人, 理事长强调: a word, whatever family name it begins with
     for i in range(1, len(name)):
         if T.starts_with_title(name, i):
             return False
@@ -251,7 +253,7 @@ def _byline_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     #: a bracketed credit with a media name and spaces: (X日报记者 张三 通讯员 李四)
     group = re.compile(r"[(（][^()（）\n]{0,40}?" + alt("credit_group") + r"[^()（）\n]{0,40}[)）]")
     credit = re.compile(alt("credit") + r"\s*[/／:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s、,，/／)）])")
-    label = re.compile("(" + alt("label") + r")(?:\s*[:：/]\s*|[ \u3000]+(?=[\u4e00-\u9fff]{2,4}[ \u3000]))")
+    label = re.compile("(" + alt("label") + r")(?:\s*[:：/]\s*|[ \u3000]+(?=[\u4e00-\u9fff]{2,4}(?:[ \u3000\n]|$)))")
     return byline, group, credit, label
 
 
@@ -269,10 +271,32 @@ def _credit_name_at(text: str, pos: int) -> str | None:
         return None
     for n in range(len(nm.group()), 1, -1):
         w, endp = text[pos:pos + n], pos + n
-        ended = endp >= len(text) or text[endp] in " \t\n\r、,，)）　" or text.startswith(_credit_end(), endp)
-        if ended and plausible_name(w):
+        ended = endp >= len(text) or text[endp] in " \t\n\r、,，)）]】　" or text.startswith(_credit_end(), endp)
+        if ended and credit_name(w):
             return w
     return None
+
+
+@derived
+def _numerals() -> frozenset[str]:
+    """Numerals (data/org_list_marks.tsv, scope numeral)."""
+    return frozenset(words("org_list_marks", "numeral"))
+
+
+@derived
+def _credit_ok_chars() -> frozenset[str]:
+    """Numerals a given name may have in a credit line (data/person_function_chars.tsv, scope credit_ok)."""
+    return frozenset(words("person_function_chars", "credit_ok"))
+
+
+def credit_name(name: str) -> bool:
+    """A name in a credit line or bracketed byline (记者 何一航, 责任编辑：马一娜):
+    the role marks a person, so numerals usual in given names are allowed."""
+    if plausible_name(name):
+        return True
+    if len(name) < 2 or not any(c in _credit_ok_chars() for c in name[1:]):
+        return False
+    return plausible_name(name[0] + "".join(name[0] if c in _credit_ok_chars() else c for c in name[1:]))
 
 
 def find_bylines(text: str) -> list[Mention]:
@@ -285,14 +309,14 @@ def find_bylines(text: str) -> list[Mention]:
             w = part.group()
             s = inner_start + part.start()
             for role in _byline_roles():
-                if w.startswith(role) and plausible_name(w[len(role):]):
+                if w.startswith(role) and credit_name(w[len(role):]):
                     w, s = w[len(role):], s + len(role)
                     break
-            if plausible_name(w):
+            if credit_name(w):
                 out.append(_mention(s, w, "byline"))
     for g in group_re.finditer(text):
         for m in credit_re.finditer(text, g.start(), g.end()):
-            if plausible_name(m.group(1)):
+            if credit_name(m.group(1)):
                 out.append(_mention(m.start(1), m.group(1), "byline"))
     for m in label_re.finditer(text):
         pos = m.end()
@@ -349,6 +373,12 @@ def _not_name_words() -> tuple[str, ...]:
 
 
 @derived
+def _name_start_words() -> tuple[str, ...]:
+    """Words a name never starts with (data/person_not_name_words.tsv, scope name_start)."""
+    return tuple(w for w in words("person_not_name_words", "name_start") if len(w) >= 2)
+
+
+@derived
 def _stop_openings() -> tuple[str, ...]:
     """Openings of transliterated names that begin with a stop character
     (那日苏): data/person_stop_openings.tsv."""
@@ -395,7 +425,7 @@ def korean_name_at(text: str, start: int) -> str | None:
     e = start + 3
     if len(name) < 3 or name[0] not in korean_surnames() or not all(_is_cjk(c) for c in name):
         return None
-    if any(c in _non_name_chars() or c in _unknown_stop() for c in name[1:]):
+    if any(c in _unknown_stop() for c in name[1:]):
         return None
     if not (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
         return None
@@ -444,9 +474,36 @@ def spaced_name_at(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
-def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention]:
-    """Person mentions found from context in ``text`` (may overlap; the caller resolves)."""
+def model_name_after_title(text: str, start: int, model_ends: dict[int, int]) -> str | None:
+    """A name the NLP model marks (as any type) right after a title, clearly
+    ended (县委书记沙万强，; 市长佐藤树一郎率团): the title says it is a person
+    even when the model typed it an organization or the family name is not
+    on the list. Not an organization, place or title word."""
+    e = model_ends.get(start)
+    if e is None:
+        return None
+    name = text[start:e]
+    if not 2 <= len(name) <= 6 or not all(_is_cjk(c) or c in _DOTS for c in name):
+        return None
+    if right_boundary(text, e) != 2 or not (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
+        return None
+    last = len(name) - 1
+    if any(c in _unknown_stop() or c in _non_name_chars() and (c not in _numerals() or i == last)
+           for i, c in enumerate(name[1:], 1)):
+        return None  # 扎和, 李万: no given name; a numeral inside one may be (沙万强)
+    from kg.lexicons import org_lexicon as LX
+
+    if name.endswith(tuple(suf for suf, _ in LX.ORG_SUFFIXES)) or any(c.isdigit() for c in name):
+        return None
+    return None if _bad_unknown(text, start, name) else name
+
+
+def find_persons(text: str, model_names: set[str] | None = None,
+                 model_ends: dict[int, int] | None = None) -> list[Mention]:
+    """Person mentions found from context in ``text`` (may overlap; the caller resolves).
+    ``model_ends``: start -> end of the model's spans (any type)."""
     known = set(model_names or ())
+    model_ends = model_ends or {}
     out: list[Mention] = []
     rx = T.title_regex()
     for m in rx.finditer(text):
@@ -462,6 +519,8 @@ def find_persons(text: str, model_names: set[str] | None = None) -> list[Mention
         if (name is None and end == m.end() and not T.starts_with_title(text, end)
                 and name_before(text, m.start(), known) is None):
             name = unknown_name_at(text, end) or korean_name_at(text, end)
+        if name is None and not T.starts_with_title(text, end):
+            name = model_name_after_title(text, end, model_ends)
         if name is None:
             sp = spaced_name_at(text, end)
             if sp is not None:

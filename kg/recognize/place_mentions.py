@@ -104,19 +104,23 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
             prev = org_end_by_start.get(m.start, (0, False))
             if m.end > prev[0]:
                 org_end_by_start[m.start] = (m.end, m.subtype == "Company")
-    standalone = {m.code for m in mentions if m.type == "Place" and m.code}
-    place_ends = {e for _, e, _ in place_hits}
+    media_ends = {m.end for m in mentions if m.type == "Organization" and not m.subtype
+                  and m.text.endswith(LX.MEDIA_SUFFIXES)}
+    bracketed = {s for s, e, _ in place_hits if text and s > 0 and text[s - 1] in "(（" and text[e:e + 1] in ")）"
+                 and any(m.type == "Organization" and m.start < s and e < m.end for m in mentions)}
     # a chain of places starting an org name: each link is nested (广东省佛山市顺德区委 -> 佛山市)
     for s, e, _ in sorted(place_hits, key=lambda h: h[0]):
         if s in org_end_by_start and e < org_end_by_start[s][0]:
             org_end_by_start.setdefault(e, org_end_by_start[s])
     for s, e, p in place_hits:
+        if s in bracketed:  # X泵业(天津)有限公司: the company's own address
+            out.append(Mention(s, e, text[s:e], "Place", place_subtype(p), "gazetteer", p.name, p.code))
+            continue
         sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
         if not p.name.endswith(words("place_m_admin_suffixes", "nested")) or p.name != p.short and (e - s) != len(p.name) and not sar:
             continue
         end, company = org_end_by_start.get(s, (0, False))
-        # kept inside a company when named elsewhere or given as an address (苏州昆山市X公司)
-        if e < end and (not company or p.code in standalone or s in place_ends):
+        if e < end and end not in media_ends:
             form = text[s:e] if sar and text else p.name
             out.append(Mention(s, e, form, "Place", place_subtype(p), "gazetteer", p.name, p.code))
     return out

@@ -48,10 +48,18 @@ def test_works_without_text():
     assert a.mentions == []
 
 
-def test_place_only_inside_a_company_name_is_no_mention():
+def test_full_place_starting_a_company_name_is_a_mention():
+    # the guide (D24): the company is located in the place its name starts with
     a = _article("宁波市远帆新能源科技有限公司董事长出席。")
     recognize(a)
-    assert [(m.text, m.type) for m in a.mentions] == [("宁波市远帆新能源科技有限公司", "Organization")]
+    assert sorted((m.text, m.type) for m in a.mentions) == [("宁波市", "Place"),
+                                                            ("宁波市远帆新能源科技有限公司", "Organization")]
+
+
+def test_short_place_inside_a_company_name_is_no_mention():
+    a = _article("宁波远帆新能源科技有限公司董事长出席。")
+    recognize(a)
+    assert [(m.text, m.type) for m in a.mentions] == [("宁波远帆新能源科技有限公司", "Organization")]
 
 
 def test_place_inside_a_company_name_kept_when_named_elsewhere():

@@ -122,3 +122,29 @@ def test_space_separated_credit_line_gives_every_name():
         names = {m.text for m in find_persons(text)}
         assert {"陈家豪", "黄志伟"} <= names, text
     assert find_bylines("记者 了解到 情况") == []
+
+
+def test_model_name_right_after_a_title_is_a_person():
+    from kg.recognize.persons import find_persons
+
+    text = "临海县委书记沙万强，县委常委王明出席。"
+    s = text.index("沙万强")
+    found = {m.text for m in find_persons(text, set(), {s: s + 3})}
+    assert "沙万强" in found
+    text2 = "临海县委书记华锐集团，出席。"
+    s2 = text2.index("华锐集团")
+    assert "华锐集团" not in {m.text for m in find_persons(text2, set(), {s2: s2 + 4})}
+
+
+def test_credit_names_may_have_numerals():
+    from kg.recognize.persons import find_bylines
+
+    assert [m.text for m in find_bylines("临海日报记者 叶志卫 何一航\n2023-01-17")] == ["叶志卫", "何一航"]
+    assert [m.text for m in find_bylines("[责任编辑：马一娜]")] == ["马一娜"]
+
+
+def test_words_that_start_with_a_family_name_are_no_names():
+    from kg.recognize.persons import find_persons
+
+    found = {m.text for m in find_persons("华锐公司相关负责人陪同调研。张明理事长强调，要加快发展。")}
+    assert "相关" not in found and "强调" not in found

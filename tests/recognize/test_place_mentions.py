@@ -8,3 +8,21 @@ def test_canonical_is_the_fullest_written_form():
           Mention(9, 11, "苏州", "Place", "City", "gazetteer", "苏州市", "320500")]
     place_canonicals(ms)
     assert [m.canonical for m in ms] == ["上海市", "上海市", "苏州"]
+
+
+def test_place_in_a_company_s_brackets_is_a_place():
+    from kg.recognize.mentions import recognize
+    from tests.recognize.test_mentions import _article
+
+    a = _article("双方考察了阳光泵业(天津)有限公司。")
+    recognize(a)
+    assert any(m.type == "Place" and m.text == "天津" for m in a.mentions)
+
+
+def test_full_form_place_starting_a_company_name_is_a_place():
+    from kg.recognize.mentions import recognize
+    from tests.recognize.test_mentions import _article
+
+    a = _article("双方考察了广州市励丰文化科技股份有限公司。")
+    recognize(a)
+    assert any(m.type == "Place" and m.text == "广州市" for m in a.mentions)

@@ -1,0 +1,43 @@
+from kg.recognize.mentions import recognize
+from kg.recognize.org_lists import find_listed_orgs
+from tests.recognize.test_mentions import _article, _by_text
+
+
+def _names(text):
+    return [m.text for m in find_listed_orgs(text, [])]
+
+
+def test_short_brand_names_closed_by_a_company_noun():
+    assert _names("先后走访了华锐、海通、明泰等企业。") == ["华锐", "海通", "明泰"]
+    assert _names("目前已有东锐、西通、北京明泰等知名企业入驻。") == ["东锐", "西通", "北京明泰"]
+
+
+def test_a_member_between_separators_may_hold_a_joiner():
+    assert "宏和科技" in _names("考察了东锐电子、宏和科技、西通物流等企业。")
+
+
+def test_lists_of_places_people_and_departments_are_no_companies():
+    assert _names("赴北京、上海、广州等城市考察。") == []
+    assert _names("张明、李青等企业家出席。") == []
+    assert _names("市政府办、住建、国投集团等单位负责人参加。") == []
+
+
+def test_list_mostly_of_companies_gives_the_others():
+    a = _article("签约企业有华锐科技有限公司、海通科技有限公司、宏达集团有限公司、明泰电梯、东锐机械。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["明泰电梯"].type == "Organization" and m["东锐机械"].type == "Organization"
+
+
+def test_list_member_longer_than_a_cut_name_wins():
+    a = _article("先后考察了东锐电子、新兴激光等离子研究院、西通物流等企业。")
+    recognize(a)
+    assert "新兴激光等离子研究院" in _by_text(a)
+
+
+def test_a_name_found_by_its_suffix_is_left_to_that_rule():
+    a = _article("签约企业有华锐科技有限公司、海通科技有限公司、宏达集团有限公司、明泰电梯。")
+    recognize(a)
+    by_source = {m.text: m.source for m in a.mentions}
+    assert by_source["明泰电梯"] == "org-list"
+    assert by_source["海通科技有限公司"] == "org-rule"
