@@ -122,8 +122,10 @@ def respective_signings(view: TextView, clause: Clause, region_start: int, resp:
     with 和 to all. Without a 与 before a party, see :func:`_paired_sides`.
     """
     text = view.text
-    if text[resp + 2 : resp + 3] in ("与", "同", "和"):
-        wpos = resp + 2
+    resp_end = resp + max((len(w) for w in words("context_respective_words", "signing") if text.startswith(w, resp)),
+                          default=0)
+    if text[resp_end : resp_end + 1] in ("与", "同", "和"):
+        wpos = resp_end
     else:
         cands = [w for w in view.find(_RESPECTIVE_WITH_RE, region_start, resp) if party_follows(view, w.end(), resp)]
         if not cands:

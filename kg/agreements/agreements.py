@@ -52,6 +52,7 @@ from kg.agreements.agreement_sides import parties, party_follows, respective_sig
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
+from kg.lexicons.load import words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
 from kg.agreements.witnesses import PendingWitnesses, closing_witness, trailing_witnesses
 
@@ -61,6 +62,13 @@ WITH_RE = re.compile(r"与|同|和")
 WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
 #: a count of signed projects (已签约亿元以上项目11个, 累计签约…个): a statistic, no agreement
 STATISTIC_RE = re.compile(r"累计|共计|总计|合计|项目[\d一二三四五六七八九十百千]+(?:个|项)|亿元以上项目")
+
+
+def _respective_at(text: str, start: int, end: int) -> int:
+    """Where the first word of ``context_respective_words`` (scope
+    ``signing``: 分别) stands in ``text[start:end]``, or -1."""
+    hits = [i for i in (text.find(w, start, end) for w in words("context_respective_words", "signing")) if i >= 0]
+    return min(hits) if hits else -1
 
 
 class _Signings:
@@ -192,7 +200,7 @@ class _Signings:
         if wit >= 0:
             region_start = wit + 2
         rep = text.find("代表", region_start, m.start())
-        resp = text.find("分别", region_start, m.start())
+        resp = _respective_at(text, region_start, m.start())
         if resp >= 0 and rep < 0:
             done = respective_signings(view, cl, region_start, resp, m, subject)
             if done is not None:
@@ -202,7 +210,8 @@ class _Signings:
                 return left
         pairs = [w for w in view.find(WITH_RE, region_start, m.start()) if party_follows(view, w.end(), m.start())]
         name = name_after(text, m.end(), cl.end) or name_before(text, cl.start, m.start())
-        if rep >= 0 and "分别代表" in text[region_start : m.start()]:
+        if rep >= 0 and any(w + text[rep : rep + 2] in text[region_start : m.start()]
+                            for w in words("context_respective_words", "signing")):
             self.add(name, self._p(rep, m.start()), witnesses, si)
             return None
         if not pairs:

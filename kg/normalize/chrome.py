@@ -25,6 +25,7 @@ import re
 
 from kg.normalize.builder import Edit, OffsetText
 from kg.normalize.names import looks_like_name
+from kg.lexicons.load import words
 
 _LINE = re.compile(r"[^\n]*\n?")
 
@@ -33,8 +34,8 @@ _BREADCRUMB_SEPS = re.compile(r"[>»›]")
 _SKIP_LINK = re.compile(r"^(?:跳到|跳至|跳转到|跳过)(?:主要)?(?:内容|正文|导航|主内容)")
 #: lines that start like page furniture: sharing, QR codes, links to other articles, players
 _FURNITURE_START = re.compile(
-    r"^(?:扫一扫|扫码|微信扫一扫|打开APP|打开微信|上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关链接|推荐阅读|"
-    r"热点推荐|延伸阅读|视频加载中|您的浏览器不支持|点击播放|分享到)"
+    r"^(?:扫一扫|扫码|微信扫一扫|打开APP|打开微信|上一篇|下一篇|上一条|下一条|"
+    r"视频加载中|您的浏览器不支持|点击播放|分享到)"
 )
 _AD = re.compile(r"^[x×X✕✖]?\s*广告$")
 _TAGS = re.compile(r"^(?:标签|关键词|关键字|Tags?)\s*[:：]", re.I)
@@ -98,6 +99,25 @@ def _is_link_list(s: str) -> bool:
     return people < 0.6 * len(items)
 
 
+def _related_headings() -> tuple[str, ...]:
+    """Headings of related-news lists (data/chrome_related_headings.tsv)."""
+    return words("chrome_related_headings")
+
+
+_HEADLINE_MAX = 40
+_SENTENCE_END = re.compile(r"[。！？!?]$")
+
+
+def _is_related_heading(s: str) -> bool:
+    """A line that is only a related-news heading (相关新闻, 推荐阅读：)."""
+    return any(s.startswith(h) and not s[len(h):].strip(" :：>»›") for h in _related_headings())
+
+
+def _is_headline(s: str) -> bool:
+    """A short line that is no sentence: a headline in a related-news list."""
+    return 0 < len(s) <= _HEADLINE_MAX and not _SENTENCE_END.search(s)
+
+
 def is_chrome_line(s: str) -> bool:
     """Is this (stripped) line page furniture rather than article text?"""
     if not s or _SYMBOLS_ONLY.match(s):
@@ -106,7 +126,7 @@ def is_chrome_line(s: str) -> bool:
         return s.count(" ") >= 4 and _is_link_list(s)
     if (_BREADCRUMB_START.match(s) or len(_BREADCRUMB_SEPS.findall(s)) >= 2) and "。" not in s:
         return True
-    if len(s) <= 40 and _FURNITURE_START.match(s):
+    if len(s) <= 40 and (_FURNITURE_START.match(s) or s.startswith(_related_headings())):
         return True
     if _SKIP_LINK.match(s) or _AD.match(s) or _TAGS.match(s) or _PICTURE_HEADING.match(s):
         return True
@@ -139,12 +159,21 @@ def remove_chrome(doc: OffsetText) -> OffsetText:
     text = doc.text
     edits: list[Edit] = []
     footer = bool(_COPYRIGHT.search(text) or _FOOTER_ONLY.search(text))
+    in_related = False  # after a related-news heading: its headline lines are cut
     for m in _LINE.finditer(text):
         a, b = m.span()
         if a == b:
             break
         line = m.group().rstrip("\n")
-        if is_chrome_line(line.strip()):
+        stripped = line.strip()
+        if _is_related_heading(stripped):
+            in_related = True
+        elif in_related and (not stripped or _is_headline(stripped)):
+            edits.append((a, b, ""))
+            continue
+        else:
+            in_related = False
+        if is_chrome_line(stripped):
             edits.append((a, b, ""))
             continue
         if footer:

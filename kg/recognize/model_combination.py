@@ -40,6 +40,15 @@ def valid_model_span(text: str, typ: str) -> bool:
     return False
 
 
+def same_place(m, place_hits) -> list:
+    """The gazetteer place a model place span only writes out (甲乙 + 州 for
+    甲乙自治州: the place's own name ends the same way), as a lookup result."""
+    inner = [p for s, e, p in place_hits if m.start <= s and e <= m.end and (s, e) != (m.start, m.end)]
+    if len(inner) == 1 and inner[0].name.endswith(m.text[-1]) and inner[0].name != m.text:
+        return inner
+    return []
+
+
 def add_model_spans(text: str, model, cands: list[Candidate], place_hits) -> None:
     """Judge each model span against the rule candidates (kg.recognize.model_spans);
     a model organization that contains rule mentions (台湾X集团 over two places)
@@ -62,7 +71,7 @@ def add_model_spans(text: str, model, cands: list[Candidate], place_hits) -> Non
         if m.type == "Organization" and m.subtype is None:
             m.subtype = LX.org_subtype(m.text)
         if m.type == "Place":
-            hits = G.lookup(m.text)
+            hits = G.lookup(m.text) or same_place(m, place_hits)
             if hits:
                 m.subtype, m.canonical, m.code = place_subtype(hits[0]), hits[0].name, hits[0].code
         inner = view.inside(m.start, m.end)

@@ -107,6 +107,37 @@ def _town_suffixes() -> tuple[str, ...]:
     return words("model_town_suffixes")
 
 
+@derived
+def _inner_org_suffixes() -> tuple[str, ...]:
+    """Endings that make a name of a model organization over a place or a rule
+    organization (甲市外事办, 甲银行乙省分行): data/model_inner_org_suffixes.tsv."""
+    return words("model_inner_org_suffixes")
+
+
+@derived
+def _branch_suffixes() -> tuple[str, ...]:
+    """Endings of a branch of an organization (甲银行 + 乙省分行): scope branch."""
+    return words("model_inner_org_suffixes", "branch")
+
+
+@derived
+def _place_suffixes() -> tuple[str, ...]:
+    """Endings of an administrative unit the gazetteer lacks (长冈市): data/model_place_suffixes.tsv."""
+    return words("model_place_suffixes")
+
+
+@derived
+def _place_ending_words() -> frozenset[str]:
+    """Words an administrative ending starts (市场, 省级): data/model_place_ending_words.tsv."""
+    return frozenset(words("model_place_ending_words"))
+
+
+@derived
+def _org_left_joiners() -> tuple[str, ...]:
+    """Words that join an org name to the one before it (甲国驻|乙市办事处): data/model_org_left_joiners.tsv."""
+    return words("model_org_left_joiners")
+
+
 #: characters of transliterated foreign names (西门子, 戴尔, 斯图加特)
 TRANSLIT = frozenset(
     "阿埃艾爱安奥澳巴拜班邦贝本比彼波伯勃博布察达戴丹道德迪蒂丁东杜多俄厄恩法范菲费芬弗福伏盖甘冈高戈格"
@@ -199,9 +230,21 @@ def has_stop(name: str) -> bool:
     """A function character or verb inside, or a stop word at the start."""
     if any(c in _stop_chars() for c in name):
         return True
-    if any(w in name for w in _stop_words()):
+    if any(_stop_word_at(name, w, i) for w in _stop_words() for i in _find_all(name, w)):
         return True
     return name.startswith(_start_stops())
+
+
+def _find_all(name: str, w: str) -> list[int]:
+    return [i for i in range(len(name)) if name.startswith(w, i)]
+
+
+def _stop_word_at(name: str, w: str, i: int) -> bool:
+    """A stop word at ``i``, unless an organization ending follows it (甲乙交流中心,
+    甲乙交流协会: the word names the body's field, the span did not run on)."""
+    after = name[i + len(w):]
+    endings = tuple(x for x, _ in LX.ORG_SUFFIXES) + _inner_org_suffixes()
+    return not (len(after) >= 2 and after.startswith(endings) and i > 0)
 
 
 def is_group(name: str) -> bool:
@@ -228,6 +271,49 @@ def _strip_level(name: str) -> str:
                 changed = True
                 break
     return name
+
+
+def inner_suffix(name: str) -> str | None:
+    """The org suffix of ``name``, or one of the endings that make a name of a
+    span over a place or an organization (外事办, 分行, 议会, 中心 ...)."""
+    suf = org_suffix(name)
+    if suf:
+        return suf
+    return next((w for w in sorted(_inner_org_suffixes(), key=len, reverse=True)
+                 if name.endswith(w) and len(name) > len(w)), None)
+
+
+def _place_chain(part: str) -> bool:
+    """Is ``part`` made of gazetteer places only (临海市, 浙江省临海市)?"""
+    return bool(part) and _leading_place_end(part) == len(part)
+
+
+def inner_orgs_fit(name: str, s: int, inner_orgs: list[tuple[int, int, str]], view: "RuleView") -> bool:
+    """May an organization span contain these rule organizations?
+
+    - X + the organization ending the span, X an abbreviation (北航 + 泉州创新研究院),
+      or a place (临海市 + 国资委) or a level word (国家 + 商务部) before a body
+      that names no place itself;
+    - the organization starting the span, then a place and a branch ending
+      (甲乙银行 + 临海市分行, 甲乙大学 + 临海分校).
+    """
+    e = s + len(name)
+    spans = {(a, b) for a, b, _ in inner_orgs}
+    if len(spans) != 1:
+        return False
+    a, b = next(iter(spans))
+    if b == e:
+        prefix = name[: a - s]
+        if alias_prefix(prefix, view):
+            return True
+        # a body named without its place (国资委, 商务部) gets one; a name with its own place
+        # keeps it (苏州 + 昆山市甲乙有限公司 is an address before the name)
+        return (_place_chain(prefix) or prefix in _level_words()) and _leading_place_end(name[a - s:]) == 0
+    if a == s:
+        rest = name[b - s:]
+        branch = next((w for w in _branch_suffixes() if rest.endswith(w) and len(rest) > len(w)), None)
+        return branch is not None and _place_chain(rest[: -len(branch)])
+    return False
 
 
 def _leading_place_end(name: str) -> int:
@@ -403,27 +489,71 @@ def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
     if T.starts_with_title(text, e - 1) and not org_suffix(name):
         return None
     if typ == "Place" and not _company_word(name):
-        if view.inside(s, e) or G.lookup(name):
+        inner = view.inside(s, e)
+        if (inner and not place_with_ending(name, inner)) or G.lookup(name):
             return None
         town = name.endswith(_town_suffixes()) and len(name) >= 3 and not name.startswith(_level_words())
         foreign = len(name) >= 3 and all(c in TRANSLIT for c in name)
-        return Mention(s, e, name, "Place", "Town" if town else None, "model") if (town or foreign) else None
+        return Mention(s, e, name, "Place", "Town" if town else None, "model") if (town or foreign or unit_place(name, text, e)) else None
     return _organization(sp, view, alias)
+
+
+def unit_place(name: str, text: str = "", e: int = 0) -> bool:
+    """A named administrative unit the gazetteer lacks (长冈市, 阿克兰省): a
+    proper core of 2+ characters (not a level word, level characters or a
+    town: 甲乡镇|市), an administrative ending, and the ending does not start
+    a word with the next character (甲乙市|场, 甲乙省|级)."""
+    suf = next((w for w in _place_suffixes() if name.endswith(w)), None)
+    if suf is None:
+        return False
+    core = name[: -len(suf)]
+    if text and text[e - 1:e + 1] in _place_ending_words():
+        return False
+    return (len(core) >= 2 and not name.startswith(_level_words()) and not LX.is_generic_core(core)
+            and not all(c in LX.LEVEL_CHARS for c in core)
+            and not core.endswith(_town_suffixes() + _place_suffixes()))
+
+
+def place_with_ending(name: str, inner: list[tuple[int, int, str]]) -> bool:
+    """A place span over gazetteer places that adds only an administrative
+    ending (大同 + 镇, 延边 + 州): a unit of its own."""
+    if any(t != "Place" for _, _, t in inner):
+        return False
+    suf = next((w for w in sorted(_town_suffixes() + _place_suffixes(), key=len, reverse=True)
+                if name.endswith(w)), None)
+    return suf is not None and _place_chain(name[: -len(suf)])
+
+
+def _false_body_words() -> tuple[str, ...]:
+    """Words that end like a body but name none (格局, 签署, 公署), less those that are
+    a body ending themselves (the list also holds 公司 for its own rule)."""
+    from kg.recognize.orgs import _false_body_words as false_body_words
+
+    from kg.lexicons.org_lexicon import org_suffixes
+
+    real = {w for w, _kind in org_suffixes()}
+    return tuple(w for w in false_body_words() if w not in real)
 
 
 def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
     text, s, e, name = view.text, sp.start, sp.end, sp.text
     if G.lookup(name):
         return None  # a place the model took for an organization (宝鸡 作为...)
+    if any(text.endswith(w, 0, s) for w in _org_left_joiners()):
+        return None  # cut from a longer name (甲国驻|乙市办事处)
+    if name.endswith(_false_body_words()):
+        return None  # a word that ends like a body but names none (org_false_body_words.tsv)
     suf = org_suffix(name)
     inner = view.inside(s, e)
     if inner:
-        if not suf:
-            return None
+        suf = inner_suffix(name)  # 甲市外事办, 甲银行乙省分行: the inner mention makes the ending a name
+        if not suf or (name[0] in LX.LEVEL_CHARS and _leading_place_end(name) == 0):
+            return None  # no ending, or a level character before the name (市|甲乙协会)
+        if len(suf) == 1 and not org_suffix(name) and not (_clean_right(text, e) or T.starts_with_title(text, e)):
+            return None  # a one-character ending running into the sentence (甲乙饭店所|举行)
         inner_orgs = [x for x in inner if x[2] != "Place"]
         if inner_orgs:
-            # only X + a rule organization ending the span, X an abbreviation (北航 + 泉州创新研究院)
-            if len(inner_orgs) != 1 or inner_orgs[0][1] != e or not alias_prefix(name[: inner_orgs[0][0] - s], view):
+            if not inner_orgs_fit(name, s, inner_orgs, view):
                 return None
         elif not _clean_left(text, s) and _leading_place_end(name) == 0:
             return None

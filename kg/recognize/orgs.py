@@ -141,7 +141,35 @@ def find_structural_orgs(
         if suf in suffixes_for("company_form"):
             start = drop_outer_place(text, start, s, places)
         out.append(OrgMatch(start, e, text[start:e], stype.get(suf), start))
+    out.extend(o for o in find_abbrev_institutes(text, places) if not any(p.start <= o.start and o.end <= p.end for p in out))
     return _cleanup(text, out)
+
+
+_FIELD_MAX = 6
+
+
+def find_abbrev_institutes(text: str, places: list[tuple[int, int]]) -> list[OrgMatch]:
+    """Institutes of an abbreviated academy: academy + place + a short field +
+    所/院 (中科院苏州纳米所), data/org_abbrev_academies.tsv. The place must follow
+    the academy; the ending must not start a title (所长, 院长)."""
+    out: list[OrgMatch] = []
+    ends = words("org_abbrev_academies", "ending")
+    place_end = {}
+    for ps, pe in places:
+        place_end[ps] = max(pe, place_end.get(ps, pe))
+    for a in words("org_abbrev_academies", "academy"):
+        for m in re.finditer(re.escape(a), text):
+            pe = place_end.get(m.end())
+            if pe is None:
+                continue
+            for k in range(pe + 1, min(len(text), pe + _FIELD_MAX + 1)):
+                ch = text[k]
+                if not ("\u4e00" <= ch <= "\u9fff"):
+                    break
+                if ch in ends and k - pe >= 1 and text[k + 1:k + 2] not in _followers(ch):
+                    out.append(OrgMatch(m.start(), k + 1, text[m.start():k + 1], "ResearchInstitution", m.start()))
+                    break
+    return out
 
 
 def _cleanup(text: str, found: list[OrgMatch]) -> list[OrgMatch]:

@@ -399,6 +399,22 @@ def translit_at(text: str, start: int) -> str | None:
     return None
 
 
+#: a name in Latin script: two to four capitalised words, one space or hyphen between (Maria Silva, Jean-Luc Martin)
+_LATIN_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}")
+
+
+def latin_name_at(text: str, start: int) -> str | None:
+    """A Latin-script name right after a title (局长Maria Silva一行): two to
+    four capitalised words, not followed by more Latin letters or digits."""
+    m = _LATIN_RE.match(text, start)
+    if m is None:
+        return None
+    e = m.end()
+    if e < len(text) and (text[e].isascii() and text[e].isalnum() or text[e] in "-_."):
+        return None
+    return m.group()
+
+
 def unknown_name_at(text: str, start: int) -> str | None:
     """A name right after a title whose family name is not on the list
     (才让多杰, 买买提): 2-4 Han characters up to a strong boundary, without
@@ -511,7 +527,7 @@ def find_persons(text: str, model_names: set[str] | None = None,
         # name after the title (chain): 市委书记陈向平; 领导 only as 市领导/区领导
         if m.group("role") in T.GROUP_ROLES and (m.start() == 0 or text[m.start() - 1] not in _group_levels()):
             continue
-        tl = translit_at(text, end)
+        tl = translit_at(text, end) or latin_name_at(text, end)
         if tl:
             out.append(_mention(end, tl, "title-context"))
             continue

@@ -39,6 +39,8 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
     if len(form) == 2 and form[-1] in _set("place_m_admin_suffixes", "title") \
             and text[e:e + 1] in _set("place_m_title_heads", "place"):
         return False  # 邱县长: a surname and a title
+    if _cuts_a_word(text, s, e):
+        return False
     if p.level == "District" and form != p.name and len(form) == 2:
         if p.name not in in_text:
             in_text[p.name] = p.name in text
@@ -46,6 +48,17 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
             return True
         return s == 0 or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
     return True
+
+
+def _cuts_a_word(text: str, s: int, e: int) -> bool:
+    """Does the hit ``[s, e)`` cut across a common word (data/place_m_crossed_words.tsv):
+    沿海 in 沿海地区 overlaps 海地 without lying inside it, so 海地 is no place there."""
+    for w in words("place_m_crossed_words"):
+        n = len(w)
+        for k in range(max(0, s - n + 1), e):
+            if text.startswith(w, k) and not (s <= k and k + n <= e) and not (k <= s and e <= k + n):
+                return True
+    return False
 
 
 #: event names led by their host place (X冬奥, X世博会): the place is part of the name

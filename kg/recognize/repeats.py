@@ -16,6 +16,15 @@ from kg.recognize import orgs as O
 from kg.recognize import persons as P
 
 
+def _model_pieces_inside(mentions: list[Mention], s: int, e: int, dropped: set[int]) -> list[Mention] | None:
+    """The model's mentions over ``[s, e)`` when all of them lie inside it and
+    are shorter (pieces of a longer name); None when any other mention is there."""
+    over = [m for m in mentions if m.start < e and s < m.end and id(m) not in dropped]
+    if not over or any(m.source != "model" or m.start < s or m.end > e or m.end - m.start >= e - s for m in over):
+        return None
+    return over
+
+
 def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
     """Further occurrences of person/org names found, and the short forms of
     full company names (恒玄科技 for 恒玄科技(上海)股份有限公司)."""
@@ -47,6 +56,14 @@ def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
                 if inner is not None and not any(occupied[inner.end:e]) and id(inner) not in dropped:
                     dropped.add(id(inner))
                     occupied[s:inner.end] = b"\x00" * (inner.end - s)
+            if typ == "Person" and any(occupied[s:e]):
+                inside = _model_pieces_inside(mentions, s, e, dropped)
+                if inside is not None and not P.right_boundary(text, e):
+                    inside = None
+                if inside:  # Maria Silva found once by its title: the model's Maria, Silva elsewhere give way
+                    for m in inside:
+                        dropped.add(id(m))
+                    occupied[s:e] = b"\x00" * (e - s)
             if any(occupied[s:e]):
                 continue
             if typ == "Person" and not P.right_boundary(text, e):

@@ -86,6 +86,21 @@ def post_name_titles() -> tuple[str, ...]:
     return words("title_post_name")
 
 
+def _former(text: str, view: TextView, item: TitleSpan) -> bool:
+    """A former-post marker (data/title_former_markers.tsv: 原, 曾任) right
+    before the title or before its body or place (原副市长, 原临海市副市长)."""
+    leads = {item.start, item.org_start if item.org_start is not None else item.start}
+    # where a lead is inside or at the end of a name, the marker must stand before the
+    # name, not be part of it (平原县委副书记: 原 belongs to the county's name)
+    leads = {min((r.start for r in view.refs if r.start < lead <= r.end), default=lead) for lead in leads}
+    for lead in leads:
+        before = text[max(0, lead - 4) : lead]
+        if before.endswith(words("title_former_markers", "former")) and \
+                not before.endswith(words("title_former_markers", "not_former")):
+            return True
+    return False
+
+
 def _place_role(role: str) -> str | None:
     for r, level in place_roles().items():
         if role.endswith(r):
@@ -309,7 +324,12 @@ def extract_positions(article: Article, view: TextView) -> None:
             prev_org = chain_orgs.get(owner.mention)
         if prev_org is None and chain and chain[0].org_start is None:
             prev_org = _org_of_kind(article, view, chain[0], ref.start)
+        former = False
         for item in chain:
+            former = former or _former(text, view, item)
+            if former:  # 原副市长, 曾任市长 (D18): a former post is no position
+                prev_org = None
+                continue
             if item.is_group or item.role in _not_posts():
                 prev_org = None
                 continue

@@ -46,3 +46,19 @@ def test_a_place_mention_where_a_known_body_is_written_signs_as_that_body():
     art.mentions.sort(key=lambda m: m.start)
     view = TextView(art)
     assert parties(view, last, text.rindex("签约")) == [body, city]
+
+
+def test_respective_word_for_signings_comes_from_the_data_file():
+    from kg.lexicons import load
+
+    text = "甲区政府、丙协会分别与乙科技、丁公司签署合作协议。"
+    art = make_article(text, dict(ORGS))
+    extract_relations(art)
+    assert {p for _, p, _ in agreements(art)} == {("乙科技", "甲区政府"), ("丁公司", "丙协会")}
+    load.drop("context_respective_words", "分别")
+    try:
+        art = make_article(text, dict(ORGS))
+        extract_relations(art)
+        assert {p for _, p, _ in agreements(art)} != {("乙科技", "甲区政府"), ("丁公司", "丙协会")}
+    finally:
+        load.restore()

@@ -93,3 +93,11 @@ def test_sentences_mentioning_footer_words_are_kept():
     text = "如有合作意向请联系我们。\n附件(a)(b)(c)三份材料已备齐。\n"
     assert _clean(text) == text
     assert _clean("会场如图。(图片来源：网络)\n") == "会场如图。\n"
+
+
+def test_headline_block_after_a_related_news_heading_is_cut():
+    text = ("张明到华锐公司调研。\n相关阅读\n甲市市长会见乙集团董事长\n\n丙市委书记到甲市考察\n"
+            "上一篇：甲市召开经济工作会议\n")
+    assert _clean(text) == "张明到华锐公司调研。\n"
+    # a sentence after the heading ends the block and is kept
+    assert _clean("推荐阅读：\n甲市举行招商会\n李强出席了会议并讲话。\n") == "李强出席了会议并讲话。\n"

@@ -101,3 +101,21 @@ def test_lab_joiner_needs_an_owner_and_two_field_words():
     assert both == ["东岭大学", "光电材料国家重点实验室"]
     two = _names(find_structural_orgs("东岭大学与光电材料国家重点实验室合作。"))
     assert two == ["东岭大学", "光电材料国家重点实验室"]
+
+
+def test_a_visit_verb_ends_an_organization_name_on_its_left():
+    text = "考察团抵达星光材料有限公司，随后到访远景电子有限公司。"
+    assert _names(find_structural_orgs(text)) == ["星光材料有限公司", "远景电子有限公司"]
+
+
+def test_jian_never_starts_a_body_name():
+    text = "华光集团副总裁、兼青禾科技有限公司董事长出席会议。"
+    assert "青禾科技有限公司" in _names(find_structural_orgs(text))
+
+
+def test_institute_of_an_abbreviated_academy_with_place_and_short_field():
+    text = "考察组参观了中科院苏州光电所，所长出席。"
+    found = find_structural_orgs(text, places=[(9, 11)])
+    assert [(o.text, o.subtype) for o in found] == [("中科院苏州光电所", "ResearchInstitution")]
+    # no place after the academy, or a title (所长) right after: no institute
+    assert _names(find_structural_orgs("中科院光电所所长出席。", places=[])) == []

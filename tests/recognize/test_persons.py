@@ -148,3 +148,22 @@ def test_words_that_start_with_a_family_name_are_no_names():
 
     found = {m.text for m in find_persons("华锐公司相关负责人陪同调研。张明理事长强调，要加快发展。")}
     assert "相关" not in found and "强调" not in found
+
+
+def test_latin_script_name_after_a_title_is_one_person():
+    ms = _texts(find_persons("西班牙贸易促进局局长Carlos Ruiz一行访问了临海市。"))
+    assert "Carlos Ruiz" in ms
+    assert _texts(find_persons("局长Carlos率团。")) == set()  # one word: no name form
+
+
+def test_latin_name_found_by_its_title_replaces_model_pieces_elsewhere():
+    from kg.doc import Mention
+    from kg.recognize.repeats import repeats_and_variants
+
+    text = "局长Carlos Ruiz来访。张明会见了Carlos Ruiz一行。"
+    first = Mention(2, 13, "Carlos Ruiz", "Person", None, "title-context")
+    assert text[21:32] == "Carlos Ruiz"
+    pieces = [Mention(21, 27, "Carlos", "Organization", None, "model"),
+              Mention(28, 32, "Ruiz", "Organization", None, "model")]
+    out = repeats_and_variants(text, [first] + pieces)
+    assert [(m.text, m.type) for m in out if m.start >= 21] == [("Carlos Ruiz", "Person")]

@@ -26,3 +26,13 @@ def test_full_form_place_starting_a_company_name_is_a_place():
     a = _article("双方考察了广州市励丰文化科技股份有限公司。")
     recognize(a)
     assert any(m.type == "Place" and m.text == "广州市" for m in a.mentions)
+
+
+def test_a_gazetteer_name_cutting_across_a_common_word_is_no_place():
+    from kg.recognize.mentions import recognize
+    from tests.recognize.test_mentions import _article
+
+    a = _article("调研组赴沿海地区考察，又到海地访问。")
+    recognize(a)
+    places = [(m.text, m.start) for m in a.mentions if m.type == "Place"]
+    assert ("海地", 13) in places and ("海地", 5) not in places

@@ -97,3 +97,34 @@ def test_hosts_who_receive_the_delegation_meet_its_leader():
                        {"张明": "Person", "甲市": "Place", "李青": "Person"})
     extract_relations(art)
     assert {frozenset(p) for p in triples(art, "metWith")} == {frozenset(("张明", "李青"))}
+
+
+def test_province_abbreviation_after_a_coming_verb_is_a_visit_of_the_named_province():
+    ents = {"甲市": "Place", "王一": "Person", "湖南省": "Place", "李二": "Person", "丁公司": "Organization"}
+    art = make_article("甲市市长王一率考察团来湘考察，湖南省副省长李二会见了考察团一行。", ents)
+    extract_relations(art)
+    assert ("王一", "湖南省") in triples(art, "visited")
+    art = make_article("甲市市长王一率考察团来湘考察，王一说，丁公司很好。", ents)  # the province is not named
+    extract_relations(art)
+    assert not [v for v in triples(art, "visited") if v[1] == "湖南省"]
+
+
+def test_guan_mo_li_lin_and_shen_ru_yi_xian_are_visits():
+    ents = {"甲市": "Place", "王一": "Person", "丁公司": "Organization", "戊基地": "Organization"}
+    for text in ("甲市市长王一一行观摩了丁公司的生产线。",
+                 "甲市市长王一莅临丁公司指导工作。",
+                 "甲市市长王一深入丁公司生产一线，察看设备运行。"):
+        art = make_article(text, ents)
+        extract_relations(art)
+        assert triples(art, "visited") == {("王一", "丁公司")}, text
+
+
+def test_coming_to_a_province_end_to_end():
+    from kg.doc import Article
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    raw = "标题：临海市考察团来鄂\n5月2日，临海市市长张明率考察团来鄂考察，湖北省副省长赵立会见了考察团一行。"
+    doc = article_to_gold_shape(analyze_article(Article(source="t.txt", raw=raw), load_backend(None), until="scoring"))
+    assert ["张明", "湖北省"] in doc["visited"]

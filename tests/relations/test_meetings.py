@@ -54,3 +54,13 @@ def test_escorted_people_of_frames_and_accompany_clauses():
     view = TextView(art)
     found = {art.entities[i].name for i in escorted_people(view, view.clauses(0), len(art.text))}
     assert found == {"王二", "王三"}
+
+
+def test_attending_a_ceremony_and_meeting_a_delegation_gives_met_with():
+    from kg.relations.relations import extract_relations as _extract
+    from tests.builders import make_article as _make, triples as _triples
+
+    ents = {"甲市": "Place", "乙市": "Place", "王一": "Person", "李二": "Person"}
+    art = _make("甲市市长王一出席签约仪式并会见了乙市副市长李二一行。", ents)
+    _extract(art)
+    assert {tuple(sorted(p)) for p in _triples(art, "metWith")} == {("李二", "王一")}

@@ -104,3 +104,25 @@ def test_deputies_of_a_head_are_affiliated_with_the_named_government():
                         "陈东": "Person", "李青": "Person"})
     extract_relations(art)
     assert {("陈东", "临海市政府"), ("李青", "临海市政府")} <= triples(art, "affiliatedWith")
+
+
+def test_former_posts_are_no_positions_and_give_no_affiliation():
+    # D18: 原 / 曾任 before the title or before its body; 日前 is a time word, not a former marker
+    art = make_article("临江市政府原副市长王岩、原临江市市长赵平和现任市长孙立出席。日前市长孙立到场。",
+                       {"临江市政府": "Organization", "临江市": "Place", "王岩": "Person", "赵平": "Person",
+                        "孙立": "Person"})
+    got = run(art)
+    assert {p for p, _, _ in got} == {"孙立"}
+    assert not [a for a in affiliations(art) if art.entities[a[0]].name in ("王岩", "赵平")]
+
+
+def test_former_post_end_to_end_keeps_the_serving_official():
+    from kg.doc import Article
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    art = analyze_article(Article(source="t.txt", raw="临江市原副市长王岩与临江市代理市长孙立出席了论坛。"),
+                          load_backend(None), until="scoring")
+    doc = article_to_gold_shape(art)
+    assert [(p["person"], p["title"]) for p in doc["positions"]] == [("孙立", "代理市长")]
