@@ -19,11 +19,19 @@ MARGIN = 0.02
 MAX_SLACK = 0.05
 
 
+def relations_of(name: str) -> str | None:
+    """The relation mode a set name asks for: ``seeds+rules`` is the seeds with the
+    rules alone (so the rules keep their own ratcheted gates under the model)."""
+    return name.split("+", 1)[1] if "+" in name else None
+
+
 def set_inputs(name: str, root: Path) -> tuple[list[Path], dict[str, dict]] | None:
     """(article paths, gold by file) of a named set, or None when it is not here.
-    Names: ``seeds``, ``dev`` (../shared/dev), ``corpus-dev``, ``corpus-test``, ``corpus-train``."""
+    Names: ``seeds``, ``dev`` (../shared/dev), ``corpus-dev``, ``corpus-test``, ``corpus-train``,
+    each optionally with ``+MODE`` (:func:`relations_of`)."""
     from kg.evaluation.command import load_gold, load_gold_dir
 
+    name = name.split("+", 1)[0]
     if name == "seeds":
         return sorted((root / "seeds").glob("*.txt")), load_gold_dir(root / "tests" / "gold" / "seeds")
     if name == "dev":
@@ -41,9 +49,26 @@ def set_inputs(name: str, root: Path) -> tuple[list[Path], dict[str, dict]] | No
     raise ValueError(f"unknown set {name!r}")
 
 
-def measure(paths: list[Path], gold: dict[str, dict], model: str | None = None) -> dict[str, dict]:
+def measure(paths: list[Path], gold: dict[str, dict], model: str | None = None,
+            relations: str | None = None) -> dict[str, dict]:
     """``{type: {"p", "r", "f1", "tp", "fp", "fn"}}`` for entities, every
-    relation type and the relation micro-average, on the graph built from ``paths``."""
+    relation type and the relation micro-average, on the graph built from ``paths``
+    (``relations``: the relation mode, kg build's ``--relations``; default: the build's default)."""
+    import os
+
+    saved = os.environ.get("ZHKG_RELATIONS")
+    if relations is not None:
+        os.environ["ZHKG_RELATIONS"] = relations
+    try:
+        return _measure(paths, gold, model)
+    finally:
+        if saved is None:
+            os.environ.pop("ZHKG_RELATIONS", None)
+        else:
+            os.environ["ZHKG_RELATIONS"] = saved
+
+
+def _measure(paths: list[Path], gold: dict[str, dict], model: str | None = None) -> dict[str, dict]:
     from kg.evaluation.from_graph import graph_to_gold_shape
     from kg.evaluation.scoring import RELATION_TYPES, score_corpus
     from kg.pipeline import run_build

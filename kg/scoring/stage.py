@@ -29,9 +29,10 @@ from kg.doc import Article, Decision, Relation
 #: the relation modes: the rules alone, the model without the rules' verdicts, the model with them
 MODES = ("rules", "model", "hybrid")
 #: what ``kg build`` uses when nothing is asked for: the mode that won on corpus dev (docs/extraction.md)
-DEFAULT_MODE = "rules"
-#: the shipped models, one folder per mode that needs one
-SHIPPED = {"hybrid": "re-hybrid", "model": "re-model"}
+DEFAULT_MODE = "hybrid"
+#: the shipped model (the ``model`` mode of the ablation needs one trained with
+#: ``kg train-re --mode model --save-dir DIR`` and ``ZHKG_RE_MODEL=DIR``)
+SHIPPED = {"hybrid": "re-hybrid"}
 
 
 def relation_mode() -> str:
@@ -49,6 +50,9 @@ def model_dir(mode: str | None = None) -> Path | None:
     env = os.environ.get("ZHKG_RE_MODEL", "").strip()
     if env:
         return Path(env).expanduser()
+    if mode not in SHIPPED:
+        raise ValueError(f"no relation model ships for --relations {mode}: train one with "
+                         f"kg train-re --mode {mode} --save-dir DIR and set ZHKG_RE_MODEL=DIR")
     from importlib import resources
 
     return Path(str(resources.files("kg.scoring").joinpath("models", SHIPPED[mode])))

@@ -1,7 +1,10 @@
 """``kg train-re``: train the relation model on the annotated corpus.
 
 The corpus's train split gives the training candidates, its dev split the
-epoch and the per-kind thresholds (the test split is never read). Both are
+epoch; the per-kind thresholds (and, for hybrid, the kinds the model
+decides) are chosen on the corpus dev split together with the shared dev
+articles (``../shared/dev``), so that neither set's reading of the guide
+alone sets them. The test split is never read. Both are
 run through the per-article pipeline up to, not including, the scoring stage,
 with the same NLP model ``kg build`` uses, so the features at training time
 are the features at build time. ``--fraction`` trains on a seeded share of
@@ -18,8 +21,8 @@ import time
 from pathlib import Path
 
 #: the training settings of the shipped models
-SETTINGS = {"epochs": 4, "batch_size": 128, "seed": 1, "min_freq": 2, "dim": 64, "hidden": 64,
-            "dropout": 0.2, "lr": 0.003, "pos_weight": 2.0}
+SETTINGS = {"epochs": 4, "batch_size": 128, "seed": 1, "min_freq": 3, "dim": 32, "hidden": 32,
+            "dropout": 0.3, "lr": 0.003, "sparse_lr": 0.05, "pos_weight": 2.0, "members": 5}
 
 
 def _logger() -> logging.Logger:
@@ -47,6 +50,21 @@ def prepared(corpus: Path, split: str, model: str | None = None, fraction: float
         rng = random.Random(seed)
         paths = sorted(rng.sample(paths, max(1, round(len(paths) * fraction))))
     gold = load_gold(corpus, split)
+    return analyze_set(paths, gold, load_backend(model)), gold
+
+
+def shared_dev(corpus: Path, model: str | None = None):
+    """The shared dev articles (``../shared/dev`` beside the checkout) and their gold,
+    or ``([], {})`` where they are not: real articles with gold written to the
+    same guide, used with corpus dev to choose the thresholds."""
+    from kg.evaluation.quality import set_inputs
+    from kg.nlp.loader import load_backend
+    from kg.scoring.data import analyze_set
+
+    found = set_inputs("dev", corpus.resolve().parent)
+    if not found or not found[0]:
+        return [], {}
+    paths, gold = found
     return analyze_set(paths, gold, load_backend(model)), gold
 
 
@@ -117,6 +135,7 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
     os.environ["ZHKG_RELATIONS"] = "rules"  # features come from the stages before scoring
     trn_articles, trn_gold = prepared(corpus, "train", model, fraction, settings["seed"])
     dev_articles, dev_gold = prepared(corpus, "dev", model)
+    more_articles, more_gold = shared_dev(corpus, model)
     dev_cands: dict = {}
     trn, dev = samples(trn_articles, trn_gold, mode), samples(dev_articles, dev_gold, mode, dev_cands)
     logger.info(f"kg train-re: {len(trn_articles)} train articles ({len(trn)} candidates, "
@@ -128,7 +147,8 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
     scorer.fit(trn, dev, str(save_dir), devices=devices, logger=logger, mode=mode, fraction=fraction,
                train_articles=len(trn_articles), **settings)
     scorer.config.train_seconds = round(time.perf_counter() - t1, 1)
-    table = tune(scorer, dev_articles, dev_gold, dev_cands, mode)
+    samples(more_articles, more_gold, mode, dev_cands)
+    table = tune(scorer, dev_articles + more_articles, {**dev_gold, **more_gold}, dev_cands, mode)
     scorer.config.thresholds = {k: v["threshold"] for k, v in table.items()}
     scorer.config.kinds = [k for k, v in table.items() if mode == "model" or v["model"]["f1"] > v["rules"]["f1"]]
     scorer.config.dev = table
@@ -159,6 +179,9 @@ def run_train_re(corpus: str, save_dir: str | None, mode: str = "hybrid", fracti
         return 2
     if epochs is not None and epochs < 1:
         print("kg train-re: --epochs must be positive", file=sys.stderr)
+        return 2
+    if save_dir is None and mode not in SHIPPED:
+        print(f"kg train-re: --mode {mode}: give --save-dir DIR (only the hybrid model ships)", file=sys.stderr)
         return 2
     if save_dir is None:
         from importlib import resources

@@ -1,0 +1,67 @@
+"""The scoring stage: modes, the decision rule, the recorded decisions, the shipped model."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.doc import Relation
+from kg.scoring.candidates import Candidate
+from kg.scoring.stage import MODES, SHIPPED, decide, model_dir, relation_mode
+from tests.builders import make_article
+
+
+def test_relation_mode_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ZHKG_RELATIONS", "rules")
+    assert relation_mode() == "rules" and model_dir() is None
+    monkeypatch.setenv("ZHKG_RELATIONS", "sometimes")
+    with pytest.raises(ValueError, match="ZHKG_RELATIONS"):
+        relation_mode()
+
+
+def test_decide_replaces_only_the_kinds_the_model_decides():
+    art = make_article("张明会见李青。张明考察华锐公司。",
+                       {"张明": "Person", "李青": "Person", "华锐公司": "Organization"})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    zm, lq, hr = ids["张明"], ids["李青"], ids["华锐公司"]
+    art.relations = [Relation("metWith", zm, lq, 0, "张明会见李青。", event=0),
+                     Relation("visited", zm, hr, 1)]
+    cands = [Candidate("metWith", min(zm, lq), max(zm, lq), (0, 2, 4, 6), 0, ["rule"], True),
+             Candidate("visited", zm, hr, (7, 9, 11, 15), 1, [], True),
+             Candidate("accompanied", lq, zm, (4, 6, 0, 2), 0, [], False)]
+    decide(art, cands, [0.9, 0.1, 0.8], {"metWith": 0.5, "accompanied": 0.5, "visited": 0.5},
+           ["metWith", "accompanied"], record=True)
+    kinds = sorted((r.kind, r.subject, r.object) for r in art.relations)
+    # visited is not the model's to decide: the rules' relation stays although p = 0.1
+    assert ("visited", zm, hr) in kinds
+    # kept metWith keeps its event backing; the new accompanied has the sentence as evidence
+    (met,) = [r for r in art.relations if r.kind == "metWith"]
+    assert met.event == 0
+    (acc,) = [r for r in art.relations if r.kind == "accompanied"]
+    assert acc.evidence == "张明会见李青。"
+    reasons = {(d.kind, d.decision): d.reason for d in art.decisions}
+    assert "the rules had it" in reasons[("metWith", "kept")]
+    assert "the rules did not have it" in reasons[("accompanied", "kept")]
+
+
+def test_decide_rejects_a_rule_relation_below_the_threshold():
+    art = make_article("张明会见李青。", {"张明": "Person", "李青": "Person"})
+    art.relations = [Relation("metWith", 0, 1, 0)]
+    decide(art, [Candidate("metWith", 0, 1, (0, 2, 4, 6), 0, ["rule"], True)], [0.2], {"metWith": 0.5},
+           ["metWith"], record=True)
+    assert art.relations == []
+    (d,) = art.decisions
+    assert d.decision == "rejected" and "p=0.20 < 0.50" in d.reason
+
+
+@pytest.mark.parametrize("mode", sorted(SHIPPED))
+def test_shipped_models_are_package_data_with_their_dev_figures(mode):
+    folder = model_dir(mode)
+    assert mode in MODES
+    assert (folder / "model.pt").is_file(), f"{folder}: train it with kg train-re --mode {mode}"
+    config = json.loads((folder / "config.json").read_text())
+    assert config["classpath"] == "kg.scoring.component.RelationScorer"
+    assert set(config["thresholds"]) == set(config["dev"])
+    for kind in config["kinds"]:  # the model decides a kind only where it beat the rules on dev
+        figures = config["dev"][kind]
+        assert mode == "model" or figures["model"]["f1"] > figures["rules"]["f1"]
