@@ -349,12 +349,14 @@ def test_communities(graph, network, cjk_font):
     points = node_points(ax)
     assert len(points) == expected.number_of_nodes()
     labels = node_labels(ax)
-    assert {labels[xy] for xy, _ in points} == set(expected)
+    shown = {n: plots._short(n) for n in expected}  # long names are drawn shortened (…)
+    assert {labels[xy] for xy, _ in points} == set(shown.values())
     assert all(CJK.search(t) for t in labels.values())
     by_colour: dict[tuple, set[str]] = {}
     for xy, colour in points:
         by_colour.setdefault(colour, set()).add(labels[xy])
-    assert {frozenset(v) for v in by_colour.values()} == partition  # one colour per community
+    drawn_partition = {frozenset(shown[n] for n in c) for c in partition}
+    assert {frozenset(v) for v in by_colour.values()} == drawn_partition  # one colour per community
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert sum(t.startswith("社区") for t in legend) == len(partition)
 
