@@ -232,7 +232,14 @@ def has_stop(name: str) -> bool:
         return True
     if any(_stop_word_at(name, w, i) for w in _stop_words() for i in _find_all(name, w)):
         return True
-    return name.startswith(_start_stops())
+    return name.startswith(_start_stops()) and not name.startswith(_start_keeps())
+
+
+@derived
+def _start_keeps() -> tuple[str, ...]:
+    """Words a name may start with although a start stop begins them (全国: a national
+    body, not a span that took the word before it): data/model_start_keeps.tsv."""
+    return words("model_start_keeps")
 
 
 def _find_all(name: str, w: str) -> list[int]:
@@ -356,7 +363,7 @@ def person_form(name: str) -> bool:
     if "·" in name:
         parts = name.split("·")
         return len(parts) <= 3 and all(len(p) >= 1 for p in parts) and all(c in TRANSLIT for p in parts for c in p)
-    if not P.plausible_name(name):
+    if not P.plausible_name(name, proposed=True):
         return False
     if len(name) == 4:
         _, two = P.surnames()
@@ -481,6 +488,11 @@ def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
             # not a personal name, or in a list of companies (A公司以及戴尔、B等企业): an entity
             # of uncertain type, kept as an organization only when corroborated
             return None if has_stop(name) or is_group(name) else _brand(sp, view, alias)
+        if "·" not in name and not P.plausible_name(name):
+            # a rare given-name character (邵为民): only where the name clearly ends or a title leads
+            if P.right_boundary(text, e) == 2 or T.title_ending_at(text, s):
+                return Mention(s, e, name, "Person", None, "model")
+            return None
         if P.right_boundary(text, e) or P.left_boundary(text, s) or T.title_ending_at(text, s):
             return Mention(s, e, name, "Person", None, "model")
         return None

@@ -94,8 +94,17 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def plausible_name(name: str) -> bool:
-    """Family name + 1-2 given characters, no function words, not a title or place."""
+@derived
+def _model_stop_chars() -> frozenset[str]:
+    """Function characters never inside a name, even one the NER model proposes
+    (data/person_function_chars.tsv, scope model_stop)."""
+    return frozenset(words("person_function_chars", "model_stop"))
+
+
+def plausible_name(name: str, proposed: bool = False) -> bool:
+    """Family name + 1-2 given characters, no function words, not a title or place.
+    With ``proposed`` (the NER model proposed this exact span) a given name may hold
+    a character that is rarely one (邵为民, 王一圩) as its first of two, unless a model_stop character."""
     one, two = surnames()
     if not 2 <= len(name) <= 4 or not all(_is_cjk(c) for c in name):
         return False
@@ -108,7 +117,10 @@ def plausible_name(name: str) -> bool:
     if not 1 <= len(given) <= 2 and not (len(given) == 3 and name[1] in one):
         return False
     if any(c in _non_name_chars() for c in given):
-        return False
+        # a proposed two-character given name may open with a rare character (邵为民)
+        lenient = proposed and len(given) == 2 and given[1] not in _non_name_chars()
+        if not lenient or given[0] in _model_stop_chars():
+            return False
     if name.endswith(_org_words()):
         return False  # 东方集团: a compound family name followed by an org word
     if name.startswith(_name_start_words()):
