@@ -25,7 +25,7 @@ import re
 
 from kg.context.places import PlaceInfo, _stem, body_re, park_bodies, place_mentions
 from kg.doc import Article, LocalEntity, Mention
-from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.load import alternation, derived, entries, words
 
 #: words after the admin character that are not bodies (市场, 市民): data/context_not_body_starts.tsv;
 #: characters before 市/省/区 that make it part of a word (城市, 全市, 县区): data/context_word_before_admin.tsv
@@ -60,6 +60,7 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
     away = destinations_ahead(article, offset)  # 市委书记王一带队赴乙市: not 乙市's 市委
+    away |= guests_homes(article, infos, kind, offset)  # 乙市考察团来我市: 市委 is not 乙市委
     for pos, i in place_mentions(article, infos):
         if not infos[i].fits(kind) or i in away:
             continue
@@ -73,6 +74,43 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
         home = _trip_home(article, infos, kind, best, best_at)
         return home if home is not None else best
     return None
+
+
+@derived
+def _self_arrival_re() -> re.Pattern:
+    """A trip or arrival verb right before a self reference of a place (来我市,
+    到我省): words of data/trigger_abbrev_arrival.tsv and the trip verbs, then
+    a Place word of data/context_self_refs.tsv; group 1 is the self word."""
+    from kg.lexicons.triggers import TRIP_RE
+
+    selfs = [e.word for e in entries("context_self_refs") if "Place" in e.scope]
+    verbs = alternation("trigger_abbrev_arrival")[3:-1] + "|" + TRIP_RE.pattern
+    return re.compile("(?:" + verbs + ")(" + "|".join(map(re.escape, selfs)) + ")")
+
+
+def guests_homes(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> set[int]:
+    """Homes of travellers who come to the article's own place, named only by a
+    self reference (江宁市市长王一率队来我市考察): that place of level ``kind``
+    is the guests', so 市委 / 市领导 / 我市 elsewhere never mean it (before the
+    verb in its own clause they do)."""
+    from kg.context.trips import CLAUSE_END_RE
+
+    out: set[int] = set()
+    text = article.text
+    refs = None
+    for m in _self_arrival_re().finditer(text):
+        level = words("context_generic_antecedents", m.group(1))
+        if kind not in level:
+            continue
+        lo, s = m.start(), m.start()
+        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
+            lo -= 1
+        if lo <= offset < s:
+            continue
+        if refs is None:
+            refs = place_mentions(article, infos)
+        out |= {i for pos, i in refs if lo <= pos < s}
+    return out
 
 
 def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen: int, at: int) -> int | None:

@@ -76,7 +76,9 @@ def _mention_counts(article: Article) -> dict[int, int]:
     return counts
 
 
-def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: int, company: bool = False) -> int | None:
+def _topic_org(
+    article: Article, needles: tuple[str, ...], type: str, offset: int, company: bool = False, back: bool = False
+) -> int | None:
     """The entity a generic word at ``offset`` refers to.
 
     Candidates are entities of ``type`` whose name contains one of
@@ -84,7 +86,9 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
     paragraph; the paragraph's topic (a candidate that opens one of its
     sentences, or the place of a frame opening it: 在甲实验室，…与实验室副主任
     王一座谈 -> 甲实验室) wins, then the most recent; None without a
-    candidate in the paragraph.
+    candidate in the paragraph, unless ``back`` (a demonstrative such as
+    该集团, scope ``back``): then the candidate named last before it, in an
+    earlier paragraph (甲集团在临海召开年会。\n该集团董事长李青… -> 甲集团).
     """
     sent = article.sentence_of(offset)
     para = article.sentences[sent].paragraph
@@ -109,6 +113,8 @@ def _topic_org(article: Article, needles: tuple[str, ...], type: str, offset: in
         if len(topics) == 1:
             return topics[0]
         return max(in_para, key=lambda i: max(in_para[i]))
+    if back and cand_pos:
+        return max(cand_pos, key=lambda i: max(cand_pos[i]))
     return None
 
 
@@ -189,6 +195,7 @@ def resolve_generic_references(article: Article) -> None:
     generic, selfs = generic_orgs(), self_refs()
     company = frozenset(words(_GENERIC, "company"))
     name_tail = frozenset(words(_GENERIC, "name_tail"))
+    back = frozenset(words(_GENERIC, "back"))
     before, after = _chars("context_compound_chars", "before"), _chars("context_compound_chars", "after")
     function_chars = _chars("context_function_chars")
     # longest first: the words never overlap at one position with equal length
@@ -209,7 +216,7 @@ def resolve_generic_references(article: Article) -> None:
                 and w in name_tail
             ):
                 continue  # part of an unrecognized longer name
-            target = _topic_org(article, *generic[w], s, company=w in company)
+            target = _topic_org(article, *generic[w], s, company=w in company, back=w in back)
         if target is None:
             continue
         add_generic_mention(article, s, e, target)

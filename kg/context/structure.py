@@ -128,7 +128,15 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
     out += _stated_ownership(article, view)
     out += _units_visited_inside(article, view)
     out += _units_after_host(article, view)
-    out += _visited_in_frame(article, view, {r.subject for r in out if r.kind == "locatedIn"})
+    framed = _visited_in_frame(article, view, set())
+    within = {(r.subject, r.object) for r in out if r.kind == "locatedIn"}
+    framed_at = {r.subject: r.object for r in framed}
+    # the frame's place is more specific than a wider place the name or text gives
+    # (在苏州工业园区，…考察了苏州甲公司: the park, not 苏州)
+    out = [r for r in out
+           if not (r.kind == "locatedIn" and r.subject in framed_at and (framed_at[r.subject], r.object) in within)]
+    located = {r.subject for r in out if r.kind == "locatedIn"}
+    out += [r for r in framed if r.subject not in located]
     return out
 
 

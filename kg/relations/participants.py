@@ -45,6 +45,10 @@ def side_group_re() -> re.Pattern:
     return re.compile(alternation("context_side_groups", "leaders"))
 
 
+#: side key of the article's own place when it is named only by a self reference (来我市)
+HOME = -1
+
+
 class Sides:
     """Side keys of the people of one article (computed once per stage run)."""
 
@@ -74,13 +78,15 @@ class Sides:
     def keys_at(self, person: int, clause: Clause, ref_start: int) -> frozenset[int]:
         """Keys of ``person`` named at ``ref_start``, with the place a group word
         before it in the clause names (市领导王芳: the city in focus)."""
-        from kg.context.focus import focus_place
+        from kg.context.focus import focus_place, guests_homes
 
         out = set(self.keys(person))
         for m in self.view.find(side_group_re(), clause.start, ref_start):
             place = focus_place(self.article, self.infos, m.group()[0], m.start())
             if place is not None:
                 out.add(place)
+            elif guests_homes(self.article, self.infos, m.group()[0], m.start()):
+                out.add(HOME)  # 乙市考察团来我市…市领导王芳: the leaders of the unnamed own city
         return frozenset(out)
 
     def union(self, people) -> frozenset[int]:
@@ -112,7 +118,7 @@ def hosts_of(article: Article, sides: Sides, leaders: list[int], members: set[in
 
 def host_side(sides: Sides, person_keys: frozenset[int], hosts: list[int], visitors: list[int]) -> bool:
     """Whether keys show a person on the hosts' side (and not the visitors')."""
-    return bool(person_keys & sides.union(hosts)) and not person_keys & sides.union(visitors)
+    return bool(person_keys & sides.union(hosts) or HOME in person_keys) and not person_keys & sides.union(visitors)
 
 
 def participants(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause],

@@ -17,7 +17,7 @@ from kg.doc import Article, LocalEntity, Position
 from kg.context.clauses import Ref, TextView
 from kg.context.focus import find_entity, focus_place, implied_body
 from kg.context.places import PlaceInfo, place_infos
-from kg.lexicons.titles import TitleSpan, parse_title_chain, title_after
+from kg.lexicons.titles import SEPARATORS, TitleSpan, parse_title_chain, title_after
 
 from kg.lexicons.load import derived, entries, words
 
@@ -210,8 +210,26 @@ def masked_text(article: Article, view: TextView) -> str:
     return "".join(chars)
 
 
+def _full_chain(text: str, start: int) -> list[TitleSpan]:
+    """The title chain before ``start``, also across two separators in a row
+    (临海市副市长、兼市发改委主任张明: both items)."""
+    chain = parse_title_chain(text, start)
+    while chain:
+        first = chain[0].org_start if chain[0].org_start is not None else chain[0].start
+        k = first
+        while k > 0 and text[k - 1] in SEPARATORS:
+            k -= 1
+        if first - k < 2:  # one separator: parse_title_chain has read across it
+            break
+        before = parse_title_chain(text, k)
+        if not before:
+            break
+        chain = before + chain
+    return chain
+
+
 def _chain_for(article: Article, view: TextView, ref: Ref, chains: dict[int, list[TitleSpan]], text: str) -> list[TitleSpan]:
-    chain = parse_title_chain(text, ref.start)
+    chain = _full_chain(text, ref.start)
     if chain:
         return chain
     # a name listed after another one shares its titles: 副所长闫继娜、杨金山

@@ -29,3 +29,15 @@ def test_an_implied_body_is_found_before_it_is_created():
     assert len(art.entities) == before
     assert art.entities[implied_body(art, place, "政府")].name == "甲市政府"
     assert len(art.entities) == before + 1
+
+
+def test_the_guests_home_is_never_the_own_city_they_come_to():
+    from kg.context.focus import focus_place
+    from kg.context.places import place_infos
+
+    text = "东川市市长王一率队来我市考察。市委书记张明会见了王一一行。"
+    art = make_article(text, {"东川市": "Place", "王一": "Person", "张明": "Person"})
+    infos = place_infos(art)
+    assert focus_place(art, infos, "市", text.index("市委书记")) is None
+    # before the arrival verb, in its own clause, the guests' city stays in focus
+    assert focus_place(art, infos, "市", text.index("市长")) is not None

@@ -68,3 +68,13 @@ def test_a_frame_names_the_company_whatever_its_name_says():
                               "丙集团有限公司": "Organization"})
     extract_relations(art)
     assert triples(art, "affiliatedWith") == {("王二", "乙新能源")}
+
+
+def test_a_demonstrative_means_the_group_of_an_earlier_paragraph_but_a_bare_word_does_not():
+    text = "东岭集团有限公司在南湖召开年会。\n该集团董事长周七出席会议。\n集团总经理吴八作报告。"
+    art = make_article(text, {"东岭集团有限公司": "Organization", "周七": "Person", "吴八": "Person"})
+    resolve_generic_references(art)
+    got = {(m.text, art.entities[m.entity].name) for m in art.mentions if m.generic}
+    assert ("该集团", "东岭集团有限公司") in got
+    # a bare 集团 still looks only in its own paragraph
+    assert ("集团", "东岭集团有限公司") not in got

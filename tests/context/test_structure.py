@@ -150,3 +150,26 @@ def test_companies_visited_in_a_place_frame_are_located_in_the_place():
                         "海通公司": "Organization"})
     extract_relations(art)
     assert {("华锐公司", "苏州工业园区"), ("海通公司", "苏州工业园区")} <= triples(art, "locatedIn")
+
+
+def test_a_park_frame_wins_over_the_city_written_in_the_company_names():
+    art = make_article("王立一行来到无锡。在无锡高新区，考察团先后考察了无锡华锐公司、无锡海通公司。",
+                       {"王立": "Person", "无锡": "Place", "无锡高新区": "Place", "无锡华锐公司": "Organization",
+                        "无锡海通公司": "Organization"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert {("无锡华锐公司", "无锡高新区"), ("无锡海通公司", "无锡高新区")} <= got
+    assert ("无锡华锐公司", "无锡") not in got
+
+
+def test_a_unit_named_with_its_university_or_academy_is_part_of_it_when_that_is_named_on_its_own():
+    art = make_article("王立考察了东川大学。东川大学海洋学院院长陈东介绍情况。",
+                       {"王立": "Person", "东川大学": "Organization", "东川大学海洋学院": "Organization",
+                        "陈东": "Person"})
+    extract_relations(art)
+    assert ("东川大学海洋学院", "东川大学") in triples(art, "partOf")
+    # guide: an institute is part of its academy only when the academy is itself an entity
+    art = make_article("王立考察了中国科学院东川材料研究所。",
+                       {"王立": "Person", "中国科学院东川材料研究所": "Organization"})
+    extract_relations(art)
+    assert not triples(art, "partOf") and len(art.entities) == 2

@@ -63,3 +63,12 @@ def test_a_meeting_with_the_subject_left_out_is_the_leaders():
                        {"王一": "Person", "甲公司": "Organization", "李青": "Person"})
     extract_relations(art)
     assert {frozenset(p) for p in triples(art, "metWith")} == {frozenset(("王一", "李青"))}
+
+
+def test_city_leaders_of_an_unnamed_own_city_are_the_hosts_side():
+    art = make_article("东川市市长王一率队来我市考察。市委书记张明会见了王一一行，市领导李青、赵阳等参加座谈。",
+                       {"东川市": "Place", "王一": "Person", "张明": "Person", "李青": "Person", "赵阳": "Person"})
+    extract_relations(art)
+    assert {("李青", "张明"), ("赵阳", "张明")} <= triples(art, "accompanied")
+    met = {frozenset(p) for p in triples(art, "metWith")}
+    assert frozenset(("王一", "李青")) in met

@@ -126,3 +126,11 @@ def test_former_post_end_to_end_keeps_the_serving_official():
                           load_backend(None), until="scoring")
     doc = article_to_gold_shape(art)
     assert [(p["person"], p["title"]) for p in doc["positions"]] == [("孙立", "代理市长")]
+
+
+def test_a_second_post_after_a_comma_and_jian_keeps_the_first_post():
+    art = make_article("东川市副市长、兼市科技局局长马林到甲科技有限公司调研。",
+                       {"东川市": "Place", "马林": "Person", "甲科技有限公司": "Organization"})
+    got = run(art)
+    assert ("马林", "副市长", "东川市") in got
+    assert any(p == "马林" and t == "局长" for p, t, _ in got)
