@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="files or folders ('-' for standard input)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
-    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument("--no-validate", action="store_true",
+                   help="skip the SHACL check and its repair (faster; the graph may then break a shape)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     _add_model_option(p)
     _add_scale_options(p)
@@ -109,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="OUT", help="the output folder of an earlier kg build")
     p.add_argument("--remove", action="store_true", help="remove the articles FILES (and their facts) instead")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
-    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument("--no-validate", action="store_true",
+                   help="skip the SHACL check and its repair (faster; the graph may then break a shape)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.add_argument("--model", default=None,
                    help="NLP model (default: the one the build used); see kg build --help")
