@@ -142,6 +142,17 @@ class _Index:
         self.place_mentions = sorted(getattr(ctx, "place_mentions", []) or [])
         self.triggers = trigger_classes()
         self._home: dict[int, int | None] = {}
+        self._sentence_triggers: dict[int, list[str]] = {}
+
+    def sentence_triggers(self, si: int) -> list[str]:
+        """``ts:CLASS`` for each trigger class in sentence ``si`` (computed once per sentence)."""
+        found = self._sentence_triggers.get(si)
+        if found is None:
+            sentences = self.article.sentences
+            text = sentences[si].text if 0 <= si < len(sentences) else ""
+            found = [f"ts:{name}" for name, rx in self.triggers.items() if text and rx.search(text)]
+            self._sentence_triggers[si] = found
+        return found
 
     def place_of(self, ei: int) -> int | None:
         """The place an organization's name starts from, or a person's post's organization's."""
@@ -262,13 +273,8 @@ def _text_features(index: _Index, span, s_first: bool) -> list[str]:
         if len(between) <= BETWEEN_CHARS:
             out.extend(f"bg:{between[i:i + 2]}" for i in range(len(between) - 1))
             out.extend(f"bc:{c}" for c in set(between))
-    sentences = index.article.sentences
     for si_ in {si, oi}:
-        if 0 <= si_ < len(sentences):
-            stext = sentences[si_].text
-            for name, rx in index.triggers.items():
-                if rx.search(stext):
-                    out.append(f"ts:{name}")
+        out.extend(index.sentence_triggers(si_))
     out.append(f"sl:{text[max(0, ss - 2):ss]}")
     out.append(f"sr:{text[se:se + 2]}")
     out.append(f"ol:{text[max(0, os_ - 2):os_]}")

@@ -124,9 +124,10 @@ class RelationScorer(TorchComponent):
             logger.info(f"{len(vocab)} features (of {len(counts)} seen, min_freq {self.config.get('min_freq', 2)})")
 
     def encode(self, features: list[str]) -> list[int]:
-        vocab = self.vocabs[FEATURES]
-        unk = vocab.unk_idx
-        return [i for i in (vocab.get_idx(f) for f in features) if i != unk]
+        """Feature ids; unknown features are left out (a plain dict lookup: this runs
+        for every candidate of every article)."""
+        index = self.vocabs[FEATURES].token_to_idx
+        return [i for i in map(index.get, features) if i is not None and i > 1]
 
     def build_dataloader(self, data, batch_size, shuffle=False, device=None, logger: logging.Logger = None,
                          training=False, **kwargs) -> DataLoader:
