@@ -48,7 +48,6 @@ def build_corpus(
     from kg.nlp.loader import load_backend
     from kg.reading.parts import split_long
     from kg.reading.reader import read_inputs
-    from kg.resolve.resolver import resolve
 
     from kg.logs import logger, progress as progress_bar
 
@@ -87,17 +86,9 @@ def build_corpus(
             for m in item.errors:
                 log.debug(f"kg build: {item.source}: {m}")
             bar.advance(f"{item.source}: {len(item.entities)} entities, {len(item.relations)} relations")
-    log.info(f"kg build: resolving entities across {len(articles)} articles")
-    t0 = time.perf_counter()
-    corpus = resolve(articles)
-    report.seconds["resolve"] += time.perf_counter() - t0
-    report.entities = dict(Counter(e.subtype or e.type for e in corpus.entities))
-    rel = Counter(r.kind for a in articles for r in a.relations)
-    rel["positions"] = sum(len(a.positions) for a in articles)
-    rel["agreements"] = sum(len(a.agreements) for a in articles)
-    rel["events"] = sum(len(a.events) for a in articles)
-    report.relations = dict(rel)
-    return corpus, report
+    from kg.build.run import resolve_articles
+
+    return resolve_articles(articles, report), report
 
 
 def build_graph(paths: list[str], model: str | None = None, **kwargs):
@@ -196,19 +187,9 @@ def run_build(
                 log.error(f"kg build: {f['file']}: {f['reason']}")
             log.error("kg build: no article could be read; previous outputs left untouched")
             return exitcodes.USAGE
-        try:
-            built.publish(out)
-            try:  # OUT/store/ for kg query and kg serve; graph.ttl answers without it
-                from kg.store import write_store
-
-                write_store(out.path / "graph.ttl", out.path / "store")
-            except Exception as exc:
-                log.warning(f"kg build: OUT/store not written ({exc}); kg query will read graph.ttl")
-        except OSError as exc:
-            built.discard()
-            log.error(f"kg build: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
-                      "previous outputs left intact")
-            return exitcodes.IO_ERROR
+        failed = built.publish_outputs(out, "kg build")
+        if failed is not None:
+            return failed
 
     for f in report.failed:
         log.warning(f"kg build: {f['file']}: {f['reason']}")

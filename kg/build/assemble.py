@@ -110,7 +110,7 @@ class EntitySection:
         """The section's Turtle, one subject at a time (each preceded by a blank line), as bytes."""
         from rdflib import BNode
 
-        from kg.build.render import format_subject, new_writer
+        from kg.export.turtle import format_subject, new_writer
 
         writer = new_writer()
         for s in sorted(self.subjects, key=subject_key):
@@ -177,7 +177,8 @@ def ontology_parts():
     """The ontology's statements by Turtle group: (subjects written before the
     entities, triples about ``id:`` nodes (none today; they join the entity
     section), subjects written after the articles, its types, its triple count)."""
-    from kg.build.render import count_types, format_subjects
+    from kg.build.render import count_types
+    from kg.export.turtle import format_subjects
     from kg.rdf.ontology import load_ontology
 
     onto = load_ontology()

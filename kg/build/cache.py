@@ -207,22 +207,22 @@ class Cache:
         self.staging = staging / CACHE if staging is not None else None
 
     # paths --------------------------------------------------------------
-    def article_path(self, key: str) -> Path | None:
-        """Where the record of ``key`` is (staged or published), or None."""
+    def _find(self, kind: str, key: str) -> Path | None:
+        """Where the ``kind`` record of ``key`` is (staged or published), or None."""
         for base in (self.staging, self.root):
             if base is not None:
-                p = _sharded(base / ARTICLES, key)
+                p = _sharded(base / kind, key)
                 if p.is_file():
                     return p
         return None
 
+    def article_path(self, key: str) -> Path | None:
+        """Where the article record of ``key`` is (staged or published), or None."""
+        return self._find(ARTICLES, key)
+
     def rdf_path(self, key: str) -> Path | None:
-        for base in (self.staging, self.root):
-            if base is not None:
-                p = _sharded(base / RDF, key)
-                if p.is_file():
-                    return p
-        return None
+        """Where the rendered RDF of ``key`` is (staged or published), or None."""
+        return self._find(RDF, key)
 
     # writing (into staging) ----------------------------------------------
     def _write(self, kind: str, key: str, data: bytes) -> Path:

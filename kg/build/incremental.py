@@ -162,19 +162,9 @@ def run_add(
             log.error("kg add: the graph would have no article left; previous outputs left untouched "
                       "(remove the folder to start again)")
             return exitcodes.USAGE
-        try:
-            built.publish(out)
-            try:
-                from kg.store import write_store
-
-                write_store(out.path / "graph.ttl", out.path / "store")
-            except Exception as exc:
-                log.warning(f"kg add: OUT/store not written ({exc}); kg query will read graph.ttl")
-        except OSError as exc:
-            built.discard()
-            log.error(f"kg add: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
-                      "previous outputs left intact")
-            return exitcodes.IO_ERROR
+        failed = built.publish_outputs(out, "kg add")
+        if failed is not None:
+            return failed
 
     for f in report.failed:
         log.warning(f"kg add: {f['file']}: {f['reason']}")

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.doc import Article, Corpus, Entity
+from kg.export.turtle import format_subjects
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -152,43 +153,6 @@ def _articles_prefix() -> str:
 
 
 _ARTICLES = _articles_prefix()
-
-
-def format_subjects(triples, writer=None) -> list[tuple[str, str]]:
-    """``(subject, Turtle text)`` for each subject of ``triples``, in
-    :func:`kg.export.turtle.to_turtle`'s order and format."""
-    from rdflib import BNode, Literal
-
-    from kg.export.turtle import _subject_key
-
-    subjects: dict[str, dict[str, list]] = {}
-    for s, p, o in triples:
-        if isinstance(s, BNode) or isinstance(o, BNode):
-            raise ValueError("graph has blank nodes: its Turtle would not be deterministic")
-        if isinstance(s, Literal):
-            raise ValueError(f"a literal cannot be a subject: {s!r}")
-        subjects.setdefault(str(s), {}).setdefault(str(p), []).append(o)
-    writer = writer or new_writer()
-    return [(s, format_subject(writer, s, subjects[s])) for s in sorted(subjects, key=_subject_key)]
-
-
-def new_writer():
-    from kg.export.turtle import _Writer
-    from kg.rdf.namespaces import PREFIXES
-
-    return _Writer(PREFIXES)
-
-
-def format_subject(writer, s: str, preds: dict) -> str:
-    """One subject's Turtle, as :func:`kg.export.turtle.to_turtle` writes it:
-    ``rdf:type`` first, then the predicates by IRI, each one's objects sorted."""
-    from kg.export.turtle import _RDF_TYPE, _object_key
-
-    parts = []
-    for p in sorted(preds, key=lambda p: (p != _RDF_TYPE, p)):
-        objects = sorted(set(preds[p]), key=_object_key)
-        parts.append(writer.predicate(p) + " " + " ,\n        ".join(writer.term(o) for o in objects))
-    return writer.iri(s) + " " + " ;\n    ".join(parts) + " ."
 
 
 def count_types(triples) -> dict[str, int]:

@@ -104,6 +104,28 @@ class Built:
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
+    def publish_outputs(self, out, command: str) -> int | None:
+        """:meth:`publish`, then OUT/store/ for kg query and kg serve (graph.ttl answers
+        without it). None when published, else the exit status (outputs left intact)."""
+        from kg import exitcodes
+        from kg.logs import logger
+
+        log = logger()
+        try:
+            self.publish(out)
+            try:
+                from kg.store import write_store
+
+                write_store(out.path / "graph.ttl", out.path / "store")
+            except Exception as exc:
+                log.warning(f"{command}: OUT/store not written ({exc}); kg query will read graph.ttl")
+        except OSError as exc:
+            self.discard()
+            log.error(f"{command}: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
+                      "previous outputs left intact")
+            return exitcodes.IO_ERROR
+        return None
+
 
 # ---------------------------------------------------------------- reading
 def read_items(paths: list[str], max_bytes: int) -> list[Input]:
@@ -206,10 +228,14 @@ def _chars(item: Input) -> int:
 
 # ---------------------------------------------------------------- phase 2
 def resolve_phase(built: list[tuple[Input, Article]], report):
+    return resolve_articles([a for _, a in built], report)
+
+
+def resolve_articles(articles: list[Article], report):
+    """One node per real-world entity across ``articles``; the report's entity and relation counts."""
     from kg.logs import logger
     from kg.resolve.resolver import resolve
 
-    articles = [a for _, a in built]
     logger().info(f"kg build: resolving entities across {len(articles)} articles")
     t0 = time.perf_counter()
     corpus = resolve(articles)

@@ -104,31 +104,52 @@ def _object_key(node) -> tuple:
     return (0, str(node), "", "")
 
 
-def to_turtle(graph: "Graph") -> str:
-    """The graph as deterministic Turtle text with the project's prefixes."""
+def group_subjects(triples) -> dict[str, dict[str, list]]:
+    """``{subject: {predicate: [objects]}}`` of ``triples``, refusing what has no
+    deterministic Turtle (blank nodes, literal subjects)."""
     from rdflib import BNode, Literal
 
-    from kg.rdf.namespaces import PREFIXES
-
     subjects: dict[str, dict[str, list]] = {}
-    for s, p, o in graph:
+    for s, p, o in triples:
         if isinstance(s, BNode) or isinstance(o, BNode):
             raise ValueError("graph has blank nodes: its Turtle would not be deterministic")
         if isinstance(s, Literal):
             raise ValueError(f"a literal cannot be a subject: {s!r}")
         subjects.setdefault(str(s), {}).setdefault(str(p), []).append(o)
+    return subjects
 
-    writer = _Writer(PREFIXES)
+
+def new_writer() -> _Writer:
+    from kg.rdf.namespaces import PREFIXES
+
+    return _Writer(PREFIXES)
+
+
+def format_subject(writer: _Writer, s: str, preds: dict) -> str:
+    """One subject's Turtle: ``rdf:type`` first, then the predicates by IRI,
+    each one's objects sorted."""
+    parts = []
+    for p in sorted(preds, key=lambda p: (p != _RDF_TYPE, p)):
+        objects = sorted(set(preds[p]), key=_object_key)
+        parts.append(writer.predicate(p) + " " + " ,\n        ".join(writer.term(o) for o in objects))
+    return writer.iri(s) + " " + " ;\n    ".join(parts) + " ."
+
+
+def format_subjects(triples, writer: _Writer | None = None) -> list[tuple[str, str]]:
+    """``(subject, Turtle text)`` for each subject of ``triples``, in :func:`to_turtle`'s order."""
+    subjects = group_subjects(triples)
+    writer = writer or new_writer()
+    return [(s, format_subject(writer, s, subjects[s])) for s in sorted(subjects, key=_subject_key)]
+
+
+def to_turtle(graph: "Graph") -> str:
+    """The graph as deterministic Turtle text with the project's prefixes."""
+    from kg.rdf.namespaces import PREFIXES
+
     lines = [f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items())]
-    for s in sorted(subjects, key=_subject_key):
+    for _s, text in format_subjects(graph):
         lines.append("")
-        preds = subjects[s]
-        order = sorted(preds, key=lambda p: (p != _RDF_TYPE, p))
-        parts = []
-        for p in order:
-            objects = sorted(set(preds[p]), key=_object_key)
-            parts.append(writer.predicate(p) + " " + " ,\n        ".join(writer.term(o) for o in objects))
-        lines.append(writer.iri(s) + " " + " ;\n    ".join(parts) + " .")
+        lines.append(text)
     return "\n".join(lines) + "\n"
 
 

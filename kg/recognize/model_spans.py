@@ -536,15 +536,12 @@ def place_with_ending(name: str, inner: list[tuple[int, int, str]]) -> bool:
     return suf is not None and _place_chain(name[: -len(suf)])
 
 
+@derived
 def _false_body_words() -> tuple[str, ...]:
     """Words that end like a body but name none (格局, 签署, 公署), less those that are
     a body ending themselves (the list also holds 公司 for its own rule)."""
-    from kg.recognize.orgs import _false_body_words as false_body_words
-
-    from kg.lexicons.org_lexicon import org_suffixes
-
-    real = {w for w, _kind in org_suffixes()}
-    return tuple(w for w in false_body_words() if w not in real)
+    real = {w for w, _kind in LX.org_suffixes()}
+    return tuple(w for w in words("org_false_body_words") if w not in real)
 
 
 def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:

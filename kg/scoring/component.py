@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 
-import random
 import time
 
 import torch
@@ -247,20 +246,3 @@ class RelationScorer(TorchComponent):
 
     def threshold(self, kind: str) -> float:
         return float((self.config.get("thresholds") or {}).get(kind, 0.5))
-
-    def explain(self, features: list[str], top: int = 5) -> list[tuple[str, float]]:
-        """The features whose removal lowers the score most (leave-one-out), for ``kg explain``."""
-        base = self.predict([(features, "")])[0]
-        drops = []
-        for f in sorted(set(features)):
-            rest = [x for x in features if x != f]
-            drops.append((f, base - self.predict([(rest, "")])[0]))
-        return sorted(drops, key=lambda x: -abs(x[1]))[:top]
-
-
-def seed_everything(seed: int) -> None:
-    random.seed(seed)
-    torch.manual_seed(seed)
-
-
-

@@ -9,7 +9,7 @@ rules concluded is one of the features (``hybrid``, the default) or left out
 keeps the rules' relations as they are.
 
 Each kept or rejected candidate is recorded (:mod:`kg.decisions`) with its
-probability and the features that weighed most, so ``kg explain`` says why.
+probability, its threshold and its features, so ``kg explain`` says why.
 Relations backed by an event or a position keep that backing when the model
 keeps them.
 
@@ -60,17 +60,25 @@ def model_dir(mode: str | None = None) -> Path | None:
 
 def model_id() -> str:
     """What the build cache keys records by: the mode and the model's files."""
-    import hashlib
 
     mode = relation_mode()
     folder = model_dir(mode)
     if folder is None:
         return mode
+    files = tuple((name, (folder / name).stat().st_mtime_ns if (folder / name).is_file() else None)
+                  for name in ("config.json", "vocabs.json", "model.pt"))
+    return f"{mode}:{_digest(str(folder), files)}"
+
+
+@lru_cache(maxsize=8)
+def _digest(folder: str, files: tuple) -> str:
+    """The model files' digest, read once per process for each state of the files."""
+    import hashlib
+
     digest = hashlib.sha256()
-    for name in ("config.json", "vocabs.json", "model.pt"):
-        p = folder / name
-        digest.update(p.read_bytes() if p.is_file() else b"-")
-    return f"{mode}:{digest.hexdigest()[:12]}"
+    for name, stamp in files:
+        digest.update((Path(folder) / name).read_bytes() if stamp is not None else b"-")
+    return digest.hexdigest()[:12]
 
 
 @lru_cache(maxsize=4)

@@ -1,8 +1,6 @@
 """The scoring stage: modes, the decision rule, the recorded decisions, the shipped model."""
 
 import json
-from pathlib import Path
-
 import pytest
 
 from kg.doc import Relation
