@@ -218,8 +218,30 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
             cands = [i for i in cands if not _descends(infos, i, j, article)]
         if cands:
             best = min(cands, key=lambda i: found[i])
+            later = _after_parent_name(name, found, cands, best)
+            if later is not None:
+                best = later
             out.append(Relation("locatedIn", j, best, 0, e.name))
     return out
+
+
+def _after_parent_name(name: str, found: dict[int, tuple[int, int]], cands: list[int], first: int) -> int | None:
+    """The place written after a parent organization's name inside ``name``
+    (北京交通大学唐山研究院: 北京 is in the university's name, the institute is
+    in 唐山): the first candidate after an ending of data/context_parent_org_endings.tsv
+    that follows the ``first`` place; None when there is none."""
+    k, n = found[first]
+    if k < 0:
+        return None
+    after = k - n
+    for w in words("context_parent_org_endings"):
+        j = name.find(w, after)
+        if j < 0:
+            continue
+        later = [i for i in cands if found[i][0] >= j + len(w)]
+        if later:
+            return min(later, key=lambda i: found[i])
+    return None
 
 
 def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:

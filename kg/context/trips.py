@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from kg.doc import Article, Mention
 from kg.context.places import covered
-from kg.lexicons.load import words
+from kg.lexicons.load import derived, words
 from kg.lexicons.triggers import MOTION_FALSE_BEFORE, TRIP_RE
 
 #: where a trip's clause ends
@@ -25,6 +25,13 @@ CLAUSE_END_RE = re.compile(r"[，,；;。！？!?：:\n]")
 #: words that may stand between the trip verb and the destination (赴了, 到了)
 #: (data/context_trip_gaps.tsv)
 _GAP = frozenset(words("context_trip_gaps"))
+
+
+@derived
+def _dest_seps() -> tuple[str, ...]:
+    """Words between the places of one trip's destination list, longest first
+    (data/context_list_separators.tsv, scope destinations)."""
+    return tuple(sorted(words("context_list_separators", "destinations"), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,9 @@ def _destinations(article: Article, start: int, places: tuple[set[int], dict[int
         m = longest[pos]
         out.append((pos, m.entity))  # type: ignore[arg-type]
         pos = m.end
+        sep = next((w for w in _dest_seps() if text.startswith(w, pos) and pos + len(w) in starts), None)
+        if sep:  # 到深圳、东莞、广州等地: each place of the list
+            pos += len(sep)
     return out
 
 

@@ -105,11 +105,31 @@ def place_subtype(p: G.Place) -> str:
     return p.level
 
 
+#: levels whose short forms name the place at the start of an organization's name
+#: (深圳 in 深圳银星集团, 浙江 in 浙江新湖集团): the guide's "located in by its name" (D24)
+_SHORT_NESTED_LEVELS = frozenset({"Province", "City", "District"})
+
+
+def _nests(p: G.Place, length: int) -> bool:
+    """Whether a place written with ``length`` characters at the start of an
+    organization's name is a place of its own there: a full form with an
+    admin ending (平顶山市 in 平顶山市委), a short form of a province, city or
+    county (深圳 in 深圳银星集团), a Hong Kong / Macau name, a foreign country
+    (德国 in 德国RSBK战略咨询公司); never the home country (中国 in 中国银行)."""
+    if p.code in G.SAR_CODES:
+        return True
+    if p.level == "Country":
+        return p.name != G.home_country() and length == len(p.name)
+    if length == len(p.name):
+        return p.name.endswith(words("place_m_admin_suffixes", "nested"))
+    return length == len(p.short) and p.level in _SHORT_NESTED_LEVELS
+
+
 def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[Mention]:
-    """A full-form place at the start of an org name is a mention too, except
-    inside a company name when the place is named nowhere else (深圳市 in
-    深圳市X科技有限公司 alone is no entity; 平顶山市 in 平顶山市委 is, and so is
-    昆山市 in 苏州昆山市X有限公司, where a place chain states the address)."""
+    """A place at the start of an org name is a mention too (see :func:`_nests`):
+    平顶山市 in 平顶山市委, 深圳 in 深圳银星集团 (the corpus gold's D24: the
+    organization is located in the place its name starts with), and 昆山市 in
+    苏州昆山市X有限公司, where a place chain states the address."""
     out = []
     org_end_by_start: dict[int, tuple[int, bool]] = {}
     for m in mentions:
@@ -129,12 +149,14 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
         if s in bracketed:  # X泵业(天津)有限公司: the company's own address
             out.append(Mention(s, e, text[s:e], "Place", place_subtype(p), "gazetteer", p.name, p.code))
             continue
-        sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
-        if not p.name.endswith(words("place_m_admin_suffixes", "nested")) or p.name != p.short and (e - s) != len(p.name) and not sar:
+        if not _nests(p, e - s):
             continue
-        end, company = org_end_by_start.get(s, (0, False))
+        sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
+        end, _ = org_end_by_start.get(s, (0, False))
+        if e - s != len(p.name) and any(e < s2 and e2 <= end for s2, e2, _ in place_hits):
+            continue  # 北京交通大学唐山研究院: the place further in is where it is
         if e < end and end not in media_ends:
-            form = text[s:e] if sar and text else p.name
+            form = text[s:e] if text and (sar or e - s != len(p.name)) else p.name
             out.append(Mention(s, e, form, "Place", place_subtype(p), "gazetteer", p.name, p.code))
     return out
 

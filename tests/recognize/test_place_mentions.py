@@ -36,3 +36,39 @@ def test_a_gazetteer_name_cutting_across_a_common_word_is_no_place():
     recognize(a)
     places = [(m.text, m.start) for m in a.mentions if m.type == "Place"]
     assert ("海地", 13) in places and ("海地", 5) not in places
+
+
+def test_short_form_starting_an_organization_name_is_a_place_it_is_located_in():
+    """D24 of the corpus decisions: 深圳 in 深圳银星集团, 浙江 in 浙江新湖集团 (the
+    corpus gold locates such names in their place: 155 of 185 on train+dev)."""
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.pipeline import analyze_article
+    from tests.recognize.test_mentions import _article
+
+    a = _article("考察团先后考察了深圳银星集团、浙江新湖集团股份有限公司。")
+    analyze_article(a, None, until="scoring")
+    gold = article_to_gold_shape(a)
+    places = {e["name"] for e in gold["entities"] if e["type"] == "Place"}
+    assert {"深圳", "浙江"} <= places
+    assert {("深圳银星集团", "深圳"), ("浙江新湖集团股份有限公司", "浙江")} <= {tuple(r) for r in gold["locatedIn"]}
+
+
+def test_home_country_and_media_starting_a_name_are_no_places():
+    from kg.recognize.mentions import recognize
+    from tests.recognize.test_mentions import _article
+
+    a = _article("张明拜访了中国银行。")
+    recognize(a)
+    assert not any(m.type == "Place" for m in a.mentions)
+
+
+def test_a_city_name_that_is_no_common_word_is_matched_short():
+    """延安 was once on the short-form stop list (data/place_short_stop.tsv)."""
+    from kg.recognize.mentions import recognize
+    from kg.lexicons.load import words
+    from tests.recognize.test_mentions import _article
+
+    assert "延安" not in words("place_short_stop")
+    a = _article("张明介绍了延安的发展情况，欢迎企业来延安投资。")
+    recognize(a)
+    assert any(m.type == "Place" and m.text == "延安" for m in a.mentions)
