@@ -130,12 +130,29 @@ class TextView:
             cur = nxt
         return cur
 
-    def list_items(self, start: int, end: int) -> list[Ref]:
+    def _wider_places(self, first: Ref, last: Ref) -> list[Ref]:
+        """The places of the chain ``first`` … ``last`` before ``last`` (a place
+        inside an organization's name is part of that name's ref, not of the chain)."""
+        out: list[Ref] = []
+        cur = first
+        while cur is not last and cur.end <= last.start:
+            nxt = self.ref_starting(cur.end)
+            if nxt is None:
+                break
+            if cur.type == "Place":
+                out.append(cur)
+            cur = nxt
+        return out
+
+    def list_items(self, start: int, end: int, wider: bool = False) -> list[Ref]:
         """The entities of a coordinated list in [start, end), one per item.
 
         Items are separated by 、/和/及/与 (outside names); an item counts when
         it starts with a name; its entity is the last name of the chain of
-        adjacent names it starts with.
+        adjacent names it starts with. With ``wider``, the places of the chain
+        before it count too, but not a place inside an organization's name
+        (赴浙江杭州市: 浙江 and 杭州市; 前往杭州市临平区X管委会: 杭州市 and the
+        管委会, as the corpus decision D5 says of visits).
         """
         items: list[Ref] = []
         pos = start
@@ -150,7 +167,11 @@ class TextView:
             r = self.ref_starting(a2)
             if r is None or r.end > b:
                 continue
-            r = self.chain_end(r, b)
+            first, r = r, self.chain_end(r, b)
+            if wider:
+                for w in self._wider_places(first, r):
+                    if all(x.entity != w.entity for x in items):
+                        items.append(w)
             if all(x.entity != r.entity for x in items):
                 items.append(r)
             tail = self.text[r.end : b]

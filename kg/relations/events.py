@@ -102,7 +102,7 @@ def _motion_triggers(view: TextView, clause: Clause):
         yield m
 
 
-def _list_after(view: TextView, start: int, clause: Clause) -> list[Ref]:
+def _list_after(view: TextView, start: int, clause: Clause, wider: bool = False) -> list[Ref]:
     located = LOCATED_RE.match(view.text, start, clause.end)
     if located and view.outside_refs(located.start(), located.start() + 2):
         start = located.end()  # 抵达位于甲市的乙公司: 乙公司
@@ -112,7 +112,31 @@ def _list_after(view: TextView, start: int, clause: Clause) -> list[Ref]:
         stop = LIST_STOP_RE.search(view.text, stop.end(), clause.end)
     if stop is not None and stop.start() > start:
         end = stop.start()
-    return [r for r in view.list_items(start, end) if r.type in ("Organization", "Place")]
+    return [r for r in view.list_items(start, end, wider=wider) if r.type in ("Organization", "Place")]
+
+
+@derived
+def _lead_frame_re() -> re.Pattern:
+    """在 … (的)带领下 (data/trigger_lead_frames.tsv): the people inside lead."""
+    return re.compile(r"在[^，,。；;]{1,40}?" + alternation("trigger_lead_frames", "lead"))
+
+
+@derived
+def _fronted_re() -> re.Pattern:
+    """``对 … 进行(了)…`` before a visit verb (data/trigger_visit_fronted.tsv):
+    group 1 spans the object; at most 6 modifier characters between the light
+    verb and the visit verb (进行了为期三天的考察)."""
+    return re.compile(alternation("trigger_visit_fronted", "object") + "(.+?)"
+                      + alternation("trigger_visit_fronted", "light") + r"[^，,。；;]{0,6}$")
+
+
+def _fronted_object(view: TextView, clause: Clause, verb: int) -> list[Ref]:
+    """The places and organizations of ``对甲公司进行了考察`` (the object before
+    the verb), when nothing follows the verb."""
+    m = _fronted_re().search(view.text, clause.start, verb)
+    if m is None:
+        return []
+    return [r for r in view.list_items(m.start(1), m.end(1)) if r.type in ("Organization", "Place")]
 
 
 class _Extractor:
@@ -225,6 +249,12 @@ class _Extractor:
         """
         cl = clauses[ci]
         persons = [r for r in self.view.refs_in(cl.start, pos) if r.type == "Person"]
+        lead = _lead_frame_re().search(self.view.text, cl.start, pos)
+        if lead:  # 在董事长王一、校长李二的带领下到…: they lead and act
+            leaders = [r.entity for r in persons if lead.start() <= r.start and r.end <= lead.end()]
+            if leaders:
+                self.state.leaders = leaders
+                return leaders
         frame = ESCORT_FRAME_RE.search(self.view.text, cl.start, pos)
         if frame:  # X在Y陪同下前往…: X acts
             before = [r.entity for r in persons if r.end <= frame.start()]
@@ -254,7 +284,7 @@ class _Extractor:
             def in_acc(pos: int) -> bool:
                 return any(a <= pos < b for a, b in acc)
 
-            if FRAME_RE.match(cl.text):
+            if FRAME_RE.match(cl.text) and not _lead_frame_re().search(cl.text):
                 items = _list_after(view, cl.start + FRAME_RE.match(cl.text).end(), cl)
                 frame = items
                 hold = HOLD_RE.search(cl.text)
@@ -272,7 +302,8 @@ class _Extractor:
                 agents = self._subject(clauses, ci, m.start())
                 if not agents:
                     continue
-                targets = _list_after(view, m.end(), cl)
+                targets = _list_after(view, m.end(), cl, wider=True) or _fronted_object(view, cl, m.start())
+                targets = self._place_before(cl, m.start(), agents) + targets
                 if not targets and "这里" in cl.text[m.end() - cl.start :]:
                     targets = self._topic(clauses)
                 if frame:
@@ -283,6 +314,27 @@ class _Extractor:
                 self._visit(agents, targets, si)
             if not found:
                 self._weak_visit(clauses, ci)
+
+    def _place_before(self, cl: Clause, verb: int, agents: list[int]) -> list[Ref]:
+        """The place of ``在郑州市(进行)考察`` right before the visit verb, unless
+        it is the agents' own (a body of theirs is named after it)."""
+        pos = verb
+        for g in sorted(words("trigger_visit_place_frames", "gap"), key=len, reverse=True):
+            if self.view.text.startswith(g, pos - len(g)):
+                pos -= len(g)
+                break
+        ref = self.view.ref_at(pos - 1)
+        if ref is None or ref.type != "Place" or ref.end != pos or ref.start <= cl.start:
+            return []
+        if not any(self.view.text.startswith(w, ref.start - len(w)) for w in words("trigger_visit_place_frames", "frame")):
+            return []
+        place = self.article.entities[ref.entity]
+        names = {place.name, *place.aliases}
+        own = [self.article.entities[p.org].name for p in self.article.positions
+               if p.person in agents and p.org is not None]
+        if any(o.startswith(n) for o in own for n in names):
+            return []
+        return [ref]
 
     def _abbreviated_arrival(self, clauses: list[Clause], ci: int, in_acc) -> bool:
         """抵港, 访京, 赴沪: a visit to the place the abbreviation stands for,

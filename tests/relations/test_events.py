@@ -128,3 +128,34 @@ def test_coming_to_a_province_end_to_end():
     raw = "标题：临海市考察团来鄂\n5月2日，临海市市长张明率考察团来鄂考察，湖北省副省长赵立会见了考察团一行。"
     doc = article_to_gold_shape(analyze_article(Article(source="t.txt", raw=raw), load_backend(None), until="scoring"))
     assert ["张明", "湖北省"] in doc["visited"]
+
+
+def test_a_destination_chain_visits_each_place_but_a_frame_does_not():
+    """D5 (docs/corpus.md): 赴浙江杭州市、宁波市 visits 浙江 too; the 在-frame
+    of a company gives no visit of the place written before it."""
+    text = "主任朱勇带队赴浙江杭州市、宁波市考察。\n在苏州昆山市甲公司，朱勇参观了展厅。"
+    art = make_article(text, {"朱勇": "Person", "浙江": "Place", "杭州市": "Place", "宁波市": "Place",
+                              "苏州": "Place", "昆山市甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("朱勇", x) for x in ("浙江", "杭州市", "宁波市", "昆山市甲公司")}
+
+
+def test_the_place_of_a_visit_verb_is_visited_unless_it_is_the_visitors_own():
+    text = "甲市市长于永生在北京走访考察乙集团。于永生在甲市调研丙公司。"
+    art = make_article(text, {"于永生": "Person", "甲市": "Place", "北京": "Place",
+                              "乙集团": "Organization", "丙公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("于永生", "北京"), ("于永生", "乙集团"), ("于永生", "丙公司")}
+
+
+def test_the_people_of_a_lead_frame_are_the_leaders_and_visit():
+    text = "参观团一行8人，在董事长张镜湖、校长李天的带领下到甲研究所参观考察。"
+    art = make_article(text, {"张镜湖": "Person", "李天": "Person", "甲研究所": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张镜湖", "甲研究所"), ("李天", "甲研究所")}
+
+
+def test_an_object_before_the_visit_verb():
+    art = make_article("市长张明一行对甲公司进行了为期两天的考察。", {"张明": "Person", "甲公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张明", "甲公司")}
