@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.doc import Article
 from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.gazetteer import SAR_CODES
 
 
 @derived
@@ -52,7 +53,8 @@ class PlaceInfo:
         if kind == "Park":
             return self.level == "Park"
         if kind in words("place_m_admin_suffixes", "level_City"):  # 市
-            return self.char == kind or self.level == "City"
+            # Hong Kong and Macau are no 市 (香港 has no 市委): only a name written with it
+            return self.char == kind or (self.level == "City" and self.code not in SAR_CODES)
         if kind in words("place_m_admin_suffixes", "level_Province"):  # 省
             return self.level == "Province"
         return self.char == kind and self.level == "District"

@@ -41,3 +41,15 @@ def test_the_guests_home_is_never_the_own_city_they_come_to():
     assert focus_place(art, infos, "市", text.index("市委书记")) is None
     # before the arrival verb, in its own clause, the guests' city stays in focus
     assert focus_place(art, infos, "市", text.index("市长")) is not None
+
+
+def test_hong_kong_is_no_city_for_a_bare_city_body():
+    """香港 has no 市委: a bare 市委 never becomes 香港市委 (PlaceInfo.fits)."""
+    from kg.context.places import PlaceInfo
+    from kg.lexicons.gazetteer import lookup
+
+    hk = lookup("香港")[0]
+    info = PlaceInfo(0, hk.level, hk.code, hk.parent, "香港")
+    sz = lookup("深圳")[0]
+    assert not info.fits("市")
+    assert PlaceInfo(1, sz.level, sz.code, sz.parent, "深圳", "市").fits("市")
