@@ -154,6 +154,23 @@ class _Index:
             self._sentence_triggers[si] = found
         return found
 
+    def nested(self, a: int, b: int) -> bool:
+        """Whether place entity ``a`` lies inside ``b`` or ``b`` inside ``a`` (gazetteer codes)."""
+        from kg.lexicons.gazetteer import ancestors, by_code
+
+        ca, cb = (getattr(self.places.get(x), "code", None) for x in (a, b))
+        if not ca or not cb:
+            return False
+        pa, pb = by_code(ca), by_code(cb)
+        if pa is None or pb is None:
+            return False
+        return pb in ancestors(pa) or pa in ancestors(pb)
+
+    def shared_org(self, a: int, b: int) -> bool:
+        """Whether two people hold posts in one organization."""
+        orgs = {p.org for p in self.positions.get(a, []) if p.org is not None}
+        return any(p.org in orgs for p in self.positions.get(b, []))
+
     def place_of(self, ei: int) -> int | None:
         """The place an organization's name starts from, or a person's post's organization's."""
         if ei in self._home:
@@ -327,8 +344,12 @@ def _pair_features(index: _Index, kind: str, s: int, o: int) -> tuple[list[str],
         f.append("place:none")
     elif ps == po:
         f.append("place:same")
+    elif index.nested(ps, po):
+        f.append("place:nested")  # 迎江区 in 安庆市: the same side of a meeting
     else:
         f.append("place:diff")
+    if es.type == eo.type == "Person" and index.shared_org(s, o):
+        f.append("org:shared")
     if ps is not None and ps in index.homes:
         f.append("s_home_side")
     if ps is not None and ps in index.destinations:

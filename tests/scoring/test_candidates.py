@@ -69,3 +69,25 @@ def test_trigger_classes_between_mentions():
 def test_an_article_without_entities_has_no_candidates():
     art = make_article("没有任何名字。", {})
     assert candidates(art) == []
+
+
+def test_people_of_one_place_or_body_are_marked_as_one_side():
+    """place:nested (迎江区 lies in 安庆市) and org:shared (two posts in one
+    body): the same side of a meeting, which rarely meet each other."""
+    from kg.doc import Article
+    from kg.pipeline import analyze_article
+
+    text = "安庆市市长周东明会见了华锐公司董事长李青。迎江区区长章洪海、安庆市副市长王芳参加会见。"
+    art = Article(source="t.txt", raw=text, text=text)
+    analyze_article(art, None, until="scoring")
+    ids = _ids(art)
+    cands = candidates(art)
+
+    def feats(a, b):
+        s, o = sorted((ids[a], ids[b]))
+        (c,) = _find(cands, "metWith", s, o)
+        return c.features
+
+    assert "place:nested" in feats("周东明", "章洪海")
+    assert "org:shared" in feats("周东明", "王芳")
+    assert "place:nested" not in feats("周东明", "李青") and "org:shared" not in feats("周东明", "李青")
