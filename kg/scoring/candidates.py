@@ -90,6 +90,12 @@ def _separators() -> frozenset[str]:
     return frozenset(words("context_list_separators", "discourse")) | frozenset("、,，/ \u3000")
 
 
+@derived
+def _directive_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(openers, closers) of a directive phrase (data/context_directive_words.tsv)."""
+    return tuple(words("context_directive_words", "before")), tuple(words("context_directive_words", "after"))
+
+
 def _bucket(n: int) -> int:
     return 0 if n <= 0 else min(6, int(math.log2(n)) + 1)
 
@@ -143,6 +149,7 @@ class _Index:
         self.triggers = trigger_classes()
         self._home: dict[int, int | None] = {}
         self._sentence_triggers: dict[int, list[str]] = {}
+        self._quoted: dict[int, bool] = {}
 
     def sentence_triggers(self, si: int) -> list[str]:
         """``ts:CLASS`` for each trigger class in sentence ``si`` (computed once per sentence)."""
@@ -153,6 +160,17 @@ class _Index:
             found = [f"ts:{name}" for name, rx in self.triggers.items() if text and rx.search(text)]
             self._sentence_triggers[si] = found
         return found
+
+    def quoted(self, ei: int) -> bool:
+        """Whether every mention of ``ei`` lies inside a directive phrase
+        (贯彻落实X重要讲话精神: data/context_directive_words.tsv)."""
+        if ei not in self._quoted:
+            ms = self.mentions.get(ei) or []
+            before, after = _directive_words()
+            self._quoted[ei] = bool(ms) and all(
+                any(w in self.text[max(0, a - 20):a] for w in before) and any(w in self.text[b:b + 20] for w in after)
+                for a, b, _ in ms)
+        return self._quoted[ei]
 
     def nested(self, a: int, b: int) -> bool:
         """Whether place entity ``a`` lies inside ``b`` or ``b`` inside ``a`` (gazetteer codes)."""
@@ -354,6 +372,10 @@ def _pair_features(index: _Index, kind: str, s: int, o: int) -> tuple[list[str],
         f.append("s_home_side")
     if ps is not None and ps in index.destinations:
         f.append("s_host_side")
+    if es.type == "Person" and index.quoted(s):
+        f.append("s_quoted")
+    if eo.type == "Person" and index.quoted(o):
+        f.append("o_quoted")
     if es.type == "Person":
         f.append(f"srank:{min(index.person_rank.get(s, 9), 3)}")
     if eo.type == "Person":

@@ -91,3 +91,15 @@ def test_people_of_one_place_or_body_are_marked_as_one_side():
     assert "place:nested" in feats("周东明", "章洪海")
     assert "org:shared" in feats("周东明", "王芳")
     assert "place:nested" not in feats("周东明", "李青") and "org:shared" not in feats("周东明", "李青")
+
+
+def test_a_leader_named_only_in_a_directive_phrase_is_quoted():
+    """s_quoted / o_quoted: 王强 appears only in 贯彻…讲话精神 (data/context_directive_words.tsv)."""
+    text = "市长张明会见了李青一行。会议要求贯彻王强同志重要讲话精神。"
+    art = make_article(text, {"张明": "Person", "李青": "Person", "王强": "Person"})
+    ids = _ids(art)
+    cands = candidates(art)
+    quoted = [c for c in cands if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
+    assert quoted and all(("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in quoted)
+    (c,) = _find(cands, "metWith", *sorted((ids["张明"], ids["李青"])))
+    assert "s_quoted" not in c.features and "o_quoted" not in c.features
