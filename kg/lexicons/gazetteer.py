@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import derived, entries, words
 
 LEVELS = ("Country", "Province", "City", "District", "Park")
 
@@ -189,9 +189,27 @@ def _surface_forms(p: Place) -> list[str]:
     forms = [p.name]
     if p.short and p.short != p.name and len(p.short) >= 2 and p.short not in _short_stop():
         if (p.level in ("Country", "Province", "City") or (p.level == "District" and p.name.endswith(words("place_level_chars", "county_city")))
-                or (p.level == "District" and (p.parent or "").startswith(_SAR_CODES))):
-            forms.append(p.short)
+                or (p.level == "District" and (p.parent or "").startswith((*_SAR_CODES, _TAIWAN)))):
+            forms.append(p.short)  # 花莲 for 花莲县: Taiwan's counties go by their short forms
     return forms
+
+
+#: division codes of Taiwan start with it (its counties are known by their short forms)
+_TAIWAN = "71"
+
+
+def _aliases(places: list[Place]) -> list[Place]:
+    """Other names of known places (data/place_aliases.tsv: alias, then the
+    official name), each a place of its own name with the same code."""
+    by_name = {p.name: p for p in places}
+    out = []
+    for e in entries("place_aliases"):
+        for official in e.scope:
+            p = by_name.get(official)
+            if p is not None:
+                out.append(Place(e.word, e.word, p.code, p.level, p.parent))
+                break
+    return out
 
 
 @derived
@@ -201,6 +219,7 @@ def _index() -> _Index:
     places = china + _read_extra(china) + world
     taken = {f for p in places for f in _surface_forms(p)}
     places += _read_foreign(world, taken)
+    places += _aliases(places)
     by_code: dict[str, Place] = {}
     names: dict[str, list[Place]] = {}
     for p in places:

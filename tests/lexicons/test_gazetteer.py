@@ -90,3 +90,14 @@ def test_gazetteer_is_own_data_and_needs_no_jionlp_files():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_aliases_and_taiwan_county_short_forms():
+    """data/place_aliases.tsv: 印尼 and 帛琉 are the countries of 印度尼西亚 and
+    帕劳 (same code, their own name); Taiwan's counties go by short forms (花莲)."""
+    from kg.lexicons.gazetteer import by_code, lookup
+
+    (indo,) = lookup("印尼")
+    assert indo.code == lookup("印度尼西亚")[0].code and by_code(indo.code).name == "印度尼西亚"
+    assert lookup("帛琉")[0].code == lookup("帕劳")[0].code
+    assert [p.name for p in lookup("花莲")] == ["花莲县"]
