@@ -119,6 +119,35 @@ def decode_rendered(data: bytes, triples: bool = True) -> Rendered:
     return rendered
 
 
+class _Triples:
+    """A set of triples in the order they were added, with what the mapper asks of its
+    graph (``add``, ``in`` for a triple or for a subject and predicate with any object):
+    an rdflib graph costs several times as much per statement, and rendering never
+    queries one. Iterating gives the triples as rdflib triples (in insertion order,
+    where an rdflib graph gives them in hash order: no reader depends on it)."""
+
+    def __init__(self) -> None:
+        self._triples: dict[tuple, None] = {}
+        self._subject_predicate: set[tuple] = set()
+
+    def add(self, triple: tuple) -> None:
+        self._triples[triple] = None
+        self._subject_predicate.add(triple[:2])
+
+    def __contains__(self, triple: tuple) -> bool:
+        s, p, o = triple
+        if s is not None and p is not None:
+            return (s, p) in self._subject_predicate if o is None else triple in self._triples
+        return any((s is None or s == t[0]) and (p is None or p == t[1]) and (o is None or o == t[2])
+                   for t in self._triples)
+
+    def __iter__(self):
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+
 def _mapper_class():
     from kg.rdf.mapping import _Mapper
 
@@ -169,18 +198,17 @@ def render_article(article: Article, context: ArticleContext, validate: bool = T
     """The article's RDF, Turtle block and (``validate``) SHACL results, with the
     statements that would break a shape dropped (``repair``); see the module doc."""
     from kg.rdf.iris import article_iri
-    from kg.rdf.namespaces import new_graph
 
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     mapper = _mapper_class()(article, context)
-    entities = new_graph()  # the referenced entities' own statements (the parent writes them once)
+    entities = _Triples()  # the referenced entities' own statements (the parent writes them once)
     mapper.graph = entities
     for i, (entity, iri) in enumerate(zip(mapper.corpus.entities, mapper.entity_iris)):
         if i not in mapper.nameless:
             mapper.map_entity(entity, mapper.uri(iri))
             mapper.add(mapper.uri(iri), mapper.kg.mentionedIn, mapper.uri(article_iri(context.slug)))
-    made = new_graph()
+    made = _Triples()
     mapper.graph = made
     mapper.made = []
     mapper.map_article(0, article)
@@ -194,29 +222,39 @@ def render_article(article: Article, context: ArticleContext, validate: bool = T
         t0 = time.perf_counter()
         if fast_conforms(entities, made):
             rendered.violations = []
-        else:  # pySHACL says what is wrong (or, rarely, that nothing is)
+        elif repair:  # pySHACL says what is wrong (or, rarely, that nothing is) and what to drop
+            rendered = _repaired(rendered, entities, mapper.made, article_iri(context.slug))
+        else:
             result = validate_statements(entities, made)
             rendered.violations, rendered.warnings = result.violations, result.warnings
-            if repair and not result.conforms:
-                rendered = _repaired(rendered, entities, mapper.made, article_iri(context.slug))
         seconds["validate"] = time.perf_counter() - t0
     return rendered
 
 
 def _repaired(rendered: Rendered, entities: "Graph", made: list[tuple], article: str) -> Rendered:
-    """``rendered`` without the statements that break a shape (:func:`kg.rdf.conform.conform`).
+    """``rendered`` with its pySHACL results; when they have violations, without the
+    statements that break a shape (:func:`kg.rdf.conform.conform`) and with the
+    results of what is left.
 
     Should statement-by-statement repair fail (a shape it cannot repair), every
-    statement of the article but its article node's own is dropped."""
+    statement of the article but its article node's own is dropped. pySHACL runs
+    once per round of the repair: its first round's report is the article's
+    validation, its last round's that of the repaired statements."""
     from kg.rdf.conform import conform, triple_key
     from kg.rdf.namespaces import new_graph
+    from kg.rdf.validate import report_result
 
     data = new_graph()
     for g in (entities, made):
         for t in g:
             data.add(t)
+    reports: list = []
     with prepared_sparql():
-        dropped, unrepaired = conform(data)
+        dropped, unrepaired = conform(data, reports=reports)
+    first = report_result(*reports[0])
+    if first.conforms:  # nothing to repair (conform changed nothing)
+        rendered.violations, rendered.warnings = first.violations, first.warnings
+        return rendered
     records = [_record(t, d.shape, d.constraint, d.message) for d in dropped for t in d.statements]
     if unrepaired:
         keep = {t for t in made if str(t[0]) == article}
@@ -225,6 +263,7 @@ def _repaired(rendered: Rendered, entities: "Graph", made: list[tuple], article:
                 data.remove(t)
                 records.append(_record(t, "", "", "the article's statements could not be repaired one by one: "
                                                   + unrepaired[0]))
+        reports.clear()  # the last report is not of what is left
     kept = [t for t in made if t in data]
     own, others = [], []
     for t in kept:
@@ -232,7 +271,7 @@ def _repaired(rendered: Rendered, entities: "Graph", made: list[tuple], article:
     repaired = Rendered(subjects=format_subjects(own), entity_triples=others, types=count_types(own), own=len(own),
                         seconds=rendered.seconds, triples=kept, dropped=records,
                         dropped_entity=sorted((t for t in entities if t not in data), key=triple_key))
-    result = validate_statements(data)
+    result = report_result(*reports[-1]) if reports else validate_statements(data)
     repaired.violations, repaired.warnings = result.violations, result.warnings
     return repaired
 

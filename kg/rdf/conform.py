@@ -229,8 +229,13 @@ def _plan(graph: "Graph", data: "Graph", shapes: "Graph", report: "Graph", resul
     return 2, set(), {focus}, False
 
 
-def conform(graph: "Graph", shapes: "Graph | None" = None) -> tuple[list[Dropped], list[str]]:
-    """Repair ``graph`` in place; (what was dropped, violations that could not be repaired)."""
+def conform(graph: "Graph", shapes: "Graph | None" = None,
+            reports: list | None = None) -> tuple[list[Dropped], list[str]]:
+    """Repair ``graph`` in place; (what was dropped, violations that could not be repaired).
+
+    ``reports``, a list, receives what :func:`kg.rdf.validate.shacl_report` returned in
+    each round, in order: the first is of the graph as given, the last of the graph as
+    returned (so a caller has both validations without running pySHACL again)."""
     from rdflib.namespace import SH
 
     from kg.rdf.ontology import load_shapes
@@ -240,6 +245,8 @@ def conform(graph: "Graph", shapes: "Graph | None" = None) -> tuple[list[Dropped
     dropped: list[Dropped] = []
     for _ in range(MAX_ROUNDS):
         conforms, report, text, data = shacl_report(graph, shapes)
+        if reports is not None:
+            reports.append((conforms, report, text, data))
         if not hasattr(report, "subjects"):  # pySHACL could not run the shapes
             return dropped, [f"SHACL validation could not run: {text}"]
         results = list(report.subjects(SH.resultSeverity, SH.Violation))
@@ -267,6 +274,8 @@ def conform(graph: "Graph", shapes: "Graph | None" = None) -> tuple[list[Dropped
         if not removed:
             return dropped, sorted(set(unrepaired)) or sorted({p[1][0] for p in plans})
     conforms, report, text, data = shacl_report(graph, shapes)
+    if reports is not None:
+        reports.append((conforms, report, text, data))
     if not hasattr(report, "subjects"):
         return dropped, [f"SHACL validation could not run: {text}"]
     rest = [] if conforms else [_describe(report, data, r)[1] for r in report.subjects(SH.resultSeverity, SH.Violation)]

@@ -114,9 +114,13 @@ def shacl_report(graph: "Graph", shapes: "Graph | None" = None):
 
 def validate_graph(graph: "Graph") -> ValidationResult:
     """Validate ``graph`` with pySHACL against the project's shapes."""
+    return report_result(*shacl_report(graph))
+
+
+def report_result(conforms, report, text, data) -> ValidationResult:
+    """The :class:`ValidationResult` of what :func:`shacl_report` returned."""
     from rdflib.namespace import SH
 
-    conforms, report, text, data = shacl_report(graph)
     if not hasattr(report, "subjects"):  # pySHACL could not run the shapes (a ValidationFailure)
         return ValidationResult(conforms=False, violations=[f"SHACL validation could not run: {text}"], text=str(text))
     violations, warnings = [], []

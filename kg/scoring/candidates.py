@@ -230,38 +230,38 @@ def _pairs(article: Article, index: _Index) -> dict[tuple[str, int, int], str]:
     """(kind, subject, object) -> why it is a candidate."""
     ents = article.entities
     out: dict[tuple[str, int, int], str] = {}
-
-    def fits(kind: str, s: int, o: int) -> bool:
-        if s == o:
-            return False
-        st, ot = SIGNATURES[kind]
-        return ents[s].type in st and ents[o].type in ot
+    types = [e.type for e in ents]
 
     def add(kind: str, s: int, o: int, why: str) -> None:
         if kind in SYMMETRIC and s > o:
             s, o = o, s
-        if fits(kind, s, o):
-            out.setdefault((kind, s, o), why)
+        if s != o:
+            st, ot = SIGNATURES[kind]
+            if types[s] in st and types[o] in ot:
+                out.setdefault((kind, s, o), why)
 
     for r in article.relations:
         if r.kind in SIGNATURES:
             add(r.kind, r.subject, r.object, "rule")
-    # mentions within WINDOW sentences
+    # mentions within WINDOW sentences: each unordered pair once, both directions, every kind
+    # (every such candidate's reason is "near", so the order they are found in does not matter)
     by_sentence: dict[int, set[int]] = {}
     for ei, ms in index.mentions.items():
         for _s, _e, si in ms:
             by_sentence.setdefault(si, set()).add(ei)
+    near_pairs: set[tuple[int, int]] = set()
     for si, here in by_sentence.items():
         near = set()
         for d in range(0, WINDOW + 1):
             near |= by_sentence.get(si + d, set())
         for a in here:
             for b in near:
-                if a == b:
-                    continue
-                for kind in KINDS:
-                    add(kind, a, b, "near")
-                    add(kind, b, a, "near")
+                if a != b:
+                    near_pairs.add((a, b) if a < b else (b, a))
+    for a, b in near_pairs:
+        for kind in KINDS:
+            add(kind, a, b, "near")
+            add(kind, b, a, "near")
     # events: agents with targets, agents of the same meeting, companions with agents
     visitors = {ei for ei, roles in index.roles.items() if any(k == "Visit" and r == "agent" for _x, k, r in roles)}
     targets = {ei for ei, roles in index.roles.items() if any(k == "Visit" and r == "target" for _x, k, r in roles)}
@@ -277,124 +277,181 @@ def _pairs(article: Article, index: _Index) -> dict[tuple[str, int, int], str]:
     return out
 
 
-def _role_features(index: _Index, s: int, o: int) -> list[str]:
-    out = []
-    rs = {x: (k, r) for x, k, r in index.roles.get(s, [])}
-    ro = {x: (k, r) for x, k, r in index.roles.get(o, [])}
-    for x in rs.keys() & ro.keys():
-        out.append(f"ev:{rs[x][0]}:{rs[x][1]}-{ro[x][1]}")
-    for k, r in set(rs.values()):
-        out.append(f"evs:{k}:{r}")
-    for k, r in set(ro.values()):
-        out.append(f"evo:{k}:{r}")
-    return out
+class _Features:
+    """The features of an article's pairs, with what several pairs share computed once:
+    each entity's own features (as subject, as object), its event roles and names, the
+    text between two mentions (shared by a pair in both directions), and a pair's
+    features that do not depend on the relation kind (shared by the kinds of one pair)."""
 
+    def __init__(self, index: _Index):
+        self.index = index
+        self.ents = index.article.entities
+        self._as_subject: dict[int, list[str]] = {}
+        self._as_object: dict[int, list[str]] = {}
+        self._roles: dict[int, tuple[dict, list[str], list[str]]] = {}
+        self._names: dict[int, set[str]] = {}
+        self._between: dict[tuple[int, int], list[str]] = {}
+        self._common: dict[tuple[int, int], tuple[list[str], tuple | None, int]] = {}
+        self.separators = _separators()
+        self.triggers = list(index.triggers.items())
 
-def _text_features(index: _Index, span, s_first: bool) -> list[str]:
-    text = index.text
-    (ss, se, si), (os_, oe, oi) = span
-    out = []
-    lo, hi = (se, os_) if s_first else (oe, ss)
-    if si == oi:
-        between = text[lo:hi] if lo <= hi else ""
-        out.append(f"gap:{_bucket(len(between))}")
-        if between and all(c in _separators() for c in between):
-            out.append("listsep")
-        elif not between:
-            out.append("adjacent")
-        for name, rx in index.triggers.items():
-            if between and rx.search(between):
-                out.append(f"tb:{name}")
-        if len(between) <= BETWEEN_CHARS:
-            out.extend(f"bg:{between[i:i + 2]}" for i in range(len(between) - 1))
-            out.extend(f"bc:{c}" for c in set(between))
-    for si_ in {si, oi}:
-        out.extend(index.sentence_triggers(si_))
-    out.append(f"sl:{text[max(0, ss - 2):ss]}")
-    out.append(f"sr:{text[se:se + 2]}")
-    out.append(f"ol:{text[max(0, os_ - 2):os_]}")
-    out.append(f"or:{text[oe:oe + 2]}")
-    return out
+    def as_subject(self, s: int) -> list[str]:
+        found = self._as_subject.get(s)
+        if found is None:
+            index, es = self.index, self.ents[s]
+            found = [f"st:{es.type}/{es.subtype}", "bias"]
+            found.extend(f"stitle:{p.title[-2:]}" for p in index.positions.get(s, []))
+            ps = index.place_of(s)
+            if ps is not None and ps in index.homes:
+                found.append("s_home_side")
+            if ps is not None and ps in index.destinations:
+                found.append("s_host_side")
+            if es.type == "Person" and index.quoted(s):
+                found.append("s_quoted")
+            if es.type == "Person":
+                found.append(f"srank:{min(index.person_rank.get(s, 9), 3)}")
+            found.append(f"sm:{min(len(index.mentions.get(s, [])), 4)}")
+            self._as_subject[s] = found
+        return found
 
+    def as_object(self, o: int) -> list[str]:
+        found = self._as_object.get(o)
+        if found is None:
+            index, eo = self.index, self.ents[o]
+            found = [f"ot:{eo.type}/{eo.subtype}"]
+            if index.positions.get(o):
+                found.append("o_titled")
+                found.extend(f"otitle:{p.title[-2:]}" for p in index.positions[o][:2])
+            if eo.type == "Place":
+                found.append(f"olevel:{getattr(index.places.get(o), 'level', None)}")
+                if o in index.destinations:
+                    found.append("o_dest")
+                if o in index.homes:
+                    found.append("o_home")
+            if eo.type == "Person" and index.quoted(o):
+                found.append("o_quoted")
+            if eo.type == "Person":
+                found.append(f"orank:{min(index.person_rank.get(o, 9), 3)}")
+            found.append(f"om:{min(len(index.mentions.get(o, [])), 4)}")
+            self._as_object[o] = found
+        return found
 
-def _pair_features(index: _Index, kind: str, s: int, o: int) -> tuple[list[str], tuple | None, int]:
-    article = index.article
-    es, eo = article.entities[s], article.entities[o]
-    f = [f"st:{es.type}/{es.subtype}", f"ot:{eo.type}/{eo.subtype}", "bias"]
-    # what the rules said
-    said = index.rule.get((s, o), set())
-    if kind in said:
-        f.append("rule")
-    f.extend(f"rule_fwd:{k}" for k in said if k != kind)
-    f.extend(f"rule_rev:{k}" for k in index.rule.get((o, s), set()))
-    for head in index.rejected.get((kind, es.name, eo.name), ()):
-        f.append(f"rej:{head}")
-    f.extend(_role_features(index, s, o))
-    # positions and titles
-    for p in index.positions.get(s, []):
-        f.append("pos_in" if p.org == o else "titled")
-        f.append(f"stitle:{p.title[-2:]}")
-    if index.positions.get(o):
-        f.append("o_titled")
-        f.extend(f"otitle:{p.title[-2:]}" for p in index.positions[o][:2])
-    # names
-    names_s = {es.name, *es.aliases}
-    names_o = {eo.name, *eo.aliases}
-    if any(n and n in m for n in names_o for m in names_s if n != m):
-        f.append("o_in_s_name")
-    if any(m.startswith(n) for n in names_o for m in names_s if n != m):
-        f.append("s_starts_o")
-    if any(n and m in n for n in names_o for m in names_s if n != m):
-        f.append("s_in_o_name")
-    # places and sides
-    if eo.type == "Place":
-        info = index.places.get(o)
-        f.append(f"olevel:{getattr(info, 'level', None)}")
-        if o in index.destinations:
-            f.append("o_dest")
-        if o in index.homes:
-            f.append("o_home")
-        si = index.places.get(s)
-        if si is not None and info is not None and si.parent and info.code and si.parent == info.code:
-            f.append("gaz_parent")
-    ps, po = index.place_of(s), index.place_of(o)
-    if ps is None or po is None:
-        f.append("place:none")
-    elif ps == po:
-        f.append("place:same")
-    elif index.nested(ps, po):
-        f.append("place:nested")  # 迎江区 in 安庆市: the same side of a meeting
-    else:
-        f.append("place:diff")
-    if es.type == eo.type == "Person" and index.shared_org(s, o):
-        f.append("org:shared")
-    if ps is not None and ps in index.homes:
-        f.append("s_home_side")
-    if ps is not None and ps in index.destinations:
-        f.append("s_host_side")
-    if es.type == "Person" and index.quoted(s):
-        f.append("s_quoted")
-    if eo.type == "Person" and index.quoted(o):
-        f.append("o_quoted")
-    if es.type == "Person":
-        f.append(f"srank:{min(index.person_rank.get(s, 9), 3)}")
-    if eo.type == "Person":
-        f.append(f"orank:{min(index.person_rank.get(o, 9), 3)}")
-    f.append(f"sm:{min(len(index.mentions.get(s, [])), 4)}")
-    f.append(f"om:{min(len(index.mentions.get(o, [])), 4)}")
-    # the closest mentions
-    span = index.closest(s, o)
-    sentence = 0
-    if span is None:
-        f.append("dist:none")
-    else:
-        (ss, se, si), (os_, oe, oi) = span
-        sentence = min(si, oi)
-        f.append(f"dist:{min(abs(si - oi), 3)}")
-        s_first = ss < os_
-        f.append("order:so" if s_first else "order:os")
-        f.extend(_text_features(index, span, s_first))
-    return f, span, sentence
+    def roles(self, ei: int) -> tuple[dict, list[str], list[str]]:
+        """(event -> (kind, role), its ``evs:`` features, its ``evo:`` features)."""
+        found = self._roles.get(ei)
+        if found is None:
+            r = {x: (k, role) for x, k, role in self.index.roles.get(ei, [])}
+            kr = set(r.values())
+            found = (r, [f"evs:{k}:{role}" for k, role in kr], [f"evo:{k}:{role}" for k, role in kr])
+            self._roles[ei] = found
+        return found
+
+    def names(self, ei: int) -> set[str]:
+        found = self._names.get(ei)
+        if found is None:
+            e = self.ents[ei]
+            found = self._names[ei] = {e.name, *e.aliases}
+        return found
+
+    def between(self, lo: int, hi: int) -> list[str]:
+        """The features of the text between two mentions of one sentence."""
+        found = self._between.get((lo, hi))
+        if found is None:
+            between = self.index.text[lo:hi] if lo <= hi else ""
+            found = [f"gap:{_bucket(len(between))}"]
+            if between:
+                separators = self.separators
+                if all(c in separators for c in between):
+                    found.append("listsep")
+                found.extend(f"tb:{name}" for name, rx in self.triggers if rx.search(between))
+            else:
+                found.append("adjacent")
+            if len(between) <= BETWEEN_CHARS:
+                found.extend(f"bg:{between[i:i + 2]}" for i in range(len(between) - 1))
+                found.extend(f"bc:{c}" for c in set(between))
+            self._between[(lo, hi)] = found
+        return found
+
+    def common(self, s: int, o: int) -> tuple[list[str], tuple | None, int]:
+        """The pair's features that do not depend on the relation kind, its closest mentions, its sentence."""
+        found = self._common.get((s, o))
+        if found is not None:
+            return found
+        index = self.index
+        es, eo = self.ents[s], self.ents[o]
+        f = [*self.as_subject(s), *self.as_object(o)]
+        f.extend(f"rule_rev:{k}" for k in index.rule.get((o, s), ()))
+        # event roles
+        rs, evs, _ = self.roles(s)
+        ro, _, evo = self.roles(o)
+        if rs and ro:
+            for x in rs.keys() & ro.keys():
+                f.append(f"ev:{rs[x][0]}:{rs[x][1]}-{ro[x][1]}")
+        f.extend(evs)
+        f.extend(evo)
+        # positions
+        for p in index.positions.get(s, ()):
+            f.append("pos_in" if p.org == o else "titled")
+        # names
+        names_s, names_o = self.names(s), self.names(o)
+        if any(n and n in m for n in names_o for m in names_s if n != m):
+            f.append("o_in_s_name")
+        if any(m.startswith(n) for n in names_o for m in names_s if n != m):
+            f.append("s_starts_o")
+        if any(n and m in n for n in names_o for m in names_s if n != m):
+            f.append("s_in_o_name")
+        # places and sides
+        if eo.type == "Place":
+            info = index.places.get(o)
+            si = index.places.get(s)
+            if si is not None and info is not None and si.parent and info.code and si.parent == info.code:
+                f.append("gaz_parent")
+        ps, po = index.place_of(s), index.place_of(o)
+        if ps is None or po is None:
+            f.append("place:none")
+        elif ps == po:
+            f.append("place:same")
+        elif index.nested(ps, po):
+            f.append("place:nested")  # 迎江区 in 安庆市: the same side of a meeting
+        else:
+            f.append("place:diff")
+        if es.type == eo.type == "Person" and index.shared_org(s, o):
+            f.append("org:shared")
+        # the closest mentions
+        span = index.closest(s, o)
+        sentence = 0
+        if span is None:
+            f.append("dist:none")
+        else:
+            (ss, se, si), (os_, oe, oi) = span
+            sentence = min(si, oi)
+            f.append(f"dist:{min(abs(si - oi), 3)}")
+            s_first = ss < os_
+            f.append("order:so" if s_first else "order:os")
+            text = index.text
+            if si == oi:
+                f.extend(self.between(*((se, os_) if s_first else (oe, ss))))
+            f.extend(index.sentence_triggers(si))
+            if oi != si:
+                f.extend(index.sentence_triggers(oi))
+            f.append(f"sl:{text[max(0, ss - 2):ss]}")
+            f.append(f"sr:{text[se:se + 2]}")
+            f.append(f"ol:{text[max(0, os_ - 2):os_]}")
+            f.append(f"or:{text[oe:oe + 2]}")
+        found = self._common[(s, o)] = (f, span, sentence)
+        return found
+
+    def pair(self, kind: str, s: int, o: int) -> tuple[list[str], tuple | None, int]:
+        """All the features of ``kind`` between ``s`` and ``o`` (unsorted, maybe repeated)."""
+        common, span, sentence = self.common(s, o)
+        f = list(common)
+        said = self.index.rule.get((s, o), ())
+        if kind in said:
+            f.append("rule")
+        f.extend(f"rule_fwd:{k}" for k in said if k != kind)
+        for head in self.index.rejected.get((kind, self.ents[s].name, self.ents[o].name), ()):
+            f.append(f"rej:{head}")
+        return f, span, sentence
 
 
 def candidates(article: Article) -> list[Candidate]:
@@ -402,9 +459,10 @@ def candidates(article: Article) -> list[Candidate]:
     if not article.entities:
         return []
     index = _Index(article)
+    features = _Features(index)
     out = []
     for (kind, s, o), why in sorted(_pairs(article, index).items()):
-        feats, span, sentence = _pair_features(index, kind, s, o)
+        feats, span, sentence = features.pair(kind, s, o)
         feats.append(f"why:{why}")
         feats = sorted(set(feats))
         feats = feats + [f"{kind}|{x}" for x in feats]

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from kg.scoring.component import RelationScorer, best_threshold
+from kg.scoring.component import FEATURES, RelationScorer, best_threshold
 
 
 def _data(n: int):
@@ -38,3 +38,52 @@ def test_fit_save_and_hanlp_load(tmp_path):
     assert good > loaded.threshold("visited") > bad
     # unknown features are ignored, not an error
     assert 0.0 <= loaded.predict([(["never-seen"], "visited")])[0] <= 1.0
+
+
+def test_inference_sums_give_the_model_s_probabilities_bit_for_bit():
+    """predict() sums the bags without torch's padding check; the shipped model's
+    probabilities are the same floats as the module's own forward pass gives."""
+    import torch
+
+    from kg.scoring.stage import load_scorer, model_dir
+
+    scorer = load_scorer(str(model_dir("hybrid")))
+    model = scorer.model
+    model.eval()
+    assert model.padding_is_zero()
+    generator = torch.Generator().manual_seed(7)
+    n = model.members[0].embed.num_embeddings
+    bags = [[0]] + [torch.randint(2, n, (int(k),), generator=generator).tolist()
+                    for k in torch.randint(1, 120, (300,), generator=generator)] + [[0], [5, 5, 5]]
+    flat = torch.tensor([i for b in bags for i in b])
+    offsets = torch.tensor([0, *torch.tensor([len(b) for b in bags]).cumsum(0)[:-1].tolist()])
+    with torch.no_grad():
+        assert torch.equal(model.probability_unpadded(flat, offsets), model.probability(flat, offsets))
+
+
+def test_a_model_whose_padding_row_is_not_zero_keeps_the_padded_sums():
+    scorer = RelationScorer()
+    import torch
+
+    from kg.scoring.component import Ensemble
+
+    scorer.model = Ensemble(2, 10, 4, 4)
+    scorer.vocabs[FEATURES] = _vocab(["a", "b"])
+    with torch.no_grad():
+        scorer.model.members[0].embed.weight[0] = 1.0
+    assert not scorer.model.padding_is_zero()
+    called = []
+    original = scorer.model.probability
+    scorer.model.probability = lambda *a: called.append(1) or original(*a)
+    scorer.predict([(["a"], "visited"), (["zzz"], "visited")])
+    assert called
+
+
+def _vocab(words):
+    from hanlp.common.vocab import Vocab
+
+    vocab = Vocab(pad_token="<pad>", unk_token="<unk>")
+    for w in words:
+        vocab.add(w)
+    vocab.lock()
+    return vocab
