@@ -168,9 +168,28 @@ def org_subtype(name: str) -> str | None:
     for suf, st in sorted(org_suffixes(), key=lambda x: -len(x[0])):
         if name.endswith(suf):
             return st
+    for p in words("org_ministry_prefixes"):  # 国家商务部: the subtype of 商务部
+        if name.startswith(p) and name[len(p):] in ministries():
+            name = name[len(p):]
+            break
     if name in ministries():
         return "GovernmentBody" if name[-1] in words("org_government_endings", "subtype") else "ResearchInstitution"
     for suf in short_company_suffixes() + industry_suffixes():
         if name.endswith(suf):
             return "Company"
     return None
+
+
+def has_department_suffix(segment: str) -> bool:
+    """Does a department-like suffix (局, 厅, 委员会: data/walk_joinable_suffixes.tsv)
+    end a body's name in ``segment`` after two characters or more, not as part of a
+    title (局长: data/org_suffix_followers.tsv)? 经济发展局局长 -> True (the first 局
+    ends a name); 王强局长 -> False (局 begins the title 局长)."""
+    for suf in words("walk_joinable_suffixes"):
+        k = segment.find(suf, 2)
+        while k >= 0:
+            nxt = segment[k + len(suf):k + len(suf) + 1]
+            if nxt and nxt not in words("org_suffix_followers", suf):
+                return True
+            k = segment.find(suf, k + 1)
+    return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Article, Mention
+from kg.lexicons.load import words
 from kg.recognize import left_walk as LW
 from kg.lexicons import org_lexicon as LX
 from kg.recognize import orgs as O
@@ -40,8 +41,32 @@ def generic_bodies(article: Article, place_ends: set[int], ctx: PlaceContext) ->
         place = ctx.place_for(body[0], s, sentence_start(article, s))
         if place is None:
             continue
-        canon = place.name + body[1:]
+        head = next(iter(words("org_body_full_forms", body[1:])), body[1:])  # 县府 -> 县政府
+        # a one-character county keeps its level before a one-character head: 甲县 + 县委 -> 甲县县委
+        one_char = len(place.name) == 2 and len(body) == 2 and head == body[1:]
+        canon = place.name + (body if one_char else head)
         out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
+    return out
+
+
+def region_bodies(article: Article, ctx: PlaceContext) -> list[Mention]:
+    """特区政府 written without its region, in a text about exactly one special
+    administrative region (a place whose name ends like 特别行政区): that
+    region's body, named after its short form (香港特区政府); data/org_region_bodies.tsv."""
+    text = article.text
+    ends = words("org_region_bodies", "region")
+    regions = {p.code: p for _, _, p in ctx.mentions if p.name.endswith(ends)}
+    if len(regions) != 1:
+        return []
+    region = next(iter(regions.values()))
+    out: list[Mention] = []
+    for body in words("org_region_bodies", "body"):
+        for m in re.finditer(re.escape(body), text):
+            s = m.start()
+            if s > 0 and LW.is_name_char(text[s - 1]) and not LW.stop_before(text, s, LX.LEFT_STOPS):
+                continue  # 香港特区政府 / 甲特区政府: written with its region, or part of another word
+            out.append(Mention(s, m.end(), body, "Organization", "GovernmentBody", "generic-body",
+                               region.short + body, generic=True))
     return out
 
 
@@ -59,7 +84,34 @@ def canonical_park_names(article: Article, chosen: list[Candidate], ctx: PlaceCo
                 break
         if m.canonical is None and m.text.startswith("中共") and len(m.text) > 4:
             m.canonical = m.text  # 中共白银市委 stays as written
+        if m.canonical is None and m.source == "org-rule":
+            m.canonical = _zone_body_of_place(article, m, ctx)
     return chosen
+
+
+def _zone_body_of_place(article: Article, m: Mention, ctx: PlaceContext) -> str | None:
+    """A zone's body written without its place (县高新技术产业园区党工委,
+    经济技术开发区管委会 in a text about 甲市) is named after the place the text is
+    about: 甲县高新技术产业园区党工委, 甲经济技术开发区管委会. None when the name
+    has its place or the zone is not a development zone (data/context_zone_bodies.tsv,
+    scope zone_name; data/org_park_suffixes.tsv)."""
+    text = article.text
+    body = next((b for b in words("context_zone_bodies", "zone_name") if m.text.endswith(b)), None)
+    if body is None:
+        return None
+    zone = m.text[: -len(body)]
+    suffix = max((p for p in LX.park_suffixes() if zone.endswith(p)), key=len, default=None)
+    if suffix is None or zone in LX.GENERIC_PARKS or ctx.park_for(zone):
+        return None
+    s = m.start
+    level = text[s - 1] if s > 0 and text[s - 1] in LX.LEVEL_CHARS else None
+    core = zone[: -len(suffix)]
+    if level is None and core and not LX.is_generic_core(core):
+        return None  # 甲乙高新区管委会: the zone has a name of its own
+    place = ctx.place_for(level or LX.level_chars("zone_home"), s, sentence_start(article, s))
+    if place is None:
+        return None
+    return (place.name if level else place.short) + m.text
 
 
 def resolve_name(full: str, article: Article, pos: int, ctx: PlaceContext) -> str | None:

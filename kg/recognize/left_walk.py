@@ -34,6 +34,27 @@ def _name_initial_stops() -> frozenset[str]:
 
 
 @derived
+def _stop_words_in_names() -> tuple[str, ...]:
+    """Words that contain a one-character stop word and belong to a name (全国, 安全):
+    data/org_stop_words_in_names.tsv."""
+    return words("org_stop_words_in_names")
+
+
+def _stop_word_around(text: str, pos: int, stop: str) -> tuple[int | None, int]:
+    """(start, end) of a listed word (全国, 安全) that holds the one-character stop
+    word ``stop`` written at ``pos``; (None, 0) when there is none."""
+    if len(stop) != 1:
+        return None, 0
+    for w in _stop_words_in_names():
+        k = w.find(stop)
+        while k >= 0:
+            if pos - k >= 0 and text.startswith(w, pos - k):
+                return pos - k, pos - k + len(w)
+            k = w.find(stop, k + 1)
+    return None, 0
+
+
+@derived
 def _noun_stops() -> frozenset[str]:
     """Noun stops that a place prefix may carry into a name (银川市企业科技创新服务协会): data/walk_noun_stops.tsv."""
     return frozenset(words("walk_noun_stops"))
@@ -156,6 +177,15 @@ def walk_left(
             if stop in _name_initial_stops() and (before <= 0 or text[before - 1] in "、,，;；"):
                 i -= 1
                 continue
+            w_start, w_end = _stop_word_around(text, before, stop)
+            if w_start is not None and w_start < before and w_end <= end:
+                i = w_start  # 食品安全交流协会: 全 ends a word of the name here
+                continue
+            if w_start == before and w_end <= end and (
+                    before <= 0 or not is_name_char(text[before - 1]) or stop_before(text, before, LEFT_STOPS)
+                    or text[w_end:end] in _lab_qualifiers()):
+                i = before  # 了全国律师联合会, X技术全国重点实验室: 全 starts a word of the name, no determiner
+                continue
             if place_ends and before in place_ends and stop in _noun_stops():
                 i = before
                 continue
@@ -203,7 +233,8 @@ def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
         return False
     from kg.recognize.persons import plausible_name
 
-    if plausible_name(chunk) or plausible_name(chunk[-3:]) and len(chunk) > 3 and chunk[-4] in "、，,":
+    if chunk not in words("org_field_words") and (
+            plausible_name(chunk) or plausible_name(chunk[-3:]) and len(chunk) > 3 and chunk[-4] in "、，,"):
         return False
     field = _field_before(text, j, pos, place_ends)
     if not field or len(field) > _MAX_FIELD or field.endswith(_thing_ends()):
@@ -230,8 +261,8 @@ def _lab_owner_ends() -> tuple[str, ...]:
     return words("walk_lab_owner_ends")
 
 
-def _is_field(word: str) -> bool:
-    return 2 <= len(word) <= _MAX_FIELD and all("\u4e00" <= c <= "\u9fff" for c in word) \
+def _is_field(word: str, longest: int = _MAX_FIELD) -> bool:
+    return 2 <= len(word) <= longest and all("\u4e00" <= c <= "\u9fff" for c in word) \
         and not word.endswith(_thing_ends()) and not word.endswith(_name_ends()) and not word.endswith(PARK_SUFFIXES)
 
 
@@ -251,7 +282,8 @@ def _joins_lab(text: str, pos: int, end: int, blocked, place_ends) -> bool:
             right = right[: -len(q)]
             break
     if not _is_field(right):
-        return False
+        # a long second field only in a listed lab (模拟与混合信号超大规模集成电路国家重点实验室)
+        return _is_field(right, 2 * _MAX_FIELD) and _listed_lab_field(text, pos, blocked)
     for n in range(2, _MAX_FIELD + 1):
         k = pos - n
         if k < 0:
@@ -259,7 +291,22 @@ def _joins_lab(text: str, pos: int, end: int, blocked, place_ends) -> bool:
         owner = word_ending_at(text, k, _lab_owner_ends())
         if owner is not None:
             return _is_field(text[k:pos]) and not any(text.startswith(w, k) for w in LEFT_STOPS if len(w) >= 2)
-    return False
+    return _listed_lab_field(text, pos, blocked)
+
+
+def _listed_lab_field(text: str, pos: int, blocked) -> bool:
+    """The first field word of a lab named without its owner, right after a list
+    boundary (、 / 和 / 了): 考察了甲实验室和[矿产成矿]与预测重点实验室. The words
+    before the joiner are one field word (no name, no stop word inside)."""
+    from kg.recognize.persons import plausible_name
+
+    j = walk_left(text, pos, limit=_MAX_FIELD + 1, blocked=blocked)
+    chunk = text[j:pos]
+    if not _is_field(chunk) or plausible_name(chunk) or j <= 0:
+        return False
+    if any(w in chunk for w in LEFT_STOPS if len(w) >= 2):
+        return False
+    return text[j - 1] in PUNCT or stop_before(text, j, LEFT_STOPS)
 
 
 @lru_cache(maxsize=1)

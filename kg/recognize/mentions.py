@@ -41,7 +41,7 @@ from kg.recognize import persons as P
 from kg.recognize import short_companies as SC
 from kg.recognize.media import find_outlets
 from kg.recognize.org_lists import find_listed_orgs
-from kg.recognize.bare_bodies import canonical_park_names, generic_bodies
+from kg.recognize.bare_bodies import canonical_park_names, generic_bodies, region_bodies
 from kg.recognize.body_chains import chain_bodies, coordination
 from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
 from kg.recognize.model_combination import add_model_spans, model_spans_of
@@ -88,6 +88,8 @@ def recognize(article: Article) -> None:
     ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add)
     for m in generic_bodies(article, set(places_at.values()), ctx):
         add(m)
+    for m in region_bodies(article, ctx):
+        add(m)  # 特区政府 in a text about 香港特别行政区: 香港特区政府
     prefixes = abbreviation_prefixes(text, cands)  # 北航泉州创新研究院 starts at 北航
     for m in abbreviations_before_titles(text, cands):  # 成大校长X, 中油总经理Y
         add(m)

@@ -589,6 +589,8 @@ def _brand(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         return None
     if not (_clean_left(text, s) or alias):
         return None
+    if not alias and T.title_ending_at(text, s) is not None:
+        return None  # 董事长甲乙, 会长甲乙丙: a name right after a title is a person's, no brand
     ok = alias or in_org_list(text, s, e, view.orgs()) or party_context(text, s, e) or repeated(text, name)
     return Mention(s, e, name, "Organization", None, "model") if ok else None
 

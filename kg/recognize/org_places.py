@@ -12,7 +12,14 @@ from __future__ import annotations
 import bisect
 
 from kg.recognize.left_walk import is_name_char, stop_before
+from kg.lexicons.load import derived, words
 from kg.lexicons.org_lexicon import left_stops, level_chars, ministries, org_suffixes, party_heads, suffixes_for
+
+
+@derived
+def _leading_heads() -> frozenset[str]:
+    """Words that lead a name before its place (世界 in 世界甲商会联合总会): data/org_place_leading_heads.tsv."""
+    return frozenset(words("org_place_leading_heads"))
 
 
 def place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> int | None:
@@ -52,7 +59,8 @@ def cut_to_place(text: str, start: int, s: int, places: list[tuple[int, int]], c
             j = bisect.bisect_left(places, (start, -1))
             if head.endswith(("(", "（")) or (j < len(places) and places[j][0] == start):
                 return start
-            if any(head.endswith(suf) for suf, _ in org_suffixes()) or head.endswith(ministries()) or head in party_heads():
+            if any(head.endswith(suf) for suf, _ in org_suffixes()) or head.endswith(ministries()) or head in party_heads() \
+                    or head in _leading_heads():
                 return start
             if company and _brand_head(text, start, head):
                 return start
@@ -97,6 +105,8 @@ def drop_outer_place(text: str, start: int, s: int, places: list[tuple[int, int]
     if j >= len(places) or places[j][0] != start:
         return start
     first = places[j]
+    if first[1] - first[0] >= 3 and text[first[1] - 1] in level_chars("outer_kept"):
+        return start  # 福建省泉州X有限公司: a full-form place first, the name keeps it
     k = bisect.bisect_left(places, (first[1], -1))
     if k >= len(places) or places[k][0] != first[1] or places[k][1] >= s:
         return start

@@ -134,15 +134,51 @@ def find_structural_orgs(
         bare = strip_places(core, start, places)
         if bare == core and is_generic_core(core) and suf not in suffixes_for("generic_core_ok"):
             continue
+        if suf in suffixes_for("town_body") and len(core) < 2:
+            continue  # 各乡镇党委: no town named
         if suf in suffixes_for("field_dept") and bare == core and len(core) < 4:
             continue  # 商务局 alone: a department named only by its field
         if start > 0 and text[start - 1].isdigit() and e - start > 4:
             start += 1  # 500强中信集团
         if suf in suffixes_for("company_form"):
             start = drop_outer_place(text, start, s, places)
+        start = _after_invitation_opener(text, start, s, e, place_ends)
+        start = _after_outlet(text, start, s, e)
         out.append(OrgMatch(start, e, text[start:e], stype.get(suf), start))
     out.extend(o for o in find_abbrev_institutes(text, places) if not any(p.start <= o.start and o.end <= p.end for p in out))
     return _cleanup(text, out)
+
+
+def _after_outlet(text: str, start: int, s: int, e: int) -> int:
+    """(中国台湾网甲市台办通讯员 X): in a credit, a news outlet's name (two characters
+    or more, data/org_media_outlets.tsv scope suffix) inside the walked span ends
+    before the correspondent's unit starts; the credit role (scope after) follows
+    the unit's name."""
+    if not text.startswith(words("org_media_outlets", "after"), e):
+        return start
+    best = start
+    for w in words("org_media_outlets", "suffix"):
+        if len(w) < 2:
+            continue
+        k = text.rfind(w, start, s)
+        if k >= 0 and s - (k + len(w)) >= 2:
+            best = max(best, k + len(w))
+    return best
+
+
+def _after_invitation_opener(text: str, start: int, s: int, e: int, place_ends: set[int]) -> int:
+    """应X邀请 ("at the invitation of X"): the opener 应 at the name's start or right
+    after a place in it (青山县应华锐研究会的邀请) is not part of the name when a
+    closing word (邀请, 之邀) follows the name (data/org_invitation_frames.tsv)."""
+    if not text.startswith(words("org_invitation_frames", "close"), e):
+        return start
+    for opener in words("org_invitation_frames", "open"):
+        k = text.find(opener, start, s)
+        while k >= 0:
+            if (k == start or k in place_ends) and not text.startswith(words("org_invitation_frames", "not_open"), k):
+                return k + len(opener)
+            k = text.find(opener, k + 1, s)
+    return start
 
 
 _FIELD_MAX = 6
@@ -193,7 +229,12 @@ def find_ministries(text: str) -> list[OrgMatch]:
     out = []
     gov_ends = words("org_government_endings", "ministries")
     for m in _ministries_re().finditer(text):
-        out.append(OrgMatch(m.start(), m.end(), m.group(), "GovernmentBody" if m.group()[-1] in gov_ends else None, m.start()))
+        start = m.start()
+        for p in words("org_ministry_prefixes"):  # 国家商务部: the prefix as written belongs to the name
+            if text.endswith(p, 0, start) and not m.group().startswith(p):
+                start -= len(p)
+                break
+        out.append(OrgMatch(start, m.end(), text[start:m.end()], "GovernmentBody" if m.group()[-1] in gov_ends else None, start))
     return out
 
 

@@ -25,6 +25,7 @@ from importlib import resources
 from kg.doc import Mention
 from kg.lexicons import titles as T
 from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.org_lexicon import has_department_suffix
 
 
 @derived
@@ -234,6 +235,18 @@ def _list_marks() -> str:
     return "".join(words("person_list_marks"))
 
 
+def _joins_body(text: str, pos: int) -> bool:
+    """Does a joiner (与/和/及) at ``pos`` lead into the rest of one body's name
+    (商务[及]经济发展局)? A department suffix ends the words after it before any
+    punctuation (data/walk_soft_stops.tsv, data/walk_joinable_suffixes.tsv)."""
+    if text[pos:pos + 1] not in words("walk_soft_stops"):
+        return False
+    k = pos + 1
+    while k < len(text) and k - pos <= 10 and _is_cjk(text[k]):
+        k += 1
+    return has_department_suffix(text[pos + 1:k + 1])
+
+
 def _list_after(text: str, end: int, source: str, seps: str | None = None) -> list[Mention]:
     """Names that continue a list after a name ending at ``end``."""
     seps = _list_marks() if seps is None else seps
@@ -243,6 +256,8 @@ def _list_after(text: str, end: int, source: str, seps: str | None = None) -> li
         nxt = name_at(text, pos + 1)
         if nxt is None or not right_boundary(text, pos + 1 + len(nxt)):
             break
+        if _joins_body(text, pos + 1 + len(nxt)):
+            break  # 、商务及经济发展局局长: the first field word of a body, no name
         out.append(_mention(pos + 1, nxt, source))
         pos = pos + 1 + len(nxt)
     return out
