@@ -28,7 +28,8 @@ def _bodies(use: str) -> tuple[str, ...]:
     """Body words of one use (data/title_bodies.tsv): party (stay part of the title:
     市委书记, 党组成员, 政协委员), local_assembly (keep a level prefix: 市政协主席),
     department (区委 + 统战部 -> 区委统战部), internal (the group's 党委 is the
-    group), gov_unit (省政府 + 办公厅 is the government)."""
+    group), gov_unit (省政府 + 办公厅 is the government), named_role (after a named
+    body the title is the bare role: 甲市政协副主席 -> 副主席)."""
     return words(_BODIES, use)
 
 
@@ -63,6 +64,37 @@ def role_org_endings() -> dict[str, tuple[str, ...]]:
         for role in e.scope:
             out.setdefault(role, []).append(e.word)
     return {role: tuple(ends) for role, ends in out.items()}
+
+
+@derived
+def _dateline_re() -> re.Pattern:
+    """What follows the outlet in a dateline: 9月7日合肥讯, 台北10月28日电, 8月28日清远消息
+    (data/title_dateline_markers.tsv), or a slash and a date (台湾好新闻/ 2015.10.07)."""
+    markers = "|".join(re.escape(w) for w in words("title_dateline_markers", "dateline"))
+    return re.compile(r"[ \u3000]*(?:[^，。,；;：:\n（）()【】\[\]]{0,16}?(?:" + markers
+                      + r")(?=[\s（(【])|/\s*\d)")
+
+
+def dateline_outlet(article: Article) -> int | None:
+    """The organization that opens a dateline line (中国台湾网9月7日合肥讯 ...,
+    中新社上海10月13日电): the outlet of the article's bylines (D16). A
+    newspaper named after it in the dateline is the outlet (甲网-乙日报6月28日讯: 乙日报)."""
+    text = article.text
+    orgs = [(article.mentions[k], i) for i, e in enumerate(article.entities) if e.type == "Organization"
+            for k in e.mentions]
+    best = None
+    for m, i in orgs:
+        j = m.start
+        while j > 0 and text[j - 1] in " \u3000\t":
+            j -= 1
+        if j > 0 and text[j - 1] != "\n":
+            continue
+        d = _dateline_re().match(text, m.end)
+        if d and (best is None or m.start < best[0]):
+            papers = [(n.start, o) for n, o in orgs if m.end <= n.start and n.end <= d.end()
+                      and article.entities[o].name.endswith(media_suffixes())]
+            best = (m.start, max(papers)[1] if papers else i)
+    return best[1] if best else None
 
 
 def _body_endings(use: str) -> tuple[str, ...]:
@@ -117,8 +149,53 @@ def gold_title(item: TitleSpan) -> str:
     if body in _bodies("party"):
         if prefix in words("place_level_chars", "title_prefix") and body in _bodies("local_assembly"):
             return prefix + item.title
+        if prefix and body in _bodies("named_role"):
+            return item.role  # 甲市政协副主席, 全国政协副主席: the named body is `in`, the title is the role
         return item.title
     return item.title if not prefix else item.role
+
+
+def _unit_words(use: str) -> tuple[str, ...]:
+    """data/title_department_units.tsv: unit (a department written before a role
+    and kept in the title, D15: 合作科副科长), mission (a foreign mission, D17: 驻沪总领事)."""
+    return words("title_department_units", use)
+
+
+def _mission(text: str, view: TextView, item: TitleSpan) -> tuple[str, int] | None:
+    """A foreign mission after its sending country (D17): ``甲国驻乙国大使`` ->
+    (驻乙国大使, 甲国); the country the mission is in is part of the title."""
+    if item.org_start is None or item.org_end is None or item.title != item.role:
+        return None
+    for marker in _unit_words("mission"):
+        k = text.find(marker, item.org_start, item.org_end)
+        sender = view.ref_at(k - 1) if k > item.org_start else None
+        if sender is not None and sender.end == k and not sender.generic:
+            return text[k : item.org_end] + item.title, sender.entity
+    return None
+
+
+def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: int | None, rest: int) -> str:
+    """The title with the unnamed words of its org text that the guide keeps.
+
+    ``甲市科技局合作科副科长`` -> 合作科副科长 (a department that is no entity,
+    D15); ``巴西驻沪总领事`` -> 驻沪总领事 (D17); ``市政府秘书长`` ->
+    市政府秘书长 and ``省外办副主任`` -> 省外办副主任 (a level and a body
+    that no name precedes: the generic body stays in the title; not for a
+    place's own head: 市政府副市长 is 副市长).
+    """
+    if item.org_start is None or item.org_end is None or title != item.role:
+        return title
+    lead = rest if org is not None else item.org_start
+    unnamed = text[lead : item.org_end]
+    inside = any(r.start < item.org_end and r.end > lead for r in view.refs)
+    if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unnamed.endswith(_unit_words("unit"))):
+        return unnamed + title
+    org_text = text[item.org_start : item.org_end]
+    named = any(not r.generic and r.start < item.org_end and r.end > item.org_start for r in view.refs)
+    if not named and len(org_text) >= 2 and org_text.startswith(words("place_level_chars", "title_prefix")) and \
+            (org is None or org_text.endswith(_body_endings("gov_name"))) and _place_role(item.role) is None:
+        return org_text + title
+    return title
 
 
 class _Resolver:
@@ -180,6 +257,9 @@ class _Resolver:
         return best[0] if best else None
 
     def media(self) -> int | None:
+        outlet = dateline_outlet(self.article)
+        if outlet is not None:
+            return outlet
         for i, e in enumerate(self.article.entities):
             if e.type == "Organization" and e.name.endswith(media_suffixes()):
                 return i
@@ -241,11 +321,13 @@ def _chain_for(article: Article, view: TextView, ref: Ref, chains: dict[int, lis
     return []
 
 
-def _org_of_kind(article: Article, view: TextView, item: TitleSpan, offset: int) -> int | None:
+def _org_of_kind(article: Article, view: TextView, item: TitleSpan, offset: int, anywhere: bool = False) -> int | None:
     """The nearest organization earlier in the sentence whose kind fits a bare role.
 
     ``乙集团董事长王三表示，副总裁王四说``: 副总裁 belongs to the company named
     before it in the same sentence; a role of another kind (副市长) takes none.
+    With ``anywhere``, the nearest such organization earlier in the article
+    when the sentence names none.
     """
     role = item.role
     for prefix in words("title_strip_prefixes"):  # in file order: 常务, 副, 执行
@@ -254,13 +336,28 @@ def _org_of_kind(article: Article, view: TextView, item: TitleSpan, offset: int)
     if not endings:
         return None
     sent = article.sentences[article.sentence_of(offset)]
+    found = None
     for r in reversed(view.refs):
-        if r.end > item.start or r.start < sent.start:
+        if r.end > item.start:
             continue
         e = article.entities[r.entity]
         if r.type == "Organization" and not r.generic and e.name.endswith(endings):
-            return r.entity
-    return None
+            if r.start >= sent.start:
+                return r.entity
+            if not anywhere:
+                return None
+            found = r.entity if found is None else found
+    return found
+
+
+def _org_before_name(article: Article, view: TextView, ref: Ref, item: TitleSpan) -> int | None:
+    """The organization of a title written after the name: the one named right
+    before the name (甲大学王一校长), else one of the role's kind earlier in the
+    sentence (甲大学代表团到访，王一副校长接待)."""
+    before = view.ref_at(ref.start - 1)
+    if before is not None and before.end == ref.start and before.type == "Organization":
+        return before.entity
+    return _org_of_kind(article, view, item, ref.start)
 
 
 def _split_post_name(view: TextView, chain: list[TitleSpan]) -> tuple[list[TitleSpan], Ref | None]:
@@ -342,6 +439,11 @@ def extract_positions(article: Article, view: TextView) -> None:
             prev_org = chain_orgs.get(owner.mention)
         if prev_org is None and chain and chain[0].org_start is None:
             prev_org = _org_of_kind(article, view, chain[0], ref.start)
+        if prev_org is None and chain and all(it.org_start is None or it.org_text in _bodies("internal") for it in chain):
+            # 党委副书记、校长王一 with no org in the sentence: the nearest earlier
+            # organization of a role's kind (the university the paragraph before names)
+            prev_org = next((o for it in chain if (o := _org_of_kind(article, view, it, ref.start, True)) is not None),
+                            None)
         former = False
         for item in chain:
             former = former or _former(text, view, item)
@@ -353,8 +455,14 @@ def extract_positions(article: Article, view: TextView) -> None:
                 continue
             title = gold_title(item)
             org, rest = res.org_of_span(item.org_start, item.org_end) if item.org_start is not None else (None, 0)
+            title = written_title(article.text, view, item, title, org, rest)
+            mission = _mission(article.text, view, item)
+            if mission is not None:
+                title, org = mission
             if item.org_start is not None and org is None:
                 org = res.unit_of(prev_org, text[item.org_start : item.org_end])
+                if org is None and title == item.title:  # 该会会长: the association named before
+                    org = _org_of_kind(article, view, item, ref.start)
             elif item.org_start is None:
                 org = prev_org
             kind = _place_role(item.role)
@@ -383,7 +491,7 @@ def extract_positions(article: Article, view: TextView) -> None:
         if item is None or item.is_group:
             continue
         kind = _place_role(item.role)
-        org = focus_place(article, infos, kind, ref.start) if kind else None
+        org = focus_place(article, infos, kind, ref.start) if kind else _org_before_name(article, view, ref, item)
         add(ref.entity, item.title, org, ref.start)
 
 
