@@ -118,7 +118,8 @@ def _list_after(view: TextView, start: int, clause: Clause, wider: bool = False)
 @derived
 def _lead_frame_re() -> re.Pattern:
     """在 … (的)带领下 (data/trigger_lead_frames.tsv): the people inside lead."""
-    return re.compile(r"在[^，,。；;]{1,40}?" + alternation("trigger_lead_frames", "lead"))
+    return re.compile(alternation("trigger_lead_frames", "open") + r"[^，,。；;]{1,40}?"
+                      + alternation("trigger_lead_frames", "lead"))
 
 
 @derived
