@@ -15,7 +15,8 @@ positive. Predicted entities that match an *optional* gold entry count neither
 way, and relations touching them are ignored as well.
 
 Relations are compared after mapping predicted names onto gold names. ``metWith``
-is unordered. Positions are (person, title, in). Agreements are matched one to
+is unordered. Positions are (person, title, in), the title compared without
+generic body words (:func:`title_key`). Agreements are matched one to
 one by their parties (and name as a tie-break); then each party and each
 witness is a relation instance (``party``, ``witnessed``) scored like the rest.
 """
@@ -38,6 +39,27 @@ def _norm(name: str) -> str:
     return (
         name.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "").strip()
     )
+
+
+def title_key(title: str) -> str:
+    """A title as the scorer compares it: without generic body words (the
+    guide's v2 convention: 主任 and 区人大常委会主任 are one title, as are
+    副主席 and 市政协副主席). Leading level characters and body words
+    (data/title_bodies.tsv, scopes title and generic; data/place_m_admin_suffixes.tsv,
+    scope body) are removed while a role is left."""
+    from kg.lexicons.load import words
+
+    t = _norm(title)
+    bodies = sorted({*words("title_bodies", "title"), *words("title_bodies", "generic")}, key=len, reverse=True)
+    levels = frozenset(words("place_m_admin_suffixes", "body"))
+    while True:
+        if len(t) > 2 and t[0] in levels and any(t.startswith(b, 1) and len(t) > len(b) + 1 for b in bodies):
+            t = t[1:]
+            continue
+        b = next((b for b in bodies if t.startswith(b) and len(t) > len(b)), None)
+        if b is None:
+            return t
+        t = t[len(b):]
 
 
 @dataclass
@@ -215,7 +237,7 @@ def _relation_set(doc: dict, kind: str, mapping: dict[str, str | None] | None) -
             out.add((a, b))
     elif kind == "positions":
         for p in doc.get("positions", []) or []:
-            out.add((m(p["person"]), _norm(p["title"]), m(p.get("in"))))
+            out.add((m(p["person"]), title_key(p["title"]), m(p.get("in"))))
     return out
 
 
