@@ -113,10 +113,16 @@ def score(scorer, cands, mode: str) -> list[float]:
     return scorer.predict([((c.features if mode == "hybrid" else without_rules(c.features)), c.kind) for c in cands])
 
 
+#: suffix of a kind's threshold for the candidates the rules proposed ("visited|rule")
+RULE_BACKED = "|rule"
+
+
 def decide(article: Article, cands, probs: list[float], thresholds: dict[str, float], kinds, record: bool = False) -> None:
     """Replace the article's relations of ``kinds`` by the candidates whose
     probability reaches their kind's threshold (the other kinds keep the rules'
-    relations); with ``record``, each kept or overruled candidate is a decision."""
+    relations): ``thresholds[kind + RULE_BACKED]`` for a candidate the rules
+    proposed, when tuned, else ``thresholds[kind]``; with ``record``, each kept
+    or overruled candidate is a decision."""
     kinds = set(kinds)
     backing = {}
     for r in article.relations:
@@ -128,9 +134,11 @@ def decide(article: Article, cands, probs: list[float], thresholds: dict[str, fl
     for c, p in zip(cands, probs):
         if c.kind not in kinds:
             continue
-        threshold = float(thresholds.get(c.kind, 0.5))
-        keep = p >= threshold
         old = backing.get((c.kind, c.subject, c.object))
+        threshold = float(thresholds.get(c.kind, 0.5))
+        if old is not None:  # the rules had it: its own threshold when one was tuned
+            threshold = float(thresholds.get(c.kind + RULE_BACKED, threshold))
+        keep = p >= threshold
         if keep:
             if old is not None:
                 kept.append(Relation(c.kind, c.subject, c.object, old.sentence, old.evidence, old.event, old.position))

@@ -97,25 +97,35 @@ def tune(scorer, articles, gold, cands: dict, mode: str) -> dict:
     from kg.evaluation.from_article import article_to_gold_shape
     from kg.evaluation.scoring import score_corpus
     from kg.scoring.candidates import KINDS
-    from kg.scoring.stage import decide, score
+    from kg.scoring.stage import RULE_BACKED, decide, score
 
     probs = {a.source: score(scorer, cands[a.source], mode) for a in articles}
     rules = score_corpus({a.source: article_to_gold_shape(a) for a in articles}, gold)
     table = {}
+
+    def measured(kind: str, ts: dict):
+        pred = {}
+        for a in articles:
+            b = copy.copy(a)
+            decide(b, cands[a.source], probs[a.source], ts, [kind])
+            pred[a.source] = article_to_gold_shape(b)
+        return score_corpus(pred, gold).relation(kind)
+
     for kind in KINDS:
         best = (0.5, -1.0, None)
         for t in GRID:
-            pred = {}
-            for a in articles:
-                b = copy.copy(a)
-                decide(b, cands[a.source], probs[a.source], {kind: t}, [kind])
-                pred[a.source] = article_to_gold_shape(b)
-            prf = score_corpus(pred, gold).relation(kind)
+            prf = measured(kind, {kind: t})
             if prf.f1 > best[1]:
                 best = (t, prf.f1, prf)
+        t_new, t_rule, f1, prf = best[0], best[0], best[1], best[2]
+        if mode == "hybrid":  # then a threshold of its own for what the rules proposed
+            for t in GRID:
+                got = measured(kind, {kind: t_new, kind + RULE_BACKED: t})
+                if got.f1 > f1 + 1e-9:
+                    t_rule, f1, prf = t, got.f1, got
         r = rules.relation(kind)
-        table[kind] = {"threshold": best[0], "model": {"p": round(best[2].precision, 4), "r": round(best[2].recall, 4),
-                                                       "f1": round(best[1], 4)},
+        table[kind] = {"threshold": t_new, "threshold_rule": t_rule,
+                       "model": {"p": round(prf.precision, 4), "r": round(prf.recall, 4), "f1": round(f1, 4)},
                        "rules": {"p": round(r.precision, 4), "r": round(r.recall, 4), "f1": round(r.f1, 4)}}
     return table
 
@@ -126,6 +136,7 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
     import torch
 
     from kg.scoring.component import RelationScorer
+    from kg.scoring.stage import RULE_BACKED
 
     logger = logger or _logger()
     settings = {**SETTINGS, **{k: v for k, v in overrides.items() if v is not None}}
@@ -149,7 +160,8 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
     scorer.config.train_seconds = round(time.perf_counter() - t1, 1)
     samples(more_articles, more_gold, mode, dev_cands)
     table = tune(scorer, dev_articles + more_articles, {**dev_gold, **more_gold}, dev_cands, mode)
-    scorer.config.thresholds = {k: v["threshold"] for k, v in table.items()}
+    scorer.config.thresholds = {**{k: v["threshold"] for k, v in table.items()},
+                                **{k + RULE_BACKED: v["threshold_rule"] for k, v in table.items()}}
     scorer.config.kinds = [k for k, v in table.items() if mode == "model" or v["model"]["f1"] > v["rules"]["f1"]]
     scorer.config.dev = table
     scorer.save_config(str(save_dir))
@@ -157,7 +169,8 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
                 f"dev candidate F1 {scorer.config.dev_score})")
     for k, v in table.items():
         logger.info(f"  {k:15s} rules F1 {v['rules']['f1']:.3f}  model F1 {v['model']['f1']:.3f} "
-                    f"(threshold {v['threshold']}){'  <- model' if k in scorer.config.kinds else ''}")
+                    f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it)"
+                    f"{'  <- model' if k in scorer.config.kinds else ''}")
     return dict(scorer.config)
 
 
