@@ -13,8 +13,9 @@ Model loading and one warm-up call are excluded. Prints characters per second.
 ``--compare`` measures the offline model's inference paths against each other
 in one process, the way ``kg build`` calls it (one ``analyze`` call per article
 of ``--articles``, default corpus/articles): HanLP's own pipeline
-(``ZHKG_NER_FAST=0``), the fast path (the default, same tags) and the fast path
-with the int8 LSTM (``ZHKG_NER_QUANTIZE=1``). Characters per CPU-second
+(``ZHKG_NER_FAST=0``), the fast path with the float model
+(``ZHKG_NER_QUANTIZE=0``, the same tags) and the fast path with the int8 LSTM
+(the default). Characters per CPU-second
 (``time.process_time``), best of ``--rounds`` interleaved rounds, the ratio to
 HanLP's pipeline, and the number of sentences whose entities differ from it:
 

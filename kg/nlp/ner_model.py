@@ -21,9 +21,15 @@ does not work in hanlp 2.1.5 for this use:
   (``SortingSampler``: longest first, ``batch_size`` sentences a batch), and
   decoded by a NumPy Viterbi over the same float32 sums. The tags are the
   same as HanLP's path (``tests/nlp/test_ner_fast_path.py`` compares);
-  ``ZHKG_NER_FAST=0`` turns it off. ``ZHKG_NER_QUANTIZE`` (see
-  :func:`quantize_for_cpu`) optionally runs the LSTM and output layer as
-  dynamically quantized int8 (docs/performance.md).
+  ``ZHKG_NER_FAST=0`` turns it off.
+* On CPU the fast path runs an int8 copy of the LSTM and the output layer
+  (torch dynamic quantization, :func:`quantize_for_cpu`, made once at the
+  first call); ``ZHKG_NER_QUANTIZE=0`` keeps the float model. This one can
+  change predictions: a few sentences in a hundred tag differently, entity
+  F1 measured unchanged (docs/performance.md, "Issue 12, second round").
+  The activations' int8 scale is computed per batch, so a sentence's tags
+  may depend on the sentences batched with it (an article's own sentences
+  in ``kg build``: the same article gives the same tags).
 * Fine-tuning (``fit(..., finetune=model_dir)``) keeps the loaded model and
   its vocabularies: HanLP's fit would rebuild both (our ``build_vocabs``
   starts new vocabularies, ``build_model`` a random model), which silently
@@ -129,10 +135,13 @@ def viterbi_decode_numpy(
 def quantize_for_cpu(model: nn.Module) -> nn.Module:
     """A copy of ``model`` with its LSTM and Linear layers dynamically quantized to int8 (CPU inference)."""
     import copy
+    import warnings
 
     from torch.ao.quantization import quantize_dynamic
 
-    return quantize_dynamic(copy.deepcopy(model).eval(), {nn.LSTM, nn.Linear}, dtype=torch.qint8)
+    with warnings.catch_warnings():  # torch 2.x: "quantize_per_tensor ... deprecated", once per worker otherwise
+        warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
+        return quantize_dynamic(copy.deepcopy(model).eval(), {nn.LSTM, nn.Linear}, dtype=torch.qint8)
 
 
 def _env_flag(name: str, default: bool) -> bool:
@@ -255,7 +264,7 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
 
     def _inference_model(self) -> nn.Module:
         """The model that tags: the float model, or its int8 copy when ``ZHKG_NER_QUANTIZE`` asks for it."""
-        if not _env_flag("ZHKG_NER_QUANTIZE", False) or next(self.model.parameters()).device.type != "cpu":
+        if not _env_flag("ZHKG_NER_QUANTIZE", True) or next(self.model.parameters()).device.type != "cpu":
             return self.model
         quantized = getattr(self, "_quantized", None)
         if quantized is None or quantized[0] is not self.model:
