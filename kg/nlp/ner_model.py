@@ -268,7 +268,14 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
             return self.model
         quantized = getattr(self, "_quantized", None)
         if quantized is None or quantized[0] is not self.model:
-            quantized = self._quantized = (self.model, quantize_for_cpu(self.model))
+            try:
+                copy = quantize_for_cpu(self.model)
+            except (ImportError, AttributeError, RuntimeError) as exc:  # torch.ao.quantization is deprecated
+                import warnings
+
+                warnings.warn(f"int8 NER model unavailable ({exc!r}); tagging with the float model", stacklevel=2)
+                copy = self.model
+            quantized = self._quantized = (self.model, copy)
         return quantized[1]
 
     def _ids(self, data) -> tuple[list[list[int]], list[list[int]]]:

@@ -101,3 +101,14 @@ def test_quantized_model_tags_made_up_sentences_like_the_float_model(tagger, mon
     assert int8_spans == float_spans
     monkeypatch.setenv("ZHKG_NER_QUANTIZE", "0")
     assert tagger._inference_model() is tagger.model
+
+
+def test_float_model_when_quantization_is_unavailable(tagger, monkeypatch):
+    def broken(model):
+        raise ImportError("no torch.ao.quantization")
+
+    monkeypatch.setattr("kg.nlp.ner_model.quantize_for_cpu", broken)
+    monkeypatch.setattr(tagger, "_quantized", None)
+    monkeypatch.delenv("ZHKG_NER_QUANTIZE", raising=False)
+    with pytest.warns(UserWarning, match="float model"):
+        assert tagger._inference_model() is tagger.model
