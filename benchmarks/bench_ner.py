@@ -9,6 +9,17 @@ are repeated until their UTF-8 size reaches ``--megabytes`` MiB, and the
 backend analyses them in calls of ``--sentences-per-call`` sentences (batching
 inside the backend matters: the model tags ``--batch-size`` chunks at a time).
 Model loading and one warm-up call are excluded. Prints characters per second.
+
+``--compare`` measures the offline model's inference paths against each other
+in one process, the way ``kg build`` calls it (one ``analyze`` call per article
+of ``--articles``, default corpus/articles): HanLP's own pipeline
+(``ZHKG_NER_FAST=0``), the fast path with the float model
+(``ZHKG_NER_QUANTIZE=0``, the same tags) and the fast path with the int8 LSTM
+(the default). Characters per CPU-second
+(``time.process_time``), best of ``--rounds`` interleaved rounds, the ratio to
+HanLP's pipeline, and the number of sentences whose entities differ from it:
+
+    python3 benchmarks/bench_ner.py --compare --threads 1 --rounds 5
 """
 
 from __future__ import annotations
@@ -50,6 +61,53 @@ def corpus(texts: list[str], megabytes: float) -> list[Sentence]:
     return sentences
 
 
+VARIANTS = {"hanlp": ("0", "0"), "fast": ("1", "0"), "fast+int8": ("1", "1")}
+
+
+def article_sentences(folder: Path) -> list[list[Sentence]]:
+    from kg.normalize.pipeline import normalize
+
+    return [
+        [s for s in normalize(Article(source=p.name, raw=p.read_text(encoding="utf-8"))).sentences if s.text.strip()]
+        for p in sorted(folder.glob("*.txt"))
+    ]
+
+
+def compare(args) -> int:
+    import os
+
+    from kg.nlp.loader import load_backend
+
+    articles = article_sentences(args.articles)
+    chars = sum(len(s.text) for a in articles for s in a)
+    backend = load_backend(args.model)
+    backend.batch_size = args.batch_size
+
+    def run(name: str):
+        os.environ["ZHKG_NER_FAST"], os.environ["ZHKG_NER_QUANTIZE"] = VARIANTS[name]
+        started = time.process_time()
+        out = [[sorted((e.start, e.end, e.label) for e in a.entities) for a in backend.analyze(s)] for s in articles]
+        return time.process_time() - started, out
+
+    outputs, best = {}, {}
+    for name in VARIANTS:
+        run(name)  # warm-up (and the int8 copy is made once)
+    for _ in range(args.rounds):
+        for name in VARIANTS:
+            seconds, outputs[name] = run(name)
+            best[name] = min(best.get(name, seconds), seconds)
+    base = chars / best["hanlp"]
+    flat = {name: [s for a in out for s in a] for name, out in outputs.items()}
+    print(f"backend={backend.name} threads={args.threads} batch_size={args.batch_size} "
+          f"articles={len(articles)} sentences={len(flat['hanlp'])} chars={chars} rounds={args.rounds}")
+    for name in VARIANTS:
+        rate = chars / best[name]
+        differ = sum(x != y for x, y in zip(flat[name], flat["hanlp"]))
+        print(f"{name:10s} cpu_seconds={best[name]:.3f} chars_per_cpu_second={rate:,.0f} "
+              f"ratio={rate / base:.2f} sentences_differing={differ}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="offline")
@@ -58,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=128, help="chunks per model batch")
     parser.add_argument("--sentences-per-call", type=int, default=2000)
+    parser.add_argument("--compare", action="store_true", help="HanLP pipeline vs fast path vs int8, CPU seconds")
+    parser.add_argument("--articles", type=Path, default=ROOT / "corpus" / "articles")
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
 
     import torch
@@ -65,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     from kg.nlp.loader import load_backend
 
     torch.set_num_threads(args.threads)
+    if args.compare:
+        return compare(args)
     sentences = corpus(seed_sentences(args.seeds), args.megabytes)
     chars = sum(len(s.text) for s in sentences)
     nbytes = sum(len(s.text.encode("utf-8")) for s in sentences)

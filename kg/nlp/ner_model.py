@@ -15,6 +15,21 @@ does not work in hanlp 2.1.5 for this use:
 * Training skips decoding every batch for a training-set metric (slow on CPU)
   and logs progress with throughput.
 * The bigram vocabulary is pruned by frequency to keep the model small.
+* Inference (``predict_data``) skips HanLP's per-sample transform pipeline,
+  its data loader and its per-step torch Viterbi: the characters are looked
+  up in the vocabularies directly, batched exactly as HanLP batches them
+  (``SortingSampler``: longest first, ``batch_size`` sentences a batch), and
+  decoded by a NumPy Viterbi over the same float32 sums. The tags are the
+  same as HanLP's path (``tests/nlp/test_ner_fast_path.py`` compares);
+  ``ZHKG_NER_FAST=0`` turns it off.
+* On CPU the fast path runs an int8 copy of the LSTM and the output layer
+  (torch dynamic quantization, :func:`quantize_for_cpu`, made once at the
+  first call); ``ZHKG_NER_QUANTIZE=0`` keeps the float model. This one can
+  change predictions: a few sentences in a hundred tag differently, entity
+  F1 measured unchanged (docs/performance.md, "Issue 12, second round").
+  The activations' int8 scale is computed per batch, so a sentence's tags
+  may depend on the sentences batched with it (an article's own sentences
+  in ``kg build``: the same article gives the same tags).
 * Fine-tuning (``fit(..., finetune=model_dir)``) keeps the loaded model and
   its vocabularies: HanLP's fit would rebuild both (our ``build_vocabs``
   starts new vocabularies, ``build_model`` a random model), which silently
@@ -24,10 +39,13 @@ does not work in hanlp 2.1.5 for this use:
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 
+import numpy as np
 import torch
+from hanlp.common.dataset import SortingSampler
 from hanlp.common.vocab import Vocab
 from hanlp.components.ner.rnn_ner import RNNNamedEntityRecognizer
 from hanlp.components.taggers.rnn.rnntaggingmodel import RNNTaggingModel
@@ -36,7 +54,7 @@ from hanlp.layers.crf.crf import CRF
 from hanlp.utils.span_util import iobes_tags_to_spans
 from torch import nn
 
-from kg.nlp.bigram_embedding import BIGRAM_FIELD, CharBigramEmbedding
+from kg.nlp.bigram_embedding import BIGRAM_FIELD, BOS, EOS, CharBigramEmbedding, normalize_char
 
 NEG_INF = -1e4
 
@@ -75,6 +93,62 @@ def viterbi_decode(
     path.reverse()
     tags = torch.stack(path, 1).tolist()
     return [t[:n] for t, n in zip(tags, lens.tolist())]
+
+
+def viterbi_decode_numpy(
+    emissions: torch.Tensor, lengths: list[int], crf: CRF, masks: tuple[torch.Tensor, torch.Tensor, torch.Tensor]
+) -> list[list[int]]:
+    """:func:`viterbi_decode` in NumPy for a batch whose rows are sorted by length, longest first.
+
+    The same float32 sums in the same order, so the same paths (ties aside: both take the first
+    maximum); at step ``i`` only the rows still running (a prefix of the batch) are computed.
+    """
+    start_mask, trans_mask, end_mask = masks
+    with torch.no_grad():
+        transitions = (crf.transitions + trans_mask).numpy()
+        score = (crf.start_transitions + start_mask + emissions[:, 0]).numpy()
+        end_transitions, end_mask = crf.end_transitions.detach().numpy(), end_mask.numpy()
+    em = emissions.detach().numpy()
+    batch, length, _ = em.shape
+    # rows still running at step i: the first running[i] rows (sorted by length)
+    running = (np.asarray(lengths)[None, :] > np.arange(length)[:, None]).sum(1).tolist()
+    score = score.copy()
+    history = []
+    for i in range(1, length):
+        k = running[i]
+        total = (score[:k, :, None] + transitions) + em[:k, i, None, :]
+        history.append(total.argmax(axis=1))
+        score[:k] = total.max(axis=1)
+    best = ((score + end_transitions) + end_mask).argmax(-1)  # the torch version's order of sums
+    paths = np.empty((batch, length), dtype=np.int64)
+    paths[:, length - 1] = best
+    for i in range(length - 1, 0, -1):
+        idx = history[i - 1]
+        k = idx.shape[0]
+        best = best.copy()
+        best[:k] = idx[np.arange(k), best[:k]]  # rows that ended before step i keep their tag
+        paths[:, i - 1] = best
+    # a row of length n ends at column n - 1 (its best end tag); the columns after it are copies
+    return [row[:n] for row, n in zip(paths.tolist(), lengths)]
+
+
+def quantize_for_cpu(model: nn.Module) -> nn.Module:
+    """A copy of ``model`` with its LSTM and Linear layers dynamically quantized to int8 (CPU inference)."""
+    import copy
+    import warnings
+
+    from torch.ao.quantization import quantize_dynamic
+
+    with warnings.catch_warnings():  # torch 2.x: "quantize_per_tensor ... deprecated", once per worker otherwise
+        warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
+        return quantize_dynamic(copy.deepcopy(model).eval(), {nn.LSTM, nn.Linear}, dtype=torch.qint8)
+
+
+def _env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    return value not in ("0", "false", "no", "off")
 
 
 def tolerant_spans(tags: list[str]) -> list[tuple[str, tuple[int, int]]]:
@@ -147,6 +221,7 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
         return logits.argmax(-1)
 
     def fit_dataloader(self, trn, criterion, optimizer, metric, logger, ratio_width=None, **kwargs):
+        self._quantized = None  # the weights change: an int8 copy made before is stale
         self.model.train()
         total_loss, chars, started = 0.0, 0, time.time()
         n = len(trn)
@@ -167,14 +242,88 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
                     f"{chars / max(elapsed, 1e-9):,.0f} chars/s, {elapsed:.0f}s"
                 )
 
+    def load_weights(self, save_dir, filename="model.pt", **kwargs):
+        self._quantized = None  # new weights in the same model: an int8 copy made before is stale
+        return super().load_weights(save_dir, filename, **kwargs)
+
     def save_weights(self, save_dir, filename="model.pt", trainable_only=True, **kwargs):
         super().save_weights(save_dir, filename, trainable_only, **kwargs)
         callback = getattr(self, "on_weights_saved", None)  # set by kg.nlp.training.command, never saved
         if callback is not None:
             callback(save_dir)
 
+    def _fast_path_ok(self, data) -> bool:
+        return (
+            _env_flag("ZHKG_NER_FAST", True)
+            and bool(self.config.get("crf", False))
+            and not self.config.get("dict_tags")
+            and isinstance(self.model.embed, nn.Module)
+            and getattr(self.model, "embed_to_rnn", None) is None
+            and all(len(tokens) for tokens in data)
+        )
+
+    def _inference_model(self) -> nn.Module:
+        """The model that tags: the float model, or its int8 copy when ``ZHKG_NER_QUANTIZE`` asks for it."""
+        if not _env_flag("ZHKG_NER_QUANTIZE", True) or next(self.model.parameters()).device.type != "cpu":
+            return self.model
+        quantized = getattr(self, "_quantized", None)
+        if quantized is None or quantized[0] is not self.model:
+            try:
+                copy = quantize_for_cpu(self.model)
+            except (ImportError, AttributeError, RuntimeError) as exc:  # torch.ao.quantization is deprecated
+                import warnings
+
+                warnings.warn(f"int8 NER model unavailable ({exc!r}); tagging with the float model", stacklevel=2)
+                copy = self.model
+            quantized = self._quantized = (self.model, copy)
+        return quantized[1]
+
+    def _ids(self, data) -> tuple[list[list[int]], list[list[int]]]:
+        """Character and boundary-bigram ids per sentence (what AddBigrams + the vocabularies give)."""
+        chars_vocab, bigram_vocab = self.vocabs[self.config.token_key], self.vocabs[BIGRAM_FIELD]
+        c2i, b2i = chars_vocab.token_to_idx, bigram_vocab.token_to_idx
+        c_unk, b_unk = c2i.get(chars_vocab.unk_token), b2i.get(bigram_vocab.unk_token)
+        char_ids, bigram_ids = [], []
+        for tokens in data:
+            chars = [normalize_char(c) for c in tokens]
+            char_ids.append([c2i.get(c, c_unk) for c in chars])
+            padded = [BOS, *chars, EOS]
+            bigram_ids.append([b2i.get(a + b, b_unk) for a, b in zip(padded, padded[1:])])
+        return char_ids, bigram_ids
+
+    def _fast_tags(self, data, batch_size) -> list[list[int]]:
+        """Tag ids per sentence, batched as HanLP's dataloader batches them (see module doc)."""
+        model = self._inference_model()
+        char_ids, bigram_ids = self._ids(data)
+        pad_c = self.vocabs[self.config.token_key].safe_pad_token_idx
+        pad_b = self.vocabs[BIGRAM_FIELD].safe_pad_token_idx
+        lengths = [len(ids) for ids in char_ids]
+        sampler = SortingSampler(lengths, batch_size or self.config.get("batch_size", 32), shuffle=False)
+        tags: list[list[int]] = [[] for _ in data]
+        with torch.inference_mode():
+            for order in sampler:
+                lens = [lengths[i] for i in order]  # longest first
+                width = lens[0]
+                x = torch.full((len(order), width), pad_c, dtype=torch.long)
+                b = torch.full((len(order), width + 1), pad_b, dtype=torch.long)
+                for row, i in enumerate(order):
+                    x[row, : lens[row]] = torch.tensor(char_ids[i])
+                    b[row, : lens[row] + 1] = torch.tensor(bigram_ids[i])
+                feats = model.embed({f"{self.config.token_key}_id": x, f"{BIGRAM_FIELD}_id": b})
+                packed = nn.utils.rnn.pack_padded_sequence(feats, torch.tensor(lens), batch_first=True)
+                out, _ = model.word_lstm(packed)
+                out, _ = nn.utils.rnn.pad_packed_sequence(out, True)
+                logits = model.out(out)
+                for i, path in zip(order, viterbi_decode_numpy(logits, lens, model.crf, self._masks())):
+                    tags[i] = path
+        return tags
+
     def predict_data(self, data, batch_size, **kwargs):
-        tags = super(RNNNamedEntityRecognizer, self).predict_data(data, batch_size)
+        if self._fast_path_ok(data):
+            vocab = self.vocabs["tag"].idx_to_token
+            tags = [[vocab[i] for i in path] for path in self._fast_tags(data, batch_size)]
+        else:
+            tags = super(RNNNamedEntityRecognizer, self).predict_data(data, batch_size)
         delimiter = self.config.token_delimiter or ""
         return [
             [(delimiter.join(tokens[b : e + 1]), label, b, e + 1) for label, (b, e) in tolerant_spans(t)]
