@@ -82,9 +82,11 @@ def model_id(model: str | None) -> str:
     """The model versions records are keyed by, without loading the models:
     the NLP model's (:func:`nlp_model_id`) and the relation model's with its
     mode (:func:`kg.scoring.stage.model_id`)."""
+    from kg.nlp.model_dir import ner_quantized
     from kg.scoring.stage import model_id as relation_model_id
 
-    return f"{nlp_model_id(model)}|re:{relation_model_id()}"
+    int8 = "+int8" if ner_quantized() else ""  # the int8 copy tags a few sentences otherwise
+    return f"{nlp_model_id(model)}{int8}|re:{relation_model_id()}"
 
 
 def nlp_model_id(model: str | None) -> str:

@@ -20,3 +20,18 @@ def shipped_model_dir() -> Path:
 def env_model() -> str | None:
     value = os.environ.get(MODEL_ENV, "").strip()
     return value or None
+
+
+def env_flag(name: str, default: bool) -> bool:
+    """A yes/no setting from the environment: unset or empty is ``default``;
+    0, false, no, off are no."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    return value not in ("0", "false", "no", "off")
+
+
+def ner_quantized() -> bool:
+    """Whether the NER model tags with its int8 copy on CPU (``ZHKG_NER_QUANTIZE``,
+    default yes): part of the model version that build records are keyed by."""
+    return env_flag("ZHKG_NER_QUANTIZE", True)

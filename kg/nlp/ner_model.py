@@ -39,7 +39,6 @@ does not work in hanlp 2.1.5 for this use:
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 
@@ -55,6 +54,7 @@ from hanlp.utils.span_util import iobes_tags_to_spans
 from torch import nn
 
 from kg.nlp.bigram_embedding import BIGRAM_FIELD, BOS, EOS, CharBigramEmbedding, normalize_char
+from kg.nlp.model_dir import env_flag, ner_quantized
 
 NEG_INF = -1e4
 
@@ -142,13 +142,6 @@ def quantize_for_cpu(model: nn.Module) -> nn.Module:
     with warnings.catch_warnings():  # torch 2.x: "quantize_per_tensor ... deprecated", once per worker otherwise
         warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
         return quantize_dynamic(copy.deepcopy(model).eval(), {nn.LSTM, nn.Linear}, dtype=torch.qint8)
-
-
-def _env_flag(name: str, default: bool) -> bool:
-    value = os.environ.get(name, "").strip().lower()
-    if not value:
-        return default
-    return value not in ("0", "false", "no", "off")
 
 
 def tolerant_spans(tags: list[str]) -> list[tuple[str, tuple[int, int]]]:
@@ -254,7 +247,7 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
 
     def _fast_path_ok(self, data) -> bool:
         return (
-            _env_flag("ZHKG_NER_FAST", True)
+            env_flag("ZHKG_NER_FAST", True)
             and bool(self.config.get("crf", False))
             and not self.config.get("dict_tags")
             and isinstance(self.model.embed, nn.Module)
@@ -264,7 +257,7 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
 
     def _inference_model(self) -> nn.Module:
         """The model that tags: the float model, or its int8 copy when ``ZHKG_NER_QUANTIZE`` asks for it."""
-        if not _env_flag("ZHKG_NER_QUANTIZE", True) or next(self.model.parameters()).device.type != "cpu":
+        if not ner_quantized() or next(self.model.parameters()).device.type != "cpu":
             return self.model
         quantized = getattr(self, "_quantized", None)
         if quantized is None or quantized[0] is not self.model:

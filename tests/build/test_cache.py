@@ -1,0 +1,10 @@
+
+
+def test_the_int8_ner_setting_is_part_of_the_model_version(monkeypatch):
+    """ZHKG_NER_QUANTIZE changes a few tags: records made with one setting are not reused with the other."""
+    from kg.build.cache import model_id
+
+    monkeypatch.setenv("ZHKG_NER_QUANTIZE", "1")
+    with_int8 = model_id(None)
+    monkeypatch.setenv("ZHKG_NER_QUANTIZE", "0")
+    assert model_id(None) != with_int8 and "+int8" in with_int8
