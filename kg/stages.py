@@ -109,7 +109,7 @@ def default_stages(backend=None) -> list[Stage]:
         Stage("positions", rel.positions_stage, reads=("mentions", "entities", "context"),
               writes=("positions", "relations", "decisions"), extends=("mentions", "entities"),
               doc="title chains -> positions -> affiliatedWith; titled surnames"),
-        Stage("events", rel.events_stage, reads=("mentions", "entities", "context"), writes=("events",),
+        Stage("events", rel.events_stage, reads=("mentions", "entities", "context", "positions"), writes=("events",),
               extends=("relations", "decisions"), doc="visits and meetings -> visited, metWith, accompanied"),
         Stage("agreements", rel.agreements_stage, reads=("mentions", "entities", "events"), writes=("agreements",),
               extends=("events", "decisions"), doc="signed documents, parties, witnesses, Signing events"),

@@ -82,11 +82,15 @@ def model_id(model: str | None) -> str:
     """The model versions records are keyed by, without loading the models:
     the NLP model's (:func:`nlp_model_id`) and the relation model's with its
     mode (:func:`kg.scoring.stage.model_id`)."""
-    from kg.nlp.model_dir import ner_quantized
+    from kg.nlp.model_dir import env_flag, ner_quantized
     from kg.scoring.stage import model_id as relation_model_id
 
-    int8 = "+int8" if ner_quantized() else ""  # the int8 copy tags a few sentences otherwise
-    return f"{nlp_model_id(model)}{int8}|re:{relation_model_id()}"
+    nlp = nlp_model_id(model)
+    # the int8 copy (the project's NER model on its fast path) tags a few sentences otherwise;
+    # a HanLP pretrained model by name never uses it. On a GPU the float model tags although
+    # the key says +int8: a cache is not meant to be shared between CPU and GPU builds.
+    int8 = "+int8" if ner_quantized() and env_flag("ZHKG_NER_FAST", True) and not nlp.startswith("name:") else ""
+    return f"{nlp}{int8}|re:{relation_model_id()}"
 
 
 def nlp_model_id(model: str | None) -> str:

@@ -44,13 +44,17 @@ def _norm(name: str) -> str:
 def title_key(title: str) -> str:
     """A title as the scorer compares it: without generic body words (the
     guide's v2 convention: 主任 and 区人大常委会主任 are one title, as are
-    副主席 and 市政协副主席). Leading level characters and body words
-    (data/title_bodies.tsv, scopes title and generic; data/place_m_admin_suffixes.tsv,
+    副主席 and 市政协副主席). Leading level characters and the generic body
+    words of a place (data/title_bodies.tsv: scope generic, and scope title
+    except departments and a body inside any organization, so 组织部部长 and
+    宣传部部长, 党委书记 and 纪委书记 stay apart; data/place_m_admin_suffixes.tsv,
     scope body) are removed while a role is left."""
-    from kg.lexicons.load import words
+    from kg.lexicons.load import entries, words
 
     t = _norm(title)
-    bodies = sorted({*words("title_bodies", "title"), *words("title_bodies", "generic")}, key=len, reverse=True)
+    bodies = sorted({e.word for e in entries("title_bodies")
+                     if "generic" in e.scope or "title" in e.scope and not {"department", "internal"} & set(e.scope)},
+                    key=len, reverse=True)
     levels = frozenset(words("place_m_admin_suffixes", "body"))
     while True:
         if len(t) > 2 and t[0] in levels and any(t.startswith(b, 1) and len(t) > len(b) + 1 for b in bodies):

@@ -49,11 +49,6 @@ def _home() -> str:
     return home[0] if home else ""
 
 
-def home_country() -> str:
-    """The home country's name (中国): see :func:`_home`."""
-    return _home()
-
-
 #: Hong Kong / Macau: their districts are known by their short forms (沙田, 湾仔)
 _SAR_CODES = ("810000", "820000")
 SAR_CODES = frozenset(_SAR_CODES)

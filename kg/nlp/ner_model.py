@@ -245,9 +245,14 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
         if callback is not None:
             callback(save_dir)
 
+    def _on_cpu(self) -> bool:
+        return next(self.model.parameters()).device.type == "cpu"
+
     def _fast_path_ok(self, data) -> bool:
+        """The fast path tags on CPU only (its inputs and its NumPy Viterbi are CPU-side)."""
         return (
             env_flag("ZHKG_NER_FAST", True)
+            and self._on_cpu()
             and bool(self.config.get("crf", False))
             and not self.config.get("dict_tags")
             and isinstance(self.model.embed, nn.Module)
@@ -257,7 +262,7 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
 
     def _inference_model(self) -> nn.Module:
         """The model that tags: the float model, or its int8 copy when ``ZHKG_NER_QUANTIZE`` asks for it."""
-        if not ner_quantized() or next(self.model.parameters()).device.type != "cpu":
+        if not ner_quantized() or not self._on_cpu():
             return self.model
         quantized = getattr(self, "_quantized", None)
         if quantized is None or quantized[0] is not self.model:

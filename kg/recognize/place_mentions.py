@@ -106,7 +106,7 @@ def place_subtype(p: G.Place) -> str:
 
 
 #: levels whose short forms name the place at the start of an organization's name
-#: (深圳 in 深圳银星集团, 浙江 in 浙江新湖集团): the guide's "located in by its name" (D24)
+#: (深圳 in 深圳华锐集团, 浙江 in 浙江东川集团): the guide's "located in by its name" (D24)
 _SHORT_NESTED_LEVELS = frozenset({"Province", "City", "District"})
 
 
@@ -114,12 +114,14 @@ def _nests(p: G.Place, length: int) -> bool:
     """Whether a place written with ``length`` characters at the start of an
     organization's name is a place of its own there: a full form with an
     admin ending (平顶山市 in 平顶山市委), a short form of a province, city or
-    county (深圳 in 深圳银星集团), a Hong Kong / Macau name, a foreign country
-    (德国 in 德国RSBK战略咨询公司); never the home country (中国 in 中国银行)."""
+    county (深圳 in 深圳华锐集团), a Hong Kong / Macau name, a foreign country
+    (德国 in 德国RSBK战略咨询公司); a short form is no place of its own when
+    another place follows inside the name (北京交通大学唐山研究院: see
+    :func:`nested_places`)."""
     if p.code in G.SAR_CODES:
         return True
-    if p.level == "Country":
-        return p.name != G.home_country() and length == len(p.name)
+    if p.level == "Country":  # the home country never gets here (data/place_m_not_alone.tsv: 中国银行)
+        return length == len(p.name)
     if length == len(p.name):
         return p.name.endswith(words("place_m_admin_suffixes", "nested"))
     return length == len(p.short) and p.level in _SHORT_NESTED_LEVELS
@@ -127,7 +129,7 @@ def _nests(p: G.Place, length: int) -> bool:
 
 def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[Mention]:
     """A place at the start of an org name is a mention too (see :func:`_nests`):
-    平顶山市 in 平顶山市委, 深圳 in 深圳银星集团 (the corpus gold's D24: the
+    平顶山市 in 平顶山市委, 深圳 in 深圳华锐集团 (the corpus gold's D24: the
     organization is located in the place its name starts with), and 昆山市 in
     苏州昆山市X有限公司, where a place chain states the address."""
     out = []

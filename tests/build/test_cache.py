@@ -8,3 +8,12 @@ def test_the_int8_ner_setting_is_part_of_the_model_version(monkeypatch):
     with_int8 = model_id(None)
     monkeypatch.setenv("ZHKG_NER_QUANTIZE", "0")
     assert model_id(None) != with_int8 and "+int8" in with_int8
+
+
+def test_the_int8_key_only_where_the_int8_copy_tags(monkeypatch):
+    """HanLP's own path (ZHKG_NER_FAST=0) never quantizes: no +int8 in the key."""
+    from kg.build.cache import model_id
+
+    monkeypatch.setenv("ZHKG_NER_QUANTIZE", "1")
+    monkeypatch.setenv("ZHKG_NER_FAST", "0")
+    assert "+int8" not in model_id(None)

@@ -112,3 +112,13 @@ def test_float_model_when_quantization_is_unavailable(tagger, monkeypatch):
     monkeypatch.delenv("ZHKG_NER_QUANTIZE", raising=False)
     with pytest.warns(UserWarning, match="float model"):
         assert tagger._inference_model() is tagger.model
+
+
+def test_the_fast_path_is_taken_on_cpu_only(tagger, monkeypatch):
+    """On a GPU the inputs and the NumPy Viterbi of the fast path would not fit:
+    HanLP's own path tags there (kg.nlp.ner_model's _fast_path_ok)."""
+    ner = tagger
+    assert ner._fast_path_ok([["张", "明"]])
+    monkeypatch.setattr(type(ner), "_on_cpu", lambda self: False)
+    assert not ner._fast_path_ok([["张", "明"]])
+    assert ner._inference_model() is ner.model

@@ -153,7 +153,7 @@ def test_place_only_leading_a_longer_name_is_no_mention():
     assert not [m for m in a.mentions if m.text == "杭州"]
     # a short form starting a company's name is its place (D24 in docs/corpus.md),
     # but not one that belongs to a parent's name before another place
-    b = _article("北京交通大学唐山研究院成立。")
+    b = _article("北京东川大学唐山研究院成立。")
     recognize(b)
     assert not [m for m in b.mentions if m.type == "Place" and m.text == "北京"]
 

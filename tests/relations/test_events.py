@@ -133,26 +133,30 @@ def test_coming_to_a_province_end_to_end():
 def test_a_destination_chain_visits_each_place_but_a_frame_does_not():
     """D5 (docs/corpus.md): 赴浙江杭州市、宁波市 visits 浙江 too; the 在-frame
     of a company gives no visit of the place written before it."""
-    text = "主任朱勇带队赴浙江杭州市、宁波市考察。\n在苏州昆山市甲公司，朱勇参观了展厅。"
-    art = make_article(text, {"朱勇": "Person", "浙江": "Place", "杭州市": "Place", "宁波市": "Place",
+    text = "主任张明带队赴浙江杭州市、宁波市考察。\n在苏州昆山市甲公司，张明参观了展厅。"
+    art = make_article(text, {"张明": "Person", "浙江": "Place", "杭州市": "Place", "宁波市": "Place",
                               "苏州": "Place", "昆山市甲公司": "Organization"})
     extract_relations(art)
-    assert triples(art, "visited") == {("朱勇", x) for x in ("浙江", "杭州市", "宁波市", "昆山市甲公司")}
+    assert triples(art, "visited") == {("张明", x) for x in ("浙江", "杭州市", "宁波市", "昆山市甲公司")}
 
 
 def test_the_place_of_a_visit_verb_is_visited_unless_it_is_the_visitors_own():
-    text = "甲市市长于永生在北京走访考察乙集团。于永生在甲市调研丙公司。"
-    art = make_article(text, {"于永生": "Person", "甲市": "Place", "北京": "Place",
-                              "乙集团": "Organization", "丙公司": "Organization"})
+    """甲市委书记李青在甲市调研: 甲市 is where his body is, no visit of it (the
+    check of kg.relations.events' _place_before, not the later filters)."""
+    text = "甲市市长王立在北京走访考察乙集团。甲市委书记李青在甲市调研丙公司。"
+    art = make_article(text, {"王立": "Person", "李青": "Person", "甲市": "Place", "甲市委": "Organization",
+                              "北京": "Place", "乙集团": "Organization", "丙公司": "Organization"})
     extract_relations(art)
-    assert triples(art, "visited") == {("于永生", "北京"), ("于永生", "乙集团"), ("于永生", "丙公司")}
+    visited = triples(art, "visited")
+    assert {("王立", "北京"), ("王立", "乙集团"), ("李青", "丙公司")} <= visited
+    assert ("李青", "甲市") not in visited
 
 
 def test_the_people_of_a_lead_frame_are_the_leaders_and_visit():
-    text = "参观团一行8人，在董事长张镜湖、校长李天的带领下到甲研究所参观考察。"
-    art = make_article(text, {"张镜湖": "Person", "李天": "Person", "甲研究所": "Organization"})
+    text = "参观团一行8人，在董事长王立、校长李青的带领下到甲研究所参观考察。"
+    art = make_article(text, {"王立": "Person", "李青": "Person", "甲研究所": "Organization"})
     extract_relations(art)
-    assert triples(art, "visited") == {("张镜湖", "甲研究所"), ("李天", "甲研究所")}
+    assert triples(art, "visited") == {("王立", "甲研究所"), ("李青", "甲研究所")}
 
 
 def test_an_object_before_the_visit_verb():
