@@ -125,6 +125,7 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
     out += _places_in_names(article, view, infos)
     out += _stated_location(article, view)
     out += _names_extending(article)
+    out += _bare_units(article, out)
     out += _stated_ownership(article, view)
     out += _units_visited_inside(article, view)
     out += _units_after_host(article, view)
@@ -317,6 +318,33 @@ def _names_extending(article: Article) -> list[Relation]:
                             best = (b, len(n))
         if best is not None:
             out.append(Relation("partOf", a, best[0], 0, na))
+    return out
+
+
+def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
+    """Units named without their parent (商学院, 教育局) are part of the one
+    organization of the parent's kind the article names (东川大学; 香港特区政府):
+    data/context_bare_units.tsv. A unit whose name starts with a place, or that
+    is already part of something, is left alone; with two possible parents, none."""
+    from kg.lexicons.gazetteer import find_places
+
+    has_parent = {r.subject for r in found if r.kind == "partOf"}
+    orgs = [i for i, e in enumerate(article.entities) if e.type == "Organization"]
+    out = []
+    for kind in ("school", "bureau"):
+        units, parents = words("context_bare_units", f"unit_{kind}"), words("context_bare_units", f"parent_{kind}")
+        heads = [b for b in orgs if article.entities[b].name.endswith(parents)]
+        if len(heads) != 1:
+            continue
+        head = heads[0]
+        for a in orgs:
+            name = article.entities[a].name
+            if a == head or a in has_parent or not name.endswith(units) or name.endswith(parents) \
+                    or _re("context_independent_words").search(name):
+                continue  # 东川科学院: an independent organization, no unit
+            if any(s == 0 for s, _e, _p in find_places(name)):
+                continue  # 常熟理工学院: a place starts it, a school of its own
+            out.append(Relation("partOf", a, head, 0, name))
     return out
 
 

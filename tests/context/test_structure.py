@@ -110,7 +110,9 @@ def test_a_unit_written_right_after_its_university_is_part_of_it_siblings_are_no
                        {"甲大学": "Organization", "乙学院": "Organization", "丙实验室": "Organization",
                         "甲集团": "Organization", "丁公司": "Organization", "王一": "Person", "王二": "Person"})
     extract_relations(art)
-    assert triples(art, "partOf") == {("乙学院", "甲大学")}
+    # 丙实验室 is no part of its sibling 乙学院; as a bare unit in an article with one
+    # university it is part of 甲大学 (data/context_bare_units.tsv)
+    assert triples(art, "partOf") == {("乙学院", "甲大学"), ("丙实验室", "甲大学")}
 
 
 def test_subsidiary_words_make_the_named_unit_part_of_its_owner():
@@ -173,3 +175,21 @@ def test_a_unit_named_with_its_university_or_academy_is_part_of_it_when_that_is_
                        {"王立": "Person", "中国科学院东川材料研究所": "Organization"})
     extract_relations(art)
     assert not triples(art, "partOf") and len(art.entities) == 2
+
+
+def test_bare_units_are_part_of_the_one_parent_of_their_kind():
+    """D22: a school of a named university, named without it (data/context_bare_units.tsv)."""
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.pipeline import analyze_article
+    from kg.doc import Article
+
+    text = "东川大学校长张明出席签约仪式。商学院、设计学院负责人和常熟理工学院代表参加座谈。"
+    art = Article(source="t.txt", raw=text, text=text)
+    analyze_article(art, None, until="scoring")
+    part = {tuple(r) for r in article_to_gold_shape(art)["partOf"]}
+    assert {("商学院", "东川大学"), ("设计学院", "东川大学")} <= part
+    assert ("常熟理工学院", "东川大学") not in part  # a place starts its name: a school of its own
+    two = "东川大学与西川大学签约。商学院负责人参加座谈。"
+    art2 = Article(source="t.txt", raw=two, text=two)
+    analyze_article(art2, None, until="scoring")
+    assert not article_to_gold_shape(art2)["partOf"]  # two possible parents: none
