@@ -107,14 +107,24 @@ def _names(article: Article, i: int) -> list[str]:
     return sorted({e.name, *e.aliases}, key=len, reverse=True)
 
 
+def inside_by_code(infos: dict[int, PlaceInfo], a: int, b: int) -> bool | None:
+    """Whether place a lies inside place b by their gazetteer codes; None when
+    either has no code."""
+    ia, ib = infos.get(a), infos.get(b)
+    if not (ia and ib and ia.code and ib.code):
+        return None
+    from kg.lexicons import gazetteer
+
+    p = gazetteer.by_code(ia.code)
+    return p is not None and any(x.code == ib.code for x in gazetteer.ancestors(p))
+
+
 def _descends(infos: dict[int, PlaceInfo], a: int, b: int, article: Article) -> bool:
     """Whether place a lies inside place b (codes, else names: 唐山高新区 in 唐山市)."""
-    ia, ib = infos.get(a), infos.get(b)
-    if ia and ib and ia.code and ib.code:
-        from kg.lexicons import gazetteer
-
-        p = gazetteer.by_code(ia.code)
-        return p is not None and any(x.code == ib.code for x in gazetteer.ancestors(p))
+    by_code = inside_by_code(infos, a, b)
+    if by_code is not None:
+        return by_code
+    ib = infos.get(b)
     na, nb = article.entities[a].name, article.entities[b].name
     return na != nb and (nb in na or (ib is not None and len(ib.stem) >= 2 and na.startswith(ib.stem)))
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.lexicons.load import derived, entries, words
 from kg.rdf.vocab import ENTITY_RELATIONS, SYMMETRIC
 
 #: gold-file keys of the pair relations: the ontology's entity relations
@@ -41,6 +42,14 @@ def _norm(name: str) -> str:
     )
 
 
+@derived
+def _generic_bodies() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(generic body words longest first, level characters) for :func:`title_key`."""
+    bodies = {e.word for e in entries("title_bodies")
+              if "generic" in e.scope or "title" in e.scope and not {"department", "internal"} & set(e.scope)}
+    return tuple(sorted(bodies, key=len, reverse=True)), frozenset(words("place_m_admin_suffixes", "body"))
+
+
 def title_key(title: str) -> str:
     """A title as the scorer compares it: without generic body words (the
     guide's v2 convention: 主任 and 区人大常委会主任 are one title, as are
@@ -49,13 +58,8 @@ def title_key(title: str) -> str:
     except departments and a body inside any organization, so 组织部部长 and
     宣传部部长, 党委书记 and 纪委书记 stay apart; data/place_m_admin_suffixes.tsv,
     scope body) are removed while a role is left."""
-    from kg.lexicons.load import entries, words
-
+    bodies, levels = _generic_bodies()
     t = _norm(title)
-    bodies = sorted({e.word for e in entries("title_bodies")
-                     if "generic" in e.scope or "title" in e.scope and not {"department", "internal"} & set(e.scope)},
-                    key=len, reverse=True)
-    levels = frozenset(words("place_m_admin_suffixes", "body"))
     while True:
         if len(t) > 2 and t[0] in levels and any(t.startswith(b, 1) and len(t) > len(b) + 1 for b in bodies):
             t = t[1:]

@@ -35,3 +35,10 @@ def ner_quantized() -> bool:
     """Whether the NER model tags with its int8 copy on CPU (``ZHKG_NER_QUANTIZE``,
     default yes): part of the model version that build records are keyed by."""
     return env_flag("ZHKG_NER_QUANTIZE", True)
+
+
+def train_threads(default: int) -> int:
+    """Torch threads for training: ``ZHKG_TRAIN_THREADS`` when it is a positive
+    number, else ``default`` (1 is faster when the cores are contended)."""
+    value = os.environ.get("ZHKG_TRAIN_THREADS", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else default

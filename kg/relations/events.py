@@ -116,6 +116,12 @@ def _list_after(view: TextView, start: int, clause: Clause, wider: bool = False)
 
 
 @derived
+def _place_frame_gaps() -> tuple[str, ...]:
+    """Words between 在 + place and the visit verb, longest first (data/trigger_visit_place_frames.tsv)."""
+    return tuple(sorted(words("trigger_visit_place_frames", "gap"), key=len, reverse=True))
+
+
+@derived
 def _lead_frame_re() -> re.Pattern:
     """在 … (的)带领下 (data/trigger_lead_frames.tsv): the people inside lead."""
     return re.compile(alternation("trigger_lead_frames", "open") + r"[^，,。；;]{1,40}?"
@@ -320,7 +326,7 @@ class _Extractor:
         """The place of ``在郑州市(进行)考察`` right before the visit verb, unless
         it is the agents' own (a body of theirs is named after it)."""
         pos = verb
-        for g in sorted(words("trigger_visit_place_frames", "gap"), key=len, reverse=True):
+        for g in _place_frame_gaps():
             if self.view.text.startswith(g, pos - len(g)):
                 pos -= len(g)
                 break

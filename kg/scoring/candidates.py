@@ -174,15 +174,9 @@ class _Index:
 
     def nested(self, a: int, b: int) -> bool:
         """Whether place entity ``a`` lies inside ``b`` or ``b`` inside ``a`` (gazetteer codes)."""
-        from kg.lexicons.gazetteer import ancestors, by_code
+        from kg.context.structure import inside_by_code
 
-        ca, cb = (getattr(self.places.get(x), "code", None) for x in (a, b))
-        if not ca or not cb:
-            return False
-        pa, pb = by_code(ca), by_code(cb)
-        if pa is None or pb is None:
-            return False
-        return pb in ancestors(pa) or pa in ancestors(pb)
+        return bool(inside_by_code(self.places, a, b) or inside_by_code(self.places, b, a))
 
     def shared_org(self, a: int, b: int) -> bool:
         """Whether two people hold posts in one organization."""

@@ -136,12 +136,13 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
     import torch
 
     from kg.scoring.component import RelationScorer
+    from kg.nlp.model_dir import train_threads
     from kg.scoring.stage import RULE_BACKED
 
     logger = logger or _logger()
     settings = {**SETTINGS, **{k: v for k, v in overrides.items() if v is not None}}
     if devices == -1:
-        torch.set_num_threads(int(os.environ.get("ZHKG_TRAIN_THREADS", "1") or 1))
+        torch.set_num_threads(train_threads(1))
     t0 = time.perf_counter()
     os.environ["ZHKG_RELATIONS"] = "rules"  # features come from the stages before scoring
     trn_articles, trn_gold = prepared(corpus, "train", model, fraction, settings["seed"])

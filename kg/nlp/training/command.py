@@ -24,10 +24,10 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from kg.nlp.model_dir import shipped_model_dir
+from kg.nlp.model_dir import shipped_model_dir, train_threads
 
 #: files that make up a trained model directory (everything else HanLP writes is dropped)
 MODEL_FILES = ("config.json", "vocabs.json", "model.pt")
@@ -60,12 +60,7 @@ class TrainSettings:
     #: with ``init``: the kept weights are ``blend * fine-tuned + (1 - blend) * init`` (1: the fine-tuned ones)
     blend: float = 1.0
     #: torch threads; ZHKG_TRAIN_THREADS overrides (1 is faster when the cores are contended)
-    threads: int = field(default_factory=lambda: _env_threads())
-
-
-def _env_threads(default: int = 2) -> int:
-    value = os.environ.get("ZHKG_TRAIN_THREADS", "")
-    return int(value) if value.isdigit() and int(value) > 0 else default
+    threads: int = field(default_factory=lambda: train_threads(2))
 
 
 def run_train_ner(
@@ -86,24 +81,12 @@ def run_train_ner(
               "is replaced only when --save-dir names it)", file=sys.stderr)
         return 2
     target = Path(save_dir) if save_dir else shipped_model_dir()
-    settings = TrainSettings()
-    if epochs is not None:
-        settings.epochs = epochs
-    if batch_size is not None:
-        settings.batch_size = batch_size
-    if max_sentences is not None:
-        settings.max_sentences = max_sentences
-    if seed is not None:
-        settings.seed = seed
-    settings.corpus = corpus
-    settings.init = init
+    settings = TrainSettings(corpus=corpus, init=init)
     if init is not None:  # fine-tuning: a few epochs at a lower rate unless told otherwise
-        settings.epochs = epochs if epochs is not None else FINETUNE_EPOCHS
-        settings.lr = FINETUNE_LR
-    if corpus_copies is not None:
-        settings.corpus_copies = corpus_copies
-    if lr is not None:
-        settings.lr = lr
+        settings.epochs, settings.lr = FINETUNE_EPOCHS, FINETUNE_LR
+    given = {"epochs": epochs, "batch_size": batch_size, "max_sentences": max_sentences, "seed": seed,
+             "corpus_copies": corpus_copies, "lr": lr}
+    settings = replace(settings, **{k: v for k, v in given.items() if v is not None})
     if blend is not None:
         if init is None or not 0 < blend <= 1:
             print("kg train-ner: --blend needs --init and a value in (0, 1]", file=sys.stderr)
