@@ -2,7 +2,8 @@
 
 ``kg build`` bulk-loads ``graph.ttl`` (which carries the ontology) into a
 fresh store built in a staging folder inside OUT and swapped in, so a crash
-leaves the previous store intact (:func:`write_store`). The store records
+leaves the previous store intact (:func:`write_store`; the build does it in a
+background thread while it writes graph.html: :class:`StoreLoad`). The store records
 which graph.ttl it was made from (``kg-store.json``: size, mtime, SHA-256);
 :func:`find_store` only returns a store that matches the graph.ttl next to
 it, so a stale store (a build whose store step failed) is never queried.
@@ -93,52 +94,118 @@ def write_store(graph_ttl_path: str | os.PathLike, store_dir: str | os.PathLike)
     when the graph does not carry it (``rdf:type/rdfs:subClassOf*`` must work).
     Raises StoreError (pyoxigraph missing, unreadable graph, disk full).
     """
+    graph_ttl, store_dir = Path(graph_ttl_path), Path(store_dir)
+    if not graph_ttl.is_file():
+        raise StoreError(f"{graph_ttl}: no such file")
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=store_dir.parent))
+    try:
+        load_store(graph_ttl, staging)
+        swap_store(staging, store_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return store_dir
+
+
+def load_store(graph_ttl: Path, staging: Path) -> dict:
+    """Bulk-load ``graph_ttl`` (and the ontology when it lacks it) into a new store in the
+    empty folder ``staging`` and write its marker; the marker. The marker names
+    ``graph_ttl``'s size, modification time and SHA-256, which a rename keeps: a
+    store loaded from a build's staged graph.ttl matches it once published."""
     try:
         import pyoxigraph as ox
     except ImportError as exc:
         raise StoreError("pyoxigraph is not installed (python3 -m pip install 'pyoxigraph>=0.4')") from exc
     from kg.rdf.namespaces import ONTOLOGY_IRI
 
-    graph_ttl, store_dir = Path(graph_ttl_path), Path(store_dir)
-    if not graph_ttl.is_file():
-        raise StoreError(f"{graph_ttl}: no such file")
-    store_dir.parent.mkdir(parents=True, exist_ok=True)
-    _recover(store_dir)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=store_dir.parent))
+    fingerprint = _fingerprint(graph_ttl)
+    store = ox.Store(str(staging))
     try:
-        store = ox.Store(str(staging))
-        try:
-            store.bulk_load(path=str(graph_ttl), format=ox.RdfFormat.TURTLE)
-            ontology = f"ASK {{ <{ONTOLOGY_IRI}> a <http://www.w3.org/2002/07/owl#Ontology> }}"
-            added_ontology = False
-            if not bool(store.query(ontology)):
-                from kg.rdf.ontology import OntologyNotFound, ontology_path
+        store.bulk_load(path=str(graph_ttl), format=ox.RdfFormat.TURTLE)
+        ontology = f"ASK {{ <{ONTOLOGY_IRI}> a <http://www.w3.org/2002/07/owl#Ontology> }}"
+        added_ontology = False
+        if not bool(store.query(ontology)):
+            from kg.rdf.ontology import OntologyNotFound, ontology_path
 
-                try:
-                    store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-                    added_ontology = True
-                except OntologyNotFound:
-                    pass
-            triples = len(store)
-            store.optimize()
-            store.flush()
-        except SyntaxError as exc:
-            raise StoreError(f"{graph_ttl}: not readable Turtle: {exc}") from exc
-        finally:
-            del store  # closes the database (CPython frees it here)
-        marker = {**_fingerprint(graph_ttl), "triples": triples, "ontology_added": added_ontology,
-                  "pyoxigraph": ox.__version__}
-        (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
-        previous = store_dir.parent / PREVIOUS
-        if store_dir.exists():
-            shutil.rmtree(previous, ignore_errors=True)
-            os.rename(store_dir, previous)
-        os.rename(staging, store_dir)
+            try:
+                store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+                added_ontology = True
+            except OntologyNotFound:
+                pass
+        triples = len(store)
+        store.optimize()
+        store.flush()
+    except SyntaxError as exc:
+        raise StoreError(f"{graph_ttl}: not readable Turtle: {exc}") from exc
+    finally:
+        del store  # closes the database (CPython frees it here)
+    marker = {**fingerprint, "triples": triples, "ontology_added": added_ontology,
+              "pyoxigraph": ox.__version__}
+    (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+    return marker
+
+
+def swap_store(staging: Path, store_dir: Path) -> None:
+    """Put the loaded store ``staging`` in place of ``store_dir`` by two renames
+    (a crash between them is repaired by the next swap or reader)."""
+    _recover(store_dir)
+    previous = store_dir.parent / PREVIOUS
+    if store_dir.exists():
         shutil.rmtree(previous, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return store_dir
+        os.rename(store_dir, previous)
+    os.rename(staging, store_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+class StoreLoad:
+    """A store loaded in a background thread while the build writes its other outputs.
+
+    pyoxigraph's bulk load runs without the interpreter lock, so on a machine with a
+    free core the store costs the build (nearly) no wall time. :meth:`start` begins
+    loading a staged graph.ttl into ``.staging-store-*`` beside the store;
+    :meth:`wait` waits for it (before graph.ttl is moved out of the staging folder);
+    :meth:`finish` swaps it in (after graph.ttl is published: the marker matches the
+    published file, a rename keeps its size and time); :meth:`cancel` removes it."""
+
+    def __init__(self, graph_ttl: Path, parent: Path) -> None:
+        import threading
+
+        self.staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=parent))
+        self.error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                load_store(graph_ttl, self.staging)
+            except BaseException as exc:  # reported by finish()
+                self.error = exc
+
+        self._thread = threading.Thread(target=run, name="kg-store-load", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, graph_ttl: str | os.PathLike, parent: str | os.PathLike) -> "StoreLoad":
+        return cls(Path(graph_ttl), Path(parent))
+
+    def finish(self, store_dir: str | os.PathLike) -> Path:
+        """Wait for the load and swap the store in at ``store_dir``; StoreError (or the
+        load's own error) when it failed, the staging folder removed."""
+        self.wait()
+        try:
+            if self.error is not None:
+                raise self.error
+            swap_store(self.staging, Path(store_dir))
+        except BaseException:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            raise
+        return Path(store_dir)
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def cancel(self) -> None:
+        self._thread.join()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 # ------------------------------------------------------------------ finding and opening

@@ -307,7 +307,7 @@ def test_a_store_failure_does_not_change_the_build_status(tmp_path, monkeypatch)
     def broken(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kgstore, "write_store", broken)
+    monkeypatch.setattr(kgstore, "load_store", broken)  # the build loads it in a background thread
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append
@@ -320,3 +320,33 @@ def test_a_store_failure_does_not_change_the_build_status(tmp_path, monkeypatch)
     assert (tmp_path / "broken" / "graph.ttl").is_file() and not (tmp_path / "broken" / "store").exists()
     warnings = [r.getMessage() for r in records if r.levelno == logging.WARNING]
     assert any("store not written" in w and "No space left" in w for w in warnings)
+    assert not list((tmp_path / "broken").glob(".staging-store-*"))  # its half-loaded store removed
+
+
+def test_a_build_that_fails_after_the_store_load_began_leaves_no_half_store(tmp_path, monkeypatch):
+    """The store loads in the background while graph.html is written; when that step
+    fails, the build's staging and the half-loaded store both go, and the previous
+    outputs stay."""
+    import kg.export.html as html
+    from kg.pipeline import run_build
+
+    from .robustness.conftest import SEEDS
+
+    seed = tmp_path / "in"
+    seed.mkdir()
+    src = sorted(SEEDS.glob("*.txt"))[2]
+    (seed / src.name).write_bytes(src.read_bytes())
+    out = tmp_path / "out"
+    assert run_build([str(seed)], str(out), progress=False) == 0
+    before = (out / "graph.ttl").read_bytes(), kgstore.store_marker(out / "store")
+
+    def broken(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(html, "write_html", broken)
+    (seed / "more.txt").write_text("临海市委书记张明率队赴深圳考察华锐公司。\n", encoding="utf-8")
+    code = run_build([str(seed)], str(out), progress=False)
+    assert code != 0
+    assert not list(out.glob(".staging-*"))
+    assert ((out / "graph.ttl").read_bytes(), kgstore.store_marker(out / "store")) == before
+    assert kgstore.find_store(out) == out / "store"

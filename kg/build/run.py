@@ -91,22 +91,33 @@ class Built:
     keep_articles: set[str] = field(default_factory=set)
     keep_rdf: set[str] = field(default_factory=set)
     extra: dict = field(default_factory=dict)
+    #: OUT/store being loaded from the staged graph.ttl (kg.store.StoreLoad), or None
+    store_load: object | None = None
 
     def publish(self, out) -> None:
         """Cache records and manifest first (content-addressed: harmless if the rest fails),
         then the outputs. Without a new graph.html an old one (of another graph) is removed."""
         self.cache.publish(self.keep_articles, self.keep_rdf)
+        if self.store_load is not None:
+            self.store_load.wait()  # it reads the staged graph.ttl
         names = [n for n in OUTPUTS if (self.staging / n).exists()]
         if "graph.html" not in names:
             (out.path / "graph.html").unlink(missing_ok=True)
         out.publish(self.staging, names)
 
     def discard(self) -> None:
+        self.cancel_store()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+    def cancel_store(self) -> None:
+        if self.store_load is not None:
+            self.store_load.cancel()
+            self.store_load = None
 
     def publish_outputs(self, out, command: str) -> int | None:
         """:meth:`publish`, then OUT/store/ for kg query and kg serve (graph.ttl answers
-        without it). None when published, else the exit status (outputs left intact)."""
+        without it): the store loaded while the outputs were written is swapped in, or
+        graph.ttl is loaded now. None when published, else the exit status (outputs left intact)."""
         from kg import exitcodes
         from kg.logs import logger
 
@@ -116,7 +127,11 @@ class Built:
             try:
                 from kg.store import write_store
 
-                write_store(out.path / "graph.ttl", out.path / "store")
+                if self.store_load is not None:
+                    loading, self.store_load = self.store_load, None
+                    loading.finish(out.path / "store")
+                else:
+                    write_store(out.path / "graph.ttl", out.path / "store")
             except Exception as exc:
                 log.warning(f"{command}: OUT/store not written ({exc}); kg query will read graph.ttl")
         except OSError as exc:
@@ -396,6 +411,7 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
     cache = Cache(out.path, staging=staging)
     stats = Stats()
     engines: dict[str, object] = {}
+    result: Built | None = None
 
     def engine_for(n_tasks: int):
         if engine is not None:
@@ -436,6 +452,8 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
         result.extra["build"] = stats.as_dict()
         return result
     except BaseException:
+        if result is not None:
+            result.cancel_store()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
@@ -471,6 +489,9 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
 
     write_graph(staging / "graph.ttl", section, rendering.parts.chunks(subjects_of), before, after)
     report.seconds["turtle"] += time.perf_counter() - t0
+    from kg.store import StoreLoad
+
+    result.store_load = StoreLoad.start(staging / "graph.ttl", staging.parent)  # while the rest is written
     report.versions = versions()
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
     if options.validate:

@@ -39,6 +39,26 @@ def test_an_added_article_appears_and_only_it_is_analysed(inputs, tmp_path):
     assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
 
 
+def test_the_store_follows_the_added_article(inputs, tmp_path):
+    """kg add swaps in a store loaded from the new graph.ttl (in the background while
+    graph.html is written): kg query answers from it, with the new article's facts."""
+    from kg import store as kgstore
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    assert run_add([str(c)], str(out), progress=False) == 0
+    assert kgstore.find_store(out) == out / "store"
+    assert not list(out.glob(".staging-*"))
+    ask = ("PREFIX kg: <https://w3id.org/zhkg/ontology#> "
+           "SELECT (COUNT(?a) AS ?n) WHERE { ?a kg:sourceFile ?f }")
+    fresh = tmp_path / "fresh"
+    assert _build([a, b, c], fresh) == 0
+    assert kgstore.store_marker(out / "store")["triples"] == kgstore.store_marker(fresh / "store")["triples"]
+    rows = kgstore.query_store(out / "store", ask).rows
+    assert rows == kgstore.query_store(fresh / "store", ask).rows and int(rows[0][0]) == 3
+
+
 def test_a_changed_article_is_analysed_again_an_unchanged_one_is_not(inputs, tmp_path):
     a, b, _ = inputs
     out = tmp_path / "out"
