@@ -60,11 +60,13 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
     away = destinations_ahead(article, offset)  # 市委书记王一带队赴乙市: not 乙市's 市委
-    away |= guests_homes(article, infos, kind, offset)  # 乙市考察团来我市: 市委 is not 乙市委
+    # 乙市考察团来我市: 市委 is not 乙市委, unless 乙市 is written in the sentence before it
+    guests = guests_homes(article, infos, kind, offset)
+    sent_start = article.sentences[article.sentence_of(offset)].start if article.sentences else 0
     for pos, i in place_mentions(article, infos):
-        if not infos[i].fits(kind) or i in away:
+        if not infos[i].fits(kind) or i in away or (i in guests and not sent_start <= pos < offset):
             continue
-        counts[i] = counts.get(i, 0) + 1
+        counts[i] = counts.get(i, 0) + (0 if i in guests else 1)
         first.setdefault(i, pos)
         if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
             best, best_at = i, pos
@@ -72,7 +74,7 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
         best = max(counts, key=lambda i: (counts[i], -first[i]))
     if best is not None:
         home = _trip_home(article, infos, kind, best, best_at)
-        return home if home is not None else best
+        return home if home is not None and home not in away and home not in guests else best
     return None
 
 
@@ -110,7 +112,24 @@ def guests_homes(article: Article, infos: dict[int, PlaceInfo], kind: str, offse
         if refs is None:
             refs = place_mentions(article, infos)
         out |= {i for pos, i in refs if lo <= pos < s}
+    for lo, s, dest in _coming(article):  # 甲市代表团来乙市考察: 甲市 is the guests'
+        if lo <= offset < s:
+            continue
+        if refs is None:
+            refs = place_mentions(article, infos)
+        out |= {i for pos, i in refs if lo <= pos < s and infos[i].fits(kind) and i != dest}
     return out
+
+
+def _coming(article: Article) -> list[tuple[int, int, int | None]]:
+    """kg.context.trips.coming_clauses, once per state of the mentions."""
+    from kg.context.trips import coming_clauses
+
+    memo = article.__dict__.setdefault("_coming", {})
+    key = (len(article.mentions), len(article.entities))
+    if memo.get("key") != key:
+        memo["key"], memo["value"] = key, coming_clauses(article)
+    return memo["value"]
 
 
 def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen: int, at: int) -> int | None:
