@@ -165,7 +165,7 @@ class PlaceContext:
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:  # the nearest place of that level before pos
             s, _, p = self.mentions[k]
-            if fits(p, s >= sent_start):
+            if fits(p, s >= sent_start and not any(lo <= s < v and not lo <= pos < v for lo, v, _ in self.trips.guests)):
                 if s in self.trips.destination_at:  # written as where the travellers went
                     return self.trips.home_for(fits) or p
                 return p

@@ -83,3 +83,11 @@ def test_the_place_guests_come_to_is_never_their_home():
     text = "热情的临海市人民期待朋友来临海市考察。市长张明致辞。"
     art = make_article(text, {"临海市": "Place", "张明": "Person"})
     assert art.entities[focus_place(art, place_infos(art), "市", text.index("市长"))].name == "临海市"
+
+
+def test_a_guest_city_in_the_clause_that_brings_them_is_not_kept_by_the_sentence():
+    """江门市代表团来我市考察，市委书记张明接待: 江门市 is in the sentence, but in
+    the clause that brings the guests, so 市委 is not 江门市委."""
+    text = "6月1日，江门市代表团来我市考察，市委书记张明接待。"
+    art = make_article(text, {"江门市": "Place", "张明": "Person"})
+    assert focus_place(art, place_infos(art), "市", text.index("市委")) is None
