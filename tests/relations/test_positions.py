@@ -134,3 +134,19 @@ def test_a_second_post_after_a_comma_and_jian_keeps_the_first_post():
     got = run(art)
     assert ("马林", "副市长", "东川市") in got
     assert any(p == "马林" and t == "局长" for p, t, _ in got)
+
+
+def test_region_roles_sit_in_the_one_region_and_its_government():
+    """行政长官 sits in the region (as 市长 in its city) and is affiliated with its
+    government; 经济财政司司长 sits in the government the article names."""
+    art = make_article("澳门特区政府在澳门举行会议。行政长官张明、经济财政司司长李青出席。",
+                       {"澳门特区政府": "Organization", "澳门": "Place", "张明": "Person", "李青": "Person"})
+    got = run(art)
+    assert ("张明", "行政长官", "澳门") in got and ("李青", "经济财政司司长", "澳门特区政府") in got
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert {("张明", "澳门特区政府"), ("李青", "澳门特区政府")} <= aff
+
+
+def test_a_region_role_takes_no_org_without_exactly_one_region():
+    art = make_article("行政长官张明出席。", {"张明": "Person"})
+    assert run(art) == {("张明", "行政长官", None)}
