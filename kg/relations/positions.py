@@ -151,6 +151,31 @@ def _region_role(title: str) -> str | None:
     return None
 
 
+@derived
+def _self_chars() -> dict[str, tuple[str, ...]]:
+    """The last character of an organization's self reference (我校 -> 校, 我所 -> 所;
+    data/context_self_refs.tsv), with the self references ending with it."""
+    out: dict[str, list[str]] = {}
+    for e in entries("context_self_refs"):
+        if "Organization" in e.scope:
+            out.setdefault(e.word[-1], []).append(e.word)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
+def self_org(article: Article, lead: str) -> int | None:
+    """The organization the article calls itself (我校) when ``lead`` opens
+    with that self reference's character: 校党委书记 or 校长 in an article that
+    says 我校 (resolved to the publishing school by kg.context.generics)."""
+    selfs = _self_chars().get(lead[:1])
+    if not selfs:
+        return None
+    counts: dict[int, int] = {}
+    for m in article.mentions:
+        if m.generic and m.entity is not None and m.text in selfs and article.entities[m.entity].type == "Organization":
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=lambda i: counts[i]) if counts else None
+
+
 def gold_title(item: TitleSpan) -> str:
     """The title as the annotation guide writes it (no leading named entity)."""
     body = item.title[: len(item.title) - len(item.role)]
@@ -494,6 +519,8 @@ def extract_positions(article: Article, view: TextView) -> None:
             mission = _mission(article.text, view, item)
             if mission is not None:
                 title, org = mission
+            if item.org_start is not None and org is None and item.org_text[1:] in ("", *_bodies("internal")):
+                org = self_org(article, item.org_text)  # 校党委书记 in an article that says 我校
             if item.org_start is not None and org is None:
                 org = res.unit_of(prev_org, text[item.org_start : item.org_end])
                 if org is None and title == item.title:  # 该会会长: the association named before
@@ -529,6 +556,8 @@ def extract_positions(article: Article, view: TextView) -> None:
             continue
         kind = _place_role(item.role)
         org = focus_place(article, infos, kind, ref.start) if kind else _org_before_name(article, view, ref, item)
+        if org is None and not kind:
+            org = self_org(article, _head_role(item.role))  # 王一校长 in an article that says 我校
         add(ref.entity, item.title, org, ref.start)
 
 

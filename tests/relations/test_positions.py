@@ -150,3 +150,12 @@ def test_region_roles_sit_in_the_one_region_and_its_government():
 def test_a_region_role_takes_no_org_without_exactly_one_region():
     art = make_article("行政长官张明出席。", {"张明": "Person"})
     assert run(art) == {("张明", "行政长官", None)}
+
+
+def test_a_title_led_by_the_self_reference_character_is_in_the_own_school():
+    """校党委书记、校长王一 and 李青校长 in an article that says 我校: the
+    school 我校 means."""
+    art = make_article("甲学院召开会议。我校校党委书记、校长王一出席。李青校长讲话。",
+                       {"甲学院": "Organization", "王一": "Person", "李青": "Person"})
+    got = run(art)
+    assert {("王一", "党委书记", "甲学院"), ("王一", "校长", "甲学院"), ("李青", "校长", "甲学院")} <= got
