@@ -159,3 +159,12 @@ def test_a_title_led_by_the_self_reference_character_is_in_the_own_school():
                        {"甲学院": "Organization", "王一": "Person", "李青": "Person"})
     got = run(art)
     assert {("王一", "党委书记", "甲学院"), ("王一", "校长", "甲学院"), ("李青", "校长", "甲学院")} <= got
+
+
+def test_a_deputy_prefect_sits_in_the_prefecture_not_its_party_committee():
+    """州委常委、副州长王一: 副州长 is a place role (data/title_place_roles.tsv),
+    in the prefecture as 副市长 in its city, not in the 州委 named before it."""
+    art = make_article("延边州召开会议。延边州委常委、副州长王一出席。",
+                       {"延边州": "Place", "延边州委": "Organization", "王一": "Person"})
+    got = run(art)
+    assert ("王一", "副州长", "延边州") in got and ("王一", "副州长", "延边州委") not in got
