@@ -60,11 +60,15 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
     away = destinations_ahead(article, offset)  # 市委书记王一带队赴乙市: not 乙市's 市委
-    away |= guests_homes(article, infos, kind, offset)  # 乙市考察团来我市: 市委 is not 乙市委
+    # 乙市考察团来我市: 市委 is not 乙市委, unless 乙市 is written in the sentence before it
+    # (乙市委书记王一，市委副书记李四率队), outside the clause that brings the guests
+    guests = guests_homes(article, infos, kind, offset)
+    sent_start = article.sentences[article.sentence_of(offset)].start if article.sentences else 0
     for pos, i in place_mentions(article, infos):
-        if not infos[i].fits(kind) or i in away:
+        if not infos[i].fits(kind) or i in away or \
+                (i in guests and not (sent_start <= pos < offset and not _brings_guests(article, kind, pos, offset))):
             continue
-        counts[i] = counts.get(i, 0) + 1
+        counts[i] = counts.get(i, 0) + (0 if i in guests else 1)
         first.setdefault(i, pos)
         if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
             best, best_at = i, pos
@@ -72,7 +76,7 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
         best = max(counts, key=lambda i: (counts[i], -first[i]))
     if best is not None:
         home = _trip_home(article, infos, kind, best, best_at)
-        return home if home is not None else best
+        return home if home is not None and home not in away and home not in guests else best
     return None
 
 
@@ -88,29 +92,55 @@ def _self_arrival_re() -> re.Pattern:
     return re.compile("(?:" + verbs + ")(" + "|".join(map(re.escape, selfs)) + ")")
 
 
-def guests_homes(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> set[int]:
-    """Homes of travellers who come to the article's own place, named only by a
-    self reference (江宁市市长王一率队来我市考察): that place of level ``kind``
-    is the guests', so 市委 / 市领导 / 我市 elsewhere never mean it (before the
-    verb in its own clause they do)."""
+def _guest_clauses(article: Article, kind: str) -> list[tuple[int, int, int | None]]:
+    """(clause start, verb start, destination or None) of the clauses that bring
+    guests to the writer's place: 江宁市市长王一率队来我市考察 (a self reference
+    of level ``kind``) and 甲市代表团来乙市考察 (kg.context.trips.coming_clauses)."""
     from kg.context.trips import CLAUSE_END_RE
 
-    out: set[int] = set()
+    out: list[tuple[int, int, int | None]] = []
     text = article.text
-    refs = None
     for m in _self_arrival_re().finditer(text):
-        level = words("context_generic_antecedents", m.group(1))
-        if kind not in level:
+        if kind not in words("context_generic_antecedents", m.group(1)):
             continue
-        lo, s = m.start(), m.start()
+        lo = s = m.start()
         while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
             lo -= 1
+        out.append((lo, s, None))
+    return out + _coming(article)
+
+
+def guests_homes(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> set[int]:
+    """Homes of travellers who come to the article's own place (江宁市市长王一率队
+    来我市考察, 甲市代表团来乙市考察): the places of level ``kind`` before the
+    verb are the guests', so 市委 / 市领导 / 我市 elsewhere never mean them
+    (before the verb in its own clause they do); the place they come to is none."""
+    out: set[int] = set()
+    refs = None
+    for lo, s, dest in _guest_clauses(article, kind):
         if lo <= offset < s:
             continue
         if refs is None:
             refs = place_mentions(article, infos)
-        out |= {i for pos, i in refs if lo <= pos < s}
+        out |= {i for pos, i in refs if lo <= pos < s and i != dest}
     return out
+
+
+def _brings_guests(article: Article, kind: str, pos: int, offset: int) -> bool:
+    """Whether ``pos`` lies in a clause that brings guests, before its verb,
+    and ``offset`` does not (there the guests' own body words are theirs)."""
+    return any(lo <= pos < s and not lo <= offset < s for lo, s, _ in _guest_clauses(article, kind))
+
+
+def _coming(article: Article) -> list[tuple[int, int, int | None]]:
+    """kg.context.trips.coming_clauses, once per state of the mentions."""
+    from kg.context.trips import coming_clauses
+
+    memo = article.__dict__.setdefault("_coming", {})
+    key = (len(article.mentions), len(article.entities))
+    if memo.get("key") != key:
+        memo["key"], memo["value"] = key, coming_clauses(article)
+    return memo["value"]
 
 
 def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen: int, at: int) -> int | None:

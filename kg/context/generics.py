@@ -176,6 +176,36 @@ def _framing(article: Article, offset: int, cands: dict[int, list[int]]) -> int 
     return best
 
 
+@derived
+def _org_arrival_re() -> re.Pattern:
+    """A trip, arrival or coming verb right before an organization's self
+    reference (莅临我校, 来我所): data/trigger_abbrev_arrival.tsv, the trip verbs,
+    data/context_coming_verbs.tsv (scope verb) and the Organization words of
+    data/context_self_refs.tsv."""
+    from kg.lexicons.triggers import TRIP_RE
+
+    selfs = [e.word for e in entries(_SELF) if "Organization" in e.scope]
+    verbs = "|".join((alternation("trigger_abbrev_arrival")[3:-1], TRIP_RE.pattern,
+                      alternation("context_coming_verbs", "verb")[3:-1]))
+    return re.compile("(?:" + verbs + ")(?:" + "|".join(map(re.escape, selfs)) + ")")
+
+
+def _guest_orgs(article: Article) -> set[int]:
+    """Organizations named before a verb that brings them to the writer's own
+    organization (甲大学王一校长一行莅临我校): guests, never 我校 itself."""
+    from kg.context.trips import CLAUSE_END_RE
+
+    text = article.text
+    out: set[int] = set()
+    for m in _org_arrival_re().finditer(text):
+        lo = m.start()
+        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
+            lo -= 1
+        out |= {x.entity for x in article.mentions
+                if x.entity is not None and not x.generic and lo <= x.start < m.start()}
+    return out
+
+
 def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):
     if type == "Place":
         return focus_place(article, infos, needles[0], offset) if needles else None
@@ -184,6 +214,12 @@ def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str,
         i for i, e in enumerate(article.entities)
         if e.type == type and any(e.name.endswith(n) or any(a.endswith(n) for a in e.aliases) for n in needles)
     ]
+    guests = _guest_orgs(article) & set(cands) if len(cands) > 1 else set()
+    if guests and len(guests) < len(cands):
+        hosts = sorted((counts.get(i, 0) for i in cands if i not in guests), reverse=True)
+        if len(hosts) > 1 and hosts[0] == hosts[1]:
+            return None  # the guests left out, no one organization is most named
+        cands = [i for i in cands if i not in guests]
     return max(cands, key=lambda i: counts.get(i, 0)) if cands else None
 
 

@@ -42,11 +42,21 @@ class _TripView:
     homes: tuple[tuple[G.Place, ...], ...] = ()
     #: (clause start, verb start, destination codes) of every trip verb, a home named or not
     verbs: tuple[tuple[int, int, frozenset[str]], ...] = ()
+    #: (clause start, verb start, codes of the places before the verb) of every
+    #: clause in which guests come to the writer's place (kg.context.trips.coming_clauses)
+    guests: tuple[tuple[int, int, frozenset[str]], ...] = ()
 
     def away_at(self, pos: int) -> frozenset[str]:
-        """Codes of the places a trip verb after ``pos`` in its clause goes to:
-        市委书记王一带队赴乙市 -> 市委 is never 乙市's."""
+        """Codes of the places a trip verb after ``pos`` in its clause goes to
+        (市委书记王一带队赴乙市 -> 市委 is never 乙市's), and the guests' homes
+        outside the clause that brings them (甲市代表团来乙市考察。…市长王一陪同:
+        市长 is never 甲市's)."""
         return frozenset(c for lo, s, codes in self.verbs if lo <= pos < s for c in codes)
+
+    def guests_at(self, pos: int) -> frozenset[str]:
+        """Codes of the guests' homes outside the clause that brings them
+        (甲市代表团来乙市考察。…市长王一陪同: 市长 is never 甲市's)."""
+        return frozenset(c for lo, s, codes in self.guests if not lo <= pos < s for c in codes)
 
     def home_for(self, fits) -> G.Place | None:
         """kg.context.trips.home_of: the last fitting home of the first trip
@@ -87,7 +97,7 @@ _MAX_NAME = 64
 def trip_view(article: Article, place_hits) -> _TripView:
     """Run kg.context.trips on the place mentions known so far (none inside
     a company name): each place code stands for one entity."""
-    from kg.context.trips import find_trips, trip_verbs
+    from kg.context.trips import coming_clauses, find_trips, trip_verbs
 
     text = article.text
     ids: dict[str, int] = {}
@@ -103,13 +113,18 @@ def trip_view(article: Article, place_hits) -> _TripView:
     view = Article(source=article.source, raw="", text=text, sentences=article.sentences, mentions=mentions)
     trips = find_trips(view, [(m.start, m.entity) for m in mentions])  # type: ignore[misc]
     verbs = tuple((lo, s, frozenset(places[d].code for d in dest)) for lo, s, dest in trip_verbs(view))
+    guests = tuple((lo, s, frozenset(places[m.entity].code for m in mentions  # type: ignore[index]
+                                     if lo <= m.start < s and m.entity != dest))
+                   for lo, s, dest in coming_clauses(view))
+    guests = tuple(g for g in guests if g[2])
     if not trips:
-        return _TripView(verbs=verbs)
+        return _TripView(verbs=verbs, guests=guests)
     return _TripView(
         frozenset(o for t in trips for o in t.at),
         frozenset(places[d].code for t in trips for d in t.destinations),
         tuple(tuple(places[h] for h in t.home) for t in trips),
         verbs,
+        guests,
     )
 
 
@@ -139,14 +154,18 @@ class PlaceContext:
     def place_for(self, level_char: str, pos: int, sent_start: int) -> G.Place | None:
         levels = _level_of_char().get(level_char, ())
         away = self.trips.away_at(pos)  # 市委书记王一带队赴乙市: not 乙市委
+        # 甲市代表团来乙市考察。…市委书记王一陪同: not 甲市委, unless 甲市 is written in the
+        # sentence before the body word (甲市委书记王一，市委副书记李二率队)
+        guests = self.trips.guests_at(pos)
 
-        def fits(p: G.Place) -> bool:
-            return p.level in levels and p.name.endswith(level_char) and p.code not in away
+        def fits(p: G.Place, here: bool = False) -> bool:
+            return p.level in levels and p.name.endswith(level_char) and p.code not in away \
+                and (here or p.code not in guests)
 
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:  # the nearest place of that level before pos
             s, _, p = self.mentions[k]
-            if fits(p):
+            if fits(p, s >= sent_start and not any(lo <= s < v and not lo <= pos < v for lo, v, _ in self.trips.guests)):
                 if s in self.trips.destination_at:  # written as where the travellers went
                     return self.trips.home_for(fits) or p
                 return p

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from kg.doc import Article, Mention
 from kg.context.places import covered
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import MOTION_FALSE_BEFORE, TRIP_RE
 
 #: where a trip's clause ends
@@ -167,3 +167,50 @@ def destinations_ahead(article: Article, offset: int) -> set[int]:
     if memo.get("key") != key:
         memo["key"], memo["value"] = key, trip_verbs(article)
     return {p for lo, s, dest in memo["value"] if lo <= offset < s for p in dest}
+
+
+@derived
+def _coming_re() -> re.Pattern:
+    """A coming verb said by the hosts (data/context_coming_verbs.tsv, scope verb)."""
+    return re.compile(alternation("context_coming_verbs", "verb"))
+
+
+@derived
+def _coming_after() -> tuple[str, ...]:
+    """What follows a one-character abbreviation after a coming verb (来盐考察, 来宿对接)."""
+    return tuple(words("trigger_visit_inspect")) + words("context_coming_verbs", "after")
+
+
+@derived
+def _not_coming() -> tuple[str, ...]:
+    """Words that end with a coming verb and are no coming (以来, 带来)."""
+    return words("context_coming_verbs", "false")
+
+
+def coming_clauses(article: Article) -> list[tuple[int, int, int | None]]:
+    """(clause start, verb start, destination place or None) of every clause in which travellers come to
+    the writer's place (D6): ``甲市代表团来乙市考察``, ``甲市代表团来乙考察``
+    (a one-character abbreviation), ``莅临乙市``. The host writes them, so the
+    places before the verb in the clause are the guests' home (see
+    kg.context.focus.guests_homes), unless it is where they come (热情的乙市人民
+    期待朋友来乙市考察: 乙市 is no guest's home)."""
+    text = article.text
+    cov = covered(article)
+    starts, longest = _place_starts(article)
+    out = []
+    for m in _coming_re().finditer(text):
+        s, e = m.start(), m.end()
+        if any(cov[s:e]) or any(text.endswith(w, 0, e) for w in _not_coming()):
+            continue
+        pos = e
+        while pos < len(text) and text[pos] in _GAP:
+            pos += 1
+        abbreviation = pos < len(text) and 0x4E00 <= ord(text[pos]) <= 0x9FFF and not cov[pos] \
+            and text.startswith(_coming_after(), pos + 1)
+        if pos not in starts and not abbreviation:
+            continue
+        lo = s
+        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
+            lo -= 1
+        out.append((lo, s, longest[pos].entity if pos in starts else None))
+    return out

@@ -140,6 +140,42 @@ def _place_role(role: str) -> str | None:
     return None
 
 
+def _region_role(title: str) -> str | None:
+    """``head`` or ``member`` for a role of a special administrative region's
+    government written without its body (data/title_region_roles.tsv: 行政长官,
+    保安司司长), else None."""
+    role = _head_role(title)
+    for e in entries("title_region_roles"):
+        if role == e.word or (e.in_scope("member") and role.endswith(e.word)):
+            return e.scope[0]
+    return None
+
+
+@derived
+def _self_chars() -> dict[str, tuple[str, ...]]:
+    """The last character of an organization's self reference (我校 -> 校, 我所 -> 所;
+    data/context_self_refs.tsv), with the self references ending with it."""
+    out: dict[str, list[str]] = {}
+    for e in entries("context_self_refs"):
+        if "Organization" in e.scope:
+            out.setdefault(e.word[-1], []).append(e.word)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
+def self_org(article: Article, lead: str) -> int | None:
+    """The organization the article calls itself (我校) when ``lead`` opens
+    with that self reference's character: 校党委书记 or 校长 in an article that
+    says 我校 (resolved to the publishing school by kg.context.generics)."""
+    selfs = _self_chars().get(lead[:1])
+    if not selfs:
+        return None
+    counts: dict[int, int] = {}
+    for m in article.mentions:
+        if m.generic and m.entity is not None and m.text in selfs and article.entities[m.entity].type == "Organization":
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=lambda i: counts[i]) if counts else None
+
+
 def gold_title(item: TitleSpan) -> str:
     """The title as the annotation guide writes it (no leading named entity)."""
     body = item.title[: len(item.title) - len(item.role)]
@@ -266,12 +302,36 @@ class _Resolver:
         pub = self.article.meta.publisher
         return find_entity(self.article, pub, "Organization") if pub else None
 
+    def region(self) -> int | None:
+        """The one special administrative region (香港, 澳门) among the article's places."""
+        from kg.lexicons.gazetteer import SAR_CODES
+
+        codes = {info.code for info in self.infos.values() if info.code in SAR_CODES}
+        if len(codes) != 1:
+            return None
+        return next(i for i, info in self.infos.items() if info.code in codes)
+
+    def region_org(self, kind: str) -> int | None:
+        """The org of a region role (as 市长 in its city): ``head`` (行政长官)
+        in the region, ``member`` (保安司司长) in its government when named."""
+        place = self.region()
+        if place is None:
+            return None
+        gov = self.government_of(place)
+        if kind == "member" and gov is not None:
+            return gov
+        return place
+
     def government_of(self, place: int) -> int | None:
         p = self.article.entities[place]
         info = self.infos.get(place)
         full = {p.name}
         if info is not None and info.char and not p.name.endswith(info.char):
             full.add(p.name + info.char)
+        if info is not None and self.region() == place:  # 澳门特区政府, 澳门特别行政区政府
+            full |= {n + r for n in {p.name, *p.aliases} for r in ("", *words("org_region_bodies", "region"))}
+            full |= {n + b[: -len(g)] for n in {p.name, *p.aliases} for b in words("org_region_bodies", "body")
+                     for g in _body_endings("gov_name") if b.endswith(g)}
         names = {f + g for f in full for g in _body_endings("gov_name")}
         for i, e in enumerate(self.article.entities):
             if e.type == "Organization" and (e.name in names or e.aliases & names):
@@ -459,6 +519,8 @@ def extract_positions(article: Article, view: TextView) -> None:
             mission = _mission(article.text, view, item)
             if mission is not None:
                 title, org = mission
+            if item.org_start is not None and org is None and item.org_text[1:] in ("", *_bodies("internal")):
+                org = self_org(article, item.org_text)  # 校党委书记 in an article that says 我校
             if item.org_start is not None and org is None:
                 org = res.unit_of(prev_org, text[item.org_start : item.org_end])
                 if org is None and title == item.title:  # 该会会长: the association named before
@@ -476,6 +538,8 @@ def extract_positions(article: Article, view: TextView) -> None:
                 org = res.media()
             elif item.role.endswith(words("title_roles", "no_org")):
                 org = None
+            if org is None and (region := _region_role(item.role)) is not None:
+                org = res.region_org(region)  # 行政长官张明: in 澳门, as 市长 in its city
             add(ref.entity, title, org, ref.start)
             prev_org = org
         if chain:
@@ -492,6 +556,8 @@ def extract_positions(article: Article, view: TextView) -> None:
             continue
         kind = _place_role(item.role)
         org = focus_place(article, infos, kind, ref.start) if kind else _org_before_name(article, view, ref, item)
+        if org is None and not kind:
+            org = self_org(article, _head_role(item.role))  # 王一校长 in an article that says 我校
         add(ref.entity, item.title, org, ref.start)
 
 
@@ -511,7 +577,8 @@ def affiliations(article: Article, infos: dict[int, PlaceInfo] | None = None) ->
         e = article.entities[p.org]
         if e.type == "Organization":
             out.append((p.person, p.org, i))
-        elif e.type == "Place" and _head_role(p.title) in words("title_place_roles", "head"):
+        elif e.type == "Place" and (_head_role(p.title) in words("title_place_roles", "head")
+                                    or _region_role(p.title) == "head"):
             gov = res.government_of(p.org)
             if gov is not None:
                 out.append((p.person, gov, i))

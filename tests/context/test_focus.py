@@ -53,3 +53,41 @@ def test_hong_kong_is_no_city_for_a_bare_city_body():
     sz = lookup("深圳")[0]
     assert not info.fits("市")
     assert PlaceInfo(1, sz.level, sz.code, sz.parent, "深圳", "市").fits("市")
+
+
+def test_guests_coming_to_a_named_city_leave_bare_bodies_to_the_host():
+    """甲市代表团来乙市考察 (a coming verb, said by the host): a bare 市长
+    after the clause is the host's even where the guests' city is named last."""
+    text = "东川市代表团来临海市考察。东川市副市长王一介绍情况。市长张明陪同。"
+    art = make_article(text, {"东川市": "Place", "临海市": "Place", "王一": "Person", "张明": "Person"})
+    infos = place_infos(art)
+    assert art.entities[focus_place(art, infos, "市", text.index("市长张明"))].name == "临海市"
+    # in the clause that brings them, the guests' city stays theirs
+    text2 = "东川市副市长王一、市长李四率东川市代表团来临海市考察。"
+    art2 = make_article(text2, {"东川市": "Place", "临海市": "Place", "王一": "Person", "李四": "Person"})
+    assert art2.entities[focus_place(art2, place_infos(art2), "市", text2.index("市长李四"))].name == "东川市"
+
+
+def test_a_guest_city_written_in_the_same_sentence_keeps_its_bare_titles():
+    """东川市委书记王一，市委副书记李四率队 after the guests came: the city
+    written in the sentence before the body word still owns it."""
+    text = "东川市代表团来临海市考察。东川市委书记王一，市委副书记李四率队。"
+    art = make_article(text, {"东川市": "Place", "临海市": "Place", "王一": "Person", "李四": "Person"})
+    infos = place_infos(art)
+    assert art.entities[focus_place(art, infos, "市", text.index("市委副书记"))].name == "东川市"
+
+
+def test_the_place_guests_come_to_is_never_their_home():
+    """热情的乙市人民期待朋友来乙市考察: 乙市 is before the coming verb, but it
+    is where they come, so a bare 市长 may still mean it."""
+    text = "热情的临海市人民期待朋友来临海市考察。市长张明致辞。"
+    art = make_article(text, {"临海市": "Place", "张明": "Person"})
+    assert art.entities[focus_place(art, place_infos(art), "市", text.index("市长"))].name == "临海市"
+
+
+def test_a_guest_city_in_the_clause_that_brings_them_is_not_kept_by_the_sentence():
+    """江门市代表团来我市考察，市委书记张明接待: 江门市 is in the sentence, but in
+    the clause that brings the guests, so 市委 is not 江门市委."""
+    text = "6月1日，江门市代表团来我市考察，市委书记张明接待。"
+    art = make_article(text, {"江门市": "Place", "张明": "Person"})
+    assert focus_place(art, place_infos(art), "市", text.index("市委")) is None

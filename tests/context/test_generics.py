@@ -78,3 +78,17 @@ def test_a_demonstrative_means_the_group_of_an_earlier_paragraph_but_a_bare_word
     assert ("该集团", "东岭集团有限公司") in got
     # a bare 集团 still looks only in its own paragraph
     assert ("集团", "东岭集团有限公司") not in got
+
+
+def test_a_school_that_comes_to_us_is_never_we():
+    """甲大学王一校长一行莅临我校: 甲大学 is the guest, 我校 the other school
+    the article names; with no single other school most named, no guess."""
+    text = "甲大学王一校长一行莅临我校访问。甲大学与我校合作。乙学院很好。乙学院发展。"
+    art = make_article(text, {"甲大学": "Organization", "乙学院": "Organization", "王一": "Person"})
+    resolve_generic_references(art)
+    assert generic(art) == {("我校", "乙学院")}
+    text2 = "甲大学王一校长一行莅临我校访问。乙学院很好。丙学院发展。"
+    art2 = make_article(text2, {"甲大学": "Organization", "乙学院": "Organization", "丙学院": "Organization",
+                                "王一": "Person"})
+    resolve_generic_references(art2)
+    assert not {w for w, _ in generic(art2) if w == "我校"}

@@ -50,3 +50,12 @@ def test_a_body_before_a_trip_verb_is_never_the_destinations():
     art = make_article("市委书记张明率队赴深圳市考察。", {"张明": "Person", "深圳市": "Place"})
     extract_relations(art)
     assert positions(art) == {("张明", "市委书记", None)}  # the home city is not named: no body
+
+
+def test_coming_clauses_need_a_place_or_an_abbreviation_and_a_visit_word():
+    from kg.context.trips import coming_clauses
+
+    text = "东川市代表团来临海市考察。乙县考察团来临调研。东川市成立以来临海市发展。张明来自临海市。"
+    art = make_article(text, {"东川市": "Place", "临海市": "Place", "乙县": "Place", "张明": "Person"})
+    got = [(lo, text[s]) for lo, s, _ in coming_clauses(art)]
+    assert got == [(0, "来"), (text.index("乙县"), "来")]

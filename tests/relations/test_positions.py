@@ -134,3 +134,37 @@ def test_a_second_post_after_a_comma_and_jian_keeps_the_first_post():
     got = run(art)
     assert ("马林", "副市长", "东川市") in got
     assert any(p == "马林" and t == "局长" for p, t, _ in got)
+
+
+def test_region_roles_sit_in_the_one_region_and_its_government():
+    """行政长官 sits in the region (as 市长 in its city) and is affiliated with its
+    government; 经济财政司司长 sits in the government the article names."""
+    art = make_article("澳门特区政府在澳门举行会议。行政长官张明、经济财政司司长李青出席。",
+                       {"澳门特区政府": "Organization", "澳门": "Place", "张明": "Person", "李青": "Person"})
+    got = run(art)
+    assert ("张明", "行政长官", "澳门") in got and ("李青", "经济财政司司长", "澳门特区政府") in got
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert {("张明", "澳门特区政府"), ("李青", "澳门特区政府")} <= aff
+
+
+def test_a_region_role_takes_no_org_without_exactly_one_region():
+    art = make_article("行政长官张明出席。", {"张明": "Person"})
+    assert run(art) == {("张明", "行政长官", None)}
+
+
+def test_a_title_led_by_the_self_reference_character_is_in_the_own_school():
+    """校党委书记、校长王一 and 李青校长 in an article that says 我校: the
+    school 我校 means."""
+    art = make_article("甲学院召开会议。我校校党委书记、校长王一出席。李青校长讲话。",
+                       {"甲学院": "Organization", "王一": "Person", "李青": "Person"})
+    got = run(art)
+    assert {("王一", "党委书记", "甲学院"), ("王一", "校长", "甲学院"), ("李青", "校长", "甲学院")} <= got
+
+
+def test_a_deputy_prefect_sits_in_the_prefecture_not_its_party_committee():
+    """州委常委、副州长王一: 副州长 is a place role (data/title_place_roles.tsv),
+    in the prefecture as 副市长 in its city, not in the 州委 named before it."""
+    art = make_article("延边州召开会议。延边州委常委、副州长王一出席。",
+                       {"延边州": "Place", "延边州委": "Organization", "王一": "Person"})
+    got = run(art)
+    assert ("王一", "副州长", "延边州") in got and ("王一", "副州长", "延边州委") not in got
