@@ -54,9 +54,13 @@ from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
 from kg.lexicons.load import words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
-from kg.agreements.witnesses import PendingWitnesses, closing_witness, trailing_witnesses
+from kg.agreements.witnesses import (PendingWitnesses, closing_witness, listed_before, trailing_witnesses,
+                                     witnessed_signing)
 
 WITH_RE = re.compile(r"与|同|和")
+#: how many paragraphs back a witness sentence looks for the signings it
+#: witnesses (a caption or a paragraph of details may stand between)
+_WITNESS_LOOKBACK = 2
 #: a wish or plan before a signing verb (希望…签订, 将签署): no agreement
 #: 在X、Y的(共同)见证下: a witness frame opening a clause
 WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
@@ -114,9 +118,13 @@ class _Signings:
                                 f"a wish or plan before the signing: {plan.group()} (lexicon irrealis)" if plan
                                 else "a statistic of signings, not a signing")
                     continue
-                if view.text.startswith("仪式", m.end()) and not agreement_re().search(view.text, m.end(), cl.end):
-                    continue  # 签约仪式 in a headline: the body says what was signed
-                subject = self._signing(si, clauses, ci, m, subject, frame) or subject
+                told = next(iter(view.find(witness_re(), m.end(), cl.end)), None)  # …仪式并见证协议签署
+                if view.text.startswith(words("agreement_event_tails"), m.end()) and not agreement_re().search(
+                        view.text, m.end(), told.start() if told else cl.end):
+                    continue  # 签约仪式 / 签约暨开工仪式: the event; the body says what was signed
+                if witnessed_signing(view, cl, m.start()):
+                    continue  # 王一见证协议签署: the signing witnessed, told before
+                subject = self._signing(si, clauses, ci, m, self._opener(clauses[:ci]) or subject, frame) or subject
                 last = m.end()
                 break
         para = self.article.sentences[si].paragraph
@@ -131,6 +139,15 @@ class _Signings:
             self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
         else:
             self._later_witnesses(si, clauses)
+
+    def _opener(self, clauses: list[Clause]) -> list[int]:
+        """The place or organization opening the last of ``clauses`` that opens
+        with one (甲市…举行，乙集团作为…，与丙签署: 乙集团 signs), else []."""
+        for cl in reversed(clauses):
+            refs = self.view.refs_in(cl.start, cl.end)
+            if refs and refs[0].start - cl.start <= 1 and refs[0].type != "Person":
+                return [refs[0].entity]
+        return []
 
     def _frame_witnesses(self, clauses: list[Clause]) -> list[int]:
         """People of a 在X、Y的共同见证下 frame: they witness every signing of the sentence."""
@@ -148,14 +165,15 @@ class _Signings:
         return self._witness_subject(clauses, ci, w.start())
 
     def _witness_subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
-        """The people who 见证 at ``pos``: those before it in its clause, else the
+        """The people who 见证 at ``pos``: those before it in its clause (with
+        the people listed in the clauses right before: 王一,李二见证签约), else the
         subject of the sentence (the people of its first clause that names any:
         X出席签约仪式，见证…; X与Y座谈，共同见证… -> X and Y), else the
         delegation leader."""
         cl = clauses[ci]
         persons = [r.entity for r in self.view.refs_in(cl.start, pos, "Person")]
         if persons:
-            return persons
+            return listed_before(self.view, clauses[:ci]) + persons
         for prev in clauses[:ci]:
             if "陪同" in prev.text or WITNESS_FRAME_RE.match(prev.text):
                 continue
@@ -167,7 +185,8 @@ class _Signings:
     def _later_witnesses(self, si: int, clauses: list[Clause]) -> None:
         """``X、Y等共同见证签约。`` told after the signings: X and Y witness the
         signings of the sentences just before (same paragraph, else the
-        previous one) that have no witness yet."""
+        nearest of the :data:`_WITNESS_LOOKBACK` before it that tells any)
+        that have no witness yet."""
         view = self.view
         found = closing_witness(view, clauses)
         if found is not None:
@@ -177,7 +196,7 @@ class _Signings:
                 return
             people = self._witness_subject(clauses, ci, w)
             para = self.article.sentences[si].paragraph
-            for p in (para, para - 1):
+            for p in range(para, para - 1 - _WITNESS_LOOKBACK, -1):
                 told = [a for a in self.found
                         if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
                 if told:
@@ -201,7 +220,7 @@ class _Signings:
             region_start = wit + 2
         rep = text.find("代表", region_start, m.start())
         resp = _respective_at(text, region_start, m.start())
-        if resp >= 0 and rep < 0:
+        if resp >= 0 and (rep < 0 or rep + 2 == resp):  # 甲、乙(企业代表)分别与…
             done = respective_signings(view, cl, region_start, resp, m, subject)
             if done is not None:
                 found, left = done
