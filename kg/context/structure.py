@@ -308,15 +308,16 @@ def _expanded(name: str) -> str:
 
 
 def _names_extending(article: Article) -> list[Relation]:
-    """A name that extends another organization's name (or one of its aliases,
-    abbreviations written out: 中科院苏州纳米所 extends 中国科学院) is part of it."""
+    """A name (or an alias: 中科院甲分院 of 中国科学院甲分院) that extends another
+    organization's name (or one of its aliases, abbreviations written out:
+    中科院苏州纳米所 extends 中国科学院) is part of it."""
     legal_suffixes = words("context_legal_suffixes")
     orgs = [i for i, e in enumerate(article.entities) if e.type == "Organization"]
     out = []
     for a in orgs:
         na = article.entities[a].name
         best = None
-        for nx in dict.fromkeys((na, _expanded(na))):
+        for nx in dict.fromkeys(x for n in _names(article, a) for x in (n, _expanded(n))):
             for b in orgs:
                 if b == a:
                     continue
@@ -335,7 +336,8 @@ def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
     """Units named without their parent (商学院, 教育局) are part of the one
     organization of the parent's kind the article names (东川大学; 香港特区政府):
     data/context_bare_units.tsv. A unit whose name starts with a place, or that
-    is already part of something, is left alone; with two possible parents, none."""
+    is already part of something, is left alone; with two possible parents, none
+    (the parent endings count in file order: 大学 before 理工学院)."""
     from kg.lexicons.gazetteer import find_places
 
     has_parent = {r.subject for r in found if r.kind == "partOf"}
@@ -343,7 +345,9 @@ def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
     out = []
     for kind in ("school", "bureau"):
         units, parents = words("context_bare_units", f"unit_{kind}"), words("context_bare_units", f"parent_{kind}")
-        heads = [b for b in orgs if article.entities[b].name.endswith(parents)]
+        # the parent endings in file order: a later one (理工学院) only where no earlier one (大学) names any
+        heads = next(([b for b in orgs if article.entities[b].name.endswith(p)] for p in parents
+                      if any(article.entities[b].name.endswith(p) for b in orgs)), [])
         if len(heads) != 1:
             continue
         head = heads[0]

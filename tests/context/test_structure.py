@@ -193,3 +193,11 @@ def test_bare_units_are_part_of_the_one_parent_of_their_kind():
     art2 = Article(source="t.txt", raw=two, text=two)
     analyze_article(art2, None, until="scoring")
     assert not article_to_gold_shape(art2)["partOf"]  # two possible parents: none
+
+
+def test_an_alias_extending_another_organization_makes_it_part_of_that_one():
+    art = make_article("中国科学院东川分院院长张明出席。中科院东川分院成立于1958年，中科院副院长李四到访。",
+                       {"中国科学院东川分院": "Organization", "中科院": "Organization", "张明": "Person", "李四": "Person"},
+                       aliases={"中国科学院东川分院": ["中科院东川分院"]})
+    extract_relations(art)
+    assert ("中国科学院东川分院", "中科院") in triples(art, "partOf")
