@@ -16,7 +16,12 @@ Read per clause of a sentence (after kg.context.focus has turned
      when the two lists are as long; ``A与B就X、C与D就Y…签约`` -> one per pair;
    - ``A、B、C开展了三方X协议签署活动`` -> one agreement with every party;
    - ``A现场签约X、Y、Z等4个项目`` -> one agreement per project, party A;
-   - a person who signs ``代表`` an organization signs for it;
+   - a person who signs ``代表`` an organization signs for it; a person named
+     as a side (``甲区政府与乙公司董事长王一签约``, ``…与王一签约``) signs for
+     the organization of their post (kg.agreements.agreement_sides.signer_org);
+   - the place where it is signed (``在成都签署``) is no party;
+   - with no side before 与 in the clause, the place or organization opening
+     the nearest clause before it (``乙集团作为…，与丙签署``);
    - ``A、B分别与C、D签约``, ``两地甲局、乙局分别签订…``: see
      kg.agreements.agreement_sides;
 2. the name (kg.agreements.agreement_names): a quoted or written document name
@@ -25,8 +30,13 @@ Read per clause of a sentence (after kg.context.focus has turned
    ``X见证A与B签署``; a frame ``在X、Y的共同见证下，A与B签署…`` (for every
    signing of the sentence); the sentence's subject when 见证 opens a later
    clause (``X出席签约仪式，见证A与B…``, ``X与Y座谈，共同见证…`` -> both);
-   a sentence of its own after the signings (``X、Y等共同见证签约。``)
-   witnesses the signings just told; else the delegation leader.
+   a sentence of its own after the signings (``X、Y等共同见证签约。``, up to
+   two paragraphs later) witnesses the signings just told, with the people
+   listed in the clauses before it (``省长X,董事长Y出席签约仪式并共同见证协议签署``:
+   the 签署 there is the witnessed signing, no new one); else the delegation leader.
+
+签约仪式 / 签约暨…仪式 (data/agreement_event_tails.tsv) name an event: no
+signing unless a document is named after them in the clause.
 
 The same agreement told twice (headline, lead, body) is kept once
 (:meth:`_Signings.finish`): an agreement from a later sentence that shares a
