@@ -43,6 +43,20 @@ def _venue_re() -> re.Pattern:
     return re.compile(alternation("agreement_venue_words") + "$")
 
 
+@derived
+def count_re() -> re.Pattern:
+    """A count of parties: a number (digits or one numeral of
+    data/agreement_counted_sides.tsv) and a classifier (3家, 三家)."""
+    numerals = "|".join(sorted(map(re.escape, count_values()), key=len, reverse=True))
+    return re.compile(rf"(\d+|{numerals}){alternation('agreement_counted_sides', 'classifier')}")
+
+
+@derived
+def count_values() -> dict[str, int]:
+    """Numerals written in characters and their values (两=2)."""
+    return {w.split("=")[0]: int(w.split("=")[1]) for w in words("agreement_counted_sides", "numeral")}
+
+
 def _venue(view: TextView, r, start: int) -> bool:
     """Whether ref ``r`` is the place where the signing happens (甲与乙在丙市签署,
     甲在丙市与乙签署: 丙市): a place with a venue word right before it."""
@@ -118,6 +132,8 @@ _TITLE_GAP = 8
 def party_follows(view: TextView, pos: int, end: int) -> bool:
     """与/和 joins parties only when an organization or place follows it, or a
     person (a title may stand before the name) who signs for an organization."""
+    if count_re().match(view.text, pos, end):
+        return True  # 与3家企业签约: the count stands for named parties
     refs = view.refs_in(pos, end)
     if not refs or refs[0].start - pos > _TITLE_GAP:
         return False

@@ -58,7 +58,7 @@ from kg.agreements.agreement_names import (
     project_list,
     projects_after,
 )
-from kg.agreements.agreement_sides import parties, party_follows, respective_signings, with_units
+from kg.agreements.agreement_sides import count_re, count_values, parties, party_follows, respective_signings, with_units
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
@@ -260,7 +260,8 @@ class _Signings:
             lo = rep if rep >= 0 and left_lo <= rep < wm.start() else left_lo
             left = self._p(lo, wm.start()) or last_left or subject
             jiu = text.find("就", wm.end(), right_hi)
-            right = self._p(wm.end(), jiu if jiu >= 0 else right_hi)
+            right = self._counted(si, wm.end(), jiu if jiu >= 0 else right_hi, left) if left else []
+            right = right or self._p(wm.end(), jiu if jiu >= 0 else right_hi)  # 与三家银行: the banks named nearby
             if not left or not right:
                 continue
             last_left = left
@@ -279,6 +280,26 @@ class _Signings:
             else:
                 self.add(name or (projects[0] if projects else ""), left + right, witnesses, si)
         return last_left or None
+
+    def _counted(self, si: int, start: int, end: int, left: list[int]) -> list[int]:
+        """The organizations a count right after 与 stands for (与3家企业, 与三家银行):
+        those of the nearest sentence of this paragraph or the next or previous one
+        that names exactly that many other than ``left`` (data/agreement_counted_sides.tsv)."""
+        m = count_re().match(self.view.text, start, end)
+        if m is None:
+            return []
+        digits = m.group(1)
+        n = int(digits) if digits.isdigit() else count_values()[digits]
+        sents = self.article.sentences
+        para = sents[si].paragraph
+        near = sorted((k for k in range(len(sents)) if k != si and abs(sents[k].paragraph - para) <= 1),
+                      key=lambda k: abs(k - si))
+        for k in near:
+            orgs = list(dict.fromkeys(r.entity for r in self.view.refs_in(sents[k].start, sents[k].end, "Organization")
+                                      if r.entity not in left))
+            if len(orgs) == n:
+                return orgs
+        return []
 
     def _joint(self, si: int, name: str) -> bool:
         """A signing of several parties together: 三方/多方 in its name or sentence."""

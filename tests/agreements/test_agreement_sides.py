@@ -88,3 +88,13 @@ def test_the_nearest_clause_opener_is_the_left_side():
     art = make_article("丙协会举行签约暨开工仪式，乙科技作为主角，与甲区政府签署合作协议。", dict(ORGS))
     extract_relations(art)
     assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
+
+
+def test_a_counted_side_stands_for_the_organizations_named_nearby():
+    text = "丙协会、丁公司、戊院负责人出席仪式。\n甲区政府与3家企业签订战略合作协议。"
+    art = make_article(text, dict(ORGS))
+    extract_relations(art)
+    assert {p for _, p, _ in agreements(art)} == {("丙协会", "甲区政府"), ("丁公司", "甲区政府"), ("戊院", "甲区政府")}
+    art = make_article(text.replace("3家", "两家"), dict(ORGS))  # two counted, three named: no telling
+    extract_relations(art)
+    assert art.agreements == []
