@@ -111,7 +111,7 @@ def default_stages(backend=None) -> list[Stage]:
               doc="title chains -> positions -> affiliatedWith; titled surnames"),
         Stage("events", rel.events_stage, reads=("mentions", "entities", "context", "positions"), writes=("events",),
               extends=("relations", "decisions"), doc="visits and meetings -> visited, metWith, accompanied"),
-        Stage("agreements", rel.agreements_stage, reads=("mentions", "entities", "events"), writes=("agreements",),
+        Stage("agreements", rel.agreements_stage, reads=("mentions", "entities", "positions", "events"), writes=("agreements",),
               extends=("events", "decisions"), doc="signed documents, parties, witnesses, Signing events"),
         Stage("structure", rel.structure_stage, reads=("mentions", "entities", "context", "events", "agreements"),
               extends=("relations", "decisions", "events", "agreements"),

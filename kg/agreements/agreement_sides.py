@@ -26,7 +26,7 @@ import re
 
 from kg.agreements.agreement_names import doc_names, name_before, shared_tail_names
 from kg.context.clauses import Clause, TextView
-from kg.lexicons.load import words
+from kg.lexicons.load import alternation, derived, words
 
 #: (document name, parties) of one agreement found by the helpers here
 Signing = tuple[str, list[int]]
@@ -37,11 +37,37 @@ _OWNER_LINK_RE = re.compile("(?:" + "|".join(words("trigger_ownership")) + ")的
 _RESPECTIVE_WITH_RE = re.compile(r"与|同")
 
 
+@derived
+def _venue_re() -> re.Pattern:
+    """A venue word ending a stretch (data/agreement_venue_words.tsv: 在, 于)."""
+    return re.compile(alternation("agreement_venue_words") + "$")
+
+
+@derived
+def count_re() -> re.Pattern:
+    """A count of parties: a number (digits or one numeral of
+    data/agreement_counted_sides.tsv) and a classifier (3家, 三家)."""
+    numerals = "|".join(sorted(map(re.escape, count_values()), key=len, reverse=True))
+    return re.compile(rf"(\d+|{numerals}){alternation('agreement_counted_sides', 'classifier')}")
+
+
+@derived
+def count_values() -> dict[str, int]:
+    """Numerals written in characters and their values (两=2)."""
+    return {w.split("=")[0]: int(w.split("=")[1]) for w in words("agreement_counted_sides", "numeral")}
+
+
+def _venue(view: TextView, r, start: int) -> bool:
+    """Whether ref ``r`` is the place where the signing happens (甲与乙在丙市签署,
+    甲在丙市与乙签署: 丙市): a place with a venue word right before it."""
+    return r.type == "Place" and bool(_venue_re().search(view.text, max(start, r.start - 1), r.start))
+
+
 def parties(view: TextView, start: int, end: int) -> list[int]:
     """Organizations and places named in [start, end), each once; a name that
     only modifies the next one (大洼区|盘锦天润置业有限公司, 甲集团所属|乙公司)
-    is not a party of its own."""
-    refs = view.refs_in(start, end)
+    is not a party of its own, nor the venue (甲与乙在丙市签署)."""
+    refs = [r for r in view.refs_in(start, end) if not _venue(view, r, start)]
     out: list[int] = []
     covered = start
     for k, r in enumerate(refs):
@@ -58,9 +84,28 @@ def parties(view: TextView, start: int, end: int) -> list[int]:
         if k + 1 < len(refs) and _OWNER_LINK_RE.search(view.text, r.end, refs[k + 1].start) \
                 and refs[k + 1].start - r.end <= 3:
             continue
+        if r.type == "Person":
+            org = signer_org(view, r)
+            if org is not None and org not in out:
+                out.append(org)
+            continue
         if r.type in ("Organization", "Place") and r.entity not in out:
             out.append(r.entity)
     return out
+
+
+def signer_org(view: TextView, r) -> int | None:
+    """The organization a person named as a side signs for (副市长王一与乙公司签约:
+    王一's post): the organization of the person's post told in the signing's
+    sentence, else of the one organization all their posts name; None when a
+    post names none (or only a place) or their posts name several."""
+    art = view.article
+    posts = [p for p in art.positions
+             if p.person == r.entity and p.org is not None and art.entities[p.org].type == "Organization"]
+    si = art.sentence_of(r.start)
+    here = {p.org for p in posts if p.sentence == si}
+    orgs = here or {p.org for p in posts}
+    return next(iter(orgs)) if len(orgs) == 1 else None
 
 
 def _body_over(view: TextView, r, end: int) -> tuple[int, int] | None:
@@ -80,10 +125,21 @@ def _body_over(view: TextView, r, end: int) -> tuple[int, int] | None:
     return best
 
 
+#: how far after 与 a signer's name may stand (与副市长王一签约: a title before it)
+_TITLE_GAP = 8
+
+
 def party_follows(view: TextView, pos: int, end: int) -> bool:
-    """与/和 joins parties only when an organization or place follows it."""
+    """与/和 joins parties only when an organization or place follows it, or a
+    person (a title may stand before the name) who signs for an organization."""
+    if count_re().match(view.text, pos, end):
+        return True  # 与3家企业签约: the count stands for named parties
     refs = view.refs_in(pos, end)
-    return bool(refs) and refs[0].type != "Person" and refs[0].start - pos <= 2
+    if not refs or refs[0].start - pos > _TITLE_GAP:
+        return False
+    if refs[0].type == "Person":
+        return signer_org(view, refs[0]) is not None
+    return refs[0].start - pos <= 2
 
 
 def _unit_start(view: TextView, lo: int, hi: int) -> int:

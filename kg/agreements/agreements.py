@@ -16,7 +16,12 @@ Read per clause of a sentence (after kg.context.focus has turned
      when the two lists are as long; ``A与B就X、C与D就Y…签约`` -> one per pair;
    - ``A、B、C开展了三方X协议签署活动`` -> one agreement with every party;
    - ``A现场签约X、Y、Z等4个项目`` -> one agreement per project, party A;
-   - a person who signs ``代表`` an organization signs for it;
+   - a person who signs ``代表`` an organization signs for it; a person named
+     as a side (``甲区政府与乙公司董事长王一签约``, ``…与王一签约``) signs for
+     the organization of their post (kg.agreements.agreement_sides.signer_org);
+   - the place where it is signed (``在成都签署``) is no party;
+   - with no side before 与 in the clause, the place or organization opening
+     the nearest clause before it (``乙集团作为…，与丙签署``);
    - ``A、B分别与C、D签约``, ``两地甲局、乙局分别签订…``: see
      kg.agreements.agreement_sides;
 2. the name (kg.agreements.agreement_names): a quoted or written document name
@@ -25,8 +30,13 @@ Read per clause of a sentence (after kg.context.focus has turned
    ``X见证A与B签署``; a frame ``在X、Y的共同见证下，A与B签署…`` (for every
    signing of the sentence); the sentence's subject when 见证 opens a later
    clause (``X出席签约仪式，见证A与B…``, ``X与Y座谈，共同见证…`` -> both);
-   a sentence of its own after the signings (``X、Y等共同见证签约。``)
-   witnesses the signings just told; else the delegation leader.
+   a sentence of its own after the signings (``X、Y等共同见证签约。``, up to
+   two paragraphs later) witnesses the signings just told, with the people
+   listed in the clauses before it (``省长X,董事长Y出席签约仪式并共同见证协议签署``:
+   the 签署 there is the witnessed signing, no new one); else the delegation leader.
+
+签约仪式 / 签约暨…仪式 (data/agreement_event_tails.tsv) name an event: no
+signing unless a document is named after them in the clause.
 
 The same agreement told twice (headline, lead, body) is kept once
 (:meth:`_Signings.finish`): an agreement from a later sentence that shares a
@@ -48,15 +58,19 @@ from kg.agreements.agreement_names import (
     project_list,
     projects_after,
 )
-from kg.agreements.agreement_sides import parties, party_follows, respective_signings, with_units
+from kg.agreements.agreement_sides import count_re, count_values, parties, party_follows, respective_signings, with_units
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
 from kg.lexicons.load import words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
-from kg.agreements.witnesses import PendingWitnesses, closing_witness, trailing_witnesses
+from kg.agreements.witnesses import (PendingWitnesses, closing_witness, listed_before, trailing_witnesses,
+                                     witnessed_signing)
 
 WITH_RE = re.compile(r"与|同|和")
+#: how many paragraphs back a witness sentence looks for the signings it
+#: witnesses (a caption or a paragraph of details may stand between)
+_WITNESS_LOOKBACK = 2
 #: a wish or plan before a signing verb (希望…签订, 将签署): no agreement
 #: 在X、Y的(共同)见证下: a witness frame opening a clause
 WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
@@ -114,9 +128,13 @@ class _Signings:
                                 f"a wish or plan before the signing: {plan.group()} (lexicon irrealis)" if plan
                                 else "a statistic of signings, not a signing")
                     continue
-                if view.text.startswith("仪式", m.end()) and not agreement_re().search(view.text, m.end(), cl.end):
-                    continue  # 签约仪式 in a headline: the body says what was signed
-                subject = self._signing(si, clauses, ci, m, subject, frame) or subject
+                told = next(iter(view.find(witness_re(), m.end(), cl.end)), None)  # …仪式并见证协议签署
+                if view.text.startswith(words("agreement_event_tails"), m.end()) and not agreement_re().search(
+                        view.text, m.end(), told.start() if told else cl.end):
+                    continue  # 签约仪式 / 签约暨开工仪式: the event; the body says what was signed
+                if witnessed_signing(view, cl, m.start()):
+                    continue  # 王一见证协议签署: the signing witnessed, told before
+                subject = self._signing(si, clauses, ci, m, self._opener(clauses[:ci]) or subject, frame) or subject
                 last = m.end()
                 break
         para = self.article.sentences[si].paragraph
@@ -131,6 +149,15 @@ class _Signings:
             self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
         else:
             self._later_witnesses(si, clauses)
+
+    def _opener(self, clauses: list[Clause]) -> list[int]:
+        """The place or organization opening the last of ``clauses`` that opens
+        with one (甲市…举行，乙集团作为…，与丙签署: 乙集团 signs), else []."""
+        for cl in reversed(clauses):
+            refs = self.view.refs_in(cl.start, cl.end)
+            if refs and refs[0].start - cl.start <= 1 and refs[0].type != "Person":
+                return [refs[0].entity]
+        return []
 
     def _frame_witnesses(self, clauses: list[Clause]) -> list[int]:
         """People of a 在X、Y的共同见证下 frame: they witness every signing of the sentence."""
@@ -148,14 +175,15 @@ class _Signings:
         return self._witness_subject(clauses, ci, w.start())
 
     def _witness_subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
-        """The people who 见证 at ``pos``: those before it in its clause, else the
+        """The people who 见证 at ``pos``: those before it in its clause (with
+        the people listed in the clauses right before: 王一,李二见证签约), else the
         subject of the sentence (the people of its first clause that names any:
         X出席签约仪式，见证…; X与Y座谈，共同见证… -> X and Y), else the
         delegation leader."""
         cl = clauses[ci]
         persons = [r.entity for r in self.view.refs_in(cl.start, pos, "Person")]
         if persons:
-            return persons
+            return listed_before(self.view, clauses[:ci]) + persons
         for prev in clauses[:ci]:
             if "陪同" in prev.text or WITNESS_FRAME_RE.match(prev.text):
                 continue
@@ -167,7 +195,8 @@ class _Signings:
     def _later_witnesses(self, si: int, clauses: list[Clause]) -> None:
         """``X、Y等共同见证签约。`` told after the signings: X and Y witness the
         signings of the sentences just before (same paragraph, else the
-        previous one) that have no witness yet."""
+        nearest of the :data:`_WITNESS_LOOKBACK` before it that tells any)
+        that have no witness yet."""
         view = self.view
         found = closing_witness(view, clauses)
         if found is not None:
@@ -177,7 +206,7 @@ class _Signings:
                 return
             people = self._witness_subject(clauses, ci, w)
             para = self.article.sentences[si].paragraph
-            for p in (para, para - 1):
+            for p in range(para, para - 1 - _WITNESS_LOOKBACK, -1):
                 told = [a for a in self.found
                         if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
                 if told:
@@ -201,7 +230,7 @@ class _Signings:
             region_start = wit + 2
         rep = text.find("代表", region_start, m.start())
         resp = _respective_at(text, region_start, m.start())
-        if resp >= 0 and rep < 0:
+        if resp >= 0 and (rep < 0 or rep + 2 == resp):  # 甲、乙(企业代表)分别与…
             done = respective_signings(view, cl, region_start, resp, m, subject)
             if done is not None:
                 found, left = done
@@ -231,7 +260,8 @@ class _Signings:
             lo = rep if rep >= 0 and left_lo <= rep < wm.start() else left_lo
             left = self._p(lo, wm.start()) or last_left or subject
             jiu = text.find("就", wm.end(), right_hi)
-            right = self._p(wm.end(), jiu if jiu >= 0 else right_hi)
+            right = self._counted(si, wm.end(), jiu if jiu >= 0 else right_hi, left) if left else []
+            right = right or self._p(wm.end(), jiu if jiu >= 0 else right_hi)  # 与三家银行: the banks named nearby
             if not left or not right:
                 continue
             last_left = left
@@ -250,6 +280,26 @@ class _Signings:
             else:
                 self.add(name or (projects[0] if projects else ""), left + right, witnesses, si)
         return last_left or None
+
+    def _counted(self, si: int, start: int, end: int, left: list[int]) -> list[int]:
+        """The organizations a count right after 与 stands for (与3家企业, 与三家银行):
+        those of the nearest sentence of this paragraph or the next or previous one
+        that names exactly that many other than ``left`` (data/agreement_counted_sides.tsv)."""
+        m = count_re().match(self.view.text, start, end)
+        if m is None:
+            return []
+        digits = m.group(1)
+        n = int(digits) if digits.isdigit() else count_values()[digits]
+        sents = self.article.sentences
+        para = sents[si].paragraph
+        near = sorted((k for k in range(len(sents)) if k != si and abs(sents[k].paragraph - para) <= 1),
+                      key=lambda k: abs(k - si))
+        for k in near:
+            orgs = list(dict.fromkeys(r.entity for r in self.view.refs_in(sents[k].start, sents[k].end, "Organization")
+                                      if r.entity not in left))
+            if len(orgs) == n:
+                return orgs
+        return []
 
     def _joint(self, si: int, name: str) -> bool:
         """A signing of several parties together: 三方/多方 in its name or sentence."""

@@ -32,6 +32,36 @@ def _closes(view: TextView, clause: Clause, end_of_witness: int) -> bool:
     return bool(_CLOSING_TAIL_RE.match(tail)) or sign_re().search(tail) is not None
 
 
+def witnessed_signing(view: TextView, clause: Clause, pos: int) -> bool:
+    """Whether the signing word at ``pos`` is what a 见证 before it in the clause
+    witnesses (王一出席签约仪式并共同见证协议签署): a signing told before, not a new one."""
+    last = None
+    for m in view.find(witness_re(), clause.start, pos):
+        last = m
+    return last is not None and bool(_CLOSING_TAIL_RE.match(view.text[last.end():pos]))
+
+
+#: the longest title that may follow a listed person's name in its clause (王一理事长,)
+_TRAILING_TITLE = 4
+
+
+def listed_before(view: TextView, clauses: list[Clause]) -> list[int]:
+    """The people of the clauses at the end of ``clauses`` that only list people
+    (省长王一,董事长李二出席并见证: 王一): each such clause ends with a person's
+    name (or a short title after it) and tells no signing; the first that does not stops."""
+    out: list[int] = []
+    for cl in reversed(clauses):
+        refs = view.refs_in(cl.start, cl.end)
+        end = cl.end
+        while end > cl.start and not view.text[end - 1].isalnum():
+            end -= 1
+        if not refs or refs[-1].type != "Person" or end - refs[-1].end > _TRAILING_TITLE \
+                or sign_re().search(view.text, cl.start, cl.end) or witness_re().search(view.text, cl.start, cl.end):
+            break
+        out = [r.entity for r in refs if r.type == "Person"] + out
+    return out
+
+
 def witness_people(view: TextView, clause: Clause, pos: int) -> list[int]:
     """People named before ``pos`` in the clause (王一、王二共同见证 -> both)."""
     return [r.entity for r in view.refs_in(clause.start, pos, "Person")]

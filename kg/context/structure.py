@@ -7,7 +7,9 @@ locatedIn (organization or place -> place), each direct step once:
 - the most specific place named inside a name (恒玄科技(上海)股份有限公司
   -> 上海, 大洼区盘锦天润置业有限公司 -> 大洼区, 平顶山市委 -> 平顶山市);
 - 位于X的Y -> Y in X; Y(总部)位于X -> Y in X; a place written right before a smaller one
-  (竹北台元科技园区 -> 台元科技园区 in 竹北) when the gazetteer is silent.
+  (竹北台元科技园区 -> 台元科技园区 in 竹北) when the gazetteer is silent;
+- a park the gazetteer does not know and nothing else places -> the city or
+  county the article mentions most (:func:`_parks_in_main_place`).
 
 partOf (organization -> organization):
 
@@ -148,7 +150,34 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
            if not (r.kind == "locatedIn" and r.subject in framed_at and (framed_at[r.subject], r.object) in within)]
     located = {r.subject for r in out if r.kind == "locatedIn"}
     out += [r for r in framed if r.subject not in located]
+    located |= {r.subject for r in framed}
+    out += _parks_in_main_place(article, view, infos, located)
     return out
+
+
+def _parks_in_main_place(article: Article, view: TextView, infos: dict[int, PlaceInfo],
+                         located: set[int]) -> list[Relation]:
+    """A park or zone the gazetteer does not know (甲新区, 乙产业园), whose name or
+    text places it nowhere (no place inside its name or written right before
+    it), lies in the article's main city or county: the one of them mentioned
+    most (strictly; a tie places nothing)."""
+    counts = {i: len(article.entities[i].mentions) for i, inf in infos.items()
+              if inf.code and inf.level in ("City", "District")}
+    if not counts:
+        return []
+    top = max(counts.values())
+    mains = [i for i, c in counts.items() if c == top]
+    if len(mains) != 1:
+        return []
+    main = mains[0]
+    from kg.lexicons.gazetteer import find_places
+
+    # a park written right after a place (竹北台元科技园区) or with a place in its name (宜兴环科园) is not placed here
+    after_place = {b.entity for a in view.refs if a.type == "Place"
+                   for b in [view.ref_starting(a.end)] if b is not None}
+    return [Relation("locatedIn", i, main, 0, article.entities[i].name) for i, inf in infos.items()
+            if inf.level == "Park" and not inf.code and i not in located and i != main
+            and i not in after_place and not find_places(article.entities[i].name)]
 
 
 def _visited_in_frame(article: Article, view: TextView, located: set[int]) -> list[Relation]:
@@ -308,15 +337,16 @@ def _expanded(name: str) -> str:
 
 
 def _names_extending(article: Article) -> list[Relation]:
-    """A name that extends another organization's name (or one of its aliases,
-    abbreviations written out: 中科院苏州纳米所 extends 中国科学院) is part of it."""
+    """A name (or an alias: 中科院甲分院 of 中国科学院甲分院) that extends another
+    organization's name (or one of its aliases, abbreviations written out:
+    中科院苏州纳米所 extends 中国科学院) is part of it."""
     legal_suffixes = words("context_legal_suffixes")
     orgs = [i for i, e in enumerate(article.entities) if e.type == "Organization"]
     out = []
     for a in orgs:
         na = article.entities[a].name
         best = None
-        for nx in dict.fromkeys((na, _expanded(na))):
+        for nx in dict.fromkeys(x for n in _names(article, a) for x in (n, _expanded(n))):
             for b in orgs:
                 if b == a:
                     continue
@@ -335,7 +365,8 @@ def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
     """Units named without their parent (商学院, 教育局) are part of the one
     organization of the parent's kind the article names (东川大学; 香港特区政府):
     data/context_bare_units.tsv. A unit whose name starts with a place, or that
-    is already part of something, is left alone; with two possible parents, none."""
+    is already part of something, is left alone; with two possible parents, none
+    (the parent endings count in file order: 大学 before 理工学院)."""
     from kg.lexicons.gazetteer import find_places
 
     has_parent = {r.subject for r in found if r.kind == "partOf"}
@@ -343,7 +374,9 @@ def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
     out = []
     for kind in ("school", "bureau"):
         units, parents = words("context_bare_units", f"unit_{kind}"), words("context_bare_units", f"parent_{kind}")
-        heads = [b for b in orgs if article.entities[b].name.endswith(parents)]
+        # the parent endings in file order: a later one (理工学院) only where no earlier one (大学) names any
+        heads = next(([b for b in orgs if article.entities[b].name.endswith(p)] for p in parents
+                      if any(article.entities[b].name.endswith(p) for b in orgs)), [])
         if len(heads) != 1:
             continue
         head = heads[0]

@@ -62,3 +62,39 @@ def test_respective_word_for_signings_comes_from_the_data_file():
         assert {p for _, p, _ in agreements(art)} != {("乙科技", "甲区政府"), ("丁公司", "丙协会")}
     finally:
         load.restore()
+
+
+def test_the_place_where_the_signing_happens_is_no_party():
+    ents = {**ORGS, "丙市": "Place"}
+    for text in ("甲区政府与乙科技在丙市签署合作协议。", "甲区政府在丙市与乙科技签署合作协议。"):
+        art = make_article(text, ents)
+        extract_relations(art)
+        assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())], text
+
+
+def test_a_signer_named_as_a_side_signs_for_the_organization_of_the_post():
+    art = make_article("乙科技董事长王五到访。甲区政府与王五签署合作协议。", {**ORGS, "王五": "Person"})
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
+
+
+def test_representatives_of_a_list_sign_respectively_with_the_other_side():
+    art = make_article("丙协会、丁公司两家企业代表分别与甲区政府签订了投资协议书。", dict(ORGS))
+    extract_relations(art)
+    assert {p for _, p, _ in agreements(art)} == {("丙协会", "甲区政府"), ("丁公司", "甲区政府")}
+
+
+def test_the_nearest_clause_opener_is_the_left_side():
+    art = make_article("丙协会举行签约暨开工仪式，乙科技作为主角，与甲区政府签署合作协议。", dict(ORGS))
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
+
+
+def test_a_counted_side_stands_for_the_organizations_named_nearby():
+    text = "丙协会、丁公司、戊院负责人出席仪式。\n甲区政府与3家企业签订战略合作协议。"
+    art = make_article(text, dict(ORGS))
+    extract_relations(art)
+    assert {p for _, p, _ in agreements(art)} == {("丙协会", "甲区政府"), ("丁公司", "甲区政府"), ("戊院", "甲区政府")}
+    art = make_article(text.replace("3家", "两家"), dict(ORGS))  # two counted, three named: no telling
+    extract_relations(art)
+    assert art.agreements == []

@@ -37,3 +37,26 @@ def test_witnesses_in_a_sentence_of_their_own_and_attend_and_witness():
         (("乙公司", "甲公司"), ("王一", "王二"))}
     assert _agreements("王三到甲市考察。甲公司与乙公司签订合作协议，王一出席并见证。") == {
         (("乙公司", "甲公司"), ("王一",))}
+
+
+def test_people_listed_in_clauses_before_the_witness_clause_witness_too():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议。甲市市长王一，乙公司董事长王二出席签约仪式并共同见证协议签署。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_a_witness_sentence_two_paragraphs_after_the_signing():
+    text = "王三到甲市考察，甲公司与乙公司签署了合作协议。\n协议约定双方共建实验室。\n王一、王二出席会议并见证签约。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_a_witnessed_signing_is_not_a_new_signing():
+    from kg.agreements.witnesses import witnessed_signing
+    from kg.context.clauses import TextView
+
+    text = "王一出席签约仪式并共同见证协议签署。"
+    art = make_article(text, ENTS)
+    view = TextView(art)
+    clause = view.clauses(0)[0]
+    assert witnessed_signing(view, clause, text.index("签署"))
+    assert not witnessed_signing(view, clause, text.index("签约"))
+    assert _agreements("甲公司与乙公司签订了合作协议。" + text) == {(("乙公司", "甲公司"), ("王一",))}

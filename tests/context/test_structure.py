@@ -193,3 +193,26 @@ def test_bare_units_are_part_of_the_one_parent_of_their_kind():
     art2 = Article(source="t.txt", raw=two, text=two)
     analyze_article(art2, None, until="scoring")
     assert not article_to_gold_shape(art2)["partOf"]  # two possible parents: none
+
+
+def test_an_alias_extending_another_organization_makes_it_part_of_that_one():
+    art = make_article("中国科学院东川分院院长张明出席。中科院东川分院成立于1958年，中科院副院长李四到访。",
+                       {"中国科学院东川分院": "Organization", "中科院": "Organization", "张明": "Person", "李四": "Person"},
+                       aliases={"中国科学院东川分院": ["中科院东川分院"]})
+    extract_relations(art)
+    assert ("中国科学院东川分院", "中科院") in triples(art, "partOf")
+
+
+
+def test_an_unknown_park_lies_in_the_city_the_article_is_about():
+    ents = {"王立": "Person", "平顶山市": "Place", "南阳市": "Place", "甲新区": "Place"}
+    text = "王立率平顶山市代表团赴南阳市考察，甲新区负责人随行。王立介绍了平顶山市的情况，平顶山市愿深化合作。"
+    art = make_article(text, ents)
+    next(e for e in art.entities if e.name == "甲新区").subtype = "Park"
+    extract_relations(art)
+    assert ("甲新区", "平顶山市") in triples(art, "locatedIn")
+    # as often named as another city: no telling
+    art = make_article(text.replace("平顶山市愿", "南阳市愿"), ents)
+    next(e for e in art.entities if e.name == "甲新区").subtype = "Park"
+    extract_relations(art)
+    assert not {t for t in triples(art, "locatedIn") if t[0] == "甲新区"}
