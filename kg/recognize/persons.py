@@ -72,6 +72,12 @@ def _org_words() -> tuple[str, ...]:
     return words("person_org_words")
 
 
+def ends_like_body(name: str) -> bool:
+    """Does ``name`` end with a body character (部, 办, 委, 院: the one-character
+    words of data/person_org_words.tsv)?"""
+    return name.endswith(tuple(w for w in _org_words() if len(w) == 1))
+
+
 @derived
 def _byline_roles() -> tuple[str, ...]:
     """Credit roles a byline name may be glued to (记者李青), in file order (data/person_byline_roles.tsv)."""
@@ -188,10 +194,16 @@ def name_at(text: str, start: int, known: set[str] | frozenset[str] = frozenset(
     if strong:
         # 4-character names only with a compound family name or a clear end
         best = strong[0]
+        one, two = surnames()
         if len(best) == 4 and any(len(c) < 4 for c in strong):
-            one, two = surnames()
             if best[:2] not in two:
                 best = next(c for c in strong if len(c) < 4)
+        elif len(best) == 4 and best[:2] not in two and best[:3] in cands:
+            # 刘文堂均提出, 李正和、丁宗苏率代表团, 高孔廉今率团: a single family name takes two
+            # given characters; the fourth is a follower, or the three stand alone elsewhere
+            three = best[:3]
+            if right_boundary(text, start + 3) or three in known or _clear_elsewhere(text, three, start):
+                best = three
         return best
     if weak:
         return weak[-1]  # a one-character follower: prefer the shorter name (李雪及)
