@@ -44,9 +44,19 @@ def generic_bodies(article: Article, place_ends: set[int], ctx: PlaceContext) ->
         head = next(iter(words("org_body_full_forms", body[1:])), body[1:])  # 县府 -> 县政府
         # a one-character county keeps its level before a one-character head: 甲县 + 县委 -> 甲县县委
         one_char = len(place.name) == 2 and len(body) == 2 and head == body[1:]
-        canon = place.name + (body if one_char else head)
+        canon = _written_name(text, place, body[0]) + (body if one_char else head)
         out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
     return out
+
+
+def _written_name(text: str, place, level: str) -> str:
+    """The place's name as a body named after it writes it: its full name, or,
+    when the text never writes that, its short form with the body's level
+    character where the text writes that form (甘孜州 for 甘孜藏族自治州: 甘孜州委)."""
+    short = (place.short or "") + level
+    if place.name in text or place.short == place.name or short not in text:
+        return place.name
+    return short
 
 
 def region_bodies(article: Article, ctx: PlaceContext) -> list[Mention]:

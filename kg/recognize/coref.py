@@ -179,6 +179,8 @@ def _is_short_of(s: str, l: str) -> bool:
         return False
     from kg.recognize.orgs import legal_variants
 
+    if l.startswith(s) and l[len(s)] in "(（" and l[-1] in ")）" and s.endswith(words("org_campus_suffixes")):
+        return False  # 甲大学(广州), a campus in another city, is no form of 甲大学 (data/org_campus_suffixes.tsv)
     if s in legal_variants(l):
         return True
     if l.startswith(s) and s.endswith(parent_suffixes()) and len(l) - len(s) >= 2:

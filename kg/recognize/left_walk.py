@@ -231,11 +231,12 @@ def _joins_inside(text: str, pos: int, end: int, blocked, place_ends) -> bool:
     chunk = text[j:pos]
     if len(chunk) < 2 or chunk[0] in _determiner_chars() or chunk.endswith(_chunk_ends()):
         return False
-    from kg.recognize.persons import plausible_name
+    from kg.recognize.persons import ends_like_body, plausible_name
 
     if chunk not in words("org_field_words") and (
-            plausible_name(chunk) or plausible_name(chunk[-3:]) and len(chunk) > 3 and chunk[-4] in "、，,"):
-        return False
+            ends_like_body(chunk) or plausible_name(chunk)
+            or plausible_name(chunk[-3:]) and len(chunk) > 3 and chunk[-4] in "、，,"):
+        return False  # a body (司法部与X公司) or a person (张三与X集团) before the joiner
     field = _field_before(text, j, pos, place_ends)
     if not field or len(field) > _MAX_FIELD or field.endswith(_thing_ends()):
         return False

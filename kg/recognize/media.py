@@ -45,6 +45,12 @@ def _label_re() -> re.Pattern:
 
 
 @derived
+def _date_re() -> re.Pattern:
+    """A date written in a dateline (十月十三日, 3月18日): no correspondent's unit."""
+    return re.compile(rf"{_num()}+(?:{alternation('org_list_marks', 'month')})")
+
+
+@derived
 def _unit_re() -> re.Pattern:
     """The correspondent's unit between the outlet and the credit role: (X网Y台办通讯员 Z)."""
     after = alternation("org_media_outlets", "after")
@@ -65,7 +71,7 @@ def find_outlets(text: str) -> list[Mention]:
                 continue
             out.setdefault((s, e), Mention(s, e, name, "Organization", None, "media"))
             u = _unit_re().match(text, e)
-            if u and not u.group(1).startswith(words("org_media_outlets", "after")):
+            if u and not u.group(1).startswith(words("org_media_outlets", "after")) and not _date_re().search(u.group(1)):
                 us, ue = u.span(1)
                 out.setdefault((us, ue), Mention(us, ue, u.group(1), "Organization", None, "media"))
     return list(out.values())

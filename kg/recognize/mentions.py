@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from kg.doc import Article, Mention
 from kg.lexicons import gazetteer as G
+from kg.lexicons.load import words
 from kg.recognize import model_spans as MS
 from kg.lexicons import org_lexicon as LX
 from kg.recognize import orgs as O
@@ -51,6 +52,7 @@ from kg.recognize.place_mentions import (
     keep_place,
     names_a_thing_after,
     nested_places,
+    nested_towns,
     place_canonicals,
     place_subtype,
 )
@@ -81,7 +83,8 @@ def recognize(article: Article) -> None:
     model_person_names = {sp.text for sp in model if sp.type == "Person" and MS.person_form(sp.text)}
 
     model_ends = {sp.start: sp.end for sp in model if sp.type in ("Person", "Organization")}
-    person_ms = P.find_persons(text, model_person_names, model_ends)
+    model_persons = {sp.start for sp in model if sp.type == "Person"}
+    person_ms = P.find_persons(text, model_person_names, model_ends, model_persons)
     for m in person_ms:
         add(m)
 
@@ -100,7 +103,9 @@ def recognize(article: Article) -> None:
 
     chosen = canonical_park_names(article, resolve_overlaps(cands), ctx)
     mentions = [c.m for c in chosen]
+    mentions.extend(_nested_parks(mentions, [c.m for c in cands if c.m.source == "park-rule"]))
     mentions.extend(nested_places(mentions, place_hits, text))
+    mentions.extend(nested_towns(mentions))
     mentions.extend(prefixes_in_chosen(prefixes, mentions))  # 北航 in it: an alias of 北京航空航天大学
     mentions.extend(chain_bodies(article, mentions, ctx))
     mentions.extend(coordination(text, mentions))
@@ -114,7 +119,7 @@ def recognize(article: Article) -> None:
 def _places(text: str, add) -> list:
     """Gazetteer places and towns; returns the kept gazetteer hits."""
     in_text: dict[str, bool] = {}
-    all_hits = G.find_places(text)
+    all_hits = _prefecture_forms(text, G.find_places(text))
     hit_ends = frozenset(e for _, e, _ in all_hits)
     place_hits = [h for h in all_hits if keep_place(text, h, in_text, hit_ends)]
     for s, e, p in place_hits:
@@ -123,6 +128,41 @@ def _places(text: str, add) -> list:
     for m in find_towns(text, place_hits):
         add(m)
     return place_hits
+
+
+def _nested_parks(chosen: list[Mention], parks: list[Mention]) -> list[Mention]:
+    """A park or zone that starts the name of a body that is no company
+    (甲合作区管委会, 甲保税港区管委会) is a place of its own there (D24: the body
+    is located in it); the overlap resolution kept only the longer name. A
+    company named after a park (甲产业园发展有限公司) is located in the place
+    the park is named after, not in the park."""
+    spans = {(m.start, m.end) for m in chosen}
+    org_ends = {}
+    for m in chosen:
+        if m.type == "Organization" and not m.generic and m.subtype != "Company":
+            org_ends[m.start] = max(org_ends.get(m.start, 0), m.end)
+    out, seen = [], set()
+    for p in parks:
+        if (p.start, p.end) in spans or (p.start, p.end) in seen or not p.end < org_ends.get(p.start, 0):
+            continue
+        seen.add((p.start, p.end))
+        out.append(p)
+    return out
+
+
+def _prefecture_forms(text: str, hits: list) -> list:
+    """A short form followed by the last character of its ending (甘孜 + 州 for
+    甘孜藏族自治州, data/place_m_prefecture_forms.tsv) is one hit: 甘孜州;
+    not where another place follows (a chain that names a county's body)."""
+    ends = words("place_m_prefecture_forms")
+    starts = {s for s, _, _ in hits}
+    out = []
+    for s, e, p in hits:
+        end = next((x for x in ends if p.name.endswith(x)), None)
+        if end is not None and text[s:e] == p.short and text[e:e + 1] == end[-1] and e + 1 not in starts:
+            e += 1  # not before another place (甘孜州乡城县委: the body is the county's)
+        out.append((s, e, p))
+    return out
 
 
 def _organizations(article: Article, place_hits, person_ends: set[int], cands: list[Candidate], add) -> PlaceContext:

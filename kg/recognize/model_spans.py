@@ -480,6 +480,12 @@ def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
         return None
     alias = bool(is_alias and is_alias(name))
     if typ == "Person":
+        county = county_short_form(name)
+        if county is not None and not (T.title_ending_at(text, s) or T.starts_with_title(text, e)):
+            # 投资余干, 来余干: the short form of a county or district (余干县), no title at it
+            from kg.recognize.place_mentions import place_subtype
+
+            return Mention(s, e, name, "Place", place_subtype(county), "model", county.name, county.code)
         if view.inside(s, e) or any(T.starts_with_title(name, i) for i in range(1, len(name))):
             return None  # 李静副(院长), 吴市长: a title inside
         if T.starts_with_title(text, e - 1):
@@ -580,6 +586,24 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
             return Mention(s, e, name, "Organization", "Company", "model")
         return None
     return _brand(sp, view, alias)
+
+
+@derived
+def _county_levels() -> tuple[str, ...]:
+    """Level characters of counties and districts (data/place_level_chars.tsv, scope county)."""
+    return words("place_level_chars", "county")
+
+
+def county_short_form(name: str) -> "G.Place | None":
+    """The county or district of the gazetteer that ``name`` (two characters)
+    writes without its level character (余干 for 余干县), or None."""
+    if len(name) != 2:
+        return None
+    for level in _county_levels():
+        hits = [p for p in G.lookup(name + level) if p.level == "District"]
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
 
 def _brand(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:

@@ -144,9 +144,25 @@ def find_structural_orgs(
             start = drop_outer_place(text, start, s, places)
         start = _after_invitation_opener(text, start, s, e, place_ends)
         start = _after_outlet(text, start, s, e)
+        e = _campus_bracket(text, e, suf)
         out.append(OrgMatch(start, e, text[start:e], stype.get(suf), start))
     out.extend(o for o in find_abbrev_institutes(text, places) if not any(p.start <= o.start and o.end <= p.end for p in out))
     return _cleanup(text, out)
+
+
+def _campus_bracket(text: str, e: int, suf: str) -> int:
+    """A school's campus city in brackets right after its name (甲大学(广州)):
+    the end after the bracket when it holds a city or county of the gazetteer
+    (data/org_campus_suffixes.tsv), else ``e``."""
+    if not suf.endswith(words("org_campus_suffixes")) or text[e:e + 1] not in ("(", "（"):
+        return e
+    close = next((k for k in range(e + 2, min(len(text), e + 8)) if text[k] in ")）"), None)
+    if close is None:
+        return e
+    from kg.lexicons import gazetteer as G
+
+    hits = G.lookup(text[e + 1:close])
+    return close + 1 if hits and hits[0].level in ("City", "District") else e  # not a region: 甲大学(台湾)
 
 
 def _after_outlet(text: str, start: int, s: int, e: int) -> int:

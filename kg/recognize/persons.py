@@ -72,6 +72,12 @@ def _org_words() -> tuple[str, ...]:
     return words("person_org_words")
 
 
+def ends_like_body(name: str) -> bool:
+    """Does ``name`` end with a body character (部, 办, 委, 院: the one-character
+    words of data/person_org_words.tsv)?"""
+    return name.endswith(tuple(w for w in _org_words() if len(w) == 1))
+
+
 @derived
 def _byline_roles() -> tuple[str, ...]:
     """Credit roles a byline name may be glued to (记者李青), in file order (data/person_byline_roles.tsv)."""
@@ -188,10 +194,16 @@ def name_at(text: str, start: int, known: set[str] | frozenset[str] = frozenset(
     if strong:
         # 4-character names only with a compound family name or a clear end
         best = strong[0]
+        one, two = surnames()
         if len(best) == 4 and any(len(c) < 4 for c in strong):
-            one, two = surnames()
             if best[:2] not in two:
                 best = next(c for c in strong if len(c) < 4)
+        elif len(best) == 4 and best[:2] not in two and best[:3] in cands:
+            # 刘文堂均提出, 李正和、丁宗苏率代表团, 高孔廉今率团: a single family name takes two
+            # given characters; the fourth is a follower, or the three stand alone elsewhere
+            three = best[:3]
+            if right_boundary(text, start + 3) or three in known or _clear_elsewhere(text, three, start):
+                best = three
         return best
     if weak:
         return weak[-1]  # a one-character follower: prefer the shorter name (李雪及)
@@ -247,13 +259,18 @@ def _joins_body(text: str, pos: int) -> bool:
     return has_department_suffix(text[pos + 1:k + 1])
 
 
-def _list_after(text: str, end: int, source: str, seps: str | None = None) -> list[Mention]:
-    """Names that continue a list after a name ending at ``end``."""
+def _list_after(text: str, end: int, source: str, seps: str | None = None,
+                model_ends: dict[int, int] | None = None,
+                model_persons: set[int] | frozenset[int] = frozenset()) -> list[Mention]:
+    """Names that continue a list after a name ending at ``end``; with
+    ``model_ends``, also a long name the model marks there (柴原慎一、功刀岳秀)."""
     seps = _list_marks() if seps is None else seps
     out = []
     pos = end
     while pos < len(text) and text[pos] in seps:
         nxt = name_at(text, pos + 1)
+        if nxt is None and model_ends and model_ends.get(pos + 1, 0) - pos - 1 >= 4:
+            nxt = model_name_after_title(text, pos + 1, model_ends, model_persons)
         if nxt is None or not right_boundary(text, pos + 1 + len(nxt)):
             break
         if _joins_body(text, pos + 1 + len(nxt)):
@@ -318,7 +335,15 @@ def _credit_ok_chars() -> frozenset[str]:
 
 def credit_name(name: str) -> bool:
     """A name in a credit line or bracketed byline (记者 何一航, 责任编辑：马一娜):
-    the role marks a person, so numerals usual in given names are allowed."""
+    the role marks a person, so numerals usual in given names are allowed.
+    Not a word no name starts with (左一 of a photo caption) nor a place's
+    name (a dateline in brackets: (温州))."""
+    if name.startswith(_name_start_words()):
+        return False
+    from kg.lexicons import gazetteer as G
+
+    if G.lookup(name):
+        return False
     if plausible_name(name):
         return True
     if len(name) < 2 or not any(c in _credit_ok_chars() for c in name[1:]):
@@ -517,34 +542,49 @@ def spaced_name_at(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
-def model_name_after_title(text: str, start: int, model_ends: dict[int, int]) -> str | None:
+def model_name_after_title(text: str, start: int, model_ends: dict[int, int],
+                           model_persons: frozenset[int] | set[int] = frozenset()) -> str | None:
     """A name the NLP model marks (as any type) right after a title, clearly
     ended (县委书记沙万强，; 市长佐藤树一郎率团): the title says it is a person
     even when the model typed it an organization or the family name is not
-    on the list. Not an organization, place or title word."""
+    on the list. Not an organization, place or title word. A long name (four
+    or more characters: Japanese and other foreign names, 山本恭司, 柴原慎一)
+    may hold characters rare in Chinese given names and end with a numeral,
+    and may end before a weak follower (率); when the model typed it a person
+    (``model_persons``: the starts of its Person spans), a last character that
+    ends organization names too (司) does not make it one."""
     e = model_ends.get(start)
     if e is None:
         return None
     name = text[start:e]
     if not 2 <= len(name) <= 6 or not all(_is_cjk(c) or c in _DOTS for c in name):
         return None
-    if right_boundary(text, e) != 2 or not (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
+    long = len(name) >= 4
+    if long and right_boundary(text, e) == 1 and not any(c in _model_stop_chars() for c in name):
+        pass  # 佐藤树一郎率政府代表团: a long model name before a weak follower
+    elif right_boundary(text, e) != 2 or not (e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e)):
         return None
     last = len(name) - 1
-    if any(c in _unknown_stop() or c in _non_name_chars() and (c not in _numerals() or i == last)
-           for i, c in enumerate(name[1:], 1)):
+    if long:
+        if any(c in _model_stop_chars() for c in name[1:]) or name[-1] in _unknown_stop() - _numerals():
+            return None
+    elif any(c in _unknown_stop() or c in _non_name_chars() and (c not in _numerals() or i == last)
+             for i, c in enumerate(name[1:], 1)):
         return None  # 扎和, 李万: no given name; a numeral inside one may be (沙万强)
     from kg.lexicons import org_lexicon as LX
 
-    if name.endswith(tuple(suf for suf, _ in LX.ORG_SUFFIXES)) or any(c.isdigit() for c in name):
+    sufs = tuple(suf for suf, _ in LX.ORG_SUFFIXES if not (long and start in model_persons and len(suf) == 1))
+    if name.endswith(sufs) or any(c.isdigit() for c in name):
         return None
     return None if _bad_unknown(text, start, name) else name
 
 
 def find_persons(text: str, model_names: set[str] | None = None,
-                 model_ends: dict[int, int] | None = None) -> list[Mention]:
+                 model_ends: dict[int, int] | None = None,
+                 model_persons: set[int] | frozenset[int] = frozenset()) -> list[Mention]:
     """Person mentions found from context in ``text`` (may overlap; the caller resolves).
-    ``model_ends``: start -> end of the model's spans (any type)."""
+    ``model_ends``: start -> end of the model's spans (any type); ``model_persons``:
+    the starts of its Person spans."""
     known = set(model_names or ())
     model_ends = model_ends or {}
     out: list[Mention] = []
@@ -563,7 +603,7 @@ def find_persons(text: str, model_names: set[str] | None = None,
                 and name_before(text, m.start(), known) is None):
             name = unknown_name_at(text, end) or korean_name_at(text, end)
         if name is None and not T.starts_with_title(text, end):
-            name = model_name_after_title(text, end, model_ends)
+            name = model_name_after_title(text, end, model_ends, model_persons)
         if name is None:
             sp = spaced_name_at(text, end)
             if sp is not None:
@@ -572,7 +612,7 @@ def find_persons(text: str, model_names: set[str] | None = None,
         if name:
             mm = _mention(end, name, "title-context")
             out.append(mm)
-            out.extend(_list_after(text, mm.end, "list"))
+            out.extend(_list_after(text, mm.end, "list", model_ends=model_ends, model_persons=model_persons))
         # name before the title: 徐进市长, 董绍明院士; not when a name follows the
         # title (经发局长陈冠宇: the words before are the body, 经发局 + 局长)
         before = name_before(text, m.start(), known) if not name else None

@@ -93,9 +93,31 @@ def find_towns(text: str, place_hits) -> list[Mention]:
         m = _town_re().match(text, e)
         if m is None or m.group().endswith(words("place_m_not_towns")) or len(m.group()) < 2:
             continue
+        if m.group()[0] in words("place_level_chars", "county"):
+            continue  # 潜山县黄铺镇 read as 潜山 + 县黄铺镇: the level belongs to the county
         if text.startswith(words("place_m_title_heads", "town"), m.end()) and len(m.group()) < 3:
             continue
         out.append(Mention(e, m.end(), m.group(), "Place", "Town", "town-rule", m.group()))
+    return out
+
+
+def nested_towns(mentions: list[Mention]) -> list[Mention]:
+    """A town at the start of its body's name (青山镇党委 -> 青山镇): the
+    gazetteer has no towns, the body word after it names one
+    (data/place_m_town_bodies.tsv; D24: the body is located in it)."""
+    out = []
+    bodies = words("place_m_town_bodies")
+    for m in mentions:
+        if m.type != "Organization" or m.generic:
+            continue
+        body = next((b for b in bodies if m.text.endswith(b) and len(m.text) > len(b)), None)
+        if body is None:
+            continue
+        head = m.text[: -len(body)]
+        t = _town_re().fullmatch(head)
+        if t is None or len(head) < 2 or head.endswith(words("place_m_not_towns")):
+            continue
+        out.append(Mention(m.start, m.start + len(head), head, "Place", "Town", "town-rule", head))
     return out
 
 
@@ -124,7 +146,7 @@ def _nests(p: G.Place, length: int) -> bool:
         return length == len(p.name)
     if length == len(p.name):
         return p.name.endswith(words("place_m_admin_suffixes", "nested"))
-    return length == len(p.short) and p.level in _SHORT_NESTED_LEVELS
+    return length in (len(p.short), len(p.short) + 1) and p.level in _SHORT_NESTED_LEVELS  # 甘孜 / 甘孜州
 
 
 def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[Mention]:
