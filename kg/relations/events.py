@@ -199,7 +199,7 @@ class _Extractor:
             if any(r.entity in self.state.leaders for r in self.view.refs_in(sent.start, sent.end, "Person")):
                 self.state.leader_paragraph = sent.paragraph
             self._meetings(si, clauses[:speech])  # first: companions look for the hosts of its meeting
-            companions(self.article, self.view, self.state, si, clauses[:speech])
+            companions(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             self._visits(si, clauses[:speech])
 

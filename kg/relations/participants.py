@@ -128,8 +128,10 @@ def participants(article: Article, view: TextView, state: DelegationState, si: i
     leaders = list(state.leaders)
     if not leaders:
         return
-    members = set(article.events[state.visit].companions) if state.visit is not None else set()
-    hosts = hosts_of(article, sides, leaders, members, si)
+    hosts = hosts_of(article, sides, leaders, set(), si)
+    # the members the leaders brought: the visit's companions that are no hosts
+    # (a host who 陪同 the visit is among its companions too)
+    members = set(article.events[state.visit].companions) - set(hosts) if state.visit is not None else set()
     if not hosts:
         return
     met = any(e.kind == "Meeting" and e.sentence <= si and set(leaders) & {*e.agents, *e.targets}
