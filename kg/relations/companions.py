@@ -84,6 +84,8 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
                   if p not in state.leaders and not _hosts_side(article, p, si, state.leaders)]
         if not hits and sides is not None:
             people = [p for p in people if not _host_participant(article, view, state, si, clauses, sides, p, pos0)]
+            if _meeting_after(view, pos0, cl.end):  # 参加交流会: people of the other side take part too
+                people = [p for p in people if not _elsewhere(state, sides, p)]
         if people:
             _join_visit(article, state, state.leaders, people, si, same_agents=False)
 
@@ -115,3 +117,17 @@ def _host_participant(article: Article, view: TextView, state: DelegationState, 
         return False
     cl = next((c for c in clauses if c.start <= refs[-1].start < c.end), clauses[0])
     return host_side(sides, sides.keys_at(person, cl, refs[-1].start), hosts, [*state.leaders, *members])
+
+
+def _meeting_after(view: TextView, start: int, end: int) -> bool:
+    """Whether a meeting word (data/trigger_meet.tsv) follows in the clause."""
+    from kg.lexicons.triggers import meet_object_re, meet_with_re
+
+    return bool(meet_with_re().search(view.text, start, end) or meet_object_re().search(view.text, start, end))
+
+
+def _elsewhere(state: DelegationState, sides, person: int) -> bool:
+    """Whether ``person``'s posts are known and none is where the leaders'
+    are: not the visitors' side."""
+    keys = sides.keys(person)  # posts only: a group word's place in focus (市领导) is no safe side here
+    return bool(keys) and not keys & sides.union(state.leaders)
