@@ -56,8 +56,15 @@ def escorts(article: Article, view: TextView, state: DelegationState, si: int, c
             _join_visit(article, state, agents, people, si, same_agents=True)
 
 
-def companions(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause]) -> None:
-    """Escorts, then the names before 陪同 / 一同调研 / 参加 (the leaders' companions)."""
+def companions(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause],
+               sides=None) -> None:
+    """Escorts, then the names before 陪同 / 一同调研 / 参加 (the leaders' companions).
+
+    With ``sides`` (kg.relations.participants.Sides), a person who only 参加 and
+    whose posts show the hosts' side (市领导王三参加相关活动 on a visit the
+    host 市长王一 陪同) is no companion of the visitors: kg.relations.participants
+    links them to the host leader (guide v2: host-side participants accompany
+    the host leader)."""
     escorts(article, view, state, si, clauses)
     if not state.leaders:
         return
@@ -75,6 +82,10 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
             continue
         people = [p for p in name_run_before(view, clauses, ci, pos0)
                   if p not in state.leaders and not _hosts_side(article, p, si, state.leaders)]
+        if not hits and sides is not None:
+            people = [p for p in people if not _host_participant(article, view, state, si, clauses, sides, p, pos0)]
+            if _meeting_after(view, pos0, cl.end):  # 参加交流会: people of the other side take part too
+                people = [p for p in people if not _elsewhere(state, sides, p)]
         if people:
             _join_visit(article, state, state.leaders, people, si, same_agents=False)
 
@@ -89,3 +100,34 @@ def _hosts_side(article: Article, person: int, si: int, leaders: list[int]) -> b
         return False
     host_bodies = {p.org for p in article.positions if p.person in hosts and p.org is not None}
     return any(p.org in host_bodies for p in article.positions if p.person == person)
+
+
+def _host_participant(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause],
+                      sides, person: int, pos: int) -> bool:
+    """Whether ``person`` (named before ``pos``, a 参加) is shown on the hosts'
+    side of the leaders' visit (kg.relations.participants.host_side)."""
+    from kg.relations.participants import host_side, hosts_of
+
+    hosts = hosts_of(article, sides, list(state.leaders), set(), si)
+    members = set(article.events[state.visit].companions) - set(hosts) if state.visit is not None else set()
+    if not hosts or person in hosts:
+        return False
+    refs = [r for r in view.refs_in(clauses[0].start, pos, "Person") if r.entity == person]
+    if not refs:
+        return False
+    cl = next((c for c in clauses if c.start <= refs[-1].start < c.end), clauses[0])
+    return host_side(sides, sides.keys_at(person, cl, refs[-1].start), hosts, [*state.leaders, *members])
+
+
+def _meeting_after(view: TextView, start: int, end: int) -> bool:
+    """Whether a meeting word (data/trigger_meet.tsv) follows in the clause."""
+    from kg.lexicons.triggers import meet_object_re, meet_with_re
+
+    return bool(meet_with_re().search(view.text, start, end) or meet_object_re().search(view.text, start, end))
+
+
+def _elsewhere(state: DelegationState, sides, person: int) -> bool:
+    """Whether ``person``'s posts are known and none is where the leaders'
+    are: not the visitors' side."""
+    keys = sides.keys(person)  # posts only: a group word's place in focus (市领导) is no safe side here
+    return bool(keys) and not keys & sides.union(state.leaders)

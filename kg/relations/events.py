@@ -33,7 +33,7 @@ from kg.recognize.abbreviations import local_abbreviations
 from kg.context.clauses import Clause, Ref, TextView
 from kg.relations.companions import ESCORT_FRAME_RE, companions
 from kg.relations.meetings import escorted_people, receptions
-from kg.relations.participants import Sides, co_hosts, meeting_participants, participants
+from kg.relations.participants import Sides, co_hosts, held_meeting_participants, meeting_participants, participants
 from kg.context.discourse import (
     DelegationState,
     is_name_list,
@@ -199,8 +199,9 @@ class _Extractor:
             if any(r.entity in self.state.leaders for r in self.view.refs_in(sent.start, sent.end, "Person")):
                 self.state.leader_paragraph = sent.paragraph
             self._meetings(si, clauses[:speech])  # first: companions look for the hosts of its meeting
-            companions(self.article, self.view, self.state, si, clauses[:speech])
+            companions(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
+            held_meeting_participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             self._visits(si, clauses[:speech])
 
     def _delegation(self, si: int, clauses: list[Clause]) -> None:

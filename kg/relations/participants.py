@@ -30,7 +30,7 @@ from kg.context.clauses import Clause, TextView
 from kg.context.discourse import DelegationState, name_run_before, new_event
 from kg.doc import Article
 from kg.lexicons.load import alternation, derived, words
-from kg.lexicons.triggers import accompany_re
+from kg.lexicons.triggers import accompany_re, meet_object_re, meet_with_re
 
 
 @derived
@@ -128,8 +128,10 @@ def participants(article: Article, view: TextView, state: DelegationState, si: i
     leaders = list(state.leaders)
     if not leaders:
         return
-    members = set(article.events[state.visit].companions) if state.visit is not None else set()
-    hosts = hosts_of(article, sides, leaders, members, si)
+    hosts = hosts_of(article, sides, leaders, set(), si)
+    # the members the leaders brought: the visit's companions that are no hosts
+    # (a host who 陪同 the visit is among its companions too)
+    members = set(article.events[state.visit].companions) - set(hosts) if state.visit is not None else set()
     if not hosts:
         return
     met = any(e.kind == "Meeting" and e.sentence <= si and set(leaders) & {*e.agents, *e.targets}
@@ -226,3 +228,52 @@ def _clause_of(article: Article, si: int):
         if m.entity is not None and sent.start <= m.start < sent.end and m.entity not in first:
             first[m.entity] = sum(1 for b in breaks if b < m.start)
     return first.get
+
+
+def held_meeting_participants(article: Article, view: TextView, state: DelegationState, si: int,
+                              clauses: list[Clause], sides: Sides) -> None:
+    """``王一一行来甲公司考察，并与甲公司座谈。… 董事长王二、总经理王三参加座谈。``:
+    the leaders met nobody named yet, and a run of people takes part in a
+    meeting (参加 / 出席 before a meeting word). The people of that run who are
+    not on the visitors' side are the hosts: the first named is the top host,
+    whom the others accompany; each visiting leader meets every host (guide v2,
+    D10). Visiting-side people of the run (posts where the visitors' are)
+    accompany the first leader and meet the top host."""
+    leaders = list(state.leaders)
+    if not leaders or not any(e.kind == "Visit" and set(leaders) & set(e.agents) and e.sentence <= si
+                              for e in article.events):
+        return
+    if any(e.kind == "Meeting" and set(leaders) & {*e.agents, *e.targets} and {*e.agents, *e.targets} - set(leaders)
+           for e in article.events):
+        return  # the hosts are known: :func:`participants`
+    members = set(article.events[state.visit].companions) if state.visit is not None else set()
+    visitor_keys = sides.union([*leaders, *members])
+    for ci, cl in enumerate(clauses):
+        for m in view.find(attend_re(), cl.start, cl.end):
+            if not (meet_with_re().search(view.text, m.end(), cl.end) or meet_object_re().search(view.text, m.end(), cl.end)):
+                continue
+            if accompany_re().search(view.text, cl.start, m.start()):
+                continue
+            hosts, guests = [], []
+            refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
+            for p in name_run_before(view, clauses, ci, m.start()):
+                if p in leaders or article.entities[p].type != "Person":
+                    continue
+                at = refs.get(p, cl.start)
+                keys = sides.keys_at(p, next((c for c in clauses if c.start <= at < c.end), cl), at)
+                if p in members or (keys & visitor_keys):
+                    guests.append(p)
+                elif keys:
+                    hosts.append(p)
+            if not hosts:
+                continue
+            ev = new_event(article, "Meeting", leaders, si)  # the visitor first
+            article.events[ev].targets.extend(hosts)
+            ev = new_event(article, "Meeting", [hosts[0]], si)
+            article.events[ev].targets.extend(leaders)
+            article.events[ev].companions.extend(hosts[1:])
+            if guests:
+                ev = new_event(article, "Meeting", [leaders[0]], si)
+                article.events[ev].targets.append(hosts[0])
+                article.events[ev].companions.extend(guests)
+            return

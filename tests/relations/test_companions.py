@@ -65,3 +65,13 @@ def test_a_leader_of_the_visited_city_who_joins_the_visit_accompanies_it():
                        {"王二": "Person", "王三": "Person", "甲市": "Place", "甲公司": "Organization"})
     extract_relations(art)
     assert triples(art, "accompanied") == {("王三", "王二")}
+
+
+def test_a_host_official_who_only_attends_is_no_companion_of_the_visitors():
+    # the host 王一 陪同 the visit; 王三 holds a post in the host city: the
+    # host's side (kg.relations.participants), not the visitor's companion
+    ents = {"王一": "Person", "王二": "Person", "王三": "Person", "甲市": "Place", "乙市": "Place"}
+    art = make_article("乙市市长王二一行来甲市考察，甲市市长王一陪同考察。甲市副市长王三参加相关活动。", ents)
+    extract_relations(art)
+    assert ("王三", "王二") not in triples(art, "accompanied")
+    assert ("王三", "王一") in triples(art, "accompanied")

@@ -72,3 +72,17 @@ def test_city_leaders_of_an_unnamed_own_city_are_the_hosts_side():
     assert {("李青", "张明"), ("赵阳", "张明")} <= triples(art, "accompanied")
     met = {frozenset(p) for p in triples(art, "metWith")}
     assert frozenset(("王一", "李青")) in met
+
+
+def test_people_taking_part_in_the_visitors_meeting_are_its_hosts_and_guests():
+    # the leader met nobody named yet; the run before 参加交流会 names both sides:
+    # the first host is the top host, the other hosts accompany them; a
+    # visiting-side person accompanies the leader and meets the top host
+    from kg.relations.relations import extract_relations
+    from tests.builders import make_article, triples
+
+    ents = {"王一": "Person", "王二": "Person", "王三": "Person", "王四": "Person", "甲市": "Place", "乙市": "Place"}
+    art = make_article("乙市市长王一率团赴甲市考察。甲市市长王二，甲市副市长王三；乙市副市长王四参加交流会。", ents)
+    extract_relations(art)
+    assert {frozenset(t) for t in triples(art, "metWith")} == {frozenset(t) for t in [("王一", "王二"), ("王一", "王三"), ("王四", "王二")]}
+    assert triples(art, "accompanied") == {("王三", "王二"), ("王四", "王一")}
