@@ -13,6 +13,7 @@ rdflib and networkx are imported inside the functions (``kg --help`` stays insta
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -339,15 +340,24 @@ def most_connected(g: "networkx.MultiDiGraph", n: int, keep: Iterable[str] = ())
     return set(kept[:n]) | set(rest[: max(0, n - len(kept))])
 
 
-def _add_evidence(details: EntityDetails, ev: Evidence) -> None:
-    """Add ``ev``, or merge its ``about`` into the same sentence from the same article."""
-    for old in details.evidence:
-        if (old.sentence, old.source_file, old.date) == (ev.sentence, ev.source_file, ev.date):
-            abouts = old.about.split(", ") if old.about else []
-            if ev.about and ev.about not in abouts:
-                old.about = ", ".join(sorted(abouts + [ev.about]))
-            return
+def _add_evidence(details: EntityDetails, ev: Evidence, seen: dict | None = None) -> None:
+    """Add ``ev``, or merge its ``about`` into the same sentence from the same article.
+
+    ``seen`` (sentence, file, date) -> the evidence already there, kept by the caller
+    across calls for one entity: a lookup instead of a scan of the list."""
+    key = (ev.sentence, ev.source_file, ev.date)
+    if seen is None:
+        old = next((o for o in details.evidence if (o.sentence, o.source_file, o.date) == key), None)
+    else:
+        old = seen.get(key)
+    if old is not None:
+        abouts = old.about.split(", ") if old.about else []
+        if ev.about and ev.about not in abouts:
+            old.about = ", ".join(sorted(abouts + [ev.about]))
+        return
     details.evidence.append(ev)
+    if seen is not None:
+        seen[key] = ev
 
 
 def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, EntityDetails]:
@@ -377,10 +387,20 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
             return article_cache[src]
         return ("", "")
 
+    # the entities each node links to and is linked from, in one pass over the graph
+    # (a lookup per evidence node in both directions cost most of the page's time)
+    links_out: dict = defaultdict(set)
+    links_in: dict = defaultdict(set)
+    for s, _p, o in graph.triples((None, None, None)):
+        if (so := str(o)) in wanted:
+            links_out[s].add(so)
+        if (ss := str(s)) in wanted:
+            links_in[o].add(ss)
+    seen: dict[str, dict] = defaultdict(dict)
+
     for prov in set(graph.subjects(EV)):
         sentences = _zh_first(graph.objects(prov, EV))
-        linked = {str(o) for o in graph.objects(prov) if str(o) in wanted}
-        linked |= {str(s) for s in graph.subjects(object=prov) if str(s) in wanted}
+        linked = links_out.get(prov, set()) | links_in.get(prov, set())
         if str(prov) in wanted:
             linked.add(str(prov))
         if not linked:
@@ -394,6 +414,7 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
                 _add_evidence(
                     details[entity],
                     Evidence(sentence=sentence, source_file=source_file, date=date, about=about, original=original),
+                    seen[entity],
                 )
 
     HOLDS, TITLE, WHERE, LABEL = (KGV.holdsPosition, KGV.title, KGV.positionIn, URIRef(RDFS_LABEL))
