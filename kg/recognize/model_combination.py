@@ -8,11 +8,12 @@ as 公司 or 双方) and then judged against the rule spans
 
 from __future__ import annotations
 
-from kg.doc import Article
+from kg.doc import Article, Mention
 from kg.lexicons import gazetteer as G
 from kg.recognize import model_spans as MS
 from kg.lexicons import org_lexicon as LX
 from kg.recognize import persons as P
+from kg.recognize import span_acceptor as SA
 from kg.recognize.candidates import RULE_RANK, Candidate
 from kg.recognize.place_mentions import place_subtype
 
@@ -60,12 +61,17 @@ def add_model_spans(text: str, model, cands: list[Candidate], place_hits) -> Non
     org_names = sorted({c.m.canonical or c.m.text for c in cands if c.m.type == "Organization" and not c.m.generic
                         and len(c.m.text) >= 4})
     view = MS.RuleView(text, spans, org_names)
+    acceptor = SA.shipped()
     seen: set[tuple[int, int]] = set()
     for sp in model:
-        if (sp.start, sp.end) in seen or not valid_model_span(MS.trim(sp, text).text, sp.type):
+        if (sp.start, sp.end) in seen:
             continue
         seen.add((sp.start, sp.end))
-        m = MS.judge(sp, view, lambda short: abbreviation_target(short, org_names) is not None)
+        trimmed = MS.trim(sp, text)
+        valid = valid_model_span(trimmed.text, sp.type)
+        m = MS.judge(sp, view, lambda short: abbreviation_target(short, org_names) is not None) if valid else None
+        if m is None:
+            m = _second_reading(text, trimmed, sp, valid, view, acceptor)
         if m is None:
             continue
         if m.type == "Organization" and m.subtype is None:
@@ -76,3 +82,17 @@ def add_model_spans(text: str, model, cands: list[Candidate], place_hits) -> Non
                 m.subtype, m.canonical, m.code = place_subtype(hits[0]), hits[0].name, hits[0].code
         inner = view.inside(m.start, m.end)
         cands.append(Candidate(m, 5 if inner else RULE_RANK["model"]))
+
+
+def _second_reading(text: str, trimmed, sp, valid: bool, view, acceptor):
+    """A span the checks refused, read again by the trained acceptor
+    (kg.recognize.span_acceptor): a mention when it accepts, else None.
+    While the acceptor is trained, the span is recorded instead."""
+    if trimmed.end - trimmed.start < 2 or trimmed.type not in ("Person", "Organization", "Place"):
+        return None
+    if view.equal(trimmed.start, trimmed.end) or view.covered(trimmed.start, trimmed.end):
+        return None  # the rules have this name, or a longer one around it
+    features = SA.span_features(text, trimmed.start, trimmed.end, trimmed.type, sp.label, valid, view)
+    if SA.record((trimmed.text, trimmed.type, features)) or acceptor is None or not acceptor.accepts(features):
+        return None
+    return Mention(trimmed.start, trimmed.end, trimmed.text, trimmed.type, source=SA.SOURCE)

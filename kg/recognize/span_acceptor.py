@@ -1,0 +1,180 @@
+"""A trained second reading of the NER model's spans the checks refused.
+
+The checks of :mod:`kg.recognize.model_spans` are hand rules; on the corpus
+train split nearly half of the gold entities that nothing extracted were
+tagged by the NER model with the right type and refused or cut by them
+(``benchmarks/headroom.py``). This component learns, from the train split's
+gold names, which refused spans are names after all: a logistic regression
+over the span's features (its type and tag, length, edge characters, the
+characters around it, how it meets the rule mentions, how often it is
+written, which checks it failed). A refused span whose probability reaches
+the threshold (chosen on the corpus dev split) becomes a mention with source
+``model-learned``, ranked as a model span.
+
+The weights ship as ``span_acceptor.json`` beside this module (``kg
+train-spans`` writes it). The component is **off by default**
+(``ZHKG_SPAN_ACCEPTOR=1`` turns it on): on corpus dev it raised relation
+micro-F1 (0.648 -> 0.659) but lowered entity F1 (0.884 -> 0.877), and the seeds'
+and shared dev's entities (0.980 -> 0.957, 0.973 -> 0.958); docs/extraction.md.
+Training is a few seconds of CPU after the pipeline has read the articles.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: the shipped weights
+SHIPPED = Path(__file__).with_name("span_acceptor.json")
+#: the mention source of an accepted span
+SOURCE = "model-learned"
+
+
+def span_features(text: str, start: int, end: int, typ: str, label: str, valid: bool, view) -> list[str]:
+    """The features of the span ``text[start:end]`` (a refused model span) against the rule view."""
+    name = text[start:end]
+    left, right = text[max(0, start - 2):start], text[end:end + 2]
+    spans = view.spans
+    if view.equal(start, end):
+        meets = "equal"
+    elif view.crosses(start, end):
+        meets = "crosses"
+    elif view.covered(start, end):
+        meets = "inside"
+    elif view.inside(start, end):
+        meets = "contains"
+    else:
+        meets = "free"
+    near = min((abs(a - end) for a, _b, _t in spans if a >= end), default=99)
+    count = text.count(name)
+    from kg.recognize import left_walk as LW
+    from kg.recognize import model_spans as MS
+
+    checks = [c for c, failed in (
+        ("stop", MS.has_stop(name)), ("group", MS.is_group(name)), ("generic", MS.is_generic_name(name)),
+        ("generic_body", MS.is_generic_body(name)), ("suffix", MS.org_suffix(name) is not None),
+        ("person_form", MS.person_form(name)),
+        ("cut_left", start > 0 and LW.is_name_char(text[start - 1])),
+        ("cut_right", end < len(text) and LW.is_name_char(text[end])),
+    ) if failed]
+    base = [*(f"check:{c}" for c in checks), 
+        f"tag:{label}", f"len:{min(len(name), 9)}", f"valid:{int(valid)}", f"meets:{meets}",
+        f"last:{name[-1:]}", f"last2:{name[-2:]}", f"first:{name[:1]}", f"first2:{name[:2]}",
+        f"left:{left[-1:]}", f"left2:{left}", f"right:{right[:1]}", f"right2:{right}",
+        f"count:{min(count, 3)}", f"next_rule:{min(near, 3)}",
+    ]
+    return ["bias", f"type:{typ}"] + base + [f"{typ}|{f}" for f in base]
+
+
+@dataclass
+class SpanAcceptor:
+    weights: dict[str, float] = field(default_factory=dict)
+    threshold: float = 1.0
+    meta: dict = field(default_factory=dict)
+
+    def probability(self, features: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accepts(self, features: list[str]) -> bool:
+        return self.probability(features) >= self.threshold
+
+    def save(self, path: str | os.PathLike) -> None:
+        from kg.export.atomic import write_atomic
+
+        data = {"threshold": self.threshold, "meta": self.meta,
+                "weights": {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}}
+        write_atomic(Path(path), json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "SpanAcceptor":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(dict(data["weights"]), float(data["threshold"]), dict(data.get("meta", {})))
+
+
+_LOADED: dict[str, SpanAcceptor | None] = {}
+
+
+def enabled() -> bool:
+    """Whether the acceptor reads refused spans (``ZHKG_SPAN_ACCEPTOR=1``; off by
+    default: it did not win on the dev sets, see docs/extraction.md)."""
+    from kg.nlp.model_dir import env_flag
+
+    return env_flag("ZHKG_SPAN_ACCEPTOR", False) and SHIPPED.is_file()
+
+
+def version() -> str:
+    """Part of the model version build records are keyed by: the weights' digest when on."""
+    import hashlib
+
+    if not enabled():
+        return ""
+    return "+spans:" + hashlib.sha256(SHIPPED.read_bytes()).hexdigest()[:8]
+
+
+def shipped() -> SpanAcceptor | None:
+    """The shipped acceptor, loaded once; None when turned off or absent."""
+    if not enabled():
+        return None
+    if "shipped" not in _LOADED:
+        _LOADED["shipped"] = SpanAcceptor.load(SHIPPED) if SHIPPED.is_file() else None
+    return _LOADED["shipped"]
+
+
+# ------------------------------------------------------------------ training (kg.recognize.train_spans runs it)
+#: while training: refused spans are recorded here instead of judged by the acceptor
+_RECORD: list | None = None
+
+
+def record(item: tuple) -> bool:
+    """Record a refused span while training (True), else False."""
+    if _RECORD is None:
+        return False
+    _RECORD.append(item)
+    return True
+
+
+def fit(samples: list[tuple[list[str], int]], epochs: int = 8, lr: float = 0.1, l2: float = 1e-4,
+        seed: int = 1, min_count: int = 2) -> dict[str, float]:
+    """Logistic regression by stochastic gradient descent; features seen fewer than
+    ``min_count`` times are left out."""
+    counts: dict[str, int] = {}
+    for feats, y in samples:
+        if y < 0:
+            continue
+        for f in set(feats):
+            counts[f] = counts.get(f, 0) + 1
+    keep = {f for f, c in counts.items() if c >= min_count} | {"bias"}
+    w: dict[str, float] = {}
+    order = list(range(len(samples)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, y = samples[i]
+            if y < 0:
+                continue
+            feats = [f for f in feats if f in keep]
+            z = sum(w.get(f, 0.0) for f in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = p - y
+            for f in feats:
+                w[f] = w.get(f, 0.0) - lr * (g + l2 * w.get(f, 0.0))
+    return w
+
+
+def choose_threshold(model: SpanAcceptor, samples: list[tuple[list[str], int]]) -> tuple[float, int, int]:
+    """The threshold that most raises the count of right names minus wrong ones
+    among the samples it accepts: (threshold, right, wrong)."""
+    best = (1.0, 0, 0)
+    scored = sorted(((model.probability(f), y) for f, y in samples if y >= 0), reverse=True)
+    right = wrong = 0
+    for p, y in scored:
+        right, wrong = right + y, wrong + (1 - y)
+        if right - wrong > best[1] - best[2] and p >= 0.3:
+            best = (round(p, 4), right, wrong)
+    return best

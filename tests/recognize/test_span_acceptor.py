@@ -1,0 +1,85 @@
+"""The trained second reading of refused NER spans (kg.recognize.span_acceptor):
+features, training, the threshold, off by default, part of the cache key."""
+
+from __future__ import annotations
+
+from kg.doc import ModelSpan
+from kg.recognize import span_acceptor as SA
+from kg.recognize.model_combination import add_model_spans
+from kg.recognize.model_spans import RuleView
+
+
+def _features(text: str, name: str, typ: str = "Organization", spans=()):
+    s = text.index(name)
+    return SA.span_features(text, s, s + len(name), typ, "ORG", True, RuleView(text, list(spans), []))
+
+
+def test_features_read_the_span_its_edges_and_the_rule_mentions():
+    text = "代表团了解华锐研究所的情况。"
+    f = _features(text, "解华锐研究所")
+    assert {"type:Organization", "tag:ORG", "first:解", "last2:究所", "left:了", "right:的"} <= set(f)
+    assert "check:cut_left" in f and "Organization|check:cut_left" in f  # 了|解: cut inside a word
+    assert "check:suffix" in f
+    inside = _features(text, "华锐研究所", spans=[(text.index("华锐"), text.index("华锐") + 2, "Organization")])
+    assert "meets:contains" in inside and "meets:free" in f
+
+
+def test_fit_learns_and_the_threshold_keeps_only_what_pays():
+    good = [(["bias", "type:Organization", "check:suffix"], 1)] * 30
+    bad = [(["bias", "type:Organization", "check:cut_left"], 0)] * 30
+    neutral = [(["bias", "check:cut_left"], -1)] * 50  # names found anyway: not trained on
+    acceptor = SA.SpanAcceptor(SA.fit(good + bad + neutral, epochs=20))
+    assert acceptor.probability(good[0][0]) > 0.8 > 0.2 > acceptor.probability(bad[0][0])
+    threshold, right, wrong = SA.choose_threshold(acceptor, good + bad)
+    assert (right, wrong) == (30, 0) and acceptor.probability(bad[0][0]) < threshold
+
+
+def test_weights_survive_saving(tmp_path):
+    acceptor = SA.SpanAcceptor({"bias": -0.5, "check:suffix": 2.0}, 0.6, {"seed": 1})
+    acceptor.save(tmp_path / "w.json")
+    again = SA.SpanAcceptor.load(tmp_path / "w.json")
+    assert again.weights == acceptor.weights and again.threshold == 0.6 and again.meta == {"seed": 1}
+
+
+def test_off_by_default_and_part_of_the_record_key(monkeypatch):
+    from kg.build.cache import model_id
+
+    monkeypatch.delenv("ZHKG_SPAN_ACCEPTOR", raising=False)
+    SA._LOADED.clear()
+    assert SA.shipped() is None and SA.version() == ""
+    off = model_id(None)
+    monkeypatch.setenv("ZHKG_SPAN_ACCEPTOR", "1")
+    SA._LOADED.clear()
+    assert SA.SHIPPED.is_file(), "the trained weights ship with the package"
+    assert isinstance(SA.shipped(), SA.SpanAcceptor) and 0 < SA.shipped().threshold < 1
+    assert model_id(None) != off and "+spans:" in model_id(None)
+    SA._LOADED.clear()
+
+
+def _judge_all(monkeypatch, acceptor):
+    text = "市长与华锐研究所签约。"
+    span = ModelSpan(text.index("与华锐"), text.index("签约"), "与华锐研究所", "Organization", "ORG")
+    monkeypatch.setattr(SA, "shipped", lambda: acceptor)
+    cands: list = []
+    add_model_spans(text, [span], cands, [])
+    return [c.m for c in cands]
+
+
+def test_a_refused_span_becomes_a_mention_only_when_the_acceptor_takes_it(monkeypatch):
+    assert _judge_all(monkeypatch, None) == []  # the checks refuse it (与 inside)
+    taken = _judge_all(monkeypatch, SA.SpanAcceptor({"bias": 5.0}, 0.5))
+    assert [(m.text, m.type, m.source) for m in taken] == [("与华锐研究所", "Organization", SA.SOURCE)]
+    assert _judge_all(monkeypatch, SA.SpanAcceptor({"bias": -5.0}, 0.5)) == []
+
+
+def test_while_training_refused_spans_are_recorded_not_judged(monkeypatch):
+    monkeypatch.setattr(SA, "_RECORD", [])
+    assert _judge_all(monkeypatch, SA.SpanAcceptor({"bias": 5.0}, 0.5)) == []
+    assert [(name, typ) for name, typ, _f in SA._RECORD] == [("与华锐研究所", "Organization")]
+
+
+def test_kg_train_spans_refuses_a_folder_without_a_corpus(tmp_path, capsys):
+    from kg.recognize.train_spans import run_train_spans
+
+    assert run_train_spans(str(tmp_path)) == 2
+    assert "not an annotated corpus" in capsys.readouterr().err
