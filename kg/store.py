@@ -44,6 +44,10 @@ STORE_NAME = "store"
 MARKER = "kg-store.json"
 #: the previous store while a new one is swapped in
 PREVIOUS = ".store-previous"
+#: the largest graph.ttl the build loads into the store while it writes graph.html (the
+#: page's graph and the store's load would otherwise hold memory at once: at 10,000
+#: articles, 190 MB of Turtle, about 1.1 GB each); larger ones load after the page
+BACKGROUND_MAX_BYTES = 64 * 1024 * 1024
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 #: result formats of :func:`query_store_serialized`: name -> media type
@@ -163,7 +167,8 @@ class StoreLoad:
 
     pyoxigraph's bulk load runs without the interpreter lock, so on a machine with a
     free core the store costs the build (nearly) no wall time. :meth:`start` begins
-    loading a staged graph.ttl into ``.staging-store-*`` beside the store;
+    loading a staged graph.ttl into ``.staging-store-*`` beside the store (graphs up to
+    :data:`BACKGROUND_MAX_BYTES` when the build writes graph.html);
     :meth:`wait` waits for it (before graph.ttl is moved out of the staging folder);
     :meth:`finish` swaps it in (after graph.ttl is published: the marker matches the
     published file, a rename keeps its size and time); :meth:`cancel` removes it."""

@@ -350,3 +350,25 @@ def test_a_build_that_fails_after_the_store_load_began_leaves_no_half_store(tmp_
     assert not list(out.glob(".staging-*"))
     assert ((out / "graph.ttl").read_bytes(), kgstore.store_marker(out / "store")) == before
     assert kgstore.find_store(out) == out / "store"
+
+
+def test_a_large_graph_loads_the_store_after_the_page(tmp_path, monkeypatch):
+    """Above BACKGROUND_MAX_BYTES the store is not loaded while graph.html is written
+    (both would hold the graph in memory at once): it is loaded after, and is current."""
+    from kg.pipeline import run_build
+
+    from .robustness.conftest import SEEDS
+
+    started = []
+    real = kgstore.StoreLoad.start
+    monkeypatch.setattr(kgstore.StoreLoad, "start", classmethod(lambda cls, *a: started.append(a) or real(*a)))
+    monkeypatch.setattr(kgstore, "BACKGROUND_MAX_BYTES", 0)
+    seed = tmp_path / "in"
+    seed.mkdir()
+    src = sorted(SEEDS.glob("*.txt"))[2]
+    (seed / src.name).write_bytes(src.read_bytes())
+    assert run_build([str(seed)], str(tmp_path / "big"), progress=False) == 0
+    assert started == [] and kgstore.find_store(tmp_path / "big") == tmp_path / "big" / "store"
+    monkeypatch.setattr(kgstore, "BACKGROUND_MAX_BYTES", 1 << 40)
+    assert run_build([str(seed)], str(tmp_path / "small"), progress=False) == 0
+    assert len(started) == 1 and kgstore.find_store(tmp_path / "small") == tmp_path / "small" / "store"

@@ -489,9 +489,12 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
 
     write_graph(staging / "graph.ttl", section, rendering.parts.chunks(subjects_of), before, after)
     report.seconds["turtle"] += time.perf_counter() - t0
-    from kg.store import StoreLoad
+    import kg.store as store
 
-    result.store_load = StoreLoad.start(staging / "graph.ttl", staging.parent)  # while the rest is written
+    # the store loads while graph.html is written, unless both would hold a large graph in
+    # memory at once (then it loads after the page is written and freed: publish_outputs)
+    if rendering.page is None or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES:
+        result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent)
     report.versions = versions()
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
     if options.validate:
