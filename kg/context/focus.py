@@ -96,18 +96,15 @@ def _guest_clauses(article: Article, kind: str) -> list[tuple[int, int, int | No
     """(clause start, verb start, destination or None) of the clauses that bring
     guests to the writer's place: 江宁市市长王一率队来我市考察 (a self reference
     of level ``kind``) and 甲市代表团来乙市考察 (kg.context.trips.coming_clauses)."""
-    from kg.context.trips import CLAUSE_END_RE
+    from kg.context.trips import clause_start, coming_clauses, per_mentions_state
 
     out: list[tuple[int, int, int | None]] = []
     text = article.text
     for m in _self_arrival_re().finditer(text):
         if kind not in words("context_generic_antecedents", m.group(1)):
             continue
-        lo = s = m.start()
-        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
-            lo -= 1
-        out.append((lo, s, None))
-    return out + _coming(article)
+        out.append((clause_start(text, m.start()), m.start(), None))
+    return out + per_mentions_state(article, "_coming", coming_clauses)
 
 
 def guests_homes(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> set[int]:
@@ -130,17 +127,6 @@ def _brings_guests(article: Article, kind: str, pos: int, offset: int) -> bool:
     """Whether ``pos`` lies in a clause that brings guests, before its verb,
     and ``offset`` does not (there the guests' own body words are theirs)."""
     return any(lo <= pos < s and not lo <= offset < s for lo, s, _ in _guest_clauses(article, kind))
-
-
-def _coming(article: Article) -> list[tuple[int, int, int | None]]:
-    """kg.context.trips.coming_clauses, once per state of the mentions."""
-    from kg.context.trips import coming_clauses
-
-    memo = article.__dict__.setdefault("_coming", {})
-    key = (len(article.mentions), len(article.entities))
-    if memo.get("key") != key:
-        memo["key"], memo["value"] = key, coming_clauses(article)
-    return memo["value"]
 
 
 def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen: int, at: int) -> int | None:

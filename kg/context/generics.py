@@ -193,14 +193,12 @@ def _org_arrival_re() -> re.Pattern:
 def _guest_orgs(article: Article) -> set[int]:
     """Organizations named before a verb that brings them to the writer's own
     organization (甲大学王一校长一行莅临我校): guests, never 我校 itself."""
-    from kg.context.trips import CLAUSE_END_RE
+    from kg.context.trips import clause_start
 
     text = article.text
     out: set[int] = set()
     for m in _org_arrival_re().finditer(text):
-        lo = m.start()
-        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
-            lo -= 1
+        lo = clause_start(text, m.start())
         out |= {x.entity for x in article.mentions
                 if x.entity is not None and not x.generic and lo <= x.start < m.start()}
     return out

@@ -58,6 +58,10 @@ class _TripView:
         (甲市代表团来乙市考察。…市长王一陪同: 市长 is never 甲市's)."""
         return frozenset(c for lo, s, codes in self.guests if not lo <= pos < s for c in codes)
 
+    def in_guest_clause(self, at: int, pos: int) -> bool:
+        """Whether ``at`` lies in a clause that brings guests, before its verb, and ``pos`` does not."""
+        return any(lo <= at < v and not lo <= pos < v for lo, v, _ in self.guests)
+
     def home_for(self, fits) -> G.Place | None:
         """kg.context.trips.home_of: the last fitting home of the first trip
         that has one, never a trip's destination."""
@@ -165,7 +169,7 @@ class PlaceContext:
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:  # the nearest place of that level before pos
             s, _, p = self.mentions[k]
-            if fits(p, s >= sent_start and not any(lo <= s < v and not lo <= pos < v for lo, v, _ in self.trips.guests)):
+            if fits(p, s >= sent_start and not self.trips.in_guest_clause(s, pos)):
                 if s in self.trips.destination_at:  # written as where the travellers went
                     return self.trips.home_for(fits) or p
                 return p

@@ -137,6 +137,24 @@ def two_sides(trips: list[Trip]) -> tuple[int, int] | None:
     return None
 
 
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last :data:`CLAUSE_END_RE` before it)."""
+    lo = pos
+    while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
+        lo -= 1
+    return lo
+
+
+def per_mentions_state(article: Article, name: str, compute):
+    """``compute(article)``, once per state of the article's mentions and entities
+    (kept on the article under ``name``; a stage that adds mentions invalidates it)."""
+    memo = article.__dict__.setdefault(name, {})
+    key = (len(article.mentions), len(article.entities))
+    if memo.get("key") != key:
+        memo["key"], memo["value"] = key, compute(article)
+    return memo["value"]
+
+
 def trip_verbs(article: Article) -> list[tuple[int, int, frozenset[int]]]:
     """(clause start, verb start, destination places) of every trip verb that
     has places right after it, whether or not its clause names a home."""
@@ -151,9 +169,7 @@ def trip_verbs(article: Article) -> list[tuple[int, int, frozenset[int]]]:
         found = _destinations(article, m.end(), places)
         if not found:
             continue
-        lo = s
-        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
-            lo -= 1
+        lo = clause_start(text, s)
         out.append((lo, s, frozenset(p for _, p in found)))
     return out
 
@@ -162,11 +178,8 @@ def destinations_ahead(article: Article, offset: int) -> set[int]:
     """Places a trip verb after ``offset`` in its clause goes to (市委书记王一带队赴
     乙市: at 市委, {乙市}): the travellers' own body words before the verb are
     never the destination's."""
-    memo = article.__dict__.setdefault("_trip_verbs", {})
-    key = (len(article.mentions), len(article.entities))
-    if memo.get("key") != key:
-        memo["key"], memo["value"] = key, trip_verbs(article)
-    return {p for lo, s, dest in memo["value"] if lo <= offset < s for p in dest}
+    verbs = per_mentions_state(article, "_trip_verbs", trip_verbs)
+    return {p for lo, s, dest in verbs if lo <= offset < s for p in dest}
 
 
 @derived
@@ -209,8 +222,6 @@ def coming_clauses(article: Article) -> list[tuple[int, int, int | None]]:
             and text.startswith(_coming_after(), pos + 1)
         if pos not in starts and not abbreviation:
             continue
-        lo = s
-        while lo > 0 and not CLAUSE_END_RE.match(text[lo - 1]):
-            lo -= 1
+        lo = clause_start(text, s)
         out.append((lo, s, longest[pos].entity if pos in starts else None))
     return out

@@ -115,6 +115,11 @@ def meet_with_re() -> re.Pattern:
     return _rx("trigger_meet", "with")
 
 
+def meeting_word_in(text: str, start: int, end: int) -> bool:
+    """Whether a meeting word (data/trigger_meet.tsv, with or object) stands in ``text[start:end]``."""
+    return bool(meet_with_re().search(text, start, end) or meet_object_re().search(text, start, end))
+
+
 @derived
 def accompany_re() -> re.Pattern:
     """People who join a leader's visit (X陪同调研, X一同调研)."""

@@ -28,6 +28,9 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.recognize import left_walk as LW
+from kg.recognize import model_spans as MS
+
 #: the shipped weights
 SHIPPED = Path(__file__).with_name("span_acceptor.json")
 #: the mention source of an accepted span
@@ -51,9 +54,6 @@ def span_features(text: str, start: int, end: int, typ: str, label: str, valid: 
         meets = "free"
     near = min((abs(a - end) for a, _b, _t in spans if a >= end), default=99)
     count = text.count(name)
-    from kg.recognize import left_walk as LW
-    from kg.recognize import model_spans as MS
-
     checks = [c for c, failed in (
         ("stop", MS.has_stop(name)), ("group", MS.is_group(name)), ("generic", MS.is_generic_name(name)),
         ("generic_body", MS.is_generic_body(name)), ("suffix", MS.org_suffix(name) is not None),

@@ -17,7 +17,7 @@ import re
 from kg.doc import Article
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import DelegationState, name_run_before, new_event, realis
-from kg.lexicons.triggers import accompany_re
+from kg.lexicons.triggers import accompany_re, meeting_word_in
 
 #: X在Y(等)(的)陪同下: Y accompanies X
 ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
@@ -84,7 +84,7 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
                   if p not in state.leaders and not _hosts_side(article, p, si, state.leaders)]
         if not hits and sides is not None:
             people = [p for p in people if not _host_participant(article, view, state, si, clauses, sides, p, pos0)]
-            if _meeting_after(view, pos0, cl.end):  # 参加交流会: people of the other side take part too
+            if meeting_word_in(view.text, pos0, cl.end):  # 参加交流会: people of the other side take part too
                 people = [p for p in people if not _elsewhere(state, sides, p)]
         if people:
             _join_visit(article, state, state.leaders, people, si, same_agents=False)
@@ -106,10 +106,10 @@ def _host_participant(article: Article, view: TextView, state: DelegationState, 
                       sides, person: int, pos: int) -> bool:
     """Whether ``person`` (named before ``pos``, a 参加) is shown on the hosts'
     side of the leaders' visit (kg.relations.participants.host_side)."""
-    from kg.relations.participants import host_side, hosts_of
+    from kg.relations.participants import host_side, hosts_of, visit_members
 
     hosts = hosts_of(article, sides, list(state.leaders), set(), si)
-    members = set(article.events[state.visit].companions) - set(hosts) if state.visit is not None else set()
+    members = visit_members(article, state, hosts)
     if not hosts or person in hosts:
         return False
     refs = [r for r in view.refs_in(clauses[0].start, pos, "Person") if r.entity == person]
@@ -117,13 +117,6 @@ def _host_participant(article: Article, view: TextView, state: DelegationState, 
         return False
     cl = next((c for c in clauses if c.start <= refs[-1].start < c.end), clauses[0])
     return host_side(sides, sides.keys_at(person, cl, refs[-1].start), hosts, [*state.leaders, *members])
-
-
-def _meeting_after(view: TextView, start: int, end: int) -> bool:
-    """Whether a meeting word (data/trigger_meet.tsv) follows in the clause."""
-    from kg.lexicons.triggers import meet_object_re, meet_with_re
-
-    return bool(meet_with_re().search(view.text, start, end) or meet_object_re().search(view.text, start, end))
 
 
 def _elsewhere(state: DelegationState, sides, person: int) -> bool:

@@ -30,7 +30,7 @@ from kg.context.clauses import Clause, TextView
 from kg.context.discourse import DelegationState, name_run_before, new_event
 from kg.doc import Article
 from kg.lexicons.load import alternation, derived, words
-from kg.lexicons.triggers import accompany_re, meet_object_re, meet_with_re
+from kg.lexicons.triggers import accompany_re, meeting_word_in
 
 
 @derived
@@ -129,9 +129,7 @@ def participants(article: Article, view: TextView, state: DelegationState, si: i
     if not leaders:
         return
     hosts = hosts_of(article, sides, leaders, set(), si)
-    # the members the leaders brought: the visit's companions that are no hosts
-    # (a host who 陪同 the visit is among its companions too)
-    members = set(article.events[state.visit].companions) - set(hosts) if state.visit is not None else set()
+    members = visit_members(article, state, hosts)
     if not hosts:
         return
     met = any(e.kind == "Meeting" and e.sentence <= si and set(leaders) & {*e.agents, *e.targets}
@@ -230,6 +228,14 @@ def _clause_of(article: Article, si: int):
     return first.get
 
 
+def visit_members(article: Article, state: DelegationState, hosts=()) -> set[int]:
+    """The members the leaders brought: their visit's companions that are none of
+    ``hosts`` (a host who 陪同 the visit is among its companions too)."""
+    if state.visit is None:
+        return set()
+    return set(article.events[state.visit].companions) - set(hosts)
+
+
 def held_meeting_participants(article: Article, view: TextView, state: DelegationState, si: int,
                               clauses: list[Clause], sides: Sides) -> None:
     """``王一一行来甲公司考察，并与甲公司座谈。… 董事长王二、总经理王三参加座谈。``:
@@ -246,11 +252,11 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
     if any(e.kind == "Meeting" and set(leaders) & {*e.agents, *e.targets} and {*e.agents, *e.targets} - set(leaders)
            for e in article.events):
         return  # the hosts are known: :func:`participants`
-    members = set(article.events[state.visit].companions) if state.visit is not None else set()
+    members = visit_members(article, state)
     visitor_keys = sides.union([*leaders, *members])
     for ci, cl in enumerate(clauses):
         for m in view.find(attend_re(), cl.start, cl.end):
-            if not (meet_with_re().search(view.text, m.end(), cl.end) or meet_object_re().search(view.text, m.end(), cl.end)):
+            if not meeting_word_in(view.text, m.end(), cl.end):
                 continue
             if accompany_re().search(view.text, cl.start, m.start()):
                 continue
