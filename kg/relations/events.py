@@ -67,9 +67,27 @@ LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|
 FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
 HOLD_RE = re.compile(r"召开|举行|开展")
 MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
-#: a clause whose subject is the delegation itself (代表团一行, 考察团, 一行人)
-GUEST_SUBJECT_RE = re.compile(rf"^{CLAUSE_DATE}(?:代表团|考察团|招商团|一行)")
-GROUP_RE = re.compile(r"组成|代表团|考察团|招商团|一行")
+
+
+@derived
+def guest_subject_re() -> re.Pattern:
+    """A clause whose subject is the delegation itself (代表团一行, 考察组, 一行人):
+    trigger_delegation_words.tsv, scope subject."""
+    return re.compile(rf"^{CLAUSE_DATE}{alternation('trigger_delegation_words', 'subject')}")
+
+
+@derived
+def named_group_re() -> re.Pattern:
+    """The delegation named after its home (乡城县党政代表团一行): up to four
+    characters, then a group word of scope subject, right after a name."""
+    return re.compile(rf"[^，,。；;、\s]{{0,4}}?{alternation('trigger_delegation_words', 'subject')}")
+
+
+@derived
+def group_re() -> re.Pattern:
+    """After a name: the group, not its members, is the subject (scope group)."""
+    return re.compile(alternation("trigger_delegation_words", "group"))
+
 @derived
 def delegation_head_re() -> re.Pattern:
     """为团长 / 为副团长: a delegation's head or deputy named by that post."""
@@ -273,15 +291,37 @@ class _Extractor:
             ents = [r.entity for r in persons]
             if set(ents) & set(self.state.leaders):
                 return self.state.leaders
-            if GROUP_RE.search(self.view.text, persons[-1].end, pos):
+            if group_re().search(self.view.text, persons[-1].end, pos):
                 return None  # …等组成的代表团一行深入…: the group, not its members
             return name_run_before(self.view, clauses, ci, pos)
-        if self.view.refs_in(cl.start, pos) and not FRAME_RE.match(cl.text):
+        refs = self.view.refs_in(cl.start, pos)
+        if refs and not FRAME_RE.match(cl.text):
+            if self._named_group(cl, refs):
+                return self.state.leaders  # 乡城县党政代表团一行来到…: the delegation in focus
             return None  # an organization or place is the subject
-        if GUEST_SUBJECT_RE.match(cl.text):
+        if guest_subject_re().match(cl.text):
             return self.state.leaders  # 代表团一行参观了…: the delegation in focus
+        if self._guest_sentence(clauses, ci):
+            return self.state.leaders  # 考察组一行坚持…，先后考察了…
         para = self.article.sentences[cl.sentence].paragraph
         return self.state.leaders if para == self.state.leader_paragraph else None
+
+    def _named_group(self, cl: Clause, refs: list[Ref]) -> bool:
+        """The clause opens with a place or body and a group word of the
+        delegation (乡城县党政代表团一行): the delegation, not the place, acts."""
+        first = refs[0]
+        if len(refs) != 1 or first.type == "Person":
+            return False
+        if not re.fullmatch(CLAUSE_DATE, self.view.text[cl.start:first.start]):
+            return False
+        return named_group_re().match(self.view.text, first.end) is not None
+
+    def _guest_sentence(self, clauses: list[Clause], ci: int) -> bool:
+        """An earlier clause of the sentence opens with the delegation as its
+        subject and no clause since names anyone (考察组一行坚持…，先后考察了…)."""
+        if ci == 0 or not guest_subject_re().match(clauses[0].text):
+            return False
+        return not any(self.view.refs_in(c.start, c.end, "Person") for c in clauses[1:ci])
 
     def _visits(self, si: int, clauses: list[Clause]) -> None:
         view = self.view

@@ -163,3 +163,26 @@ def test_an_object_before_the_visit_verb():
     art = make_article("市长张明一行对甲公司进行了为期两天的考察。", {"张明": "Person", "甲公司": "Organization"})
     extract_relations(art)
     assert triples(art, "visited") == {("张明", "甲公司")}
+
+
+def test_the_delegation_opening_an_earlier_clause_is_the_subject_in_a_later_paragraph():
+    # 考察组 is a group word of scope subject (trigger_delegation_words.tsv): without it
+    # the clause 先后考察了… has no subject outside the leader's paragraph
+    text = "市长王一带领考察组赴甲市考察。\n考察组一行坚持精准招商，先后考察了乙公司、丙集团。"
+    art = make_article(text, {"王一": "Person", "甲市": "Place", "乙公司": "Organization", "丙集团": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", x) for x in ("甲市", "乙公司", "丙集团")}
+
+
+def test_a_delegation_named_after_its_home_is_the_subject_not_the_place():
+    text = "县长王一带领代表团赴甲市考察。\n乙县党政代表团一行首先来到丙公司，了解产品情况。"
+    art = make_article(text, {"王一": "Person", "甲市": "Place", "乙县": "Place", "丙公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "甲市"), ("王一", "丙公司")}
+
+
+def test_a_group_word_of_another_clause_does_not_reach_past_a_named_person():
+    text = "市长王一带领考察组赴甲市考察。\n考察组一行抵达后，董事长李二先后考察了乙公司。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "甲市": "Place", "乙公司": "Organization"})
+    extract_relations(art)
+    assert ("王一", "乙公司") not in triples(art, "visited")
