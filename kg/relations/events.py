@@ -56,6 +56,7 @@ from kg.lexicons.triggers import (
     visit_weak,
 )
 from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.titles import title_at
 
 #: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
 DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
@@ -130,7 +131,16 @@ def _list_after(view: TextView, start: int, clause: Clause, wider: bool = False)
         stop = LIST_STOP_RE.search(view.text, stop.end(), clause.end)
     if stop is not None and stop.start() > start:
         end = stop.start()
-    return [r for r in view.list_items(start, end, wider=wider) if r.type in ("Organization", "Place")]
+    return [r for r in view.list_items(start, end, wider=wider)
+            if r.type in ("Organization", "Place") and not _owner_of_named_person(view, r)]
+
+
+def _owner_of_named_person(view: TextView, ref: Ref) -> bool:
+    """``拜访了甲公司董事长李青``, ``拜会甲市市长、议长``: the organization or
+    place only names the post of the person visited (decision D7: visiting a
+    person is no visit of their organization unless the text says they went
+    there)."""
+    return title_at(view.text, ref.end) is not None
 
 
 @derived

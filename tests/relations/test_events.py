@@ -186,3 +186,13 @@ def test_a_group_word_of_another_clause_does_not_reach_past_a_named_person():
     art = make_article(text, {"王一": "Person", "李二": "Person", "甲市": "Place", "乙公司": "Organization"})
     extract_relations(art)
     assert ("王一", "乙公司") not in triples(art, "visited")
+
+
+def test_bai_hui_an_organization_is_a_visit_but_visiting_its_officer_is_not():
+    # 拜会 is a visit motion verb (trigger_visit_motion.tsv); an organization that only
+    # names the post of the person visited is not visited (decision D7)
+    text = "会长王一今天率团拜会甲部，双方进行了交流。王一一行还拜访了乙公司董事长李二，并拜会丙市市长、议长。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "甲部": "Organization",
+                              "乙公司": "Organization", "丙市": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "甲部")}
