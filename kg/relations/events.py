@@ -33,7 +33,14 @@ from kg.recognize.abbreviations import local_abbreviations
 from kg.context.clauses import Clause, Ref, TextView
 from kg.relations.companions import ESCORT_FRAME_RE, companions
 from kg.relations.meetings import escorted_people, receptions
-from kg.relations.participants import Sides, co_hosts, held_meeting_participants, meeting_participants, participants
+from kg.relations.participants import (
+    Sides,
+    co_hosts,
+    held_meeting_participants,
+    meeting_participants,
+    participants,
+    received_meeting_participants,
+)
 from kg.context.discourse import (
     DelegationState,
     is_name_list,
@@ -230,6 +237,7 @@ class _Extractor:
             companions(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             held_meeting_participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
+            received_meeting_participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             self._visits(si, clauses[:speech])
 
     def _delegation(self, si: int, clauses: list[Clause]) -> None:

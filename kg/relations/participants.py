@@ -92,6 +92,23 @@ class Sides:
     def union(self, people) -> frozenset[int]:
         return frozenset(k for p in people for k in self.keys(p))
 
+    def wide(self, people) -> frozenset[int]:
+        """The keys of ``people`` with the article's places that contain their
+        places (成都市 -> 四川 by the gazetteer's parent codes)."""
+        keys = set(self.union(people))
+        by_code = {info.code: i for i, info in self.infos.items() if info.code}
+        for k in list(keys):
+            info = self.infos.get(k)
+            seen = 0
+            while info is not None and info.parent and seen < 4:
+                seen += 1
+                parent = by_code.get(info.parent)
+                if parent is None:
+                    break
+                keys.add(parent)
+                info = self.infos.get(parent)
+        return frozenset(keys)
+
 
 def hosts_of(article: Article, sides: Sides, leaders: list[int], members: set[int], si: int) -> list[int]:
     """The hosts of the leaders up to sentence ``si``, first named first: the
@@ -151,6 +168,45 @@ def participants(article: Article, view: TextView, state: DelegationState, si: i
     ev = new_event(article, "Meeting", [hosts[0]], si)
     article.events[ev].targets.extend(leaders if met else [])
     article.events[ev].companions.extend(found)
+
+
+def received_meeting_participants(article: Article, view: TextView, state: DelegationState, si: int,
+                                  clauses: list[Clause], sides: Sides) -> None:
+    """``省长王一会见了甲国大使李二。… 市长王三、秘书长王四等参加会见。``: no
+    delegation is in focus (a host receives a guest), and a run of people takes
+    part in the meeting (参加 / 出席 before a meeting word). Each is on the side
+    whose posts their own posts are in or under (:meth:`Sides.wide`): they
+    accompany that side's leader and meet the other side (guide v2, D10); an
+    unknown or shared side gives no link (D13). The meeting is the last one
+    told before, between named people on both sides."""
+    if state.leaders:
+        return  # a delegation in focus: participants / held_meeting_participants
+    meeting = next((e for e in reversed(article.events) if e.kind == "Meeting" and e.sentence <= si
+                    and e.agents and e.targets and not e.companions
+                    and all(article.entities[x].type == "Person" for x in (*e.agents, *e.targets))), None)
+    if meeting is None:
+        return
+    side_a, side_b = list(meeting.agents), list(meeting.targets)
+    wide_a, wide_b = sides.wide(side_a), sides.wide(side_b)
+    found_a: list[int] = []
+    found_b: list[int] = []
+    for ci, cl in enumerate(clauses):
+        for m in view.find(attend_re(), cl.start, cl.end):
+            if not meeting_word_in(view.text, m.end(), cl.end) or accompany_re().search(view.text, cl.start, m.start()):
+                continue
+            for p in name_run_before(view, clauses, ci, m.start()):
+                if p in side_a or p in side_b or p in found_a or p in found_b:
+                    continue
+                keys = sides.wide([p])
+                if keys & wide_a and not keys & wide_b:
+                    found_a.append(p)
+                elif keys & wide_b and not keys & wide_a:
+                    found_b.append(p)
+    for leaders, others, found in ((side_a, side_b, found_a), (side_b, side_a, found_b)):
+        if found:
+            ev = new_event(article, "Meeting", [leaders[0]], si)
+            article.events[ev].targets.extend(others)
+            article.events[ev].companions.extend(found)
 
 
 def meeting_participants(article: Article, sides: Sides) -> None:

@@ -86,3 +86,19 @@ def test_people_taking_part_in_the_visitors_meeting_are_its_hosts_and_guests():
     extract_relations(art)
     assert {frozenset(t) for t in triples(art, "metWith")} == {frozenset(t) for t in [("王一", "王二"), ("王一", "王三"), ("王四", "王二")]}
     assert triples(art, "accompanied") == {("王三", "王二"), ("王四", "王一")}
+
+
+def test_participants_of_a_received_guest_take_the_side_their_posts_are_in_or_under():
+    # no delegation in focus (a host receives a guest): 杭州市 lies in 浙江省 (the
+    # gazetteer's parent codes), so the mayor is on the governor's side; so is the
+    # secretary-general of the provincial government
+    from kg.doc import Article
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    text = "浙江省省长张明在杭州会见了英国驻华大使李青。\n张明欢迎李青来浙访问。\n杭州市市长王芳、省政府秘书长赵阳等参加会见。"
+    art = analyze_article(Article(source="t.txt", raw=text), load_backend(None), until="scoring")
+    gold = article_to_gold_shape(art)
+    assert {tuple(p) for p in gold["accompanied"]} == {("王芳", "张明"), ("赵阳", "张明")}
+    assert {frozenset(p) for p in gold["metWith"]} == {frozenset(p) for p in (("张明", "李青"), ("李青", "王芳"), ("李青", "赵阳"))}
