@@ -102,3 +102,12 @@ def test_participants_of_a_received_guest_take_the_side_their_posts_are_in_or_un
     gold = article_to_gold_shape(art)
     assert {tuple(p) for p in gold["accompanied"]} == {("王芳", "张明"), ("赵阳", "张明")}
     assert {frozenset(p) for p in gold["metWith"]} == {frozenset(p) for p in (("张明", "李青"), ("李青", "王芳"), ("李青", "赵阳"))}
+
+
+def test_zai_zuo_is_taking_part_in_the_meeting():
+    # 在座 (trigger_attend.tsv): 会见时…在座 names a participant like 参加会见
+    art = make_article("临海市市长张明会见了李青一行。会见时，临海市副市长王芳在座。",
+                       {"临海市": "Place", "张明": "Person", "李青": "Person", "王芳": "Person"})
+    extract_relations(art)
+    assert ("王芳", "张明") in triples(art, "accompanied")
+    assert frozenset(("李青", "王芳")) in {frozenset(p) for p in triples(art, "metWith")}
