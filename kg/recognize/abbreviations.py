@@ -12,15 +12,22 @@ from __future__ import annotations
 import re
 
 from kg.doc import Article
+from kg.lexicons.load import alternation, derived
 
-#: 来宜考察, 赴宜调研, 莅宜参观 (the character, then a word of what the visit is for)
-LOCAL_ARRIVAL_RE = re.compile(r"(?:莅临|莅|来|赴|到|抵)([\u4e00-\u9fff])(?=考察|调研|参观|访问|洽谈|投资|交流|开展|参加|出席|指导|检查|走访)")
+
+
+@derived
+def local_arrival_re() -> re.Pattern:
+    """来宜考察, 赴宜调研, 莅宜参观, 来汉签约: an arrival verb, the character, then
+    a word of what the visit is for (data/trigger_local_arrival.tsv)."""
+    return re.compile(alternation("trigger_local_arrival", "verb") + r"([\u4e00-\u9fff])(?="
+                      + alternation("trigger_local_arrival", "purpose") + ")")
 
 
 def local_abbreviations(article: Article, start: int, end: int) -> list[tuple[int, int, int]]:
     """(start, end, place entity) of each local abbreviation in [start, end)."""
     out = []
-    for m in LOCAL_ARRIVAL_RE.finditer(article.text, start, end):
+    for m in local_arrival_re().finditer(article.text, start, end):
         ch = m.group(1)
         places = [i for i, e in enumerate(article.entities)
                   if e.type == "Place" and len(e.name) >= 2 and e.name.startswith(ch)]
