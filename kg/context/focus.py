@@ -118,7 +118,9 @@ def guests_homes(article: Article, infos: dict[int, PlaceInfo], kind: str, offse
         if lo <= offset < s:
             continue
         if refs is None:
-            refs = place_mentions(article, infos)
+            # a self reference (我市 … 访汉) is the writer's place, never the guests'
+            selfs = {m.start for m in article.mentions if m.generic}
+            refs = [(pos, i) for pos, i in place_mentions(article, infos) if pos not in selfs]
         out |= {i for pos, i in refs if lo <= pos < s and i != dest}
     return out
 

@@ -91,3 +91,17 @@ def test_a_guest_city_in_the_clause_that_brings_them_is_not_kept_by_the_sentence
     text = "6月1日，江门市代表团来我市考察，市委书记张明接待。"
     art = make_article(text, {"江门市": "Place", "张明": "Person"})
     assert focus_place(art, place_infos(art), "市", text.index("市委")) is None
+
+
+def test_a_self_reference_in_the_clause_that_brings_the_guests_is_no_guests_home():
+    """临海市消息：我市友好城市江门市市长王力一行来我市考察: 我市 before the verb is
+    the writer's 临海市, so the later bare 市长 means it (江门市 stays the guests')."""
+    from kg.doc import Article
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    text = "临海市消息：我市友好城市江门市市长王力一行来我市考察。\n市长张明会见了王力一行。"
+    art = analyze_article(Article(source="t.txt", raw=text), load_backend(None), until="scoring")
+    got = {(p["person"], p.get("in")) for p in article_to_gold_shape(art)["positions"]}
+    assert got == {("王力", "江门市"), ("张明", "临海市")}
