@@ -182,6 +182,33 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
         if e < end and end not in media_ends:
             form = text[s:e] if text and (sar or e - s != len(p.name)) else p.name
             out.append(Mention(s, e, form, "Place", place_subtype(p), "gazetteer", p.name, p.code))
+    taken = {(m.start, m.end) for m in out}
+    out += [m for m in branch_places(mentions, place_hits, text) if (m.start, m.end) not in taken]
+    return out
+
+
+def branch_places(mentions: list[Mention], place_hits, text: str) -> list[Mention]:
+    """The place inside a branch's name, after its parent's name (陕西省 in
+    甲银行陕西省分行, 西安 in 甲科学院西安分院, 广西 in 甲石化广西石油分公司): where
+    the branch is (D24: the branch is located in it). The name ends with a
+    branch word (data/place_m_branch_words.tsv); the place nearest before that
+    ending that does not start the name is taken."""
+    out, seen = [], set()
+    tails = words("place_m_branch_words")
+    for m in mentions:
+        if m.type != "Organization" or m.generic:
+            continue
+        tail = next((w for w in tails if m.text.endswith(w)), None)
+        if tail is None:
+            continue
+        inside = [(s, e, p) for s, e, p in place_hits if m.start < s and e <= m.end - len(tail)]
+        if not inside:
+            continue
+        s, e, p = max(inside, key=lambda h: h[1])
+        if p.level == "Country" or (s, e) in seen:
+            continue
+        seen.add((s, e))
+        out.append(Mention(s, e, text[s:e], "Place", place_subtype(p), "gazetteer", p.name, p.code))
     return out
 
 
