@@ -157,10 +157,13 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
     out = []
     org_end_by_start: dict[int, tuple[int, bool]] = {}
     for m in mentions:
-        if m.type == "Organization" and not m.generic:
+        if (m.type == "Organization" or m.subtype == "Park") and not m.generic:
             prev = org_end_by_start.get(m.start, (0, False))
             if m.end > prev[0]:
                 org_end_by_start[m.start] = (m.end, m.subtype == "Company")
+    # a zone named after its province (甲省自贸试验区乙片区) lies in a city the gold names instead
+    org_starts = {m.start for m in mentions if m.type == "Organization"}
+    park_only = {m.start for m in mentions if m.subtype == "Park"} - org_starts
     media_ends = {m.end for m in mentions if m.type == "Organization" and not m.subtype
                   and m.text.endswith(LX.MEDIA_SUFFIXES)}
     bracketed = {s for s, e, _ in place_hits if text and s > 0 and text[s - 1] in "(（" and text[e:e + 1] in ")）"
@@ -173,7 +176,7 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
         if s in bracketed:  # X泵业(天津)有限公司: the company's own address
             out.append(Mention(s, e, text[s:e], "Place", place_subtype(p), "gazetteer", p.name, p.code))
             continue
-        if not _nests(p, e - s):
+        if not _nests(p, e - s) or (s in park_only and p.level == "Province"):
             continue
         sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
         end, _ = org_end_by_start.get(s, (0, False))
@@ -182,6 +185,8 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
         if e < end and end not in media_ends:
             form = text[s:e] if text and (sar or e - s != len(p.name)) else p.name
             out.append(Mention(s, e, form, "Place", place_subtype(p), "gazetteer", p.name, p.code))
+            # 甲区乙镇丙产业园: the town after the county inside the name is one of the chain too
+            out += [t for t in find_towns(text, [(s, e, p)]) if t.end < end and t.start not in org_starts]
     taken = {(m.start, m.end) for m in out}
     out += [m for m in branch_places(mentions, place_hits, text) if (m.start, m.end) not in taken]
     return out

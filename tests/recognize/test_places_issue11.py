@@ -47,3 +47,11 @@ def test_branch_rule_takes_the_place_before_the_ending_only():
     orgs = [_org(text, "河南华锐银行郑州分行"), _org(text, "华锐集团德国分公司"), _org(text, "华锐银行郑州研究中心")]
     got = [(m.text, m.start) for m in branch_places(orgs, hits, text)]
     assert got == [("郑州", text.index("郑州"))]
+
+
+def test_the_places_starting_a_park_name_are_places_of_their_own(backend):
+    """甲区乙镇丙产业园 (D24 for parks, as for bodies): the district and the town of the
+    chain are places; a zone named after its province gives no province place."""
+    places = _places(_gold("张明深入东港区青山镇华锐文化创意产业园考察，又考察了河南自贸试验区南沙新区。", backend))
+    assert {"东港区", "青山镇"} <= places
+    assert "河南" not in places
