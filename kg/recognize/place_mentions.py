@@ -41,6 +41,10 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
         return False  # 邱县长: a surname and a title
     if _cuts_a_word(text, s, e):
         return False
+    if _found_by_its_city(text, s, e, p):
+        # a short form found only because its city is named (厦门…翔安): after a boundary
+        # or another place (桃园大溪), not inside a word (亭湖区东亭湖街道)
+        return s == 0 or s in ends or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
     if p.level == "District" and form != p.name and len(form) == 2:
         if p.name not in in_text:
             in_text[p.name] = p.name in text
@@ -149,6 +153,12 @@ def _nests(p: G.Place, length: int) -> bool:
     return length in (len(p.short), len(p.short) + 1) and p.level in _SHORT_NESTED_LEVELS  # 甘孜 / 甘孜州
 
 
+def _found_by_its_city(text: str, s: int, e: int, p: G.Place) -> bool:
+    """Whether the hit is a county's short form the gazetteer matches only where
+    the text names its city (翔安 of 翔安区: see :func:`kg.lexicons.gazetteer.find_places`)."""
+    return p.level == "District" and text[s:e] == p.short and not G.lookup(p.short)
+
+
 def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[Mention]:
     """A place at the start of an org name is a mention too (see :func:`_nests`):
     平顶山市 in 平顶山市委, 深圳 in 深圳华锐集团 (the corpus gold's D24: the
@@ -180,6 +190,8 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
             continue
         sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
         end, _ = org_end_by_start.get(s, (0, False))
+        if s not in org_starts and s not in park_only and _found_by_its_city(text, s, e, p):
+            continue  # 吉林省东丰药业: a county's short form after a wider place in a name is its brand
         if e - s != len(p.name) and any(e < s2 and e2 <= end for s2, e2, _ in place_hits):
             continue  # 北京交通大学唐山研究院: the place further in is where it is
         if e < end and end not in media_ends:

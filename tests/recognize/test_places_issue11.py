@@ -55,3 +55,34 @@ def test_the_places_starting_a_park_name_are_places_of_their_own(backend):
     places = _places(_gold("张明深入东港区青山镇华锐文化创意产业园考察，又考察了河南自贸试验区南沙新区。", backend))
     assert {"东港区", "青山镇"} <= places
     assert "河南" not in places
+
+
+def test_a_county_short_form_counts_where_its_city_is_named():
+    """翔安 of 翔安区 is matched where 厦门 is named, not elsewhere, and not inside a word."""
+    def shorts(text):
+        return [text[s:e] for s, e, p in G.find_places(text) if p.level == "District"]
+
+    assert shorts("张明到厦门后驱车到翔安考察。") == ["翔安"]
+    assert shorts("张明驱车到翔安考察。") == []
+
+
+def test_a_county_short_form_inside_a_word_or_a_brand_is_no_place():
+    """亭湖 in 东亭湖 cuts a word; 丰泽 after 泉州 inside a company name reads as its brand."""
+    from kg.recognize.mentions import recognize
+
+    a = Article(source="t.txt", raw="", text="张明到盐城市亭湖区考察东亭湖公园。")
+    recognize(a)
+    assert [m.text for m in a.mentions if m.type == "Place" and "亭湖" in m.text] == ["亭湖区"]
+    a = Article(source="t.txt", raw="", text="张明走访了福建省泉州丰泽华锐船务有限公司。")
+    recognize(a)
+    places = [m.text for m in a.mentions if m.type == "Place"]
+    assert "福建省" in places and "丰泽" not in places
+
+
+def test_a_stop_listed_short_form_counts_right_after_its_province():
+    """金华 is on the short-form stop list (a given name too): a place only right after 浙江."""
+    def names(text):
+        return [text[s:e] for s, e, _ in G.find_places(text)]
+
+    assert "金华" in names("胡斌率队赴浙江金华、丽水招商。")
+    assert "金华" not in names("浙江的张金华出席会议。")
