@@ -39,7 +39,7 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
     if len(form) == 2 and form[-1] in _set("place_m_admin_suffixes", "title") \
             and text[e:e + 1] in _set("place_m_title_heads", "place"):
         return False  # 邱县长: a surname and a title
-    if _cuts_a_word(text, s, e):
+    if _cuts_a_word(text, s, e) or _inside_a_word(text, s, e):
         return False
     if _found_by_its_city(text, s, e, p):
         # a short form found only because its city is named (厦门…翔安): after a boundary
@@ -62,6 +62,16 @@ def _cuts_a_word(text: str, s: int, e: int) -> bool:
         for k in range(max(0, s - n + 1), e):
             if text.startswith(w, k) and not (s <= k and k + n <= e) and not (k <= s and e <= k + n):
                 return True
+    return False
+
+
+def _inside_a_word(text: str, s: int, e: int) -> bool:
+    """Does the hit ``[s, e)`` lie inside a common word that holds it whole
+    (data/place_m_holding_words.tsv: 白银 in 真金白银)."""
+    for w in words("place_m_holding_words"):
+        k = text.find(w, max(0, e - len(w)), s + len(w))
+        if k >= 0 and k <= s and e <= k + len(w):
+            return True
     return False
 
 

@@ -86,3 +86,18 @@ def test_a_stop_listed_short_form_counts_right_after_its_province():
 
     assert "金华" in names("胡斌率队赴浙江金华、丽水招商。")
     assert "金华" not in names("浙江的张金华出席会议。")
+
+
+def test_a_place_name_held_inside_a_common_word_is_no_place():
+    """白银 in 真金白银 (data/place_m_holding_words.tsv), 会理 across 理事 (data/place_m_crossed_words.tsv)."""
+    from kg.recognize.mentions import recognize
+
+    a = Article(source="t.txt", raw="", text="华锐商会理事长张明表示以真金白银支持白银市发展。")
+    recognize(a)
+    assert [m.text for m in a.mentions if m.type == "Place"] == ["白银市"]
+
+
+def test_a_former_county_name_is_the_renamed_place():
+    """清新县 (now 清新区): an alias of data/place_aliases.tsv, in its city."""
+    [(s, e, p)] = [h for h in G.find_places("张明前往清新县考察。")]
+    assert p.name == "清新县" and G.parent_of(p).name == "清远市"
