@@ -319,8 +319,31 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
     idx = _index()
     raw = _raw_matches(text)
     unambiguous = [idx.names[s][0] for _, _, s in raw if len(idx.names[s]) == 1]
+    raw = [_level_char_cut(text, s, e, form) for s, e, form in raw]
     hits = [(s, e, choose(idx.names[form], unambiguous)) for s, e, form in raw]
+    hits = _same_place_readings(text, hits)
     return sorted(hits + _county_shorts_in(text, hits), key=lambda h: h[0])
+
+
+def _level_char_cut(text: str, s: int, e: int, form: str) -> tuple[int, int, str]:
+    """桂林市场 is 桂林 + 市场: a full name whose last character starts a word of
+    data/place_level_char_words.tsv is written in its short form there."""
+    short = form[:-1]
+    if len(short) >= 2 and short in _index().names and any(text.startswith(w, e - 1) for w in words("place_level_char_words")):
+        return s, e - 1, short
+    return s, e, form
+
+
+def _same_place_readings(text: str, hits: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """One place written in two forms gets one reading: a name listed twice (金门县 under
+    泉州市 and under Taiwan) takes the reading its other form (金门, one reading only) has,
+    when both readings share the name."""
+    chosen = {p.name: p for s, e, p in hits if len(lookup(text[s:e])) == 1}
+    out = []
+    for s, e, p in hits:
+        q = chosen.get(p.name)
+        out.append((s, e, q if q is not None and q.code != p.code and q in lookup(p.name) else p))
+    return out
 
 
 @derived

@@ -101,3 +101,15 @@ def test_a_former_county_name_is_the_renamed_place():
     """清新县 (now 清新区): an alias of data/place_aliases.tsv, in its city."""
     [(s, e, p)] = [h for h in G.find_places("张明前往清新县考察。")]
     assert p.name == "清新县" and G.parent_of(p).name == "清远市"
+
+
+def test_a_place_listed_twice_gets_the_reading_of_its_other_form():
+    """金门县 is listed under 泉州市 and under Taiwan; with 金门 (one reading) written too, one place."""
+    codes = {p.code for _, _, p in G.find_places("金门县长表示，金门与厦门将深化交流。") if p.name == "金门县"}
+    assert len(codes) == 1
+
+
+def test_the_level_character_starting_a_word_leaves_the_short_form():
+    """桂林市场 is 桂林 + 市场 (data/place_level_char_words.tsv), 桂林市长 stays 桂林市."""
+    text = "华锐公司打开桂林市场，桂林市长出席。"
+    assert [text[s:e] for s, e, _ in G.find_places(text)] == ["桂林", "桂林市"]
