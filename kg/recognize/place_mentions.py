@@ -112,6 +112,23 @@ def find_towns(text: str, place_hits) -> list[Mention]:
         if text.startswith(words("place_m_title_heads", "town"), m.end()) and len(m.group()) < 3:
             continue
         out.append(Mention(e, m.end(), m.group(), "Place", "Town", "town-rule", m.group()))
+    return out + find_ports(text, place_hits)
+
+
+def find_ports(text: str, place_hits) -> list[Mention]:
+    """A port named after its city or county (钦州港, 盐城港: data/place_m_port_words.tsv):
+    a place of its own, not when the next character makes it Hong Kong's
+    abbreviation or another word (市港澳办, 港资: data/place_m_port_stops.tsv)."""
+    out = []
+    ports, stops = words("place_m_port_words"), words("place_m_port_stops")
+    for s, e, p in place_hits:
+        if p.level not in ("City", "District") or p.code in G.SAR_CODES:
+            continue
+        port = next((w for w in ports if text.startswith(w, e)), None)
+        if port is None or text.startswith(stops, e + len(port)):
+            continue
+        name = text[s:e + len(port)]
+        out.append(Mention(s, e + len(port), name, "Place", "Park", "town-rule", name))
     return out
 
 
@@ -169,6 +186,11 @@ def _found_by_its_city(text: str, s: int, e: int, p: G.Place) -> bool:
     return p.level == "District" and text[s:e] == p.short and not G.lookup(p.short)
 
 
+def _named_park(m: Mention) -> bool:
+    """A park or zone found by its name (甲区乙产业园), not a port (钦州港: the gold names the port alone)."""
+    return m.subtype == "Park" and m.source != "town-rule"
+
+
 def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[Mention]:
     """A place at the start of an org name is a mention too (see :func:`_nests`):
     平顶山市 in 平顶山市委, 深圳 in 深圳华锐集团 (the corpus gold's D24: the
@@ -177,13 +199,13 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
     out = []
     org_end_by_start: dict[int, tuple[int, bool]] = {}
     for m in mentions:
-        if (m.type == "Organization" or m.subtype == "Park") and not m.generic:
+        if (m.type == "Organization" or _named_park(m)) and not m.generic:
             prev = org_end_by_start.get(m.start, (0, False))
             if m.end > prev[0]:
                 org_end_by_start[m.start] = (m.end, m.subtype == "Company")
     # a zone named after its province (甲省自贸试验区乙片区) lies in a city the gold names instead
     org_starts = {m.start for m in mentions if m.type == "Organization"}
-    park_only = {m.start for m in mentions if m.subtype == "Park"} - org_starts
+    park_only = {m.start for m in mentions if _named_park(m)} - org_starts
     media_ends = {m.end for m in mentions if m.type == "Organization" and not m.subtype
                   and m.text.endswith(LX.MEDIA_SUFFIXES)}
     bracketed = {s for s, e, _ in place_hits if text and s > 0 and text[s - 1] in "(（" and text[e:e + 1] in ")）"

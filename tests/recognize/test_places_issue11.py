@@ -113,3 +113,11 @@ def test_the_level_character_starting_a_word_leaves_the_short_form():
     """桂林市场 is 桂林 + 市场 (data/place_level_char_words.tsv), 桂林市长 stays 桂林市."""
     text = "华锐公司打开桂林市场，桂林市长出席。"
     assert [text[s:e] for s, e, _ in G.find_places(text)] == ["桂林", "桂林市"]
+
+
+def test_a_port_named_after_its_city_is_a_place_but_not_hong_kong_s_abbreviation():
+    """钦州港 is a port (data/place_m_port_words.tsv); 市港澳办, 港资 are no ports (place_m_port_stops)."""
+    from kg.recognize.place_mentions import find_ports
+
+    text = "张明考察了钦州港，会见了广州市港澳办和钦州港资企业代表。"
+    assert [m.text for m in find_ports(text, G.find_places(text))] == ["钦州港"]
