@@ -121,3 +121,11 @@ def test_a_port_named_after_its_city_is_a_place_but_not_hong_kong_s_abbreviation
 
     text = "张明考察了钦州港，会见了广州市港澳办和钦州港资企业代表。"
     assert [m.text for m in find_ports(text, G.find_places(text))] == ["钦州港"]
+
+
+def test_government_house_is_in_the_region_the_article_names():
+    """礼宾府 is listed under Hong Kong and under Macau (data/places_hk_mo_tw.tsv): the region written picks it."""
+    for region, text in (("澳门特别行政区", "澳门特区行政长官在礼宾府会见张明。"),
+                         ("香港特别行政区", "香港特区行政长官在礼宾府会见张明。")):
+        [p] = [p for s, e, p in G.find_places(text) if text[s:e] == "礼宾府"]
+        assert G.parent_of(p).name == region
