@@ -129,3 +129,11 @@ def test_government_house_is_in_the_region_the_article_names():
                          ("香港特别行政区", "香港特区行政长官在礼宾府会见张明。")):
         [p] = [p for s, e, p in G.find_places(text) if text[s:e] == "礼宾府"]
         assert G.parent_of(p).name == region
+
+
+def test_a_trade_or_industry_zone_name_is_a_park():
+    """甲特色商业区, 甲产业联动集聚区 (data/place_park_suffixes.tsv) are parks found by their names."""
+    from kg.recognize.parks import find_parks
+
+    text = "张明考察了东川特色商业区和沪川产业联动集聚区。"
+    assert [p.text for p in find_parks(text, [])] == ["东川特色商业区", "沪川产业联动集聚区"]
