@@ -203,7 +203,8 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
             prev = org_end_by_start.get(m.start, (0, False))
             if m.end > prev[0]:
                 org_end_by_start[m.start] = (m.end, m.subtype == "Company")
-    # a zone named after its province (甲省自贸试验区乙片区) lies in a city the gold names instead
+    # a zone named after its province (甲省自贸试验区乙片区) lies in a city the gold names instead;
+    # one named with a short form of two places (新竹: 新竹市, 新竹县) names neither
     org_starts = {m.start for m in mentions if m.type == "Organization"}
     park_only = {m.start for m in mentions if _named_park(m)} - org_starts
     media_ends = {m.end for m in mentions if m.type == "Organization" and not m.subtype
@@ -218,8 +219,8 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
         if s in bracketed:  # X泵业(天津)有限公司: the company's own address
             out.append(Mention(s, e, text[s:e], "Place", place_subtype(p), "gazetteer", p.name, p.code))
             continue
-        if not _nests(p, e - s) or (s in park_only and p.level == "Province"):
-            continue
+        if not _nests(p, e - s) or (s in park_only and (p.level == "Province" or len(G.lookup(text[s:e])) > 1)):
+            continue  # 广东自贸试验区: the gold names the city; 新竹科学园区: 新竹市 or 新竹县, no telling
         sar = p.code in G.SAR_CODES  # 香港 in 香港特区政府: the short form is the usual name
         end, _ = org_end_by_start.get(s, (0, False))
         if s not in org_starts and s not in park_only and _found_by_its_city(text, s, e, p):

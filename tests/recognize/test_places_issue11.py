@@ -137,3 +137,9 @@ def test_a_trade_or_industry_zone_name_is_a_park():
 
     text = "张明考察了东川特色商业区和沪川产业联动集聚区。"
     assert [p.text for p in find_parks(text, [])] == ["东川特色商业区", "沪川产业联动集聚区"]
+
+
+def test_an_ambiguous_short_form_starting_a_park_name_is_no_place(backend):
+    """新竹 in 新竹科学园区 may be 新竹市 or 新竹县: no place nested there."""
+    places = _places(_gold("代表团参观了新竹科学园区，新竹县长出席座谈。", backend))
+    assert "新竹" not in places and "新竹县" in places
