@@ -2,8 +2,10 @@
 
 ``keep_place`` filters hits (the country alone, two-character short forms
 inside words: 召开平 -> 开平); ``find_towns`` adds towns named right after
-their county (甲县乙镇); ``nested_places`` keeps a full-form place at the
-start of an organization name (甲市 in 甲市委); ``place_canonicals`` gives
+their county (甲县乙镇) and ports named after their city (甲港); ``nested_places``
+keeps a full-form place at the start of an organization's or a park's name
+(甲市 in 甲市委, 甲区 in 甲区乙产业园) and, through ``branch_places``, the place
+inside a branch's name (乙省 in 甲银行乙省分行); ``place_canonicals`` gives
 each place the fullest form the article writes (上海市 over 上海).
 """
 
