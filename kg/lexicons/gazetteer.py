@@ -313,8 +313,81 @@ def choose(candidates: list[Place], context: list[Place]) -> Place:
 
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Places named in ``text``: ``(start, end, Place)``, longest match first,
-    ambiguous names resolved against the other places of the text."""
+    ambiguous names resolved against the other places of the text; then the
+    short forms of counties and districts whose city the text names
+    (:func:`_county_shorts`)."""
     idx = _index()
     raw = _raw_matches(text)
     unambiguous = [idx.names[s][0] for _, _, s in raw if len(idx.names[s]) == 1]
-    return [(s, e, choose(idx.names[form], unambiguous)) for s, e, form in raw]
+    raw = [_level_char_cut(text, s, e, form) for s, e, form in raw]
+    hits = [(s, e, choose(idx.names[form], unambiguous)) for s, e, form in raw]
+    hits = _same_place_readings(text, hits)
+    return sorted(hits + _county_shorts_in(text, hits), key=lambda h: h[0])
+
+
+def _level_char_cut(text: str, s: int, e: int, form: str) -> tuple[int, int, str]:
+    """桂林市场 is 桂林 + 市场: a full name whose last character starts a word of
+    data/place_level_char_words.tsv is written in its short form there."""
+    short = form[:-1]
+    if len(short) >= 2 and short in _index().names and any(text.startswith(w, e - 1) for w in words("place_level_char_words")):
+        return s, e - 1, short
+    return s, e, form
+
+
+def _same_place_readings(text: str, hits: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """One place written in two forms gets one reading: a name listed twice (金门县 under
+    泉州市 and under Taiwan) takes the reading its other form (金门, one reading only) has,
+    when both readings share the name."""
+    chosen = {p.name: p for s, e, p in hits if len(lookup(text[s:e])) == 1}
+    out = []
+    for s, e, p in hits:
+        q = chosen.get(p.name)
+        out.append((s, e, q if q is not None and q.code != p.code and q in lookup(p.name) else p))
+    return out
+
+
+@derived
+def _county_shorts() -> dict[str, list[tuple[Place, bool]]]:
+    """Short forms that are no surface form of their own: of counties and
+    districts (翔安 of 翔安区, 武义 of 武义县), and the stop-listed ones
+    (data/place_short_stop.tsv: 金华), marked True; two or more characters,
+    no name of another place."""
+    idx = _index()
+    out: dict[str, list[tuple[Place, bool]]] = {}
+    for p in idx.by_code.values():
+        if p.short == p.name or len(p.short) < 2 or p.short in idx.names:
+            continue
+        stopped = p.short in _short_stop()
+        if p.level == "District" or stopped:
+            out.setdefault(p.short, []).append((p, stopped))
+    return out
+
+
+def _county_shorts_in(text: str, hits: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """A county's or district's short form where the text names its city
+    (厦门…翔安, 金华、武义), a stop-listed short form right after its parent's
+    name (浙江金华): outside the other hits, one reading only."""
+    shorts = _county_shorts()
+    named = {p.code for _, _, p in hits}
+    if not named:
+        return []
+    ends = {(e, p.code) for _, e, p in hits}
+    covered = [False] * len(text)
+    for s, e, _ in hits:
+        for k in range(s, e):
+            covered[k] = True
+    out = []
+    for n in sorted({len(f) for f in shorts}, reverse=True):
+        for i in range(len(text) - n + 1):
+            form = text[i:i + n]
+            if form not in shorts or any(covered[i:i + n]):
+                continue
+            readings = [p for p, stopped in shorts[form]
+                        if p.parent in named and (not stopped or (i, p.parent) in ends)]
+            if len(readings) != 1:
+                continue
+            out.append((i, i + n, readings[0]))
+            for k in range(i, i + n):
+                covered[k] = True
+            named.add(readings[0].code)
+    return out

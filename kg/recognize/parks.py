@@ -18,7 +18,9 @@ from kg.recognize.orgs import OrgMatch
 
 @derived
 def _park_re() -> re.Pattern:
-    return re.compile(f"(?:{alternation(park_suffixes())})")
+    """The park endings of data/org_park_suffixes.tsv and data/place_park_suffixes.tsv, longest first."""
+    ends = sorted({*park_suffixes(), *words("place_park_suffixes")}, key=lambda w: (-len(w), w))
+    return re.compile(f"(?:{alternation(tuple(ends))})")
 
 
 def find_parks(text: str, places: list[tuple[int, int]] | None = None) -> list[OrgMatch]:
