@@ -288,7 +288,7 @@ class Rendering:
     triples: int
     violations: set[str]
     validated: bool
-    page: object | None  # the rdflib graph for graph.html (None: no page)
+    page: object | None  # the PageGraph graph.html is computed from (None: no page)
     #: statements dropped because they would break a shape, in article order (report.json)
     dropped: list[dict] = field(default_factory=list)
     #: rendered block key -> the article's subjects (what the store's state lists)
@@ -350,6 +350,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     preamble = section.add_corpus_entities(corpus, slugs, record=options.html)
     page = _page_graph(preamble) if options.html else None
     del preamble
+    from kg.export.page_graph import encode_page, plain, plain_triples
     parts = ArticleParts(staging / "articles.part")
     result = Rendering(section, parts, keys, Counter(), 0, set(), True, page)
     dropped_entity: set = set()
@@ -364,7 +365,10 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                 else:
                     data = cache.rdf_path(keys[ai]).read_bytes()
                     stats.render_cached += 1
-                rendered = decode_rendered(data, triples=page is not None)
+                statements = None
+                if page is not None and ai not in todo_set and options.use_cache:
+                    statements = cache.get_page(keys[ai])
+                rendered = decode_rendered(data, triples=page is not None and statements is None)
                 if ai in todo_set:
                     for stage, seconds in rendered.seconds.items():
                         report.seconds[stage] += seconds
@@ -372,9 +376,10 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                 result.subjects[keys[ai]] = [s for s, _text in rendered.subjects]
                 section.add_all(rendered.entity_triples)
                 if page is not None:
-                    add = page.add
-                    for t in rendered.triples:
-                        add(t)
+                    if statements is None:  # rendered now, or cached before the page blocks were
+                        statements = plain_triples(rendered.triples)
+                        cache.put_page(keys[ai], encode_page(statements))
+                    page.add_all(statements)
                 result.types.update(rendered.types)
                 result.triples += rendered.own
                 if rendered.violations is None:
@@ -394,7 +399,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     for t in sorted(dropped_entity, key=triple_key):  # an entity's own statement that breaks a shape
         section.discard(*t)
         if page is not None:
-            page.remove(t)
+            page.remove(*(plain(x) for x in t))
     report.dropped = result.dropped
     report.seconds["render_wall"] += time.perf_counter() - t_all
     return result
@@ -567,20 +572,15 @@ def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: 
 
 
 def _page_graph(preamble: list):
-    """The rdflib graph graph.html is built from, started with the ontology and
-    the entities' own statements (the articles' follow, in article order)."""
-    from rdflib import Graph
-
-    from kg.rdf.namespaces import bind_prefixes
+    """The graph graph.html is built from (:class:`kg.export.page_graph.PageGraph`, plain
+    statements), started with the ontology and the entities' own statements (the
+    articles' follow, in article order)."""
+    from kg.export.page_graph import PageGraph, plain_triples
     from kg.rdf.ontology import load_ontology
 
-    # rdflib's store without contexts: the page's many lookups run about three times faster
-    graph = bind_prefixes(Graph(store="SimpleMemory", bind_namespaces="none"))
-    add = graph.add
-    for t in load_ontology():
-        add(t)
-    for t in preamble:
-        add(t)
+    graph = PageGraph()
+    graph.add_all(plain_triples(load_ontology()))
+    graph.add_all(plain_triples(preamble))
     return graph
 
 

@@ -539,7 +539,7 @@ def _interner() -> tuple[list, "callable"]:
     return table, intern
 
 
-def entity_index(g: "networkx.MultiDiGraph", graph: "rdflib.Graph", lay: Layout, sizes: dict[str, int]) -> tuple[dict, list, dict]:
+def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str, int]) -> tuple[dict, list, dict]:
     """The compact index of every entity, its class table and its text tables.
 
     ``entities`` is column-wise, position = page id: ``iri``, ``name``, ``type``
@@ -550,9 +550,10 @@ def entity_index(g: "networkx.MultiDiGraph", graph: "rdflib.Graph", lay: Layout,
     ``[sentence, source, about, original or -1]`` indices into ``texts``).
     """
     from kg.analytics import entity_details
+    from kg.export.page_graph import PageGraph
     from kg.resolve.names import to_simplified
 
-    info = entity_details(graph, lay.order)
+    info = graph.entity_details(lay.order) if isinstance(graph, PageGraph) else entity_details(graph, lay.order)
     types, type_id = _interner()
     sentences, sentence_id = _interner()
     sources, source_id = _interner()
@@ -584,8 +585,9 @@ def entity_index(g: "networkx.MultiDiGraph", graph: "rdflib.Graph", lay: Layout,
     return cols, types, {"sentences": sentences, "sources": sources, "abouts": abouts}
 
 
-def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2, max_nodes: int = 2000) -> dict:
-    """Everything the page needs, as plain JSON-able data.
+def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int = 2000) -> dict:
+    """Everything the page needs, as plain JSON-able data, from an rdflib graph or a
+    :class:`kg.export.page_graph.PageGraph` (the build's: the same data for the same statements).
 
     ``nodes``/``edges``/``options``: the first view (vis-network data).
     ``entities``/``types``/``texts``: every entity of the graph, drawn or not
@@ -595,8 +597,9 @@ def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2
     drawn, ``total`` in the graph). ``meta``: counts, the cut, the cap.
     """
     from kg.analytics import degrees, to_networkx
+    from kg.export.page_graph import PageGraph
 
-    g = to_networkx(graph)
+    g = graph.to_networkx() if isinstance(graph, PageGraph) else to_networkx(graph)
     selection = select_nodes(g, focus, hops, max_nodes)
     sizes = degrees(g)
     lay = layout(g, selection.groups)
@@ -660,8 +663,8 @@ def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2
     }
 
 
-def write_html(graph: "rdflib.Graph", path, focus: str | None = None, hops: int = 2, max_nodes: int = 2000) -> Path:
-    """Write the self-contained interactive page of ``graph`` to ``path`` (atomically)."""
+def write_html(graph, path, focus: str | None = None, hops: int = 2, max_nodes: int = 2000) -> Path:
+    """Write the self-contained interactive page of ``graph`` (rdflib or PageGraph) to ``path`` (atomically)."""
     from kg.export.atomic import write_atomic
 
     return write_atomic(path, render_page(build_payload(graph, focus=focus, hops=hops, max_nodes=max_nodes)))
