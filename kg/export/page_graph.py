@@ -231,19 +231,23 @@ class PageGraph:
                 return article_cache[src]
             return ("", "")
 
+        # the entities each evidence node links to (its objects) and is linked from (statements
+        # of entities): kg.analytics scans every statement for both, the same sets
+        provs = list(dict.fromkeys(s for s, _o in self.subject_objects(EV)))
         links_out: dict = defaultdict(set)
-        links_in: dict = defaultdict(set)
-        for s, po in self.spo.items():
-            s_wanted = s in wanted
-            for objects in po.values():
+        for prov in provs:
+            for objects in self.spo.get(prov, _EMPTY).values():
                 for o in objects:
                     if (so := _text(o)) in wanted:
-                        links_out[s].add(so)
-                    if s_wanted:
-                        links_in[o].add(s)
+                        links_out[prov].add(so)
+        links_in: dict = defaultdict(set)
+        for s in wanted:
+            for objects in self.spo.get(s, _EMPTY).values():
+                for o in objects:
+                    links_in[o].add(s)
         seen: dict[str, dict] = defaultdict(dict)
 
-        for prov in dict.fromkeys(s for s, _o in self.subject_objects(EV)):
+        for prov in provs:
             sentences = _zh_first(self.objects(prov, EV))
             linked = links_out.get(prov, set()) | links_in.get(prov, set())
             if _text(prov) in wanted:
