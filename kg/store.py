@@ -8,6 +8,20 @@ which graph.ttl it was made from (``kg-store.json``: size, mtime, SHA-256);
 :func:`find_store` only returns a store that matches the graph.ttl next to
 it, so a stale store (a build whose store step failed) is never queried.
 
+``kg add`` updates rather than reloads: the store keeps its state beside the
+marker (``kg-store-state.pkl``: a digest of each ontology and entity subject's
+Turtle, and the subjects of each article's rendered block, by block key).
+The published store is backed up into the staging folder (hard links to its
+immutable files; the published one is only opened read-only), the
+statements of the subjects that changed or left are removed there and the
+new subjects' Turtle is inserted, and the copy is swapped in as a load would
+be (:func:`update_store`, :func:`store_changes`). The subjects of graph.ttl's
+groups (ontology, entities, each article's nodes) are disjoint and it has no
+blank nodes, so this gives the statements a load of the new graph.ttl gives.
+Without a state that matches the published graph.ttl, with more than
+:data:`UPDATE_MAX_SHARE` of the subjects changed, or when the update fails,
+the new graph.ttl is loaded.
+
 :func:`query_store` answers ``kg query`` and ``kg serve``. The query text is
 checked with :func:`kg.sparql.prepare` first (updates, SERVICE and FROM are
 refused, as for rdflib), then run in a worker process that opens the store

@@ -265,3 +265,29 @@ def test_a_failed_update_falls_back_to_loading_graph_ttl(inputs, tmp_path, monke
     assert kgstore.store_marker(out / "store").get("updated") is None
     assert _build([a, b, c], fresh) == 0
     _same_outputs(out, fresh)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "missing", "no-html-build"])
+def test_damaged_or_missing_page_statements_are_made_again(inputs, tmp_path, damage):
+    """The page's cached statements (OUT/cache/page) missing, unreadable, or never
+    written (a --no-html build): they are made again from the rendered blocks, and the
+    page is the full build's."""
+    a, b, c = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    if damage == "no-html-build":
+        assert run_build([str(a), str(b)], str(out), progress=False, html=False) == 0
+        assert not list((out / "cache").glob("page/*/*.pkl"))
+    else:
+        assert _build([a, b], out) == 0
+        pages = list((out / "cache").glob("page/*/*.pkl"))
+        assert len(pages) == 2
+        for page in pages:
+            if damage == "garbage":
+                page.write_bytes(b"\x00not marshal")
+            else:
+                page.unlink()
+    assert run_add([str(c)], str(out), progress=False) == 0
+    assert len(list((out / "cache").glob("page/*/*.pkl"))) == 3
+    assert _build([a, b, c], fresh) == 0
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
