@@ -5,6 +5,7 @@ rendered block per article, and the manifest of the graph's articles.
     OUT/cache/articles/ab/<key>.pkl  an analysed Article (one per article)
     OUT/cache/rdf/cd/<key>.pkl       its RDF: Turtle block, entity triples, SHACL results
     OUT/cache/page/cd/<key>.pkl      its statements as plain tuples, for graph.html (marshal)
+    OUT/cache/communities.bin        the page's last communities, by a digest of their graph
 
 An article record's key is the SHA-256 of its source name, its raw text, the
 model version and the code version (:func:`code_id`: the package version of
@@ -39,6 +40,8 @@ MANIFEST = "manifest.json"
 ARTICLES = "articles"
 RDF = "rdf"
 PAGE = "page"
+#: the page's communities and the digest of the graph they were found in (kg.analytics.communities)
+COMMUNITIES = "communities.bin"
 #: bump when the record layout changes
 RECORD_FORMAT = 1
 MANIFEST_FORMAT = 1
@@ -293,6 +296,21 @@ class Cache:
         except Exception:  # a damaged file is a miss
             return None
 
+    def staged_communities(self) -> Path:
+        """Where the page reads and writes its communities in this build (a copy of the
+        published file, moved back by :meth:`publish`)."""
+        import shutil
+
+        base = self.staging if self.staging is not None else self.root
+        base.mkdir(parents=True, exist_ok=True)
+        target = base / COMMUNITIES
+        if self.staging is not None and (self.root / COMMUNITIES).is_file() and not target.exists():
+            try:
+                shutil.copyfile(self.root / COMMUNITIES, target)
+            except OSError:
+                pass
+        return target
+
     # the manifest -------------------------------------------------------
     def read_manifest(self) -> dict | None:
         path = self.root / MANIFEST
@@ -320,6 +338,9 @@ class Cache:
                 target = self.root / kind / path.parent.name / path.name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, target)
+        if (self.staging / COMMUNITIES).is_file():
+            self.root.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging / COMMUNITIES, self.root / COMMUNITIES)
         staged_manifest = self.staging / MANIFEST
         if staged_manifest.is_file():
             os.replace(staged_manifest, self.root / MANIFEST)

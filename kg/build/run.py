@@ -527,7 +527,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         import kg.export.html as html
 
         page, rendering.page = rendering.page, None
-        html.write_html(page, staging / "graph.html")
+        html.write_html(page, staging / "graph.html", communities_cache=cache.staged_communities())
         del page
         report.seconds["html"] += time.perf_counter() - t0
     data = report.as_dict()

@@ -69,3 +69,33 @@ def test_removal_keeps_the_other_statements_and_their_order(graph):
     page.remove(*triples[0])
     assert triples[0] not in page and all(t in page for t in triples[1:])
     assert decode_page(encode_page(triples)) == triples
+
+
+def test_communities_are_read_back_for_the_same_graph_only(tmp_path, monkeypatch):
+    """kg.analytics.communities with a cache file: the same graph reads the communities
+    found last time (the algorithm is not run), a changed graph or a damaged file computes
+    them again; the page is the same either way."""
+    import networkx.algorithms.community as nxc
+
+    from kg.analytics import communities
+    from tests.graph_samples import generated_graph
+
+    graph = generated_graph(n_entities=300, seed=3)
+    cache = tmp_path / "communities.bin"
+    first = build_payload(graph, max_nodes=40, communities_cache=cache)
+    assert first == build_payload(graph, max_nodes=40) and cache.is_file()
+    g = to_networkx(graph)
+    expected = communities(g)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(nxc, "greedy_modularity_communities", refuse)
+        assert communities(g, cache=cache) == expected
+        assert build_payload(graph, max_nodes=40, communities_cache=cache) == first
+    u, v = sorted(g)[:2]
+    g.add_edge(u, v, key="metWith", relation="metWith")
+    assert communities(g, cache=cache) == communities(g)  # another graph: computed
+    cache.write_bytes(b"damaged")
+    assert communities(to_networkx(graph), cache=cache) == expected
