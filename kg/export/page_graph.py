@@ -180,21 +180,22 @@ class PageGraph:
 
         g = nx.MultiDiGraph()
         nodes = self.entity_nodes()
-        for iri in sorted(nodes):
-            g.add_node(iri, **nodes[iri])
+        g.add_nodes_from((iri, nodes[iri]) for iri in sorted(nodes))
+        # the edges in the order kg.analytics adds them (first time each is met), added at once
+        edges: dict[tuple[str, str, str], dict] = {}
 
         def add(u: str, v: str, relation: str, **attrs) -> None:
             if u not in nodes or v not in nodes or u == v:
                 return
             if relation in SYMMETRIC and v < u:
                 u, v = v, u
-            if not g.has_edge(u, v, key=relation):
-                g.add_edge(u, v, key=relation, relation=relation, **attrs)
+            data = edges.get((u, v, relation))
+            if data is None:
+                edges[(u, v, relation)] = {"relation": relation, **attrs}
             elif attrs.get("title"):
-                old = g.edges[u, v, relation].get("title", "")
-                titles = [t for t in old.split(" / ") if t]
+                titles = [t for t in data.get("title", "").split(" / ") if t]
                 if attrs["title"] not in titles:
-                    g.edges[u, v, relation]["title"] = " / ".join(titles + [attrs["title"]])
+                    data["title"] = " / ".join(titles + [attrs["title"]])
 
         for relation in RELATIONS:
             prop = KG + relation
@@ -212,6 +213,7 @@ class PageGraph:
             else:
                 for s, o in self.subject_objects(prop):
                     add(_text(s), _text(o), relation)
+        g.add_edges_from((u, v, key, data) for (u, v, key), data in edges.items())
         return g
 
     def entity_details(self, nodes: Iterable[str]) -> dict[str, EntityDetails]:
