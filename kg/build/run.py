@@ -307,6 +307,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     from kg.build.assemble import ArticleParts, EntitySection, article_contexts
     from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
+    from kg.export.page_graph import encode_page, plain, plain_triples
     from kg.logs import logger, progress as progress_bar
     from kg.rdf.conform import triple_key
     from kg.rdf.mapping import _Mapper, article_slugs
@@ -350,7 +351,6 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     preamble = section.add_corpus_entities(corpus, slugs, record=options.html)
     page = _page_graph(preamble) if options.html else None
     del preamble
-    from kg.export.page_graph import encode_page, plain, plain_triples
     parts = ArticleParts(staging / "articles.part")
     result = Rendering(section, parts, keys, Counter(), 0, set(), True, page)
     dropped_entity: set = set()
