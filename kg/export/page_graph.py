@@ -240,7 +240,7 @@ class PageGraph:
         for prov in provs:
             for objects in self.spo.get(prov, _EMPTY).values():
                 for o in objects:
-                    if (so := _text(o)) in wanted:
+                    if (so := o if o.__class__ is str else o[0]) in wanted:  # _text, inline
                         links_out[prov].add(so)
         links_in: dict = defaultdict(set)
         for s in wanted:
