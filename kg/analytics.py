@@ -293,20 +293,82 @@ def signed_with_graph(g: "networkx.MultiDiGraph") -> "networkx.Graph":
     return out
 
 
-def communities(g: "networkx.Graph | networkx.MultiDiGraph") -> list[frozenset[str]]:
+def communities(g: "networkx.Graph | networkx.MultiDiGraph", cache=None) -> list[frozenset[str]]:
     """Communities by greedy modularity on the undirected simple graph, largest first.
 
-    Isolated nodes are left out (each would be a community of one).
+    Isolated nodes are left out (each would be a community of one). The simple
+    graph is made with its nodes and edges sorted: the algorithm breaks ties by the
+    order it meets them, so the communities depend on the graph, not on the order
+    its statements came in. ``cache``, a path: the communities found last time are
+    kept there with a digest of that simple graph; the same graph again reads them
+    instead of computing them (``kg add`` of an article that changes no relation: a
+    removed copy, a re-added file).
     """
     import networkx as nx
     from networkx.algorithms.community import greedy_modularity_communities
 
-    simple = nx.Graph(g.to_undirected(as_view=True) if g.is_directed() else g)
-    simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
+    found_in = nx.Graph(g.to_undirected(as_view=True) if g.is_directed() else g)
+    # the algorithm breaks ties by the order it meets nodes and edges: sorted, so the result
+    # depends on the graph only (not on the order its statements were read in)
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted((n for n in found_in if found_in.degree(n) > 0), key=str))
+    simple.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in found_in.edges()), key=lambda e: (str(e[0]), str(e[1]))))
     if simple.number_of_edges() == 0:
         return []
+    key = _simple_digest(simple) if cache is not None else None
+    if key is not None:
+        found = _read_communities(cache, key)
+        if found is not None:
+            return found
     found = greedy_modularity_communities(simple)
-    return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), sorted(c)))
+    out = sorted((frozenset(c) for c in found), key=lambda c: (-len(c), sorted(c)))
+    if key is not None:
+        _write_communities(cache, key, out)
+    return out
+
+
+def _simple_digest(simple) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for n in simple:
+        digest.update(str(n).encode("utf-8") + b"\0")
+    digest.update(b"\1")
+    for u, v in simple.edges():
+        digest.update(str(u).encode("utf-8") + b"\0" + str(v).encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+#: bump when the communities cache's layout changes
+_COMMUNITIES_FORMAT = 1
+
+
+def _read_communities(path, key: str) -> list[frozenset[str]] | None:
+    import marshal
+
+    try:
+        with open(path, "rb") as fh:
+            fmt, stored, members = marshal.load(fh)
+        if fmt != _COMMUNITIES_FORMAT or stored != key:
+            return None
+        return [frozenset(m) for m in members]
+    except Exception:  # missing or damaged: computed again
+        return None
+
+
+def _write_communities(path, key: str, found: list[frozenset[str]]) -> None:
+    import marshal
+    import os
+    from pathlib import Path
+
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(marshal.dumps((_COMMUNITIES_FORMAT, key, [sorted(c) for c in found])))
+        os.replace(tmp, path)
+    except OSError:  # a cache: the page does not depend on it
+        pass
 
 
 def find_nodes(g: "networkx.MultiDiGraph", name: str) -> list[str]:

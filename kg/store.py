@@ -8,6 +8,20 @@ which graph.ttl it was made from (``kg-store.json``: size, mtime, SHA-256);
 :func:`find_store` only returns a store that matches the graph.ttl next to
 it, so a stale store (a build whose store step failed) is never queried.
 
+``kg add`` updates rather than reloads: the store keeps its state beside the
+marker (``kg-store-state.pkl``: a digest of each ontology and entity subject's
+Turtle, and the subjects of each article's rendered block, by block key).
+The published store is backed up into the staging folder (hard links to its
+immutable files; the published one is only opened read-only), the
+statements of the subjects that changed or left are removed there and the
+new subjects' Turtle is inserted, and the copy is swapped in as a load would
+be (:func:`update_store`, :func:`store_changes`). The subjects of graph.ttl's
+groups (ontology, entities, each article's nodes) are disjoint and it has no
+blank nodes, so this gives the statements a load of the new graph.ttl gives.
+Without a state that matches the published graph.ttl, with more than
+:data:`UPDATE_MAX_SHARE` of the subjects changed, or when the update fails,
+the new graph.ttl is loaded.
+
 :func:`query_store` answers ``kg query`` and ``kg serve``. The query text is
 checked with :func:`kg.sparql.prepare` first (updates, SERVICE and FROM are
 refused, as for rdflib), then run in a worker process that opens the store
@@ -36,6 +50,7 @@ import re
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 #: the store folder inside a ``kg build`` output folder
@@ -44,6 +59,11 @@ STORE_NAME = "store"
 MARKER = "kg-store.json"
 #: the previous store while a new one is swapped in
 PREVIOUS = ".store-previous"
+#: written into the store folder: what it holds, subject by subject (``kg add`` updates from it)
+STATE = "kg-store-state.pkl"
+STATE_FORMAT = 1
+#: ``kg add`` loads the whole graph.ttl again when more than this share of its subjects changed
+UPDATE_MAX_SHARE = 0.3
 #: the largest graph.ttl the build loads into the store while it writes graph.html (the
 #: page's graph and the store's load would otherwise hold memory at once: at 10,000
 #: articles, 190 MB of Turtle, about 1.1 GB each); larger ones load after the page
@@ -89,7 +109,7 @@ def _recover(store_dir: Path) -> None:
         os.rename(previous, store_dir)
 
 
-def write_store(graph_ttl_path: str | os.PathLike, store_dir: str | os.PathLike) -> Path:
+def write_store(graph_ttl_path: str | os.PathLike, store_dir: str | os.PathLike, state: dict | None = None) -> Path:
     """Bulk-load ``graph_ttl_path`` into a new Oxigraph store at ``store_dir``.
 
     The store is built in a staging folder next to ``store_dir`` (``.staging-store-*``,
@@ -104,7 +124,7 @@ def write_store(graph_ttl_path: str | os.PathLike, store_dir: str | os.PathLike)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=store_dir.parent))
     try:
-        load_store(graph_ttl, staging)
+        load_store(graph_ttl, staging, state)
         swap_store(staging, store_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -112,11 +132,13 @@ def write_store(graph_ttl_path: str | os.PathLike, store_dir: str | os.PathLike)
     return store_dir
 
 
-def load_store(graph_ttl: Path, staging: Path) -> dict:
+def load_store(graph_ttl: Path, staging: Path, state: dict | None = None) -> dict:
     """Bulk-load ``graph_ttl`` (and the ontology when it lacks it) into a new store in the
     empty folder ``staging`` and write its marker; the marker. The marker names
     ``graph_ttl``'s size, modification time and SHA-256, which a rename keeps: a
-    store loaded from a build's staged graph.ttl matches it once published."""
+    store loaded from a build's staged graph.ttl matches it once published. ``state``
+    (:func:`store_state`, what graph.ttl holds by subject) is written beside it for
+    the next ``kg add`` (:func:`update_store`)."""
     try:
         import pyoxigraph as ox
     except ImportError as exc:
@@ -146,6 +168,132 @@ def load_store(graph_ttl: Path, staging: Path) -> dict:
         del store  # closes the database (CPython frees it here)
     marker = {**fingerprint, "triples": triples, "ontology_added": added_ontology,
               "pyoxigraph": ox.__version__}
+    if state is not None and not added_ontology:
+        _write_state(staging, state, fingerprint["sha256"])
+    (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+    return marker
+
+
+# ------------------------------------------------------------------ updating in place (kg add)
+def subject_digest(text: bytes) -> bytes:
+    return hashlib.blake2b(text, digest_size=16).digest()
+
+
+def store_state(texts: dict, articles: dict) -> dict:
+    """What a graph.ttl holds, by subject: ``texts`` (subject -> its Turtle text, the
+    ontology's and the entities') kept as digests, ``articles`` (rendered block key ->
+    the article's subjects; the block's text is in the build cache under that key)."""
+    return {"format": STATE_FORMAT, "subjects": {s: subject_digest(t) for s, t in texts.items()},
+            "articles": articles}
+
+
+def _write_state(folder: Path, state: dict, sha256: str) -> None:
+    import pickle
+
+    data = pickle.dumps({**state, "sha256": sha256}, protocol=pickle.HIGHEST_PROTOCOL)
+    (folder / STATE).write_bytes(data)
+
+
+def read_state(store_dir: Path) -> dict | None:
+    """The state the store was written with, or None (missing, damaged, another format)."""
+    import pickle
+
+    try:
+        state = pickle.loads((Path(store_dir) / STATE).read_bytes())
+    except Exception:
+        return None
+    ok = (isinstance(state, dict) and state.get("format") == STATE_FORMAT
+          and isinstance(state.get("subjects"), dict) and isinstance(state.get("articles"), dict)
+          and isinstance(state.get("sha256"), str))
+    return state if ok else None
+
+
+def current_state(out_dir: str | os.PathLike) -> dict | None:
+    """The state of ``OUT/store`` when the store matches ``OUT/graph.ttl`` and was
+    written with a state for that graph.ttl; None otherwise (then a new store is loaded)."""
+    out_dir = Path(out_dir)
+    store_dir, graph_ttl = out_dir / STORE_NAME, out_dir / "graph.ttl"
+    try:
+        if not is_current(store_dir, graph_ttl):
+            return None
+    except OSError:
+        return None
+    marker = store_marker(store_dir) or {}
+    state = read_state(store_dir)
+    if state is None or state["sha256"] != marker.get("sha256") or marker.get("ontology_added"):
+        return None
+    return state
+
+
+@dataclass
+class StoreChanges:
+    """What turns a store of one state into the store of another: the subjects whose
+    statements go (all of them) and the Turtle texts whose statements come in."""
+
+    remove: list
+    insert: list
+    subjects: int  # subjects of the new state (for the share that changed)
+
+    def share(self) -> float:
+        return (len(self.remove) + len(self.insert)) / max(1, self.subjects)
+
+
+def store_changes(old: dict, new: dict, texts: dict, article_texts) -> StoreChanges:
+    """The changes from ``old`` to ``new`` (:func:`store_state`); ``texts`` as given to
+    ``store_state``; ``article_texts(key)`` the Turtle texts of an article's subjects."""
+    remove, insert = [], []
+    old_subjects, new_subjects = old["subjects"], new["subjects"]
+    for s, digest in old_subjects.items():
+        if new_subjects.get(s) != digest:
+            remove.append(s)
+    for s, digest in new_subjects.items():
+        if old_subjects.get(s) != digest:
+            insert.append(texts[s])
+    old_articles, new_articles = old["articles"], new["articles"]
+    for key, subjects in old_articles.items():
+        if key not in new_articles:
+            remove.extend(subjects)
+    n = len(new_subjects)
+    for key, subjects in new_articles.items():
+        n += len(subjects)
+        if key not in old_articles:
+            insert.extend(article_texts(key))
+    return StoreChanges(remove, insert, n)
+
+
+def update_store(source: Path, graph_ttl: Path, staging: Path, changes: StoreChanges, head: bytes,
+                 state: dict) -> dict:
+    """A copy of the store ``source`` (hard links to its immutable files) into the folder
+    ``staging`` (which must not exist), with ``changes`` applied, and its marker and
+    state for ``graph_ttl``; the marker. The published store is only read."""
+    import pyoxigraph as ox
+
+    fingerprint = _fingerprint(graph_ttl)
+    old_marker = store_marker(source) or {}
+    reader = ox.Store.read_only(str(source))
+    try:
+        reader.backup(str(staging))
+    finally:
+        del reader
+    store = ox.Store(str(staging))
+    try:
+        gone = []
+        for s in changes.remove:
+            gone.extend(store.quads_for_pattern(ox.NamedNode(s), None, None, ox.DefaultGraph()))
+        for quad in gone:
+            store.remove(quad)
+        new = list(ox.parse(input=head + b"".join(changes.insert), format=ox.RdfFormat.TURTLE))
+        for quad in new:
+            if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
+                raise StoreError("the graph has blank nodes: the store cannot be updated subject by subject")
+        store.extend(new)
+        triples = len(store)
+        store.flush()
+    finally:
+        del store
+    marker = {**fingerprint, "triples": triples, "ontology_added": False,
+              "pyoxigraph": old_marker.get("pyoxigraph", ox.__version__), "updated": True}
+    _write_state(staging, state, fingerprint["sha256"])
     (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
     return marker
 
@@ -173,15 +321,32 @@ class StoreLoad:
     :meth:`finish` swaps it in (after graph.ttl is published: the marker matches the
     published file, a rename keeps its size and time); :meth:`cancel` removes it."""
 
-    def __init__(self, graph_ttl: Path, parent: Path) -> None:
+    def __init__(self, graph_ttl: Path, parent: Path, state: dict | None = None,
+                 update: tuple | None = None) -> None:
         import threading
 
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=parent))
         self.error: BaseException | None = None
+        #: "updated" (the old store with the changes) or "loaded" (graph.ttl bulk-loaded)
+        self.how = ""
 
         def run() -> None:
             try:
-                load_store(graph_ttl, self.staging)
+                if update is not None:
+                    source, changes, head = update
+                    try:
+                        os.rmdir(self.staging)  # the backup makes the folder
+                        update_store(source, graph_ttl, self.staging, changes, head, state)
+                        self.how = "updated"
+                        return
+                    except Exception as exc:  # the full load below is always right
+                        from kg.logs import logger
+
+                        logger().debug(f"kg: the store could not be updated in place ({exc}); loading graph.ttl")
+                        shutil.rmtree(self.staging, ignore_errors=True)
+                        self.staging.mkdir()
+                load_store(graph_ttl, self.staging, state)
+                self.how = "loaded"
             except BaseException as exc:  # reported by finish()
                 self.error = exc
 
@@ -189,8 +354,12 @@ class StoreLoad:
         self._thread.start()
 
     @classmethod
-    def start(cls, graph_ttl: str | os.PathLike, parent: str | os.PathLike) -> "StoreLoad":
-        return cls(Path(graph_ttl), Path(parent))
+    def start(cls, graph_ttl: str | os.PathLike, parent: str | os.PathLike, state: dict | None = None,
+              update: tuple | None = None) -> "StoreLoad":
+        """Load ``graph_ttl`` (with ``state``, :func:`store_state`), or with ``update``
+        (``(published store folder, StoreChanges, Turtle prefix lines as bytes)``) copy
+        the published store and apply the changes, loading graph.ttl if that fails."""
+        return cls(Path(graph_ttl), Path(parent), state, update)
 
     def finish(self, store_dir: str | os.PathLike) -> Path:
         """Wait for the load and swap the store in at ``store_dir``; StoreError (or the

@@ -18,7 +18,10 @@ through small views:
    that break a shape are then dropped by :mod:`kg.rdf.conform`, each logged and
    listed in report.json, so the graph always conforms), cached under
    ``OUT/cache/rdf/`` by the article and the resolved entities it refers to;
-   then the Turtle file is assembled from the blocks (:mod:`kg.build.assemble`).
+   then the Turtle file is assembled from the blocks (:mod:`kg.build.assemble`),
+   graph.html is computed from the articles' plain statements (cached under
+   ``OUT/cache/page/``, :mod:`kg.export.page_graph`), and ``OUT/store`` is
+   loaded, or updated in place from the subjects that changed (:mod:`kg.store`).
 
 :mod:`kg.build.run` ties them together for ``kg build``; :mod:`kg.build.incremental`
 adds and removes articles of an existing build (``kg add``); :mod:`kg.build.report`

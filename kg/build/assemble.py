@@ -106,8 +106,9 @@ class EntitySection:
                     counts[str(o)[len(KG):]] += 1
         return dict(counts)
 
-    def chunks(self):
-        """The section's Turtle, one subject at a time (each preceded by a blank line), as bytes."""
+    def chunks(self, texts: dict | None = None):
+        """The section's Turtle, one subject at a time (each preceded by a blank line), as bytes;
+        each subject's text also into ``texts`` (subject -> bytes) when given."""
         from rdflib import BNode
 
         from kg.export.turtle import format_subject, new_writer
@@ -117,7 +118,10 @@ class EntitySection:
             preds = self.subjects[s]
             if any(isinstance(o, BNode) for objects in preds.values() for o in objects):
                 raise ValueError("graph has blank nodes: its Turtle would not be deterministic")
-            yield ("\n\n" + format_subject(writer, s, preds)).encode("utf-8")
+            chunk = ("\n\n" + format_subject(writer, s, preds)).encode("utf-8")
+            if texts is not None:
+                texts[s] = chunk
+            yield chunk
 
 
 class ArticleParts:
@@ -188,16 +192,24 @@ def ontology_parts():
     return rows, middle, after, count_types(onto), len(onto)
 
 
-def write_graph(path: Path, entities: EntitySection, article_chunks, before: list, after: list) -> None:
-    """graph.ttl: prefixes, ``before`` (the ontology), entities, the articles'
-    blocks (bytes, in order), ``after``; fsynced."""
+def turtle_head() -> str:
+    """graph.ttl's prefix lines (what a subject's Turtle text needs to be read alone)."""
     from kg.rdf.namespaces import PREFIXES
 
+    return "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items()))
+
+
+def write_graph(path: Path, entities: EntitySection, article_chunks, before: list, after: list,
+                texts: dict | None = None) -> None:
+    """graph.ttl: prefixes, ``before`` (the ontology), entities, the articles'
+    blocks (bytes, in order), ``after``; fsynced. ``texts`` (a dict), when given,
+    receives the Turtle text of every subject but the articles' (subject -> bytes)."""
     with open(path, "wb") as out:
-        head = "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items()))
-        out.write(head.encode("utf-8"))
+        out.write(turtle_head().encode("utf-8"))
+        if texts is not None:
+            texts.update((s, ("\n\n" + text).encode("utf-8")) for s, text in (*before, *after))
         out.write("".join("\n\n" + text for _s, text in before).encode("utf-8"))
-        for chunk in entities.chunks():
+        for chunk in entities.chunks(texts):
             out.write(chunk)
         for chunk in article_chunks:
             out.write(chunk)

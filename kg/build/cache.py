@@ -4,6 +4,8 @@ rendered block per article, and the manifest of the graph's articles.
     OUT/cache/manifest.json          the articles of the graph, in build order
     OUT/cache/articles/ab/<key>.pkl  an analysed Article (one per article)
     OUT/cache/rdf/cd/<key>.pkl       its RDF: Turtle block, entity triples, SHACL results
+    OUT/cache/page/cd/<key>.pkl      its statements as plain tuples, for graph.html (marshal)
+    OUT/cache/communities.bin        the page's last communities, by a digest of their graph
 
 An article record's key is the SHA-256 of its source name, its raw text, the
 model version and the code version (:func:`code_id`: the package version of
@@ -37,6 +39,9 @@ CACHE = "cache"
 MANIFEST = "manifest.json"
 ARTICLES = "articles"
 RDF = "rdf"
+PAGE = "page"
+#: the page's communities and the digest of the graph they were found in (kg.analytics.communities)
+COMMUNITIES = "communities.bin"
 #: bump when the record layout changes
 RECORD_FORMAT = 1
 MANIFEST_FORMAT = 1
@@ -249,6 +254,22 @@ class Cache:
         """Store an encoded :class:`kg.build.render.Rendered` (:func:`kg.build.render.encode_rendered`)."""
         return self._write(RDF, key, data)
 
+    def put_page(self, key: str, data: bytes) -> Path:
+        """Store an article's statements for the page (:func:`kg.export.page_graph.encode_page`), keyed as its RDF."""
+        return self._write(PAGE, key, data)
+
+    def get_page(self, key: str) -> list | None:
+        """The cached page statements of ``key``, or None (missing or damaged: a miss)."""
+        from kg.export.page_graph import decode_page
+
+        path = self._find(PAGE, key)
+        if path is None:
+            return None
+        try:
+            return decode_page(path.read_bytes())
+        except Exception:
+            return None
+
     def rdf_ready(self, key: str, validated: bool) -> bool:
         """True when the rendered article of ``key`` is cached (and validated, if asked)."""
         from kg.build.render import rendered_validated
@@ -275,6 +296,21 @@ class Cache:
         except Exception:  # a damaged file is a miss
             return None
 
+    def staged_communities(self) -> Path:
+        """Where the page reads and writes its communities in this build (a copy of the
+        published file, moved back by :meth:`publish`)."""
+        import shutil
+
+        base = self.staging if self.staging is not None else self.root
+        base.mkdir(parents=True, exist_ok=True)
+        target = base / COMMUNITIES
+        if self.staging is not None and (self.root / COMMUNITIES).is_file() and not target.exists():
+            try:
+                shutil.copyfile(self.root / COMMUNITIES, target)
+            except OSError:
+                pass
+        return target
+
     # the manifest -------------------------------------------------------
     def read_manifest(self) -> dict | None:
         path = self.root / MANIFEST
@@ -297,15 +333,18 @@ class Cache:
         records no article of the manifest uses any more."""
         if self.staging is None or not self.staging.is_dir():
             return
-        for kind in (ARTICLES, RDF):
+        for kind in (ARTICLES, RDF, PAGE):
             for path in sorted((self.staging / kind).glob("*/*.pkl")):
                 target = self.root / kind / path.parent.name / path.name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, target)
+        if (self.staging / COMMUNITIES).is_file():
+            self.root.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging / COMMUNITIES, self.root / COMMUNITIES)
         staged_manifest = self.staging / MANIFEST
         if staged_manifest.is_file():
             os.replace(staged_manifest, self.root / MANIFEST)
-        for kind, keep in ((ARTICLES, keep_articles), (RDF, keep_rdf)):
+        for kind, keep in ((ARTICLES, keep_articles), (RDF, keep_rdf), (PAGE, keep_rdf)):
             for path in (self.root / kind).glob("*/*.pkl"):
                 if path.stem not in keep:
                     try:

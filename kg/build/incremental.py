@@ -8,7 +8,11 @@ a new one is appended. ``kg add --remove NAMES --to OUT`` drops the articles
 of those files (by file name as in ``kg:sourceFile``, or by path). Then the
 whole graph is resolved and written again from the records, as ``kg build``
 does: only the new or changed articles are analysed, and only the articles
-whose resolved entities changed are mapped to RDF again.
+whose resolved entities changed are mapped to RDF again. graph.html is
+computed from the articles' cached plain statements (``OUT/cache/page/``, no
+rdflib graph: :mod:`kg.export.page_graph`), and ``OUT/store`` is updated in
+place from the subjects that changed (:mod:`kg.store`), unless its saved
+state does not match (then graph.ttl is loaded).
 
 When the model or the code changed since the build, every record is stale:
 the articles are analysed again from the raw text their records keep (the

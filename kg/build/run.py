@@ -93,6 +93,8 @@ class Built:
     extra: dict = field(default_factory=dict)
     #: OUT/store being loaded from the staged graph.ttl (kg.store.StoreLoad), or None
     store_load: object | None = None
+    #: what graph.ttl holds by subject (kg.store.store_state), written with the store
+    store_state: dict | None = None
 
     def publish(self, out) -> None:
         """Cache records and manifest first (content-addressed: harmless if the rest fails),
@@ -131,7 +133,7 @@ class Built:
                     loading, self.store_load = self.store_load, None
                     loading.finish(out.path / "store")
                 else:
-                    write_store(out.path / "graph.ttl", out.path / "store")
+                    write_store(out.path / "graph.ttl", out.path / "store", self.store_state)
             except Exception as exc:
                 log.warning(f"{command}: OUT/store not written ({exc}); kg query will read graph.ttl")
         except OSError as exc:
@@ -286,9 +288,11 @@ class Rendering:
     triples: int
     violations: set[str]
     validated: bool
-    page: object | None  # the rdflib graph for graph.html (None: no page)
+    page: object | None  # the PageGraph graph.html is computed from (None: no page)
     #: statements dropped because they would break a shape, in article order (report.json)
     dropped: list[dict] = field(default_factory=list)
+    #: rendered block key -> the article's subjects (what the store's state lists)
+    subjects: dict[str, list[str]] = field(default_factory=dict)
 
 
 def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
@@ -303,6 +307,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     from kg.build.assemble import ArticleParts, EntitySection, article_contexts
     from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
+    from kg.export.page_graph import encode_page, plain, plain_triples
     from kg.logs import logger, progress as progress_bar
     from kg.rdf.conform import triple_key
     from kg.rdf.mapping import _Mapper, article_slugs
@@ -360,16 +365,21 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                 else:
                     data = cache.rdf_path(keys[ai]).read_bytes()
                     stats.render_cached += 1
-                rendered = decode_rendered(data, triples=page is not None)
+                statements = None
+                if page is not None and ai not in todo_set and options.use_cache:
+                    statements = cache.get_page(keys[ai])
+                rendered = decode_rendered(data, triples=page is not None and statements is None)
                 if ai in todo_set:
                     for stage, seconds in rendered.seconds.items():
                         report.seconds[stage] += seconds
                 parts.add(ai, rendered.subjects)
+                result.subjects[keys[ai]] = [s for s, _text in rendered.subjects]
                 section.add_all(rendered.entity_triples)
                 if page is not None:
-                    add = page.add
-                    for t in rendered.triples:
-                        add(t)
+                    if statements is None:  # rendered now, or cached before the page blocks were
+                        statements = plain_triples(rendered.triples)
+                        cache.put_page(keys[ai], encode_page(statements))
+                    page.add_all(statements)
                 result.types.update(rendered.types)
                 result.triples += rendered.own
                 if rendered.violations is None:
@@ -389,7 +399,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     for t in sorted(dropped_entity, key=triple_key):  # an entity's own statement that breaks a shape
         section.discard(*t)
         if page is not None:
-            page.remove(t)
+            page.remove(*(plain(x) for x in t))
     report.dropped = result.dropped
     report.seconds["render_wall"] += time.perf_counter() - t_all
     return result
@@ -465,7 +475,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     """graph.ttl, graph.html, report.json and the manifest, into the staging folder."""
     import sys
 
-    from kg.build.assemble import ontology_parts, write_graph
+    from kg.build.assemble import ontology_parts, turtle_head, write_graph
     from kg.build.render import count_types
     from kg.logs import logger
     from kg.version import versions
@@ -487,14 +497,22 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     def subjects_of(ai: int):
         return cache.get_rdf(rendering.keys[ai], triples=False).subjects
 
-    write_graph(staging / "graph.ttl", section, rendering.parts.chunks(subjects_of), before, after)
+    texts: dict = {}
+    write_graph(staging / "graph.ttl", section, rendering.parts.chunks(subjects_of), before, after, texts)
     report.seconds["turtle"] += time.perf_counter() - t0
     import kg.store as store
 
+    t0 = time.perf_counter()
+    state = result.store_state = store.store_state(texts, rendering.subjects)
+    update = _store_update(staging.parent, state, texts, cache, turtle_head())
+    del texts
+    report.seconds["store_plan"] += time.perf_counter() - t0
     # the store loads while graph.html is written, unless both would hold a large graph in
-    # memory at once (then it loads after the page is written and freed: publish_outputs)
-    if rendering.page is None or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES:
-        result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent)
+    # memory at once (then it loads after the page is written and freed: publish_outputs);
+    # an update of the published store (kg add) holds little and always runs meanwhile
+    if (update is not None or rendering.page is None
+            or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
+        result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent, state, update)
     report.versions = versions()
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
     if options.validate:
@@ -509,7 +527,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         import kg.export.html as html
 
         page, rendering.page = rendering.page, None
-        html.write_html(page, staging / "graph.html")
+        html.write_html(page, staging / "graph.html", communities_cache=cache.staged_communities())
         del page
         report.seconds["html"] += time.perf_counter() - t0
     data = report.as_dict()
@@ -528,21 +546,41 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     cache.stage_manifest(manifest)
 
 
-def _page_graph(preamble: list):
-    """The rdflib graph graph.html is built from, started with the ontology and
-    the entities' own statements (the articles' follow, in article order)."""
-    from rdflib import Graph
+def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: str):
+    """``(published store, changes, prefixes)`` for :meth:`kg.store.StoreLoad.start` when the
+    published store can be updated to ``state`` (it matches the published graph.ttl and
+    has its state, and not too much changed); None: load the new graph.ttl."""
+    import kg.store as store
 
-    from kg.rdf.namespaces import bind_prefixes
+    old = store.current_state(out_path)
+    if old is None:
+        return None
+
+    def article_texts(key: str) -> list[bytes]:
+        rendered = cache.get_rdf(key, triples=False)
+        if rendered is None:
+            raise LookupError(key)
+        return [("\n\n" + text).encode("utf-8") for _s, text in rendered.subjects]
+
+    try:
+        changes = store.store_changes(old, state, texts, article_texts)
+    except LookupError:
+        return None
+    if changes.share() > store.UPDATE_MAX_SHARE:
+        return None
+    return out_path / store.STORE_NAME, changes, (head + "\n").encode("utf-8")
+
+
+def _page_graph(preamble: list):
+    """The graph graph.html is built from (:class:`kg.export.page_graph.PageGraph`, plain
+    statements), started with the ontology and the entities' own statements (the
+    articles' follow, in article order)."""
+    from kg.export.page_graph import PageGraph, plain_triples
     from kg.rdf.ontology import load_ontology
 
-    # rdflib's store without contexts: the page's many lookups run about three times faster
-    graph = bind_prefixes(Graph(store="SimpleMemory", bind_namespaces="none"))
-    add = graph.add
-    for t in load_ontology():
-        add(t)
-    for t in preamble:
-        add(t)
+    graph = PageGraph()
+    graph.add_all(plain_triples(load_ontology()))
+    graph.add_all(plain_triples(preamble))
     return graph
 
 

@@ -143,7 +143,8 @@ def group_limit(max_nodes: int) -> int:
     return max(1, min(MAX_GROUPS, max_nodes // 4))
 
 
-def select_nodes(g: "networkx.MultiDiGraph", focus: str | None, hops: int, max_nodes: int) -> Selection:
+def select_nodes(g: "networkx.MultiDiGraph", focus: str | None, hops: int, max_nodes: int,
+                 communities_cache=None) -> Selection:
     """The nodes to draw, and the groups standing for the rest.
 
     With ``focus``: its neighbourhood within ``hops``. Otherwise the whole graph
@@ -181,7 +182,7 @@ def select_nodes(g: "networkx.MultiDiGraph", focus: str | None, hops: int, max_n
         return Selection(nodes=keep, cut="")
     limit = group_limit(max_nodes)
     keep = most_connected(g, max(0, max_nodes - reserve(max_nodes) - limit))
-    groups, by = group_rest(g, set(g) - keep, limit)
+    groups, by = group_rest(g, set(g) - keep, limit, communities_cache)
     rest = total - len(keep)
     zh, en = GROUPINGS[by]
     notes.append(
@@ -199,7 +200,7 @@ def _kg_type(data: dict) -> str:
     return data["type"] if data["type"] in CLASS_STYLES else KIND_FALLBACK.get(data["kind"], "Organization")
 
 
-def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int) -> tuple[list[Group], str]:
+def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int, communities_cache=None) -> tuple[list[Group], str]:
     """``rest`` as at most ``limit`` groups, and how it was grouped.
 
     By community (greedy modularity, :func:`kg.analytics.communities`) where
@@ -228,7 +229,7 @@ def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int) -> tuple[
         return [], "community"
     comm_groups: list[Group] = []
     placed: set[str] = set()
-    for community in communities(g):
+    for community in communities(g, cache=communities_cache):
         members = [x for x in community if x in rest]
         if len(members) >= 2:
             top = ordered(community)[0]
@@ -539,7 +540,7 @@ def _interner() -> tuple[list, "callable"]:
     return table, intern
 
 
-def entity_index(g: "networkx.MultiDiGraph", graph: "rdflib.Graph", lay: Layout, sizes: dict[str, int]) -> tuple[dict, list, dict]:
+def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str, int]) -> tuple[dict, list, dict]:
     """The compact index of every entity, its class table and its text tables.
 
     ``entities`` is column-wise, position = page id: ``iri``, ``name``, ``type``
@@ -550,9 +551,10 @@ def entity_index(g: "networkx.MultiDiGraph", graph: "rdflib.Graph", lay: Layout,
     ``[sentence, source, about, original or -1]`` indices into ``texts``).
     """
     from kg.analytics import entity_details
+    from kg.export.page_graph import PageGraph
     from kg.resolve.names import to_simplified
 
-    info = entity_details(graph, lay.order)
+    info = graph.entity_details(lay.order) if isinstance(graph, PageGraph) else entity_details(graph, lay.order)
     types, type_id = _interner()
     sentences, sentence_id = _interner()
     sources, source_id = _interner()
@@ -584,8 +586,10 @@ def entity_index(g: "networkx.MultiDiGraph", graph: "rdflib.Graph", lay: Layout,
     return cols, types, {"sentences": sentences, "sources": sources, "abouts": abouts}
 
 
-def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2, max_nodes: int = 2000) -> dict:
-    """Everything the page needs, as plain JSON-able data.
+def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int = 2000,
+                  communities_cache=None) -> dict:
+    """Everything the page needs, as plain JSON-able data, from an rdflib graph or a
+    :class:`kg.export.page_graph.PageGraph` (the build's: the same data for the same statements).
 
     ``nodes``/``edges``/``options``: the first view (vis-network data).
     ``entities``/``types``/``texts``: every entity of the graph, drawn or not
@@ -595,9 +599,10 @@ def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2
     drawn, ``total`` in the graph). ``meta``: counts, the cut, the cap.
     """
     from kg.analytics import degrees, to_networkx
+    from kg.export.page_graph import PageGraph
 
-    g = to_networkx(graph)
-    selection = select_nodes(g, focus, hops, max_nodes)
+    g = graph.to_networkx() if isinstance(graph, PageGraph) else to_networkx(graph)
+    selection = select_nodes(g, focus, hops, max_nodes, communities_cache)
     sizes = degrees(g)
     lay = layout(g, selection.groups)
     net = build_network(g, selection, sizes, lay)
@@ -660,11 +665,14 @@ def build_payload(graph: "rdflib.Graph", focus: str | None = None, hops: int = 2
     }
 
 
-def write_html(graph: "rdflib.Graph", path, focus: str | None = None, hops: int = 2, max_nodes: int = 2000) -> Path:
-    """Write the self-contained interactive page of ``graph`` to ``path`` (atomically)."""
+def write_html(graph, path, focus: str | None = None, hops: int = 2, max_nodes: int = 2000,
+               communities_cache=None) -> Path:
+    """Write the self-contained interactive page of ``graph`` (rdflib or PageGraph) to ``path``
+    (atomically); ``communities_cache``: see :func:`kg.analytics.communities`."""
     from kg.export.atomic import write_atomic
 
-    return write_atomic(path, render_page(build_payload(graph, focus=focus, hops=hops, max_nodes=max_nodes)))
+    payload = build_payload(graph, focus=focus, hops=hops, max_nodes=max_nodes, communities_cache=communities_cache)
+    return write_atomic(path, render_page(payload))
 
 
 def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes: int = 2000, err: TextIO | None = None) -> int:

@@ -49,7 +49,7 @@ def _subject_key(iri: str) -> tuple:
     else:
         group = 4
     # natural order: .../event/2 before .../event/10
-    parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", iri) if p)
+    parts = tuple((0, int(p), "") if p.isdecimal() else (1, 0, p) for p in re.split(r"(\d+)", iri) if p)
     return (group, parts)
 
 

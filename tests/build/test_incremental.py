@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -138,3 +139,155 @@ def test_no_cache_analyses_everything_again(inputs, tmp_path):
     assert _build([a], out) == 0
     assert run_build([str(a)], str(out), progress=False, use_cache=False) == 0
     assert report(out)["build"]["analysed"] == 1 and report(out)["build"]["from_cache"] == 0
+
+
+# ----------------------------------------------------------------- the store updated in place
+def _store_rows(out) -> list[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "store"))
+    try:
+        return sorted(str(q) for q in store.quads_for_pattern(None, None, None))
+    finally:
+        del store
+
+
+def _same_outputs(out, fresh) -> None:
+    """graph.ttl, graph.html and the store's statements of ``out`` are those of ``fresh``."""
+    from kg import store as kgstore
+
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+    assert kgstore.find_store(out) == out / "store"
+    rows = _store_rows(out)
+    assert rows == _store_rows(fresh)
+    assert kgstore.store_marker(out / "store")["triples"] == len(rows)
+
+
+def _edit(path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n平顶山市市长张伟会见了李明一行。\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", ["add", "replace", "remove"])
+def test_the_store_is_updated_in_place_to_the_full_builds_contents(inputs, tmp_path, monkeypatch, change):
+    """kg add copies the published store and applies the changed subjects (it does not
+    load graph.ttl again): the same statements as the store of a full build. (Three
+    articles: most subjects change, so the share above which it loads is lifted.)"""
+    from kg import store as kgstore
+
+    monkeypatch.setattr(kgstore, "UPDATE_MAX_SHARE", 1.0)
+
+    a, b, c = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    first = [a, b, c] if change == "remove" else [a, b]
+    assert _build(first, out) == 0
+    assert kgstore.current_state(out) is not None
+    if change == "add":
+        assert run_add([str(c)], str(out), progress=False) == 0
+        final = [a, b, c]
+    elif change == "replace":
+        _edit(b)
+        assert run_add([str(b)], str(out), progress=False) == 0
+        final = [a, b]
+    else:
+        assert run_add([b.name], str(out), remove=True, progress=False) == 0
+        final = [a, c]
+    assert kgstore.store_marker(out / "store").get("updated") is True
+    assert _build(final, fresh) == 0
+    assert kgstore.store_marker(fresh / "store").get("updated") is None  # a fresh folder: loaded
+    _same_outputs(out, fresh)
+    assert kgstore.current_state(out) is not None  # and the next kg add can update it again
+
+
+@pytest.mark.parametrize("damage", ["state-missing", "state-garbage", "state-of-another-graph", "store-stale",
+                                    "store-missing"])
+def test_a_store_that_cannot_be_updated_is_loaded_again(inputs, tmp_path, monkeypatch, damage):
+    """A missing or damaged state, or a store that does not match graph.ttl: kg add
+    loads the new graph.ttl into a new store, with the same statements."""
+    import pickle
+
+    from kg import store as kgstore
+
+    a, b, c = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert _build([a, b], out) == 0
+    state = out / "store" / kgstore.STATE
+    if damage == "state-missing":
+        state.unlink()
+    elif damage == "state-garbage":
+        state.write_bytes(b"not a pickle")
+    elif damage == "state-of-another-graph":
+        data = pickle.loads(state.read_bytes())
+        data["sha256"] = "0" * 64
+        state.write_bytes(pickle.dumps(data))
+    elif damage == "store-stale":
+        marker = json.loads((out / "store" / kgstore.MARKER).read_text(encoding="utf-8"))
+        marker["size"] += 1
+        (out / "store" / kgstore.MARKER).write_text(json.dumps(marker), encoding="utf-8")
+    else:
+        shutil.rmtree(out / "store")
+    assert kgstore.current_state(out) is None
+    monkeypatch.setattr(kgstore, "UPDATE_MAX_SHARE", 1.0)
+    assert run_add([str(c)], str(out), progress=False) == 0
+    assert kgstore.store_marker(out / "store").get("updated") is None
+    assert _build([a, b, c], fresh) == 0
+    _same_outputs(out, fresh)
+
+
+def test_a_large_change_loads_graph_ttl_again(inputs, tmp_path):
+    """More than UPDATE_MAX_SHARE of the subjects changed (one of two articles replaced):
+    a bulk load of graph.ttl, the same statements."""
+    from kg import store as kgstore
+
+    a, b, _ = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert _build([a, b], out) == 0
+    _edit(b)
+    assert run_add([str(b)], str(out), progress=False) == 0
+    assert kgstore.store_marker(out / "store").get("updated") is None
+    assert _build([a, b], fresh) == 0
+    _same_outputs(out, fresh)
+
+
+def test_a_failed_update_falls_back_to_loading_graph_ttl(inputs, tmp_path, monkeypatch):
+    from kg import store as kgstore
+
+    monkeypatch.setattr(kgstore, "UPDATE_MAX_SHARE", 1.0)
+    a, b, c = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert _build([a, b], out) == 0
+
+    def broken(*args, **kwargs):
+        raise kgstore.StoreError("simulated")
+
+    monkeypatch.setattr(kgstore, "update_store", broken)
+    assert run_add([str(c)], str(out), progress=False) == 0
+    assert kgstore.store_marker(out / "store").get("updated") is None
+    assert _build([a, b, c], fresh) == 0
+    _same_outputs(out, fresh)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "missing", "no-html-build"])
+def test_damaged_or_missing_page_statements_are_made_again(inputs, tmp_path, damage):
+    """The page's cached statements (OUT/cache/page) missing, unreadable, or never
+    written (a --no-html build): they are made again from the rendered blocks, and the
+    page is the full build's."""
+    a, b, c = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    if damage == "no-html-build":
+        assert run_build([str(a), str(b)], str(out), progress=False, html=False) == 0
+        assert not list((out / "cache").glob("page/*/*.pkl"))
+    else:
+        assert _build([a, b], out) == 0
+        pages = list((out / "cache").glob("page/*/*.pkl"))
+        assert len(pages) == 2
+        for page in pages:
+            if damage == "garbage":
+                page.write_bytes(b"\x00not marshal")
+            else:
+                page.unlink()
+    assert run_add([str(c)], str(out), progress=False) == 0
+    assert len(list((out / "cache").glob("page/*/*.pkl"))) == 3
+    assert _build([a, b, c], fresh) == 0
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()

@@ -1,0 +1,101 @@
+"""The page's plain graph (kg.export.page_graph) gives what kg.analytics gives on rdflib."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.analytics import entity_details, to_networkx
+from kg.export.html import build_payload
+from kg.export.page_graph import PageGraph, decode_page, encode_page, from_rdflib, plain, plain_triples
+
+
+def _graphs():
+    from tests.graph_samples import generated_graph, sample_graph
+
+    return {"sample": sample_graph(), "generated": generated_graph(n_entities=300, seed=3)}
+
+
+@pytest.fixture(scope="module", params=["sample", "generated"])
+def graph(request):
+    """The sample in rdflib's SimpleMemory store, as the build's page graph was (the order
+    of its index is the order of the edges; PageGraph indexes as it does)."""
+    from rdflib import Graph
+
+    triples = list(_graphs()[request.param])
+    simple = Graph(store="SimpleMemory", bind_namespaces="none")
+    for t in triples:
+        simple.add(t)
+    page = PageGraph()
+    page.add_all(plain_triples(triples))  # in the same order
+    return simple, page
+
+
+def test_the_same_networkx_graph_edges_in_the_same_order(graph):
+    graph, page = graph
+    a, b = to_networkx(graph), page.to_networkx()
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+
+
+def test_the_same_entity_details(graph):
+    graph, page = graph
+    nodes = sorted(to_networkx(graph))
+    a, b = entity_details(graph, nodes), page.entity_details(nodes)
+    assert a == b and any(d.evidence for d in a.values())
+
+
+def test_the_same_page_payload(graph):
+    graph, page = graph
+    assert build_payload(graph) == build_payload(page)
+    assert build_payload(graph, max_nodes=40) == build_payload(page, max_nodes=40)
+    assert build_payload(from_rdflib(graph), max_nodes=40)["meta"] == build_payload(graph, max_nodes=40)["meta"]
+
+
+def test_plain_terms_are_equal_exactly_when_rdflib_terms_are():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    terms = [URIRef("https://x/a"), Literal("https://x/a"), Literal("a", lang="zh"), Literal("a"),
+             Literal("a", datatype=XSD.string), Literal("1", datatype=XSD.integer), Literal("1")]
+    for t in terms:
+        for u in terms:
+            assert (plain(t) == plain(u)) == (t == u)
+
+
+def test_removal_keeps_the_other_statements_and_their_order(graph):
+    triples = plain_triples(graph[0])
+    page = PageGraph()
+    page.add_all(triples)
+    page.remove(*triples[0])
+    assert triples[0] not in page and all(t in page for t in triples[1:])
+    assert decode_page(encode_page(triples)) == triples
+
+
+def test_communities_are_read_back_for_the_same_graph_only(tmp_path, monkeypatch):
+    """kg.analytics.communities with a cache file: the same graph reads the communities
+    found last time (the algorithm is not run), a changed graph or a damaged file computes
+    them again; the page is the same either way."""
+    import networkx.algorithms.community as nxc
+
+    from kg.analytics import communities
+    from tests.graph_samples import generated_graph
+
+    graph = generated_graph(n_entities=300, seed=3)
+    cache = tmp_path / "communities.bin"
+    first = build_payload(graph, max_nodes=40, communities_cache=cache)
+    assert first == build_payload(graph, max_nodes=40) and cache.is_file()
+    g = to_networkx(graph)
+    expected = communities(g)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(nxc, "greedy_modularity_communities", refuse)
+        assert communities(g, cache=cache) == expected
+        assert build_payload(graph, max_nodes=40, communities_cache=cache) == first
+    u, v = sorted(g)[:2]
+    g.add_edge(u, v, key="metWith", relation="metWith")
+    assert communities(g, cache=cache) == communities(g)  # another graph: computed
+    cache.write_bytes(b"damaged")
+    assert communities(to_networkx(graph), cache=cache) == expected
