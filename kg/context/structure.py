@@ -247,6 +247,10 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
             k = name.find(n)
             if k >= 0 and (i not in found or (k, -len(n)) < found[i]):
                 found[i] = (k, -len(n))
+        stationed = _stationed_place(name, infos, article)
+        if stationed is not None and stationed != j:
+            out.append(Relation("locatedIn", j, stationed, 0, e.name))
+            continue
         if not found:
             continue
         # the most specific: drop places that contain another found one, unless that
@@ -263,6 +267,24 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
                 best = later
             out.append(Relation("locatedIn", j, best, 0, e.name))
     return out
+
+
+def _stationed_place(name: str, infos: dict[int, PlaceInfo], article: Article) -> int | None:
+    """The place written right after a stationed word in ``name`` (德国驻成都总领事馆:
+    成都; 中国驻英国使馆: 英国, countries too; data/context_stationed_words.tsv), or None."""
+    for w in words("context_stationed_words"):
+        k = name.find(w)
+        if k < 0:
+            continue
+        rest = name[k + len(w):]
+        best = None
+        for i in infos:
+            for n in _names(article, i):
+                if len(n) >= 2 and rest.startswith(n) and (best is None or len(n) > best[1]):
+                    best = (i, len(n))
+        if best is not None:
+            return best[0]
+    return None
 
 
 def _after_parent_name(name: str, found: dict[int, tuple[int, int]], cands: list[int], first: int) -> int | None:

@@ -216,3 +216,17 @@ def test_an_unknown_park_lies_in_the_city_the_article_is_about():
     next(e for e in art.entities if e.name == "甲新区").subtype = "Park"
     extract_relations(art)
     assert not {t for t in triples(art, "locatedIn") if t[0] == "甲新区"}
+
+
+def test_an_organization_stationed_abroad_lies_where_it_is_stationed():
+    # 驻 (context_stationed_words.tsv): the place after it, a country too; not the sending state
+    from kg.doc import Article
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    text = "德国驻成都总领事馆总领事李青在成都会见了临海市市长张明。英国议员访问中国。中国驻英国使馆代办王芳出席。"
+    art = analyze_article(Article(source="t.txt", raw=text), load_backend(None), until="scoring")
+    located = {tuple(p) for p in article_to_gold_shape(art)["locatedIn"]}
+    assert {("德国驻成都总领事馆", "成都"), ("中国驻英国使馆", "英国")} <= located
+    assert ("德国驻成都总领事馆", "德国") not in located
