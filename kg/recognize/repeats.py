@@ -42,8 +42,8 @@ def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
             for v in O.legal_variants(m.text):
                 if v not in LX.GENERIC_ORGS and len(v) >= 4:
                     targets.setdefault(v, ("Organization", "Company", m.canonical or m.text, "variant"))
-    # a gazetteer place at the start of an organization's further occurrence
-    # (北京 in 北京X管理, the short form of 北京X管理有限公司) gives way to it
+    # a gazetteer place at the start of an organization's or person's further occurrence
+    # (北京 in 北京X管理, the short form of 北京X管理有限公司; 韩国 in 韩国瑜) gives way to it
     place_at = {(m.start, m.end): m for m in mentions if m.type == "Place" and m.source == "gazetteer"}
     dropped: set[int] = set()
     out = []
@@ -51,7 +51,8 @@ def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
         typ, st, canon, src = targets[name]
         for mm in re.finditer(re.escape(name), text):
             s, e = mm.start(), mm.end()
-            if typ == "Organization" and any(occupied[s:e]):
+            if typ in ("Organization", "Person") and any(occupied[s:e]):
+                # 韩国 in 韩国瑜: a gazetteer place at the start of a name found elsewhere gives way
                 inner = next((place_at[(s, k)] for k in range(s + 2, e) if (s, k) in place_at), None)
                 if inner is not None and not any(occupied[inner.end:e]) and id(inner) not in dropped:
                     dropped.add(id(inner))
