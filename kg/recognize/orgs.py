@@ -60,6 +60,12 @@ def _ministries_re() -> re.Pattern:
     return re.compile(alternation(ministries()))
 
 
+def suffix_followers(suf: str) -> str:
+    """The characters after the org suffix ``suf`` that make another word of its
+    end (局长, 总会计师, 司理): data/org_suffix_followers.tsv."""
+    return _followers(suf)
+
+
 @dataclass
 class OrgMatch:
     start: int
