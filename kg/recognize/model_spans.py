@@ -228,11 +228,34 @@ class RuleView:
 
 def has_stop(name: str) -> bool:
     """A function character or verb inside, or a stop word at the start."""
-    if any(c in _stop_chars() for c in name):
+    if any(c in _stop_chars() and not _inside_company(name, i) for i, c in enumerate(name)):
         return True
     if any(_stop_word_at(name, w, i) for w in _stop_words() for i in _find_all(name, w)):
         return True
     return name.startswith(_start_stops()) and not name.startswith(_start_keeps())
+
+
+def _inside_company(name: str, i: int) -> bool:
+    """Is the function character at ``i`` part of a company's brand (甲均和集团有限公司,
+    甲恒而达股份有限公司)? Only characters of data/model_name_inner_chars.tsv, in a
+    name with a legal form, between two brand characters; the part before it is no
+    name of its own (a place, a person, an organization: 甲市和乙有限公司)."""
+    if name[i] not in _name_inner_chars():
+        return False
+    legal = next((w for w in O.legal_forms()[::-1] if len(w) >= 4 and name.endswith(w)), None)
+    if legal is None:
+        return False
+    before, after = name[:i], name[i + 1: -len(legal)]
+    if not before or not after or any(c in _stop_chars() for c in before + after):
+        return False
+    head = before[_leading_place_end(before):]
+    return bool(head) and org_suffix(before) is None and not person_form(head) and not person_form(before)
+
+
+@derived
+def _name_inner_chars() -> frozenset[str]:
+    """Function characters that may stand inside a brand (均和, 恒而达): data/model_name_inner_chars.tsv."""
+    return frozenset(words("model_name_inner_chars"))
 
 
 @derived
@@ -322,6 +345,8 @@ def inner_orgs_fit(name: str, s: int, inner_orgs: list[tuple[int, int, str]], vi
             return True
         if prefix.endswith(_org_left_joiners()) and _names_body(prefix[: -1]):
             return True  # 甲乙政府驻|临海联络办公室: the mission of the body before 驻
+        if _walk_stopped_inside(view.text, s, a, prefix):
+            return True  # 甲恒而|达新材料股份有限公司: the rule's walk stopped at a word inside the name
         # a body named without its place (国资委, 商务部) gets one; a name with its own place
         # keeps it (苏州 + 昆山市甲乙有限公司 is an address before the name)
         return (_place_chain(prefix) or prefix in _level_words()) and _leading_place_end(name[a - s:]) == 0
@@ -332,6 +357,19 @@ def inner_orgs_fit(name: str, s: int, inner_orgs: list[tuple[int, int, str]], vi
             return True
         return not name[: b - s].endswith(_unit_parent_stops()) and unit_of(rest)
     return False
+
+
+def _walk_stopped_inside(text: str, s: int, a: int, prefix: str) -> bool:
+    """The rule organization starting at ``a`` is cut: its left walk stopped at a
+    character that may stand inside a brand (而 in 甲恒而达: data/model_name_inner_chars.tsv),
+    which the model's name ``prefix`` + rule name runs over from a clean left edge
+    at ``s``. The prefix is short and names no place, person or organization of its own."""
+    if LW.word_ending_at(text, a, LX.LEFT_STOPS) not in _name_inner_chars() or a - 1 <= s:
+        return False
+    if not len(prefix) <= 10 or not _clean_left(text, s):
+        return False
+    head = prefix[_leading_place_end(prefix):]
+    return bool(head) and org_suffix(prefix) is None and not person_form(head) and not person_form(prefix)
 
 
 def _names_body(prefix: str) -> bool:

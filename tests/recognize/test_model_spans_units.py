@@ -66,3 +66,19 @@ def test_unit_ending_that_starts_another_word():
     text = "奎拉尔集团总会计师王强出席。"
     assert _judge(text, "奎拉尔集团总会", [_at(text, "奎拉尔集团", "Organization")]) is None  # 总会计师: a title
     assert not MS.is_generic_body("奎拉尔集团公司") and MS.is_generic_body("集团公司")
+
+
+def test_function_character_inside_a_brand():
+    assert not MS.has_stop("临海均和集团有限公司")  # 和 inside the brand 均和
+    assert MS.has_stop("临海市和奎拉尔有限公司")  # a place before 和: two names
+    assert MS.has_stop("李青和奎拉尔有限公司")  # a person before 和
+    assert MS.has_stop("奎拉和集团")  # no legal form
+
+
+def test_rule_name_cut_at_a_function_character():
+    text = "考察团先后前往临海恒而达新材料股份有限公司、甲乙科技有限公司。"
+    rules = [_at(text, "达新材料股份有限公司", "Organization"), _at(text, "临海", "Place")]
+    m = _judge(text, "临海恒而达新材料股份有限公司", rules)
+    assert m is not None and m.text == "临海恒而达新材料股份有限公司"
+    text = "认真了解奎拉研究所的发展历程。"  # the model cut inside 了解: no longer name
+    assert _judge(text, "解奎拉研究所", [_at(text, "奎拉研究所", "Organization")]) is None
