@@ -350,7 +350,7 @@ def inner_orgs_fit(name: str, s: int, inner_orgs: list[tuple[int, int, str]], vi
         # a body named without its place (国资委, 商务部) gets one; a name with its own place
         # keeps it (苏州 + 昆山市甲乙有限公司 is an address before the name)
         return (_place_chain(prefix) or prefix in _level_words()) and _leading_place_end(name[a - s:]) == 0
-    if a == s:
+    if a == s or _place_chain(name[: a - s]):  # 甲乙银行 / 临海市 + 国资委: the organization with its place
         rest = name[b - s:]
         branch = next((w for w in _branch_suffixes() if rest.endswith(w) and len(rest) > len(w)), None)
         if branch is not None and _place_chain(rest[: -len(branch)]):

@@ -82,3 +82,15 @@ def test_rule_name_cut_at_a_function_character():
     assert m is not None and m.text == "临海恒而达新材料股份有限公司"
     text = "认真了解奎拉研究所的发展历程。"  # the model cut inside 了解: no longer name
     assert _judge(text, "解奎拉研究所", [_at(text, "奎拉研究所", "Organization")]) is None
+
+
+def test_unit_of_a_body_named_with_its_place():
+    text = "交流团参观了临海市国资委国企运营监管中心。"
+    rules = [_at(text, "临海市", "Place"), _at(text, "国资委", "Organization")]
+    m = _judge(text, "临海市国资委国企运营监管中心", rules)
+    assert m is not None and m.text == "临海市国资委国企运营监管中心"
+
+
+def test_research_station_of_an_institute():
+    assert MS.unit_of("干旱区盐渍化研究站")
+    assert not MS.unit_of("干旱区盐渍化")
