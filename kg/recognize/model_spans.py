@@ -445,8 +445,21 @@ def is_generic_body(name: str) -> bool:
     if full and len(full) > len(suf) and not gov_suffix(full) and rest not in dict(LX.ORG_SUFFIXES):
         return False  # the body word ends a longer suffix of another kind (华锐公司: 司 in 公司)
     core = rest[: -len(suf)]
+    if numbered(core):
+        return False  # 甲乙五局: a numbered unit of an enterprise, not a department named by its field
     # a government department without a place: named only by its field (文旅, 商务, 经信)
     return len(core) <= 4
+
+
+def numbered(core: str) -> bool:
+    """A name core of two or more characters and a number (甲乙 + 五, 甲乙 + 十八): the
+    numbered units of an enterprise (甲乙五局), named by their owner, not by a place
+    (numerals: data/org_list_marks.tsv, scope numeral)."""
+    nums = words("org_list_marks", "numeral")
+    k = len(core)
+    while k > 0 and core[k - 1] in nums:
+        k -= 1
+    return k >= 2 and k < len(core) and not any(c in nums for c in core[:k]) and core[:k] not in _level_words()
 
 
 def is_generic_name(name: str) -> bool:
@@ -679,7 +692,7 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         if gov_suffix(suf):
             if is_generic_body(name) and not alias:
                 return None
-            if _leading_place_end(name) == 0 and not alias and not inner:
+            if _leading_place_end(name) == 0 and not alias and not inner and not numbered(name[: -len(suf)]):
                 return None  # a government body is named by its place
         if not (_clean_left(text, s) or _leading_place_end(name) > 0 or alias):
             return None

@@ -94,3 +94,11 @@ def test_unit_of_a_body_named_with_its_place():
 def test_research_station_of_an_institute():
     assert MS.unit_of("干旱区盐渍化研究站")
     assert not MS.unit_of("干旱区盐渍化")
+
+
+def test_numbered_unit_of_an_enterprise():
+    assert not MS.is_generic_body("奎拉五局") and not MS.is_generic_body("奎拉十八局")
+    assert MS.is_generic_body("五局") and MS.is_generic_body("市三局")  # no owner named
+    text = "奎拉集团以及奎拉五局相关负责同志出席。"
+    m = _judge(text, "奎拉五局")
+    assert m is not None and m.text == "奎拉五局"
