@@ -228,11 +228,34 @@ class RuleView:
 
 def has_stop(name: str) -> bool:
     """A function character or verb inside, or a stop word at the start."""
-    if any(c in _stop_chars() for c in name):
+    if any(c in _stop_chars() and not _inside_company(name, i) for i, c in enumerate(name)):
         return True
     if any(_stop_word_at(name, w, i) for w in _stop_words() for i in _find_all(name, w)):
         return True
     return name.startswith(_start_stops()) and not name.startswith(_start_keeps())
+
+
+def _inside_company(name: str, i: int) -> bool:
+    """Is the function character at ``i`` part of a company's brand (甲均和集团有限公司,
+    甲恒而达股份有限公司)? Only characters of data/model_name_inner_chars.tsv, in a
+    name with a legal form, between two brand characters; the part before it is no
+    name of its own (a place, a person, an organization: 甲市和乙有限公司)."""
+    if name[i] not in _name_inner_chars():
+        return False
+    legal = next((w for w in O.legal_forms()[::-1] if len(w) >= 4 and name.endswith(w)), None)
+    if legal is None:
+        return False
+    before, after = name[:i], name[i + 1: -len(legal)]
+    if not before or not after or any(c in _stop_chars() for c in before + after):
+        return False
+    head = before[_leading_place_end(before):]
+    return bool(head) and org_suffix(before) is None and not person_form(head) and not person_form(before)
+
+
+@derived
+def _name_inner_chars() -> frozenset[str]:
+    """Function characters that may stand inside a brand (均和, 恒而达): data/model_name_inner_chars.tsv."""
+    return frozenset(words("model_name_inner_chars"))
 
 
 @derived
@@ -302,10 +325,17 @@ def inner_orgs_fit(name: str, s: int, inner_orgs: list[tuple[int, int, str]], vi
       or a place (临海市 + 国资委) or a level word (国家 + 商务部) before a body
       that names no place itself;
     - the organization starting the span, then a place and a branch ending
-      (甲乙银行 + 临海市分行, 甲乙大学 + 临海分校).
+      (甲乙银行 + 临海市分行, 甲乙大学 + 临海分校), or a unit of it
+      (甲乙商会 + 秘书处, 甲乙研究院 + 油气中心, 甲乙部 + 驻临海办事处);
+    - an organization, 驻 and the mission ending the span (甲乙政府驻 +
+      临海联络办公室).
+
+    Rule organizations inside another one count as that one (甲乙大学 inside
+    甲乙大学丙丁学院).
     """
     e = s + len(name)
     spans = {(a, b) for a, b, _ in inner_orgs}
+    spans = {(a, b) for a, b in spans if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans)}
     if len(spans) != 1:
         return False
     a, b = next(iter(spans))
@@ -313,14 +343,72 @@ def inner_orgs_fit(name: str, s: int, inner_orgs: list[tuple[int, int, str]], vi
         prefix = name[: a - s]
         if alias_prefix(prefix, view):
             return True
+        if prefix.endswith(_org_left_joiners()) and _names_body(prefix[: -1]):
+            return True  # 甲乙政府驻|临海联络办公室: the mission of the body before 驻
+        if _walk_stopped_inside(view.text, s, a, prefix):
+            return True  # 甲恒而|达新材料股份有限公司: the rule's walk stopped at a word inside the name
         # a body named without its place (国资委, 商务部) gets one; a name with its own place
         # keeps it (苏州 + 昆山市甲乙有限公司 is an address before the name)
         return (_place_chain(prefix) or prefix in _level_words()) and _leading_place_end(name[a - s:]) == 0
-    if a == s:
+    if a == s or _place_chain(name[: a - s]):  # 甲乙银行 / 临海市 + 国资委: the organization with its place
         rest = name[b - s:]
         branch = next((w for w in _branch_suffixes() if rest.endswith(w) and len(rest) > len(w)), None)
-        return branch is not None and _place_chain(rest[: -len(branch)])
+        if branch is not None and _place_chain(rest[: -len(branch)]):
+            return True
+        return not name[: b - s].endswith(_unit_parent_stops()) and unit_of(rest)
     return False
+
+
+def _walk_stopped_inside(text: str, s: int, a: int, prefix: str) -> bool:
+    """The rule organization starting at ``a`` is cut: its left walk stopped at a
+    character that may stand inside a brand (而 in 甲恒而达: data/model_name_inner_chars.tsv),
+    which the model's name ``prefix`` + rule name runs over from a clean left edge
+    at ``s``. The prefix is short and names no place, person or organization of its own."""
+    if LW.word_ending_at(text, a, LX.LEFT_STOPS) not in _name_inner_chars() or a - 1 <= s:
+        return False
+    if not len(prefix) <= 10 or not _clean_left(text, s):
+        return False
+    head = prefix[_leading_place_end(prefix):]
+    return bool(head) and org_suffix(prefix) is None and not person_form(head) and not person_form(prefix)
+
+
+def _names_body(prefix: str) -> bool:
+    """Does ``prefix`` end with an organization's name (an org suffix or a ministry after 2+ characters)?"""
+    return len(prefix) >= 3 and (org_suffix(prefix) is not None or prefix.endswith(tuple(LX.MINISTRIES)))
+
+
+def unit_of(rest: str) -> bool:
+    """Is ``rest``, written right after an organization's name, one of its units:
+    a department or a centre (秘书处, 油气中心, 科教文体委), a mission away
+    (驻临海办事处) or a campus (北校区)? A short core (no place chain alone,
+    no level character at the start, no person's name) and an organization ending."""
+    for j in _org_left_joiners():
+        if rest.startswith(j):
+            head = _leading_place_end(rest[len(j):])
+            if head == 0:
+                return False
+            rest = rest[len(j) + head:]
+            break
+    suf = inner_suffix(rest) or (rest if rest in _unit_words() else None)
+    if suf is None:
+        return False
+    core = rest[: -len(suf)] if suf != rest else ""
+    if len(core) > 8 or core and (core[0] in LX.LEVEL_CHARS or _place_chain(core)):
+        return False
+    return not (core and person_form(core))
+
+
+@derived
+def _unit_parent_stops() -> tuple[str, ...]:
+    """Bodies whose units are named after the place, not after them (甲市政府|经济发展局
+    is 甲市经济发展局, a name of its own): data/model_unit_parent_stops.tsv."""
+    return words("model_unit_parent_stops")
+
+
+@derived
+def _unit_words() -> frozenset[str]:
+    """Units that are a name on their own right after their organization (秘书处): data/model_inner_org_suffixes.tsv."""
+    return frozenset(words("model_inner_org_suffixes"))
 
 
 def _leading_place_end(name: str) -> int:
@@ -330,6 +418,14 @@ def _leading_place_end(name: str) -> int:
         if s == pos:
             pos = e
     return pos
+
+
+def gov_suffix(suf: str) -> bool:
+    """Does the org suffix ``suf`` make a government body (named by its place)? Not
+    a suffix of another kind that only ends like one (公司 ends with 司)."""
+    if suf in LX.GOV_NEEDS_PLACE:
+        return True
+    return suf.endswith(_gov_suffixes()) and dict(LX.ORG_SUFFIXES).get(suf) != "Company"
 
 
 def is_generic_body(name: str) -> bool:
@@ -345,9 +441,25 @@ def is_generic_body(name: str) -> bool:
     suf = next((s for s in sorted(_gov_suffixes(), key=len, reverse=True) if rest.endswith(s)), None)
     if suf is None:
         return False
+    full = org_suffix(rest)
+    if full and len(full) > len(suf) and not gov_suffix(full) and rest not in dict(LX.ORG_SUFFIXES):
+        return False  # the body word ends a longer suffix of another kind (华锐公司: 司 in 公司)
     core = rest[: -len(suf)]
+    if numbered(core):
+        return False  # 甲乙五局: a numbered unit of an enterprise, not a department named by its field
     # a government department without a place: named only by its field (文旅, 商务, 经信)
     return len(core) <= 4
+
+
+def numbered(core: str) -> bool:
+    """A name core of two or more characters and a number (甲乙 + 五, 甲乙 + 十八): the
+    numbered units of an enterprise (甲乙五局), named by their owner, not by a place
+    (numerals: data/org_list_marks.tsv, scope numeral)."""
+    nums = words("org_list_marks", "numeral")
+    k = len(core)
+    while k > 0 and core[k - 1] in nums:
+        k -= 1
+    return k >= 2 and k < len(core) and not any(c in nums for c in core[:k]) and core[:k] not in _level_words()
 
 
 def is_generic_name(name: str) -> bool:
@@ -562,10 +674,14 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
     inner = view.inside(s, e)
     if inner:
         suf = inner_suffix(name)  # 甲市外事办, 甲银行乙省分行: the inner mention makes the ending a name
+        if not suf and place_brand(name, s, inner):
+            return _brand(sp, view, alias)  # 临海华锐电梯: a brand after its place, corroborated as a brand
         if not suf or (name[0] in LX.LEVEL_CHARS and _leading_place_end(name) == 0):
             return None  # no ending, or a level character before the name (市|甲乙协会)
         if len(suf) == 1 and not org_suffix(name) and not (_clean_right(text, e) or T.starts_with_title(text, e)):
             return None  # a one-character ending running into the sentence (甲乙饭店所|举行)
+        if text[e:e + 1] and text[e] in O.suffix_followers(suf):
+            return None  # the ending starts another word (甲乙集团总会|计师, 甲乙部外贸司|理)
         inner_orgs = [x for x in inner if x[2] != "Place"]
         if inner_orgs:
             if not inner_orgs_fit(name, s, inner_orgs, view):
@@ -573,10 +689,10 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         elif not _clean_left(text, s) and _leading_place_end(name) == 0:
             return None
     if suf:
-        if suf.endswith(_gov_suffixes()) or suf in LX.GOV_NEEDS_PLACE:
+        if gov_suffix(suf):
             if is_generic_body(name) and not alias:
                 return None
-            if _leading_place_end(name) == 0 and not alias and not inner:
+            if _leading_place_end(name) == 0 and not alias and not inner and not numbered(name[: -len(suf)]):
                 return None  # a government body is named by its place
         if not (_clean_left(text, s) or _leading_place_end(name) > 0 or alias):
             return None
@@ -586,6 +702,25 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
             return Mention(s, e, name, "Organization", "Company", "model")
         return None
     return _brand(sp, view, alias)
+
+
+def place_brand(name: str, s: int, inner: list[tuple[int, int, str]]) -> bool:
+    """A brand written after its place (临海华锐电梯, 甲市宏远电磁线): the rule
+    mentions inside are places of the place chain that starts the span, and a
+    proper part of two characters or more follows it (not a generic word, a
+    place, a level word or a place ending such as 街 or 镇)."""
+    head = _leading_place_end(name)
+    if head == 0 or any(t != "Place" or b - s > head for _, b, t in inner):
+        return False
+    rest = name[head:]
+    return (len(rest) >= 2 and not LX.is_generic_core(rest) and not G.lookup(rest)
+            and rest[0] not in LX.LEVEL_CHARS and not rest.endswith(_place_name_ends()))
+
+
+@derived
+def _place_name_ends() -> tuple[str, ...]:
+    """Endings of a place or a site, never of a brand after a place (data/model_place_name_ends.tsv)."""
+    return words("model_place_name_ends") + _town_suffixes() + _place_suffixes()
 
 
 @derived
@@ -615,7 +750,8 @@ def _brand(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         return None
     if not alias and T.title_ending_at(text, s) is not None:
         return None  # 董事长甲乙, 会长甲乙丙: a name right after a title is a person's, no brand
-    ok = alias or in_org_list(text, s, e, view.orgs()) or party_context(text, s, e) or repeated(text, name)
+    listed = in_org_list(text, s, e, view.orgs()) and _clean_right(text, e)  # not cut inside a member (甲乙|丙丁电梯、)
+    ok = alias or listed or party_context(text, s, e) or repeated(text, name)
     return Mention(s, e, name, "Organization", None, "model") if ok else None
 
 
