@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.rdf.namespaces import KG
-from kg.rdf.vocab import ENTITY_RELATIONS, KGV, SYMMETRIC
+from kg.rdf.vocab import ENTITY_RELATIONS, SYMMETRIC
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -99,16 +99,56 @@ def local_name(iri: object) -> str:
     return text
 
 
-def _superclasses(graph: "rdflib.Graph") -> dict[str, set[str]]:
-    """kg class local name -> all its kg superclasses (reflexive, transitive)."""
-    from rdflib import URIRef
+class _RdflibView:
+    """How the functions below read an rdflib graph. A
+    :class:`kg.export.page_graph.PageGraph` (plain statements, the build's page)
+    offers the same methods, so the entity layer is read one way for both."""
 
+    def __init__(self, graph: "rdflib.Graph"):
+        from rdflib import URIRef
+
+        self.graph, self._uri = graph, URIRef
+
+    def iri(self, name: str):
+        return self._uri(name)
+
+    def is_iri(self, term) -> bool:
+        return isinstance(term, self._uri)
+
+    @staticmethod
+    def text(term) -> str:
+        return str(term)
+
+    @staticmethod
+    def language(term):
+        return getattr(term, "language", None)
+
+    def objects(self, s, p):
+        return self.graph.objects(s, p)
+
+    def subject_objects(self, p):
+        return self.graph.subject_objects(p)
+
+    def predicate_objects(self, s):
+        return self.graph.predicate_objects(s)
+
+    def __contains__(self, triple) -> bool:
+        return triple in self.graph
+
+
+def _view(graph):
+    """``graph`` as a view: a PageGraph is one already, an rdflib graph is wrapped."""
+    return graph if hasattr(graph, "predicate_objects") and hasattr(graph, "is_iri") else _RdflibView(graph)
+
+
+def _superclasses(v) -> dict[str, set[str]]:
+    """kg class local name -> all its kg superclasses (reflexive, transitive)."""
     direct: dict[str, set[str]] = {}
     for sub, sup in CONTRACT_SUBCLASSES.items():
         direct.setdefault(sub, set()).add(sup)
-    for s, o in graph.subject_objects(URIRef(RDFS_SUBCLASSOF)):
-        if str(s).startswith(KG) and str(o).startswith(KG):
-            direct.setdefault(local_name(s), set()).add(local_name(o))
+    for s, o in v.subject_objects(v.iri(RDFS_SUBCLASSOF)):
+        if v.text(s).startswith(KG) and v.text(o).startswith(KG):
+            direct.setdefault(local_name(v.text(s)), set()).add(local_name(v.text(o)))
     closure: dict[str, set[str]] = {}
     for cls in list(direct) + [sup for sups in direct.values() for sup in sups]:
         seen, todo = {cls}, [cls]
@@ -133,91 +173,95 @@ def _classify(types: set[str], supers: dict[str, set[str]]) -> tuple[str, str] |
     return (specific[0] if specific else kind), kind
 
 
-def _zh_first(literals: Iterable[object]) -> list[str]:
+def _zh_first(v, literals: Iterable[object]) -> list[str]:
     """Literal texts, @zh ones first, then sorted."""
-    items = sorted(literals, key=lambda lit: (getattr(lit, "language", None) not in (None, "zh"), str(lit)))
+    items = sorted(literals, key=lambda lit: (v.language(lit) not in (None, "zh"), v.text(lit)))
     out: list[str] = []
     for lit in items:
-        text = str(lit).strip()
+        text = v.text(lit).strip()
         if text and text not in out:
             out.append(text)
     return out
 
 
 def entity_nodes(graph: "rdflib.Graph") -> dict[str, dict]:
-    """IRI -> {label, type, kind, aliases} for every person, organization, place, agreement."""
-    from rdflib import URIRef
-
-    supers = _superclasses(graph)
+    """IRI -> {label, type, kind, aliases} for every person, organization, place, agreement.
+    ``graph``: an rdflib graph or a :class:`kg.export.page_graph.PageGraph`."""
+    v = _view(graph)
+    supers = _superclasses(v)
     types_of: dict[object, set[str]] = {}
-    for s, o in graph.subject_objects(URIRef(RDF_TYPE)):
-        if isinstance(s, URIRef) and str(o).startswith(KG):
-            types_of.setdefault(s, set()).add(local_name(o))
+    for s, o in v.subject_objects(v.iri(RDF_TYPE)):
+        if v.is_iri(s) and v.text(o).startswith(KG):
+            types_of.setdefault(s, set()).add(local_name(v.text(o)))
+    label_p, alt_p = v.iri(RDFS_LABEL), v.iri(SKOS_ALTLABEL)
     nodes: dict[str, dict] = {}
     for s, types in types_of.items():
         found = _classify(types, supers)
         if found is None:
             continue
         type_, kind = found
-        labels = _zh_first(graph.objects(s, URIRef(RDFS_LABEL)))
-        label = labels[0] if labels else local_name(s)
-        aliases = [a for a in _zh_first(graph.objects(s, URIRef(SKOS_ALTLABEL))) + labels[1:] if a != label]
-        nodes[str(s)] = {"label": label, "type": type_, "kind": kind, "aliases": sorted(set(aliases))}
+        labels = _zh_first(v, v.objects(s, label_p))
+        label = labels[0] if labels else local_name(v.text(s))
+        aliases = [a for a in _zh_first(v, v.objects(s, alt_p)) + labels[1:] if a != label]
+        nodes[v.text(s)] = {"label": label, "type": type_, "kind": kind, "aliases": sorted(set(aliases))}
     return nodes
 
 
 def to_networkx(graph: "rdflib.Graph", relations: Iterable[str] | None = None) -> "networkx.MultiDiGraph":
-    """The entity layer of ``graph`` as a MultiDiGraph.
+    """The entity layer of ``graph`` (rdflib, or a PageGraph) as a MultiDiGraph.
 
     Nodes: IRIs of persons, organizations, places and agreements, with ``label``
     (canonical name), ``type`` (most specific kg class), ``kind`` (one of KINDS)
     and ``aliases``. Edges: one per shortcut triple between two such nodes, with
-    key and ``relation`` = the relation's local name. ``relations`` picks which
-    (default: all of RELATIONS); an unknown name raises ValueError. ``metWith`` is
-    symmetric and gives one edge per pair; a ``party`` triple that mirrors a
-    ``signed`` triple is dropped when both relations are chosen.
+    key and ``relation`` = the relation's local name, in the order first met.
+    ``relations`` picks which (default: all of RELATIONS); an unknown name
+    raises ValueError. ``metWith`` is symmetric and gives one edge per pair; a
+    ``party`` triple that mirrors a ``signed`` triple is dropped when both
+    relations are chosen.
     """
     import networkx as nx
-    from rdflib import URIRef
 
     chosen = list(RELATIONS) if relations is None else list(dict.fromkeys(relations))
     unknown = [r for r in chosen if r not in RELATIONS]
     if unknown:
         raise ValueError(f"unknown relation(s) {unknown}; choose from {list(RELATIONS)}")
+    v = _view(graph)
     g = nx.MultiDiGraph()
-    nodes = entity_nodes(graph)
-    for iri in sorted(nodes):
-        g.add_node(iri, **nodes[iri])
+    nodes = entity_nodes(v)
+    g.add_nodes_from((iri, nodes[iri]) for iri in sorted(nodes))
+    edges: dict[tuple[str, str, str], dict] = {}  # added to g at once, in the order first met
 
-    def add(u: str, v: str, relation: str, **attrs) -> None:
-        if u not in nodes or v not in nodes or u == v:
+    def add(u: str, w: str, relation: str, **attrs) -> None:
+        if u not in nodes or w not in nodes or u == w:
             return
-        if relation in SYMMETRIC and v < u:
-            u, v = v, u
-        if not g.has_edge(u, v, key=relation):
-            g.add_edge(u, v, key=relation, relation=relation, **attrs)
+        if relation in SYMMETRIC and w < u:
+            u, w = w, u
+        data = edges.get((u, w, relation))
+        if data is None:
+            edges[(u, w, relation)] = {"relation": relation, **attrs}
         elif attrs.get("title"):
-            old = g.edges[u, v, relation].get("title", "")
-            titles = [t for t in old.split(" / ") if t]
+            titles = [t for t in data.get("title", "").split(" / ") if t]
             if attrs["title"] not in titles:
-                g.edges[u, v, relation]["title"] = " / ".join(titles + [attrs["title"]])
+                data["title"] = " / ".join(titles + [attrs["title"]])
 
     for relation in chosen:
-        prop = KGV[relation]
+        prop = v.iri(KG + relation)
         if relation == "holdsPosition":
-            for person, position in graph.subject_objects(prop):
-                titles = _zh_first(graph.objects(position, KGV.title))
-                for where in graph.objects(position, KGV.positionIn):
-                    add(str(person), str(where), relation, title=" / ".join(titles))
+            title_p, where_p = v.iri(KG + "title"), v.iri(KG + "positionIn")
+            for person, position in v.subject_objects(prop):
+                titles = _zh_first(v, v.objects(position, title_p))
+                for where in v.objects(position, where_p):
+                    add(v.text(person), v.text(where), relation, title=" / ".join(titles))
         elif relation == "party":
-            signed = KGV.signed
-            for agreement, signer in graph.subject_objects(prop):
-                if "signed" in chosen and (signer, signed, agreement) in graph:
+            signed = v.iri(KG + "signed")
+            for agreement, signer in v.subject_objects(prop):
+                if "signed" in chosen and (signer, signed, agreement) in v:
                     continue
-                add(str(agreement), str(signer), relation)
+                add(v.text(agreement), v.text(signer), relation)
         else:
-            for s, o in graph.subject_objects(prop):
-                add(str(s), str(o), relation)
+            for s, o in v.subject_objects(prop):
+                add(v.text(s), v.text(o), relation)
+    g.add_edges_from((u, w, key, data) for (u, w, key), data in edges.items())
     return g
 
 
@@ -423,54 +467,54 @@ def _add_evidence(details: EntityDetails, ev: Evidence, seen: dict | None = None
 
 
 def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, EntityDetails]:
-    """Titles held and evidence sentences for each entity IRI in ``nodes``.
+    """Titles held and evidence sentences for each entity IRI in ``nodes``
+    (``graph``: rdflib, or a PageGraph).
 
     Evidence of an entity: the ``kg:evidence`` of every node (event, position,
     agreement, assertion...) linked to it by any property in either direction,
     and of the entity itself, with the article (``kg:source``) file name and date.
     """
-    from rdflib import URIRef
-
+    v = _view(graph)
     wanted = {str(n) for n in nodes}
     details = {n: EntityDetails() for n in wanted}
-    EV, SOURCE = KGV.evidence, KGV.source
-    ORIGINAL = KGV.evidenceOriginal
-    FILE, DATE = KGV.sourceFile, URIRef(DCTERMS_DATE)
-    TYPE = URIRef(RDF_TYPE)
-
+    EV, SOURCE, ORIGINAL = v.iri(KG + "evidence"), v.iri(KG + "source"), v.iri(KG + "evidenceOriginal")
+    FILE, DATE, TYPE = v.iri(KG + "sourceFile"), v.iri(DCTERMS_DATE), v.iri(RDF_TYPE)
     article_cache: dict[object, tuple[str, str]] = {}
 
     def article(node) -> tuple[str, str]:
-        for src in sorted(graph.objects(node, SOURCE), key=str):
+        for src in sorted(v.objects(node, SOURCE), key=v.text):
             if src not in article_cache:
-                files = sorted(str(f) for f in graph.objects(src, FILE))
-                dates = sorted(str(d) for d in graph.objects(src, DATE))
-                article_cache[src] = (files[0] if files else local_name(src), dates[0] if dates else "")
+                files = sorted(v.text(f) for f in v.objects(src, FILE))
+                dates = sorted(v.text(d) for d in v.objects(src, DATE))
+                article_cache[src] = (files[0] if files else local_name(v.text(src)), dates[0] if dates else "")
             return article_cache[src]
         return ("", "")
 
-    # the entities each node links to and is linked from, in one pass over the graph
-    # (a lookup per evidence node in both directions cost most of the page's time)
+    # the entities each evidence node links to (its objects) and is linked from (the
+    # statements of the wanted entities): two index lookups, no scan of every statement
+    provs = list(dict.fromkeys(s for s, _o in v.subject_objects(EV)))
     links_out: dict = defaultdict(set)
+    for prov in provs:
+        for _p, o in v.predicate_objects(prov):
+            if (so := v.text(o)) in wanted:
+                links_out[prov].add(so)
     links_in: dict = defaultdict(set)
-    for s, _p, o in graph.triples((None, None, None)):
-        if (so := str(o)) in wanted:
-            links_out[s].add(so)
-        if (ss := str(s)) in wanted:
-            links_in[o].add(ss)
+    for s in wanted:
+        for _p, o in v.predicate_objects(v.iri(s)):
+            links_in[o].add(s)
     seen: dict[str, dict] = defaultdict(dict)
 
-    for prov in set(graph.subjects(EV)):
-        sentences = _zh_first(graph.objects(prov, EV))
+    for prov in provs:
+        sentences = _zh_first(v, v.objects(prov, EV))
         linked = links_out.get(prov, set()) | links_in.get(prov, set())
-        if str(prov) in wanted:
-            linked.add(str(prov))
+        if v.text(prov) in wanted:
+            linked.add(v.text(prov))
         if not linked:
             continue
-        kinds = sorted(local_name(t) for t in graph.objects(prov, TYPE) if str(t).startswith(KG))
+        kinds = sorted(local_name(v.text(t)) for t in v.objects(prov, TYPE) if v.text(t).startswith(KG))
         about = next((k for k in kinds if k not in KINDS and k != "Event"), kinds[0] if kinds else "")
         source_file, date = article(prov)
-        original = next(iter(sorted(str(o) for o in graph.objects(prov, ORIGINAL))), "")
+        original = next(iter(sorted(v.text(o) for o in v.objects(prov, ORIGINAL))), "")
         for entity in linked:
             for sentence in sentences:
                 _add_evidence(
@@ -479,11 +523,13 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
                     seen[entity],
                 )
 
-    HOLDS, TITLE, WHERE, LABEL = (KGV.holdsPosition, KGV.title, KGV.positionIn, URIRef(RDFS_LABEL))
+    HOLDS, TITLE = v.iri(KG + "holdsPosition"), v.iri(KG + "title")
+    WHERE, LABEL = v.iri(KG + "positionIn"), v.iri(RDFS_LABEL)
     for entity in wanted:
-        for position in graph.objects(URIRef(entity), HOLDS):
-            places = [(_zh_first(graph.objects(w, LABEL)) or [local_name(w)])[0] for w in graph.objects(position, WHERE)]
-            for title in _zh_first(graph.objects(position, TITLE)) or [""]:
+        for position in v.objects(v.iri(entity), HOLDS):
+            places = [(_zh_first(v, v.objects(w, LABEL)) or [local_name(v.text(w))])[0]
+                      for w in v.objects(position, WHERE)]
+            for title in _zh_first(v, v.objects(position, TITLE)) or [""]:
                 text = " ".join(x for x in (", ".join(sorted(places)), title) if x)
                 if text and text not in details[entity].titles:
                     details[entity].titles.append(text)

@@ -551,10 +551,9 @@ def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str
     ``[sentence, source, about, original or -1]`` indices into ``texts``).
     """
     from kg.analytics import entity_details
-    from kg.export.page_graph import PageGraph
     from kg.resolve.names import to_simplified
 
-    info = graph.entity_details(lay.order) if isinstance(graph, PageGraph) else entity_details(graph, lay.order)
+    info = entity_details(graph, lay.order)
     types, type_id = _interner()
     sentences, sentence_id = _interner()
     sources, source_id = _interner()
@@ -599,9 +598,8 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
     drawn, ``total`` in the graph). ``meta``: counts, the cut, the cap.
     """
     from kg.analytics import degrees, to_networkx
-    from kg.export.page_graph import PageGraph
 
-    g = graph.to_networkx() if isinstance(graph, PageGraph) else to_networkx(graph)
+    g = to_networkx(graph)
     selection = select_nodes(g, focus, hops, max_nodes, communities_cache)
     sizes = degrees(g)
     lay = layout(g, selection.groups)

@@ -11,23 +11,17 @@ keeps each article's statements in this form in its cache
 
 :class:`PageGraph` indexes them as rdflib's ``SimpleMemory`` store does
 (subject -> predicate -> objects and predicate -> object -> subjects, in
-insertion order), and :meth:`PageGraph.to_networkx` and
-:meth:`PageGraph.entity_details` are :func:`kg.analytics.to_networkx` and
-:func:`kg.analytics.entity_details` on that index: the same nodes, edges (in
-the same order) and details, so the same page
-(``tests/export/test_page_graph.py`` compares them on built graphs).
+insertion order) and offers the reading methods of ``kg.analytics``'s view of
+an rdflib graph (``iri``, ``text``, ``objects``, ``subject_objects`` ...), so
+:func:`kg.analytics.to_networkx` and :func:`kg.analytics.entity_details` read
+it as they read rdflib: the same nodes, edges (in the same order) and details,
+so the same page (``tests/export/test_page_graph.py`` compares them).
 """
 
 from __future__ import annotations
 
 import marshal
-from collections import defaultdict
 from collections.abc import Iterable
-
-from kg.analytics import (CONTRACT_SUBCLASSES, DCTERMS_DATE, KINDS, RDF_TYPE, RDFS_LABEL, RDFS_SUBCLASSOF,
-                          RELATIONS, SKOS_ALTLABEL, EntityDetails, Evidence, _add_evidence, _classify, local_name)
-from kg.rdf.namespaces import KG
-from kg.rdf.vocab import SYMMETRIC
 
 #: bump when the plain form changes
 PAGE_FORMAT = 1
@@ -66,17 +60,6 @@ def _text(term) -> str:
 
 def _language(term):
     return None if isinstance(term, str) else term[1]
-
-
-def _zh_first(terms: Iterable) -> list[str]:
-    """:func:`kg.analytics._zh_first` on plain terms."""
-    items = sorted(terms, key=lambda t: (_language(t) not in (None, "zh"), _text(t)))
-    out: list[str] = []
-    for t in items:
-        text = _text(t).strip()
-        if text and text not in out:
-            out.append(text)
-    return out
 
 
 _EMPTY: dict = {}
@@ -136,150 +119,22 @@ class PageGraph:
                 for o in objects:
                     yield s, p, o
 
-    # ------------------------------------------------------------- kg.analytics on this index
-    def _superclasses(self) -> dict[str, set[str]]:
-        direct: dict[str, set[str]] = {}
-        for sub, sup in CONTRACT_SUBCLASSES.items():
-            direct.setdefault(sub, set()).add(sup)
-        for s, o in self.subject_objects(RDFS_SUBCLASSOF):
-            if _text(s).startswith(KG) and _text(o).startswith(KG):
-                direct.setdefault(local_name(_text(s)), set()).add(local_name(_text(o)))
-        closure: dict[str, set[str]] = {}
-        for cls in list(direct) + [sup for sups in direct.values() for sup in sups]:
-            seen, todo = {cls}, [cls]
-            while todo:
-                for sup in direct.get(todo.pop(), ()):
-                    if sup not in seen:
-                        seen.add(sup)
-                        todo.append(sup)
-            closure[cls] = seen
-        return closure
+    # ------------------------------------------------- what kg.analytics reads (its _RdflibView's methods)
+    @staticmethod
+    def iri(name: str) -> str:
+        return name
 
-    def entity_nodes(self) -> dict[str, dict]:
-        """:func:`kg.analytics.entity_nodes`."""
-        supers = self._superclasses()
-        types_of: dict[str, set[str]] = {}
-        for s, o in self.subject_objects(RDF_TYPE):
-            if isinstance(s, str) and _text(o).startswith(KG):
-                types_of.setdefault(s, set()).add(local_name(_text(o)))
-        nodes: dict[str, dict] = {}
-        for s, types in types_of.items():
-            found = _classify(types, supers)
-            if found is None:
-                continue
-            type_, kind = found
-            labels = _zh_first(self.objects(s, RDFS_LABEL))
-            label = labels[0] if labels else local_name(s)
-            aliases = [a for a in _zh_first(self.objects(s, SKOS_ALTLABEL)) + labels[1:] if a != label]
-            nodes[s] = {"label": label, "type": type_, "kind": kind, "aliases": sorted(set(aliases))}
-        return nodes
+    @staticmethod
+    def is_iri(term) -> bool:
+        return isinstance(term, str)
 
-    def to_networkx(self):
-        """:func:`kg.analytics.to_networkx` (every relation)."""
-        import networkx as nx
+    text = staticmethod(_text)
+    language = staticmethod(_language)
 
-        g = nx.MultiDiGraph()
-        nodes = self.entity_nodes()
-        g.add_nodes_from((iri, nodes[iri]) for iri in sorted(nodes))
-        # the edges in the order kg.analytics adds them (first time each is met), added at once
-        edges: dict[tuple[str, str, str], dict] = {}
-
-        def add(u: str, v: str, relation: str, **attrs) -> None:
-            if u not in nodes or v not in nodes or u == v:
-                return
-            if relation in SYMMETRIC and v < u:
-                u, v = v, u
-            data = edges.get((u, v, relation))
-            if data is None:
-                edges[(u, v, relation)] = {"relation": relation, **attrs}
-            elif attrs.get("title"):
-                titles = [t for t in data.get("title", "").split(" / ") if t]
-                if attrs["title"] not in titles:
-                    data["title"] = " / ".join(titles + [attrs["title"]])
-
-        for relation in RELATIONS:
-            prop = KG + relation
-            if relation == "holdsPosition":
-                for person, position in self.subject_objects(prop):
-                    titles = _zh_first(self.objects(position, KG + "title"))
-                    for where in self.objects(position, KG + "positionIn"):
-                        add(_text(person), _text(where), relation, title=" / ".join(titles))
-            elif relation == "party":
-                signed = KG + "signed"
-                for agreement, signer in self.subject_objects(prop):
-                    if (signer, signed, agreement) in self:
-                        continue
-                    add(_text(agreement), _text(signer), relation)
-            else:
-                for s, o in self.subject_objects(prop):
-                    add(_text(s), _text(o), relation)
-        g.add_edges_from((u, v, key, data) for (u, v, key), data in edges.items())
-        return g
-
-    def entity_details(self, nodes: Iterable[str]) -> dict[str, EntityDetails]:
-        """:func:`kg.analytics.entity_details`."""
-        wanted = {str(n) for n in nodes}
-        details = {n: EntityDetails() for n in wanted}
-        EV, SOURCE, ORIGINAL = KG + "evidence", KG + "source", KG + "evidenceOriginal"
-        FILE = KG + "sourceFile"
-        article_cache: dict = {}
-
-        def article(node) -> tuple[str, str]:
-            for src in sorted(self.objects(node, SOURCE), key=_text):
-                if src not in article_cache:
-                    files = sorted(_text(f) for f in self.objects(src, FILE))
-                    dates = sorted(_text(d) for d in self.objects(src, DCTERMS_DATE))
-                    article_cache[src] = (files[0] if files else local_name(_text(src)), dates[0] if dates else "")
-                return article_cache[src]
-            return ("", "")
-
-        # the entities each evidence node links to (its objects) and is linked from (statements
-        # of entities): kg.analytics scans every statement for both, the same sets
-        provs = list(dict.fromkeys(s for s, _o in self.subject_objects(EV)))
-        links_out: dict = defaultdict(set)
-        for prov in provs:
-            for objects in self.spo.get(prov, _EMPTY).values():
-                for o in objects:
-                    if (so := o if o.__class__ is str else o[0]) in wanted:  # _text, inline
-                        links_out[prov].add(so)
-        links_in: dict = defaultdict(set)
-        for s in wanted:
-            for objects in self.spo.get(s, _EMPTY).values():
-                for o in objects:
-                    links_in[o].add(s)
-        seen: dict[str, dict] = defaultdict(dict)
-
-        for prov in provs:
-            sentences = _zh_first(self.objects(prov, EV))
-            linked = links_out.get(prov, set()) | links_in.get(prov, set())
-            if _text(prov) in wanted:
-                linked.add(_text(prov))
-            if not linked:
-                continue
-            kinds = sorted(local_name(_text(t)) for t in self.objects(prov, RDF_TYPE) if _text(t).startswith(KG))
-            about = next((k for k in kinds if k not in KINDS and k != "Event"), kinds[0] if kinds else "")
-            source_file, date = article(prov)
-            original = next(iter(sorted(_text(o) for o in self.objects(prov, ORIGINAL))), "")
-            for entity in linked:
-                for sentence in sentences:
-                    _add_evidence(
-                        details[entity],
-                        Evidence(sentence=sentence, source_file=source_file, date=date, about=about, original=original),
-                        seen[entity],
-                    )
-
-        HOLDS, TITLE, WHERE = KG + "holdsPosition", KG + "title", KG + "positionIn"
-        for entity in wanted:
-            for position in self.objects(entity, HOLDS):
-                places = [(_zh_first(self.objects(w, RDFS_LABEL)) or [local_name(_text(w))])[0]
-                          for w in self.objects(position, WHERE)]
-                for title in _zh_first(self.objects(position, TITLE)) or [""]:
-                    text = " ".join(x for x in (", ".join(sorted(places)), title) if x)
-                    if text and text not in details[entity].titles:
-                        details[entity].titles.append(text)
-            details[entity].titles.sort()
-            details[entity].evidence.sort(key=lambda e: (e.date, e.source_file, e.sentence))
-        return details
+    def predicate_objects(self, s):
+        for p, objects in self.spo.get(s, _EMPTY).items():
+            for o in objects:
+                yield p, o
 
 
 def from_rdflib(graph) -> PageGraph:

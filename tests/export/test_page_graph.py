@@ -1,4 +1,4 @@
-"""The page's plain graph (kg.export.page_graph) gives what kg.analytics gives on rdflib."""
+"""The page's plain graph (kg.export.page_graph), read by kg.analytics, gives what kg.analytics gives on rdflib."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def graph(request):
 
 def test_the_same_networkx_graph_edges_in_the_same_order(graph):
     graph, page = graph
-    a, b = to_networkx(graph), page.to_networkx()
+    a, b = to_networkx(graph), to_networkx(page)
     assert list(a.nodes(data=True)) == list(b.nodes(data=True))
     assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
 
@@ -40,7 +40,7 @@ def test_the_same_networkx_graph_edges_in_the_same_order(graph):
 def test_the_same_entity_details(graph):
     graph, page = graph
     nodes = sorted(to_networkx(graph))
-    a, b = entity_details(graph, nodes), page.entity_details(nodes)
+    a, b = entity_details(graph, nodes), entity_details(page, nodes)
     assert a == b and any(d.evidence for d in a.values())
 
 
