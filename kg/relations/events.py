@@ -139,10 +139,10 @@ def _list_after(view: TextView, start: int, clause: Clause, wider: bool = False)
     if stop is not None and stop.start() > start:
         end = stop.start()
     return [r for r in view.list_items(start, end, wider=wider)
-            if r.type in ("Organization", "Place") and not _owner_of_named_person(view, r)]
+            if r.type in ("Organization", "Place") and not _names_a_post(view, r)]
 
 
-def _owner_of_named_person(view: TextView, ref: Ref) -> bool:
+def _names_a_post(view: TextView, ref: Ref) -> bool:
     """``拜访了甲公司董事长李青``, ``拜会甲市市长、议长``: the organization or
     place only names the post of the person visited (decision D7: visiting a
     person is no visit of their organization unless the text says they went
