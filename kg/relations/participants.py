@@ -94,20 +94,11 @@ class Sides:
 
     def wide(self, people) -> frozenset[int]:
         """The keys of ``people`` with the article's places that contain their
-        places (成都市 -> 四川 by the gazetteer's parent codes)."""
-        keys = set(self.union(people))
-        by_code = {info.code: i for i, info in self.infos.items() if info.code}
-        for k in list(keys):
-            info = self.infos.get(k)
-            seen = 0
-            while info is not None and info.parent and seen < 4:
-                seen += 1
-                parent = by_code.get(info.parent)
-                if parent is None:
-                    break
-                keys.add(parent)
-                info = self.infos.get(parent)
-        return frozenset(keys)
+        places (成都市 -> 四川 by the gazetteer's codes)."""
+        from kg.context.structure import inside_by_code
+
+        keys = self.union(people)
+        return keys | {j for j in self.infos if any(inside_by_code(self.infos, k, j) for k in keys)}
 
 
 def hosts_of(article: Article, sides: Sides, leaders: list[int], members: set[int], si: int) -> list[int]:
