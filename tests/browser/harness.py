@@ -93,6 +93,25 @@ def node_screen_point(page, vid) -> tuple[float, float]:
     )
 
 
+def click_until(page, x: float, y: float, done_js: str, tries: int = 3, wait_ms: int = 5_000) -> None:
+    """Click at (x, y) until ``done_js`` is true in the page, at most ``tries`` clicks.
+
+    vis-network reads a click as a Hammer.js tap: press and release within
+    250 ms of the page's own clock. On a loaded machine (CI runs the whole
+    suite on two cores) a redraw between the two events can stretch that, and
+    the tap is dropped, as a real user's too-slow click would be; the user
+    clicks again, and so does this helper. A click that never takes fails.
+    """
+    for _ in range(tries):
+        page.mouse.click(x, y)
+        deadline = time.monotonic() + wait_ms / 1000
+        while time.monotonic() < deadline:
+            if page.evaluate(done_js):
+                return
+            page.wait_for_timeout(50)
+    raise AssertionError(f"{tries} clicks at ({x:.0f}, {y:.0f}) never made true: {done_js}")
+
+
 def save_screenshot(page, tmp_path: Path, name: str) -> Path:
     shot = tmp_path / name
     page.screenshot(path=str(shot))

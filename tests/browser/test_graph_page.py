@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import PageSession, node_screen_point, save_screenshot
+from tests.browser.harness import PageSession, click_until, node_screen_point, save_screenshot
 from tests.graph_samples import INJECT_EVIDENCE, INJECT_IMG, INJECT_SCRIPT, generated_graph, sample_graph
 
 pytestmark = pytest.mark.browser
@@ -91,8 +91,8 @@ def test_click_shows_evidence_and_highlights_neighbourhood(session, tmp_path):
     page = session.open()
     chen = node_id(page, "陈向平")
     x, y = node_screen_point(page, chen)
-    page.mouse.click(x, y)
-    page.wait_for_selector("#details:not([hidden])")
+    assert page.evaluate("id => kgNetwork.getNodeAt(kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]))", chen) == chen
+    click_until(page, x, y, "!document.getElementById('details').hidden")
     assert page.evaluate("kgNetwork.getSelectedNodes()") == [chen]
     text = page.text_content("#details")
     assert "陈向平" in text and "陳向平" in text  # name and alias
@@ -106,8 +106,7 @@ def test_click_shows_evidence_and_highlights_neighbourhood(session, tmp_path):
     assert colours["中国科学院"] == "#e9ecef"
     assert colours["李洪凤"] != "#e9ecef" and colours["陈向平"] != "#e9ecef"
     # clicking the background clears it
-    page.mouse.click(360, 830)
-    page.wait_for_selector("#details", state="hidden")
+    click_until(page, 360, 830, "document.getElementById('details').hidden")
     assert page.evaluate("kgNetwork.getSelectedNodes()") == []
     save_screenshot(page, tmp_path, "graph-overview.png")
     session.assert_offline_and_clean()
@@ -139,8 +138,7 @@ def test_injection_names_stay_inert_text(session, tmp_path):
     page.mouse.move(x, y, steps=5)
     page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
     assert INJECT_IMG in page.text_content("div.vis-tooltip")
-    page.mouse.click(x, y)
-    page.wait_for_timeout(300)
+    click_until(page, x, y, "!document.getElementById('details').hidden")
     assert page.text_content("#details .d-name") == INJECT_IMG
     details_text = page.text_content("#details")
     assert INJECT_SCRIPT in details_text

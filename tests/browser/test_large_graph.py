@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import PageSession, node_screen_point, save_screenshot
+from tests.browser.harness import PageSession, click_until, node_screen_point, save_screenshot
 from tests.graph_samples import INJECT_EVIDENCE, INJECT_IMG, INJECT_SCRIPT, generated_graph
 
 pytestmark = pytest.mark.browser
@@ -188,8 +188,8 @@ def test_clicking_a_group_expands_it_within_the_cap(session, big, tmp_path):
     page.wait_for_timeout(100)
     assert page.evaluate("kgNetwork.getNodeAt(kgNetwork.canvasToDOM(kgNetwork.getPositions(['c0']).c0))") == "c0"
     x, y = node_screen_point(page, "c0")
-    page.mouse.click(x, y)
-    page.wait_for_timeout(300)
+    assert "展开" not in page.text_content("#view-msg")
+    click_until(page, x, y, "document.getElementById('view-msg').textContent.includes('展开')")
     ids = drawn_ids(page)
     assert len(ids) <= CAP
     shown = [m for m in members if m in ids]
