@@ -6,6 +6,7 @@
     python3 benchmarks/score_extraction.py --model none    # rules only, no NLP model
     python3 benchmarks/score_extraction.py --only h037     # one article
     python3 benchmarks/score_extraction.py --oracle        # relation extraction on gold entities
+    python3 benchmarks/score_extraction.py --set corpus-train --round 6  # one annotation round only
 
 ``--oracle`` replaces recognition and coreference with mentions and entities
 built from the gold entity names and aliases found in the normalized text, so
@@ -38,12 +39,13 @@ SETS = {
 CORPUS_SETS = ("corpus-train", "corpus-dev")
 
 
-def _set_files(name: str) -> tuple[list[Path], list[Path]]:
-    """(article files, gold files) of a named set."""
+def _set_files(name: str, round_: int | None = None) -> tuple[list[Path], list[Path]]:
+    """(article files, gold files) of a named set; for a corpus split, of one annotation round if given."""
     if name in CORPUS_SETS:
-        from kg.corpus.manifest import split_articles
+        from kg.corpus.manifest import split_rows
 
-        arts = split_articles(ROOT / "corpus", name.split("-", 1)[1])
+        rows = [r for r in split_rows(ROOT / "corpus", name.split("-", 1)[1]) if round_ is None or r.round == round_]
+        arts = [ROOT / "corpus" / "articles" / f"{r.id}.txt" for r in sorted(rows, key=lambda r: r.id)]
         return arts, [ROOT / "corpus" / "gold" / (a.stem + ".json") for a in arts]
     art_dir, gold_dir = SETS[name]
     if not art_dir.exists():
@@ -58,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
                          "(the frozen corpus-test split is scored by benchmarks/quality_gates.py at milestones only)")
     ap.add_argument("--model", default=None, help="'none' for rules only; default: the offline model")
     ap.add_argument("--only", default=None, help="substring of the file names to keep")
+    ap.add_argument("--round", type=int, default=None,
+                    help="corpus sets: only the articles of this annotation round (the manifest's round column); "
+                         "scores a new round before anything is tuned on it")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious items")
     ap.add_argument("--dump", default=None, help="write predicted gold-shaped JSON files to this folder")
     ap.add_argument("--oracle", action="store_true",
@@ -79,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = ["seeds", "dev"] if args.set == "all" else [args.set]
     for name in sets:
-        art_files, gold_files = _set_files(name)
+        if args.round is not None and name not in CORPUS_SETS:
+            print(f"{name}: --round applies to the corpus sets only, skipped")
+            continue
+        art_files, gold_files = _set_files(name, args.round)
         if not art_files:
             print(f"{name}: not found, skipped")
             continue
