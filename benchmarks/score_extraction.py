@@ -6,7 +6,7 @@
     python3 benchmarks/score_extraction.py --model none    # rules only, no NLP model
     python3 benchmarks/score_extraction.py --only h037     # one article
     python3 benchmarks/score_extraction.py --oracle        # relation extraction on gold entities
-    python3 benchmarks/score_extraction.py --set corpus-train --round 6  # one annotation round only
+    python3 benchmarks/score_extraction.py --set corpus-train --round 4  # one annotation round only
 
 ``--oracle`` replaces recognition and coreference with mentions and entities
 built from the gold entity names and aliases found in the normalized text, so

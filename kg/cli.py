@@ -180,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--damage", default="none", help="comma-separated: none, pinyin, mojibake, garbled, chrome, related-news, spam, duplicated, truncated")
     c.add_argument("--split", default="train", choices=["train", "dev", "test"], help="default train: the test split stays frozen")
     c.add_argument("--round", type=int, default=1, help="annotation round")
+    c.add_argument("--origin", default="", help="how it came in: a batch tag and the annotator's file (b1:003)")
     c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
     c = csub.add_parser("check", help="validate every gold file and the manifest; counts by type and split")
     c.add_argument("--root", default="corpus", help="corpus folder (default: corpus)")
@@ -332,7 +333,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kg.corpus import command as corpus
 
         if args.corpus_command == "add":
-            return corpus.run_add(args.root, args.file, args.url, args.gold, args.damage, args.split, args.round, sys.stdout)
+            return corpus.run_add(args.root, args.file, args.url, args.gold, args.damage, args.split, args.round, sys.stdout,
+                                  origin=args.origin)
         if args.corpus_command == "check":
             return corpus.run_check(args.root, sys.stdout, show_review=not args.no_review, not_in=args.not_in)
         if args.corpus_command == "stats":

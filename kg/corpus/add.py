@@ -31,7 +31,11 @@ def add_article(
 ) -> Row:
     """Copy ``file`` to ``articles/ID.txt`` and its gold (or an empty skeleton,
     round 0: not yet annotated) to ``gold/ID.json``; append the manifest row.
-    A URL or a text already in the corpus is refused."""
+    A URL or a text already in the corpus is refused. A near copy of an
+    article already in (the same story from another outlet: character 8-gram
+    overlap, :func:`kg.corpus.splits.same_story`) joins that article's story,
+    and is refused when it would land in another split: one story is in one
+    split, so nothing of the frozen test split leaks into train."""
     from kg.export.atomic import write_atomic
     from kg.normalize.script import detect_script
 
@@ -53,11 +57,21 @@ def add_article(
     for row in rows:
         if row.url == url:
             raise AddError(f"{url}: already in the corpus as {row.id}")
+    from kg.corpus.splits import same_story
+
     digest = _digest(raw)
     for row in rows:
         path = root / "articles" / f"{row.id}.txt"
-        if path.exists() and _digest(path.read_text(encoding="utf-8")) == digest:
+        if not path.exists():
+            continue
+        known = path.read_text(encoding="utf-8")
+        if _digest(known) == digest:
             raise AddError(f"{file}: the same text is already in the corpus as {row.id}")
+        if same_story(raw, known):
+            if row.split != split:
+                raise AddError(f"{file}: the same story as {row.id}, which is in the {row.split} split "
+                               f"(one story stays in one split)")
+            story = story or row.story or row.id
     new_id = next_id(rows)
     if gold is not None:
         try:

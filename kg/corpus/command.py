@@ -9,11 +9,12 @@ from typing import TextIO
 from kg.corpus.manifest import ManifestError
 
 
-def run_add(root: str, file: str, url: str, gold: str | None, damage: str, split: str, round: int, out: TextIO) -> int:
+def run_add(root: str, file: str, url: str, gold: str | None, damage: str, split: str, round: int, out: TextIO,
+            origin: str = "") -> int:
     from kg.corpus.add import AddError, add_article
 
     try:
-        row = add_article(root, file, url, gold=gold, damage=damage, split=split, round=round)
+        row = add_article(root, file, url, gold=gold, damage=damage, split=split, round=round, origin=origin)
     except (AddError, ManifestError, OSError) as exc:
         print(f"kg corpus add: {exc}", file=sys.stderr)
         return 1

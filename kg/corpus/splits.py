@@ -33,6 +33,17 @@ def overlapping(text: str, others: dict[str, str], threshold: float = 0.5) -> li
     return [name for name, other in others.items() if containment(text, other) >= threshold]
 
 
+def same_story(a: str, b: str, jaccard: float = 0.35, contained: float = 0.5) -> bool:
+    """Whether two texts are one story: near-identical (8-gram Jaccard at or above
+    ``jaccard``, as :func:`group_stories`) or one copies or excerpts the other
+    (:func:`containment` at or above ``contained``, as :func:`overlapping`)."""
+    sa, sb = _shingles(a), _shingles(b)
+    inter = len(sa & sb)
+    if not inter:
+        return False
+    return inter / len(sa | sb) >= jaccard or inter / max(min(len(sa), len(sb)), 1) >= contained
+
+
 def group_stories(rows: list[Row], texts: dict[str, str], threshold: float = 0.35) -> None:
     """Give near-duplicate texts one ``story`` (the smallest id among them):
     character 8-gram overlap (Jaccard) at or above ``threshold``."""

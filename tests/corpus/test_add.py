@@ -55,7 +55,9 @@ def test_cli_add_then_check(tmp_path, article, capsys):
 
     root = tmp_path / "corpus"
     path, gold = article
-    assert main(["corpus", "add", str(path), "--url", "https://example.org/1", "--gold", str(gold), "--root", str(root)]) == 0
+    assert main(["corpus", "add", str(path), "--url", "https://example.org/1", "--gold", str(gold), "--root", str(root),
+                 "--origin", "b1:001"]) == 0
+    assert read_manifest(root / "manifest.tsv")[0].origin == "b1:001"
     assert main(["corpus", "check", "--root", str(root)]) == 0
     assert "1 articles, all gold files valid" in capsys.readouterr().out
     # an article without gold is round 0 and fails the check until annotated
@@ -65,3 +67,19 @@ def test_cli_add_then_check(tmp_path, article, capsys):
     assert main(["corpus", "check", "--root", str(root)]) == 1
     assert "c0002: not annotated yet" in capsys.readouterr().out
     assert main(["corpus", "check", "--root", str(tmp_path / "nowhere")]) == 2
+
+
+def test_a_near_copy_joins_the_story_or_is_refused_across_splits(tmp_path, article):
+    root = tmp_path / "corpus"
+    path, gold = article
+    first = add_article(root, path, "https://example.org/1", gold=gold, split="test")
+    copy = tmp_path / "copy.txt"
+    copy.write_text("转载：" + TEXT + "（责任编辑：周立）", encoding="utf-8")  # the same story, another outlet
+    with pytest.raises(AddError, match=f"same story as {first.id}, which is in the test split"):
+        add_article(root, copy, "https://example.org/2", gold=gold)  # train by default
+    assert len(read_manifest(root / "manifest.tsv")) == 1
+    row = add_article(root, copy, "https://example.org/2", gold=gold, split="test")
+    assert row.story == first.id
+    other = tmp_path / "other.txt"
+    other.write_text("另一篇文章：王立到海通集团考察，双方座谈交流。", encoding="utf-8")
+    assert add_article(root, other, "https://example.org/3").story == "c0003"
