@@ -363,6 +363,12 @@ def _county_shorts() -> dict[str, list[tuple[Place, bool]]]:
     return out
 
 
+@derived
+def _county_short_lengths() -> tuple[int, ...]:
+    """The lengths of :func:`_county_shorts`' forms, longest first (computed once, not per text)."""
+    return tuple(sorted({len(f) for f in _county_shorts()}, reverse=True))
+
+
 def _county_shorts_in(text: str, hits: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
     """A county's or district's short form where the text names its city
     (厦门…翔安, 金华、武义), a stop-listed short form right after its parent's
@@ -377,7 +383,7 @@ def _county_shorts_in(text: str, hits: list[tuple[int, int, Place]]) -> list[tup
         for k in range(s, e):
             covered[k] = True
     out = []
-    for n in sorted({len(f) for f in shorts}, reverse=True):
+    for n in _county_short_lengths():
         for i in range(len(text) - n + 1):
             form = text[i:i + n]
             if form not in shorts or any(covered[i:i + n]):

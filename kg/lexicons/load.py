@@ -88,6 +88,7 @@ def entries(concept: str) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
 def words(concept: str, use: str | None = None) -> tuple[str, ...]:
     """The words of a concept (those in scope of ``use`` when given), in file order."""
     return tuple(e.word for e in entries(concept) if e.in_scope(use))
@@ -132,6 +133,7 @@ def _is_lexicon(text: str) -> bool:
 def reset() -> None:
     """Forget every cached entry list and everything derived from them."""
     entries.cache_clear()
+    words.cache_clear()
     for fn in _DERIVED:
         fn.cache_clear()
 

@@ -73,6 +73,13 @@ def _generic_core_longest_first() -> list[str]:
 
 
 @derived
+def _generic_core_re() -> re.Pattern:
+    """The generic core words as one alternation, longest first (the first that
+    matches at a position is the longest word there)."""
+    return re.compile("|".join(re.escape(w) for w in _generic_core_longest_first() if w))
+
+
+@derived
 def party_heads(use: str = "heads") -> tuple[str, ...]:
     return words("org_party_heads", use)
 
@@ -126,17 +133,14 @@ def is_generic_core(core: str) -> bool:
         return False
     if len(core) <= 3 and core[-1] in _descriptive_endings():
         return True
-    rest = core
-    words_ = _generic_core_longest_first()
-    changed = True
-    while rest and changed:
-        changed = False
-        for w in words_:
-            if rest.startswith(w):
-                rest = rest[len(w):]
-                changed = True
-                break
-    return not rest
+    rest, at = core, 0
+    rx = _generic_core_re()
+    while at < len(rest):  # peel generic words off the front, the longest first
+        m = rx.match(rest, at)
+        if m is None or m.end() == at:
+            break
+        at = m.end()
+    return at == len(rest)
 
 
 #: walking left stops after these (the org starts right after them)

@@ -266,7 +266,11 @@ def _start_keeps() -> tuple[str, ...]:
 
 
 def _find_all(name: str, w: str) -> list[int]:
-    return [i for i in range(len(name)) if name.startswith(w, i)]
+    out, i = [], name.find(w)
+    while i >= 0 and w:
+        out.append(i)
+        i = name.find(w, i + 1)
+    return out
 
 
 def _stop_word_at(name: str, w: str, i: int) -> bool:
