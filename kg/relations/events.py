@@ -157,6 +157,13 @@ def _place_frame_gaps() -> tuple[str, ...]:
 
 
 @derived
+def _guest_relative_re() -> re.Pattern:
+    """A meeting verb and the gap words before a coming verb (会见了 / 会见专程):
+    data/trigger_guest_relative.tsv."""
+    return re.compile("(?:" + meet_object_re().pattern + ")(?:" + alternation("trigger_guest_relative", "gap") + ")*$")
+
+
+@derived
 def _lead_frame_re() -> re.Pattern:
     """在 … (的)带领下 (data/trigger_lead_frames.tsv): the people inside lead."""
     return re.compile(alternation("trigger_lead_frames", "open") + r"[^，,。；;]{1,40}?"
@@ -292,6 +299,9 @@ class _Extractor:
         None when the clause has a non-person subject (大同等企业到潍坊).
         """
         cl = clauses[ci]
+        guests = self._relative_guests(cl, pos)
+        if guests is not None:
+            return guests or None
         persons = [r for r in self.view.refs_in(cl.start, pos) if r.type == "Person"]
         lead = _lead_frame_re().search(self.view.text, cl.start, pos)
         if lead:  # 在董事长王一、校长李二的带领下到…: they lead and act
@@ -323,6 +333,22 @@ class _Extractor:
             return self.state.leaders  # 考察组一行坚持…，先后考察了…
         para = self.article.sentences[cl.sentence].paragraph
         return self.state.leaders if para == self.state.leader_paragraph else None
+
+    def _relative_guests(self, cl: Clause, pos: int) -> list[int] | None:
+        """会见了来渝考察的李青、王立: the coming verb at ``pos`` describes the
+        guests named after 的, who come; the host before it does not. None when
+        the verb is not in such a clause; [] when no person is named after 的
+        (会见了来渝的客人) and the delegation in focus is not meant."""
+        view = self.view
+        if _guest_relative_re().search(view.text, cl.start, pos) is None:
+            return None
+        marks = [m for m in (view.text.find(w, pos, cl.end) for w in words("trigger_guest_relative", "mark")) if m >= 0]
+        if not marks or view.refs_in(pos, min(marks), "Person"):
+            return None
+        people = [r.entity for r in view.refs_in(min(marks) + 1, cl.end, "Person")]
+        if people:
+            return people
+        return list(self.state.leaders) if self._is_guest(min(marks) + 1, cl.end) else []
 
     def _named_group(self, cl: Clause, refs: list[Ref]) -> bool:
         """The clause opens with a place or body and a group word of the

@@ -196,3 +196,14 @@ def test_bai_hui_an_organization_is_a_visit_but_visiting_its_officer_is_not():
                               "乙公司": "Organization", "丙市": "Place"})
     extract_relations(art)
     assert triples(art, "visited") == {("王一", "甲部")}
+
+
+def test_a_coming_verb_describing_the_guests_makes_them_visit_not_the_host():
+    ents = {"甲市": "Place", "王一": "Person", "丁公司": "Organization", "李二": "Person", "戊集团": "Organization",
+            "赵三": "Person"}
+    art = make_article("甲市市长王一会见了前来甲市考察的丁公司董事长李二、戊集团总裁赵三。", ents)
+    extract_relations(art)
+    assert triples(art, "visited") == {("李二", "甲市"), ("赵三", "甲市")}
+    art = make_article("甲市市长王一会见了来甲市的客人。", ents)  # nobody named after 的: no visit, the host least of all
+    extract_relations(art)
+    assert triples(art, "visited") == set()
