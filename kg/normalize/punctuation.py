@@ -10,7 +10,9 @@ The chosen form (documented for every later stage):
   (1,000  09:17:50  http://);
 - quotes are “ ” and ‘ ’ (「」『』 become them);
 - full-width digits, letters and spaces become ASCII;
-- doubled separators collapse to the first one (,, ，、 -> ，);
+- doubled separators collapse to the first one (,, ；， -> ，/；), except that a
+  run of commas with an enumeration comma in it is one 、 (北流市,、博白县 ->
+  北流市、博白县: damaged pages double the separators of a list);
 - whitespace: one space at most, none at line ends or next to Chinese
   punctuation; a single space between two Han characters is kept (it
   separates items in headlines); empty lines are dropped, so every line is
@@ -34,6 +36,7 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》【】"
 _ASCII_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])")
 _DOUBLED = re.compile(r"(?<=[，、；：])[，、；：,;]+|(?<=。)。+")
+_LIST_RUN = re.compile(r"[，,]*、[，、,]*")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 _NEWLINES = re.compile(r"[\r\u2028\u2029\u0085]")
@@ -69,6 +72,7 @@ def _translate(doc: OffsetText) -> OffsetText:
 def unify_punctuation(doc: OffsetText) -> OffsetText:
     doc = _translate(doc)
     doc = doc.sub_same_length(_ASCII_PUNCT_NEAR_CJK, lambda m: _FULL[m.group()])
+    doc = doc.sub(_LIST_RUN, lambda m: "、" if len(m.group()) > 1 else m.group())
     doc = doc.sub(_DOUBLED, "")
     return doc
 

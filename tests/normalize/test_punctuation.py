@@ -16,7 +16,10 @@ def test_ascii_kept_between_digits_and_latin():
 
 
 def test_doubled_separators_collapse():
-    assert _norm("平顶山,,上海,、杭州，，长治。。") == "平顶山，上海，杭州，长治。"
+    assert _norm("平顶山,,上海；，杭州，，长治。。") == "平顶山，上海；杭州，长治。"
+    # commas doubled around an enumeration comma: one list separator (damaged pages)
+    assert _norm("到藤县、北流市,、博白县，、大新县和扶绥县") == "到藤县、北流市、博白县、大新县和扶绥县"
+    assert _norm("市委副书记,,、副市长、代理市长卜凡") == "市委副书记、副市长、代理市长卜凡"
 
 
 def test_quotes_and_fullwidth_letters():
