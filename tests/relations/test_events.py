@@ -207,3 +207,14 @@ def test_a_coming_verb_describing_the_guests_makes_them_visit_not_the_host():
     art = make_article("甲市市长王一会见了来甲市的客人。", ents)  # nobody named after 的: no visit, the host least of all
     extract_relations(art)
     assert triples(art, "visited") == set()
+
+
+def test_bai_fang_a_named_person_is_a_meeting_and_an_organization_a_visit():
+    ents = {"甲市": "Place", "王一": "Person", "丁公司": "Organization", "李二": "Person", "戊园区": "Place"}
+    art = make_article("甲市市长王一一行拜访了丁公司董事长李二，考察了戊园区。", ents)  # D7
+    extract_relations(art)
+    assert {frozenset(p) for p in triples(art, "metWith")} == {frozenset(("王一", "李二"))}
+    assert ("王一", "戊园区") in triples(art, "visited")
+    art = make_article("甲市市长王一一行拜访了丁公司。", ents)
+    extract_relations(art)
+    assert triples(art, "metWith") == set() and triples(art, "visited") == {("王一", "丁公司")}
