@@ -36,7 +36,8 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》【】"
 _ASCII_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])")
 _DOUBLED = re.compile(r"(?<=[，、；：])[，、；：,;]+|(?<=。)。+")
-_LIST_RUN = re.compile(r"[，,]*、[，、,]*")
+#: a run of two or more separators with an enumeration comma in it (北流市,、博白县)
+_LIST_RUN = re.compile(r"[，,]+、[，、,]*|、[，、,]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 _NEWLINES = re.compile(r"[\r\u2028\u2029\u0085]")
@@ -72,7 +73,7 @@ def _translate(doc: OffsetText) -> OffsetText:
 def unify_punctuation(doc: OffsetText) -> OffsetText:
     doc = _translate(doc)
     doc = doc.sub_same_length(_ASCII_PUNCT_NEAR_CJK, lambda m: _FULL[m.group()])
-    doc = doc.sub(_LIST_RUN, lambda m: "、" if len(m.group()) > 1 else m.group())
+    doc = doc.sub(_LIST_RUN, "、")
     doc = doc.sub(_DOUBLED, "")
     return doc
 

@@ -342,13 +342,14 @@ class _Extractor:
         view = self.view
         if _guest_relative_re().search(view.text, cl.start, pos) is None:
             return None
-        marks = [m for m in (view.text.find(w, pos, cl.end) for w in words("trigger_guest_relative", "mark")) if m >= 0]
-        if not marks or view.refs_in(pos, min(marks), "Person"):
+        mark = min((m for m in (view.text.find(w, pos, cl.end) for w in words("trigger_guest_relative", "mark"))
+                    if m >= 0), default=-1)
+        if mark < 0 or view.refs_in(pos, mark, "Person"):
             return None
-        people = [r.entity for r in view.refs_in(min(marks) + 1, cl.end, "Person")]
+        people = [r.entity for r in view.refs_in(mark + 1, cl.end, "Person")]
         if people:
             return people
-        return list(self.state.leaders) if self._is_guest(min(marks) + 1, cl.end) else []
+        return list(self.state.leaders) if self._is_guest(mark + 1, cl.end) else []
 
     def _named_group(self, cl: Clause, refs: list[Ref]) -> bool:
         """The clause opens with a place or body and a group word of the
