@@ -313,7 +313,11 @@ def generic_body(text: str, start: int) -> tuple[int, str] | None:
 
 
 def title_like(text: str, pos: int) -> bool:
-    """Does a title (or a body word of one) start at ``pos``?"""
+    """Does a title (or a body word of one) start at ``pos``, or a former-post
+    marker before one (政协原副主席: data/title_former_markers.tsv)?"""
     from kg.lexicons.titles import starts_with_title
 
-    return starts_with_title(text, pos) or text.startswith(words("org_title_starts"), pos)
+    if starts_with_title(text, pos) or text.startswith(words("org_title_starts"), pos):
+        return True
+    return any(text.startswith(w, pos) and starts_with_title(text, pos + len(w))
+               for w in words("title_former_markers", "former"))

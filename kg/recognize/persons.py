@@ -615,7 +615,8 @@ def find_persons(text: str, model_names: set[str] | None = None,
             out.extend(_list_after(text, mm.end, "list", model_ends=model_ends, model_persons=model_persons))
         # name before the title: 徐进市长, 董绍明院士; not when a name follows the
         # title (经发局长陈冠宇: the words before are the body, 经发局 + 局长)
-        before = name_before(text, m.start(), known) if not name else None
+        before = name_before(text, m.start(), known) if not name and not _inside_org_word(text, m.start(), m.end()) \
+            else None
         if before and text[end:end + 1] not in _title_word_tails():
             out.append(_mention(m.start() - len(before), before, "title-context"))
     for h in _honorifics_after():
@@ -625,6 +626,16 @@ def find_persons(text: str, model_names: set[str] | None = None,
                 out.append(_mention(m.start() - len(before), before, "title-context"))
     out.extend(find_bylines(text))
     return out
+
+
+def _inside_org_word(text: str, start: int, end: int) -> bool:
+    """Is the title text[start:end] the head of an organization word that runs
+    past it (委员 of 经济委员会副主任, an organization suffix of
+    kg.lexicons.org_lexicon)? Then no name is taken before it."""
+    from kg.lexicons import org_lexicon as LX
+
+    return any(text.startswith(suf, k) for suf, _ in LX.ORG_SUFFIXES
+               for k in range(max(start, end - len(suf) + 1), end) if k + len(suf) > end)
 
 
 @derived

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kg.decisions import record
 from kg.doc import Article, LocalEntity, Position
 from kg.context.clauses import Ref, TextView
 from kg.context.focus import find_entity, focus_place, implied_body
@@ -474,6 +475,11 @@ def extract_positions(article: Article, view: TextView) -> None:
     persons_with_titles: set[int] = set()
 
     def add(person: int, title: str, org: int | None, offset: int) -> None:
+        if org is not None and article.entities[org].type == "Person":
+            # a name misread as the post's body (原副 of 政协原副主席): the post stays, without it
+            record(article, "positions", person, org, article.sentence_of(offset), (title,), "rejected",
+                   "the post's body would be a person: a position is held in an organization or place")
+            org = None
         key = (person, title, org)
         if key in seen:
             return

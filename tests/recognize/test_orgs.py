@@ -119,3 +119,13 @@ def test_institute_of_an_abbreviated_academy_with_place_and_short_field():
     assert [(o.text, o.subtype) for o in found] == [("中科院苏州光电所", "ResearchInstitution")]
     # no place after the academy, or a title (所长) right after: no institute
     assert _names(find_structural_orgs("中科院光电所所长出席。", places=[])) == []
+
+
+def test_a_former_post_marker_before_a_title_is_title_like():
+    # 政协原副主席: no name 原副 right after the organization
+    from kg.recognize.orgs import title_like
+
+    text = "临海市政协原副主席张明"
+    assert title_like(text, text.index("原副"))
+    assert title_like(text, text.index("副主席"))
+    assert not title_like("原野公司", 0)

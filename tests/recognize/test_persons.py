@@ -167,3 +167,12 @@ def test_latin_name_found_by_its_title_replaces_model_pieces_elsewhere():
               Mention(28, 32, "Ruiz", "Organization", None, "model")]
     out = repeats_and_variants(text, [first] + pieces)
     assert [(m.text, m.type) for m in out if m.start >= 21] == [("Carlos Ruiz", "Person")]
+
+
+def test_no_name_before_a_title_inside_an_organization_word():
+    # 委员 of 经济委员会 is no title: 经济 is not a name
+    text = "全国政协常委、经济委员会副主任、临海市工业联合会会长张明出席"
+    names = {m.text for m in find_persons(text)}
+    assert "经济" not in names and "张明" in names
+    # a title that stands alone still has the name before it
+    assert "徐进" in {m.text for m in find_persons("徐进委员出席会议")}

@@ -168,3 +168,12 @@ def test_a_deputy_prefect_sits_in_the_prefecture_not_its_party_committee():
                        {"延边州": "Place", "延边州委": "Organization", "王一": "Person"})
     got = run(art)
     assert ("王一", "副州长", "延边州") in got and ("王一", "副州长", "延边州委") not in got
+
+
+def test_a_person_is_never_a_posts_body():
+    # a word misread as a name right before the post (原副 of 政协原副主席, typed a
+    # person here): the post stays without a body, and the rejection is recorded
+    art = make_article("临海市政协原副主席张明出席了会议。", {"原副": "Person", "张明": "Person"})
+    got = run(art)
+    assert ("张明", "副主席", None) in got and all(org != "原副" for _p, _t, org in got)
+    assert any(d.kind == "positions" and d.decision == "rejected" and d.object == "原副" for d in art.decisions)
