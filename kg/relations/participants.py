@@ -18,7 +18,9 @@ The sides come from what the article says about each person:
 - a participant is on the host side when their keys meet the hosts' and not
   the visitors'; when the text does not show the side, no link (D13).
 
-The host leader is the host named first. A participant already on one side
+Visiting-side participants (posts where the visitors' are: 北海市发改委主任 in
+a meeting with the 北海市委书记 who came) accompany the first visiting leader
+and meet the host leader. The host leader is the host named first. A participant already on one side
 of the meeting (a co-host) accompanies nobody.
 """
 
@@ -132,7 +134,9 @@ def host_side(sides: Sides, person_keys: frozenset[int], hosts: list[int], visit
 def participants(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause],
                  sides: Sides) -> None:
     """Host-side people before 参加 / 出席 accompany the host leader and, when
-    the sides met, meet the visiting leaders (see the module doc)."""
+    the sides met, meet the visiting leaders; visiting-side people there (posts
+    where the visitors' are, not the hosts') accompany the first visiting leader
+    and meet the host leader (see the module doc; D10)."""
     leaders = list(state.leaders)
     if not leaders:
         return
@@ -143,22 +147,29 @@ def participants(article: Article, view: TextView, state: DelegationState, si: i
     met = any(e.kind == "Meeting" and e.sentence <= si and set(leaders) & {*e.agents, *e.targets}
               and set(hosts) & {*e.agents, *e.targets} for e in article.events)
     found: list[int] = []
+    guests: list[int] = []
     for ci, cl in enumerate(clauses):
         for m in view.find(attend_re(), cl.start, cl.end):
             if accompany_re().search(view.text, cl.start, m.start()):
                 continue  # 陪同: kg.relations.companions
             refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
             for p in name_run_before(view, clauses, ci, m.start()):
-                if p in leaders or p in members or p in hosts or p in found:
+                if p in leaders or p in members or p in hosts or p in found or p in guests:
                     continue
                 cl_of = next((c for c in clauses if c.start <= refs.get(p, cl.start) < c.end), cl)
-                if host_side(sides, sides.keys_at(p, cl_of, refs.get(p, cl.start)), hosts, [*leaders, *members]):
+                keys = sides.keys_at(p, cl_of, refs.get(p, cl.start))
+                if host_side(sides, keys, hosts, [*leaders, *members]):
                     found.append(p)
-    if not found:
-        return
-    ev = new_event(article, "Meeting", [hosts[0]], si)
-    article.events[ev].targets.extend(leaders if met else [])
-    article.events[ev].companions.extend(found)
+                elif host_side(sides, keys - {HOME}, [*leaders, *members], hosts):
+                    guests.append(p)  # posts where the visitors' are: the visiting side
+    if found:
+        ev = new_event(article, "Meeting", [hosts[0]], si)
+        article.events[ev].targets.extend(leaders if met else [])
+        article.events[ev].companions.extend(found)
+    if guests:  # visiting-side participants accompany the first leader and meet the top host (D10)
+        ev = new_event(article, "Meeting", [leaders[0]], si)
+        article.events[ev].targets.extend([hosts[0]] if met else [])
+        article.events[ev].companions.extend(guests)
 
 
 def received_meeting_participants(article: Article, view: TextView, state: DelegationState, si: int,

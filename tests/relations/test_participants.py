@@ -14,6 +14,18 @@ def test_host_side_participants_accompany_the_host_and_meet_the_visitor():
     assert {frozenset(("李青", "张明")), frozenset(("李青", "王芳"))} <= met
 
 
+def test_visiting_side_participants_accompany_the_visiting_leader_and_meet_the_host():
+    # D10: participants whose posts are where the visitors' are accompany the first leader
+    art = make_article("临海市市长张明会见了来访的华阳市市长李青一行。临海市副市长王芳，华阳市副市长赵阳等参加会见。",
+                       {"临海市": "Place", "华阳市": "Place", "张明": "Person", "李青": "Person",
+                        "王芳": "Person", "赵阳": "Person"})
+    extract_relations(art)
+    acc = triples(art, "accompanied")
+    assert ("王芳", "张明") in acc and ("赵阳", "李青") in acc
+    assert ("赵阳", "张明") not in acc
+    assert frozenset(("张明", "赵阳")) in {frozenset(p) for p in triples(art, "metWith")}
+
+
 def test_city_leaders_are_on_the_side_of_the_city_in_focus():
     art = make_article("临海市市长张明会见了李青一行，市领导王芳、赵阳参加会见。",
                        {"临海市": "Place", "张明": "Person", "李青": "Person", "王芳": "Person", "赵阳": "Person"})
