@@ -188,6 +188,15 @@ def _fronted_object(view: TextView, clause: Clause, verb: int) -> list[Ref]:
     return [r for r in view.list_items(m.start(1), m.end(1)) if r.type in ("Organization", "Place")]
 
 
+
+def _ends_with_title(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end with a title (甲集团党委副书记), punctuation aside?"""
+    from kg.lexicons.titles import title_regex
+
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return any(m.end() == end for m in title_regex().finditer(text, start, end))
+
 class _Extractor:
     def __init__(self, article: Article, view: TextView):
         self.article, self.view = article, view
@@ -495,6 +504,10 @@ class _Extractor:
                 if not a and not view.refs_in(cl.start, m.start()):
                     a = self._subject(clauses, ci, m.start()) or []  # 一行来到甲公司，会见了…: the leaders
                 b = [r.entity for r in view.refs_in(m.end(), cl.end, "Person")]
+                if not b and ci + 1 < len(clauses) and _ends_with_title(view.text, m.end(), cl.end):
+                    # 会见了甲集团党委副书记，乙公司总裁王一一行: the title chain goes on past the comma
+                    nxt = clauses[ci + 1]
+                    b = [r.entity for r in view.refs_in(nxt.start, nxt.end, "Person")][:1]
                 if self._is_guest(m.end(), cl.end) or (not b and visit_inspect_re().match(view.text, m.end())):
                     b += [x for x in self.state.leaders if x not in b]  # 接待了考察团 / 等接待考察: the delegation
                 self._meeting(a, b, si)

@@ -64,3 +64,13 @@ def test_attending_a_ceremony_and_meeting_a_delegation_gives_met_with():
     art = _make("甲市市长王一出席签约仪式并会见了乙市副市长李二一行。", ents)
     _extract(art)
     assert {tuple(sorted(p)) for p in _triples(art, "metWith")} == {("李二", "王一")}
+
+
+def test_the_met_persons_title_chain_goes_on_past_a_comma():
+    # 会见了甲集团党委副书记，乙公司总裁王一一行: 王一 is met, then leads the delegation
+    art = make_article("临海市委书记张明会见了华锐集团党委副书记，海通公司党委书记、总裁王立一行。市领导李青参加会见。",
+                       {"临海市": "Place", "华锐集团": "Organization", "海通公司": "Organization",
+                        "张明": "Person", "王立": "Person", "李青": "Person"})
+    extract_relations(art)
+    assert frozenset(("张明", "王立")) in {frozenset(p) for p in triples(art, "metWith")}
+    assert ("李青", "张明") in triples(art, "accompanied")
