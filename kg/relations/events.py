@@ -35,6 +35,7 @@ from kg.relations.companions import ESCORT_FRAME_RE, companions
 from kg.relations.meetings import escorted_people, receptions
 from kg.relations.participants import (
     Sides,
+    attend_re,
     co_hosts,
     held_meeting_participants,
     meeting_participants,
@@ -508,7 +509,11 @@ class _Extractor:
                     # 会见了甲集团党委副书记，乙公司总裁王一一行: the title chain goes on past the comma
                     nxt = clauses[ci + 1]
                     b = [r.entity for r in view.refs_in(nxt.start, nxt.end, "Person")][:1]
-                if self._is_guest(m.end(), cl.end) or (not b and visit_inspect_re().match(view.text, m.end())):
+                bare = (not b and not view.refs_in(m.end(), cl.end)  # 王一、王二等接待。: the delegation in focus
+                        and not attend_re().search(view.text, cl.start, m.start())  # 参加会见: participants
+                        and not accompany_re().search(view.text, cl.start, m.start()))
+                if (self._is_guest(m.end(), cl.end) or (not b and visit_inspect_re().match(view.text, m.end()))
+                        or (bare and set(a) - set(self.state.leaders) and self._visiting(si))):
                     b += [x for x in self.state.leaders if x not in b]  # 接待了考察团 / 等接待考察: the delegation
                 self._meeting(a, b, si)
                 met = True
@@ -541,6 +546,18 @@ class _Extractor:
                     for r in view.refs_in(cl.start, cl.end, "Person"):
                         if r.entity not in ev.agents and r.entity not in ev.targets:
                             ev.targets.append(r.entity)
+
+    def _visiting(self, si: int) -> bool:
+        """Whether the leaders in focus are named in sentence ``si`` or on a visit told
+        in its paragraph or the one before."""
+        sent = self.article.sentences[si]
+        para = sent.paragraph
+        if not self.state.leaders:
+            return False
+        if any(r.entity in self.state.leaders for r in self.view.refs_in(sent.start, sent.end, "Person")):
+            return True
+        return any(e.kind == "Visit" and set(e.agents) & set(self.state.leaders) and e.sentence <= si
+                   and self.article.sentences[e.sentence].paragraph in (para, para - 1) for e in self.article.events)
 
     def _members(self) -> set[int]:
         """The companions of the leaders' current visit (members brought along:

@@ -16,14 +16,19 @@ from kg.context.clauses import Clause, TextView
 from kg.relations.companions import ESCORT_FRAME_RE
 from kg.lexicons.triggers import accompany_re
 
-#: 受到Y(等)的(热情/亲切)接待 / 接见 / 会见
-RECEPTION_RE = re.compile(r"受到([^，,。；;]{1,40}?)(?:等)?(?:的)?(?:热情|亲切|隆重)?(?:接待|接见|会见|会晤)")
+#: 受到Y(等)的(热情/亲切)接待 / 接见 / 会见; Y may be a list of clauses
+#: (受到理事长王一，副理事长王二等的热情接待)
+RECEPTION_RE = re.compile(r"受到([^。；;]{1,120}?)(?:等)?(?:的)?(?:热情|亲切|隆重)?(?:接待|接见|会见|会晤)")
 
 
 def receptions(view: TextView, clause: Clause) -> list[tuple[int, list[int]]]:
-    """(offset of 受到, hosts) for each passive reception in the clause."""
+    """(offset of 受到, hosts) for each passive reception starting in the
+    clause (its hosts may run on over the next clauses)."""
     out = []
-    for m in RECEPTION_RE.finditer(view.text, clause.start, clause.end):
+    end = view.text.find("。", clause.start)
+    for m in RECEPTION_RE.finditer(view.text, clause.start, end if end > 0 else len(view.text)):
+        if m.start() >= clause.end:
+            break
         hosts = [r.entity for r in view.refs_in(m.start(1), m.end(1), "Person")]
         if hosts and view.outside_refs(m.start(), m.start() + 2):
             out.append((m.start(), hosts))

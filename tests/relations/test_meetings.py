@@ -74,3 +74,27 @@ def test_the_met_persons_title_chain_goes_on_past_a_comma():
     extract_relations(art)
     assert frozenset(("张明", "王立")) in {frozenset(p) for p in triples(art, "metWith")}
     assert ("李青", "张明") in triples(art, "accompanied")
+
+
+def test_a_reception_by_hosts_listed_over_several_clauses():
+    # 受到理事长王一，副理事长王二等的热情接待: every listed host met the visitor
+    art = make_article("临海市商务局局长张明一行访问华锐商会，受到该会会长李青，副会长王芳，理事赵阳等的热情接待。",
+                       {"临海市商务局": "Organization", "华锐商会": "Organization", "张明": "Person",
+                        "李青": "Person", "王芳": "Person", "赵阳": "Person"})
+    extract_relations(art)
+    met = {frozenset(p) for p in triples(art, "metWith")}
+    assert {frozenset(("张明", x)) for x in ("李青", "王芳", "赵阳")} <= met
+
+
+def test_hosts_who_receive_without_an_object_receive_the_delegation_in_focus():
+    # 王一，王二等接待。: the delegation told in the sentence is received
+    art = make_article("临海市副市长张明一行到访华锐商会，华锐商会会长李青，副会长王芳等接待。",
+                       {"华锐商会": "Organization", "张明": "Person", "李青": "Person", "王芳": "Person"})
+    extract_relations(art)
+    met = {frozenset(p) for p in triples(art, "metWith")}
+    assert frozenset(("张明", "李青")) in met
+    # the visitor thanking for the reception (对…的热情接待表示感谢) receives nobody
+    art = make_article("临海市副市长张明、王立一行到访华锐商会。张明对华锐商会的热情接待表示感谢。",
+                       {"华锐商会": "Organization", "张明": "Person", "王立": "Person"})
+    extract_relations(art)
+    assert not triples(art, "metWith")
