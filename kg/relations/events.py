@@ -333,6 +333,9 @@ class _Extractor:
                 return None  # …等组成的代表团一行深入…: the group, not its members
             return name_run_before(self.view, clauses, ci, pos)
         refs = self.view.refs_in(cl.start, pos)
+        fronted = _fronted_re().search(self.view.text, cl.start, pos)
+        if fronted:  # 对甲公司进行了考察: the object before the verb is no subject
+            refs = [r for r in refs if not fronted.start(1) <= r.start < fronted.end(1)]
         if refs and not FRAME_RE.match(cl.text):
             if self._named_group(cl, refs):
                 return self.state.leaders  # 乡城县党政代表团一行来到…: the delegation in focus

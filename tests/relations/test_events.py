@@ -218,3 +218,11 @@ def test_bai_fang_a_named_person_is_a_meeting_and_an_organization_a_visit():
     art = make_article("甲市市长王一一行拜访了丁公司。", ents)
     extract_relations(art)
     assert triples(art, "metWith") == set() and triples(art, "visited") == {("王一", "丁公司")}
+
+
+def test_a_fronted_object_is_not_the_subject_of_the_visit():
+    # 调研组…，对甲公司、乙公司等进行了实地考察: the delegation in focus visits both
+    art = make_article("临海市市长张明率队赴深圳考察。调研组分赴深圳等地，对华锐公司、明泰公司等进行了实地考察调研。",
+                       {"张明": "Person", "深圳": "Place", "华锐公司": "Organization", "明泰公司": "Organization"})
+    extract_relations(art)
+    assert {("张明", "华锐公司"), ("张明", "明泰公司")} <= triples(art, "visited")
