@@ -542,7 +542,7 @@ def community_network(
     :func:`kg.analytics.signed_with_graph` (parties of the same agreement); each
     edge has ``relations``, a sorted list of "metWith" and/or "signedWith", and
     each node ``community``, its index in the list. Communities:
-    :func:`kg.analytics.communities` (greedy modularity).
+    :func:`kg.analytics.communities` (Louvain modularity).
     """
     import networkx as nx
 
@@ -594,7 +594,7 @@ def plot_communities(network: "networkx.MultiDiGraph | rdflib.Graph") -> "Figure
     g, groups = community_network(network)
     fig, ax = new_figure(12.0, 9.0)
     ax.set_title(_ui("community_title"))
-    ax.set_xlabel(_ui("community_x") + "Colour: community (greedy modularity); solid: met with; dashed: signed together")
+    ax.set_xlabel(_ui("community_x") + "Colour: community (Louvain modularity); solid: met with; dashed: signed together")
     _network_axes(ax)
     if not groups:
         _empty(ax, _ui("community_empty"))

@@ -338,10 +338,10 @@ def met_or_signed(graph) -> "networkx.Graph":
 
 
 def test_communities(graph, network, cjk_font):
-    from networkx.algorithms.community import greedy_modularity_communities
+    from kg.analytics import communities
 
     expected = met_or_signed(graph)
-    partition = {frozenset(c) for c in greedy_modularity_communities(expected)}
+    partition = {frozenset(c) for c in communities(expected)}
     fig, png, glyphs = draw(lambda: plots.plot_communities(network))
     assert_drawn(fig, png, glyphs)
     ax = fig.axes[0]

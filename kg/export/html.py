@@ -203,7 +203,7 @@ def _kg_type(data: dict) -> str:
 def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int, communities_cache=None) -> tuple[list[Group], str]:
     """``rest`` as at most ``limit`` groups, and how it was grouped.
 
-    By community (greedy modularity, :func:`kg.analytics.communities`) where
+    By community (Louvain modularity, :func:`kg.analytics.communities`) where
     they are few enough: each community with two or more members in ``rest``
     is a group (labelled by its most connected member), the remaining entities
     (isolated, or alone in ``rest`` from their community) are grouped by class.

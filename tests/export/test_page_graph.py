@@ -91,7 +91,7 @@ def test_communities_are_read_back_for_the_same_graph_only(tmp_path, monkeypatch
         raise AssertionError("computed again")
 
     with monkeypatch.context() as m:
-        m.setattr(nxc, "greedy_modularity_communities", refuse)
+        m.setattr(nxc, "louvain_communities", refuse)
         assert communities(g, cache=cache) == expected
         assert build_payload(graph, max_nodes=40, communities_cache=cache) == first
     u, v = sorted(g)[:2]
