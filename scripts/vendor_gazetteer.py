@@ -24,7 +24,7 @@ import io
 from importlib import resources
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "extract" / "data"
+OUT = Path(__file__).resolve().parent.parent / "kg" / "lexicons" / "data"
 HEADER = "# from JioNLP {version} dictionary/{name} (Apache License 2.0, github.com/dongrixinyu/JioNLP){note}\n"
 
 
