@@ -196,10 +196,12 @@ def received_meeting_participants(article: Article, view: TextView, state: Deleg
         for m in view.find(attend_re(), cl.start, cl.end):
             if not meeting_word_in(view.text, cl.start, cl.end) or accompany_re().search(view.text, cl.start, m.start()):
                 continue  # 参加会见, 会见时在座: a meeting word in the clause
+            refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
             for p in name_run_before(view, clauses, ci, m.start()):
                 if p in side_a or p in side_b or p in found_a or p in found_b:
                     continue
-                keys = sides.wide([p])
+                at = refs.get(p, cl.start)  # 市领导王三: the city in focus is their side too
+                keys = sides.wide([p]) | sides.keys_at(p, next((c for c in clauses if c.start <= at < c.end), cl), at)
                 if keys & wide_a and not keys & wide_b:
                     found_a.append(p)
                 elif keys & wide_b and not keys & wide_a:

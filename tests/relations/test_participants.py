@@ -123,3 +123,13 @@ def test_zai_zuo_is_taking_part_in_the_meeting():
     extract_relations(art)
     assert ("王芳", "张明") in triples(art, "accompanied")
     assert frozenset(("李青", "王芳")) in {frozenset(p) for p in triples(art, "metWith")}
+
+
+def test_a_group_word_shows_the_side_of_participants_at_a_reception():
+    # no delegation in focus (a host receives a guest): 市领导 are the host city's people
+    art = make_article("临海市市长张明会见了来临海市参加活动的韩国驻华大使金成。市领导李青、王芳，韩国驻沪总领事朴南参加会见。",
+                       {"临海市": "Place", "韩国": "Place", "张明": "Person", "李青": "Person", "王芳": "Person",
+                        "金成": "Person", "朴南": "Person"})
+    extract_relations(art)
+    assert {("李青", "张明"), ("王芳", "张明"), ("朴南", "金成")} <= triples(art, "accompanied")
+    assert frozenset(("金成", "李青")) in {frozenset(p) for p in triples(art, "metWith")}
