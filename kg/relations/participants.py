@@ -194,8 +194,10 @@ def received_meeting_participants(article: Article, view: TextView, state: Deleg
     found_b: list[int] = []
     for ci, cl in enumerate(clauses):
         for m in view.find(attend_re(), cl.start, cl.end):
-            if not meeting_word_in(view.text, cl.start, cl.end) or accompany_re().search(view.text, cl.start, m.start()):
-                continue  # 参加会见, 会见时在座: a meeting word in the clause
+            bare = not view.text[m.end():cl.end].strip("。，,；; ") and meeting.sentence >= si - 1
+            if not (bare or meeting_word_in(view.text, cl.start, cl.end)) or \
+                    accompany_re().search(view.text, cl.start, m.start()):
+                continue  # 参加会见, 会见时在座: a meeting word in the clause; a bare 参加 right after the meeting
             refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
             for p in name_run_before(view, clauses, ci, m.start()):
                 if p in side_a or p in side_b or p in found_a or p in found_b:

@@ -133,3 +133,17 @@ def test_a_group_word_shows_the_side_of_participants_at_a_reception():
     extract_relations(art)
     assert {("李青", "张明"), ("王芳", "张明"), ("朴南", "金成")} <= triples(art, "accompanied")
     assert frozenset(("金成", "李青")) in {frozenset(p) for p in triples(art, "metWith")}
+
+
+def test_a_bare_attend_right_after_a_reception_takes_part_in_it():
+    # 省长王一会见了甲国大使李二。…副省长王三参加。: 参加 alone, the sentence after the meeting
+    art = make_article("临海省省长张明会见了韩国驻华大使金成。临海省副省长李青，临海省政府秘书长王芳参加。",
+                       {"临海省": "Place", "韩国": "Place", "张明": "Person", "李青": "Person", "王芳": "Person",
+                        "金成": "Person"})
+    extract_relations(art)
+    assert {("李青", "张明"), ("王芳", "张明")} <= triples(art, "accompanied")
+    # a bare 参加 two sentences later is about something else
+    art = make_article("临海省省长张明会见了韩国驻华大使金成。双方交流了意见。会后举行了论坛。临海省副省长李青参加。",
+                       {"临海省": "Place", "韩国": "Place", "张明": "Person", "李青": "Person", "金成": "Person"})
+    extract_relations(art)
+    assert ("李青", "张明") not in triples(art, "accompanied")
