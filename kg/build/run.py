@@ -307,7 +307,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     from kg.build.assemble import ArticleParts, EntitySection, article_contexts
     from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
-    from kg.export.page_graph import encode_page, plain, plain_triples
+    from kg.export.page_graph import decode_page, encode_page, plain, plain_triples
     from kg.logs import logger, progress as progress_bar
     from kg.rdf.conform import triple_key
     from kg.rdf.mapping import _Mapper, article_slugs
@@ -338,7 +338,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     def task_for(ai: int) -> RenderTask:
         record = built_inputs[ai].record
         payload = record.read_bytes() if remote else str(record)
-        return RenderTask(ai, keys[ai], payload, contexts.pop(ai), options.validate)
+        return RenderTask(ai, keys[ai], payload, contexts.pop(ai), options.validate, page=options.html)
 
     def crashed(task: RenderTask, why: str):
         raise RuntimeError(f"rendering {built_inputs[task.index].source} failed: {why}")
@@ -358,15 +358,18 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     try:
         with progress_bar(n, "articles (RDF)") as bar:
             for ai in range(n):
+                statements = None
                 if ai in todo_set:
-                    data = next(stream)
+                    data, page_data = next(stream)
                     cache.put_rdf(keys[ai], data)
+                    if page is not None and page_data is not None:  # made by the worker
+                        cache.put_page(keys[ai], page_data)
+                        statements = decode_page(page_data)
                     stats.rendered += 1
                 else:
                     data = cache.rdf_path(keys[ai]).read_bytes()
                     stats.render_cached += 1
-                statements = None
-                if page is not None and ai not in todo_set and options.use_cache:
+                if page is not None and statements is None and ai not in todo_set and options.use_cache:
                     statements = cache.get_page(keys[ai])
                 rendered = decode_rendered(data, triples=page is not None and statements is None)
                 if ai in todo_set:

@@ -6,7 +6,8 @@ kept for the next ones. The functions take and return small picklable
 objects: an :class:`AnalysisTask` (the raw Article) gives an
 :class:`AnalysisResult` carrying the record bytes (:func:`kg.build.cache.encode_record`);
 a :class:`RenderTask` (a record and the resolved entities it refers to) gives
-the encoded :class:`kg.build.render.Rendered` (:func:`kg.build.render.encode_rendered`).
+the encoded :class:`kg.build.render.Rendered` (:func:`kg.build.render.encode_rendered`)
+and, when graph.html is written, the article's page statements.
 """
 
 from __future__ import annotations
@@ -141,11 +142,16 @@ class RenderTask:
     context: object  #: kg.build.render.ArticleContext
     validate: bool = True
     threads: int = 1
+    #: also return the article's statements in the page's plain form (graph.html is written)
+    page: bool = False
 
 
-def render(task: RenderTask) -> bytes:
-    """Map, format and validate one article (:func:`kg.build.render.render_article`);
-    the encoded :class:`kg.build.render.Rendered` (as the cache stores it)."""
+def render(task: RenderTask) -> tuple[bytes, bytes | None]:
+    """Map, format and validate one article (:func:`kg.build.render.render_article`):
+    the encoded :class:`kg.build.render.Rendered` (as the cache stores it) and,
+    with ``task.page``, its statements for graph.html
+    (:func:`kg.export.page_graph.encode_page`; made here, in parallel, rather than
+    by the building process from the decoded rdflib terms), else None."""
     from kg.build.cache import read_full
     from kg.build.render import render_article
 
@@ -161,4 +167,10 @@ def render(task: RenderTask) -> bytes:
         article = read_full(Path(task.record))
     from kg.build.render import encode_rendered
 
-    return encode_rendered(render_article(article, task.context, validate=task.validate))
+    rendered = render_article(article, task.context, validate=task.validate)
+    page = None
+    if task.page:
+        from kg.export.page_graph import encode_page, plain_triples
+
+        page = encode_page(plain_triples(rendered.triples))
+    return encode_rendered(rendered), page
