@@ -218,6 +218,7 @@ class Cache:
     def __init__(self, out_dir: str | os.PathLike, staging: Path | None = None):
         self.root = Path(out_dir) / CACHE
         self.staging = staging / CACHE if staging is not None else None
+        self._folders: set[Path] = set()  # shard folders made by this object (one mkdir each)
 
     # paths --------------------------------------------------------------
     def _find(self, kind: str, key: str) -> Path | None:
@@ -241,9 +242,15 @@ class Cache:
     def _write(self, kind: str, key: str, data: bytes) -> Path:
         base = self.staging if self.staging is not None else self.root
         path = _sharded(base / kind, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(data)
+        try:
+            tmp.write_bytes(data)
+        except FileNotFoundError:  # the folder went away since: make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
         os.replace(tmp, path)
         return path
 

@@ -17,3 +17,16 @@ def test_the_int8_key_only_where_the_int8_copy_tags(monkeypatch):
     monkeypatch.setenv("ZHKG_NER_QUANTIZE", "1")
     monkeypatch.setenv("ZHKG_NER_FAST", "0")
     assert "+int8" not in model_id(None)
+
+
+def test_a_shard_folder_removed_after_a_write_is_made_again(tmp_path):
+    # the cache makes each shard folder once; a folder removed since is made again
+    import shutil
+
+    from kg.build.cache import Cache
+
+    cache = Cache(tmp_path / "out")
+    first = cache.put_rdf("ab" + "0" * 62, b"one")
+    shutil.rmtree(first.parent)
+    second = cache.put_rdf("ab" + "1" * 62, b"two")
+    assert second.parent == first.parent and second.read_bytes() == b"two"
