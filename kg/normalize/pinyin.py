@@ -3,8 +3,9 @@
 Only a bracket whose whole content is one pinyin syllable carrying a tone
 mark is an annotation; real brackets (恒玄科技(上海), (郭赟), (筹), (2020))
 never match. The dictionaries used to repair a lost character from its
-annotation (:func:`repair_candidates`) come from JioNLP and load lazily,
-only when an article needs a repair.
+annotation (:func:`repair_candidates`) come from JioNLP, shipped as package
+data (scripts/vendor_pinyin.py), and load lazily, only when an article needs
+a repair.
 """
 
 from __future__ import annotations
@@ -22,18 +23,21 @@ ANNOTATION = re.compile(rf"[(（]\s?(?P<py>{SYLLABLE})\s?[)）]")
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> tuple[dict[str, list[str]], dict[str, int]]:
-    """reading -> Simplified characters, and word -> corpus frequency."""
-    from kg.normalize.jio import jionlp
-    from kg.normalize.script import converter
+    """reading -> Simplified characters, and word -> corpus frequency: the package's
+    data/pinyin_readings.tsv and data/pinyin_words.tsv (JioNLP's, derived once by
+    scripts/vendor_pinyin.py; reading them takes a tenth of building them from
+    JioNLP's loaders). The first line of each file is its source."""
+    from importlib import resources
 
-    t2s = converter("t2s")
+    data = resources.files("kg.normalize").joinpath("data")
     by_reading: dict[str, list[str]] = {}
-    for char, readings in jionlp().pinyin_char_loader().items():
-        if t2s.convert(char) != char:
-            continue
-        for r in readings:
-            by_reading.setdefault(r, []).append(char)
-    freq = {w: info["total_num"] for w, info in jionlp().word_distribution_loader().items() if len(w) == 2}
+    for line in data.joinpath("pinyin_readings.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        reading, _, chars = line.partition("\t")
+        by_reading[reading] = list(chars)
+    freq: dict[str, int] = {}
+    for line in data.joinpath("pinyin_words.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        word, _, count = line.partition("\t")
+        freq[word] = int(count)
     return by_reading, freq
 
 
