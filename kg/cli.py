@@ -147,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=None, help="random seed (default 1)")
     p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
     p.add_argument("--gpu", action="store_true", help="train on the first CUDA device")
+    p.add_argument("--retune", choices=["all", "kinds"], default=None,
+                   help="keep the trained weights and choose again on dev, after a rule change: the thresholds and the "
+                        "kinds the model decides (all), or only the kinds, the thresholds kept (kinds)")
 
     p = sub.add_parser("train-spans", help="train the acceptance of refused NER spans (train split; dev picks the threshold)")
     p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
@@ -311,7 +314,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kg.scoring.train import run_train_re
 
         return run_train_re(args.corpus, args.save_dir, mode=args.mode, fraction=args.fraction, model=args.model,
-                            epochs=args.epochs, seed=args.seed, gpu=args.gpu)
+                            epochs=args.epochs, seed=args.seed, gpu=args.gpu, retune_only=args.retune)
     if args.command == "train-spans":
         from kg.recognize.train_spans import run_train_spans
 

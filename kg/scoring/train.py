@@ -87,11 +87,12 @@ def samples(articles, gold, mode: str, keep: dict | None = None) -> list[tuple[l
 GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
 
 
-def tune(scorer, articles, gold, cands: dict, mode: str) -> dict:
+def tune(scorer, articles, gold, cands: dict, mode: str, fixed: dict | None = None) -> dict:
     """Per kind, on the dev articles and scored as ``kg eval`` scores (the guide's
     measure): the rules' F1, the model's best F1 over :data:`GRID` and its
     threshold. The model decides a kind in ``hybrid`` mode only where it beats
-    the rules on dev; in ``model`` mode it decides every kind."""
+    the rules on dev; in ``model`` mode it decides every kind. With ``fixed``
+    (a model's thresholds) the thresholds are kept and only measured."""
     import copy
 
     from kg.evaluation.from_article import article_to_gold_shape
@@ -112,6 +113,15 @@ def tune(scorer, articles, gold, cands: dict, mode: str) -> dict:
         return score_corpus(pred, gold).relation(kind)
 
     for kind in KINDS:
+        if fixed is not None:
+            t_new = float(fixed.get(kind, 0.5))
+            t_rule = float(fixed.get(kind + RULE_BACKED, t_new))
+            prf = measured(kind, {kind: t_new, kind + RULE_BACKED: t_rule})
+            r = rules.relation(kind)
+            table[kind] = {"threshold": t_new, "threshold_rule": t_rule,
+                           "model": {"p": round(prf.precision, 4), "r": round(prf.recall, 4), "f1": round(prf.f1, 4)},
+                           "rules": {"p": round(r.precision, 4), "r": round(r.recall, 4), "f1": round(r.f1, 4)}}
+            continue
         best = (0.5, -1.0, None)
         for t in GRID:
             prf = measured(kind, {kind: t})
@@ -175,10 +185,47 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
     return dict(scorer.config)
 
 
+def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: logging.Logger | None = None,
+           what: str = "all") -> dict:
+    """Keep a trained model's weights and choose again, on the dev articles (corpus
+    dev and the shared dev articles) analysed by the current rules, its thresholds
+    and the kinds it decides (those where it beats the rules), as :func:`train`
+    does after training (``what="all"``), or only the kinds, its thresholds kept
+    (``what="kinds"``). For after a rule change: the features are the rules'
+    verdicts, so the best thresholds and the kinds may move."""
+    from kg.scoring.component import RelationScorer
+    from kg.scoring.stage import RULE_BACKED
+
+    logger = logger or _logger()
+    scorer = RelationScorer()
+    scorer.load(str(save_dir), devices=-1, verbose=False)
+    mode = scorer.config.get("mode") or "hybrid"
+    os.environ["ZHKG_RELATIONS"] = "rules"  # features come from the stages before scoring
+    dev_articles, dev_gold = prepared(corpus, "dev", model)
+    more_articles, more_gold = shared_dev(corpus, model)
+    dev_cands: dict = {}
+    samples(dev_articles, dev_gold, mode, dev_cands)
+    samples(more_articles, more_gold, mode, dev_cands)
+    table = tune(scorer, dev_articles + more_articles, {**dev_gold, **more_gold}, dev_cands, mode,
+                 fixed=dict(scorer.config.get("thresholds") or {}) if what == "kinds" else None)
+    scorer.config.thresholds = {**{k: v["threshold"] for k, v in table.items()},
+                                **{k + RULE_BACKED: v["threshold_rule"] for k, v in table.items()}}
+    scorer.config.kinds = [k for k, v in table.items() if mode == "model" or v["model"]["f1"] > v["rules"]["f1"]]
+    scorer.config.dev = table
+    scorer.config.retuned = what
+    scorer.save_config(str(save_dir))
+    for k, v in table.items():
+        logger.info(f"  {k:15s} rules F1 {v['rules']['f1']:.3f}  model F1 {v['model']['f1']:.3f} "
+                    f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it)"
+                    f"{'  <- model' if k in scorer.config.kinds else ''}")
+    return dict(scorer.config)
+
+
 def run_train_re(corpus: str, save_dir: str | None, mode: str = "hybrid", fraction: float = 1.0,
                  model: str | None = None, epochs: int | None = None, seed: int | None = None,
-                 gpu: bool = False) -> int:
-    """The ``kg train-re`` command: exit 0 when trained, 2 on bad arguments."""
+                 gpu: bool = False, retune_only: str | None = None) -> int:
+    """The ``kg train-re`` command: exit 0 when trained (or, ``retune_only`` "all" or
+    "kinds", re-tuned), 2 on bad arguments."""
     from kg.scoring.stage import MODES, SHIPPED
 
     corpus_dir = Path(corpus)
@@ -201,6 +248,13 @@ def run_train_re(corpus: str, save_dir: str | None, mode: str = "hybrid", fracti
         from importlib import resources
 
         save_dir = str(resources.files("kg.scoring").joinpath("models", SHIPPED[mode]))
+    if retune_only:
+        if not (Path(save_dir) / "model.pt").is_file():
+            print(f"kg train-re: --retune: no trained model in {save_dir}", file=sys.stderr)
+            return 2
+        retune(corpus_dir, Path(save_dir), model, what=retune_only)
+        print(f"kg train-re: {'thresholds and kinds' if retune_only == 'all' else 'kinds'} re-tuned in {save_dir}")
+        return 0
     devices = 0 if gpu else -1
     train(corpus_dir, Path(save_dir), mode, fraction, model, devices, epochs=epochs, seed=seed)
     print(f"kg train-re: model written to {save_dir}")

@@ -29,3 +29,35 @@ def test_the_test_split_is_never_used_for_training():
 
 def test_threshold_grid_is_inside_the_unit_interval():
     assert GRID[0] > 0 and GRID[-1] < 1 and list(GRID) == sorted(GRID)
+
+
+def test_retune_needs_a_trained_model(tmp_path, capsys):
+    assert run_train_re(str(ROOT / "corpus"), str(tmp_path), retune_only="kinds") == 2
+    assert "no trained model" in capsys.readouterr().err
+
+
+def test_tuning_with_fixed_thresholds_keeps_them_and_measures_the_model():
+    # kg train-re --retune kinds: the thresholds stay, the model's F1 is measured with them
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.relations.relations import extract_relations
+    from kg.scoring.candidates import KINDS, candidates
+    from kg.scoring.train import tune
+
+    from tests.builders import make_article
+
+    art = make_article("临海市市长张明率队到华锐公司考察。", {"临海市": "Place", "张明": "Person", "华锐公司": "Organization"})
+    extract_relations(art)
+    gold = {art.source: article_to_gold_shape(art)}
+    cands = {art.source: candidates(art)}
+
+    class Always:  # a scorer sure of every candidate
+        def predict(self, items):
+            return [0.9 for _ in items]
+
+    fixed = {k: 0.95 for k in KINDS} | {k + "|rule": 0.95 for k in KINDS}
+    table = tune(Always(), [art], gold, cands, "hybrid", fixed=fixed)
+    assert {k: (v["threshold"], v["threshold_rule"]) for k, v in table.items()} == {k: (0.95, 0.95) for k in KINDS}
+    # above every probability: the model keeps nothing, so it loses visited to the rules
+    assert table["visited"]["rules"]["f1"] == 1.0 and table["visited"]["model"]["f1"] == 0.0
+    free = tune(Always(), [art], gold, cands, "hybrid")
+    assert free["visited"]["model"]["f1"] > 0 and free["visited"]["threshold"] < 0.9  # the grid finds a threshold below 0.9
