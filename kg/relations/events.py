@@ -255,7 +255,26 @@ class _Extractor:
             participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             held_meeting_participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             received_meeting_participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
+            before = len(self.article.events)
             self._visits(si, clauses[:speech])
+            if not self.state.leaders:
+                self._lone_visitor(si, clauses[:speech], before)
+
+    def _lone_visitor(self, si: int, clauses: list[Clause], first_event: int) -> None:
+        """``县委书记王一到甲大学考察，校长李二、县领导王三陪同考察``: no delegation
+        (no 率, 一行), but the sentence tells one named person's visit; the people
+        before 陪同 accompany that visitor (kg.relations.companions), who leads
+        the visit for the sentences that follow."""
+        sent = self.article.sentences[si]
+        named = {r.entity for r in self.view.refs_in(sent.start, sent.end, "Person")}
+        visit = next((i for i in range(first_event, len(self.article.events))
+                      if self.article.events[i].kind == "Visit" and self.article.events[i].agents
+                      and set(self.article.events[i].agents) <= named), None)
+        if visit is None:
+            return
+        self.state.leaders = list(self.article.events[visit].agents)
+        self.state.visit = visit
+        companions(self.article, self.view, self.state, si, clauses, self.sides)
 
     def _delegation(self, si: int, clauses: list[Clause]) -> None:
         view = self.view

@@ -75,3 +75,15 @@ def test_a_host_official_who_only_attends_is_no_companion_of_the_visitors():
     extract_relations(art)
     assert ("王三", "王二") not in triples(art, "accompanied")
     assert ("王三", "王一") in triples(art, "accompanied")
+
+
+def test_people_who_accompany_a_lone_visitor_without_a_delegation():
+    # no 率 and no 一行: the person the sentence says visits is the one accompanied
+    ents = {"张明": "Person", "李青": "Person", "王芳": "Person", "华锐大学": "Organization", "临海县": "Place"}
+    art = make_article("7月10日下午，临海县委书记张明到华锐大学参观考察，华锐大学校长李青及县领导王芳等陪同考察。", ents)
+    extract_relations(art)
+    assert triples(art, "accompanied") == {("李青", "张明"), ("王芳", "张明")}
+    # nobody visits: nobody to accompany
+    art = make_article("临海县委书记张明在县里主持会议，李青、王芳陪同。", ents)
+    extract_relations(art)
+    assert not triples(art, "accompanied")
