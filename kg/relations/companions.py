@@ -115,8 +115,8 @@ def _host_participant(article: Article, view: TextView, state: DelegationState, 
     refs = [r for r in view.refs_in(clauses[0].start, pos, "Person") if r.entity == person]
     if not refs:
         return False
-    cl = next((c for c in clauses if c.start <= refs[-1].start < c.end), clauses[0])
-    return host_side(sides, sides.keys_at(person, cl, refs[-1].start), hosts, [*state.leaders, *members])
+    return host_side(sides, sides.keys_named(person, clauses, refs[-1].start, clauses[0]), hosts,
+                     [*state.leaders, *members])
 
 
 def _elsewhere(state: DelegationState, sides, person: int) -> bool:

@@ -189,14 +189,15 @@ def _fronted_object(view: TextView, clause: Clause, verb: int) -> list[Ref]:
     return [r for r in view.list_items(m.start(1), m.end(1)) if r.type in ("Organization", "Place")]
 
 
-
 def _ends_with_title(text: str, start: int, end: int) -> bool:
     """Does text[start:end] end with a title (甲集团党委副书记), punctuation aside?"""
-    from kg.lexicons.titles import title_regex
+    from kg.lexicons.titles import title_ending_at
 
     while end > start and not text[end - 1].isalnum():
         end -= 1
-    return any(m.end() == end for m in title_regex().finditer(text, start, end))
+    found = title_ending_at(text, end)
+    return found is not None and found[0] >= start
+
 
 class _Extractor:
     def __init__(self, article: Article, view: TextView):

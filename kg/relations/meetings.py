@@ -25,8 +25,7 @@ def receptions(view: TextView, clause: Clause) -> list[tuple[int, list[int]]]:
     """(offset of 受到, hosts) for each passive reception starting in the
     clause (its hosts may run on over the next clauses)."""
     out = []
-    end = view.text.find("。", clause.start)
-    for m in RECEPTION_RE.finditer(view.text, clause.start, end if end > 0 else len(view.text)):
+    for m in RECEPTION_RE.finditer(view.text, clause.start, view.article.sentences[clause.sentence].end):
         if m.start() >= clause.end:
             break
         hosts = [r.entity for r in view.refs_in(m.start(1), m.end(1), "Person")]

@@ -91,6 +91,11 @@ class Sides:
                 out.add(HOME)  # 乙市考察团来我市…市领导王芳: the leaders of the unnamed own city
         return frozenset(out)
 
+    def keys_named(self, person: int, clauses: list[Clause], at: int, default: Clause) -> frozenset[int]:
+        """:meth:`keys_at` for ``person`` named at ``at``, in whichever of ``clauses``
+        holds that offset (``default`` when none does)."""
+        return self.keys_at(person, next((c for c in clauses if c.start <= at < c.end), default), at)
+
     def union(self, people) -> frozenset[int]:
         return frozenset(k for p in people for k in self.keys(p))
 
@@ -156,8 +161,7 @@ def participants(article: Article, view: TextView, state: DelegationState, si: i
             for p in name_run_before(view, clauses, ci, m.start()):
                 if p in leaders or p in members or p in hosts or p in found or p in guests:
                     continue
-                cl_of = next((c for c in clauses if c.start <= refs.get(p, cl.start) < c.end), cl)
-                keys = sides.keys_at(p, cl_of, refs.get(p, cl.start))
+                keys = sides.keys_named(p, clauses, refs.get(p, cl.start), cl)
                 if host_side(sides, keys, hosts, [*leaders, *members]):
                     found.append(p)
                 elif host_side(sides, keys - {HOME}, [*leaders, *members], hosts):
@@ -202,8 +206,8 @@ def received_meeting_participants(article: Article, view: TextView, state: Deleg
             for p in name_run_before(view, clauses, ci, m.start()):
                 if p in side_a or p in side_b or p in found_a or p in found_b:
                     continue
-                at = refs.get(p, cl.start)  # 市领导王三: the city in focus is their side too
-                keys = sides.wide([p]) | sides.keys_at(p, next((c for c in clauses if c.start <= at < c.end), cl), at)
+                # 市领导王三: the city in focus is their side too
+                keys = sides.wide([p]) | sides.keys_named(p, clauses, refs.get(p, cl.start), cl)
                 if keys & wide_a and not keys & wide_b:
                     found_a.append(p)
                 elif keys & wide_b and not keys & wide_a:
@@ -327,8 +331,7 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
             for p in name_run_before(view, clauses, ci, m.start()):
                 if p in leaders or article.entities[p].type != "Person":
                     continue
-                at = refs.get(p, cl.start)
-                keys = sides.keys_at(p, next((c for c in clauses if c.start <= at < c.end), cl), at)
+                keys = sides.keys_named(p, clauses, refs.get(p, cl.start), cl)
                 if p in members or (keys & visitor_keys):
                     guests.append(p)
                 elif keys:

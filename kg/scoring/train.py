@@ -147,7 +147,6 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
 
     from kg.scoring.component import RelationScorer
     from kg.nlp.model_dir import train_threads
-    from kg.scoring.stage import RULE_BACKED
 
     logger = logger or _logger()
     settings = {**SETTINGS, **{k: v for k, v in overrides.items() if v is not None}}
@@ -171,18 +170,31 @@ def train(corpus: Path, save_dir: Path, mode: str = "hybrid", fraction: float = 
     scorer.config.train_seconds = round(time.perf_counter() - t1, 1)
     samples(more_articles, more_gold, mode, dev_cands)
     table = tune(scorer, dev_articles + more_articles, {**dev_gold, **more_gold}, dev_cands, mode)
+    _adopt(scorer, table, mode)
+    scorer.save_config(str(save_dir))
+    logger.info(f"kg train-re: trained in {scorer.config.train_seconds} s (epoch {scorer.config.best_epoch}, "
+                f"dev candidate F1 {scorer.config.dev_score})")
+    _log_table(logger, table, scorer.config.kinds)
+    return dict(scorer.config)
+
+
+def _adopt(scorer, table: dict, mode: str) -> None:
+    """Put :func:`tune`'s thresholds, the kinds the model decides (where it beats
+    the rules on dev, every kind in ``model`` mode) and the dev figures into the
+    model's config."""
+    from kg.scoring.stage import RULE_BACKED
+
     scorer.config.thresholds = {**{k: v["threshold"] for k, v in table.items()},
                                 **{k + RULE_BACKED: v["threshold_rule"] for k, v in table.items()}}
     scorer.config.kinds = [k for k, v in table.items() if mode == "model" or v["model"]["f1"] > v["rules"]["f1"]]
     scorer.config.dev = table
-    scorer.save_config(str(save_dir))
-    logger.info(f"kg train-re: trained in {scorer.config.train_seconds} s (epoch {scorer.config.best_epoch}, "
-                f"dev candidate F1 {scorer.config.dev_score})")
+
+
+def _log_table(logger: logging.Logger, table: dict, kinds) -> None:
     for k, v in table.items():
         logger.info(f"  {k:15s} rules F1 {v['rules']['f1']:.3f}  model F1 {v['model']['f1']:.3f} "
                     f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it)"
-                    f"{'  <- model' if k in scorer.config.kinds else ''}")
-    return dict(scorer.config)
+                    f"{'  <- model' if k in kinds else ''}")
 
 
 def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: logging.Logger | None = None,
@@ -194,7 +206,6 @@ def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: loggi
     (``what="kinds"``). For after a rule change: the features are the rules'
     verdicts, so the best thresholds and the kinds may move."""
     from kg.scoring.component import RelationScorer
-    from kg.scoring.stage import RULE_BACKED
 
     logger = logger or _logger()
     scorer = RelationScorer()
@@ -208,16 +219,10 @@ def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: loggi
     samples(more_articles, more_gold, mode, dev_cands)
     table = tune(scorer, dev_articles + more_articles, {**dev_gold, **more_gold}, dev_cands, mode,
                  fixed=dict(scorer.config.get("thresholds") or {}) if what == "kinds" else None)
-    scorer.config.thresholds = {**{k: v["threshold"] for k, v in table.items()},
-                                **{k + RULE_BACKED: v["threshold_rule"] for k, v in table.items()}}
-    scorer.config.kinds = [k for k, v in table.items() if mode == "model" or v["model"]["f1"] > v["rules"]["f1"]]
-    scorer.config.dev = table
+    _adopt(scorer, table, mode)
     scorer.config.retuned = what
     scorer.save_config(str(save_dir))
-    for k, v in table.items():
-        logger.info(f"  {k:15s} rules F1 {v['rules']['f1']:.3f}  model F1 {v['model']['f1']:.3f} "
-                    f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it)"
-                    f"{'  <- model' if k in scorer.config.kinds else ''}")
+    _log_table(logger, table, scorer.config.kinds)
     return dict(scorer.config)
 
 
