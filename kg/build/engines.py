@@ -3,7 +3,11 @@
 Every engine has one method, :meth:`map`: apply a module-level function to
 tasks and yield the results **in task order** (so what is built from them
 never depends on which worker finished first), with a bounded number of
-tasks in flight (memory stays bounded however many articles there are).
+tasks in flight (memory stays bounded however many articles there are; a
+caller whose tasks and results are small asks for a larger ``window``). The
+pool and the cluster submit the first tasks when :meth:`map` is called, not
+when its first result is asked for, so the workers start while the caller
+prepares what it does with the results.
 
 - :class:`InProcess` (``--workers 1``): a plain loop, one torch thread.
 - :class:`LocalPool` (``--workers N``): :class:`concurrent.futures.ProcessPoolExecutor`
@@ -40,7 +44,10 @@ class Engine:
     name = "engine"
     workers = 1
 
-    def map(self, fn: Callable, tasks: Iterable, on_crash: Callable[[Any, str], Any]) -> Iterator:
+    def map(self, fn: Callable, tasks: Iterable, on_crash: Callable[[Any, str], Any],
+            window: int | None = None) -> Iterator:
+        """The results of ``fn`` on ``tasks``, in task order; at most ``window``
+        tasks in flight (None: the engine's own window)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -62,7 +69,7 @@ class InProcess(Engine):
     def __init__(self, threads: int = 1) -> None:
         self.threads = threads
 
-    def map(self, fn, tasks, on_crash):
+    def map(self, fn, tasks, on_crash, window=None):
         import sys
 
         from kg.build import worker
@@ -84,13 +91,18 @@ class InProcess(Engine):
 
 def _ordered(submit: Callable, result: Callable, tasks: Iterable, window: int) -> Iterator[tuple[Any, Any]]:
     """``(task, outcome)`` in task order, at most ``window`` in flight; outcome is
-    the result or the exception ``result`` raised."""
+    the result or the exception ``result`` raised. The first ``window`` tasks are
+    submitted before this returns."""
     pending: deque = deque()
     it = iter(tasks)
     for task in it:
         pending.append((task, submit(task)))
         if len(pending) >= window:
             break
+    return _drain(submit, result, it, pending)
+
+
+def _drain(submit: Callable, result: Callable, it: Iterator, pending: deque) -> Iterator[tuple[Any, Any]]:
     while pending:
         task, future = pending.popleft()
         try:
@@ -143,24 +155,32 @@ class LocalPool(Engine):
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def map(self, fn, tasks, on_crash):
-        from concurrent.futures.process import BrokenProcessPool
-
+    def map(self, fn, tasks, on_crash, window=None):
         it = iter(tasks)
         pending: deque = deque()
+        limit = window or self.window
+        self._fill(fn, it, pending, limit)  # now: the workers start while the caller goes on
+        return self._results(fn, it, pending, limit, on_crash)
+
+    def _fill(self, fn, it, pending: deque, limit: int) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         end = object()
+        while len(pending) < limit:
+            task = next(it, end)
+            if task is end:
+                return
+            try:
+                pending.append((task, self._start().submit(fn, task)))
+            except BrokenProcessPool:
+                pending.append((task, None))  # the pool broke meanwhile: run it again below
+
+    def _results(self, fn, it, pending: deque, limit: int, on_crash):
+        from concurrent.futures.process import BrokenProcessPool
 
         def fill() -> None:
-            while len(pending) < self.window:
-                task = next(it, end)
-                if task is end:
-                    return
-                try:
-                    pending.append((task, self._start().submit(fn, task)))
-                except BrokenProcessPool:
-                    pending.append((task, None))  # the pool broke meanwhile: run it again below
+            self._fill(fn, it, pending, limit)
 
-        fill()
         while pending:
             task, future = pending.popleft()
             try:
@@ -230,11 +250,15 @@ class DaskEngine(Engine):
         self.workers = threads
         self.window = window or max(8, 4 * threads)
 
-    def map(self, fn, tasks, on_crash):
+    def map(self, fn, tasks, on_crash, window=None):
         def submit(task):
             return self.client.submit(fn, task, pure=False)
 
-        for task, outcome in _ordered(submit, lambda f: f.result(), tasks, self.window):
+        return self._outcomes(_ordered(submit, lambda f: f.result(), tasks, window or self.window), on_crash)
+
+    @staticmethod
+    def _outcomes(ordered, on_crash):
+        for task, outcome in ordered:
             if isinstance(outcome, BaseException):
                 yield on_crash(task, f"the Dask task failed ({type(outcome).__name__}: {outcome})")
                 continue

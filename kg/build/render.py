@@ -216,8 +216,10 @@ def render_article(article: Article, context: ArticleContext, validate: bool = T
     for t in mapper.made:
         (own if is_article_subject(str(t[0])) else others).append(t)
     seconds["rdf"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     rendered = Rendered(subjects=format_subjects(own), entity_triples=others, types=count_types(own), own=len(own),
                         seconds=seconds, triples=mapper.made)
+    seconds["turtle_blocks"] = time.perf_counter() - t0
     if validate:
         t0 = time.perf_counter()
         if fast_conforms(entities, made):

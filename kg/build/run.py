@@ -277,6 +277,12 @@ def render_key(record: str, slug: str, table: list, validate_code: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+#: render tasks in flight per worker: they and their results are small (an article's
+#: context, its encoded statements), and the workers must not wait while this process
+#: makes the entity section and consumes each result
+RENDER_WINDOW = 64
+
+
 @dataclass
 class Rendering:
     """What the render phase leaves for writing the outputs."""
@@ -344,7 +350,8 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
         raise RuntimeError(f"rendering {built_inputs[task.index].source} failed: {why}")
 
     engine = engine_for(len(todo)) if todo else None
-    stream = iter(engine.map(render, (task_for(ai) for ai in todo), crashed)) if engine else iter(())
+    window = RENDER_WINDOW * engine.workers if engine else None
+    stream = iter(engine.map(render, (task_for(ai) for ai in todo), crashed, window)) if engine else iter(())
     todo_set = set(todo)
 
     section = EntitySection()
@@ -360,7 +367,9 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
             for ai in range(n):
                 statements = None
                 if ai in todo_set:
+                    t_wait = time.perf_counter()
                     data, page_data = next(stream)
+                    report.seconds["render_wait"] += time.perf_counter() - t_wait  # the workers are behind
                     cache.put_rdf(keys[ai], data)
                     if page is not None and page_data is not None:  # made by the worker
                         cache.put_page(keys[ai], page_data)

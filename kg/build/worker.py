@@ -159,6 +159,7 @@ def render(task: RenderTask) -> tuple[bytes, bytes | None]:
         init_worker(task.threads)
     from pathlib import Path
 
+    t0 = time.perf_counter()
     if isinstance(task.record, bytes):
         import io
 
@@ -167,10 +168,13 @@ def render(task: RenderTask) -> tuple[bytes, bytes | None]:
         article = read_full(Path(task.record))
     from kg.build.render import encode_rendered
 
+    read = time.perf_counter() - t0
     rendered = render_article(article, task.context, validate=task.validate)
+    t0 = time.perf_counter()
     page = None
     if task.page:
         from kg.export.page_graph import encode_page, plain_triples
 
         page = encode_page(plain_triples(rendered.triples))
+    rendered.seconds["render_io"] = read + time.perf_counter() - t0  # reading the record, the page statements
     return encode_rendered(rendered), page

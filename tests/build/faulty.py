@@ -63,3 +63,16 @@ def garbage_everywhere(article, backend, seconds=None):
     analyze_article(article, backend, seconds)
     _garbage(article, random.Random(hashlib.sha256(article.raw.encode("utf-8", "surrogatepass")).digest()))
     return article
+
+
+def stamp(path: str) -> str:
+    """Writes ``path`` (a file) and returns it: a task that shows it ran."""
+    import time
+
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(str(time.time()))
+    return path
+
+
+def square(x: int) -> int:
+    return x * x

@@ -57,3 +57,33 @@ def test_an_unreachable_scheduler_is_a_usage_error(three, tmp_path):
                          scheduler="tcp://127.0.0.1:9")
     assert code == 2
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_the_pool_starts_the_first_tasks_when_map_is_called(tmp_path):
+    """map submits its window at once: the workers run while the caller prepares
+    what it does with the results (the render phase's entity section)."""
+    import time
+
+    from kg.build.engines import LocalPool
+
+    from .faulty import stamp
+
+    files = [str(tmp_path / f"t{i}") for i in range(3)]
+    with LocalPool(2) as pool:
+        results = pool.map(stamp, files, lambda task, why: None)
+        deadline = time.monotonic() + 60
+        while not all((tmp_path / f"t{i}").exists() for i in range(3)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert all((tmp_path / f"t{i}").exists() for i in range(3)), "no task ran before a result was asked for"
+        assert list(results) == files
+
+
+@pytest.mark.parametrize("window", [1, 3, 64])
+def test_results_come_in_task_order_for_any_window(window):
+    from kg.build.engines import LocalPool
+
+    from .faulty import square
+
+    with LocalPool(2) as pool:
+        assert list(pool.map(square, range(40), lambda task, why: None, window)) == [x * x for x in range(40)]
+
