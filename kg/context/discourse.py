@@ -28,7 +28,7 @@ from kg.doc import Article, Event
 from kg.context.clauses import Clause, TextView
 from kg.lexicons.load import words
 from kg.lexicons.titles import title_regex
-from kg.lexicons.triggers import irrealis_re
+from kg.lexicons.triggers import irrealis_re, irrealis_receptions
 
 #: a clause that states a wish, plan or invitation
 #: (the list words of data/context_list_separators.tsv, scope discourse: their characters one by one, and whole)
@@ -127,6 +127,8 @@ def realis(view: TextView, clause: Clause, pos: int) -> bool:
     m = irrealis_re("clauses").search(view.text, clause.start, pos)
     if m is None:
         return True
+    if m.group() in irrealis_receptions("clauses") and view.refs_in(m.end(), pos, "Person"):
+        return True  # 欢迎李青一行来临海考察: a guest who came, welcomed
     from kg.decisions import record_span
 
     record_span(view.article, "event", clause.start, max(clause.end, pos), (f"trigger at {pos}: {view.text[pos:pos + 2]}",),

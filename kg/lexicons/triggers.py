@@ -177,6 +177,13 @@ AGREEMENT_RE = agreement_re()
 
 
 @derived
+def irrealis_receptions(use: str) -> frozenset[str]:
+    """Irrealis words that report a reception when a named person follows them
+    before the trigger (data/irrealis_receptions.tsv: 欢迎李青一行来临海考察)."""
+    return frozenset(words("irrealis_receptions", use))
+
+
+@derived
 def irrealis_re(use: str) -> re.Pattern:
     """A wish, plan or invitation before a trigger (data/irrealis.tsv): the
     clause states no fact. ``use``: events, clauses or agreements."""
