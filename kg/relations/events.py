@@ -139,8 +139,44 @@ def _list_after(view: TextView, start: int, clause: Clause, wider: bool = False)
         stop = LIST_STOP_RE.search(view.text, stop.end(), clause.end)
     if stop is not None and stop.start() > start:
         end = stop.start()
-    return [r for r in view.list_items(start, end, wider=wider)
-            if r.type in ("Organization", "Place") and not _names_a_post(view, r)]
+    items = view.list_items(start, end, wider=wider)
+    if end == clause.end and items and items[-1].end == clause.end:
+        items += _list_continued(view, clause)
+    return [r for r in items if r.type in ("Organization", "Place") and not _names_a_post(view, r)]
+
+
+@derived
+def _pure_list_re() -> re.Pattern:
+    """A clause that is nothing but a list of names (each name written as ``N``),
+    joined by 、 or the list words of data/context_list_separators.tsv (scope
+    continues), maybe closed by 等 and a few characters (等17家企业)."""
+    joins = "、|" + alternation("context_list_separators", "continues")[3:-1]
+    return re.compile(rf"^(?:{joins})?N+(?:(?:{joins})N+)*(等[^N]{{0,8}})?[。！？!?]?$")
+
+
+def _list_continued(view: TextView, clause: Clause) -> list[Ref]:
+    """The names of the clauses after ``clause`` that only continue its list
+    (考察了甲公司、乙公司，丙公司、丁公司等17家企业; 参观了甲公司，以及乙公司):
+    each such clause holds names and list words alone; a closing 等 ends the list."""
+    out: list[Ref] = []
+    clauses = view.clauses(clause.sentence)
+    later = [c for c in clauses if c.start > clause.start]
+    for nxt in later:
+        refs = view.refs_in(nxt.start, nxt.end)
+        marked, pos = [], nxt.start
+        for r in refs:
+            marked.append(view.text[pos:r.start])
+            marked.append("N" * (r.end - r.start))
+            pos = r.end
+        marked.append(view.text[pos:nxt.end])
+        m = _pure_list_re().match("".join(marked))
+        if not refs or m is None:
+            break
+        lead = m.group().index("N")
+        out.extend(view.list_items(nxt.start + lead, nxt.end))
+        if m.group(1):  # 等…: the list ends here
+            break
+    return out
 
 
 def _names_a_post(view: TextView, ref: Ref) -> bool:

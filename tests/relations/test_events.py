@@ -226,3 +226,20 @@ def test_a_fronted_object_is_not_the_subject_of_the_visit():
                        {"张明": "Person", "深圳": "Place", "华锐公司": "Organization", "明泰公司": "Organization"})
     extract_relations(art)
     assert {("张明", "华锐公司"), ("张明", "明泰公司")} <= triples(art, "visited")
+
+
+def test_a_list_of_visited_names_continues_over_a_comma_when_the_next_clause_only_continues_it():
+    ents = {"张明": "Person", "甲公司": "Organization", "乙公司": "Organization", "丙公司": "Organization",
+            "丁公司": "Organization", "李青": "Person"}
+    art = make_article("市长张明一行先后考察了甲公司、乙公司，丙公司、丁公司等17家企业。", ents)
+    extract_relations(art)
+    assert triples(art, "visited") == {("张明", x) for x in ("甲公司", "乙公司", "丙公司", "丁公司")}
+    art = make_article("市长张明一行参观了甲公司，以及乙公司。", ents)
+    extract_relations(art)
+    assert triples(art, "visited") == {("张明", "甲公司"), ("张明", "乙公司")}
+    # a clause that does more than name: no continuation; a closing 等 ends the list
+    for text in ("市长张明一行参观了甲公司，与乙公司座谈。", "市长张明一行参观了甲公司等企业，乙公司、丙公司。",
+                 "市长张明一行参观了甲公司、乙公司等企业，丙公司，丁公司。"):
+        art = make_article(text, ents)
+        extract_relations(art)
+        assert ("张明", "乙公司" if "与" in text else "丙公司") not in triples(art, "visited"), text
