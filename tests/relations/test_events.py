@@ -243,3 +243,12 @@ def test_a_list_of_visited_names_continues_over_a_comma_when_the_next_clause_onl
         art = make_article(text, ents)
         extract_relations(art)
         assert ("张明", "乙公司" if "与" in text else "丙公司") not in triples(art, "visited"), text
+
+
+def test_a_delegation_named_by_its_purpose_is_the_subject_in_a_later_paragraph():
+    # 慰问团, 调研团 … are group words of scope subject (trigger_delegation_words.tsv)
+    ents = {"张明": "Person", "东川市": "Place", "华锐公司": "Organization", "海通公司": "Organization"}
+    for group in ("慰问团", "调研团", "交流团", "参观团"):
+        art = make_article(f"由市长张明率领的{group}一行抵达东川市。\n连日来，{group}一行走访了华锐公司、海通公司。", ents)
+        extract_relations(art)
+        assert {("张明", "华锐公司"), ("张明", "海通公司")} <= triples(art, "visited"), group
