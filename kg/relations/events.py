@@ -188,6 +188,14 @@ def _names_a_post(view: TextView, ref: Ref) -> bool:
 
 
 @derived
+def _stay_frame_re() -> re.Pattern:
+    """What follows the places of 在东川市访问期间 up to the clause's end
+    (data/trigger_visit_stay_frames.tsv)."""
+    return re.compile(alternation("trigger_visit_stay_frames", "verb")
+                      + alternation("trigger_visit_stay_frames", "period"))
+
+
+@derived
 def _place_frame_gaps() -> tuple[str, ...]:
     """Words between 在 + place and the visit verb, longest first (data/trigger_visit_place_frames.tsv)."""
     return tuple(sorted(words("trigger_visit_place_frames", "gap"), key=len, reverse=True))
@@ -454,6 +462,11 @@ class _Extractor:
                     agents = self._subject(clauses, ci, cl.start)
                     if agents:
                         self._visit(agents, items, si)
+                elif items and self.state.leaders and _stay_frame_re().fullmatch(view.text, items[-1].end, cl.end):
+                    leaders = list(self.state.leaders)  # 在东川市访问期间，…: the delegation in focus stayed there
+                    stayed = [r for r in items if not self._own_place(r, leaders)]
+                    if stayed:
+                        self._visit(leaders, stayed, si)
                 continue
             found = self._abbreviated_arrival(clauses, ci, in_acc)
             for m in list(_motion_triggers(view, cl)) + list(view.find(visit_inspect_re(), cl.start, cl.end)):
@@ -490,13 +503,15 @@ class _Extractor:
             return []
         if not any(self.view.text.startswith(w, ref.start - len(w)) for w in words("trigger_visit_place_frames", "frame")):
             return []
+        return [] if self._own_place(ref, agents) else [ref]
+
+    def _own_place(self, ref: Ref, agents: list[int]) -> bool:
+        """A body of that place holds a post of one of ``agents`` (甲市委书记李青 in 甲市)."""
         place = self.article.entities[ref.entity]
         names = {place.name, *place.aliases}
         own = [self.article.entities[p.org].name for p in self.article.positions
                if p.person in agents and p.org is not None]
-        if any(o.startswith(n) for o in own for n in names):
-            return []
-        return [ref]
+        return any(o.startswith(n) for o in own for n in names)
 
     def _abbreviated_arrival(self, clauses: list[Clause], ci: int, in_acc) -> bool:
         """抵港, 访京, 赴沪: a visit to the place the abbreviation stands for,

@@ -252,3 +252,18 @@ def test_a_delegation_named_by_its_purpose_is_the_subject_in_a_later_paragraph()
         art = make_article(f"由市长张明率领的{group}一行抵达东川市。\n连日来，{group}一行走访了华锐公司、海通公司。", ents)
         extract_relations(art)
         assert {("张明", "华锐公司"), ("张明", "海通公司")} <= triples(art, "visited"), group
+
+
+def test_a_stay_frame_opening_a_clause_is_a_visit_of_the_delegation_in_focus():
+    ents = {"张明": "Person", "临海市": "Place", "临海市政府": "Organization", "东川市": "Place", "李青": "Person",
+            "辽宁": "Place"}
+    art = make_article("临海市市长张明率代表团出访。\n在东川市访问期间，东川市市长李青会见了张明一行。", ents)
+    extract_relations(art)
+    assert ("张明", "东川市") in triples(art, "visited")
+    # the leaders' own place, and a visit cited in passing, are none
+    art = make_article("临海市市长张明率代表团考察。\n在临海市考察期间，代表团参加了座谈。", ents)
+    extract_relations(art)
+    assert ("张明", "临海市") not in triples(art, "visited")
+    art = make_article("临海市市长张明率代表团考察。\n会议传达了李青在辽宁考察期间的讲话。", ents)
+    extract_relations(art)
+    assert not [v for v in triples(art, "visited") if v[1] == "辽宁"]
