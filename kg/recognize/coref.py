@@ -195,13 +195,20 @@ def _is_short_of(s: str, l: str) -> bool:
         if len(core) >= 2 and core[0] not in _tail_levels():
             return True
     # itself plus a suffix word: 罗克佳华科技 <- 罗克佳华科技集团
-    if l.startswith(s) and l[len(s):] in _suffix_words() and len(s) >= 3:
+    if l.startswith(s) and l[len(s):] in _suffix_words() and len(s) >= 2:
         return True
-    # head + tail: 四维科技 <- 唐山四维智能科技, 兴泰公司 <- 合肥兴泰金融控股(集团)有限公司
     core_l = _strip_place_prefix(l)
-    if len(s) >= 4 and core_l.startswith(s[:2]) and _subsequence(s, core_l):
-        tail = next((t for t in _org_tails() if s.endswith(t)), None)
-        if tail and tail in core_l and core_l.find(tail) >= len(s) - len(tail):
+    # the name after its place: 国资委 <- 北京市国资委, 立法会 <- 香港立法会
+    if core_l == s and len(s) >= 3 and s[0] not in _tail_levels():
+        return True
+    # head + tail: 四维科技 <- 唐山四维智能科技, 兴泰公司 <- 合肥兴泰金融控股(集团)有限公司;
+    # both after the same place: 四川安益生物公司 <- 四川安益生物科技有限公司
+    core_s = s
+    if core_l != l and s.startswith(l[: len(l) - len(core_l)]):
+        core_s = s[len(l) - len(core_l):]
+    if len(core_s) >= 4 and core_l.startswith(core_s[:2]) and _subsequence(core_s, core_l):
+        tail = next((t for t in _org_tails() if core_s.endswith(t)), None)
+        if tail and tail in core_l and core_l.find(tail) >= len(core_s) - len(tail):
             return True
     # prefix stripped: 力成电气 <- 宁夏力成电气集团有限公司
     if len(s) >= 4 and core_l.startswith(s) and core_l != l:
@@ -298,8 +305,10 @@ def cluster_entities(article: Article) -> None:
     by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(ms):
         keys = [(m.type, _key(name_of(m))), (m.type, _key(m.text))]
-        if m.type == "Place" and m.code:
-            keys.append(("code", m.code))
+        if m.type == "Place":
+            code = m.code or _foreign_city_code(name_of(m))
+            if code:
+                keys.append(("code", code))
         for k in keys:
             if k in by_key:
                 uf.union(by_key[k], i)
@@ -345,6 +354,7 @@ def cluster_entities(article: Article) -> None:
                 forms[uf.find(root)] = merged
 
     _merge_abbreviations(ms, uf, groups(), name_of)
+    _merge_foreign_surnames(ms, uf, groups(), name_of)
 
     g = groups()
     order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))
@@ -365,6 +375,45 @@ def cluster_entities(article: Article) -> None:
         k = len(article.entities) - 1
         for i in idx:
             ms[i].entity = k
+
+
+@lru_cache(maxsize=4096)
+def _foreign_city_code(name: str) -> str | None:
+    """仁川市, 斯图加特市: a city abroad that the gazetteer knows without 市 (仁川), when the
+    form with 市 is no place of its own; its code."""
+    from kg.lexicons.gazetteer import lookup
+
+    if len(name) < 3 or name[-1] not in _short_form_levels() or lookup(name):
+        return None
+    hits = [p for p in lookup(name[:-1]) if p.code and p.code.startswith("W:") and p.level == "City"]
+    return hits[0].code if len(hits) == 1 else None
+
+
+#: what joins the parts of a foreign name written in Chinese (古多·沃尔夫)
+_NAME_DOTS = "·・•‧"
+
+
+def _merge_foreign_surnames(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
+    """A person named by the last part of one foreign name of the article (沃尔夫 <- 古多·沃尔夫)."""
+    last: dict[str, set[int]] = {}
+    for r, idx in g.items():
+        if ms[r].type != "Person":
+            continue
+        for i in idx:
+            name = name_of(ms[i])
+            if any(d in name for d in _NAME_DOTS):
+                part = re.split("[" + _NAME_DOTS + "]", name)[-1]
+                if len(part) >= 2:
+                    last.setdefault(part, set()).add(r)
+    for r, idx in g.items():
+        if ms[r].type != "Person":
+            continue
+        forms = {name_of(ms[i]) for i in idx}
+        if any(any(d in f for d in _NAME_DOTS) for f in forms):
+            continue
+        targets = {uf.find(t) for f in forms for t in last.get(f, ())}
+        if len(targets) == 1:
+            uf.union(r, targets.pop())
 
 
 def _inner_body_name(name: str) -> str:

@@ -117,3 +117,39 @@ def test_province_prefixed_body_and_bare_body_are_one_entity_named_after_the_cit
 def test_province_prefixed_company_keeps_its_registered_name():
     ents, _ = _cluster([_org("河南省平顶山市甲乙科技有限公司", 0)])
     assert set(ents) == {"河南省平顶山市甲乙科技有限公司"}
+
+
+def test_a_name_after_its_place_and_a_short_form_after_the_same_place_merge():
+    ents, _ = _cluster([
+        _org("北京市国资委", 0, "GovernmentBody"), _org("国资委", 10, "GovernmentBody"),
+        _org("香港立法会", 20, "GovernmentBody"), _org("立法会", 30, "GovernmentBody"),
+        _org("四川安益生物科技有限公司", 40), _org("四川安益生物公司", 60),
+        _org("宝马集团", 80), _org("宝马", 90),
+    ])
+    assert ents == {"北京市国资委": {"国资委"}, "香港立法会": {"立法会"},
+                    "四川安益生物科技有限公司": {"四川安益生物公司"}, "宝马集团": {"宝马"}}
+    # a level character keeps its own reading (市科技局 may be any city's); two long names: ambiguous
+    ents, _ = _cluster([_org("北京市科技局", 0, "GovernmentBody"), _org("市科技局", 10, "GovernmentBody")])
+    assert set(ents) == {"北京市科技局", "市科技局"}
+    ents, _ = _cluster([_org("北京市国资委", 0, "GovernmentBody"), _org("上海市国资委", 10, "GovernmentBody"),
+                        _org("国资委", 20, "GovernmentBody")])
+    assert set(ents) == {"北京市国资委", "上海市国资委", "国资委"}
+
+
+def test_a_city_abroad_with_and_without_shi_and_a_foreign_surname_merge():
+    ents, _ = _cluster([
+        Mention(0, 2, "仁川", "Place", "City", "gazetteer", "仁川", "W:韩国/仁川"),
+        Mention(10, 13, "仁川市", "Place", None, "model"),
+        Mention(20, 26, "古多·沃尔夫", "Person", None, "title-context"),
+        Mention(30, 33, "沃尔夫", "Person", None, "title-context"),
+    ])
+    assert ents == {"仁川市": {"仁川"}, "古多·沃尔夫": {"沃尔夫"}}
+    # two foreign names with the same last part: ambiguous; a Chinese city keeps its own code
+    ents, _ = _cluster([
+        Mention(0, 6, "古多·沃尔夫", "Person", None, "title-context"),
+        Mention(10, 17, "汉斯·沃尔夫", "Person", None, "title-context"),
+        Mention(20, 23, "沃尔夫", "Person", None, "title-context"),
+        Mention(30, 32, "吉林", "Place", "Province", "gazetteer", "吉林省", "220000"),
+        Mention(40, 43, "吉林市", "Place", "City", "gazetteer", "吉林市", "220200"),
+    ])
+    assert set(ents) == {"古多·沃尔夫", "汉斯·沃尔夫", "沃尔夫", "吉林省", "吉林市"}
