@@ -364,6 +364,10 @@ def find_bylines(text: str) -> list[Mention]:
                 if w.startswith(role) and credit_name(w[len(role):]):
                     w, s = w[len(role):], s + len(role)
                     break
+            for end in _credit_end():  # (集团总部 伍晖摄): the credit's closing word is no part of the name
+                if w.endswith(end) and credit_name(w[: -len(end)]):
+                    w = w[: -len(end)]
+                    break
             if credit_name(w):
                 out.append(_mention(s, w, "byline"))
     for g in group_re.finditer(text):

@@ -176,3 +176,8 @@ def test_no_name_before_a_title_inside_an_organization_word():
     assert "经济" not in names and "张明" in names
     # a title that stands alone still has the name before it
     assert "徐进" in {m.text for m in find_persons("徐进委员出席会议")}
+
+
+def test_a_photo_credit_in_brackets_leaves_its_closing_word_out_of_the_name():
+    text = "会议现场(集团总部  伍晖摄)\n周龙讲话(集团总部  伍晖摄)"
+    assert {m.text for m in find_bylines(text)} == {"伍晖"}
