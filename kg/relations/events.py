@@ -188,6 +188,13 @@ def _names_a_post(view: TextView, ref: Ref) -> bool:
 
 
 @derived
+def _welcome_frame_re() -> re.Pattern:
+    """对 + the guests (group 1) + their coming + 表示 … the welcome (data/trigger_welcome_frames.tsv)."""
+    return re.compile(r"对([^，,。；;]{2,40}?)的?(?:再次|首次)?" + alternation("trigger_welcome_frames", "arrival")
+                      + r"表示[^，,。；;]{0,6}?" + alternation("trigger_welcome_frames", "close"))
+
+
+@derived
 def _stay_frame_re() -> re.Pattern:
     """What follows the places of 在东川市访问期间 up to the clause's end
     (data/trigger_visit_stay_frames.tsv)."""
@@ -257,8 +264,12 @@ class _Extractor:
         """Add ``targets`` to the agents' visit. A host is no visitor: nobody
         visits an organization they hold a post in (在甲公司，公司董事长王一
         介绍… : 王一 receives the visitors)."""
+        self._visit_entities(agents, [t.entity for t in targets], sentence)
+
+    def _visit_entities(self, agents: list[int], targets: list[int], sentence: int) -> None:
+        """:meth:`_visit` of entities (a target the sentence does not name)."""
         own = {p.org for p in self.article.positions if p.person in agents}
-        targets = [t for t in targets if t.entity not in own]
+        targets = [t for t in targets if t not in own]
         if not agents or not targets:
             return
         ev = self.state.visit
@@ -266,8 +277,8 @@ class _Extractor:
             ev = self._event("Visit", agents, sentence)
         e = self.article.events[ev]
         for t in targets:
-            if t.entity not in e.targets and t.entity not in agents:
-                e.targets.append(t.entity)
+            if t not in e.targets and t not in agents:
+                e.targets.append(t)
         self.state.visit = ev
 
     def _meeting(self, side_a: list[int], side_b: list[int], sentence: int) -> None:
@@ -302,8 +313,42 @@ class _Extractor:
             received_meeting_participants(self.article, self.view, self.state, si, clauses[:speech], self.sides)
             before = len(self.article.events)
             self._visits(si, clauses[:speech])
+            self._welcomed(si, clauses)  # its frame holds the speech verb 表示
             if not self.state.leaders:
                 self._lone_visitor(si, clauses[:speech], before)
+
+    def _welcomed(self, si: int, clauses: list[Clause]) -> None:
+        """``王一对李二一行的到访表示欢迎``: the guests named inside the frame
+        visited the body of the host named before it (its place when it is a
+        place's party committee or government), when the article says where
+        the host holds a post (data/trigger_welcome_frames.tsv)."""
+        view = self.view
+        for cl in clauses:
+            for m in _welcome_frame_re().finditer(view.text, cl.start, cl.end):
+                if not view.outside_refs(m.end(1), m.end()):
+                    continue  # the guests are names; the coming and the welcome are not
+                hosts = [r.entity for r in view.refs_in(cl.start, m.start(), "Person")]
+                guests = [r.entity for r in view.refs_in(m.start(1), m.end(1), "Person") if r.entity not in hosts]
+                if not hosts or not guests or not realis(view, cl, m.start()):
+                    continue
+                body = self._host_body(hosts[-1])
+                if body is not None:
+                    self._visit_entities(guests, [body], si)
+
+    def _host_body(self, host: int) -> int | None:
+        """The organization of the host's first post with one, or its place when it is a
+        place's party committee or government (福建省委 -> 福建省)."""
+        org = next((p.org for p in self.article.positions if p.person == host and p.org is not None), None)
+        if org is None:
+            return None
+        names = {self.article.entities[org].name, *self.article.entities[org].aliases}
+        tails = words("trigger_welcome_frames", "place_body")
+        levels = ("", *words("coref_level_chars", "tail"))  # 无锡 + 市 + 委
+        for i, e in enumerate(self.article.entities):
+            if e.type == "Place" and any(n == p + lv + t for n in names for p in {e.name, *e.aliases}
+                                         for lv in levels for t in tails):
+                return i
+        return org
 
     def _lone_visitor(self, si: int, clauses: list[Clause], first_event: int) -> None:
         """``县委书记王一到甲大学考察，校长李二、县领导王三陪同考察``: no delegation

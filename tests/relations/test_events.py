@@ -267,3 +267,19 @@ def test_a_stay_frame_opening_a_clause_is_a_visit_of_the_delegation_in_focus():
     art = make_article("临海市市长张明率代表团考察。\n会议传达了李青在辽宁考察期间的讲话。", ents)
     extract_relations(art)
     assert not [v for v in triples(art, "visited") if v[1] == "辽宁"]
+
+
+def test_a_hosts_welcome_of_named_guests_is_their_visit_of_the_hosts_body():
+    ents = {"张明": "Person", "华锐公司": "Organization", "李青": "Person", "东川大学": "Organization",
+            "无锡": "Place", "无锡市委": "Organization"}
+    art = make_article("华锐公司董事长张明会见了东川大学校长李青一行。张明对李青一行的到访表示欢迎。", ents)
+    extract_relations(art)
+    assert ("李青", "华锐公司") in triples(art, "visited")
+    # a city's party committee stands for the city (无锡 + 市 + 委)
+    art = make_article("在无锡，无锡市委书记张明会见了东川大学校长李青一行。张明对李青一行的到来表示热烈欢迎。", ents)
+    extract_relations(art)
+    assert ("李青", "无锡") in triples(art, "visited")
+    # no post of the host: no body to visit
+    art = make_article("张明会见了东川大学校长李青一行。张明对李青一行的到访表示欢迎。", ents)
+    extract_relations(art)
+    assert not [v for v in triples(art, "visited") if v[0] == "李青"]
