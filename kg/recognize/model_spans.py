@@ -708,6 +708,16 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
     return _brand(sp, view, alias)
 
 
+def _after_a_title(text: str, name: str) -> bool:
+    """Is ``name`` written right after a title somewhere in ``text`` (会长森民夫)?"""
+    i = text.find(name)
+    while i >= 0:
+        if T.title_ending_at(text, i) is not None:
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
 def place_brand(name: str, s: int, inner: list[tuple[int, int, str]]) -> bool:
     """A brand written after its place (临海华锐电梯, 甲市宏远电磁线): the rule
     mentions inside are places of the place chain that starts the span, and a
@@ -752,8 +762,8 @@ def _brand(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         return None
     if not (_clean_left(text, s) or alias):
         return None
-    if not alias and T.title_ending_at(text, s) is not None:
-        return None  # 董事长甲乙, 会长甲乙丙: a name right after a title is a person's, no brand
+    if not alias and _after_a_title(text, name):
+        return None  # 董事长甲乙, 会长甲乙丙: a name written right after a title is a person's, no brand
     listed = in_org_list(text, s, e, view.orgs()) and _clean_right(text, e)  # not cut inside a member (甲乙|丙丁电梯、)
     ok = alias or listed or party_context(text, s, e) or repeated(text, name)
     return Mention(s, e, name, "Organization", None, "model") if ok else None

@@ -64,6 +64,12 @@ def test_brand_needs_corroboration():
     assert _judge(twice, "奎拉尔", "Organization") is not None
 
 
+def test_a_name_written_right_after_a_title_anywhere_is_no_brand():
+    # 会长奎拉尔: a person's name; its other mentions are no organization either
+    text = "会长奎拉尔出席。会上，奎拉尔表示。"
+    assert _judge(text, "奎拉尔", "Organization", nth=1) is None
+
+
 def test_person_span_in_a_closed_company_list_is_an_organization():
     text = "甲乙有限公司以及戴某、泰斯等企业参加。"
     m = _judge(text, "戴某", "Person", [(0, 6, "Organization")])
