@@ -234,6 +234,13 @@ def name_before(text: str, end: int, known: set[str] | frozenset[str] = frozense
             continue
         if plausible_name(name) and (left_boundary(text, s) or name in known):
             return name
+    for family in japanese_surnames():  # 太田浩議長, 塩田康一知事
+        for n in (1, 2, 3):
+            s = end - n - len(family)
+            name = text[max(s, 0):end]
+            if s >= 0 and name.startswith(family) and all(_is_cjk(c) for c in name) \
+                    and (left_boundary(text, s) or name in known) and not _bad_unknown(text, s, name):
+                return name
     return None
 
 
@@ -490,6 +497,31 @@ def unknown_name_at(text: str, start: int) -> str | None:
     return None
 
 
+@derived
+def japanese_surnames() -> tuple[str, ...]:
+    """Japanese family names missing from the Chinese list, longest first
+    (data/person_japanese_surnames.tsv)."""
+    return tuple(sorted(words("person_japanese_surnames"), key=len, reverse=True))
+
+
+def japanese_name_at(text: str, start: int) -> str | None:
+    """A Japanese name right after a title (会长森民夫, 知事塩田康一): a Japanese
+    family name and one to three given characters, clearly ended (punctuation
+    or a strong follower)."""
+    for family in japanese_surnames():
+        if not text.startswith(family, start):
+            continue
+        for n in (1, 2, 3):
+            e = start + len(family) + n
+            name = text[start:e]
+            if len(name) < len(family) + n or not all(_is_cjk(c) for c in name):
+                break
+            if e >= len(text) or text[e] in PUNCT or _strong_word_after(text, e):
+                return None if _bad_unknown(text, start, name) else name
+        return None
+    return None
+
+
 def korean_name_at(text: str, start: int) -> str | None:
     """A Korean name right after a title (朴志勋): a Korean family name and
     two given characters, clearly ended (punctuation or a strong follower)."""
@@ -605,7 +637,7 @@ def find_persons(text: str, model_names: set[str] | None = None,
         name = name_at(text, end, known)
         if (name is None and end == m.end() and not T.starts_with_title(text, end)
                 and name_before(text, m.start(), known) is None):
-            name = unknown_name_at(text, end) or korean_name_at(text, end)
+            name = unknown_name_at(text, end) or korean_name_at(text, end) or japanese_name_at(text, end)
         if name is None and not T.starts_with_title(text, end):
             name = model_name_after_title(text, end, model_ends, model_persons)
         if name is None:

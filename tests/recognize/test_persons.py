@@ -181,3 +181,16 @@ def test_no_name_before_a_title_inside_an_organization_word():
 def test_a_photo_credit_in_brackets_leaves_its_closing_word_out_of_the_name():
     text = "会议现场(集团总部  伍晖摄)\n周龙讲话(集团总部  伍晖摄)"
     assert {m.text for m in find_bylines(text)} == {"伍晖"}
+
+
+def test_japanese_names_after_and_before_a_title():
+    from kg.recognize.persons import japanese_name_at, name_before
+
+    text = "日本全国市长会会长森民夫表示，宫崎县副知事佐藤弘之出席。"
+    assert japanese_name_at(text, text.index("森")) == "森民夫"
+    assert japanese_name_at(text, text.index("佐藤")) == "佐藤弘之"
+    assert japanese_name_at(text, text.index("表示")) is None  # no Japanese family name there
+    text = "千叶县馆山市长、太田浩议长今日出席。"
+    assert name_before(text, text.index("议长")) == "太田浩"
+    # a name must end clearly: 森民夫企业 runs on
+    assert japanese_name_at("会长森民夫企业家", 2) is None
