@@ -151,7 +151,8 @@ def _pure_list_re() -> re.Pattern:
     joined by 、 or the list words of data/context_list_separators.tsv (scope
     continues), maybe closed by 等 and a few characters (等17家企业)."""
     joins = "、|" + alternation("context_list_separators", "continues")[3:-1]
-    return re.compile(rf"^(?:{joins})?N+(?:(?:{joins})N+)*(等[^N]{{0,8}})?[。！？!?]?$")
+    closes = alternation("context_list_separators", "closes")
+    return re.compile(rf"^(?:{joins})?N+(?:(?:{joins})N+)*({closes}[^N]{{0,8}})?[。！？!?]?$")
 
 
 def _list_continued(view: TextView, clause: Clause) -> list[Ref]:
@@ -190,8 +191,12 @@ def _names_a_post(view: TextView, ref: Ref) -> bool:
 @derived
 def _welcome_frame_re() -> re.Pattern:
     """对 + the guests (group 1) + their coming + 表示 … the welcome (data/trigger_welcome_frames.tsv)."""
-    return re.compile(r"对([^，,。；;]{2,40}?)的?(?:再次|首次)?" + alternation("trigger_welcome_frames", "arrival")
-                      + r"表示[^，,。；;]{0,6}?" + alternation("trigger_welcome_frames", "close"))
+    return re.compile(alternation("trigger_welcome_frames", "open") + r"([^，,。；;]{2,40}?)"
+                      + alternation("trigger_welcome_frames", "of") + "?"
+                      + alternation("trigger_welcome_frames", "adverb") + "?"
+                      + alternation("trigger_welcome_frames", "arrival")
+                      + alternation("trigger_welcome_frames", "say") + r"[^，,。；;]{0,6}?"
+                      + alternation("trigger_welcome_frames", "close"))
 
 
 @derived
