@@ -117,22 +117,19 @@ def tune(scorer, articles, gold, cands: dict, mode: str, fixed: dict | None = No
             t_new = float(fixed.get(kind, 0.5))
             t_rule = float(fixed.get(kind + RULE_BACKED, t_new))
             prf = measured(kind, {kind: t_new, kind + RULE_BACKED: t_rule})
-            r = rules.relation(kind)
-            table[kind] = {"threshold": t_new, "threshold_rule": t_rule,
-                           "model": {"p": round(prf.precision, 4), "r": round(prf.recall, 4), "f1": round(prf.f1, 4)},
-                           "rules": {"p": round(r.precision, 4), "r": round(r.recall, 4), "f1": round(r.f1, 4)}}
-            continue
-        best = (0.5, -1.0, None)
-        for t in GRID:
-            prf = measured(kind, {kind: t})
-            if prf.f1 > best[1]:
-                best = (t, prf.f1, prf)
-        t_new, t_rule, f1, prf = best[0], best[0], best[1], best[2]
-        if mode == "hybrid":  # then a threshold of its own for what the rules proposed
+            f1 = prf.f1
+        else:
+            best = (0.5, -1.0, None)
             for t in GRID:
-                got = measured(kind, {kind: t_new, kind + RULE_BACKED: t})
-                if got.f1 > f1 + 1e-9:
-                    t_rule, f1, prf = t, got.f1, got
+                prf = measured(kind, {kind: t})
+                if prf.f1 > best[1]:
+                    best = (t, prf.f1, prf)
+            t_new, t_rule, f1, prf = best[0], best[0], best[1], best[2]
+            if mode == "hybrid":  # then a threshold of its own for what the rules proposed
+                for t in GRID:
+                    got = measured(kind, {kind: t_new, kind + RULE_BACKED: t})
+                    if got.f1 > f1 + 1e-9:
+                        t_rule, f1, prf = t, got.f1, got
         r = rules.relation(kind)
         table[kind] = {"threshold": t_new, "threshold_rule": t_rule,
                        "model": {"p": round(prf.precision, 4), "r": round(prf.recall, 4), "f1": round(f1, 4)},
@@ -211,8 +208,7 @@ def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: loggi
     scorer = RelationScorer()
     scorer.load(str(save_dir), devices=-1, verbose=False)
     mode = scorer.config.get("mode") or "hybrid"
-    os.environ["ZHKG_RELATIONS"] = "rules"  # features come from the stages before scoring
-    dev_articles, dev_gold = prepared(corpus, "dev", model)
+    dev_articles, dev_gold = prepared(corpus, "dev", model)  # analysed up to the scoring stage
     more_articles, more_gold = shared_dev(corpus, model)
     dev_cands: dict = {}
     samples(dev_articles, dev_gold, mode, dev_cands)
