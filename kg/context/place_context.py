@@ -36,8 +36,11 @@ class _TripView:
     """The trips of a text (kg.context.trips) in gazetteer terms: where
     destinations are written, and the home places of the trips in order."""
 
+    #: where destinations are written, those of trips that name no home included
     destination_at: frozenset[int] = frozenset()
-    destinations: frozenset[str] = frozenset()  # place codes
+    #: place codes of the destinations of trips that name a home (希望各方到甲市考察
+    #: names none: 甲市 may well be the writer's home)
+    destinations: frozenset[str] = frozenset()
     #: home places per trip, in trip order, each in text order
     homes: tuple[tuple[G.Place, ...], ...] = ()
     #: (clause start, verb start, destination codes) of every trip verb, a home named or not
@@ -115,7 +118,7 @@ def trip_view(article: Article, place_hits) -> _TripView:
     if not mentions:
         return _TripView()
     view = Article(source=article.source, raw="", text=text, sentences=article.sentences, mentions=mentions)
-    trips = find_trips(view, [(m.start, m.entity) for m in mentions])  # type: ignore[misc]
+    trips = find_trips(view, [(m.start, m.entity) for m in mentions], homeless=True)  # type: ignore[misc]
     verbs = tuple((lo, s, frozenset(places[d].code for d in dest)) for lo, s, dest in trip_verbs(view))
     guests = tuple((lo, s, frozenset(places[m.entity].code for m in mentions  # type: ignore[index]
                                      if lo <= m.start < s and m.entity != dest))
@@ -125,7 +128,7 @@ def trip_view(article: Article, place_hits) -> _TripView:
         return _TripView(verbs=verbs, guests=guests)
     return _TripView(
         frozenset(o for t in trips for o in t.at),
-        frozenset(places[d].code for t in trips for d in t.destinations),
+        frozenset(places[d].code for t in trips if t.home for d in t.destinations),
         tuple(tuple(places[h] for h in t.home) for t in trips),
         verbs,
         guests,

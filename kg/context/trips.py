@@ -74,13 +74,15 @@ def _destinations(article: Article, start: int, places: tuple[set[int], dict[int
     return out
 
 
-def find_trips(article: Article, place_refs: list[tuple[int, int]]) -> list[Trip]:
+def find_trips(article: Article, place_refs: list[tuple[int, int]], homeless: bool = False) -> list[Trip]:
     """Every clause ``<home places> … 赴/前往/到 <destination places>``.
 
     ``place_refs`` are (offset, place entity) of every place mention, a
     body's leading place included (kg.context.focus.place_mentions). A
     trip needs a home and a destination; a home place that is also a
-    destination of the same clause is no home.
+    destination of the same clause is no home. With ``homeless``, a clause
+    that names no home is a trip too (市四套班子领导赴乙市: 乙市 is where the
+    travellers went, whoever they are).
     """
     from bisect import bisect_left
 
@@ -109,7 +111,7 @@ def find_trips(article: Article, place_refs: list[tuple[int, int]]) -> list[Trip
         for off, place in refs[bisect_left(ref_offsets, lo):bisect_left(ref_offsets, s)]:
             if place not in dest and place not in home:
                 home.append(place)
-        if home:
+        if home or homeless:
             trips.append(Trip(article.sentence_of(s), tuple(home), tuple(dest), tuple(o for o, _ in found)))
     return trips
 

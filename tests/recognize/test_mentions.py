@@ -117,6 +117,22 @@ def test_trip_story_bare_body_means_the_travellers_home():
     assert _canon_of_generic(a, "市委") == ["平顶山市委"]
 
 
+def test_a_trip_that_names_no_home_still_marks_its_destination():
+    # the title names the home; the body's trip (市四套班子领导赴湖州市) names none:
+    # 湖州市 is still where the travellers went, so 市委 is the title's 平顶山市委
+    a = _article("平顶山市四套班子领导赴湖州考察\n9月23日，市四套班子领导赴湖州市，拜访甲乙公司。市委书记张三出席。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["平顶山市委"]
+
+
+def test_a_homeless_trip_makes_no_place_a_destination_for_the_whole_text():
+    # 到湖州市 names no home: 湖州市 stays the home of the article's bare bodies
+    a = _article("湖州丨张三率队赴深圳市考察\n市政协主席张三率市有关单位负责同志，赴深圳市开展招商。"
+                 "市政协秘书长李四参加。张三希望各方到湖州市进行考察。")
+    recognize(a)
+    assert set(_canon_of_generic(a, "市政协")) == {"湖州市政协"}
+
+
 def test_trip_destination_named_again_as_an_owner_stays_in_focus():
     a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
     recognize(a)
