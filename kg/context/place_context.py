@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.doc import Article, Mention
 from kg.lexicons import gazetteer as G
-from kg.lexicons.load import derived, entries
+from kg.lexicons.load import derived, entries, words
 
 
 @derived
@@ -101,6 +101,13 @@ def outside_companies(text: str, place_hits, org_spans: list[tuple[int, int]]) -
 _MAX_NAME = 64
 
 
+def stationed_starts(text: str, place_hits) -> frozenset[int]:
+    """Starts of the place hits written right after a stationed word (日本驻上海总领事馆:
+    上海 is where the mission lies, not what the text is about; data/context_stationed_words.tsv)."""
+    stationed = tuple(words("context_stationed_words"))
+    return frozenset(h[0] for h in place_hits if text.endswith(stationed, 0, h[0]))
+
+
 def trip_view(article: Article, place_hits) -> _TripView:
     """Run kg.context.trips on the place mentions known so far (none inside
     a company name): each place code stands for one entity."""
@@ -143,20 +150,24 @@ class PlaceContext:
     travellers' home (甲市委), as kg.context.focus.focus_place decides it."""
 
     def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str],
-                 trips: _TripView | None = None):
+                 trips: _TripView | None = None, stationed: frozenset[int] = frozenset()):
         self.trips = trips or _TripView()
+        #: starts of the places a foreign mission is stationed in (日本驻|上海总领事):
+        #: no text is about them, so they neither are the nearest place a bare body
+        #: is named after nor count for the place the text is about
+        self.stationed = stationed
         self.mentions = sorted(place_mentions, key=lambda h: h[0])
         self.starts = [h[0] for h in self.mentions]
         self.parks = parks
         counts: dict[str, int] = {}
         self.by_code: dict[str, G.Place] = {}
-        for _, _, p in place_mentions:
-            counts[p.code] = counts.get(p.code, 0) + 1
-            self.by_code[p.code] = p
-        self.counts = counts
         self.first: dict[str, int] = {}
         for s, _, p in self.mentions:
-            self.first.setdefault(p.code, s)
+            if s not in stationed:
+                counts[p.code] = counts.get(p.code, 0) + 1
+                self.by_code[p.code] = p
+                self.first.setdefault(p.code, s)
+        self.counts = counts
 
     def place_for(self, level_char: str, pos: int, sent_start: int) -> G.Place | None:
         levels = _level_of_char().get(level_char, ())
@@ -172,7 +183,7 @@ class PlaceContext:
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:  # the nearest place of that level before pos
             s, _, p = self.mentions[k]
-            if fits(p, s >= sent_start and not self.trips.in_guest_clause(s, pos)):
+            if s not in self.stationed and fits(p, s >= sent_start and not self.trips.in_guest_clause(s, pos)):
                 if s in self.trips.destination_at:  # written as where the travellers went
                     return self.trips.home_for(fits) or p
                 return p

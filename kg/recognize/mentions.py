@@ -46,7 +46,7 @@ from kg.recognize.bare_bodies import canonical_park_names, generic_bodies, regio
 from kg.recognize.body_chains import chain_bodies, coordination
 from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
 from kg.recognize.model_combination import add_model_spans, model_spans_of
-from kg.context.place_context import PlaceContext, outside_companies, trip_view
+from kg.context.place_context import PlaceContext, outside_companies, stationed_starts, trip_view
 from kg.recognize.place_mentions import (
     find_towns,
     keep_place,
@@ -194,7 +194,8 @@ def _organizations(article: Article, place_hits, person_ends: set[int], cands: l
     org_spans = [(o.start, o.end) for o in org_found] + [(c.m.start, c.m.end) for c in cands
                                                          if c.m.source == "short-company"]
     talked_of = outside_companies(text, place_hits, org_spans)
-    return PlaceContext(talked_of, [o.text for o in parks], trip_view(article, talked_of))
+    return PlaceContext(talked_of, [o.text for o in parks], trip_view(article, talked_of),
+                        stationed_starts(text, talked_of))
 
 
 def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -> int:

@@ -133,6 +133,12 @@ def test_a_homeless_trip_makes_no_place_a_destination_for_the_whole_text():
     assert set(_canon_of_generic(a, "市政协")) == {"湖州市政协"}
 
 
+def test_the_city_a_foreign_mission_is_stationed_in_names_no_bare_body():
+    a = _article("市长张三会见了新加坡驻上海总领事李四一行。张三代表市委、市政府表示欢迎，介绍了湖州市发展情况。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["湖州市委"]
+
+
 def test_trip_destination_named_again_as_an_owner_stays_in_focus():
     a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
     recognize(a)
