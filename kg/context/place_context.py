@@ -108,10 +108,13 @@ def stationed_starts(text: str, place_hits) -> frozenset[int]:
     return frozenset(h[0] for h in place_hits if text.endswith(stationed, 0, h[0]))
 
 
-def trip_view(article: Article, place_hits) -> _TripView:
+def trip_view(article: Article, place_hits, own_body=None) -> _TripView:
     """Run kg.context.trips on the place mentions known so far (none inside
-    a company name): each place code stands for one entity."""
-    from kg.context.trips import coming_clauses, find_trips, trip_verbs
+    a company name): each place code stands for one entity. ``own_body(lo, hi)``
+    says whether a bare body word (市委, 县政府) lies in text[lo:hi]: a trip that
+    names no home is the writer's own when its clause has one before the
+    destination (市委副书记、市长王一带队赴乙市), and its destinations are away."""
+    from kg.context.trips import clause_start, coming_clauses, find_trips, trip_verbs
 
     text = article.text
     ids: dict[str, int] = {}
@@ -135,7 +138,9 @@ def trip_view(article: Article, place_hits) -> _TripView:
         return _TripView(verbs=verbs, guests=guests)
     return _TripView(
         frozenset(o for t in trips for o in t.at),
-        frozenset(places[d].code for t in trips if t.home for d in t.destinations),
+        frozenset(places[d].code for t in trips
+                  if t.home or (own_body is not None and own_body(clause_start(text, t.at[0]), t.at[0]))
+                  for d in t.destinations),
         tuple(tuple(places[h] for h in t.home) for t in trips),
         verbs,
         guests,
@@ -185,13 +190,18 @@ class PlaceContext:
             s, _, p = self.mentions[k]
             if s not in self.stationed and fits(p, s >= sent_start and not self.trips.in_guest_clause(s, pos)):
                 if s in self.trips.destination_at:  # written as where the travellers went
-                    return self.trips.home_for(fits) or p
-                return p
+                    home = self.trips.home_for(fits)
+                    if home is not None or p.code not in self.trips.destinations:
+                        return home or p
+                    break  # our travellers went there, whose home the text names nowhere near
+                else:
+                    return p
             k -= 1
         cands = [p for p in self.by_code.values() if fits(p)]
         if not cands:
             return None
-        best = max(cands, key=lambda p: (self.counts[p.code], -self.first[p.code]))
+        staying = [p for p in cands if p.code not in self.trips.destinations]
+        best = max(staying or cands, key=lambda p: (self.counts[p.code], -self.first[p.code]))
         if best.code in self.trips.destinations:
             return self.trips.home_for(fits) or best
         return best

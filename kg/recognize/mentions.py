@@ -194,7 +194,12 @@ def _organizations(article: Article, place_hits, person_ends: set[int], cands: l
     org_spans = [(o.start, o.end) for o in org_found] + [(c.m.start, c.m.end) for c in cands
                                                          if c.m.source == "short-company"]
     talked_of = outside_companies(text, place_hits, org_spans)
-    return PlaceContext(talked_of, [o.text for o in parks], trip_view(article, talked_of),
+    def own_body(lo: int, hi: int) -> bool:
+        return any(text[i] in LX.LEVEL_CHARS and O.generic_body(text, i) is not None and i not in place_ends
+                   for i in range(lo, hi))
+
+    place_ends = {e for _, e, _ in place_hits}
+    return PlaceContext(talked_of, [o.text for o in parks], trip_view(article, talked_of, own_body),
                         stationed_starts(text, talked_of))
 
 

@@ -139,6 +139,15 @@ def test_the_city_a_foreign_mission_is_stationed_in_names_no_bare_body():
     assert _canon_of_generic(a, "市委") == ["湖州市委"]
 
 
+def test_our_travellers_destinations_are_away_though_no_home_is_named_with_them():
+    # the trip clause names no home, but its travellers are the writer's own (市委副书记、市长):
+    # 湖州市 and 嘉兴市 are away; 市委 after them is the city the text is otherwise about
+    a = _article("为加强平顶山与湖州交流合作，3月11日，市委副书记、市长张三带领考察组赴湖州市和嘉兴市开展考察。"
+                 "\n市委常委李四参加考察。")
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["平顶山市委", "平顶山市委"]
+
+
 def test_trip_destination_named_again_as_an_owner_stays_in_focus():
     a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
     recognize(a)
