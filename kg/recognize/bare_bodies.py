@@ -95,8 +95,22 @@ def canonical_park_names(article: Article, chosen: list[Candidate], ctx: PlaceCo
         if m.canonical is None and m.text.startswith("中共") and len(m.text) > 4:
             m.canonical = m.text  # 中共白银市委 stays as written
         if m.canonical is None and m.source == "org-rule":
-            m.canonical = _zone_body_of_place(article, m, ctx)
+            m.canonical = _zone_body_of_place(article, m, ctx) or _unit_of_bare_body(article, m, ctx)
     return chosen
+
+
+def _unit_of_bare_body(article: Article, m: Mention, ctx: PlaceContext) -> str | None:
+    """A unit of a bare level body (市委统战部, 省委组织部, 市政府办公室 in a text
+    about 甲市) is named after the place the text is about, as the bare body
+    is: 甲市委统战部. None when the name does not start with a bare body or
+    the place is unknown."""
+    g = O.generic_body(m.text, 0)
+    if g is None or g[0] >= len(m.text):
+        return None
+    place = ctx.place_for(m.text[0], m.start, sentence_start(article, m.start))
+    if place is None:
+        return None
+    return _written_name(article.text, place, m.text[0]) + m.text[1:]
 
 
 def _zone_body_of_place(article: Article, m: Mention, ctx: PlaceContext) -> str | None:

@@ -148,6 +148,13 @@ def test_our_travellers_destinations_are_away_though_no_home_is_named_with_them(
     assert _canon_of_generic(a, "市委") == ["平顶山市委", "平顶山市委"]
 
 
+def test_a_unit_of_a_bare_body_is_named_after_the_place_the_text_is_about():
+    a = _article("开封市委书记高建军会见了客人。市委常委、市委统战部部长张三，市政府办公室主任李四参加。")
+    recognize(a)
+    canon = {m.text: m.canonical for m in a.mentions if m.type == "Organization"}
+    assert canon["市委统战部"] == "开封市委统战部" and canon["市政府办公室"] == "开封市政府办公室"
+
+
 def test_trip_destination_named_again_as_an_owner_stays_in_focus():
     a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
     recognize(a)
