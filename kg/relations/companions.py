@@ -18,6 +18,7 @@ from kg.doc import Article
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import DelegationState, name_run_before, new_event, realis
 from kg.lexicons.triggers import accompany_re, meeting_word_in
+from kg.relations.participants import visited_orgs, works_at
 
 #: X在Y(等)(的)陪同下: Y accompanies X
 ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
@@ -83,6 +84,8 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
         people = [p for p in name_run_before(view, clauses, ci, pos0)
                   if p not in state.leaders and not _hosts_side(article, p, si, state.leaders)]
         if not hits and sides is not None:
+            visited = visited_orgs(article, list(state.leaders), si)
+            people = [p for p in people if not works_at(sides, p, visited)]  # the visited org's people: hosts
             people = [p for p in people if not _host_participant(article, view, state, si, clauses, sides, p, pos0)]
             if meeting_word_in(view.text, pos0, cl.end):  # 参加交流会: people of the other side take part too
                 people = [p for p in people if not _elsewhere(state, sides, p)]

@@ -294,6 +294,20 @@ def _clause_of(article: Article, si: int):
     return first.get
 
 
+def visited_orgs(article: Article, leaders: list[int], si: int) -> frozenset[int]:
+    """The organizations the leaders' visits up to sentence ``si`` went to
+    (何俊峰来到湘潭大学 -> 湘潭大学): their people are the hosts, even where the
+    visitors' posts share their place (湘潭市委副书记 visiting 湘潭大学)."""
+    return frozenset(t for e in article.events if e.kind == "Visit" and e.sentence <= si
+                     and set(leaders) & set(e.agents)
+                     for t in e.targets if article.entities[t].type == "Organization")
+
+
+def works_at(sides: Sides, person: int, orgs: frozenset[int]) -> bool:
+    """Whether one of ``person``'s posts is in one of ``orgs``."""
+    return bool(orgs) and any(p.person == person and p.org in orgs for p in sides.article.positions)
+
+
 def visit_members(article: Article, state: DelegationState, hosts=()) -> set[int]:
     """The members the leaders brought: their visit's companions that are none of
     ``hosts`` (a host who 陪同 the visit is among its companions too)."""
@@ -318,7 +332,8 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
     if any(e.kind == "Meeting" and set(leaders) & {*e.agents, *e.targets} and {*e.agents, *e.targets} - set(leaders)
            for e in article.events):
         return  # the hosts are known: :func:`participants`
-    members = visit_members(article, state)
+    visited = visited_orgs(article, leaders, si)
+    members = {p for p in visit_members(article, state) if not works_at(sides, p, visited)}
     visitor_keys = sides.union([*leaders, *members])
     for ci, cl in enumerate(clauses):
         for m in view.find(attend_re(), cl.start, cl.end):
@@ -332,7 +347,9 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
                 if p in leaders or article.entities[p].type != "Person":
                     continue
                 keys = sides.keys_named(p, clauses, refs.get(p, cl.start), cl)
-                if p in members or (keys & visitor_keys):
+                if works_at(sides, p, visited):
+                    hosts.append(p)  # the people of the organization visited
+                elif p in members or (keys & visitor_keys):
                     guests.append(p)
                 elif keys:
                     hosts.append(p)

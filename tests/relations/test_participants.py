@@ -147,3 +147,16 @@ def test_a_bare_attend_right_after_a_reception_takes_part_in_it():
                        {"临海省": "Place", "韩国": "Place", "张明": "Person", "李青": "Person", "金成": "Person"})
     extract_relations(art)
     assert ("李青", "张明") not in triples(art, "accompanied")
+
+
+def test_the_people_of_the_organization_visited_are_hosts_though_the_visitor_lives_in_its_city():
+    # 湘潭大学 is in 湘潭, as the visitor's 湘潭市委 is: its people still host the visit
+    from kg.doc import Article
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    text = "5月7日，湘潭市委副书记张明来到湘潭大学调研。湘潭大学党委书记李青、校长王芳、副校长赵阳参加调研座谈会。"
+    gold = article_to_gold_shape(analyze_article(Article(source="t.txt", raw=text), load_backend(None), until="scoring"))
+    assert {tuple(p) for p in gold["accompanied"]} == {("王芳", "李青"), ("赵阳", "李青")}
+    assert {frozenset(p) for p in gold["metWith"]} == {frozenset(("张明", x)) for x in ("李青", "王芳", "赵阳")}
