@@ -210,11 +210,22 @@ def _visited_in_frame(article: Article, view: TextView, located: set[int]) -> li
 
 
 def _admin_steps(article: Article, infos: dict[int, PlaceInfo]) -> list[Relation]:
+    """Each place in the nearest place containing it that the article names:
+    its parent (卫东区 in 平顶山市), else the nearest named ancestor (民权县 in
+    河南省 when 商丘市 is not named; guide: the direct steps between the places
+    the article mentions)."""
+    from kg.lexicons import gazetteer
+
     by_code = {inf.code: i for i, inf in infos.items() if inf.code}
     out = []
     for i, inf in infos.items():
         if inf.parent and inf.parent in by_code and by_code[inf.parent] != i:
             out.append(Relation("locatedIn", i, by_code[inf.parent], 0, "gazetteer"))
+            continue
+        p = gazetteer.by_code(inf.code) if inf.code else None
+        up = next((by_code[a.code] for a in (gazetteer.ancestors(p) if p else ()) if a.code in by_code), None)
+        if up is not None and up != i:
+            out.append(Relation("locatedIn", i, up, 0, "gazetteer"))
     return out
 
 

@@ -14,6 +14,15 @@ def test_located_in_from_names_and_gazetteer_each_direct_step_once():
     assert ("卫东区", "河南省") not in got
 
 
+def test_a_place_whose_parent_is_not_named_lies_in_its_nearest_named_ancestor():
+    # 商丘市, 民权县's city, is never written: the direct step the article shows is the province
+    art = make_article("河南省民权县和卫东区。平顶山市。", {"河南省": "Place", "民权县": "Place", "卫东区": "Place",
+                                                "平顶山市": "Place"})
+    extract_relations(art)
+    got = triples(art, "locatedIn")
+    assert ("民权县", "河南省") in got and ("卫东区", "平顶山市") in got and ("卫东区", "河南省") not in got
+
+
 def test_most_specific_place_written_before_a_company():
     art = make_article("盘锦市大洼区盘锦天润置业有限公司。", {"盘锦市": "Place", "大洼区": "Place",
                                                    "盘锦天润置业有限公司": "Organization"})
