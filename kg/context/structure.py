@@ -152,6 +152,31 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
     out += [r for r in framed if r.subject not in located]
     located |= {r.subject for r in framed}
     out += _parks_in_main_place(article, view, infos, located)
+    out += _towns_in_county(article, infos, located)
+    return out
+
+
+def _towns_in_county(article: Article, infos: dict[int, PlaceInfo], located: set[int]) -> list[Relation]:
+    """A town or sub-district the gazetteer does not list (蟠龙镇, 古城街道;
+    data/model_town_suffixes.tsv), placed nowhere by its name or the text, lies
+    in the county or district the text is in when it is named: the nearest
+    county-level place written before the town (在水城区调研时，…到蟠龙镇), else
+    the article's only one."""
+    ends = tuple(words("model_town_suffixes"))
+    counties = sorted((article.mentions[m].start, i) for i, inf in infos.items() if inf.code and inf.level == "District"
+                      for m in article.entities[i].mentions)
+    if not counties:
+        return []
+    out = []
+    for i, inf in infos.items():
+        name = article.entities[i].name
+        if i in located or inf.code or not name.endswith(ends) or len(name) <= max(len(w) for w in ends if name.endswith(w)):
+            continue
+        first = min(article.mentions[m].start for m in article.entities[i].mentions)
+        before = [c for s, c in counties if s < first]
+        county = before[-1] if before else (counties[0][1] if len({c for _, c in counties}) == 1 else None)
+        if county is not None:
+            out.append(Relation("locatedIn", i, county, 0, name))
     return out
 
 

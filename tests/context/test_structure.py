@@ -23,6 +23,16 @@ def test_a_place_whose_parent_is_not_named_lies_in_its_nearest_named_ancestor():
     assert ("民权县", "河南省") in got and ("卫东区", "平顶山市") in got and ("卫东区", "河南省") not in got
 
 
+def test_a_town_the_gazetteer_does_not_list_lies_in_the_county_written_before_it():
+    art = make_article("张明在水城区调研。随后到蟠龙镇考察。", {"水城区": "Place", "蟠龙镇": "Place", "张明": "Person"})
+    extract_relations(art)
+    assert ("蟠龙镇", "水城区") in triples(art, "locatedIn")
+    art = make_article("张明到蟠龙镇考察，又到水城区和寿县。", {"水城区": "Place", "寿县": "Place", "蟠龙镇": "Place",
+                                                   "张明": "Person"})
+    extract_relations(art)
+    assert not any(s == "蟠龙镇" for s, _ in triples(art, "locatedIn"))  # none before it, two after: no guess
+
+
 def test_most_specific_place_written_before_a_company():
     art = make_article("盘锦市大洼区盘锦天润置业有限公司。", {"盘锦市": "Place", "大洼区": "Place",
                                                    "盘锦天润置业有限公司": "Organization"})
