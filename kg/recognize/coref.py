@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 
 from kg.doc import Article, LocalEntity, Mention
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import derived, entries, words
 from kg.lexicons.org_lexicon import ORG_SUFFIXES
 
 
@@ -249,6 +249,9 @@ def abbreviation_target(short: str, full_names) -> str | None:
         return None  # a place, or a body named by its place (广东省委)
     hits = set()
     for full in full_names:
+        if _place_abbreviated(short, full):
+            hits.add(full)  # 港大 -> 香港大学: 港 abbreviates the place the name starts with
+            continue
         if len(full) < len(short) + 2 or short in full:
             continue  # a contiguous part is a prefix/tail form (or a parent), not an abbreviation
         core = _strip_place_prefix(_strip_legal_prefix(full))
@@ -260,6 +263,29 @@ def abbreviation_target(short: str, full_names) -> str | None:
     if all(h == longest or _key(h) in _key(longest) for h in hits):
         return longest
     return None
+
+
+@derived
+def _place_letters() -> dict[str, tuple[str, ...]]:
+    """One-character abbreviation -> the names of its place (港 -> 香港, 香港特别行政区):
+    data/place_abbreviations.tsv."""
+    out: dict[str, list[str]] = {}
+    for e in entries("place_abbreviations"):
+        for a in e.scope:
+            out.setdefault(a, []).append(e.word)
+    return {a: tuple(sorted(ns, key=len, reverse=True)) for a, ns in out.items()}
+
+
+def _place_abbreviated(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with its leading place written as that
+    place's one-character abbreviation, and the rest abbreviated from the
+    start (港大 -> 香港大学, 沪大 is no 上海交通大学: 大 does not start 交通大学)."""
+    names = _place_letters().get(short[0], ())
+    place = next((n for n in names if full.startswith(n)), None)
+    if place is None:
+        return False
+    rest = full[len(place):]
+    return len(rest) >= len(short) and rest[0] == short[1] and _subsequence(short[1:], rest)
 
 
 @derived

@@ -153,3 +153,13 @@ def test_a_city_abroad_with_and_without_shi_and_a_foreign_surname_merge():
         Mention(40, 43, "吉林市", "Place", "City", "gazetteer", "吉林市", "220200"),
     ])
     assert set(ents) == {"古多·沃尔夫", "汉斯·沃尔夫", "沃尔夫", "吉林省", "吉林市"}
+
+
+def test_abbreviations_of_a_place_letter_and_of_a_name_after_a_legal_prefix():
+    from kg.recognize.coref import abbreviation_target
+
+    # 港 abbreviates 香港 (place_abbreviations.tsv); 大 starts the rest
+    assert abbreviation_target("港大", ["香港大学"]) == "香港大学"
+    assert abbreviation_target("沪大", ["上海交通大学"]) is None  # 大 does not start 交通大学
+    # 国立 is a legal prefix (coref_legal_prefixes.tsv): 成大 abbreviates 成功大学
+    assert abbreviation_target("成大", ["国立成功大学"]) == "国立成功大学"
