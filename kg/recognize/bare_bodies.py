@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Article, Mention
-from kg.lexicons.load import words
+from kg.lexicons.load import derived, entries, words
 from kg.recognize import left_walk as LW
 from kg.lexicons import org_lexicon as LX
 from kg.recognize import orgs as O
@@ -46,6 +46,39 @@ def generic_bodies(article: Article, place_ends: set[int], ctx: PlaceContext) ->
         one_char = len(place.name) == 2 and len(body) == 2 and head == body[1:]
         canon = _written_name(text, place, body[0]) + (body if one_char else head)
         out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
+    out += _long_level_bodies(article, ctx)
+    return out
+
+
+@derived
+def _long_heads() -> tuple[str, ...]:
+    """Heads only after a level word of several characters (自治区党委): data/org_generic_body_heads.tsv, scope long."""
+    return tuple(e.word for e in entries("org_generic_body_heads") if "long" in e.scope)
+
+
+def _long_level_bodies(article: Article, ctx: PlaceContext) -> list[Mention]:
+    """Bodies after a level word of several characters, without their place
+    (自治区党委, 自治区政府 in a text about 西藏自治区: data/place_m_admin_suffixes.tsv,
+    scope body_long), named after the place of that level the text is about."""
+    text = article.text
+    out: list[Mention] = []
+    for level in words("place_m_admin_suffixes", "body_long"):
+        for m in re.finditer(re.escape(level), text):
+            s = m.start()
+            if s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff") and not LW.stop_before(text, s, LX.LEFT_STOPS) \
+                    and text[s - 1] not in "、":
+                continue  # 西藏自治区党委: the structural org has it
+            g = O.generic_body(text, m.end() - 1)  # the level's last character starts the body word (区政府)
+            long_head = next((h for h in _long_heads() if text.startswith(h, m.end())), None)
+            if g is None and long_head is None:
+                continue
+            e, body = g if g is not None else (m.end() + len(long_head), level[-1] + long_head)
+            place = ctx.place_for(level, s, sentence_start(article, s))
+            if place is None:
+                continue
+            name = place.name if place.name in text or not place.short else place.short + level  # 广西自治区党委
+            out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body",
+                               name + body[1:], generic=True))
     return out
 
 

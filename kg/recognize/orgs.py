@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from kg.recognize.left_walk import JOINABLE_SUFFIXES, LAB_SUFFIXES, walk_left
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import derived, entries, words
 from kg.lexicons.org_lexicon import (
     PUNCT,
     alternation,
@@ -291,7 +291,7 @@ def legal_variants(name: str) -> list[str]:
 @derived
 def _generic_body_re() -> re.Pattern:
     # the heads in file order, the first that matches wins (政府办 before 政府), as before
-    heads = "|".join(words("org_generic_body_heads"))
+    heads = "|".join(e.word for e in entries("org_generic_body_heads") if "long" not in e.scope)
     return re.compile(f"[{level_chars()}]({heads})")
 
 

@@ -155,6 +155,19 @@ def test_a_unit_of_a_bare_body_is_named_after_the_place_the_text_is_about():
     assert canon["市委统战部"] == "开封市委统战部" and canon["市政府办公室"] == "开封市政府办公室"
 
 
+def test_bodies_after_a_level_word_of_several_characters():
+    # 自治区党委 / 自治区政府 in a text about 西藏自治区 (place_m_admin_suffixes.tsv, scope body_long;
+    # 党委 only after such a word: org_generic_body_heads.tsv, scope long)
+    a = _article("西藏自治区代表团来访。自治区党委书记张三，自治区政府秘书长李四出席。")
+    recognize(a)
+    assert _canon_of_generic(a, "自治区党委") == ["西藏自治区党委"]
+    assert _canon_of_generic(a, "自治区政府") == ["西藏自治区政府"]
+    # the text writes only the short form: the body is named after it (广西自治区党委)
+    b = _article("广西代表团来访。自治区党委书记张三出席。")
+    recognize(b)
+    assert _canon_of_generic(b, "自治区党委") == ["广西自治区党委"]
+
+
 def test_trip_destination_named_again_as_an_owner_stays_in_focus():
     a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
     recognize(a)
