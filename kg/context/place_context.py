@@ -38,8 +38,9 @@ class _TripView:
 
     #: where destinations are written, those of trips that name no home included
     destination_at: frozenset[int] = frozenset()
-    #: place codes of the destinations of trips that name a home (希望各方到甲市考察
-    #: names none: 甲市 may well be the writer's home)
+    #: place codes of the destinations of trips that name a home, or whose clause has a
+    #: bare body word before the destination (市委书记王一带队赴乙市: the writer's own
+    #: travellers); 希望各方到甲市考察 has neither: 甲市 may well be the writer's home
     destinations: frozenset[str] = frozenset()
     #: home places per trip, in trip order, each in text order
     homes: tuple[tuple[G.Place, ...], ...] = ()
@@ -102,10 +103,18 @@ _MAX_NAME = 64
 
 
 def stationed_starts(text: str, place_hits) -> frozenset[int]:
-    """Starts of the place hits written right after a stationed word (日本驻上海总领事馆:
-    上海 is where the mission lies, not what the text is about; data/context_stationed_words.tsv)."""
+    """Starts of the places a country's mission is stationed in: written right
+    after a country and a stationed word (日本驻上海总领事馆: 上海 is where the
+    mission lies, not what the text is about; data/context_stationed_words.tsv).
+    驻湖州市部队 names no sending country: 湖州市 counts as any place does."""
     stationed = tuple(words("context_stationed_words"))
-    return frozenset(h[0] for h in place_hits if text.endswith(stationed, 0, h[0]))
+    country_ends = {h[1] for h in place_hits if h[2].level == "Country"}
+    out = set()
+    for s, _, _ in place_hits:
+        word = next((w for w in stationed if text.endswith(w, 0, s)), None)
+        if word is not None and s - len(word) in country_ends:
+            out.add(s)
+    return frozenset(out)
 
 
 def trip_view(article: Article, place_hits, own_body=None) -> _TripView:
@@ -157,7 +166,7 @@ class PlaceContext:
     def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str],
                  trips: _TripView | None = None, stationed: frozenset[int] = frozenset()):
         self.trips = trips or _TripView()
-        #: starts of the places a foreign mission is stationed in (日本驻|上海总领事):
+        #: starts of the places a country's mission is stationed in (日本驻|上海总领事):
         #: no text is about them, so they neither are the nearest place a bare body
         #: is named after nor count for the place the text is about
         self.stationed = stationed

@@ -3,13 +3,17 @@
 locatedIn (organization or place -> place), each direct step once:
 
 - the administrative parent of a place when the article names both
-  (平顶山市 -> 河南省, 卫东区 -> 平顶山市; gazetteer codes);
+  (平顶山市 -> 河南省, 卫东区 -> 平顶山市; gazetteer codes), else its nearest
+  ancestor the article names (民权县 -> 河南省 when 商丘市 is never written);
 - the most specific place named inside a name (恒玄科技(上海)股份有限公司
   -> 上海, 大洼区盘锦天润置业有限公司 -> 大洼区, 平顶山市委 -> 平顶山市);
 - 位于X的Y -> Y in X; Y(总部)位于X -> Y in X; a place written right before a smaller one
   (竹北台元科技园区 -> 台元科技园区 in 竹北) when the gazetteer is silent;
 - a park the gazetteer does not know and nothing else places -> the city or
-  county the article mentions most (:func:`_parks_in_main_place`).
+  county the article mentions most (:func:`_parks_in_main_place`);
+- a town the gazetteer does not list (甲镇, 乙街道) and nothing else places ->
+  the county or district written nearest before it, else the article's only
+  one (:func:`_towns_in_county`).
 
 partOf (organization -> organization):
 
@@ -162,7 +166,7 @@ def _towns_in_county(article: Article, infos: dict[int, PlaceInfo], located: set
     in the county or district the text is in when it is named: the nearest
     county-level place written before the town (在水城区调研时，…到蟠龙镇), else
     the article's only one."""
-    ends = tuple(words("model_town_suffixes"))
+    ends, not_towns = tuple(words("model_town_suffixes")), tuple(words("place_m_not_towns"))
     counties = sorted((article.mentions[m].start, i) for i, inf in infos.items() if inf.code and inf.level == "District"
                       for m in article.entities[i].mentions)
     if not counties:
@@ -170,8 +174,9 @@ def _towns_in_county(article: Article, infos: dict[int, PlaceInfo], located: set
     out = []
     for i, inf in infos.items():
         name = article.entities[i].name
-        if i in located or inf.code or not name.endswith(ends) or len(name) <= max(len(w) for w in ends if name.endswith(w)):
-            continue
+        if i in located or inf.code or not name.endswith(ends) or name.endswith(not_towns) \
+                or len(name) <= max(len(w) for w in ends if name.endswith(w)):
+            continue  # 梦想小镇 (data/place_m_not_towns.tsv) is no town
         first = min(article.mentions[m].start for m in article.entities[i].mentions)
         before = [c for s, c in counties if s < first]
         county = before[-1] if before else (counties[0][1] if len({c for _, c in counties}) == 1 else None)
@@ -248,7 +253,8 @@ def _admin_steps(article: Article, infos: dict[int, PlaceInfo]) -> list[Relation
             out.append(Relation("locatedIn", i, by_code[inf.parent], 0, "gazetteer"))
             continue
         p = gazetteer.by_code(inf.code) if inf.code else None
-        up = next((by_code[a.code] for a in (gazetteer.ancestors(p) if p else ()) if a.code in by_code), None)
+        up = next((by_code[a.code] for a in (gazetteer.ancestors(p) if p else ())
+                   if a.code in by_code and by_code[a.code] != i), None)
         if up is not None and up != i:
             out.append(Relation("locatedIn", i, up, 0, "gazetteer"))
     return out

@@ -28,16 +28,12 @@ def generic_bodies(article: Article, place_ends: set[int], ctx: PlaceContext) ->
     out: list[Mention] = []
     for m in re.finditer(f"[{LX.LEVEL_CHARS}]", text):
         s = m.start()
-        if s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff") and s not in place_ends:
-            # only after punctuation, a title chain separator or a stop word
-            if not LW.stop_before(text, s, LX.LEFT_STOPS) and text[s - 1] not in "、":
-                continue
+        if s in place_ends or not clear_before(text, s):
+            continue  # 平顶山市委: the structural org covers it; 城市管理局: inside a word
         g = O.generic_body(text, s)
         if g is None:
             continue
         e, body = g
-        if s in place_ends:
-            continue  # 平顶山市委: the structural org covers it
         place = ctx.place_for(body[0], s, sentence_start(article, s))
         if place is None:
             continue
@@ -51,9 +47,10 @@ def generic_bodies(article: Article, place_ends: set[int], ctx: PlaceContext) ->
 
 
 @derived
-def _long_heads() -> tuple[str, ...]:
-    """Heads only after a level word of several characters (自治区党委): data/org_generic_body_heads.tsv, scope long."""
-    return tuple(e.word for e in entries("org_generic_body_heads") if "long" in e.scope)
+def _long_head_re() -> re.Pattern:
+    """Heads only after a level word of several characters (自治区党委):
+    data/org_generic_body_heads.tsv (regular-expression pieces), scope long."""
+    return re.compile("|".join(e.word for e in entries("org_generic_body_heads") if "long" in e.scope))
 
 
 def _long_level_bodies(article: Article, ctx: PlaceContext) -> list[Mention]:
@@ -65,21 +62,37 @@ def _long_level_bodies(article: Article, ctx: PlaceContext) -> list[Mention]:
     for level in words("place_m_admin_suffixes", "body_long"):
         for m in re.finditer(re.escape(level), text):
             s = m.start()
-            if s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff") and not LW.stop_before(text, s, LX.LEFT_STOPS) \
-                    and text[s - 1] not in "、":
+            if not clear_before(text, s):
                 continue  # 西藏自治区党委: the structural org has it
             g = O.generic_body(text, m.end() - 1)  # the level's last character starts the body word (区政府)
-            long_head = next((h for h in _long_heads() if text.startswith(h, m.end())), None)
-            if g is None and long_head is None:
-                continue
-            e, body = g if g is not None else (m.end() + len(long_head), level[-1] + long_head)
+            if g is None:
+                head = _long_head_re().match(text, m.end())
+                if head is None:
+                    continue
+                g = head.end(), level[-1] + head.group()
+            e, body = g
             place = ctx.place_for(level, s, sentence_start(article, s))
             if place is None:
                 continue
-            name = place.name if place.name in text or not place.short else place.short + level  # 广西自治区党委
+            # the region as the text writes it: its full name, else its short form with the level
+            # word (广西自治区党委 where only 广西 is written; a bare 市委 keeps the full name there)
+            name = place.name if place.name in text or not place.short else place.short + level
             out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body",
                                name + body[1:], generic=True))
     return out
+
+
+def clear_before(text: str, s: int) -> bool:
+    """Whether a bare body may start at ``s``: at the text's start, after a
+    character that is no Chinese one (punctuation, 、) or after a stop word
+    (data/org_left_stops.tsv), not inside a word (城市管理局)."""
+    return s == 0 or not ("\u4e00" <= text[s - 1] <= "\u9fff") or LW.stop_before(text, s, LX.LEFT_STOPS)
+
+
+def bare_body_in(text: str, lo: int, hi: int, place_ends: set[int]) -> bool:
+    """Whether a bare level body (市委, 县政府) starts in text[lo:hi]."""
+    return any(text[i] in LX.LEVEL_CHARS and i not in place_ends and clear_before(text, i)
+               and O.generic_body(text, i) is not None for i in range(lo, hi))
 
 
 def _written_name(text: str, place, level: str) -> str:
@@ -143,7 +156,9 @@ def _unit_of_bare_body(article: Article, m: Mention, ctx: PlaceContext) -> str |
     place = ctx.place_for(m.text[0], m.start, sentence_start(article, m.start))
     if place is None:
         return None
-    return _written_name(article.text, place, m.text[0]) + m.text[1:]
+    # as generic_bodies names the bare body: a one-character county keeps its level (甲县县委统战部)
+    one_char = len(place.name) == 2 and len(g[1]) == 2
+    return _written_name(article.text, place, m.text[0]) + (m.text if one_char else m.text[1:])
 
 
 def _zone_body_of_place(article: Article, m: Mention, ctx: PlaceContext) -> str | None:

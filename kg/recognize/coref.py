@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 
 from kg.doc import Article, LocalEntity, Mention
-from kg.lexicons.load import derived, entries, words
+from kg.lexicons.load import derived, words
 from kg.lexicons.org_lexicon import ORG_SUFFIXES
 
 
@@ -235,7 +235,10 @@ def abbreviation_target(short: str, full_names) -> str | None:
     abbreviation of ``full`` when its characters appear in order, not all
     contiguous (济南大学 is the parent of 济南大学X研究院, not its abbreviation), in ``full``,
     starting with the first character of ``full`` or of ``full`` without its
-    leading place (北航 -> 北京航空航天大学, 贸发局 -> 香港贸易发展局). When it fits
+    leading place (北航 -> 北京航空航天大学, 贸发局 -> 香港贸易发展局); or its first
+    character is the one-character abbreviation of the place ``full`` starts with
+    and the rest abbreviates a short remainder (港大 -> 香港大学:
+    :func:`_place_abbreviated`). When it fits
     several names it is ambiguous (None), unless they are nested forms of one
     name (the longest is returned).
     """
@@ -265,27 +268,20 @@ def abbreviation_target(short: str, full_names) -> str | None:
     return None
 
 
-@derived
-def _place_letters() -> dict[str, tuple[str, ...]]:
-    """One-character abbreviation -> the names of its place (港 -> 香港, 香港特别行政区):
-    data/place_abbreviations.tsv."""
-    out: dict[str, list[str]] = {}
-    for e in entries("place_abbreviations"):
-        for a in e.scope:
-            out.setdefault(a, []).append(e.word)
-    return {a: tuple(sorted(ns, key=len, reverse=True)) for a, ns in out.items()}
-
-
 def _place_abbreviated(short: str, full: str) -> bool:
     """Whether ``short`` is ``full`` with its leading place written as that
     place's one-character abbreviation, and the rest abbreviated from the
     start (港大 -> 香港大学, 沪大 is no 上海交通大学: 大 does not start 交通大学)."""
-    names = _place_letters().get(short[0], ())
+    from kg.lexicons.triggers import place_abbreviations
+
+    names = sorted(place_abbreviations().get(short[0], ()), key=len, reverse=True)
     place = next((n for n in names if full.startswith(n)), None)
     if place is None:
         return False
     rest = full[len(place):]
-    return len(rest) >= len(short) and rest[0] == short[1] and _subsequence(short[1:], rest)
+    # the rest is short, as a school's or an institute's kind is (大学, 交通大学): not a
+    # company's long name (京东 is no 北京东方电子集团股份有限公司)
+    return len(short) <= len(rest) <= 2 * len(short) and rest[0] == short[1] and _subsequence(short[1:], rest)
 
 
 @derived

@@ -42,7 +42,7 @@ from kg.recognize import persons as P
 from kg.recognize import short_companies as SC
 from kg.recognize.media import find_outlets
 from kg.recognize.org_lists import find_listed_orgs
-from kg.recognize.bare_bodies import canonical_park_names, generic_bodies, region_bodies
+from kg.recognize.bare_bodies import bare_body_in, canonical_park_names, generic_bodies, region_bodies
 from kg.recognize.body_chains import chain_bodies, coordination
 from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
 from kg.recognize.model_combination import add_model_spans, model_spans_of
@@ -194,13 +194,9 @@ def _organizations(article: Article, place_hits, person_ends: set[int], cands: l
     org_spans = [(o.start, o.end) for o in org_found] + [(c.m.start, c.m.end) for c in cands
                                                          if c.m.source == "short-company"]
     talked_of = outside_companies(text, place_hits, org_spans)
-    def own_body(lo: int, hi: int) -> bool:
-        return any(text[i] in LX.LEVEL_CHARS and O.generic_body(text, i) is not None and i not in place_ends
-                   for i in range(lo, hi))
-
     place_ends = {e for _, e, _ in place_hits}
-    return PlaceContext(talked_of, [o.text for o in parks], trip_view(article, talked_of, own_body),
-                        stationed_starts(text, talked_of))
+    trips = trip_view(article, talked_of, lambda lo, hi: bare_body_in(text, lo, hi, place_ends))
+    return PlaceContext(talked_of, [o.text for o in parks], trips, stationed_starts(text, talked_of))
 
 
 def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -> int:

@@ -85,7 +85,7 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
                   if p not in state.leaders and not _hosts_side(article, p, si, state.leaders)]
         if not hits and sides is not None:
             visited = visited_orgs(article, list(state.leaders), si)
-            people = [p for p in people if not works_at(sides, p, visited)]  # the visited org's people: hosts
+            people = [p for p in people if not works_at(article, p, visited)]  # the visited org's people: hosts
             people = [p for p in people if not _host_participant(article, view, state, si, clauses, sides, p, pos0)]
             if meeting_word_in(view.text, pos0, cl.end):  # 参加交流会: people of the other side take part too
                 people = [p for p in people if not _elsewhere(state, sides, p)]

@@ -296,16 +296,16 @@ def _clause_of(article: Article, si: int):
 
 def visited_orgs(article: Article, leaders: list[int], si: int) -> frozenset[int]:
     """The organizations the leaders' visits up to sentence ``si`` went to
-    (何俊峰来到湘潭大学 -> 湘潭大学): their people are the hosts, even where the
-    visitors' posts share their place (湘潭市委副书记 visiting 湘潭大学)."""
+    (王一来到甲大学 -> 甲大学): their people are the hosts, even where the
+    visitors' posts share their place (甲市委副书记 visiting 甲大学 in 甲市)."""
     return frozenset(t for e in article.events if e.kind == "Visit" and e.sentence <= si
                      and set(leaders) & set(e.agents)
                      for t in e.targets if article.entities[t].type == "Organization")
 
 
-def works_at(sides: Sides, person: int, orgs: frozenset[int]) -> bool:
+def works_at(article: Article, person: int, orgs: frozenset[int]) -> bool:
     """Whether one of ``person``'s posts is in one of ``orgs``."""
-    return bool(orgs) and any(p.person == person and p.org in orgs for p in sides.article.positions)
+    return bool(orgs) and any(p.person == person and p.org in orgs for p in article.positions)
 
 
 def visit_members(article: Article, state: DelegationState, hosts=()) -> set[int]:
@@ -320,8 +320,9 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
                               clauses: list[Clause], sides: Sides) -> None:
     """``王一一行来甲公司考察，并与甲公司座谈。… 董事长王二、总经理王三参加座谈。``:
     the leaders met nobody named yet, and a run of people takes part in a
-    meeting (参加 / 出席 before a meeting word). The people of that run who are
-    not on the visitors' side are the hosts: the first named is the top host,
+    meeting (参加 / 出席 before a meeting word). The people of that run who hold
+    a post in an organization the leaders visited (:func:`visited_orgs`), or
+    who are not on the visitors' side, are the hosts: the first named is the top host,
     whom the others accompany; each visiting leader meets every host (guide v2,
     D10). Visiting-side people of the run (posts where the visitors' are)
     accompany the first leader and meet the top host."""
@@ -333,7 +334,7 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
            for e in article.events):
         return  # the hosts are known: :func:`participants`
     visited = visited_orgs(article, leaders, si)
-    members = {p for p in visit_members(article, state) if not works_at(sides, p, visited)}
+    members = {p for p in visit_members(article, state) if not works_at(article, p, visited)}
     visitor_keys = sides.union([*leaders, *members])
     for ci, cl in enumerate(clauses):
         for m in view.find(attend_re(), cl.start, cl.end):
@@ -347,7 +348,7 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
                 if p in leaders or article.entities[p].type != "Person":
                     continue
                 keys = sides.keys_named(p, clauses, refs.get(p, cl.start), cl)
-                if works_at(sides, p, visited):
+                if works_at(article, p, visited):
                     hosts.append(p)  # the people of the organization visited
                 elif p in members or (keys & visitor_keys):
                     guests.append(p)

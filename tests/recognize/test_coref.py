@@ -161,5 +161,7 @@ def test_abbreviations_of_a_place_letter_and_of_a_name_after_a_legal_prefix():
     # 港 abbreviates 香港 (place_abbreviations.tsv); 大 starts the rest
     assert abbreviation_target("港大", ["香港大学"]) == "香港大学"
     assert abbreviation_target("沪大", ["上海交通大学"]) is None  # 大 does not start 交通大学
+    assert abbreviation_target("京东", ["北京东方电子集团股份有限公司"]) is None  # a long rest: no school's kind
+    assert abbreviation_target("港大", ["香港大学", "香港大学深圳医院"]) == "香港大学"
     # 国立 is a legal prefix (coref_legal_prefixes.tsv): 成大 abbreviates 成功大学
     assert abbreviation_target("成大", ["国立成功大学"]) == "国立成功大学"

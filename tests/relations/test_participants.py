@@ -150,13 +150,13 @@ def test_a_bare_attend_right_after_a_reception_takes_part_in_it():
 
 
 def test_the_people_of_the_organization_visited_are_hosts_though_the_visitor_lives_in_its_city():
-    # 湘潭大学 is in 湘潭, as the visitor's 湘潭市委 is: its people still host the visit
+    # 湖州大学 is in 湖州, as the visitor's 湖州市委 is: its people still host the visit
     from kg.doc import Article
     from kg.evaluation.from_article import article_to_gold_shape
     from kg.nlp.loader import load_backend
     from kg.pipeline import analyze_article
 
-    text = "5月7日，湘潭市委副书记张明来到湘潭大学调研。湘潭大学党委书记李青、校长王芳、副校长赵阳参加调研座谈会。"
+    text = "3月2日，湖州市委副书记张明到湖州大学走访。湖州大学党委书记李青、校长王芳、副校长赵阳参加座谈会。"
     gold = article_to_gold_shape(analyze_article(Article(source="t.txt", raw=text), load_backend(None), until="scoring"))
     assert {tuple(p) for p in gold["accompanied"]} == {("王芳", "李青"), ("赵阳", "李青")}
     assert {frozenset(p) for p in gold["metWith"]} == {frozenset(("张明", x)) for x in ("李青", "王芳", "赵阳")}
