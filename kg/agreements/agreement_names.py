@@ -8,7 +8,7 @@ module what was signed; everything here reads plain text offsets:
 - :func:`name_before`: ``开展了三方X协议签署活动`` -> 三方X协议 (the name
   written before the verb);
 - :func:`doc_names`: a list of names after the verb, ``签订X协议和Y合同``
-  -> [X协议, Y合同];
+  -> [X协议, Y合同]; :func:`quoted_names`: ``签署了《A》《B》`` -> [A, B];
 - :func:`shared_tail_names`: ``文旅和商贸业发展合作协议`` as two names ->
   文旅发展合作协议, 商贸业发展合作协议;
 - :func:`project_list` / :func:`projects_after`: ``就A平台、B合作等项目``
@@ -43,9 +43,11 @@ _NAME_BEFORE_LEADS = ("了", "开展", "举行", "进行", "的")
 
 
 def is_generic(name: str) -> bool:
-    """A name that only refers to an agreement (协议, 签约项目, 本次备忘录, 该协议)."""
+    """A name that only refers to an agreement (协议, 签约项目, 本次备忘录, 该协议)
+    or counts them (多份合作协议: data/agreement_count_words.tsv)."""
     bare = re.sub(r"^(?:本次|此次|该|此|上述|这份|这一|双方)", "", name)
-    return bare in (*GENERIC_NAMES, *words("agreement_nouns"), DEFAULT_NAME)
+    return bare in (*GENERIC_NAMES, *words("agreement_nouns"), DEFAULT_NAME) \
+        or any(w in name for w in words("agreement_count_words"))
 
 
 def _last_agreement_noun(text: str, start: int, end: int) -> re.Match | None:
@@ -83,8 +85,30 @@ def name_before(text: str, start: int, end: int) -> str:
     return text[lead : last.end()]
 
 
+def quoted_names(text: str, start: int, end: int) -> list[str]:
+    """The quoted names written one after another from ``start`` (《A》《B》、《C》和《D》:
+    joined by nothing or by a list separator), [] when fewer than two."""
+    lead = _NAME_START_RE.match(text, start)
+    pos = lead.end() if lead else start
+    names: list[str] = []
+    while pos < end and text[pos] in QUOTES:
+        close = next((k for k in range(pos + 1, end) if text[k] in QUOTES), -1)
+        if close <= pos + 1:
+            break
+        names.append(text[pos + 1 : close])
+        pos = close + 1
+        sep = _NAME_SEP_RE.match(text, pos)
+        if sep and pos + len(sep.group()) < end and text[pos + len(sep.group())] in QUOTES:
+            pos += len(sep.group())
+    return names if len(names) >= 2 else []
+
+
 def doc_names(text: str, start: int, end: int) -> list[str]:
-    """Document names after a trigger, split when listed (X协议和Y合同)."""
+    """Document names after a trigger, split when listed (X协议和Y合同;
+    《A》《B》: one name per quoted title)."""
+    quoted = quoted_names(text, start, end)
+    if quoted:
+        return quoted
     name = name_after(text, start, end)
     parts = [x for x in _NAME_SEP_RE.split(name) if x]
     if len(parts) > 1 and all(_NAME_END_RE.search(x) for x in parts):

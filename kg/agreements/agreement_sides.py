@@ -27,6 +27,7 @@ import re
 from kg.agreements.agreement_names import doc_names, name_before, shared_tail_names
 from kg.context.clauses import Clause, TextView
 from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.triggers import place_abbreviations
 
 #: (document name, parties) of one agreement found by the helpers here
 Signing = tuple[str, list[int]]
@@ -63,11 +64,40 @@ def _venue(view: TextView, r, start: int) -> bool:
     return r.type == "Place" and bool(_venue_re().search(view.text, max(start, r.start - 1), r.start))
 
 
+@derived
+def _abbreviated_sides_re() -> re.Pattern:
+    """Two one-character place abbreviations and a word naming both sides (沪澳双方):
+    data/place_abbreviations.tsv, data/agreement_abbreviated_sides.tsv."""
+    letters = re.escape("".join(place_abbreviations()))
+    return re.compile(f"([{letters}])([{letters}])" + alternation("agreement_abbreviated_sides"))
+
+
+def abbreviated_sides(view: TextView, start: int, end: int) -> list[int]:
+    """The two places of 沪澳双方 in [start, end), when the article names each
+    (上海市, 澳门): [] otherwise."""
+    m = _abbreviated_sides_re().search(view.text, start, end)
+    if m is None:
+        return []
+    out = []
+    for letter in m.group(1, 2):
+        names = set(place_abbreviations()[letter])
+        found = next((i for i, e in enumerate(view.article.entities)
+                      if e.type == "Place" and ({e.name, *e.aliases} & names)), None)
+        if found is None or found in out:
+            return []
+        out.append(found)
+    return out
+
+
 def parties(view: TextView, start: int, end: int) -> list[int]:
     """Organizations and places named in [start, end), each once; a name that
     only modifies the next one (大洼区|盘锦天润置业有限公司, 甲集团所属|乙公司)
-    is not a party of its own, nor the venue (甲与乙在丙市签署)."""
+    is not a party of its own, nor the venue (甲与乙在丙市签署). Two places
+    written as their abbreviations before 双方 (沪澳双方) are the parties
+    when nothing else is named (:func:`abbreviated_sides`)."""
     refs = [r for r in view.refs_in(start, end) if not _venue(view, r, start)]
+    if not refs:
+        return abbreviated_sides(view, start, end)
     out: list[int] = []
     covered = start
     for k, r in enumerate(refs):

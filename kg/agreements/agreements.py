@@ -57,6 +57,7 @@ from kg.agreements.agreement_names import (
     name_before,
     project_list,
     projects_after,
+    quoted_names,
 )
 from kg.agreements.agreement_sides import count_re, count_values, parties, party_follows, respective_signings, with_units
 from kg.context.clauses import Clause, TextView
@@ -239,6 +240,7 @@ class _Signings:
                 return left
         pairs = [w for w in view.find(WITH_RE, region_start, m.start()) if party_follows(view, w.end(), m.start())]
         name = name_after(text, m.end(), cl.end) or name_before(text, cl.start, m.start())
+        quoted = quoted_names(text, m.end(), cl.end)  # 签署了《A》《B》: one agreement per title
         if rep >= 0 and any(w + text[rep : rep + 2] in text[region_start : m.start()]
                             for w in words("context_respective_words", "signing")):
             self.add(name, self._p(rep, m.start()), witnesses, si)
@@ -252,7 +254,9 @@ class _Signings:
                 for p in projects:
                     self.add(p, named, witnesses, si)
             elif name and (len(named) >= 2 or (named and subject)):
-                self.add(name, (subject if len(named) < 2 else []) + named, witnesses, si)
+                sides = (subject if len(named) < 2 else []) + named
+                for n in quoted or [name]:
+                    self.add(n, self._title_sides(n, m.end(), cl.end) or sides, witnesses, si)
             return named or None
         # one or more "A与B(就X)" units before the trigger
         last_left: list[int] = []
@@ -278,8 +282,19 @@ class _Signings:
                 for b in right:  # A(分别)与B、C签订X: one per partner
                     self.add(name, left + [b], witnesses, si)
             else:
-                self.add(name or (projects[0] if projects else ""), left + right, witnesses, si)
+                for n in quoted or [name or (projects[0] if projects else "")]:
+                    self.add(n, (self._title_sides(n, m.end(), cl.end) if quoted else []) or left + right,
+                             witnesses, si)
         return last_left or None
+
+    def _title_sides(self, name: str, start: int, end: int) -> list[int]:
+        """The sides a listed title names itself (《甲研究院与乙大学学术交流合作协议书》:
+        甲研究院 and 乙大学, joined by 与): [] when it names fewer than two."""
+        lo = self.view.text.find(name, start, end)
+        if lo < 0 or not WITH_RE.search(name):
+            return []
+        own = self._p(lo, lo + len(name))
+        return own if len(own) >= 2 else []
 
     def _counted(self, si: int, start: int, end: int, left: list[int]) -> list[int]:
         """The organizations a count right after 与 stands for (与3家企业, 与三家银行):

@@ -10,7 +10,8 @@ One or more clauses separated by ``;``:
 - ``no-visited`` (and the like) with no names: no such relation at all
 - ``position PERSON TITLE [IN]`` / ``no-position PERSON``
 - ``agreement [PARTY …]`` (an agreement whose parties include them) /
-  ``no-agreement``; ``witness PERSON``
+  ``no-agreement``; ``agreement-name NAME`` / ``no-agreement-name NAME``;
+  ``witness PERSON``
 - ``text S`` / ``no-text S``: the normalized text contains / lacks S
 - ``ui``: the entry is a label shown to people (a figure title), not a domain
   word: nothing to check in the pipeline
@@ -79,6 +80,8 @@ def check(expect: str, doc: dict, text: str = "") -> list[str]:
             parties = {names.get(x, x) for x in args}
             found = [a for a in doc.get("agreements", []) if parties <= set(a.get("parties", []))]
             ok = (not found) if neg else bool(found)
+        elif kind == "agreement-name":
+            ok = any(a.get("name") == " ".join(args) for a in doc.get("agreements", [])) != neg
         elif kind == "witness":
             who = names.get(args[0], args[0])
             ok = any(who in a.get("witnesses", []) for a in doc.get("agreements", [])) != neg

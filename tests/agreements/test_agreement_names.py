@@ -5,6 +5,7 @@ from kg.agreements.agreement_names import (
     name_before,
     project_list,
     projects_after,
+    quoted_names,
     shared_tail_names,
 )
 
@@ -57,3 +58,15 @@ def test_a_list_of_projects_each_written_with_xiangmu_runs_to_the_last():
     assert projects_after(text, 0, len(text)) == ["A平台项目", "B合作项目"]
     text = "就A平台项目进行"
     assert project_list(text, 1, len(text)) == ["A平台"]
+
+
+def test_a_run_of_quoted_titles_names_one_document_each():
+    text = "签署了《甲合作备忘录》《乙意向书》、《丙协议书》和《丁协议》。"
+    assert quoted_names(text, 2, len(text)) == ["甲合作备忘录", "乙意向书", "丙协议书", "丁协议"]
+    assert doc_names(text, 2, len(text)) == ["甲合作备忘录", "乙意向书", "丙协议书", "丁协议"]
+    one = "签署了《甲合作备忘录》。"
+    assert quoted_names(one, 2, len(one)) == []  # one title: name_after has it
+
+
+def test_a_name_that_counts_agreements_is_generic():
+    assert is_generic("多份合作协议") and is_generic("多项合作协议") and not is_generic("甲合作协议")

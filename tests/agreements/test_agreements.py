@@ -119,3 +119,19 @@ def test_each_listed_project_is_its_own_agreement_with_the_same_parties():
         assert len(got) == 2, text
         assert {parties for _, parties, _ in got} == {("乙科技", "甲区政府")}, text
         assert all(name.startswith(("A平台", "B合作")) for name, _, _ in got), text
+
+
+def test_listed_titles_are_one_agreement_each_and_a_title_may_name_its_own_sides():
+    art = make_article("在陈向平见证下，甲区政府与乙科技签署了《丙协议》《戊院与己所合作协议书》。",
+                       {"陈向平": "Person", **ORGS})
+    extract_relations(art)
+    assert agreements(art) == [("丙协议", ("乙科技", "甲区政府"), ("陈向平",)),
+                               ("戊院与己所合作协议书", ("己所", "戊院"), ("陈向平",))]
+
+
+def test_two_place_abbreviations_before_shuangfang_are_the_sides():
+    # 沪 and 澳 (place_abbreviations.tsv) + 双方 (agreement_abbreviated_sides.tsv)
+    art = make_article("上海市代表团到访澳门。在陈向平见证下，沪澳双方签署了《丙协议》。",
+                       {"陈向平": "Person", "上海市": "Place", "澳门": "Place"})
+    extract_relations(art)
+    assert agreements(art) == [("丙协议", ("上海市", "澳门"), ("陈向平",))]
