@@ -89,15 +89,28 @@ def abbreviated_sides(view: TextView, start: int, end: int) -> list[int]:
     return out
 
 
+def both_sides(view: TextView, start: int, end: int) -> list[int]:
+    """The home and the destination of the article's first trip when [start, end)
+    names the signing sides only as 双方 / 两地 (data/agreement_both_sides.tsv): []
+    when the article tells no trip with both."""
+    from kg.context.model import context_of
+
+    if not any(w in view.text[start:end] for w in words("agreement_both_sides")):
+        return []
+    sides = context_of(view.article).sides
+    return list(sides) if sides and sides[0] != sides[1] else []
+
+
 def parties(view: TextView, start: int, end: int) -> list[int]:
     """Organizations and places named in [start, end), each once; a name that
     only modifies the next one (大洼区|盘锦天润置业有限公司, 甲集团所属|乙公司)
-    is not a party of its own, nor the venue (甲与乙在丙市签署). Two places
-    written as their abbreviations before 双方 (沪澳双方) are the parties
-    when nothing else is named (:func:`abbreviated_sides`)."""
+    is not a party of its own, nor the venue (甲与乙在丙市签署). When nothing
+    else is named: two places written as their abbreviations before 双方
+    (沪澳双方, :func:`abbreviated_sides`), else, for a bare 双方 / 两地, the two
+    sides of the article's first trip (:func:`both_sides`)."""
     refs = [r for r in view.refs_in(start, end) if not _venue(view, r, start)]
     if not refs:
-        return abbreviated_sides(view, start, end)
+        return abbreviated_sides(view, start, end) or both_sides(view, start, end)
     out: list[int] = []
     covered = start
     for k, r in enumerate(refs):
