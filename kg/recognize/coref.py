@@ -367,7 +367,12 @@ def cluster_entities(article: Article) -> None:
                     continue
                 theirs = forms.get(r2, set())
                 if any(len(l) > len(s) and _is_short_of(s, l) for s in mine for l in theirs):
-                    if not any(len(s) > len(l) and _is_short_of(l, s) for s in mine for l in theirs):
+                    # a form of theirs shorter than mine stops the merge, unless it is a short
+                    # form of their fullest name too (中国一重 beside 中国一重集团有限公司, when
+                    # mine is 中国一重集团: one chain of short forms)
+                    full = max(theirs, key=len)
+                    own_short = {l for l in theirs if l != full and _is_short_of(l, full)}
+                    if not any(len(s) > len(l) and _is_short_of(l, s) for s in mine for l in theirs - own_short):
                         targets.add(r2)
             if len(targets) == 1:
                 t = targets.pop()

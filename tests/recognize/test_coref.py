@@ -165,3 +165,13 @@ def test_abbreviations_of_a_place_letter_and_of_a_name_after_a_legal_prefix():
     assert abbreviation_target("港大", ["香港大学", "香港大学深圳医院"]) == "香港大学"
     # 国立 is a legal prefix (coref_legal_prefixes.tsv): 成大 abbreviates 成功大学
     assert abbreviation_target("成大", ["国立成功大学"]) == "国立成功大学"
+
+
+def test_a_middle_form_joins_a_full_name_that_already_has_its_shorter_form():
+    # 华锐重工 is already an alias of 华锐重工集团有限公司: 华锐重工集团 joins them (one chain)
+    ents, _ = _cluster([
+        _org("华锐重工集团有限公司", 0),
+        _org("华锐重工", 20, canonical="华锐重工集团有限公司"),
+        _org("华锐重工集团", 40),
+    ])
+    assert ents == {"华锐重工集团有限公司": {"华锐重工", "华锐重工集团"}}
