@@ -260,6 +260,10 @@ def abbreviation_target(short: str, full_names) -> str | None:
         core = _strip_place_prefix(_strip_legal_prefix(full))
         if (full[0] == short[0] or core[0] == short[0]) and _subsequence(short, core if core[0] == short[0] else full):
             hits.add(full)
+            continue
+        rest = next((core[len(w):] for w in words("coref_abbreviation_skips") if core.startswith(w)), "")
+        if rest and rest[0] == short[0] and _subsequence(short, rest):
+            hits.add(full)  # 厂商会 -> 香港中华厂商联合会 (中华 left out)
     if not hits:
         return None
     longest = max(hits, key=len)

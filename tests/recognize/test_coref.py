@@ -165,6 +165,8 @@ def test_abbreviations_of_a_place_letter_and_of_a_name_after_a_legal_prefix():
     assert abbreviation_target("港大", ["香港大学", "香港大学深圳医院"]) == "香港大学"
     # 国立 is a legal prefix (coref_legal_prefixes.tsv): 成大 abbreviates 成功大学
     assert abbreviation_target("成大", ["国立成功大学"]) == "国立成功大学"
+    # 中华 after the place is left out by the abbreviation (coref_abbreviation_skips.tsv)
+    assert abbreviation_target("华锐会", ["香港中华华锐联合会"]) == "香港中华华锐联合会"
 
 
 def test_a_middle_form_joins_a_full_name_that_already_has_its_shorter_form():
