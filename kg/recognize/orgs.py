@@ -256,6 +256,8 @@ def find_ministries(text: str) -> list[OrgMatch]:
     out = []
     gov_ends = words("org_government_endings", "ministries")
     for m in _ministries_re().finditer(text):
+        if text.startswith(tuple(words("org_ministry_false_after")), m.end()):
+            continue  # 商务部门: the commerce departments (data/org_ministry_false_after.tsv)
         start = m.start()
         for p in words("org_ministry_prefixes"):  # 国家商务部: the prefix as written belongs to the name
             if text.endswith(p, 0, start) and not m.group().startswith(p):
