@@ -56,6 +56,12 @@ def _legal_forms(use: str) -> tuple[str, ...]:
 
 
 @derived
+def _kept_words_re() -> re.Pattern:
+    """Words a stop word before them would cut (有色 of 中国有色集团): data/walk_kept_words.tsv."""
+    return re.compile(alternation(words("walk_kept_words")))
+
+
+@derived
 def _ministries_re() -> re.Pattern:
     return re.compile(alternation(ministries()))
 
@@ -108,7 +114,8 @@ def find_structural_orgs(
     place_by_end: dict[int, int] = {}
     for ps, pe in places:
         place_by_end[pe] = min(ps, place_by_end.get(pe, ps))
-    protected = sorted((m.start(), m.end()) for m in _ministries_re().finditer(text))
+    protected = sorted([(m.start(), m.end()) for m in _ministries_re().finditer(text)]
+                       + [(m.start(), m.end()) for m in _kept_words_re().finditer(text)])  # 中国有色集团
     places = sorted(places)
     best_by_end: dict[int, tuple[int, str]] = {}
     for m in _suffix_re().finditer(text):
