@@ -148,6 +148,8 @@ def find_structural_orgs(
             continue  # a ministry's department: 科技部X司
         if start >= s and suf not in suffixes_for("standalone"):
             continue  # bare suffix (集团, 公司): a generic reference, not a name
+        if start > 0 and text[start - 1].isdigit() and text.startswith(tuple(words("org_count_words")), start):
+            continue  # 10所大学: a count of universities (data/org_count_words.tsv)
         core = text[start:s]
         bare = strip_places(core, start, places)
         if bare == core and is_generic_core(core) and suf not in suffixes_for("generic_core_ok"):
