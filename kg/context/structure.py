@@ -174,8 +174,8 @@ def _towns_in_county(article: Article, infos: dict[int, PlaceInfo], located: set
     out = []
     for i, inf in infos.items():
         name = article.entities[i].name
-        if i in located or inf.code or not name.endswith(ends) or name.endswith(not_towns) \
-                or len(name) <= max(len(w) for w in ends if name.endswith(w)):
+        end = next((w for w in ends if name.endswith(w)), None)
+        if i in located or inf.code or end is None or name == end or name.endswith(not_towns):
             continue  # 梦想小镇 (data/place_m_not_towns.tsv) is no town
         first = min(article.mentions[m].start for m in article.entities[i].mentions)
         before = [c for s, c in counties if s < first]
@@ -249,13 +249,10 @@ def _admin_steps(article: Article, infos: dict[int, PlaceInfo]) -> list[Relation
     by_code = {inf.code: i for i, inf in infos.items() if inf.code}
     out = []
     for i, inf in infos.items():
-        if inf.parent and inf.parent in by_code and by_code[inf.parent] != i:
-            out.append(Relation("locatedIn", i, by_code[inf.parent], 0, "gazetteer"))
-            continue
         p = gazetteer.by_code(inf.code) if inf.code else None
-        up = next((by_code[a.code] for a in (gazetteer.ancestors(p) if p else ())
-                   if a.code in by_code and by_code[a.code] != i), None)
-        if up is not None and up != i:
+        chain = [inf.parent] + [a.code for a in (gazetteer.ancestors(p) if p else ())]
+        up = next((by_code[c] for c in chain if c in by_code and by_code[c] != i), None)
+        if up is not None:
             out.append(Relation("locatedIn", i, up, 0, "gazetteer"))
     return out
 

@@ -50,7 +50,8 @@ def generic_bodies(article: Article, place_ends: set[int], ctx: PlaceContext) ->
 def _long_head_re() -> re.Pattern:
     """Heads only after a level word of several characters (自治区党委):
     data/org_generic_body_heads.tsv (regular-expression pieces), scope long."""
-    return re.compile("|".join(e.word for e in entries("org_generic_body_heads") if "long" in e.scope))
+    heads = [e.word for e in entries("org_generic_body_heads") if "long" in e.scope]
+    return re.compile("|".join(heads) if heads else "(?!)")  # no entry: matches nothing, not everything
 
 
 def _long_level_bodies(article: Article, ctx: PlaceContext) -> list[Mention]:
