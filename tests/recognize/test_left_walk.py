@@ -15,3 +15,10 @@ def test_word_ending_at_prefers_the_first_listed_word():
     assert word_ending_at("前往考察", 4, ("考察", "察")) == "考察"
     assert stop_before("前往考察", 2, ("前往",))
     assert not stop_before("前往考察", 3, ("前往",))
+
+
+def test_the_home_country_leading_a_name_is_not_part_of_the_joined_field():
+    # made-up name: without a place hit for the leading country, the field before 与 is the words after it
+    text = "中国海洋系统科学与工程研究院院长张明出席。"
+    s = text.index("研究院")
+    assert text[walk_left(text, s, joinable=True):s] == "中国海洋系统科学与工程"
