@@ -92,6 +92,10 @@ def _second_reading(text: str, trimmed, sp, valid: bool, view, acceptor):
         return None
     if view.equal(trimmed.start, trimmed.end) or view.covered(trimmed.start, trimmed.end):
         return None  # the rules have this name, or a longer one around it
+    if SA.vetoed(text, trimmed.start, trimmed.end, trimmed.type, view.org_names) is not None:
+        return None  # a form no name has (李院长, X有限公司集团)
+    if any(t == trimmed.type for _s, _e, t in view.inside(trimmed.start, trimmed.end)):
+        return None  # a name of its type the rules found, with more around it (X局科技合作处, 李青作): theirs stands
     features = SA.span_features(text, trimmed.start, trimmed.end, trimmed.type, sp.label, valid, view)
     if SA.record((trimmed.text, trimmed.type, features)) or acceptor is None or not acceptor.accepts(features):
         return None

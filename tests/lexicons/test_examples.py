@@ -18,6 +18,20 @@ from kg.pipeline import analyze_article
 ENTRIES = [e for c in load.concepts() for e in load.entries(c) if e.example]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _rules_only_recognition():
+    # the entries are the rules' words: recognition without the trained second reading of
+    # refused model spans (kg.recognize.span_acceptor, tested in tests/recognize), as the
+    # relations below are the rules' without the relation model
+    from kg.recognize import span_acceptor as SA
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ZHKG_SPAN_ACCEPTOR", "0")
+        SA._LOADED.clear()
+        yield
+    SA._LOADED.clear()
+
+
 @pytest.fixture(scope="module")
 def backend():
     from kg.nlp.loader import load_backend
@@ -27,7 +41,8 @@ def backend():
 
 def _failures(entry, backend) -> list[str]:
     # the entries are the rules' words: their examples are checked on what the rules
-    # make of them, before the trained relation model's scoring stage (tests/scoring)
+    # make of them, before the trained relation model's scoring stage (tests/scoring),
+    # and without the trained span acceptor (the module's fixture)
     art = analyze_article(Article(source="example.txt", raw=entry.example), backend, until="scoring")
     return check(entry.expect, article_to_gold_shape(art), art.text)
 

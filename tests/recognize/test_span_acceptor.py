@@ -41,14 +41,14 @@ def test_weights_survive_saving(tmp_path):
     assert again.weights == acceptor.weights and again.threshold == 0.6 and again.meta == {"seed": 1}
 
 
-def test_off_by_default_and_part_of_the_record_key(monkeypatch):
+def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch):
     from kg.build.cache import model_id
 
-    monkeypatch.delenv("ZHKG_SPAN_ACCEPTOR", raising=False)
+    monkeypatch.setenv("ZHKG_SPAN_ACCEPTOR", "0")
     SA._LOADED.clear()
     assert SA.shipped() is None and SA.version() == ""
     off = model_id(None)
-    monkeypatch.setenv("ZHKG_SPAN_ACCEPTOR", "1")
+    monkeypatch.delenv("ZHKG_SPAN_ACCEPTOR", raising=False)
     SA._LOADED.clear()
     assert SA.SHIPPED.is_file(), "the trained weights ship with the package"
     assert isinstance(SA.shipped(), SA.SpanAcceptor) and 0 < SA.shipped().threshold < 1
@@ -83,3 +83,43 @@ def test_kg_train_spans_refuses_a_folder_without_a_corpus(tmp_path, capsys):
 
     assert run_train_spans(str(tmp_path)) == 2
     assert "not an annotated corpus" in capsys.readouterr().err
+
+
+def test_forms_no_name_has_are_vetoed():
+    # made-up sentences; the words come from the lexicons (title roles, stop words, suffixes, legal forms)
+    text = "王院长说，代表团莅临华锐集团，由临海市科学技术主办。"
+    s = text.index("王院长")
+    assert SA.vetoed(text, s, s + 3, "Person") == "a surname and a title"
+    s = text.index("临华锐集团")
+    assert SA.vetoed(text, s, s + 5, "Organization") == "begins inside a word"
+    s = text.index("临海市科学技术")
+    assert SA.vetoed(text, s, s + 7, "Organization", ["临海市科学技术协会"]) == "the start of a name the rules found"
+    text = "他来到华锐电气集团有限公司集团总部。"
+    s = text.index("华锐")
+    assert SA.vetoed(text, s, text.index("总部"), "Organization") == "a suffix after a legal form"
+    text = "临海市科学技术协会副主席"
+    assert SA.vetoed(text, 0, 7, "Organization") == "cut before a suffix"
+    text = "科创中国论坛开幕。"
+    assert SA.vetoed(text, 2, 4, "Place") == "never a place on its own"
+
+
+def test_names_are_not_vetoed():
+    text = "华锐电气集团有限公司董事长王立出席。"
+    assert SA.vetoed(text, 0, text.index("董事长"), "Organization") is None
+    s = text.index("王立")
+    assert SA.vetoed(text, s, s + 2, "Person") is None
+
+
+def test_an_organization_around_one_the_rules_found_is_not_read_again(monkeypatch):
+    from kg.doc import ModelSpan
+    from kg.recognize.model_combination import add_model_spans
+
+    text = "临海市商务局合作处处长王立出席。"
+    span = ModelSpan(0, text.index("处长"), text[:text.index("处长")], "Organization", "ORG")
+    monkeypatch.setattr(SA, "shipped", lambda: SA.SpanAcceptor({"bias": 5.0}, 0.5))
+    from kg.recognize.candidates import Candidate
+    from kg.doc import Mention
+    rule = Mention(0, 6, "临海市商务局", "Organization", source="org-rule")
+    cands = [Candidate(rule, 1)]
+    add_model_spans(text, [span], cands, [])
+    assert [c.m.text for c in cands if c.m.source == SA.SOURCE] == []
