@@ -194,3 +194,9 @@ def test_japanese_names_after_and_before_a_title():
     assert name_before(text, text.index("议长")) == "太田浩"
     # a name must end clearly: 森民夫企业 runs on
     assert japanese_name_at("会长森民夫企业家", 2) is None
+
+
+def test_no_name_where_a_title_starts_right_after_a_title():
+    # made-up: 市委常委 then 常务副市长 with no comma; 常 is a surname, but a title starts there
+    names = {m.text for m in find_persons("临海市委常委常务副市长张明出席会议。")}
+    assert "常务副" not in names and "张明" in names
