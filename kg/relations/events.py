@@ -698,7 +698,9 @@ class _Extractor:
         view = self.view
         sent_start = clauses[0].start
         lo = clauses[max(0, ci - 3)].start
-        for wm in reversed(list(view.find(re.compile(r"与|同|和"), lo, pos))):
+        for wm in reversed(list(view.find(_with_re(), lo, pos))):
+            if _false_with(view.text, wm.start()):
+                continue  # 王立连同李青…交流: 连同 lists companions, no counterpart (data/trigger_with_false.tsv)
             wci = max(i for i, c in enumerate(clauses) if c.start <= wm.start())
             if any(not is_name_list(view, clauses[j]) for j in range(wci + 1, ci)):
                 break
@@ -713,6 +715,17 @@ class _Extractor:
             if wm.start() < sent_start:
                 break
         return [], None
+
+
+@derived
+def _with_re() -> re.Pattern:
+    """The counterpart words before a partner (与, 同, 和: data/model_with.tsv, scope before)."""
+    return re.compile("|".join(re.escape(w) for w in words("model_with", "before")))
+
+
+def _false_with(text: str, pos: int) -> bool:
+    """Whether the counterpart character at ``pos`` is part of a word that opens no counterpart."""
+    return any(text.startswith(w, pos - w.index(text[pos])) for w in words("trigger_with_false") if text[pos] in w)
 
 
 def extract_events(article: Article, view: TextView) -> None:
