@@ -699,7 +699,7 @@ class _Extractor:
         sent_start = clauses[0].start
         lo = clauses[max(0, ci - 3)].start
         for wm in reversed(list(view.find(_with_re(), lo, pos))):
-            if _false_with(view.text, wm.start()):
+            if _false_with(view, wm.start()):
                 continue  # 王立连同李青…交流: 连同 lists companions, no counterpart (data/trigger_with_false.tsv)
             wci = max(i for i, c in enumerate(clauses) if c.start <= wm.start())
             if any(not is_name_list(view, clauses[j]) for j in range(wci + 1, ci)):
@@ -723,9 +723,17 @@ def _with_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words("model_with", "before")))
 
 
-def _false_with(text: str, pos: int) -> bool:
-    """Whether the counterpart character at ``pos`` is part of a word that opens no counterpart."""
-    return any(text.startswith(w, pos - w.index(text[pos])) for w in words("trigger_with_false") if text[pos] in w)
+def _false_with(view: TextView, pos: int) -> bool:
+    """Whether the counterpart character at ``pos`` is part of a word that opens no counterpart
+    (not when a name holds the rest of it: 王一同王二交谈)."""
+    text = view.text
+    for w in words("trigger_with_false"):
+        if text[pos] not in w:
+            continue
+        start = pos - w.index(text[pos])
+        if start >= 0 and text.startswith(w, start) and not any(view.ref_at(k) for k in range(start, start + len(w))):
+            return True
+    return False
 
 
 def extract_events(article: Article, view: TextView) -> None:

@@ -98,3 +98,10 @@ def test_hosts_who_receive_without_an_object_receive_the_delegation_in_focus():
                        {"华锐商会": "Organization", "张明": "Person", "王立": "Person"})
     extract_relations(art)
     assert not triples(art, "metWith")
+
+
+def test_a_word_holding_a_counterpart_character_opens_no_counterpart():
+    # made-up: 连同 lists companions (data/trigger_with_false.tsv); 王一同王二 stays a meeting
+    art = make_article("王一连同王二一行到甲市交流。", {"王一": P, "王二": P, "甲市": L})
+    extract_relations(art)
+    assert triples(art, "metWith") == set()
