@@ -317,12 +317,13 @@ def _name_ends() -> tuple[str, ...]:
 
 def _field_before(text: str, start: int, pos: int, place_ends) -> str:
     """The words right before ``pos`` after the last place or org name in
-    ``text[start:pos]`` (甘肃省工业 -> 工业, 科技部成果转化 -> 成果转化)."""
+    ``text[start:pos]`` (甘肃省工业 -> 工业, 科技部成果转化 -> 成果转化), or after
+    the home country leading them (中国航天系统科学 -> 航天系统科学; 中国 alone stays)."""
     names = _name_ends()
     for k in range(pos - 1, start, -1):
         if place_ends and k in place_ends or word_ending_at(text, k, names) is not None:
             return text[k:pos]
     home = words("place_home_country")[:1]
-    if home and text.startswith(home[0], start):
+    if home and text.startswith(home[0], start) and pos - start > len(home[0]):
         return text[start + len(home[0]):pos]  # 中国航天系统科学[与]工程研究院: the country leads the name
     return text[start:pos]

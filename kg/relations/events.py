@@ -719,20 +719,24 @@ class _Extractor:
 
 @derived
 def _with_re() -> re.Pattern:
-    """The counterpart words before a partner (与, 同, 和: data/model_with.tsv, scope before)."""
-    return re.compile("|".join(re.escape(w) for w in words("model_with", "before")))
+    """The counterpart words before a partner (与, 同, 和, 跟: data/model_with.tsv, scope
+    before, which also corroborates brand names); never matches when the data is empty."""
+    ws = words("model_with", "before")
+    return re.compile("|".join(re.escape(w) for w in ws) if ws else "(?!)")
 
 
 def _false_with(view: TextView, pos: int) -> bool:
     """Whether the counterpart character at ``pos`` is part of a word that opens no counterpart
-    (not when a name holds the rest of it: 王一同王二交谈)."""
+    (data/trigger_with_false.tsv: 连同, 跟随), unless a name holds part of that word (王一同王二交谈)."""
     text = view.text
     for w in words("trigger_with_false"):
-        if text[pos] not in w:
-            continue
-        start = pos - w.index(text[pos])
-        if start >= 0 and text.startswith(w, start) and not any(view.ref_at(k) for k in range(start, start + len(w))):
-            return True
+        for k, c in enumerate(w):
+            if c != text[pos]:
+                continue
+            start = pos - k
+            if start >= 0 and text.startswith(w, start) and \
+                    not any(view.ref_at(i) for i in range(start, start + len(w))):
+                return True
     return False
 
 

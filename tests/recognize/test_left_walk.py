@@ -22,3 +22,10 @@ def test_the_home_country_leading_a_name_is_not_part_of_the_joined_field():
     text = "中国海洋系统科学与工程研究院院长张明出席。"
     s = text.index("研究院")
     assert text[walk_left(text, s, joinable=True):s] == "中国海洋系统科学与工程"
+
+
+def test_the_home_country_alone_before_the_joiner_stays_the_field():
+    # made-up: 中国与甲乙合作研究院 keeps its whole name
+    text = "他来到中国与甲乙合作研究院。"
+    s = text.index("研究院")
+    assert text[walk_left(text, s, joinable=True):s] == "中国与甲乙合作"

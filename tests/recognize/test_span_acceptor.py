@@ -89,7 +89,7 @@ def test_forms_no_name_has_are_vetoed():
     # made-up sentences; the words come from the lexicons (title roles, stop words, suffixes, legal forms)
     text = "王院长说，代表团莅临华锐集团，由临海市科学技术主办。"
     s = text.index("王院长")
-    assert SA.vetoed(text, s, s + 3, "Person") == "a surname and a title"
+    assert SA.vetoed(text, s, s + 3, "Person") == "one or two characters before a title role"
     s = text.index("临华锐集团")
     assert SA.vetoed(text, s, s + 5, "Organization") == "begins inside a word"
     s = text.index("临海市科学技术")
@@ -121,5 +121,33 @@ def test_an_organization_around_one_the_rules_found_is_not_read_again(monkeypatc
     from kg.doc import Mention
     rule = Mention(0, 6, "临海市商务局", "Organization", source="org-rule")
     cands = [Candidate(rule, 1)]
+    add_model_spans(text, [span], cands, [])
+    assert [c.m.text for c in cands if c.m.source == SA.SOURCE] == []
+
+
+def test_what_the_vetoes_leave_alone():
+    # made-up: a place after a role character (省长|沙), a title after a suffix's first
+    # characters (总会|计师), an institute after a legal form, a person named like a generic word
+    text = "湖南省长沙市华锐科技有限公司研究院院长王立、甲乙总会计师张明出席。"
+    s = text.index("长沙市")
+    assert SA.vetoed(text, s, s + 3, "Organization") is None
+    s = text.index("华锐")
+    assert SA.vetoed(text, s, text.index("院长"), "Organization") is None
+    s = text.index("甲乙")
+    assert SA.vetoed(text, s, s + 2, "Organization") is None
+    assert SA.vetoed("高新说", 0, 2, "Person") is None
+    assert SA.vetoed("张明参观了科技研究院。", 5, 10, "Organization") == "a generic name"
+    # an organization with a suffix of its own is no cut-off start of a longer one
+    assert SA.vetoed("他在华锐大学工作。", 2, 6, "Organization", ["华锐大学出版社"]) is None
+
+
+def test_the_second_reading_never_takes_a_vetoed_span(monkeypatch):
+    from kg.doc import ModelSpan
+    from kg.recognize.model_combination import add_model_spans
+
+    text = "王院长出席会议。"
+    span = ModelSpan(0, 3, "王院长", "Person", "PER")
+    monkeypatch.setattr(SA, "shipped", lambda: SA.SpanAcceptor({"bias": 5.0}, 0.5))
+    cands: list = []
     add_model_spans(text, [span], cands, [])
     assert [c.m.text for c in cands if c.m.source == SA.SOURCE] == []

@@ -105,3 +105,13 @@ def test_a_word_holding_a_counterpart_character_opens_no_counterpart():
     art = make_article("王一连同王二一行到甲市交流。", {"王一": P, "王二": P, "甲市": L})
     extract_relations(art)
     assert triples(art, "metWith") == set()
+
+
+def test_gen_opens_a_partner_but_gensui_does_not():
+    # made-up: 跟 is a counterpart word (data/model_with.tsv), 跟随 is not (trigger_with_false.tsv)
+    art = make_article("王一一行到甲市考察。王一跟王二会谈。", {"王一": P, "王二": P, "甲市": L})
+    extract_relations(art)
+    assert triples(art, "metWith") == {("王一", "王二")}
+    art = make_article("王一跟随王二到甲市考察交流。", {"王一": P, "王二": P, "甲市": L})
+    extract_relations(art)
+    assert triples(art, "metWith") == set()
