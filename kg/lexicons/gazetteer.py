@@ -43,7 +43,7 @@ def _short_stop() -> frozenset[str]:
     return frozenset(words("place_short_stop"))
 
 
-def _home() -> str:
+def home_country() -> str:
     """The home country's name (data/place_home_country.tsv): the parent of the Chinese provinces."""
     home = words("place_home_country")
     return home[0] if home else ""
@@ -97,7 +97,7 @@ def _read_china(lines: list[str]) -> list[Place]:
         short = alias.split("/")[0] if alias else name
         if depth == 0:
             level = "City" if code in _MUNICIPALITIES else "Province"
-            province = Place(name, short, code, level, f"W:{_home()}")
+            province = Place(name, short, code, level, f"W:{home_country()}")
             city = None
             places.append(province)
         elif depth == 1:
@@ -165,7 +165,7 @@ def _read_world(lines: list[str]) -> list[Place]:
         if len(parts) < 3:
             continue  # continent headers
         short, full, capital = parts[0], parts[1], parts[2]
-        if short == _home():
+        if short == home_country():
             places.append(Place(short, short, f"W:{short}", "Country", None))
             continue
         code = f"W:{short}"

@@ -23,6 +23,7 @@ from kg.lexicons.org_lexicon import (
     PUNCT,
     SHORT_COMPANY_SUFFIXES,
 )
+from kg.lexicons.gazetteer import home_country
 from kg.lexicons.load import derived, words
 
 
@@ -323,7 +324,7 @@ def _field_before(text: str, start: int, pos: int, place_ends) -> str:
     for k in range(pos - 1, start, -1):
         if place_ends and k in place_ends or word_ending_at(text, k, names) is not None:
             return text[k:pos]
-    home = words("place_home_country")[:1]
-    if home and text.startswith(home[0], start) and pos - start > len(home[0]):
-        return text[start + len(home[0]):pos]  # 中国航天系统科学[与]工程研究院: the country leads the name
+    home = home_country()
+    if home and text.startswith(home, start) and pos - start > len(home):
+        return text[start + len(home):pos]  # 中国航天系统科学[与]工程研究院: the country leads the name
     return text[start:pos]

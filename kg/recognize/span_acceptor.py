@@ -65,8 +65,8 @@ def _words_around() -> frozenset[str]:
 
 @derived
 def _company_forms() -> tuple[str, ...]:
-    """Organization suffixes of companies (data/org_suffixes.tsv, subtype Company)."""
-    return tuple(suf for suf, kind in LX.ORG_SUFFIXES if kind == "Company")
+    """Organization suffixes of companies (data/org_suffixes.tsv, subtype Company), longest first."""
+    return tuple(sorted((suf for suf, kind in LX.ORG_SUFFIXES if kind == "Company"), key=len, reverse=True))
 
 
 def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[str, ...] = ()) -> str | None:
@@ -109,7 +109,7 @@ def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[s
             return "the start of a name the rules found"  # 银川市科学技术 beside 银川市科学技术协会
         if any(text.startswith(suf, end) for suf, _ in LX.ORG_SUFFIXES) and not T.starts_with_title(text, end):
             return "cut before a suffix"
-        last = next((f for f in sorted(_company_forms(), key=len, reverse=True) if name.endswith(f)), None)
+        last = next((f for f in _company_forms() if name.endswith(f)), None)
         if last is not None and len(name) > len(last) and name[:-len(last)].endswith(O.legal_forms()):
             return "a suffix after a legal form"
     return None
