@@ -68,14 +68,46 @@ from kg.lexicons.titles import title_at
 
 #: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
 DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
-#: a visit verb inside a nominal phrase (习近平总书记视察河北时的重要指示精神) is no visit
-NOMINAL_RE = re.compile(r"精神|讲话|指示|批示")
-#: where a list of visited places ends (the next verb of the clause)
-LIST_STOP_RE = re.compile(r"与|同|就|对|向|并|进行|开展|举行|召开|听取|了解|考察|调研|拜访|参观|座谈|会谈|交流|洽谈|交谈|对接|会晤|受到")
 #: 在A、B，… : a locative frame opening a clause (after a date)
 FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
-HOLD_RE = re.compile(r"召开|举行|开展")
-MEETING_ROLE_RE = re.compile(r"出席会议|出席座谈|主持会议|主持座谈|会议由|座谈会由|主持")
+
+
+def _in_file_order(concept: str, use: str | None = None) -> re.Pattern:
+    """The lexicon's words as one regex, tried in file order (where two share a start,
+    the one listed first wins: 对 before 对接)."""
+    return re.compile("|".join(map(re.escape, words(concept, use))))
+
+
+@derived
+def nominal_re() -> re.Pattern:
+    """A visit verb inside a nominal phrase (习近平总书记视察河北时的重要指示精神) is no
+    visit: data/trigger_visit_nominal.tsv."""
+    return _in_file_order("trigger_visit_nominal")
+
+
+@derived
+def list_stop_re() -> re.Pattern:
+    """Where a list of visited places ends, the next verb of the clause:
+    data/context_list_stops.tsv."""
+    return _in_file_order("context_list_stops")
+
+
+@derived
+def hold_re() -> re.Pattern:
+    """召开 / 举行 … after a locative frame: data/trigger_hold.tsv, scope frame."""
+    return _in_file_order("trigger_hold", "frame")
+
+
+@derived
+def held_meeting_re() -> re.Pattern:
+    """举行 / 召开 a meeting of the delegation's own: data/trigger_hold.tsv, scope meeting."""
+    return _in_file_order("trigger_hold", "meeting")
+
+
+@derived
+def meeting_role_re() -> re.Pattern:
+    """出席会议, 会议由…主持 …: data/trigger_meeting_roles.tsv."""
+    return _in_file_order("trigger_meeting_roles")
 
 
 @derived
@@ -103,8 +135,10 @@ def delegation_head_re() -> re.Pattern:
     return re.compile(alternation("trigger_delegation_heads"))
 
 
-#: 位于甲市乙区的 before a visited name
-LOCATED_RE = re.compile(r"位于[^，,。；;的]{1,25}的")
+@derived
+def located_re() -> re.Pattern:
+    """位于甲市乙区的 before a visited name: data/context_located_frames.tsv (regexes)."""
+    return re.compile("|".join(words("context_located_frames")))
 
 
 @derived
@@ -130,13 +164,13 @@ def _motion_triggers(view: TextView, clause: Clause):
 
 
 def _list_after(view: TextView, start: int, clause: Clause, wider: bool = False) -> list[Ref]:
-    located = LOCATED_RE.match(view.text, start, clause.end)
+    located = located_re().match(view.text, start, clause.end)
     if located and view.outside_refs(located.start(), located.start() + 2):
         start = located.end()  # 抵达位于甲市的乙公司: 乙公司
-    stop = LIST_STOP_RE.search(view.text, start, clause.end)
+    stop = list_stop_re().search(view.text, start, clause.end)
     end = clause.end
     while stop is not None and not view.outside_refs(stop.start(), stop.end()):
-        stop = LIST_STOP_RE.search(view.text, stop.end(), clause.end)
+        stop = list_stop_re().search(view.text, stop.end(), clause.end)
     if stop is not None and stop.start() > start:
         end = stop.start()
     items = view.list_items(start, end, wider=wider)
@@ -507,7 +541,7 @@ class _Extractor:
             if FRAME_RE.match(cl.text) and not _lead_frame_re().search(cl.text):
                 items = _list_after(view, cl.start + FRAME_RE.match(cl.text).end(), cl)
                 frame = items
-                hold = HOLD_RE.search(cl.text)
+                hold = hold_re().search(cl.text)
                 if hold and items and realis(view, cl, cl.start + hold.start()):
                     agents = self._subject(clauses, ci, cl.start)
                     if agents:
@@ -520,7 +554,7 @@ class _Extractor:
                 continue
             found = self._abbreviated_arrival(clauses, ci, in_acc)
             for m in list(_motion_triggers(view, cl)) + list(view.find(visit_inspect_re(), cl.start, cl.end)):
-                if in_acc(m.start()) or not realis(view, cl, m.start()) or NOMINAL_RE.search(cl.text):
+                if in_acc(m.start()) or not realis(view, cl, m.start()) or nominal_re().search(cl.text):
                     continue
                 if m.group() == "到" and "从" in view.text[self.article.sentences[si].start : m.start()]:
                     continue  # 从A，到B: a range, not a trip
@@ -646,7 +680,7 @@ class _Extractor:
                     continue
                 partners, with_pos = self._partners(clauses, ci, m.start())
                 if with_pos is None:
-                    if self.state.leaders and re.search(r"举行|召开", cl.text):
+                    if self.state.leaders and held_meeting_re().search(cl.text):
                         self.state.meeting = self._event("Meeting", self.state.leaders, si)
                         self.state.meeting_paragraph = para
                     continue
@@ -666,7 +700,7 @@ class _Extractor:
         if not met and self.state.meeting is not None and self.state.meeting_paragraph == para:
             ev = self.article.events[self.state.meeting]
             for ci, cl in enumerate(clauses):
-                if MEETING_ROLE_RE.search(cl.text):
+                if meeting_role_re().search(cl.text):
                     for r in view.refs_in(cl.start, cl.end, "Person"):
                         if r.entity not in ev.agents and r.entity not in ev.targets:
                             ev.targets.append(r.entity)
