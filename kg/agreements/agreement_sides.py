@@ -34,8 +34,13 @@ Signing = tuple[str, list[int]]
 
 #: D所属E / D旗下的E: D only qualifies E
 _OWNER_LINK_RE = re.compile("(?:" + "|".join(words("trigger_ownership")) + ")的?$")
-#: the 与/同 that opens the other side of a 分别 signing
-_RESPECTIVE_WITH_RE = re.compile(r"与|同")
+
+
+@derived
+def _respective_with_re() -> re.Pattern:
+    """The 与 / 同 that opens the other side of a 分别 signing (甲分别与乙、丙签约):
+    data/model_with.tsv, scope respective."""
+    return re.compile("|".join(map(re.escape, words("model_with", "respective"))))
 
 
 @derived
@@ -226,7 +231,7 @@ def respective_signings(view: TextView, clause: Clause, region_start: int, resp:
     if text[resp_end : resp_end + 1] in ("与", "同", "和"):
         wpos = resp_end
     else:
-        cands = [w for w in view.find(_RESPECTIVE_WITH_RE, region_start, resp) if party_follows(view, w.end(), resp)]
+        cands = [w for w in view.find(_respective_with_re(), region_start, resp) if party_follows(view, w.end(), resp)]
         if not cands:
             return _paired_sides(view, clause, region_start, resp, verb)
         wpos = cands[0].start()

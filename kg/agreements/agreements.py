@@ -63,20 +63,31 @@ from kg.agreements.agreement_sides import count_re, count_values, parties, party
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
-from kg.lexicons.load import words
+from kg.lexicons.load import derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
 from kg.agreements.witnesses import (PendingWitnesses, closing_witness, listed_before, trailing_witnesses,
                                      witnessed_signing)
 
-WITH_RE = re.compile(r"与|同|和")
+
+@derived
+def with_re() -> re.Pattern:
+    """与 / 同 / 和 before the other party of a signing: data/model_with.tsv, scope signing."""
+    return re.compile("|".join(map(re.escape, words("model_with", "signing"))))
+
+
 #: how many paragraphs back a witness sentence looks for the signings it
 #: witnesses (a caption or a paragraph of details may stand between)
 _WITNESS_LOOKBACK = 2
 #: a wish or plan before a signing verb (希望…签订, 将签署): no agreement
 #: 在X、Y的(共同)见证下: a witness frame opening a clause
 WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
-#: a count of signed projects (已签约亿元以上项目11个, 累计签约…个): a statistic, no agreement
-STATISTIC_RE = re.compile(r"累计|共计|总计|合计|项目[\d一二三四五六七八九十百千]+(?:个|项)|亿元以上项目")
+
+
+@derived
+def statistic_re() -> re.Pattern:
+    """A count of signed projects (已签约亿元以上项目11个, 累计签约…个): a statistic, no
+    agreement; data/agreement_statistics.tsv (regexes)."""
+    return re.compile("|".join(words("agreement_statistics")))
 
 
 def _respective_at(text: str, start: int, end: int) -> int:
@@ -124,7 +135,7 @@ class _Signings:
                 continue
             for m in view.find(sign_re(), cl.start, cl.end):
                 plan = irrealis_re("agreements").search(view.text, cl.start, m.start())
-                if plan or STATISTIC_RE.search(cl.text):
+                if plan or statistic_re().search(cl.text):
                     record_span(self.article, "agreement", cl.start, cl.end, (f"signing word: {m.group()}",), "rejected",
                                 f"a wish or plan before the signing: {plan.group()} (lexicon irrealis)" if plan
                                 else "a statistic of signings, not a signing")
@@ -238,7 +249,7 @@ class _Signings:
                 for name, sides in found:
                     self.add(name, sides, witnesses, si)
                 return left
-        pairs = [w for w in view.find(WITH_RE, region_start, m.start()) if party_follows(view, w.end(), m.start())]
+        pairs = [w for w in view.find(with_re(), region_start, m.start()) if party_follows(view, w.end(), m.start())]
         name = name_after(text, m.end(), cl.end) or name_before(text, cl.start, m.start())
         quoted = quoted_names(text, m.end(), cl.end)  # 签署了《A》《B》: one agreement per title
         if rep >= 0 and any(w + text[rep : rep + 2] in text[region_start : m.start()]
@@ -291,7 +302,7 @@ class _Signings:
         """The sides a listed title names itself (《甲研究院与乙大学学术交流合作协议书》:
         甲研究院 and 乙大学, joined by 与): [] when it names fewer than two."""
         lo = self.view.text.find(name, start, end)
-        if lo < 0 or not WITH_RE.search(name):
+        if lo < 0 or not with_re().search(name):
             return []
         own = self._p(lo, lo + len(name))
         return own if len(own) >= 2 else []
@@ -318,7 +329,7 @@ class _Signings:
 
     def _joint(self, si: int, name: str) -> bool:
         """A signing of several parties together: 三方/多方 in its name or sentence."""
-        return any(w in name or w in self.article.sentences[si].text for w in ("三方", "多方", "四方"))
+        return any(w in name or w in self.article.sentences[si].text for w in words("agreement_joint_words"))
 
     def _headline(self, sentence: int) -> bool:
         """Whether a sentence is the article's headline (alone in the first paragraph)."""
