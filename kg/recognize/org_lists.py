@@ -113,6 +113,11 @@ def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     orgs = {(c.start, c.end) for c in cands if _is_org(c)}
     org_ends = {e: s for s, e in orgs}
+    # a name the rules found at a member's start ends it: 、浙江大学签署合作协议 -> 浙江大学 (签署… is no part of it)
+    named_end: dict[int, int] = {}
+    for c in cands:
+        if c.type == "Organization" and c.source == "org-rule":
+            named_end[c.start] = max(named_end.get(c.start, 0), c.end)
     seen: set[int] = set()
 
     def emit(members: list[tuple[int, int]], closed: bool) -> None:
@@ -142,6 +147,8 @@ def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
                 j += 1
             if j == pos:
                 break
+            if pos in named_end and named_end[pos] < j:
+                j = named_end[pos]
             last = j
             if j < len(text) and text[j] == _SEP:
                 pos = j + 1

@@ -41,3 +41,13 @@ def test_a_name_found_by_its_suffix_is_left_to_that_rule():
     by_source = {m.text: m.source for m in a.mentions}
     assert by_source["明泰电梯"] == "org-list"
     assert by_source["海通科技有限公司"] == "org-rule"
+
+
+def test_a_last_member_the_rules_named_ends_where_its_name_ends():
+    # 、浙江大学签署合作协议: the list's last member is 浙江大学, not the verb and its object after it
+    a = _article("临海市政府与华锐公司、海通集团、浙江大学签署合作协议。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["浙江大学"].type == "Organization"
+    assert "浙江大学签署合作协议" not in m
+    assert not any("签署" in x.text for x in a.mentions)
