@@ -59,6 +59,14 @@ def _inner_stops() -> frozenset[str]:
     return frozenset(words("org_left_stops", "brand"))
 
 
+def _verb_at(text: str, pos: int) -> bool:
+    """Whether an inspection or meeting verb starts at ``pos`` (A公司、B厂|调研): the list
+    ended before it (data/trigger_visit_inspect.tsv, data/trigger_meet.tsv)."""
+    from kg.lexicons.triggers import meet_object_re, meet_with_re, visit_inspect_re
+
+    return any(rx.match(text, pos) for rx in (visit_inspect_re(), meet_with_re(), meet_object_re()))
+
+
 def _member_ok(item: str, inner: bool, closed: bool) -> bool:
     """``inner``: a member between two separators (呈和科技: its 和 joins no two
     members); ``closed``: the list's noun says its members are organizations."""
@@ -143,7 +151,8 @@ def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
         while True:
             j = pos
             while j < len(text) and _name_char(text[j]) and not text[j].isdigit() and j - pos <= 16 \
-                    and not text.startswith(_closers(), j) and text[j] not in _inner_stops():
+                    and not text.startswith(_closers(), j) and text[j] not in _inner_stops() \
+                    and not (j > pos + 1 and _verb_at(text, j)):
                 j += 1
             if j == pos:
                 break
@@ -154,7 +163,8 @@ def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
                 pos = j + 1
                 continue
             break
-        if last is None or not (last >= len(text) or text[last] in "，,。；;\n" or _list_end().match(text, last)):
+        if last is None or not (last >= len(text) or text[last] in "，,。；;\n" or _list_end().match(text, last)
+                                or _verb_at(text, last)):
             continue
         members = _members_before(text, last)
         seen.update(e2 for _, e2 in members)

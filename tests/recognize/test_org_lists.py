@@ -51,3 +51,12 @@ def test_a_last_member_the_rules_named_ends_where_its_name_ends():
     assert m["浙江大学"].type == "Organization"
     assert "浙江大学签署合作协议" not in m
     assert not any("签署" in x.text for x in a.mentions)
+
+
+def test_a_list_ends_before_the_verb_that_follows_it():
+    # 深入A公司、B集团、古田溪水电厂调研: 调研 ends the list (data/trigger_visit_inspect.tsv), it is no part of a name
+    a = _article("临海市市长张明一行深入华锐公司、海通集团、古田溪水电厂调研。")
+    recognize(a)
+    m = _by_text(a)
+    assert m["古田溪水电厂"].type == "Organization"
+    assert not any(x.text.endswith("调研") for x in a.mentions)
