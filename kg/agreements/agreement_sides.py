@@ -40,7 +40,7 @@ _OWNER_LINK_RE = re.compile("(?:" + "|".join(words("trigger_ownership")) + ")的
 def _respective_with_re() -> re.Pattern:
     """The 与 / 同 that opens the other side of a 分别 signing (甲分别与乙、丙签约):
     data/model_with.tsv, scope respective."""
-    return re.compile("|".join(map(re.escape, words("model_with", "respective"))))
+    return re.compile(alternation("model_with", "respective"))
 
 
 @derived

@@ -63,7 +63,7 @@ from kg.agreements.agreement_sides import count_re, count_values, parties, party
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
 from kg.agreements.witnesses import (PendingWitnesses, closing_witness, listed_before, trailing_witnesses,
                                      witnessed_signing)
@@ -72,7 +72,7 @@ from kg.agreements.witnesses import (PendingWitnesses, closing_witness, listed_b
 @derived
 def with_re() -> re.Pattern:
     """与 / 同 / 和 before the other party of a signing: data/model_with.tsv, scope signing."""
-    return re.compile("|".join(map(re.escape, words("model_with", "signing"))))
+    return re.compile(alternation("model_with", "signing"))
 
 
 #: how many paragraphs back a witness sentence looks for the signings it
@@ -87,7 +87,7 @@ WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
 def statistic_re() -> re.Pattern:
     """A count of signed projects (已签约亿元以上项目11个, 累计签约…个): a statistic, no
     agreement; data/agreement_statistics.tsv (regexes)."""
-    return re.compile("|".join(words("agreement_statistics")))
+    return re.compile(alternation("agreement_statistics", regex=True))
 
 
 def _respective_at(text: str, start: int, end: int) -> int:

@@ -94,9 +94,12 @@ def words(concept: str, use: str | None = None) -> tuple[str, ...]:
     return tuple(e.word for e in entries(concept) if e.in_scope(use))
 
 
-def alternation(concept: str, use: str | None = None, regex: bool = False) -> str:
-    """``(?:w1|w2|…)`` of the words, longest first (escaped unless ``regex``)."""
-    ws = sorted(set(words(concept, use)), key=lambda w: (-len(w), w))
+def alternation(concept: str, use: str | None = None, regex: bool = False, file_order: bool = False) -> str:
+    """``(?:w1|w2|…)`` of the words, longest first (escaped unless ``regex``); with
+    ``file_order``, in the lexicon's order (where two words share a start, the one
+    listed first wins: 对 before 对接)."""
+    ws = list(dict.fromkeys(words(concept, use))) if file_order else sorted(set(words(concept, use)),
+                                                                          key=lambda w: (-len(w), w))
     return "(?:" + "|".join(w if regex else re.escape(w) for w in ws) + ")"
 
 

@@ -72,42 +72,36 @@ DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|�
 FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
 
 
-def _in_file_order(concept: str, use: str | None = None) -> re.Pattern:
-    """The lexicon's words as one regex, tried in file order (where two share a start,
-    the one listed first wins: 对 before 对接)."""
-    return re.compile("|".join(map(re.escape, words(concept, use))))
-
-
 @derived
 def nominal_re() -> re.Pattern:
     """A visit verb inside a nominal phrase (习近平总书记视察河北时的重要指示精神) is no
     visit: data/trigger_visit_nominal.tsv."""
-    return _in_file_order("trigger_visit_nominal")
+    return re.compile(alternation("trigger_visit_nominal"))
 
 
 @derived
 def list_stop_re() -> re.Pattern:
     """Where a list of visited places ends, the next verb of the clause:
     data/context_list_stops.tsv."""
-    return _in_file_order("context_list_stops")
+    return re.compile(alternation("context_list_stops", file_order=True))  # 对 before 对接, as written
 
 
 @derived
 def hold_re() -> re.Pattern:
     """召开 / 举行 … after a locative frame: data/trigger_hold.tsv, scope frame."""
-    return _in_file_order("trigger_hold", "frame")
+    return re.compile(alternation("trigger_hold", "frame"))
 
 
 @derived
 def held_meeting_re() -> re.Pattern:
     """举行 / 召开 a meeting of the delegation's own: data/trigger_hold.tsv, scope meeting."""
-    return _in_file_order("trigger_hold", "meeting")
+    return re.compile(alternation("trigger_hold", "meeting"))
 
 
 @derived
 def meeting_role_re() -> re.Pattern:
     """出席会议, 会议由…主持 …: data/trigger_meeting_roles.tsv."""
-    return _in_file_order("trigger_meeting_roles")
+    return re.compile(alternation("trigger_meeting_roles"))
 
 
 @derived
@@ -138,7 +132,7 @@ def delegation_head_re() -> re.Pattern:
 @derived
 def located_re() -> re.Pattern:
     """位于甲市乙区的 before a visited name: data/context_located_frames.tsv (regexes)."""
-    return re.compile("|".join(words("context_located_frames")))
+    return re.compile(alternation("context_located_frames", regex=True))
 
 
 @derived
