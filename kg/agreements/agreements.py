@@ -250,6 +250,10 @@ class _Signings:
                     self.add(name, sides, witnesses, si)
                 return left
         pairs = [w for w in view.find(with_re(), region_start, m.start()) if party_follows(view, w.end(), m.start())]
+        # 甲与乙、丙和丁签约: after a first counterpart word, one that also joins list items
+        # (和: data/model_with.tsv, scope joins) continues the other side's list
+        joiners = words("model_with", "joins")
+        pairs = [w for k, w in enumerate(pairs) if k == 0 or w.group() not in joiners]
         name = name_after(text, m.end(), cl.end) or name_before(text, cl.start, m.start())
         quoted = quoted_names(text, m.end(), cl.end)  # 签署了《A》《B》: one agreement per title
         if rep >= 0 and any(w + text[rep : rep + 2] in text[region_start : m.start()]

@@ -135,3 +135,15 @@ def test_two_place_abbreviations_before_shuangfang_are_the_sides():
                        {"陈向平": "Person", "上海市": "Place", "澳门": "Place"})
     extract_relations(art)
     assert agreements(art) == [("丙协议", ("上海市", "澳门"), ("陈向平",))]
+
+
+def test_a_joining_word_after_the_counterpart_word_continues_the_other_sides_list():
+    # 甲与乙、丙和丁签约: 和 joins the list after 与 (data/model_with.tsv, scope joins), one agreement per pair
+    art = make_article("甲区政府与乙科技、丙协会和丁公司签署合作协议。", ORGS)
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("丁公司", "甲区政府"), ()), ("合作协议", ("丙协会", "甲区政府"), ()),
+                               ("合作协议", ("乙科技", "甲区政府"), ())]
+    # 和 as the first counterpart word still opens the other side
+    art = make_article("甲区政府和乙科技签署合作协议。", ORGS)
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
