@@ -228,7 +228,7 @@ def respective_signings(view: TextView, clause: Clause, region_start: int, resp:
     text = view.text
     resp_end = resp + max((len(w) for w in words("context_respective_words", "signing") if text.startswith(w, resp)),
                           default=0)
-    if text[resp_end : resp_end + 1] in ("与", "同", "和"):
+    if text[resp_end : resp_end + 1] in words("model_with", "signing"):
         wpos = resp_end
     else:
         cands = [w for w in view.find(_respective_with_re(), region_start, resp) if party_follows(view, w.end(), resp)]

@@ -97,9 +97,12 @@ def words(concept: str, use: str | None = None) -> tuple[str, ...]:
 def alternation(concept: str, use: str | None = None, regex: bool = False, file_order: bool = False) -> str:
     """``(?:w1|w2|…)`` of the words, longest first (escaped unless ``regex``); with
     ``file_order``, in the lexicon's order (where two words share a start, the one
-    listed first wins: 对 before 对接)."""
+    listed first wins: 对 before 对接). No words: a pattern that never matches
+    (not the empty one, which matches everywhere)."""
     ws = list(dict.fromkeys(words(concept, use))) if file_order else sorted(set(words(concept, use)),
                                                                           key=lambda w: (-len(w), w))
+    if not ws:
+        return "(?!)"
     return "(?:" + "|".join(w if regex else re.escape(w) for w in ws) + ")"
 
 

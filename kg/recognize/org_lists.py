@@ -59,12 +59,18 @@ def _inner_stops() -> frozenset[str]:
     return frozenset(words("org_left_stops", "brand"))
 
 
-def _verb_at(text: str, pos: int) -> bool:
-    """Whether an inspection or meeting verb starts at ``pos`` (A公司、B厂|调研): the list
-    ended before it (data/trigger_visit_inspect.tsv, data/trigger_meet.tsv)."""
+@derived
+def _verb_re() -> re.Pattern:
+    """An inspection or meeting verb (data/trigger_visit_inspect.tsv, data/trigger_meet.tsv)."""
     from kg.lexicons.triggers import meet_object_re, meet_with_re, visit_inspect_re
 
-    return any(rx.match(text, pos) for rx in (visit_inspect_re(), meet_with_re(), meet_object_re()))
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx in (visit_inspect_re(), meet_with_re(), meet_object_re())))
+
+
+def _verb_at(text: str, pos: int) -> bool:
+    """Whether an inspection or meeting verb starts at ``pos`` (A公司、B厂|调研): the list
+    ended before it."""
+    return _verb_re().match(text, pos) is not None
 
 
 def _member_ok(item: str, inner: bool, closed: bool) -> bool:

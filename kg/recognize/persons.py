@@ -634,8 +634,9 @@ def find_persons(text: str, model_names: set[str] | None = None,
         if tl:
             out.append(_mention(end, tl, "title-context"))
             continue
-        name = name_at(text, end, known) if not T.starts_with_title(text, end) else None  # 常委|常务副市长: no name
-        if (name is None and end == m.end() and not T.starts_with_title(text, end)
+        titled = T.starts_with_title(text, end)
+        name = name_at(text, end, known) if not titled else None  # 常委|常务副市长: no name
+        if (name is None and end == m.end() and not titled
                 and name_before(text, m.start(), known) is None):
             name = unknown_name_at(text, end) or korean_name_at(text, end) or japanese_name_at(text, end)
         if name is None and not T.starts_with_title(text, end):

@@ -748,9 +748,8 @@ class _Extractor:
 @derived
 def _with_re() -> re.Pattern:
     """The counterpart words before a partner (与, 同, 和, 跟: data/model_with.tsv, scope
-    before, which also corroborates brand names); never matches when the data is empty."""
-    ws = words("model_with", "before")
-    return re.compile("|".join(re.escape(w) for w in ws) if ws else "(?!)")
+    before, which also corroborates brand names)."""
+    return re.compile(alternation("model_with", "before"))
 
 
 def _false_with(view: TextView, pos: int) -> bool:
