@@ -358,12 +358,13 @@ def communities(g: "networkx.Graph | networkx.MultiDiGraph", cache=None) -> list
     import networkx as nx
     from networkx.algorithms.community import louvain_communities
 
-    found_in = nx.Graph(g.to_undirected(as_view=True) if g.is_directed() else g)
-    # the algorithm breaks ties by the order it meets nodes and edges: sorted, so the result
-    # depends on the graph only (not on the order its statements were read in)
+    # the undirected simple graph: each linked pair once (ends ordered by str), and the nodes
+    # with a link; the algorithm breaks ties by the order it meets nodes and edges: sorted, so
+    # the result depends on the graph only (not on the order its statements were read in)
+    pairs = {(u, v) if str(u) <= str(v) else (v, u) for u, v in g.edges()}
     simple = nx.Graph()
-    simple.add_nodes_from(sorted((n for n in found_in if found_in.degree(n) > 0), key=str))
-    simple.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in found_in.edges()), key=lambda e: (str(e[0]), str(e[1]))))
+    simple.add_nodes_from(sorted({n for pair in pairs for n in pair}, key=str))
+    simple.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
     if simple.number_of_edges() == 0:
         return []
     key = _simple_digest(simple) if cache is not None else None

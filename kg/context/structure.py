@@ -34,6 +34,7 @@ import re
 from kg.doc import Article, LocalEntity, Relation
 from kg.context.clauses import TextView
 from kg.context.places import PlaceInfo
+from kg.lexicons import gazetteer
 from kg.lexicons.load import alternation, derived, entries, words
 from kg.lexicons.triggers import OWNERSHIP
 
@@ -119,8 +120,6 @@ def inside_by_code(infos: dict[int, PlaceInfo], a: int, b: int) -> bool | None:
     ia, ib = infos.get(a), infos.get(b)
     if not (ia and ib and ia.code and ib.code):
         return None
-    from kg.lexicons import gazetteer
-
     p = gazetteer.by_code(ia.code)
     return p is not None and any(x.code == ib.code for x in gazetteer.ancestors(p))
 
@@ -244,8 +243,6 @@ def _admin_steps(article: Article, infos: dict[int, PlaceInfo]) -> list[Relation
     its parent (卫东区 in 平顶山市), else the nearest named ancestor (民权县 in
     河南省 when 商丘市 is not named; guide: the direct steps between the places
     the article mentions)."""
-    from kg.lexicons import gazetteer
-
     by_code = {inf.code: i for i, inf in infos.items() if inf.code}
     out = []
     for i, inf in infos.items():

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Iterable
+from functools import lru_cache
 
 #: bump when the plain form changes
 PAGE_FORMAT = 1
@@ -29,13 +30,20 @@ PAGE_FORMAT = 1
 
 def plain(term):
     """An rdflib term as a plain value (IRI: str; literal: (lexical, language, datatype))."""
-    from rdflib import BNode, Literal
-
-    if isinstance(term, Literal):
+    literal, bnode = _term_classes()
+    if isinstance(term, literal):
         return (str(term), term.language, None if term.datatype is None else str(term.datatype))
-    if isinstance(term, BNode):
+    if isinstance(term, bnode):
         raise ValueError("graph has blank nodes: the page's plain graph has no form for them")
     return str(term)
+
+
+@lru_cache(maxsize=1)
+def _term_classes() -> tuple[type, type]:
+    """rdflib's (Literal, BNode), imported on first use (once, not per term)."""
+    from rdflib import BNode, Literal
+
+    return Literal, BNode
 
 
 def plain_triples(triples: Iterable[tuple]) -> list[tuple]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,15 +92,19 @@ class _Writer:
         return text
 
     def term(self, node) -> str:
-        from rdflib import Literal
+        return self.literal(node) if isinstance(node, _literal_class()) else self.iri(str(node))
 
-        return self.literal(node) if isinstance(node, Literal) else self.iri(str(node))
+
+@lru_cache(maxsize=1)
+def _literal_class() -> type:
+    """rdflib's Literal, imported on first use (once, not per term: this runs for every object)."""
+    from rdflib import Literal
+
+    return Literal
 
 
 def _object_key(node) -> tuple:
-    from rdflib import Literal
-
-    if isinstance(node, Literal):
+    if isinstance(node, _literal_class()):
         return (1, str(node), node.language or "", str(node.datatype or ""))
     return (0, str(node), "", "")
 

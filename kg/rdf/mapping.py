@@ -30,15 +30,14 @@ being lost. The ontology's triples are included so the graph is self-contained.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef  # loaded with kg.rdf.vocab already
+from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from kg.doc import ORG_SUBTYPES, PLACE_SUBTYPES, Article, Corpus, DateRange, Entity, LocalEntity
 from kg.rdf.iris import article_iri, article_part_iri, entity_iri
 from kg.rdf.namespaces import KG, new_graph
 from kg.rdf.vocab import ENTITY_RELATIONS, KGV, SYMMETRIC
-
-if TYPE_CHECKING:
-    from rdflib import Graph, URIRef
 
 _SUBTYPES = {"Organization": ORG_SUBTYPES, "Place": PLACE_SUBTYPES, "Person": ()}
 _EVENT_CLASSES = ("Visit", "Meeting", "Signing")
@@ -102,12 +101,10 @@ class _Mapper:
         self.graph.add((s, p, o))
 
     def uri(self, iri: str) -> "URIRef":
-        from rdflib import URIRef
 
         return URIRef(iri)
 
     def zh(self, text: str | None):
-        from rdflib import Literal
 
         text = (text or "").strip()
         return Literal(text, lang="zh") if text else None
@@ -133,8 +130,6 @@ class _Mapper:
         return self._unresolved(ai, li, article.entities[li])
 
     def _unresolved(self, ai: int, li: int, local: LocalEntity) -> "URIRef":
-        from rdflib import RDF, RDFS
-        from rdflib.namespace import SKOS
 
         node = self.uri(entity_iri(f"unresolved/{self.slugs[ai]}/{li}"))
         if (node, RDF.type, None) not in self.graph:
@@ -149,8 +144,6 @@ class _Mapper:
         return node
 
     def provenance(self, node, ai: int, sentence: int | None, evidence: str) -> None:
-        from rdflib import Literal
-        from rdflib.namespace import XSD
 
         article = self.corpus.articles[ai]
         self.add(node, self.kg.source, self.uri(article_iri(self.slugs[ai])))
@@ -169,8 +162,6 @@ class _Mapper:
                     self.add(node, self.kg.evidenceOriginal, Literal(original, lang="zh-Hant"))
 
     def dates(self, node, date: DateRange | None) -> None:
-        from rdflib import Literal
-        from rdflib.namespace import XSD
 
         if date is None:
             return
@@ -199,8 +190,6 @@ class _Mapper:
         return self.graph
 
     def map_entity(self, entity: Entity, node) -> None:
-        from rdflib import RDF, RDFS, Literal
-        from rdflib.namespace import SKOS
 
         self.add(node, RDF.type, self.kg[entity_class(entity.type, entity.subtype)])
         name = entity.name.strip()
@@ -213,8 +202,6 @@ class _Mapper:
             self.add(node, self.kg.adminCode, Literal(str(entity.code)))
 
     def map_article(self, ai: int, article: Article) -> None:
-        from rdflib import RDF, Literal
-        from rdflib.namespace import DCTERMS, XSD
 
         node = self.uri(article_iri(self.slugs[ai]))
         meta = article.meta
@@ -240,7 +227,6 @@ class _Mapper:
             self.map_relation(ai, ri, relation)
 
     def map_position(self, ai: int, pi: int, position) -> None:
-        from rdflib import RDF
 
         node = self.uri(article_part_iri(self.slugs[ai], "position", pi))
         person = self.entity_node(ai, position.person, f"position {pi}")
@@ -256,7 +242,6 @@ class _Mapper:
         self.provenance(node, ai, position.sentence, position.evidence)
 
     def map_agreement(self, ai: int, gi: int, agreement) -> None:
-        from rdflib import RDF, RDFS
 
         node = self.uri(article_part_iri(self.slugs[ai], "agreement", gi))
         self.add(node, RDF.type, self.kg.Agreement)
@@ -278,7 +263,6 @@ class _Mapper:
         self.provenance(node, ai, agreement.sentence, agreement.evidence)
 
     def map_event(self, ai: int, ei: int, event) -> None:
-        from rdflib import RDF
 
         article = self.corpus.articles[ai]
         node = self.uri(article_part_iri(self.slugs[ai], "event", ei))
@@ -307,7 +291,6 @@ class _Mapper:
         self.provenance(node, ai, event.sentence, event.evidence)
 
     def map_relation(self, ai: int, ri: int, relation) -> None:
-        from rdflib import RDF
 
         article = self.corpus.articles[ai]
         if relation.kind not in _RELATION_KINDS:

@@ -56,9 +56,17 @@ class Candidate:
     #: the closest pair of mentions: (subject start, subject end, object start, object end), or None
     span: tuple[int, int, int, int] | None
     sentence: int
-    features: list[str] = field(default_factory=list)
+    #: the pair's features, sorted and distinct, not yet conjoined with the kind
+    base: list[str] = field(default_factory=list)
     #: whether the rules produced this relation
     by_rule: bool = False
+
+    @property
+    def features(self) -> list[str]:
+        """What the model reads: :attr:`base`, then each of them conjoined with the
+        kind (``visited|dist:1``), in that order (the scorer encodes the same ids
+        from ``base`` and ``kind`` without making these strings)."""
+        return self.base + [f"{self.kind}|{x}" for x in self.base]
 
 
 @derived
@@ -458,11 +466,9 @@ def candidates(article: Article) -> list[Candidate]:
     for (kind, s, o), why in sorted(_pairs(article, index).items()):
         feats, span, sentence = features.pair(kind, s, o)
         feats.append(f"why:{why}")
-        feats = sorted(set(feats))
-        feats = feats + [f"{kind}|{x}" for x in feats]
         flat = None if span is None else (span[0][0], span[0][1], span[1][0], span[1][1])
         by_rule = kind in index.rule.get((s, o), set())
-        out.append(Candidate(kind, s, o, flat, sentence, feats, by_rule))
+        out.append(Candidate(kind, s, o, flat, sentence, sorted(set(feats)), by_rule))
     return out
 
 

@@ -29,6 +29,7 @@ from torch.nn import functional as F
 from torch.utils.data import DataLoader
 
 FEATURES = "features"
+_NO_FEATURES: dict = {}
 
 
 class BagOfFeatures(nn.Module):
@@ -143,6 +144,30 @@ class RelationScorer(TorchComponent):
         index = self.vocabs[FEATURES].token_to_idx
         return [i for i in map(index.get, features) if i is not None and i > 1]
 
+    def encode_conjoined(self, base: list[str], kind: str) -> list[int]:
+        """:meth:`encode` of ``base + [kind|x for x in base]`` (what
+        :attr:`kg.scoring.candidates.Candidate.features` gives), the same ids in the
+        same order, without making the conjoined strings: each kind's features are
+        looked up by their base string."""
+        index = self.vocabs[FEATURES].token_to_idx
+        by_kind = self._conjoined_index().get(kind, _NO_FEATURES)
+        ids = [i for i in map(index.get, base) if i is not None and i > 1]
+        ids.extend(i for i in map(by_kind.get, base) if i is not None and i > 1)
+        return ids
+
+    def _conjoined_index(self) -> dict[str, dict[str, int]]:
+        """kind -> {base feature: id of ``kind|base``}, made once per vocabulary."""
+        index = self.vocabs[FEATURES].token_to_idx
+        cached = getattr(self, "_by_kind", None)
+        if cached is None or cached[0] is not index:
+            by_kind: dict[str, dict[str, int]] = {}
+            for token, i in index.items():
+                kind, bar, rest = token.partition("|")
+                if bar:
+                    by_kind.setdefault(kind, {})[rest] = i
+            cached = self._by_kind = (index, by_kind)
+        return cached[1]
+
     def build_dataloader(self, data, batch_size, shuffle=False, device=None, logger: logging.Logger = None,
                          training=False, **kwargs) -> DataLoader:
         if training and FEATURES not in self.vocabs:
@@ -249,7 +274,16 @@ class RelationScorer(TorchComponent):
     @torch.no_grad()
     def predict(self, samples, batch_size: int = 512, **kwargs) -> list[float]:
         """``samples``: ``[(features, kind), ...]``; the probability of each."""
-        if not samples:
+        return self._predict_ids([self.encode(f) for f, _kind in samples], batch_size)
+
+    @torch.no_grad()
+    def predict_conjoined(self, samples, batch_size: int = 512) -> list[float]:
+        """``samples``: ``[(base features, kind), ...]`` (:meth:`encode_conjoined`): what
+        :meth:`predict` gives for ``[(base + [kind|x ...], kind), ...]``, bit for bit."""
+        return self._predict_ids([self.encode_conjoined(f, kind) for f, kind in samples], batch_size)
+
+    def _predict_ids(self, encoded: list[list[int]], batch_size: int) -> list[float]:
+        if not encoded:
             return []
         self.model.eval()
         model = self.model
@@ -258,9 +292,8 @@ class RelationScorer(TorchComponent):
             checked = self._unpadded = (model, model.padding_is_zero())
         probability = model.probability_unpadded if checked[1] else model.probability
         out: list[float] = []
-        for i in range(0, len(samples), batch_size):
-            chunk = samples[i:i + batch_size]
-            batch = _collate([(self.encode(f), 0, kind) for f, kind in chunk])
+        for i in range(0, len(encoded), batch_size):
+            batch = _collate([(ids, 0, "") for ids in encoded[i:i + batch_size]])
             out.extend(probability(batch["flat"], batch["offsets"]).tolist())
         return out
 

@@ -110,7 +110,9 @@ def score(scorer, cands, mode: str) -> list[float]:
     """The model's probability for each candidate."""
     from kg.scoring.candidates import without_rules
 
-    return scorer.predict([((c.features if mode == "hybrid" else without_rules(c.features)), c.kind) for c in cands])
+    if mode == "hybrid":
+        return scorer.predict_conjoined([(c.base, c.kind) for c in cands])
+    return scorer.predict([(without_rules(c.features), c.kind) for c in cands])
 
 
 #: suffix of a kind's threshold for the candidates the rules proposed ("visited|rule")
@@ -151,6 +153,6 @@ def decide(article: Article, cands, probs: list[float], thresholds: dict[str, fl
             why = (f"model p={p:.2f} {'>=' if keep else '<'} {threshold:.2f}"
                    + ("; the rules had it" if old is not None else "; the rules did not have it"))
             article.decisions.append(Decision(c.kind, ents[c.subject].name, ents[c.object].name, start, end,
-                                              tuple(f for f in c.features if "|" not in f)[:12],
+                                              tuple(f for f in c.base if "|" not in f)[:12],
                                               "kept" if keep else "rejected", why))
     article.relations = kept

@@ -87,3 +87,33 @@ def _vocab(words):
         vocab.add(w)
     vocab.lock()
     return vocab
+
+
+def test_conjoined_encoding_gives_the_ids_and_probabilities_of_the_full_feature_list():
+    """predict_conjoined((base, kind)) reads the kind's features by their base string: the same
+    ids in the same order as encode(base + [kind|x ...]), so the same floats as predict()."""
+    from kg.scoring.stage import load_scorer, model_dir
+
+    scorer = load_scorer(str(model_dir("hybrid")))
+    vocab = [t for t in scorer.vocabs[FEATURES].token_to_idx if "|" in t]
+    kinds = sorted({t.split("|", 1)[0] for t in vocab})
+    bases = sorted({t.split("|", 1)[1] for t in vocab})
+    samples = []
+    for i, kind in enumerate(kinds):
+        base = sorted(set(bases[i * 7: i * 7 + 40] + ["never-seen", "bc:|"]))
+        samples.append((base, kind))
+    samples.append(([], kinds[0]))
+    samples.append((["never-seen"], "no-such-kind"))
+    for base, kind in samples:
+        full = base + [f"{kind}|{x}" for x in base]
+        assert scorer.encode_conjoined(base, kind) == scorer.encode(full)
+    assert any(scorer.encode_conjoined(b, k) for b, k in samples)
+    full = [(b + [f"{k}|{x}" for x in b], k) for b, k in samples]
+    assert scorer.predict_conjoined(samples) == scorer.predict(full)
+
+
+def test_candidate_features_are_the_base_then_the_kind_conjoined():
+    from kg.scoring.candidates import Candidate
+
+    c = Candidate("visited", 0, 1, None, 0, ["dist:1", "rule"], True)
+    assert c.features == ["dist:1", "rule", "visited|dist:1", "visited|rule"]

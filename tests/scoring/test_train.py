@@ -54,6 +54,8 @@ def test_tuning_with_fixed_thresholds_keeps_them_and_measures_the_model():
         def predict(self, items):
             return [0.9 for _ in items]
 
+        predict_conjoined = predict
+
     fixed = {k: 0.95 for k in KINDS} | {k + "|rule": 0.95 for k in KINDS}
     table = tune(Always(), [art], gold, cands, "hybrid", fixed=fixed)
     assert {k: (v["threshold"], v["threshold_rule"]) for k, v in table.items()} == {k: (0.95, 0.95) for k in KINDS}
