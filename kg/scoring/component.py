@@ -18,8 +18,9 @@ decision threshold, chosen on the development data and kept in the config.
 from __future__ import annotations
 
 import logging
-
 import time
+from array import array
+from itertools import repeat
 
 import torch
 from hanlp.common.torch_component import TorchComponent
@@ -101,6 +102,19 @@ def _collate(batch):
             "label": torch.tensor(labels), "kind": kinds}
 
 
+def _flat_bags(bags: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+    """``_collate``'s ``flat`` and ``offsets`` for inference (an empty bag is ``[0]``), made
+    through typed arrays (torch reads them without converting each int)."""
+    flat, offsets = array("q"), array("q")
+    for ids in bags:
+        offsets.append(len(flat))
+        flat.extend(ids or _EMPTY_BAG)
+    return torch.frombuffer(flat, dtype=torch.long), torch.frombuffer(offsets, dtype=torch.long)
+
+
+_EMPTY_BAG = (0,)
+
+
 def best_threshold(probs: list[float], labels: list[int]) -> tuple[float, float]:
     """(threshold, F1) maximizing F1 over the candidates of one kind."""
     pairs = sorted(zip(probs, labels), reverse=True)
@@ -148,25 +162,27 @@ class RelationScorer(TorchComponent):
         """:meth:`encode` of ``base + [kind|x for x in base]`` (what
         :attr:`kg.scoring.candidates.Candidate.features` gives), the same ids in the
         same order, without making the conjoined strings: each kind's features are
-        looked up by their base string."""
-        index = self.vocabs[FEATURES].token_to_idx
-        by_kind = self._conjoined_index().get(kind, _NO_FEATURES)
-        ids = [i for i in map(index.get, base) if i is not None and i > 1]
-        ids.extend(i for i in map(by_kind.get, base) if i is not None and i > 1)
+        looked up by their base string (in tables of the usable ids only, so a
+        missing feature is a 0 that ``filter`` drops)."""
+        plain, by_kind = self._lookup_tables()
+        ids = list(filter(None, map(plain.get, base, repeat(0))))
+        ids.extend(filter(None, map(by_kind.get(kind, _NO_FEATURES).get, base, repeat(0))))
         return ids
 
-    def _conjoined_index(self) -> dict[str, dict[str, int]]:
-        """kind -> {base feature: id of ``kind|base``}, made once per vocabulary."""
+    def _lookup_tables(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+        """({feature: id}, {kind: {base feature: id of ``kind|base``}}) of the ids
+        :meth:`encode` keeps (above the padding and unknown ids), made once per vocabulary."""
         index = self.vocabs[FEATURES].token_to_idx
-        cached = getattr(self, "_by_kind", None)
+        cached = getattr(self, "_tables", None)
         if cached is None or cached[0] is not index:
+            plain = {token: i for token, i in index.items() if i > 1}
             by_kind: dict[str, dict[str, int]] = {}
-            for token, i in index.items():
+            for token, i in plain.items():
                 kind, bar, rest = token.partition("|")
                 if bar:
                     by_kind.setdefault(kind, {})[rest] = i
-            cached = self._by_kind = (index, by_kind)
-        return cached[1]
+            cached = self._tables = (index, plain, by_kind)
+        return cached[1], cached[2]
 
     def build_dataloader(self, data, batch_size, shuffle=False, device=None, logger: logging.Logger = None,
                          training=False, **kwargs) -> DataLoader:
@@ -293,8 +309,8 @@ class RelationScorer(TorchComponent):
         probability = model.probability_unpadded if checked[1] else model.probability
         out: list[float] = []
         for i in range(0, len(encoded), batch_size):
-            batch = _collate([(ids, 0, "") for ids in encoded[i:i + batch_size]])
-            out.extend(probability(batch["flat"], batch["offsets"]).tolist())
+            flat, offsets = _flat_bags(encoded[i:i + batch_size])
+            out.extend(probability(flat, offsets).tolist())
         return out
 
     def threshold(self, kind: str) -> float:
