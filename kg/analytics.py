@@ -468,23 +468,16 @@ def _add_evidence(details: EntityDetails, ev: Evidence, seen: dict | None = None
         abouts = old.about.split(", ") if old.about else []
         if ev.about and ev.about not in abouts:
             old.about = ", ".join(sorted(abouts + [ev.about]))
+        if ev.original and (not old.original or ev.original < old.original):
+            old.original = ev.original  # the same whatever order the sentences come in
         return
     details.evidence.append(ev)
     if seen is not None:
         seen[key] = ev
 
 
-def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, EntityDetails]:
-    """Titles held and evidence sentences for each entity IRI in ``nodes``
-    (``graph``: rdflib, or a PageGraph).
-
-    Evidence of an entity: the ``kg:evidence`` of every node (event, position,
-    agreement, assertion...) linked to it by any property in either direction,
-    and of the entity itself, with the article (``kg:source``) file name and date.
-    """
-    v = _view(graph)
-    wanted = {str(n) for n in nodes}
-    details = {n: EntityDetails() for n in wanted}
+def _evidence(v, wanted: set[str]) -> dict[str, list[Evidence]]:
+    """Each wanted entity's evidence in ``v`` (before sorting), same sentences merged."""
     EV, SOURCE, ORIGINAL = v.iri(KG + "evidence"), v.iri(KG + "source"), v.iri(KG + "evidenceOriginal")
     FILE, DATE, TYPE = v.iri(KG + "sourceFile"), v.iri(DCTERMS_DATE), v.iri(RDF_TYPE)
     article_cache: dict[object, tuple[str, str]] = {}
@@ -511,7 +504,7 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
         for _p, o in v.predicate_objects(v.iri(s)):
             links_in[o].add(s)
     seen: dict[str, dict] = defaultdict(dict)
-
+    details: dict[str, EntityDetails] = defaultdict(EntityDetails)
     for prov in provs:
         sentences = _zh_first(v, v.objects(prov, EV))
         linked = links_out.get(prov, set()) | links_in.get(prov, set())
@@ -530,7 +523,69 @@ def entity_details(graph: "rdflib.Graph", nodes: Iterable[str]) -> dict[str, Ent
                     Evidence(sentence=sentence, source_file=source_file, date=date, about=about, original=original),
                     seen[entity],
                 )
+    return {n: d.evidence for n, d in details.items()}
 
+
+#: one evidence item as :func:`article_evidence` gives it: (sentence, source file, date, about, original)
+EvidenceRow = tuple[str, str, str, str, str]
+
+
+def article_evidence(statements: Iterable[tuple]) -> dict[str, list[EvidenceRow]]:
+    """The evidence one article's statements give its entities (and its other nodes), as
+    plain rows: the article's share of :func:`entity_details`'s evidence, computed where
+    the article is rendered. ``statements``: the article's own statements in plain form
+    (:mod:`kg.export.page_graph`), its entities' statements about its nodes included.
+
+    Only the article's statements are needed: every evidence node is the article's
+    (its events, positions, agreements, assertions), so are the statements that link an
+    entity to it, and the article node gives the file name and date. An entity's whole
+    evidence is the articles' shares merged in article order (:func:`merge_evidence`)."""
+    from kg.export.page_graph import PageGraph
+
+    page = PageGraph()
+    page.add_all(statements)
+    not_nodes = {RDF_TYPE, KG + "source"}  # classes and the article node gain no evidence
+    nodes = set(page.spo)
+    for po in page.spo.values():
+        for p, objects in po.items():
+            if p not in not_nodes:
+                nodes.update(o for o in objects if isinstance(o, str))
+    found = _evidence(_view(page), nodes)
+    return {n: [(e.sentence, e.source_file, e.date, e.about, e.original) for e in evs] for n, evs in found.items() if evs}
+
+
+def merge_evidence(shares: Iterable[dict[str, list[EvidenceRow]]], wanted: Iterable[str] | None = None) -> dict[str, list[Evidence]]:
+    """The articles' evidence (:func:`article_evidence`, in article order) per entity,
+    the same sentence of the same article merged as :func:`entity_details` merges it;
+    ``wanted``: only these entities."""
+    keep = None if wanted is None else set(wanted)
+    details: dict[str, EntityDetails] = defaultdict(EntityDetails)
+    seen: dict[str, dict] = defaultdict(dict)
+    for share in shares:
+        for entity, rows in share.items():
+            if keep is not None and entity not in keep:
+                continue
+            for row in rows:
+                _add_evidence(details[entity], Evidence(*row), seen[entity])
+    return {n: d.evidence for n, d in details.items()}
+
+
+def entity_details(graph: "rdflib.Graph", nodes: Iterable[str], evidence: dict | None = None) -> dict[str, EntityDetails]:
+    """Titles held and evidence sentences for each entity IRI in ``nodes``
+    (``graph``: rdflib, or a PageGraph).
+
+    Evidence of an entity: the ``kg:evidence`` of every node (event, position,
+    agreement, assertion...) linked to it by any property in either direction,
+    and of the entity itself, with the article (``kg:source``) file name and date.
+    ``evidence``: that evidence found already, article by article
+    (:func:`article_evidence`, merged by :func:`merge_evidence`), instead of
+    looking for it in ``graph``: the same details.
+    """
+    v = _view(graph)
+    wanted = {str(n) for n in nodes}
+    if evidence is None:
+        evidence = _evidence(v, wanted)
+    details = {n: EntityDetails(evidence=list(evidence.get(n, ()))) for n in wanted}
     HOLDS, TITLE = v.iri(KG + "holdsPosition"), v.iri(KG + "title")
     WHERE, LABEL = v.iri(KG + "positionIn"), v.iri(RDFS_LABEL)
     for entity in wanted:

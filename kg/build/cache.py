@@ -265,8 +265,9 @@ class Cache:
         """Store an article's statements for the page (:func:`kg.export.page_graph.encode_page`), keyed as its RDF."""
         return self._write(PAGE, key, data)
 
-    def get_page(self, key: str) -> list | None:
-        """The cached page statements of ``key``, or None (missing or damaged: a miss)."""
+    def get_page(self, key: str) -> tuple[list, dict] | None:
+        """The cached page statements of ``key`` and their evidence, or None (missing,
+        damaged or of an older format: a miss)."""
         from kg.export.page_graph import decode_page
 
         path = self._find(PAGE, key)

@@ -295,6 +295,8 @@ class Rendering:
     violations: set[str]
     validated: bool
     page: object | None  # the PageGraph graph.html is computed from (None: no page)
+    #: with the page: each article's evidence (kg.analytics.article_evidence), in article order
+    evidence: list[dict] = field(default_factory=list)
     #: statements dropped because they would break a shape, in article order (report.json)
     dropped: list[dict] = field(default_factory=list)
     #: rendered block key -> the article's subjects (what the store's state lists)
@@ -373,13 +375,13 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                     cache.put_rdf(keys[ai], data)
                     if page is not None and page_data is not None:  # made by the worker
                         cache.put_page(keys[ai], page_data)
-                        statements = decode_page(page_data)
+                        statements, evidence = decode_page(page_data)
                     stats.rendered += 1
                 else:
                     data = cache.rdf_path(keys[ai]).read_bytes()
                     stats.render_cached += 1
                 if page is not None and statements is None and ai not in todo_set and options.use_cache:
-                    statements = cache.get_page(keys[ai])
+                    statements, evidence = cache.get_page(keys[ai]) or (None, None)
                 rendered = decode_rendered(data, triples=page is not None and statements is None)
                 if ai in todo_set:
                     for stage, seconds in rendered.seconds.items():
@@ -390,8 +392,11 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                 if page is not None:
                     if statements is None:  # rendered now, or cached before the page blocks were
                         statements = plain_triples(rendered.triples)
-                        cache.put_page(keys[ai], encode_page(statements))
+                        block = encode_page(statements)
+                        cache.put_page(keys[ai], block)
+                        evidence = decode_page(block)[1]
                     page.add_all(statements)
+                    result.evidence.append(evidence)
                 result.types.update(rendered.types)
                 result.triples += rendered.own
                 if rendered.violations is None:
@@ -539,8 +544,10 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         import kg.export.html as html
 
         page, rendering.page = rendering.page, None
-        html.write_html(page, staging / "graph.html", communities_cache=cache.staged_communities())
-        del page
+        shares, rendering.evidence = rendering.evidence, []
+        html.write_html(page, staging / "graph.html", communities_cache=cache.staged_communities(),
+                        evidence=shares)
+        del page, shares
         report.seconds["html"] += time.perf_counter() - t0
     data = report.as_dict()
     for key, value in result.extra.items():

@@ -175,6 +175,6 @@ def render(task: RenderTask) -> tuple[bytes, bytes | None]:
     if task.page:
         from kg.export.page_graph import encode_page, plain_triples
 
-        page = encode_page(plain_triples(rendered.triples))
+        page = encode_page(plain_triples(rendered.triples))  # with the article's evidence, found here
     rendered.seconds["render_io"] = read + time.perf_counter() - t0  # reading the record, the page statements
     return encode_rendered(rendered), page

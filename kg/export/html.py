@@ -540,7 +540,8 @@ def _interner() -> tuple[list, "callable"]:
     return table, intern
 
 
-def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str, int]) -> tuple[dict, list, dict]:
+def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str, int],
+                 evidence: list[dict] | None = None) -> tuple[dict, list, dict]:
     """The compact index of every entity, its class table and its text tables.
 
     ``entities`` is column-wise, position = page id: ``iri``, ``name``, ``type``
@@ -550,10 +551,11 @@ def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str
     differ from them, for search), ``titles`` and ``evidence`` (flat
     ``[sentence, source, about, original or -1]`` indices into ``texts``).
     """
-    from kg.analytics import entity_details
+    from kg.analytics import entity_details, merge_evidence
     from kg.resolve.names import to_simplified
 
-    info = entity_details(graph, lay.order)
+    merged = None if evidence is None else merge_evidence(evidence, lay.order)
+    info = entity_details(graph, lay.order, evidence=merged)
     types, type_id = _interner()
     sentences, sentence_id = _interner()
     sources, source_id = _interner()
@@ -586,7 +588,7 @@ def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str
 
 
 def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int = 2000,
-                  communities_cache=None) -> dict:
+                  communities_cache=None, evidence: list[dict] | None = None) -> dict:
     """Everything the page needs, as plain JSON-able data, from an rdflib graph or a
     :class:`kg.export.page_graph.PageGraph` (the build's: the same data for the same statements).
 
@@ -604,7 +606,7 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
     sizes = degrees(g)
     lay = layout(g, selection.groups)
     net = build_network(g, selection, sizes, lay)
-    entities, types, texts = entity_index(g, graph, lay, sizes)
+    entities, types, texts = entity_index(g, graph, lay, sizes, evidence)
     type_counts: dict[str, int] = {}
     for n in net.nodes:
         type_counts[n["kgType"]] = type_counts.get(n["kgType"], 0) + 1
@@ -664,12 +666,15 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
 
 
 def write_html(graph, path, focus: str | None = None, hops: int = 2, max_nodes: int = 2000,
-               communities_cache=None) -> Path:
+               communities_cache=None, evidence: list[dict] | None = None) -> Path:
     """Write the self-contained interactive page of ``graph`` (rdflib or PageGraph) to ``path``
-    (atomically); ``communities_cache``: see :func:`kg.analytics.communities`."""
+    (atomically); ``communities_cache``: see :func:`kg.analytics.communities`; ``evidence``:
+    the articles' evidence, found as they were rendered (:func:`kg.analytics.article_evidence`,
+    in article order), so the page does not search ``graph`` for it."""
     from kg.export.atomic import write_atomic
 
-    payload = build_payload(graph, focus=focus, hops=hops, max_nodes=max_nodes, communities_cache=communities_cache)
+    payload = build_payload(graph, focus=focus, hops=hops, max_nodes=max_nodes, communities_cache=communities_cache,
+                            evidence=evidence)
     return write_atomic(path, render_page(payload))
 
 

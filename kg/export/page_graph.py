@@ -7,7 +7,10 @@ Here a statement is a tuple of plain values: an IRI is a ``str``, a literal a
 ``(lexical form, language or None, datatype IRI or None)`` tuple, so equal
 statements are equal tuples exactly when rdflib's terms are equal. The build
 keeps each article's statements in this form in its cache
-(``OUT/cache/page/<key>.pkl``, marshal), next to its rendered block.
+(``OUT/cache/page/<key>.pkl``, marshal), next to its rendered block, with the
+evidence they give the article's entities (:func:`kg.analytics.article_evidence`,
+computed where the article is rendered: the page merges these shares instead of
+searching the whole graph for evidence).
 
 :class:`PageGraph` indexes them as rdflib's ``SimpleMemory`` store does
 (subject -> predicate -> objects and predicate -> object -> subjects, in
@@ -25,7 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 #: bump when the plain form changes
-PAGE_FORMAT = 1
+PAGE_FORMAT = 2  # 2: with the article's evidence
 
 
 def plain(term):
@@ -50,15 +53,22 @@ def plain_triples(triples: Iterable[tuple]) -> list[tuple]:
     return [(plain(s), plain(p), plain(o)) for s, p, o in triples]
 
 
-def encode_page(triples: list[tuple]) -> bytes:
-    return marshal.dumps((PAGE_FORMAT, triples))
+def encode_page(triples: list[tuple], evidence: dict | None = None) -> bytes:
+    """An article's page block: its statements and the evidence they give its entities
+    (:func:`kg.analytics.article_evidence`; computed from the statements when not given)."""
+    if evidence is None:
+        from kg.analytics import article_evidence
+
+        evidence = article_evidence(triples)
+    return marshal.dumps((PAGE_FORMAT, triples, evidence))
 
 
-def decode_page(data: bytes) -> list[tuple]:
-    fmt, triples = marshal.loads(data)
-    if fmt != PAGE_FORMAT or not isinstance(triples, list):
+def decode_page(data: bytes) -> tuple[list[tuple], dict]:
+    """(statements, evidence) of a page block (ValueError: not a block of this format)."""
+    fmt, triples, evidence = marshal.loads(data)
+    if fmt != PAGE_FORMAT or not isinstance(triples, list) or not isinstance(evidence, dict):
         raise ValueError("not a page block of this format")
-    return triples
+    return triples, evidence
 
 
 def _text(term) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.analytics import entity_details, to_networkx
+import marshal
+
+from kg.analytics import article_evidence, entity_details, merge_evidence, to_networkx
 from kg.export.html import build_payload
 from kg.export.page_graph import PageGraph, decode_page, encode_page, from_rdflib, plain, plain_triples
 
@@ -44,6 +46,45 @@ def test_the_same_entity_details(graph):
     assert a == b and any(d.evidence for d in a.values())
 
 
+def _by_article(triples: list[tuple]) -> list[list[tuple]]:
+    """The statements each article made, as the build renders them: its nodes' statements
+    (a node is the article's when its kg:source is the article), the statements linking an
+    entity to them and the article node's own; in article order."""
+    source = "https://w3id.org/zhkg/ontology#source"
+    article_of = {s: o for s, p, o in triples if p == source}
+    article_of.update({a: a for a in set(article_of.values())})
+    found: dict[str, list[tuple]] = {}
+    for s, p, o in triples:
+        owner = article_of.get(s) or (article_of.get(o) if isinstance(o, str) else None)
+        if owner is not None:
+            found.setdefault(owner, []).append((s, p, o))
+    return list(found.values())
+
+
+def test_evidence_found_article_by_article_gives_the_same_details(graph):
+    """The build finds each article's evidence where it renders the article and merges the
+    shares: the details are those of the search of the whole graph."""
+    graph, page = graph
+    nodes = sorted(to_networkx(graph))
+    shares = [article_evidence(statements) for statements in _by_article(plain_triples(graph))]
+    assert len(shares) > 1
+    merged = entity_details(page, nodes, evidence=merge_evidence(shares, nodes))
+    assert merged == entity_details(page, nodes) and any(d.evidence for d in merged.values())
+    assert build_payload(page, evidence=shares) == build_payload(page)
+
+
+def test_one_sentence_twice_keeps_the_same_original_in_any_order():
+    """Two evidence nodes of one article with the same sentence merge; which original the
+    merged sentence shows does not depend on the order they come in."""
+    rows = [("甲会见乙", "a.txt", "2024-01-01", "Meeting", "甲會見乙"),
+            ("甲会见乙", "a.txt", "2024-01-01", "Visit", ""),
+            ("甲会见乙", "a.txt", "2024-01-01", "Position", "甲会见乙 "),]
+    orders = [rows, rows[::-1], rows[1:] + rows[:1]]
+    found = [merge_evidence([{"e": list(r)}])["e"] for r in orders]
+    assert all(f == found[0] for f in found) and len(found[0]) == 1
+    assert found[0][0].about == "Meeting, Position, Visit" and found[0][0].original == "甲会见乙 "
+
+
 def test_the_same_page_payload(graph):
     graph, page = graph
     assert build_payload(graph) == build_payload(page)
@@ -68,7 +109,10 @@ def test_removal_keeps_the_other_statements_and_their_order(graph):
     page.add_all(triples)
     page.remove(*triples[0])
     assert triples[0] not in page and all(t in page for t in triples[1:])
-    assert decode_page(encode_page(triples)) == triples
+    statements, evidence = decode_page(encode_page(triples))
+    assert statements == triples and evidence == article_evidence(triples)
+    with pytest.raises(ValueError):
+        decode_page(marshal.dumps((1, triples)))  # an older block: a cache miss
 
 
 def test_communities_are_read_back_for_the_same_graph_only(tmp_path, monkeypatch):
