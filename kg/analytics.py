@@ -341,58 +341,80 @@ def signed_with_graph(g: "networkx.MultiDiGraph") -> "networkx.Graph":
 COMMUNITY_SEED = 0
 
 
-def communities(g: "networkx.Graph | networkx.MultiDiGraph", cache=None) -> list[frozenset[str]]:
+def communities(g: "networkx.Graph | networkx.MultiDiGraph", cache=None, compute=None) -> list[frozenset[str]]:
     """Communities by Louvain modularity maximisation (networkx, a fixed seed) on the
     undirected simple graph, largest first.
 
     Louvain replaced greedy modularity: on the 1,000-article benchmark graph (7,645
     nodes) it took 0.4 s against 2.2 s and found a higher modularity (0.92 against
     0.91). Isolated nodes are left out (each would be a community of one). The simple
-    graph is made with its nodes and edges sorted: the algorithm visits nodes in an
-    order drawn from that order and its seed, so the communities depend on the graph,
-    not on the order its statements came in (nor on the hash seed). ``cache``, a path: the communities found last time are
-    kept there with a digest of that simple graph; the same graph again reads them
-    instead of computing them (``kg add`` of an article that changes no relation: a
-    removed copy, a re-added file).
+    graph is made with its nodes and edges sorted (:func:`community_graph`): the
+    algorithm visits nodes in an order drawn from that order and its seed, so the
+    communities depend on the graph, not on the order its statements came in (nor on
+    the hash seed). ``cache``, a path: the communities found last time are kept there
+    with a digest of that simple graph; the same graph again reads them instead of
+    computing them (``kg add`` of an article that changes no relation: a removed copy,
+    a re-added file). ``compute``: what finds them from ``(nodes, edges)`` (default
+    :func:`louvain`, here; the build runs it in a worker process meanwhile).
     """
-    import networkx as nx
-    from networkx.algorithms.community import louvain_communities
-
-    # the undirected simple graph: each linked pair once (ends ordered by str), and the nodes
-    # with a link; the algorithm breaks ties by the order it meets nodes and edges: sorted, so
-    # the result depends on the graph only (not on the order its statements were read in)
-    pairs = {(u, v) if str(u) <= str(v) else (v, u) for u, v in g.edges()}
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted({n for pair in pairs for n in pair}, key=str))
-    simple.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
-    if simple.number_of_edges() == 0:
+    nodes, edges = community_graph(g)
+    if not edges:
         return []
-    key = _simple_digest(simple) if cache is not None else None
+    key = _simple_digest(nodes, edges) if cache is not None else None
     if key is not None:
         found = _read_communities(cache, key)
         if found is not None:
             return found
-    found = louvain_communities(simple, seed=COMMUNITY_SEED)
-    out = sorted((frozenset(c) for c in found), key=lambda c: (-len(c), sorted(c)))
+    out = (compute or louvain)(nodes, edges)
     if key is not None:
         _write_communities(cache, key, out)
     return out
 
 
-def _simple_digest(simple) -> str:
+def community_graph(g: "networkx.Graph | networkx.MultiDiGraph") -> tuple[list, list[tuple]]:
+    """The undirected simple graph communities are found in, as ``(nodes, edges)``:
+    each linked pair once (its ends ordered by ``str``), sorted, and the nodes with a
+    link, sorted (the algorithm breaks ties by the order it meets nodes and edges)."""
+    pairs = {(u, v) if str(u) <= str(v) else (v, u) for u, v in g.edges()}
+    nodes = sorted({n for pair in pairs for n in pair}, key=str)
+    return nodes, sorted(pairs, key=lambda e: (str(e[0]), str(e[1])))
+
+
+def louvain(nodes: list, edges: list[tuple]) -> list[frozenset[str]]:
+    """Louvain communities (fixed seed) of the simple graph ``(nodes, edges)`` as
+    :func:`community_graph` gives it, largest first (ties by their sorted members)."""
+    import networkx as nx
+    from networkx.algorithms.community import louvain_communities
+
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from(edges)
+    found = louvain_communities(simple, seed=COMMUNITY_SEED)
+    return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), sorted(c)))
+
+
+def cached_communities(g: "networkx.Graph | networkx.MultiDiGraph", cache) -> list[frozenset[str]] | None:
+    """The communities of ``g`` kept in ``cache`` (see :func:`communities`), or None."""
+    nodes, edges = community_graph(g)
+    if not edges:
+        return []
+    return _read_communities(cache, _simple_digest(nodes, edges))
+
+
+def _simple_digest(nodes: list, edges: list[tuple]) -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    for n in simple:
+    for n in nodes:
         digest.update(str(n).encode("utf-8") + b"\0")
     digest.update(b"\1")
-    for u, v in simple.edges():
+    for u, v in edges:
         digest.update(str(u).encode("utf-8") + b"\0" + str(v).encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
 #: bump when the communities cache's layout (or the algorithm) changes
-_COMMUNITIES_FORMAT = 2
+_COMMUNITIES_FORMAT = 3  # 3: the digest of the sorted edge list
 
 
 def _read_communities(path, key: str) -> list[frozenset[str]] | None:

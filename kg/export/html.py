@@ -134,6 +134,10 @@ class Selection:
     groups: tuple[Group, ...] = ()
 
 
+#: the most entities the page draws at first (the rest are grouped; search finds every one)
+MAX_NODES = 2000
+
+
 def reserve(max_nodes: int) -> int:
     """Room kept free under the cap for what the reader opens, when the graph does not fit."""
     return max_nodes // 4
@@ -144,7 +148,7 @@ def group_limit(max_nodes: int) -> int:
 
 
 def select_nodes(g: "networkx.MultiDiGraph", focus: str | None, hops: int, max_nodes: int,
-                 communities_cache=None) -> Selection:
+                 communities_cache=None, compute_communities=None) -> Selection:
     """The nodes to draw, and the groups standing for the rest.
 
     With ``focus``: its neighbourhood within ``hops``. Otherwise the whole graph
@@ -182,7 +186,7 @@ def select_nodes(g: "networkx.MultiDiGraph", focus: str | None, hops: int, max_n
         return Selection(nodes=keep, cut="")
     limit = group_limit(max_nodes)
     keep = most_connected(g, max(0, max_nodes - reserve(max_nodes) - limit))
-    groups, by = group_rest(g, set(g) - keep, limit, communities_cache)
+    groups, by = group_rest(g, set(g) - keep, limit, communities_cache, compute_communities)
     rest = total - len(keep)
     zh, en = GROUPINGS[by]
     notes.append(
@@ -200,7 +204,8 @@ def _kg_type(data: dict) -> str:
     return data["type"] if data["type"] in CLASS_STYLES else KIND_FALLBACK.get(data["kind"], "Organization")
 
 
-def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int, communities_cache=None) -> tuple[list[Group], str]:
+def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int, communities_cache=None,
+               compute_communities=None) -> tuple[list[Group], str]:
     """``rest`` as at most ``limit`` groups, and how it was grouped.
 
     By community (Louvain modularity, :func:`kg.analytics.communities`) where
@@ -229,7 +234,7 @@ def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int, communiti
         return [], "community"
     comm_groups: list[Group] = []
     placed: set[str] = set()
-    for community in communities(g, cache=communities_cache):
+    for community in communities(g, cache=communities_cache, compute=compute_communities):
         members = [x for x in community if x in rest]
         if len(members) >= 2:
             top = ordered(community)[0]
@@ -541,7 +546,7 @@ def _interner() -> tuple[list, "callable"]:
 
 
 def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str, int],
-                 evidence: list[dict] | None = None) -> tuple[dict, list, dict]:
+                 evidence: list[dict] | None = None, info: dict | None = None) -> tuple[dict, list, dict]:
     """The compact index of every entity, its class table and its text tables.
 
     ``entities`` is column-wise, position = page id: ``iri``, ``name``, ``type``
@@ -554,8 +559,9 @@ def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str
     from kg.analytics import entity_details, merge_evidence
     from kg.resolve.names import to_simplified
 
-    merged = None if evidence is None else merge_evidence(evidence, lay.order)
-    info = entity_details(graph, lay.order, evidence=merged)
+    if info is None:  # (build_payload makes them before it needs the communities)
+        merged = None if evidence is None else merge_evidence(evidence, lay.order)
+        info = entity_details(graph, lay.order, evidence=merged)
     types, type_id = _interner()
     sentences, sentence_id = _interner()
     sources, source_id = _interner()
@@ -587,8 +593,9 @@ def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str
     return cols, types, {"sentences": sentences, "sources": sources, "abouts": abouts}
 
 
-def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int = 2000,
-                  communities_cache=None, evidence: list[dict] | None = None) -> dict:
+def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int = MAX_NODES,
+                  communities_cache=None, evidence: list[dict] | None = None, network=None,
+                  compute_communities=None) -> dict:
     """Everything the page needs, as plain JSON-able data, from an rdflib graph or a
     :class:`kg.export.page_graph.PageGraph` (the build's: the same data for the same statements).
 
@@ -601,12 +608,16 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
     """
     from kg.analytics import degrees, to_networkx
 
-    g = to_networkx(graph)
-    selection = select_nodes(g, focus, hops, max_nodes, communities_cache)
+    from kg.analytics import entity_details, merge_evidence
+
+    g = network if network is not None else to_networkx(graph)
+    order = sorted(g)  # the layout's order: the details first, while the communities may be found elsewhere
+    info = entity_details(graph, order, evidence=None if evidence is None else merge_evidence(evidence, order))
+    selection = select_nodes(g, focus, hops, max_nodes, communities_cache, compute_communities)
     sizes = degrees(g)
     lay = layout(g, selection.groups)
     net = build_network(g, selection, sizes, lay)
-    entities, types, texts = entity_index(g, graph, lay, sizes, evidence)
+    entities, types, texts = entity_index(g, graph, lay, sizes, info=info)
     type_counts: dict[str, int] = {}
     for n in net.nodes:
         type_counts[n["kgType"]] = type_counts.get(n["kgType"], 0) + 1
@@ -665,20 +676,23 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
     }
 
 
-def write_html(graph, path, focus: str | None = None, hops: int = 2, max_nodes: int = 2000,
-               communities_cache=None, evidence: list[dict] | None = None) -> Path:
+def write_html(graph, path, focus: str | None = None, hops: int = 2, max_nodes: int = MAX_NODES,
+               communities_cache=None, evidence: list[dict] | None = None, network=None,
+               compute_communities=None) -> Path:
     """Write the self-contained interactive page of ``graph`` (rdflib or PageGraph) to ``path``
     (atomically); ``communities_cache``: see :func:`kg.analytics.communities`; ``evidence``:
     the articles' evidence, found as they were rendered (:func:`kg.analytics.article_evidence`,
-    in article order), so the page does not search ``graph`` for it."""
+    in article order), so the page does not search ``graph`` for it; ``network``:
+    ``kg.analytics.to_networkx(graph)`` when made already; ``compute_communities``: see
+    :func:`kg.analytics.communities`."""
     from kg.export.atomic import write_atomic
 
     payload = build_payload(graph, focus=focus, hops=hops, max_nodes=max_nodes, communities_cache=communities_cache,
-                            evidence=evidence)
+                            evidence=evidence, network=network, compute_communities=compute_communities)
     return write_atomic(path, render_page(payload))
 
 
-def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes: int = 2000, err: TextIO | None = None) -> int:
+def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes: int = MAX_NODES, err: TextIO | None = None) -> int:
     """``kg html GRAPH -o OUT``: 0 on success, 2 with a message on bad input."""
     from kg.rdf.loading import load_graph
 

@@ -87,3 +87,46 @@ def test_results_come_in_task_order_for_any_window(window):
     with LocalPool(2) as pool:
         assert list(pool.map(square, range(40), lambda task, why: None, window)) == [x * x for x in range(40)]
 
+
+
+class _Pool:
+    """A stand-in for the local pool: runs the task when its result is asked for
+    (``fails``: gives nothing, as when the worker running it died)."""
+
+    name, workers = "process-pool", 2
+
+    def __init__(self, fails: bool = False) -> None:
+        self.fails, self.tasks = fails, []
+
+    def map(self, fn, tasks, on_crash, window=None):
+        tasks = list(tasks)
+        self.tasks.extend(tasks)  # submitted now, as the pool submits them
+        return (on_crash(task, "died") if self.fails else fn(task) for task in tasks)
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_page_s_communities_found_by_the_pool_give_the_same_page(tmp_path, fails):
+    """With a pool of several workers, graph.html's communities are found there while the
+    build writes graph.ttl (kg.build.run._page_network); the page is the same, also when
+    the worker gives nothing back (they are then found here)."""
+    from kg.build.cache import Cache
+    from kg.build.run import _page_network
+    from kg.export.html import build_payload
+    from kg.export.page_graph import from_rdflib
+    from tests.graph_samples import generated_graph
+
+    page = from_rdflib(generated_graph(n_entities=300, seed=3))
+    pool = _Pool(fails)
+    cache = Cache(tmp_path / "out", staging=tmp_path / "out" / "staging")
+    network, compute = _page_network(page, pool, cache)
+    assert network is not None and compute is None  # 300 entities: all drawn, no communities needed
+    import kg.export.html as html
+
+    original = html.MAX_NODES
+    try:
+        html.MAX_NODES = 100
+        network, compute = _page_network(page, pool, cache)
+    finally:
+        html.MAX_NODES = original
+    assert compute is not None and len(pool.tasks) == 1
+    assert build_payload(page, max_nodes=100, network=network, compute_communities=compute) == build_payload(page, max_nodes=100)
