@@ -81,6 +81,8 @@ _WITNESS_LOOKBACK = 2
 #: a wish or plan before a signing verb (希望…签订, 将签署): no agreement
 #: 在X、Y的(共同)见证下: a witness frame opening a clause
 WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
+#: the most clauses a witness frame's list of names spans (在王一,李二,张三的见证下)
+_FRAME_CLAUSES = 4
 
 
 @derived
@@ -128,10 +130,11 @@ class _Signings:
             if refs and refs[0].start - cl.start <= 1 and refs[0].type != "Person":
                 subject = [refs[0].entity]
                 break
-        frame = self._frame_witnesses(clauses)
+        framed = self._frame_clauses(clauses)
+        frame = [r.entity for ci in framed for r in view.refs_in(clauses[ci].start, clauses[ci].end, "Person")]
         before, last = len(self.found), -1
         for ci, cl in enumerate(clauses):
-            if WITNESS_FRAME_RE.match(cl.text):
+            if ci in framed:
                 continue
             for m in view.find(sign_re(), cl.start, cl.end):
                 plan = irrealis_re("agreements").search(view.text, cl.start, m.start())
@@ -142,8 +145,10 @@ class _Signings:
                     continue
                 told = next(iter(view.find(witness_re(), m.end(), cl.end)), None)  # …仪式并见证协议签署
                 if view.text.startswith(words("agreement_event_tails"), m.end()) and not agreement_re().search(
-                        view.text, m.end(), told.start() if told else cl.end):
+                        view.text, m.end(), told.start() if told else cl.end) and not any(
+                        a.end() == m.start() for a in agreement_re().finditer(view.text, cl.start, m.start())):
                     continue  # 签约仪式 / 签约暨开工仪式: the event; the body says what was signed
+                # (甲与乙合作框架协议签约仪式: the ceremony of the agreement it names, one signing)
                 if witnessed_signing(view, cl, m.start()):
                     continue  # 王一见证协议签署: the signing witnessed, told before
                 subject = self._signing(si, clauses, ci, m, self._opener(clauses[:ci]) or subject, frame) or subject
@@ -158,6 +163,9 @@ class _Signings:
                     a.witnesses.extend(trailing)
             self.pending.give(new, para)
         elif frame:
+            for a in self._told_before(si):  # 在X的见证下，A、B代表双方签字。: the signing told just before
+                if not a.witnesses:
+                    a.witnesses.extend(frame)
             self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
         else:
             self._later_witnesses(si, clauses)
@@ -171,11 +179,18 @@ class _Signings:
                 return [refs[0].entity]
         return []
 
-    def _frame_witnesses(self, clauses: list[Clause]) -> list[int]:
-        """People of a 在X、Y的共同见证下 frame: they witness every signing of the sentence."""
-        for cl in clauses:
-            if WITNESS_FRAME_RE.match(cl.text):
-                return [r.entity for r in self.view.refs_in(cl.start, cl.end, "Person")]
+    def _frame_clauses(self, clauses: list[Clause]) -> list[int]:
+        """The clauses of a 在X、Y的共同见证下 frame (its people witness every signing
+        of the sentence): one clause, or a few when the names of the frame are listed
+        over commas (在书记王一,董事长李二的见证下), with no signing inside."""
+        text = self.view.text
+        for i, cl in enumerate(clauses):
+            for j in range(i, min(len(clauses), i + _FRAME_CLAUSES)):
+                if j > i and sign_re().search(text, clauses[j - 1].start, clauses[j - 1].end):
+                    break
+                if WITNESS_FRAME_RE.match(text[cl.start:clauses[j].end]) and (
+                        j == i or not WITNESS_FRAME_RE.match(text[cl.start:clauses[j - 1].end])):
+                    return list(range(i, j + 1))
         return []
 
     def _witnesses(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
@@ -189,20 +204,28 @@ class _Signings:
     def _witness_subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
         """The people who 见证 at ``pos``: those before it in its clause (with
         the people listed in the clauses right before: 王一,李二见证签约), else the
-        subject of the sentence (the people of its first clause that names any:
-        X出席签约仪式，见证…; X与Y座谈，共同见证… -> X and Y), else the
-        delegation leader."""
+        subject of the sentence: the people of its first clause that names any
+        (X出席签约仪式，见证…; X与Y座谈，共同见证… -> X and Y), or, when that clause
+        opens a list of people over several clauses, all of the list (书记王一,区长李二等
+        参加会议,并共同见证… -> both), else the delegation leader."""
         cl = clauses[ci]
-        persons = [r.entity for r in self.view.refs_in(cl.start, pos, "Person")]
+        view = self.view
+        persons = [r.entity for r in view.refs_in(cl.start, pos, "Person")]
         if persons:
-            return listed_before(self.view, clauses[:ci]) + persons
-        for prev in clauses[:ci]:
-            if "陪同" in prev.text or WITNESS_FRAME_RE.match(prev.text):
-                continue
-            persons = [r.entity for r in self.view.refs_in(prev.start, prev.end, "Person")]
-            if persons:
-                return persons
-        return latest_visit_leaders(self.article, cl.sentence)
+            return listed_before(view, clauses[:ci]) + persons
+        naming = [k for k in range(ci) if not ("陪同" in clauses[k].text or WITNESS_FRAME_RE.match(clauses[k].text))
+                  and view.refs_in(clauses[k].start, clauses[k].end, "Person")]
+        if not naming:
+            return latest_visit_leaders(self.article, cl.sentence)
+        first, last = naming[0], naming[-1]
+
+        def people(k: int) -> list[int]:
+            return [r.entity for r in view.refs_in(clauses[k].start, clauses[k].end, "Person")]
+
+        run = [x for k in range(first, last) for x in people(k)]
+        if last > first and listed_before(view, clauses[first:last]) == run:
+            return list(dict.fromkeys(run + people(last)))  # one list of people, the verb in its last clause
+        return people(first)
 
     def _later_witnesses(self, si: int, clauses: list[Clause]) -> None:
         """``X、Y等共同见证签约。`` told after the signings: X and Y witness the
@@ -217,15 +240,19 @@ class _Signings:
             if irrealis_re("agreements").search(view.text, cl.start, w):
                 return
             people = self._witness_subject(clauses, ci, w)
-            para = self.article.sentences[si].paragraph
-            for p in range(para, para - 1 - _WITNESS_LOOKBACK, -1):
-                told = [a for a in self.found
-                        if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
-                if told:
-                    for a in told:
-                        if not a.witnesses:
-                            a.witnesses.extend(people)
-                    return
+            for a in self._told_before(si):
+                if not a.witnesses:
+                    a.witnesses.extend(people)
+
+    def _told_before(self, si: int) -> list[Agreement]:
+        """The agreements of the sentences before ``si`` in its paragraph, else of the
+        nearest of the :data:`_WITNESS_LOOKBACK` paragraphs before it that tells any."""
+        para = self.article.sentences[si].paragraph
+        for p in range(para, para - 1 - _WITNESS_LOOKBACK, -1):
+            told = [a for a in self.found if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
+            if told:
+                return told
+        return []
 
     def _signing(self, si: int, clauses: list[Clause], ci: int, m: re.Match, subject: list[int],
                  frame: list[int]) -> list[int] | None:

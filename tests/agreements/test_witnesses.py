@@ -60,3 +60,38 @@ def test_a_witnessed_signing_is_not_a_new_signing():
     assert witnessed_signing(view, clause, text.index("签署"))
     assert not witnessed_signing(view, clause, text.index("签约"))
     assert _agreements("甲公司与乙公司签订了合作协议。" + text) == {(("乙公司", "甲公司"), ("王一",))}
+
+
+def test_a_list_of_people_over_clauses_before_an_and_witness_clause():
+    """书记王一,区长王二,董事长王三等参加会议,并共同见证…: the whole list witnesses (the
+    attendance verb in the list's last clause), not only its first name."""
+    text = "甲公司与乙公司签订了合作协议。甲市市委书记王一,甲市市长王二,甲公司董事长王三等参加会议,并共同见证签约仪式。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王三", "王二"))}
+
+
+def test_a_first_clause_that_is_not_a_list_keeps_its_own_people_only():
+    """王一参观了…,与王二座谈交流,共同见证…: the sentence's subject (the first clause that
+    names anyone) witnesses; the one met in a later clause does not."""
+    text = "王一参观了甲公司展厅,与乙公司总经理王二座谈交流,共同见证甲公司与乙公司签署合作协议。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一",))}
+
+
+def test_a_witness_frame_whose_names_are_listed_over_commas():
+    text = "签约仪式上,在甲市市委书记王一,乙公司董事长王二的见证下,甲公司与乙公司签订了合作协议。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_a_witness_frame_of_a_signing_told_in_the_paragraph_before():
+    """在X的见证下，A、B代表双方签字: X witnesses the agreement told just before (and the
+    frame still covers signings listed after it)."""
+    text = ("甲公司与乙公司签署合作协议。\n在甲市市委书记王一,甲公司董事长王二的共同见证下,"
+            "甲公司总经理王三代表双方签字。")
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_the_ceremony_of_a_named_agreement_is_a_signing():
+    """甲与乙合作框架协议签约仪式举行: the ceremony of the agreement it names (a bare
+    签约仪式 is still only the event)."""
+    assert _agreements("甲公司与乙公司战略合作框架协议签约仪式举行。王一出席并见证签约。") == {
+        (("乙公司", "甲公司"), ("王一",))}
+    assert _agreements("甲公司与乙公司签约仪式举行。") == set()
