@@ -107,6 +107,8 @@ class _Signings:
         self.article, self.view = article, view
         self.found: list[Agreement] = []
         self.pending = PendingWitnesses()
+        #: agreements read from a ceremony of two named sides alone (甲与乙战略合作签约仪式举行)
+        self.ceremonies: set[int] = set()
 
     def _p(self, start: int, end: int) -> list[int]:
         """The parties named in [start, end) (kg.agreements.agreement_sides.parties)."""
@@ -144,14 +146,19 @@ class _Signings:
                                 else "a statistic of signings, not a signing")
                     continue
                 told = next(iter(view.find(witness_re(), m.end(), cl.end)), None)  # …仪式并见证协议签署
-                if view.text.startswith(words("agreement_event_tails"), m.end()) and not agreement_re().search(
-                        view.text, m.end(), told.start() if told else cl.end) and not any(
-                        a.end() == m.start() for a in agreement_re().finditer(view.text, cl.start, m.start())):
+                ceremony = view.text.startswith(words("agreement_event_tails"), m.end()) and not agreement_re().search(
+                    view.text, m.end(), told.start() if told else cl.end) and not any(
+                    a.end() == m.start() for a in agreement_re().finditer(view.text, cl.start, m.start()))
+                if ceremony and not self._pair_before(cl.start, m.start()):
                     continue  # 签约仪式 / 签约暨开工仪式: the event; the body says what was signed
-                # (甲与乙合作框架协议签约仪式: the ceremony of the agreement it names, one signing)
+                # (甲与乙合作框架协议签约仪式: the ceremony of the agreement it names; 甲与乙战略合作
+                # 签约仪式举行: the signing of the two, kept only when the article tells no other: finish)
                 if witnessed_signing(view, cl, m.start()):
                     continue  # 王一见证协议签署: the signing witnessed, told before
+                made = len(self.found)
                 subject = self._signing(si, clauses, ci, m, self._opener(clauses[:ci]) or subject, frame) or subject
+                if ceremony:
+                    self.ceremonies.update(id(a) for a in self.found[made:])
                 last = m.end()
                 break
         para = self.article.sentences[si].paragraph
@@ -169,6 +176,13 @@ class _Signings:
             self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
         else:
             self._later_witnesses(si, clauses)
+
+    def _pair_before(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` names two organizations or places joined by 与/同/和
+        (甲与乙…签约仪式; not 王一和王二出席签约仪式)."""
+        sides = [r for r in self.view.refs_in(start, end) if r.type != "Person"]
+        return (len(sides) >= 2 and not self.view.refs_in(start, end, "Person")
+                and with_re().search(self.view.text, sides[0].end, sides[-1].start) is not None)
 
     def _opener(self, clauses: list[Clause]) -> list[int]:
         """The place or organization opening the last of ``clauses`` that opens
@@ -380,7 +394,8 @@ class _Signings:
         """Drop an agreement told again later (see :meth:`_same`); the later,
         more specific telling keeps its name and parties, witnesses add up."""
         kept: list[Agreement] = []
-        for a in self.found:
+        told = [a for a in self.found if id(a) not in self.ceremonies]
+        for a in told or self.found:  # a ceremony's own agreement only when nothing else was told
             for k, b in enumerate(kept):
                 if b.sentence == a.sentence or not set(a.parties) & set(b.parties) or not self._same(a, b):
                     continue

@@ -90,8 +90,18 @@ def test_a_witness_frame_of_a_signing_told_in_the_paragraph_before():
 
 
 def test_the_ceremony_of_a_named_agreement_is_a_signing():
-    """甲与乙合作框架协议签约仪式举行: the ceremony of the agreement it names (a bare
-    签约仪式 is still only the event)."""
+    """甲与乙合作框架协议签约仪式举行: the ceremony of the agreement it names (a 签约仪式
+    naming no sides is still only the event)."""
     assert _agreements("甲公司与乙公司战略合作框架协议签约仪式举行。王一出席并见证签约。") == {
         (("乙公司", "甲公司"), ("王一",))}
-    assert _agreements("甲公司与乙公司签约仪式举行。") == set()
+    assert _agreements("甲市举行签约仪式。甲公司副总经理王一主持签约仪式。") == set()
+
+
+def test_a_ceremony_of_two_named_sides_is_their_signing_when_nothing_else_is_told():
+    """甲与乙战略合作签约仪式举行 and no signing told in the body: one agreement of the two
+    (witnesses as for any signing); when the body tells what was signed, that stands alone."""
+    assert _agreements("甲公司与乙公司战略合作签约仪式在甲市举行。王一出席并见证签约。") == {
+        (("乙公司", "甲公司"), ("王一",))}
+    assert _agreements("甲公司与乙公司战略合作签约仪式在甲市举行。丙公司与丁公司签订了合作协议。") == {
+        (("丁公司", "丙公司"), ())}
+    assert _agreements("王一和王二出席签约仪式。") == set()
