@@ -177,6 +177,12 @@ class _Signings:
         else:
             self._later_witnesses(si, clauses)
 
+    def _self_before(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` ends with a self reference of the publishing body or
+        place (我校, 我市: data/context_self_refs.tsv) that names no entity."""
+        before = self.view.text[start:end].rstrip()
+        return not self._p(start, end) and before.endswith(tuple(words("context_self_refs")))
+
     def _pair_before(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` names two organizations or places joined by 与/同/和
         (甲与乙…签约仪式; not 王一和王二出席签约仪式)."""
@@ -322,8 +328,8 @@ class _Signings:
             jiu = text.find("就", wm.end(), right_hi)
             right = self._counted(si, wm.end(), jiu if jiu >= 0 else right_hi, left) if left else []
             right = right or self._p(wm.end(), jiu if jiu >= 0 else right_hi)  # 与三家银行: the banks named nearby
-            if not left or not right:
-                continue
+            if not right or not (left or self._self_before(lo, wm.start())):
+                continue  # (我校与乙签约: the publishing body is no entity here; 乙 signs)
             last_left = left
             projects = project_list(text, jiu + 1, right_hi if right_hi < m.start() else m.start()) if jiu >= 0 else []
             if not projects and not name:  # A与B签约丙项目和丁项目

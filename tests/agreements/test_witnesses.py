@@ -105,3 +105,10 @@ def test_a_ceremony_of_two_named_sides_is_their_signing_when_nothing_else_is_tol
     assert _agreements("甲公司与乙公司战略合作签约仪式在甲市举行。丙公司与丁公司签订了合作协议。") == {
         (("丁公司", "丙公司"), ())}
     assert _agreements("王一和王二出席签约仪式。") == set()
+
+
+def test_a_self_reference_on_one_side_leaves_the_named_side_signing():
+    """我校与甲公司签订合作协议: the publishing body is no entity here (data/context_self_refs.tsv);
+    甲公司 still signs the agreement (before: no agreement at all)."""
+    assert _agreements("王一到甲市考察。我校与甲公司签订了合作协议。") == {(("甲公司",), ())}
+    assert _agreements("王一到甲市考察。甲公司与乙公司签订了合作协议。") == {(("乙公司", "甲公司"), ())}
