@@ -266,13 +266,14 @@ class _Signings:
 
     def _told_before(self, si: int) -> list[Agreement]:
         """The agreements of the sentences before ``si`` in its paragraph, else of the
-        nearest of the :data:`_WITNESS_LOOKBACK` paragraphs before it that tells any."""
+        nearest of the :data:`_WITNESS_LOOKBACK` paragraphs before it that tells any,
+        else those of the headline (the signing the whole article reports)."""
         para = self.article.sentences[si].paragraph
         for p in range(para, para - 1 - _WITNESS_LOOKBACK, -1):
             told = [a for a in self.found if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
             if told:
                 return told
-        return []
+        return [a for a in self.found if a.sentence < si and self._headline(a.sentence)]
 
     def _signing(self, si: int, clauses: list[Clause], ci: int, m: re.Match, subject: list[int],
                  frame: list[int]) -> list[int] | None:

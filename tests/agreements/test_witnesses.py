@@ -112,3 +112,17 @@ def test_a_self_reference_on_one_side_leaves_the_named_side_signing():
     甲公司 still signs the agreement (before: no agreement at all)."""
     assert _agreements("王一到甲市考察。我校与甲公司签订了合作协议。") == {(("甲公司",), ())}
     assert _agreements("王一到甲市考察。甲公司与乙公司签订了合作协议。") == {(("乙公司", "甲公司"), ())}
+
+
+def test_a_witness_sentence_far_after_the_headline_signing_witnesses_it():
+    """The headline tells the signing; a witness sentence more paragraphs after it than the
+    look-back reaches (and no signing between) witnesses the headline's agreement."""
+    text = ("甲公司与乙公司签署合作协议\n3月2日,签约仪式在甲市举行。\n协议约定双方共建实验室。\n"
+            "双方将加强交流。\n甲市市长王一,乙公司董事长王二分别致辞并见证签约。")
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_witnesses_closing_with_a_completed_signing():
+    """…共同见证下完成: the clause closes the signing told before it in the sentence."""
+    text = "王三到甲市考察。甲公司与乙公司签订了合作意向书,并由王一与王二共同见证下完成。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
