@@ -315,6 +315,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     from kg.build.assemble import ArticleParts, EntitySection, article_contexts
     from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
+    from kg.analytics import article_evidence
     from kg.export.page_graph import decode_page, encode_page, plain, plain_triples
     from kg.logs import logger, progress as progress_bar
     from kg.rdf.conform import triple_key
@@ -392,9 +393,8 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                 if page is not None:
                     if statements is None:  # rendered now, or cached before the page blocks were
                         statements = plain_triples(rendered.triples)
-                        block = encode_page(statements)
-                        cache.put_page(keys[ai], block)
-                        evidence = decode_page(block)[1]
+                        evidence = article_evidence(statements)
+                        cache.put_page(keys[ai], encode_page(statements, evidence))
                     page.add_all(statements)
                     result.evidence.append(evidence)
                 result.types.update(rendered.types)

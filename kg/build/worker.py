@@ -173,9 +173,11 @@ def render(task: RenderTask) -> tuple[bytes, bytes | None]:
     t0 = time.perf_counter()
     page = None
     if task.page:
+        from kg.analytics import article_evidence
         from kg.export.page_graph import encode_page, plain_triples
 
-        page = encode_page(plain_triples(rendered.triples))  # with the article's evidence, found here
+        statements = plain_triples(rendered.triples)
+        page = encode_page(statements, article_evidence(statements))  # the article's evidence, found here
     rendered.seconds["render_io"] = read + time.perf_counter() - t0  # reading the record, the page statements
     return encode_rendered(rendered), page
 

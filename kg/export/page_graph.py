@@ -53,13 +53,9 @@ def plain_triples(triples: Iterable[tuple]) -> list[tuple]:
     return [(plain(s), plain(p), plain(o)) for s, p, o in triples]
 
 
-def encode_page(triples: list[tuple], evidence: dict | None = None) -> bytes:
+def encode_page(triples: list[tuple], evidence: dict) -> bytes:
     """An article's page block: its statements and the evidence they give its entities
-    (:func:`kg.analytics.article_evidence`; computed from the statements when not given)."""
-    if evidence is None:
-        from kg.analytics import article_evidence
-
-        evidence = article_evidence(triples)
+    (:func:`kg.analytics.article_evidence` of the statements)."""
     return marshal.dumps((PAGE_FORMAT, triples, evidence))
 
 

@@ -109,7 +109,7 @@ def test_removal_keeps_the_other_statements_and_their_order(graph):
     page.add_all(triples)
     page.remove(*triples[0])
     assert triples[0] not in page and all(t in page for t in triples[1:])
-    statements, evidence = decode_page(encode_page(triples))
+    statements, evidence = decode_page(encode_page(triples, article_evidence(triples)))
     assert statements == triples and evidence == article_evidence(triples)
     with pytest.raises(ValueError):
         decode_page(marshal.dumps((1, triples)))  # an older block: a cache miss
