@@ -65,7 +65,7 @@ from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
-from kg.agreements.witnesses import (PendingWitnesses, closing_witness, listed_before, trailing_witnesses,
+from kg.agreements.witnesses import (_TRAILING_TITLE, PendingWitnesses, closing_witness, listed_before, trailing_witnesses,
                                      witnessed_signing)
 
 
@@ -170,12 +170,25 @@ class _Signings:
                     a.witnesses.extend(trailing)
             self.pending.give(new, para)
         elif frame:
-            for a in self._told_before(si):  # 在X的见证下，A、B代表双方签字。: the signing told just before
-                if not a.witnesses:
-                    a.witnesses.extend(frame)
+            if not self._announces_signings(si):  # 在X的见证下，A、B代表双方签字。: the signing told before
+                for a in self._told_before(si):
+                    if not a.witnesses:
+                        a.witnesses.extend(frame)
             self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
         else:
             self._later_witnesses(si, clauses)
+
+    def _announces_signings(self, si: int) -> bool:
+        """Whether sentence ``si`` names a signing event (举行了签约仪式, 签约暨开工仪式):
+        signings told after it, not one told before (签署仪式上, … is the ceremony of
+        the signing told before)."""
+        sent = self.article.sentences[si]
+        text = self.view.text
+        for m in self.view.find(sign_re(), sent.start, sent.end):
+            tail = next((w for w in words("agreement_event_tails") if text.startswith(w, m.end())), None)
+            if tail is not None and not text.startswith("上", m.end() + len(tail)):
+                return True
+        return False
 
     def _self_before(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` ends with a self reference of the publishing body or
@@ -188,7 +201,8 @@ class _Signings:
         (甲与乙…签约仪式; not 王一和王二出席签约仪式)."""
         sides = [r for r in self.view.refs_in(start, end) if r.type != "Person"]
         return (len(sides) >= 2 and not self.view.refs_in(start, end, "Person")
-                and with_re().search(self.view.text, sides[0].end, sides[-1].start) is not None)
+                and with_re().search(self.view.text, sides[0].end, sides[-1].start) is not None
+                and "的" not in self.view.text[sides[-1].end:end])  # not 甲与乙共同举办的…, 甲和乙的代表参加…
 
     def _opener(self, clauses: list[Clause]) -> list[int]:
         """The place or organization opening the last of ``clauses`` that opens
@@ -202,16 +216,30 @@ class _Signings:
     def _frame_clauses(self, clauses: list[Clause]) -> list[int]:
         """The clauses of a 在X、Y的共同见证下 frame (its people witness every signing
         of the sentence): one clause, or a few when the names of the frame are listed
-        over commas (在书记王一,董事长李二的见证下), with no signing inside."""
+        over commas (在书记王一,董事长李二的见证下): the nearest clause opening with 在
+        before the clause that closes the frame, every clause before that closing one
+        ending with a name (no verb of its own), and nothing signed after 见证下."""
         text = self.view.text
-        for i, cl in enumerate(clauses):
-            for j in range(i, min(len(clauses), i + _FRAME_CLAUSES)):
-                if j > i and sign_re().search(text, clauses[j - 1].start, clauses[j - 1].end):
-                    break
-                if WITNESS_FRAME_RE.match(text[cl.start:clauses[j].end]) and (
-                        j == i or not WITNESS_FRAME_RE.match(text[cl.start:clauses[j - 1].end])):
+        for j, closing in enumerate(clauses):
+            if WITNESS_FRAME_RE.match(closing.text):
+                return [j]
+            for i in range(j - 1, max(-1, j - _FRAME_CLAUSES), -1):
+                frame = WITNESS_FRAME_RE.match(text[clauses[i].start:closing.end])
+                if frame is None:
+                    continue
+                names_only = all(self._ends_with_name(clauses[k]) for k in range(i, j))
+                if names_only and not sign_re().search(text, clauses[i].start + frame.end(), closing.end):
                     return list(range(i, j + 1))
+                break
         return []
+
+    def _ends_with_name(self, clause: Clause) -> bool:
+        """Whether a clause ends with a person's name (or a short title after it)."""
+        refs = self.view.refs_in(clause.start, clause.end)
+        end = clause.end
+        while end > clause.start and not self.view.text[end - 1].isalnum():
+            end -= 1
+        return bool(refs) and refs[-1].type == "Person" and end - refs[-1].end <= _TRAILING_TITLE
 
     def _witnesses(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
         """Who 见证 the signing at ``pos`` (None of them when no 见证 precedes it)."""
@@ -273,6 +301,8 @@ class _Signings:
             told = [a for a in self.found if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
             if told:
                 return told
+        if any(not self._headline(a.sentence) and a.sentence < si for a in self.found):
+            return []  # a signing told after the headline, beyond the look-back: not the headline's
         return [a for a in self.found if a.sentence < si and self._headline(a.sentence)]
 
     def _signing(self, si: int, clauses: list[Clause], ci: int, m: re.Match, subject: list[int],
@@ -402,7 +432,15 @@ class _Signings:
         more specific telling keeps its name and parties, witnesses add up."""
         kept: list[Agreement] = []
         told = [a for a in self.found if id(a) not in self.ceremonies]
-        for a in told or self.found:  # a ceremony's own agreement only when nothing else was told
+        if told:  # a ceremony's own agreement only when nothing else was told; its witnesses stay
+            for c in self.found:
+                if id(c) in self.ceremonies and c.witnesses:
+                    to = ([a for a in told if set(a.parties) & set(c.parties)]
+                          or [a for a in told if self._headline(a.sentence)])
+                    for a in to:
+                        if not a.witnesses:
+                            a.witnesses.extend(c.witnesses)
+        for a in told or self.found:
             for k, b in enumerate(kept):
                 if b.sentence == a.sentence or not set(a.parties) & set(b.parties) or not self._same(a, b):
                     continue

@@ -24,7 +24,9 @@ from kg.context.clauses import Clause, TextView
 from kg.lexicons.triggers import sign_re, witness_re
 
 #: what may follow 见证 when it closes the statement (共同见证。, 见证了签约, 见证签约仪式)
-_CLOSING_TAIL_RE = re.compile(r"^(?:了|下|此次|本次|上述|双方|各方|项目|签约|签字|签署|仪式|活动|协议|合作|完成|\s)*$")
+_CLOSING_TAIL_WORDS = r"(?:了|下|此次|本次|上述|双方|各方|项目|签约|签字|签署|仪式|活动|协议|合作|\s)*"
+#: (…见证下完成, …见证签约完成: completed right after the witnessing or the signing, not 项目完成)
+_CLOSING_TAIL_RE = re.compile(rf"^{_CLOSING_TAIL_WORDS}(?:(?<=下|约|署|字)完成)?\s*$")
 
 
 def _closes(view: TextView, clause: Clause, end_of_witness: int) -> bool:

@@ -591,8 +591,13 @@ def _page_network(page, pool, cache: Cache):
     running = iter(pool.map(communities, [(nodes, edges)], lambda task, why: None, window=1))
 
     def found(n: list, e: list) -> list:
-        result = next(running, None) if (n, e) == (nodes, edges) else None
-        return result if result is not None else louvain(n, e)  # a worker that died: here
+        result = None
+        if (n, e) == (nodes, edges):
+            try:
+                result = next(running, None)
+            except Exception:  # noqa: BLE001 - the page must not fail for it: found here instead
+                result = None
+        return result if result is not None else louvain(n, e)  # a worker that died or failed: here
 
     return network, found
 

@@ -546,7 +546,7 @@ def _interner() -> tuple[list, "callable"]:
 
 
 def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str, int],
-                 evidence: list[dict] | None = None, info: dict | None = None) -> tuple[dict, list, dict]:
+                 info: dict | None = None) -> tuple[dict, list, dict]:
     """The compact index of every entity, its class table and its text tables.
 
     ``entities`` is column-wise, position = page id: ``iri``, ``name``, ``type``
@@ -556,12 +556,11 @@ def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str
     differ from them, for search), ``titles`` and ``evidence`` (flat
     ``[sentence, source, about, original or -1]`` indices into ``texts``).
     """
-    from kg.analytics import entity_details, merge_evidence
+    from kg.analytics import entity_details
     from kg.resolve.names import to_simplified
 
     if info is None:  # (build_payload makes them before it needs the communities)
-        merged = None if evidence is None else merge_evidence(evidence, lay.order)
-        info = entity_details(graph, lay.order, evidence=merged)
+        info = entity_details(graph, lay.order)
     types, type_id = _interner()
     sentences, sentence_id = _interner()
     sources, source_id = _interner()
@@ -606,9 +605,7 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
     group nodes stand for. ``classes``/``relations``: the legend (``count``
     drawn, ``total`` in the graph). ``meta``: counts, the cut, the cap.
     """
-    from kg.analytics import degrees, to_networkx
-
-    from kg.analytics import entity_details, merge_evidence
+    from kg.analytics import degrees, entity_details, merge_evidence, to_networkx
 
     g = network if network is not None else to_networkx(graph)
     order = sorted(g)  # the layout's order: the details first, while the communities may be found elsewhere

@@ -101,11 +101,9 @@ class _Mapper:
         self.graph.add((s, p, o))
 
     def uri(self, iri: str) -> "URIRef":
-
         return URIRef(iri)
 
     def zh(self, text: str | None):
-
         text = (text or "").strip()
         return Literal(text, lang="zh") if text else None
 
@@ -130,7 +128,6 @@ class _Mapper:
         return self._unresolved(ai, li, article.entities[li])
 
     def _unresolved(self, ai: int, li: int, local: LocalEntity) -> "URIRef":
-
         node = self.uri(entity_iri(f"unresolved/{self.slugs[ai]}/{li}"))
         if (node, RDF.type, None) not in self.graph:
             self.corpus.articles[ai].errors.append(
@@ -144,7 +141,6 @@ class _Mapper:
         return node
 
     def provenance(self, node, ai: int, sentence: int | None, evidence: str) -> None:
-
         article = self.corpus.articles[ai]
         self.add(node, self.kg.source, self.uri(article_iri(self.slugs[ai])))
         text = (evidence or "").strip()
@@ -162,7 +158,6 @@ class _Mapper:
                     self.add(node, self.kg.evidenceOriginal, Literal(original, lang="zh-Hant"))
 
     def dates(self, node, date: DateRange | None) -> None:
-
         if date is None:
             return
         if date.start is not None:
@@ -190,7 +185,6 @@ class _Mapper:
         return self.graph
 
     def map_entity(self, entity: Entity, node) -> None:
-
         self.add(node, RDF.type, self.kg[entity_class(entity.type, entity.subtype)])
         name = entity.name.strip()
         self.add_zh(node, RDFS.label, name)
@@ -202,7 +196,6 @@ class _Mapper:
             self.add(node, self.kg.adminCode, Literal(str(entity.code)))
 
     def map_article(self, ai: int, article: Article) -> None:
-
         node = self.uri(article_iri(self.slugs[ai]))
         meta = article.meta
         self.add(node, RDF.type, self.kg.Article)
@@ -227,7 +220,6 @@ class _Mapper:
             self.map_relation(ai, ri, relation)
 
     def map_position(self, ai: int, pi: int, position) -> None:
-
         node = self.uri(article_part_iri(self.slugs[ai], "position", pi))
         person = self.entity_node(ai, position.person, f"position {pi}")
         if person is None:
@@ -242,7 +234,6 @@ class _Mapper:
         self.provenance(node, ai, position.sentence, position.evidence)
 
     def map_agreement(self, ai: int, gi: int, agreement) -> None:
-
         node = self.uri(article_part_iri(self.slugs[ai], "agreement", gi))
         self.add(node, RDF.type, self.kg.Agreement)
         self.add_zh(node, RDFS.label, agreement.name)
@@ -263,7 +254,6 @@ class _Mapper:
         self.provenance(node, ai, agreement.sentence, agreement.evidence)
 
     def map_event(self, ai: int, ei: int, event) -> None:
-
         article = self.corpus.articles[ai]
         node = self.uri(article_part_iri(self.slugs[ai], "event", ei))
         self.add(node, RDF.type, self.kg[event.kind if event.kind in _EVENT_CLASSES else "Event"])
@@ -291,7 +281,6 @@ class _Mapper:
         self.provenance(node, ai, event.sentence, event.evidence)
 
     def map_relation(self, ai: int, ri: int, relation) -> None:
-
         article = self.corpus.articles[ai]
         if relation.kind not in _RELATION_KINDS:
             article.errors.append(f"rdf: relation {ri} has unknown kind {relation.kind!r}; skipped")

@@ -126,3 +126,32 @@ def test_witnesses_closing_with_a_completed_signing():
     """…共同见证下完成: the clause closes the signing told before it in the sentence."""
     text = "王三到甲市考察。甲公司与乙公司签订了合作意向书,并由王一与王二共同见证下完成。"
     assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_the_witnesses_of_a_dropped_ceremony_go_to_the_signing_told():
+    """A ceremony of two sides is dropped when a signing is told; the witnesses it was
+    given go to the told agreement that shares a party."""
+    text = "甲公司与乙公司签署战略合作协议\n甲公司与乙公司战略合作签约仪式在甲市举行。王一出席并见证签约。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一",))}
+
+
+def test_a_frame_does_not_swallow_the_clauses_before_it():
+    """在甲市调研期间,王一与王二座谈,在王三的见证下…: the frame is the nearest 在 clause; a
+    signing after 见证下 in the closing clause is read, not skipped."""
+    text = "在甲市调研期间,王一与乙公司董事长王二座谈,在王三的见证下,甲公司与乙公司签订了合作协议。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王三",))}
+    assert _agreements("在甲市,王三见证下甲公司与乙公司签订了合作协议。") == {(("乙公司", "甲公司"), ("王三",))}
+
+
+def test_completion_of_something_else_is_not_a_closing_witness():
+    assert _agreements("王三到甲市考察。甲公司与乙公司签订了合作协议,王一见证了项目完成。") == {
+        (("乙公司", "甲公司"), ())}
+
+
+def test_a_frame_announcing_a_ceremony_does_not_witness_what_was_told_before():
+    text = "甲公司与乙公司签订了合作协议。\n在王一的见证下，举行了集中签约仪式。\n丙公司与丁公司签订了投资协议。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ()), (("丁公司", "丙公司"), ("王一",))}
+
+
+def test_a_pair_that_only_attends_a_ceremony_signs_nothing():
+    assert _agreements("甲公司和乙公司的代表参加了签约仪式。") == set()
