@@ -21,17 +21,22 @@ from dataclasses import dataclass, field
 
 from kg.doc import Agreement
 from kg.context.clauses import Clause, TextView
+from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import sign_re, witness_re
 
-#: what may follow 见证 when it closes the statement (共同见证。, 见证了签约, 见证签约仪式)
-_CLOSING_TAIL_WORDS = r"(?:了|下|此次|本次|上述|双方|各方|项目|签约|签字|签署|仪式|活动|协议|合作|\s)*"
-#: (…见证下完成, …见证签约完成: completed right after the witnessing or the signing, not 项目完成)
-_CLOSING_TAIL_RE = re.compile(rf"^{_CLOSING_TAIL_WORDS}(?:(?<=下|约|署|字)完成)?\s*$")
+@derived
+def _closing_tail_re() -> re.Pattern:
+    """What may follow 见证 when it closes the statement (共同见证。, 见证了签约, 见证签约仪式,
+    见证下完成; data/agreement_witness_tails.tsv)."""
+    words_ = alternation("agreement_witness_tails", "closing")
+    after = "|".join(f"(?<={re.escape(w)})" for w in words("agreement_witness_tails", "before_completed")) or "(?!)"
+    done = alternation("agreement_witness_tails", "completed")
+    return re.compile(rf"^(?:{words_}|\s)*(?:(?:{after}){done})?\s*$")
 
 
 def _closes(view: TextView, clause: Clause, end_of_witness: int) -> bool:
     tail = view.text[end_of_witness:clause.end].rstrip("。！!")
-    return bool(_CLOSING_TAIL_RE.match(tail)) or sign_re().search(tail) is not None
+    return bool(_closing_tail_re().match(tail)) or sign_re().search(tail) is not None
 
 
 def witnessed_signing(view: TextView, clause: Clause, pos: int) -> bool:
@@ -40,7 +45,7 @@ def witnessed_signing(view: TextView, clause: Clause, pos: int) -> bool:
     last = None
     for m in view.find(witness_re(), clause.start, pos):
         last = m
-    return last is not None and bool(_CLOSING_TAIL_RE.match(view.text[last.end():pos]))
+    return last is not None and bool(_closing_tail_re().match(view.text[last.end():pos]))
 
 
 #: the longest title that may follow a listed person's name in its clause (王一理事长,)
