@@ -360,14 +360,13 @@ def communities(g: "networkx.Graph | networkx.MultiDiGraph", cache=None, compute
     nodes, edges = community_graph(g)
     if not edges:
         return []
-    key = _simple_digest(nodes, edges) if cache is not None else None
-    if key is not None:
-        found = _read_communities(cache, key)
+    if cache is not None:
+        found = cached_communities(nodes, edges, cache)
         if found is not None:
             return found
     out = (compute or louvain)(nodes, edges)
-    if key is not None:
-        _write_communities(cache, key, out)
+    if cache is not None:
+        _write_communities(cache, _simple_digest(nodes, edges), out)
     return out
 
 
@@ -393,9 +392,9 @@ def louvain(nodes: list, edges: list[tuple]) -> list[frozenset[str]]:
     return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), sorted(c)))
 
 
-def cached_communities(g: "networkx.Graph | networkx.MultiDiGraph", cache) -> list[frozenset[str]] | None:
-    """The communities of ``g`` kept in ``cache`` (see :func:`communities`), or None."""
-    nodes, edges = community_graph(g)
+def cached_communities(nodes: list, edges: list[tuple], cache) -> list[frozenset[str]] | None:
+    """The communities of the simple graph ``(nodes, edges)`` (:func:`community_graph`)
+    kept in ``cache`` (see :func:`communities`), or None."""
     if not edges:
         return []
     return _read_communities(cache, _simple_digest(nodes, edges))

@@ -65,8 +65,8 @@ from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
-from kg.agreements.witnesses import (_TRAILING_TITLE, PendingWitnesses, closing_witness, listed_before, trailing_witnesses,
-                                     witnessed_signing)
+from kg.agreements.witnesses import (PendingWitnesses, closing_witness, ends_with_name, listed_before,
+                                     trailing_witnesses, witnessed_signing)
 
 
 @derived
@@ -146,7 +146,7 @@ class _Signings:
                                 else "a statistic of signings, not a signing")
                     continue
                 told = next(iter(view.find(witness_re(), m.end(), cl.end)), None)  # …仪式并见证协议签署
-                ceremony = view.text.startswith(words("agreement_event_tails"), m.end()) and not agreement_re().search(
+                ceremony = self._event_tail(m.end()) is not None and not agreement_re().search(
                     view.text, m.end(), told.start() if told else cl.end) and not any(
                     a.end() == m.start() for a in agreement_re().finditer(view.text, cl.start, m.start()))
                 if ceremony and not self._pair_before(cl.start, m.start()):
@@ -183,18 +183,22 @@ class _Signings:
         signings told after it, not one told before (签署仪式上, … is the ceremony of
         the signing told before)."""
         sent = self.article.sentences[si]
-        text = self.view.text
         for m in self.view.find(sign_re(), sent.start, sent.end):
-            tail = next((w for w in words("agreement_event_tails") if text.startswith(w, m.end())), None)
-            if tail is not None and not text.startswith("上", m.end() + len(tail)):
+            tail = self._event_tail(m.end())
+            if tail is not None and not self.view.text.startswith(words("agreement_ceremony_marks", "located"),
+                                                                  m.end() + len(tail)):
                 return True
         return False
 
+    def _event_tail(self, pos: int) -> str | None:
+        """The word at ``pos`` that makes the signing word before it an event's name
+        (签约|仪式, 签约|暨开工仪式: data/agreement_event_tails.tsv), or None."""
+        return next((w for w in words("agreement_event_tails") if self.view.text.startswith(w, pos)), None)
+
     def _self_before(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` ends with a self reference of the publishing body or
-        place (我校, 我市: data/context_self_refs.tsv) that names no entity."""
-        before = self.view.text[start:end].rstrip()
-        return not self._p(start, end) and before.endswith(tuple(words("context_self_refs")))
+        place (我校, 我市: data/context_self_refs.tsv; asked where no party is named)."""
+        return self.view.text[start:end].rstrip().endswith(tuple(words("context_self_refs")))
 
     def _pair_before(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` names two organizations or places joined by 与/同/和
@@ -202,7 +206,8 @@ class _Signings:
         sides = [r for r in self.view.refs_in(start, end) if r.type != "Person"]
         return (len(sides) >= 2 and not self.view.refs_in(start, end, "Person")
                 and with_re().search(self.view.text, sides[0].end, sides[-1].start) is not None
-                and "的" not in self.view.text[sides[-1].end:end])  # not 甲与乙共同举办的…, 甲和乙的代表参加…
+                and not any(w in self.view.text[sides[-1].end:end]  # not 甲与乙共同举办的…, 甲和乙的代表参加…
+                            for w in words("agreement_ceremony_marks", "attribute")))
 
     def _opener(self, clauses: list[Clause]) -> list[int]:
         """The place or organization opening the last of ``clauses`` that opens
@@ -227,19 +232,11 @@ class _Signings:
                 frame = WITNESS_FRAME_RE.match(text[clauses[i].start:closing.end])
                 if frame is None:
                     continue
-                names_only = all(self._ends_with_name(clauses[k]) for k in range(i, j))
+                names_only = all(ends_with_name(self.view, clauses[k]) for k in range(i, j))
                 if names_only and not sign_re().search(text, clauses[i].start + frame.end(), closing.end):
                     return list(range(i, j + 1))
                 break
         return []
-
-    def _ends_with_name(self, clause: Clause) -> bool:
-        """Whether a clause ends with a person's name (or a short title after it)."""
-        refs = self.view.refs_in(clause.start, clause.end)
-        end = clause.end
-        while end > clause.start and not self.view.text[end - 1].isalnum():
-            end -= 1
-        return bool(refs) and refs[-1].type == "Person" and end - refs[-1].end <= _TRAILING_TITLE
 
     def _witnesses(self, clauses: list[Clause], ci: int, pos: int) -> list[int]:
         """Who 见证 the signing at ``pos`` (None of them when no 见证 precedes it)."""

@@ -52,20 +52,25 @@ def witnessed_signing(view: TextView, clause: Clause, pos: int) -> bool:
 _TRAILING_TITLE = 4
 
 
+def ends_with_name(view: TextView, clause: Clause) -> bool:
+    """Whether ``clause`` ends with a person's name, or a short title after it (王一理事长,)."""
+    refs = view.refs_in(clause.start, clause.end)
+    end = clause.end
+    while end > clause.start and not view.text[end - 1].isalnum():
+        end -= 1
+    return bool(refs) and refs[-1].type == "Person" and end - refs[-1].end <= _TRAILING_TITLE
+
+
 def listed_before(view: TextView, clauses: list[Clause]) -> list[int]:
     """The people of the clauses at the end of ``clauses`` that only list people
     (省长王一,董事长李二出席并见证: 王一): each such clause ends with a person's
     name (or a short title after it) and tells no signing; the first that does not stops."""
     out: list[int] = []
     for cl in reversed(clauses):
-        refs = view.refs_in(cl.start, cl.end)
-        end = cl.end
-        while end > cl.start and not view.text[end - 1].isalnum():
-            end -= 1
-        if not refs or refs[-1].type != "Person" or end - refs[-1].end > _TRAILING_TITLE \
-                or sign_re().search(view.text, cl.start, cl.end) or witness_re().search(view.text, cl.start, cl.end):
+        if not ends_with_name(view, cl) or sign_re().search(view.text, cl.start, cl.end) \
+                or witness_re().search(view.text, cl.start, cl.end):
             break
-        out = [r.entity for r in refs if r.type == "Person"] + out
+        out = [r.entity for r in view.refs_in(cl.start, cl.end, "Person")] + out
     return out
 
 

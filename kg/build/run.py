@@ -581,13 +581,14 @@ def _page_network(page, pool, cache: Cache):
         return None, None
     from kg.analytics import cached_communities, community_graph, louvain, to_networkx
     from kg.build.worker import communities
-
     from kg.export.html import MAX_NODES
 
     network = to_networkx(page)
-    if network.number_of_nodes() <= MAX_NODES or cached_communities(network, cache.staged_communities()) is not None:
-        return network, None  # the page draws every entity (no groups), or knows the communities
+    if network.number_of_nodes() <= MAX_NODES:
+        return network, None  # the page draws every entity: no groups
     nodes, edges = community_graph(network)
+    if cached_communities(nodes, edges, cache.staged_communities()) is not None:
+        return network, None  # the page reads them from the cache
     running = iter(pool.map(communities, [(nodes, edges)], lambda task, why: None, window=1))
 
     def found(n: list, e: list) -> list:

@@ -639,7 +639,7 @@ def find_persons(text: str, model_names: set[str] | None = None,
         if (name is None and end == m.end() and not titled
                 and name_before(text, m.start(), known) is None):
             name = unknown_name_at(text, end) or korean_name_at(text, end) or japanese_name_at(text, end)
-        if name is None and not T.starts_with_title(text, end):
+        if name is None and not titled:
             name = model_name_after_title(text, end, model_ends, model_persons)
         if name is None:
             sp = spaced_name_at(text, end)

@@ -92,19 +92,14 @@ class _Optimizers:
 
 
 def _collate(batch):
-    flat, offsets, labels, kinds = [], [], [], []
-    for ids, y, kind in batch:
-        offsets.append(len(flat))
-        flat.extend(ids or [0])
-        labels.append(float(y))
-        kinds.append(kind)
-    return {"flat": torch.tensor(flat, dtype=torch.long), "offsets": torch.tensor(offsets, dtype=torch.long),
-            "label": torch.tensor(labels), "kind": kinds}
+    flat, offsets = _flat_bags([ids for ids, _y, _kind in batch])
+    return {"flat": flat, "offsets": offsets, "label": torch.tensor([float(y) for _ids, y, _kind in batch]),
+            "kind": [kind for _ids, _y, kind in batch]}
 
 
 def _flat_bags(bags: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
-    """``_collate``'s ``flat`` and ``offsets`` for inference (an empty bag is ``[0]``), made
-    through typed arrays (torch reads them without converting each int)."""
+    """The bags' ids one after the other and where each starts (an empty bag is ``[0]``),
+    made through typed arrays (torch reads them without converting each int)."""
     flat, offsets = array("q"), array("q")
     for ids in bags:
         offsets.append(len(flat))
