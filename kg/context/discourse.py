@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from kg.doc import Article, Event
 from kg.context.clauses import Clause, TextView
-from kg.lexicons.load import words
+from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.titles import title_regex
 from kg.lexicons.triggers import irrealis_re, irrealis_receptions
 
@@ -62,6 +62,13 @@ def latest_visit_leaders(article: Article, sentence: int) -> list[int]:
     return []
 
 
+@derived
+def side_group_re() -> re.Pattern:
+    """市领导 / 自治区领导 …: the leaders of the place in focus of that level
+    (data/context_side_groups.tsv)."""
+    return re.compile(alternation("context_side_groups", "leaders"))
+
+
 def is_name_list(view: TextView, clause: Clause) -> bool:
     """A clause made only of names with their titles (甲市委副书记、…王一)."""
     if not view.refs_in(clause.start, clause.end, "Person"):
@@ -71,7 +78,7 @@ def is_name_list(view: TextView, clause: Clause) -> bool:
         for i in range(r.start - clause.start, r.end - clause.start):
             chars[i] = " "
     rest = "".join(chars)
-    rest = title_regex().sub(" ", rest)
+    rest = title_regex().sub(" ", side_group_re().sub(" ", rest))  # 市领导王一、… / 自治区领导王一、…
     rest = _NAME_LIST_JUNK.sub("", rest)
     return len(rest) <= 2
 

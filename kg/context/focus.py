@@ -153,8 +153,16 @@ def _trip_home(article: Article, infos: dict[int, PlaceInfo], kind: str, chosen:
 
 
 def find_entity(article: Article, name: str, type: str | None = None) -> int | None:
+    """The entity named ``name`` (its name or an alias), else the one whose name
+    shares its coreference key (臨海市人民政府 for 临海市政府: kg.recognize.coref.name_key)."""
+    from kg.recognize.coref import name_key
+
     for i, e in enumerate(article.entities):
         if (type is None or e.type == type) and (e.name == name or name in e.aliases):
+            return i
+    key = name_key(name)
+    for i, e in enumerate(article.entities):
+        if (type is None or e.type == type) and any(name_key(n) == key for n in (e.name, *e.aliases)):
             return i
     return None
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.doc import Article
-from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.load import alternation, derived, entries, words
 from kg.lexicons.gazetteer import SAR_CODES
 
 
@@ -58,6 +58,21 @@ class PlaceInfo:
         if kind in words("place_m_admin_suffixes", "level_Province"):  # 省
             return self.level == "Province"
         return self.char == kind and self.level == "District"
+
+
+@derived
+def _level_words() -> tuple[str, ...]:
+    """The admin words that name a level (data/place_m_admin_suffixes.tsv, scopes
+    level_*), longest first: 自治区 before 区."""
+    found = {e.word for e in entries("place_m_admin_suffixes") if any(s.startswith("level_") for s in e.scope)}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def level_word(word: str) -> str:
+    """The level a title or group word starts with, as :meth:`PlaceInfo.fits`
+    reads it: 市长 -> 市, 自治区领导 -> 自治区 (the longest admin word it starts
+    with, else its first character)."""
+    return next((w for w in _level_words() if word.startswith(w) and len(word) > len(w)), word[:1])
 
 
 def _stem(name: str) -> str:

@@ -80,7 +80,10 @@ def _preparatory_marks() -> tuple[str, ...]:
     return words("coref_preparatory_marks")
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """The form two names of one organization share (brackets unified, 中共X市委
+    -> X市委, X市市委 -> X市委, abbreviations and short forms expanded:
+    data/coref_abbreviations.tsv, so X市人民政府 and X市政府 share one)."""
     k = name.replace("（", "(").replace("）", ")").replace(" ", "").replace("·", "")
     for p in words("coref_legal_prefixes", "key"):
         if k.startswith(p) and len(k) > len(p) + 2:
@@ -267,7 +270,7 @@ def abbreviation_target(short: str, full_names) -> str | None:
     if not hits:
         return None
     longest = max(hits, key=len)
-    if all(h == longest or _key(h) in _key(longest) for h in hits):
+    if all(h == longest or name_key(h) in name_key(longest) for h in hits):
         return longest
     return None
 
@@ -330,7 +333,7 @@ def cluster_entities(article: Article) -> None:
     # same normalized key / same code
     by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(ms):
-        keys = [(m.type, _key(name_of(m))), (m.type, _key(m.text))]
+        keys = [(m.type, name_key(name_of(m))), (m.type, name_key(m.text))]
         if m.type == "Place":
             code = m.code or _foreign_city_code(name_of(m))
             if code:
@@ -358,7 +361,7 @@ def cluster_entities(article: Article) -> None:
         for i in range(n):
             if ms[i].generic:
                 continue
-            forms.setdefault(uf.find(i), set()).update({_key(name_of(ms[i])), _key(ms[i].text)})
+            forms.setdefault(uf.find(i), set()).update({name_key(name_of(ms[i])), name_key(ms[i].text)})
         # by distinct form: names are few even when mentions are many
         # long names first, so 力成电气集团有限公司 joins 宁夏力成电气集团有限公司 before 力成电气 looks
         reps = sorted({uf.find(r) for r in reps if uf.find(r) in forms}, key=lambda r: -max(len(f) for f in forms[r]))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from kg.context.clauses import Clause, TextView
-from kg.context.discourse import DelegationState, name_run_before, new_event
+from kg.context.discourse import DelegationState, name_run_before, new_event, side_group_re
 from kg.doc import Article
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import accompany_re, meeting_word_in
@@ -39,12 +39,6 @@ from kg.lexicons.triggers import accompany_re, meeting_word_in
 def attend_re() -> re.Pattern:
     """参加 / 出席 (data/trigger_attend.tsv)."""
     return re.compile(alternation("trigger_attend", "attend"))
-
-
-@derived
-def side_group_re() -> re.Pattern:
-    """市领导 / 县领导 …: the leaders of the place in focus of that level."""
-    return re.compile(alternation("context_side_groups", "leaders"))
 
 
 #: side key of the article's own place when it is named only by a self reference (来我市)
@@ -81,14 +75,20 @@ class Sides:
         """Keys of ``person`` named at ``ref_start``, with the place a group word
         before it in the clause names (市领导王芳: the city in focus)."""
         from kg.context.focus import focus_place, guests_homes
+        from kg.context.places import level_word
 
         out = set(self.keys(person))
         for m in self.view.find(side_group_re(), clause.start, ref_start):
-            place = focus_place(self.article, self.infos, m.group()[0], m.start())
+            level = level_word(m.group())  # 市领导 -> 市, 自治区领导 -> 自治区
+            place = focus_place(self.article, self.infos, level, m.start())
             if place is not None:
                 out.add(place)
-            elif guests_homes(self.article, self.infos, m.group()[0], m.start()):
+            elif guests_homes(self.article, self.infos, level, m.start()):
                 out.add(HOME)  # 乙市考察团来我市…市领导王芳: the leaders of the unnamed own city
+        for r in self.view.refs_in(clause.start, ref_start, "Place"):  # 武汉市领导王芳: that city's leaders
+            if any(self.view.text.endswith(lv, r.start, r.end) and self.view.text.startswith(g[len(lv):], r.end)
+                   for g in words("context_side_groups", "leaders") for lv in (level_word(g),)):
+                out.add(r.entity)
         return frozenset(out)
 
     def keys_named(self, person: int, clauses: list[Clause], at: int, default: Clause) -> frozenset[int]:

@@ -527,6 +527,9 @@ def extract_positions(article: Article, view: TextView) -> None:
                 title, org = mission
             if item.org_start is not None and org is None and item.org_text[1:] in ("", *_bodies("internal")):
                 org = self_org(article, item.org_text)  # 校党委书记 in an article that says 我校
+            if org is None and item.org_text in words("place_m_admin_suffixes", "body_long") and title == item.role:
+                # 自治区主席王一: a post of the region in focus (as 市长 is of its city), titled as written
+                org, title = focus_place(article, infos, item.org_text, item.start), item.org_text + title
             if item.org_start is not None and org is None:
                 org = res.unit_of(prev_org, text[item.org_start : item.org_end])
                 if org is None and title == item.title:  # 该会会长: the association named before

@@ -31,6 +31,15 @@ def test_an_implied_body_is_found_before_it_is_created():
     assert len(art.entities) == before + 1
 
 
+def test_an_implied_body_is_the_one_written_in_full():
+    # 甲市人民政府 is written; a bare 市政府 later is that body, not a second 甲市政府
+    art = make_article("甲市很好。甲市人民政府发布。市政府高度重视。", {"甲市": "Place", "甲市人民政府": "Organization"})
+    place = next(i for i, e in enumerate(art.entities) if e.name == "甲市")
+    before = len(art.entities)
+    assert art.entities[implied_body(art, place, "政府")].name == "甲市人民政府"
+    assert len(art.entities) == before
+
+
 def test_the_guests_home_is_never_the_own_city_they_come_to():
     from kg.context.focus import focus_place
     from kg.context.places import place_infos

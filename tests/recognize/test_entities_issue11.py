@@ -155,9 +155,9 @@ def test_park_at_the_start_of_an_organization_is_a_place():
 
 
 def test_special_region_abbreviation_joins_the_full_body():
-    from kg.recognize.coref import _key
+    from kg.recognize.coref import name_key
 
-    assert _key("香港特区政府") == _key("香港特别行政区政府")
+    assert name_key("香港特区政府") == name_key("香港特别行政区政府")
 
 
 def test_a_fourth_character_after_a_single_family_name_is_a_follower():

@@ -160,3 +160,24 @@ def test_the_people_of_the_organization_visited_are_hosts_though_the_visitor_liv
     gold = article_to_gold_shape(analyze_article(Article(source="t.txt", raw=text), load_backend(None), until="scoring"))
     assert {tuple(p) for p in gold["accompanied"]} == {("王芳", "李青"), ("赵阳", "李青")}
     assert {frozenset(p) for p in gold["metWith"]} == {frozenset(("张明", x)) for x in ("李青", "王芳", "赵阳")}
+
+
+def test_region_leaders_listed_before_other_participants_are_the_hosts_side():
+    # 自治区领导 is a group word of a region (data/context_side_groups.tsv), and its clause
+    # of names belongs to the run of participants that the next clause ends
+    art = make_article("自治区主席马飚在南宁会见了李青一行。马飚欢迎李青到广西考察。"
+                       "自治区领导陈武、林念修，自治区政府秘书长王跃飞参加会见。",
+                       {"马飚": "Person", "李青": "Person", "陈武": "Person", "林念修": "Person",
+                        "王跃飞": "Person", "南宁": "Place", "广西": "Place"})
+    extract_relations(art)
+    assert {("陈武", "马飚"), ("林念修", "马飚")} <= triples(art, "accompanied")
+    assert frozenset(("陈武", "李青")) in {frozenset(p) for p in triples(art, "metWith")}
+
+
+def test_leaders_of_a_named_city_are_that_citys_side():
+    # 武汉市领导龙良文: the group word starts inside the city's name
+    art = make_article("集团董事长吕军拜会武汉市委书记王忠林。武汉市领导龙良文、张文彤参加座谈。",
+                       {"吕军": "Person", "王忠林": "Person", "龙良文": "Person", "张文彤": "Person",
+                        "武汉市": "Place", "武汉市委": "Organization"})
+    extract_relations(art)
+    assert {("龙良文", "王忠林"), ("张文彤", "王忠林")} <= triples(art, "accompanied")

@@ -177,3 +177,10 @@ def test_a_person_is_never_a_posts_body():
     got = run(art)
     assert ("张明", "副主席", None) in got and all(org != "原副" for _p, _t, org in got)
     assert any(d.kind == "positions" and d.decision == "rejected" and d.object == "原副" for d in art.decisions)
+
+
+def test_a_post_after_a_bare_region_word_is_in_the_region_in_focus():
+    # 自治区主席 with no region before it: the region the text names (as 市长 is its city's)
+    art = make_article("自治区主席马飚在南宁会见了李青。马飚欢迎李青到广西考察。",
+                       {"马飚": "Person", "李青": "Person", "南宁": "Place", "广西": "Place"})
+    assert ("马飚", "自治区主席", "广西") in run(art)
