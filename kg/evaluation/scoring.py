@@ -43,11 +43,12 @@ def _norm(name: str) -> str:
 
 
 @derived
-def _generic_bodies() -> tuple[tuple[str, ...], frozenset[str]]:
-    """(generic body words longest first, level characters) for :func:`title_key`."""
+def _generic_bodies() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(generic body words longest first, level words longest first: 自治区, 市 …) for :func:`title_key`."""
     bodies = {e.word for e in entries("title_bodies")
               if "generic" in e.scope or "title" in e.scope and not {"department", "internal"} & set(e.scope)}
-    return tuple(sorted(bodies, key=len, reverse=True)), frozenset(words("place_m_admin_suffixes", "body"))
+    levels = {*words("place_m_admin_suffixes", "body"), *words("place_m_admin_suffixes", "body_long")}
+    return tuple(sorted(bodies, key=len, reverse=True)), tuple(sorted(levels, key=len, reverse=True))
 
 
 def title_key(title: str) -> str:
@@ -57,12 +58,14 @@ def title_key(title: str) -> str:
     words of a place (data/title_bodies.tsv: scope generic, and scope title
     except departments and a body inside any organization, so 组织部部长 and
     宣传部部长, 党委书记 and 纪委书记 stay apart; data/place_m_admin_suffixes.tsv,
-    scope body) are removed while a role is left."""
+    scopes body and body_long: 自治区人大常委会主任 and 主任 are one title too) are
+    removed while a role is left."""
     bodies, levels = _generic_bodies()
     t = _norm(title)
     while True:
-        if len(t) > 2 and t[0] in levels and any(t.startswith(b, 1) and len(t) > len(b) + 1 for b in bodies):
-            t = t[1:]
+        lv = next((v for v in levels if t.startswith(v)), "")
+        if lv and len(t) > len(lv) + 1 and any(t.startswith(b, len(lv)) and len(t) > len(b) + len(lv) for b in bodies):
+            t = t[len(lv):]
             continue
         b = next((b for b in bodies if t.startswith(b) and len(t) > len(b)), None)
         if b is None:
