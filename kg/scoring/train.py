@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 #: the training settings of the shipped models
-SETTINGS = {"epochs": 4, "batch_size": 128, "seed": 1, "min_freq": 3, "dim": 32, "hidden": 32,
+SETTINGS = {"epochs": 4, "batch_size": 128, "seed": 1, "min_freq": 25, "dim": 32, "hidden": 32,
             "dropout": 0.3, "lr": 0.003, "sparse_lr": 0.05, "pos_weight": 2.0, "members": 5}
 
 
