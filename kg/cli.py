@@ -157,6 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
 
+    p = sub.add_parser("train-orgs", help="train the verifier of recognized organization names (train split; dev picks the threshold)")
+    p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
+    p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
+
     p = sub.add_parser("validate", help="validate a graph against ontology/shapes.ttl (SHACL)")
     p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
 
@@ -315,6 +321,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_train_re(args.corpus, args.save_dir, mode=args.mode, fraction=args.fraction, model=args.model,
                             epochs=args.epochs, seed=args.seed, gpu=args.gpu, retune_only=args.retune)
+    if args.command == "train-orgs":
+        from kg.recognize.train_spans import run_train_orgs
+
+        return run_train_orgs(args.corpus, args.save, seed=args.seed, model=args.model)
     if args.command == "train-spans":
         from kg.recognize.train_spans import run_train_spans
 

@@ -20,8 +20,8 @@ from typing import Callable
 from kg.doc import Article
 
 #: the layers of an Article, in the order the default pipeline creates them
-LAYERS = ("raw", "text", "offsets", "sentences", "meta", "analysis", "mentions", "entities", "context",
-          "positions", "relations", "decisions", "events", "agreements")
+LAYERS = ("raw", "text", "offsets", "sentences", "meta", "analysis", "mentions", "decisions", "entities",
+          "context", "positions", "relations", "events", "agreements")
 
 
 class PipelineError(ValueError):
@@ -98,8 +98,9 @@ def default_stages(backend=None) -> list[Stage]:
               doc="clean Simplified text with an offset map to the raw text, sentences, metadata"),
         Stage("nlp", nlp, reads=("sentences",), writes=("analysis",),
               doc="the NLP model's tokens and entity spans (and dependencies, SRL when the model has them)"),
-        Stage("recognize", recognize, reads=("text", "sentences", "analysis"), writes=("mentions",),
-              doc="mentions of people, organizations and places: model, rules, gazetteer, merged"),
+        Stage("recognize", recognize, reads=("text", "sentences", "analysis"), writes=("mentions", "decisions"),
+              doc="mentions of people, organizations and places: model, rules, gazetteer, merged; "
+                  "organization names a trained verifier rejects are dropped (a decision each)"),
         Stage("coreference", cluster_entities, reads=("mentions",), writes=("entities",),
               doc="mentions grouped into the article's entities"),
         Stage("context", build_context, reads=("mentions", "entities"), writes=("context",),
@@ -107,7 +108,7 @@ def default_stages(backend=None) -> list[Stage]:
         Stage("references", rel.resolve_references, reads=("context",), extends=("mentions", "entities"),
               doc="集团, 我市, 市委, 两地X resolved to the entity meant"),
         Stage("positions", rel.positions_stage, reads=("mentions", "entities", "context"),
-              writes=("positions", "relations", "decisions"), extends=("mentions", "entities"),
+              writes=("positions", "relations"), extends=("mentions", "entities", "decisions"),
               doc="title chains -> positions -> affiliatedWith; titled surnames"),
         Stage("events", rel.events_stage, reads=("mentions", "entities", "context", "positions"), writes=("events",),
               extends=("relations", "decisions"), doc="visits and meetings -> visited, metWith, accompanied"),

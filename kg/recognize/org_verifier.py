@@ -1,0 +1,123 @@
+"""A trained last reading of the organization names recognition chose.
+
+Recognition keeps spans that read as names by their form: a suffix (大学,
+商会, 化工), a list they stand in, the NER model's tag. On the corpus train
+split about one organization name in five that it keeps names no gold organization
+(践行大学 of 践行大学精神, 几所华文学校, 政府赋予商会, 世界一流大学, 销售加工):
+a phrase that ends like a name. This component learns, from the train split's
+gold names, which kept names are such phrases: a logistic regression
+(:func:`kg.recognize.span_acceptor.fit`) over the name's features (its first
+and last characters, its length, the sources that found it, how often it is
+written, the characters around its first writing, which checks of
+:mod:`kg.recognize.model_spans` it fails). A name whose probability is under
+the threshold (chosen on the corpus dev split) is dropped with every mention
+of it, and the drop is recorded as a decision of the recognition.
+
+Only names written in the text are read (not a bare 市委 resolved to its
+city's committee: kg.recognize.bare_bodies). The weights ship as
+``org_verifier.json`` beside this module (``kg train-orgs`` writes it);
+``ZHKG_ORG_VERIFIER=0`` turns the component off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.doc import Article, Mention
+from kg.recognize import left_walk as LW
+from kg.recognize import model_spans as MS
+from kg.recognize.span_acceptor import SpanAcceptor
+
+#: the shipped weights
+SHIPPED = Path(__file__).with_name("org_verifier.json")
+
+_LOADED: dict[str, SpanAcceptor | None] = {}
+#: while training: (name, features) of every name read, instead of judging them
+_RECORD: list | None = None
+
+
+def enabled() -> bool:
+    """Whether the verifier reads the chosen organization names (``ZHKG_ORG_VERIFIER=0``: off)."""
+    from kg.nlp.model_dir import env_flag
+
+    return env_flag("ZHKG_ORG_VERIFIER", True) and SHIPPED.is_file()
+
+
+def version() -> str:
+    """Part of the model version build records are keyed by: the weights' digest when on."""
+    import hashlib
+
+    if not enabled():
+        return ""
+    return "+orgs:" + hashlib.sha256(SHIPPED.read_bytes()).hexdigest()[:8]
+
+
+def shipped() -> SpanAcceptor | None:
+    """The shipped weights, loaded once; None when turned off or absent."""
+    if not enabled():
+        return None
+    if "shipped" not in _LOADED:
+        _LOADED["shipped"] = SpanAcceptor.load(SHIPPED)
+    return _LOADED["shipped"]
+
+
+def org_features(text: str, name: str, mentions: list[Mention]) -> list[str]:
+    """The features of the organization name ``name`` found as ``mentions``."""
+    first = min(mentions, key=lambda m: m.start)
+    s, e = first.start, first.end
+    left, right = text[max(0, s - 2):s], text[e:e + 2]
+    checks = [c for c, failed in (
+        ("stop", MS.has_stop(name)), ("group", MS.is_group(name)), ("generic", MS.is_generic_name(name)),
+        ("generic_body", MS.is_generic_body(name)), ("suffix", MS.org_suffix(name) is not None),
+        ("person_form", MS.person_form(name)), ("place_lead", MS._leading_place_end(name) > 0),
+        ("cut_left", s > 0 and LW.is_name_char(text[s - 1])),
+        ("cut_right", e < len(text) and LW.is_name_char(text[e])),
+    ) if failed]
+    sources = sorted({m.source for m in mentions})
+    return ["bias", *(f"check:{c}" for c in checks), *(f"source:{x}" for x in sources),
+            f"sources:{'+'.join(sources)}", f"len:{min(len(name), 12)}",
+            f"first:{name[:1]}", f"first2:{name[:2]}", f"last:{name[-1:]}", f"last2:{name[-2:]}",
+            f"last3:{name[-3:]}", f"left:{left[-1:]}", f"left2:{left}", f"right:{right[:1]}", f"right2:{right}",
+            f"count:{min(text.count(name), 4)}", f"mentions:{min(len(mentions), 4)}"]
+
+
+def _names(article: Article, mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """The organization names written in the text, each with its mentions (a
+    mention's canonical form when it has one, else its text); a name no
+    mention writes as it is (a body completed with its place) is not read."""
+    out: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "Organization" and not m.generic:
+            out.setdefault(m.canonical or m.text, []).append(m)
+    # a name some mention writes as it is (not only a body named after its place: 州委统战部 -> 甲州委统战部)
+    return {n: ms for n, ms in out.items() if any(m.text == n for m in ms)}
+
+
+def verify(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the organization names the verifier rejects (each
+    rejection recorded as a decision); while training, every name's features
+    are recorded instead and nothing is dropped."""
+    model = shipped() if _RECORD is None else None
+    if model is None and _RECORD is None:
+        return mentions
+    text = article.text
+    dropped: set[str] = set()
+    for name, ms in _names(article, mentions).items():
+        feats = org_features(text, name, ms)
+        if _RECORD is not None:
+            _RECORD.append((name, [m.text for m in ms], feats))
+            continue
+        p = model.probability(feats)
+        if p < model.threshold:
+            dropped.add(name)
+            _record_drop(article, name, ms[0], p, model.threshold)
+    if not dropped:
+        return mentions
+    return [m for m in mentions if not (m.type == "Organization" and not m.generic and (m.canonical or m.text) in dropped)]
+
+
+def _record_drop(article: Article, name: str, m: Mention, p: float, threshold: float) -> None:
+    from kg.decisions import record_span
+
+    record_span(article, "entity", m.start, m.end, (f"Organization {name}", f"p={p:.2f}"), "rejected",
+                f"kg.recognize.org_verifier: p={p:.2f} < {threshold:.2f}, read as a phrase, not a name")
