@@ -26,7 +26,7 @@ from pathlib import Path
 from kg.doc import Article, Mention
 from kg.recognize import left_walk as LW
 from kg.recognize import model_spans as MS
-from kg.recognize.span_acceptor import SpanAcceptor
+from kg.recognize.span_acceptor import SpanAcceptor, weights_loaded, weights_on, weights_version
 
 #: the shipped weights
 SHIPPED = Path(__file__).with_name("org_verifier.json")
@@ -38,27 +38,17 @@ _RECORD: list | None = None
 
 def enabled() -> bool:
     """Whether the verifier reads the chosen organization names (``ZHKG_ORG_VERIFIER=0``: off)."""
-    from kg.nlp.model_dir import env_flag
-
-    return env_flag("ZHKG_ORG_VERIFIER", True) and SHIPPED.is_file()
+    return weights_on(SHIPPED, "ZHKG_ORG_VERIFIER")
 
 
 def version() -> str:
     """Part of the model version build records are keyed by: the weights' digest when on."""
-    import hashlib
-
-    if not enabled():
-        return ""
-    return "+orgs:" + hashlib.sha256(SHIPPED.read_bytes()).hexdigest()[:8]
+    return weights_version(SHIPPED, "ZHKG_ORG_VERIFIER", "+orgs:")
 
 
 def shipped() -> SpanAcceptor | None:
     """The shipped weights, loaded once; None when turned off or absent."""
-    if not enabled():
-        return None
-    if "shipped" not in _LOADED:
-        _LOADED["shipped"] = SpanAcceptor.load(SHIPPED)
-    return _LOADED["shipped"]
+    return weights_loaded(SHIPPED, "ZHKG_ORG_VERIFIER", _LOADED)
 
 
 def org_features(text: str, name: str, mentions: list[Mention]) -> list[str]:

@@ -177,31 +177,46 @@ class SpanAcceptor:
 _LOADED: dict[str, SpanAcceptor | None] = {}
 
 
+def weights_on(path: Path, flag: str) -> bool:
+    """Whether shipped weights at ``path`` are in use: present, and not turned off by
+    the environment flag ``flag`` (``=0``)."""
+    from kg.nlp.model_dir import env_flag
+
+    return env_flag(flag, True) and path.is_file()
+
+
+def weights_version(path: Path, flag: str, tag: str) -> str:
+    """``tag`` and the weights' digest when they are in use (part of the model version
+    build records are keyed by), else ""."""
+    import hashlib
+
+    return tag + hashlib.sha256(path.read_bytes()).hexdigest()[:8] if weights_on(path, flag) else ""
+
+
+def weights_loaded(path: Path, flag: str, cache: dict) -> SpanAcceptor | None:
+    """The weights at ``path``, loaded once into ``cache``; None when not in use."""
+    if not weights_on(path, flag):
+        return None
+    if "shipped" not in cache:
+        cache["shipped"] = SpanAcceptor.load(path)
+    return cache["shipped"]
+
+
 def enabled() -> bool:
     """Whether the acceptor reads refused spans (on by default since the weights
     trained with :func:`vetoed` and the retrained NER won on corpus dev and held every
     gate, docs/extraction.md; ``ZHKG_SPAN_ACCEPTOR=0`` turns it off)."""
-    from kg.nlp.model_dir import env_flag
-
-    return env_flag("ZHKG_SPAN_ACCEPTOR", True) and SHIPPED.is_file()
+    return weights_on(SHIPPED, "ZHKG_SPAN_ACCEPTOR")
 
 
 def version() -> str:
     """Part of the model version build records are keyed by: the weights' digest when on."""
-    import hashlib
-
-    if not enabled():
-        return ""
-    return "+spans:" + hashlib.sha256(SHIPPED.read_bytes()).hexdigest()[:8]
+    return weights_version(SHIPPED, "ZHKG_SPAN_ACCEPTOR", "+spans:")
 
 
 def shipped() -> SpanAcceptor | None:
     """The shipped acceptor, loaded once; None when turned off or absent."""
-    if not enabled():
-        return None
-    if "shipped" not in _LOADED:
-        _LOADED["shipped"] = SpanAcceptor.load(SHIPPED) if SHIPPED.is_file() else None
-    return _LOADED["shipped"]
+    return weights_loaded(SHIPPED, "ZHKG_SPAN_ACCEPTOR", _LOADED)
 
 
 # ------------------------------------------------------------------ training (kg.recognize.train_spans runs it)

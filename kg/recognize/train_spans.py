@@ -18,6 +18,24 @@ from kg.recognize import span_acceptor as SA
 from kg.recognize.span_acceptor import SHIPPED, SpanAcceptor, choose_threshold, fit
 
 
+def _recorded(paths, gold: dict, backend, component, until: str):
+    """(article, what ``component`` recorded) for each article with gold, read by the
+    pipeline up to stage ``until`` while the component records instead of judging."""
+    from kg.pipeline import analyze_article
+    from kg.reading.reader import read_inputs
+
+    for item in read_inputs([str(p) for p in paths], max_bytes=5_000_000):
+        if not hasattr(item, "raw") or item.source not in gold:
+            continue
+        component._RECORD = []
+        try:
+            analyze_article(item, backend, until=until)
+            seen = component._RECORD
+        finally:
+            component._RECORD = None
+        yield item, seen
+
+
 def refused_spans(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
     """(features, label) of every refused model span of the articles. The label is
     1 when the span's text names a gold entity of its type that nothing else
@@ -25,21 +43,11 @@ def refused_spans(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
     names no gold entity, and -1 when it names one found anyway (neutral: not
     trained on, not counted when the threshold is chosen)."""
     from kg.evaluation.scoring import _norm
-    from kg.pipeline import analyze_article
-    from kg.reading.reader import read_inputs
     from kg.scoring.data import match_entities
 
     out: list[tuple[list[str], int]] = []
-    for item in read_inputs([str(p) for p in paths], max_bytes=5_000_000):
-        if not hasattr(item, "raw") or item.source not in gold:
-            continue
+    for item, seen in _recorded(paths, gold, backend, SA, "context"):
         g = gold[item.source]
-        SA._RECORD = []
-        try:
-            analyze_article(item, backend, until="context")
-            seen = SA._RECORD
-        finally:
-            SA._RECORD = None
         found = set(match_entities(item, g).values())
         names = {}
         for e in g.get("entities", []):
@@ -54,15 +62,8 @@ def refused_spans(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
 def train_spans(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | None = None,
                 model: str | None = None, seed: int = 1, log=print) -> SpanAcceptor:
     """``kg train-spans``: fit on the train split's refused spans, the threshold on dev."""
-    from kg.corpus.manifest import split_articles
-    from kg.evaluation.command import load_gold
-    from kg.nlp.loader import load_backend
-
-    corpus = Path(corpus)
-    backend = load_backend(model)
-    data = {}
+    data = _corpus_samples(corpus, model, refused_spans)
     for split in ("train", "dev"):
-        data[split] = refused_spans(split_articles(corpus, split), load_gold(corpus, split), backend)
         new = sum(1 for _, y in data[split] if y == 1)
         found = sum(1 for _, y in data[split] if y < 0)
         log(f"kg train-spans: {split}: {len(data[split])} refused model spans: {new} name a gold entity "
@@ -79,22 +80,38 @@ def train_spans(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | 
     return acceptor
 
 
-def run_train_spans(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:
-    """``kg train-spans``: exit status 0, or 2 with a one-line message when the corpus is missing."""
+def _corpus_samples(corpus: str | os.PathLike, model: str | None, collect) -> dict[str, list]:
+    """``collect(paths, gold, backend)`` on the corpus train and dev splits (never test)."""
+    from kg.corpus.manifest import split_articles
+    from kg.evaluation.command import load_gold
+    from kg.nlp.loader import load_backend
+
+    corpus, backend = Path(corpus), load_backend(model)
+    return {split: collect(split_articles(corpus, split), load_gold(corpus, split), backend)
+            for split in ("train", "dev")}
+
+
+def _run(command: str, train, corpus: str, save: str | os.PathLike, seed: int, model: str | None) -> int:
+    """A training command: exit status 0, or 2 with a one-line message when the corpus
+    or the NLP model is missing."""
     import sys
 
     from kg.nlp.base import ModelNotAvailable
 
     if not (Path(corpus) / "manifest.tsv").is_file():
-        print(f"kg train-spans: {corpus} is not an annotated corpus (no manifest.tsv)", file=sys.stderr)
+        print(f"{command}: {corpus} is not an annotated corpus (no manifest.tsv)", file=sys.stderr)
         return 2
     try:
-        train_spans(corpus, save=save or SHIPPED, model=model, seed=seed,
-                    log=lambda m: print(m, file=sys.stderr))
+        train(corpus, save=save, model=model, seed=seed, log=lambda m: print(m, file=sys.stderr))
     except ModelNotAvailable as exc:
-        print(f"kg train-spans: {exc}", file=sys.stderr)
+        print(f"{command}: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def run_train_spans(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:
+    """``kg train-spans``: exit status 0, or 2 with a one-line message when the corpus is missing."""
+    return _run("kg train-spans", train_spans, corpus, save or SHIPPED, seed, model)
 
 
 # ------------------------------------------------------------------ kg train-orgs (kg.recognize.org_verifier)
@@ -104,20 +121,10 @@ def chosen_orgs(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
     articles: 1 when it (or one of its written forms) names a gold organization,
     -1 when it names an optional gold entry (neutral), else 0."""
     from kg.evaluation.scoring import _norm
-    from kg.pipeline import analyze_article
-    from kg.reading.reader import read_inputs
     from kg.recognize import org_verifier as OV
 
     out: list[tuple[list[str], int]] = []
-    for item in read_inputs([str(p) for p in paths], max_bytes=5_000_000):
-        if not hasattr(item, "raw") or item.source not in gold:
-            continue
-        OV._RECORD = []
-        try:
-            analyze_article(item, backend, until="coreference")
-            seen = OV._RECORD
-        finally:
-            OV._RECORD = None
+    for item, seen in _recorded(paths, gold, backend, OV, "coreference"):
         kinds: dict[str, int] = {}
         for e in gold[item.source].get("entities", []):
             label = -1 if e.get("optional") else int(e["type"] == "Organization")
@@ -156,15 +163,8 @@ def train_orgs(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | N
                model: str | None = None, seed: int = 1, log=print) -> SpanAcceptor:
     """``kg train-orgs``: fit the organization verifier on the train split's chosen
     names, its threshold on dev."""
-    from kg.corpus.manifest import split_articles
-    from kg.evaluation.command import load_gold
-    from kg.nlp.loader import load_backend
-
-    corpus = Path(corpus)
-    backend = load_backend(model)
-    data = {}
+    data = _corpus_samples(corpus, model, chosen_orgs)
     for split in ("train", "dev"):
-        data[split] = chosen_orgs(split_articles(corpus, split), load_gold(corpus, split), backend)
         log(f"kg train-orgs: {split}: {len(data[split])} organization names chosen: "
             f"{sum(1 for _, y in data[split] if y == 1)} name a gold organization, "
             f"{sum(1 for _, y in data[split] if y == 0)} none")
@@ -182,18 +182,6 @@ def train_orgs(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | N
 
 def run_train_orgs(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:
     """``kg train-orgs``: exit status 0, or 2 with a one-line message when the corpus is missing."""
-    import sys
-
-    from kg.nlp.base import ModelNotAvailable
     from kg.recognize.org_verifier import SHIPPED as ORGS_SHIPPED
 
-    if not (Path(corpus) / "manifest.tsv").is_file():
-        print(f"kg train-orgs: {corpus} is not an annotated corpus (no manifest.tsv)", file=sys.stderr)
-        return 2
-    try:
-        train_orgs(corpus, save=save or ORGS_SHIPPED, model=model, seed=seed,
-                   log=lambda m: print(m, file=sys.stderr))
-    except ModelNotAvailable as exc:
-        print(f"kg train-orgs: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    return _run("kg train-orgs", train_orgs, corpus, save or ORGS_SHIPPED, seed, model)

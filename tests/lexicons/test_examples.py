@@ -110,19 +110,6 @@ ACCEPTOR_DIFFERS = {
 }
 
 
-def test_the_span_acceptor_differs_only_on_the_listed_examples(backend):
-    from kg.recognize import span_acceptor as SA
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ZHKG_SPAN_ACCEPTOR", "1")
-        SA._LOADED.clear()
-        try:
-            differs = {(e.concept, e.word) for e in ENTRIES if _failures(e, backend)}
-        finally:
-            SA._LOADED.clear()
-    assert differs == ACCEPTOR_DIFFERS
-
-
 #: the examples the trained organization verifier (on by default) reads otherwise than the
 #: rules: bare bodies and units of made-up sentences it takes for phrases (docs/extraction.md,
 #: thirteenth round). A change to the verifier or the lexicons that adds to or removes from
@@ -133,14 +120,19 @@ VERIFIER_DIFFERS = {
 }
 
 
-def test_the_org_verifier_differs_only_on_the_listed_examples(backend):
-    from kg.recognize import org_verifier as OV
+@pytest.mark.parametrize("component, flag, expected", [
+    ("span_acceptor", "ZHKG_SPAN_ACCEPTOR", ACCEPTOR_DIFFERS),
+    ("org_verifier", "ZHKG_ORG_VERIFIER", VERIFIER_DIFFERS),
+])
+def test_a_trained_reading_differs_only_on_its_listed_examples(component, flag, expected, backend):
+    import importlib
 
+    module = importlib.import_module(f"kg.recognize.{component}")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ZHKG_ORG_VERIFIER", "1")
-        OV._LOADED.clear()
+        mp.setenv(flag, "1")
+        module._LOADED.clear()
         try:
             differs = {(e.concept, e.word) for e in ENTRIES if _failures(e, backend)}
         finally:
-            OV._LOADED.clear()
-    assert differs == VERIFIER_DIFFERS
+            module._LOADED.clear()
+    assert differs == expected
