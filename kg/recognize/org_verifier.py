@@ -24,15 +24,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.doc import Article, Mention
-from kg.recognize import left_walk as LW
 from kg.recognize import model_spans as MS
-from kg.recognize.span_acceptor import SpanAcceptor, weights_loaded, weights_on, weights_version
+from kg.recognize.span_acceptor import SpanAcceptor, failed_checks, weights_loaded, weights_on, weights_version
 
 #: the shipped weights
 SHIPPED = Path(__file__).with_name("org_verifier.json")
 
 _LOADED: dict[str, SpanAcceptor | None] = {}
-#: while training: (name, features) of every name read, instead of judging them
+#: while training: (name, its written forms, features) of every name read, instead of judging them
 _RECORD: list | None = None
 
 
@@ -56,13 +55,7 @@ def org_features(text: str, name: str, mentions: list[Mention]) -> list[str]:
     first = min(mentions, key=lambda m: m.start)
     s, e = first.start, first.end
     left, right = text[max(0, s - 2):s], text[e:e + 2]
-    checks = [c for c, failed in (
-        ("stop", MS.has_stop(name)), ("group", MS.is_group(name)), ("generic", MS.is_generic_name(name)),
-        ("generic_body", MS.is_generic_body(name)), ("suffix", MS.org_suffix(name) is not None),
-        ("person_form", MS.person_form(name)), ("place_lead", MS._leading_place_end(name) > 0),
-        ("cut_left", s > 0 and LW.is_name_char(text[s - 1])),
-        ("cut_right", e < len(text) and LW.is_name_char(text[e])),
-    ) if failed]
+    checks = failed_checks(text, s, e, name) + (["place_lead"] if MS._leading_place_end(name) > 0 else [])
     sources = sorted({m.source for m in mentions})
     return ["bias", *(f"check:{c}" for c in checks), *(f"source:{x}" for x in sources),
             f"sources:{'+'.join(sources)}", f"len:{min(len(name), 12)}",
@@ -71,13 +64,19 @@ def org_features(text: str, name: str, mentions: list[Mention]) -> list[str]:
             f"count:{min(text.count(name), 4)}", f"mentions:{min(len(mentions), 4)}"]
 
 
+def _read(m: Mention) -> bool:
+    """Whether the verifier reads ``m``: an organization mention that is no bare body
+    resolved to its place (``generic``)."""
+    return m.type == "Organization" and not m.generic
+
+
 def _names(article: Article, mentions: list[Mention]) -> dict[str, list[Mention]]:
     """The organization names written in the text, each with its mentions (a
     mention's canonical form when it has one, else its text); a name no
     mention writes as it is (a body completed with its place) is not read."""
     out: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.type == "Organization" and not m.generic:
+        if _read(m):
             out.setdefault(m.canonical or m.text, []).append(m)
     # a name some mention writes as it is (not only a body named after its place: 州委统战部 -> 甲州委统战部)
     return {n: ms for n, ms in out.items() if any(m.text == n for m in ms)}
@@ -103,7 +102,7 @@ def verify(article: Article, mentions: list[Mention]) -> list[Mention]:
             _record_drop(article, name, ms[0], p, model.threshold)
     if not dropped:
         return mentions
-    return [m for m in mentions if not (m.type == "Organization" and not m.generic and (m.canonical or m.text) in dropped)]
+    return [m for m in mentions if not (_read(m) and (m.canonical or m.text) in dropped)]
 
 
 def _record_drop(article: Article, name: str, m: Mention, p: float, threshold: float) -> None:

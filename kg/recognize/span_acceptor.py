@@ -115,6 +115,21 @@ def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[s
     return None
 
 
+def failed_checks(text: str, start: int, end: int, name: str | None = None) -> list[str]:
+    """The checks of :mod:`kg.recognize.model_spans` the name written at
+    ``text[start:end]`` fails (a stop word, a group, a generic name or body, an
+    organization suffix, a person's form: of ``name`` when given, its canonical
+    form; a name character right before or after the span)."""
+    name = text[start:end] if name is None else name
+    return [c for c, failed in (
+        ("stop", MS.has_stop(name)), ("group", MS.is_group(name)), ("generic", MS.is_generic_name(name)),
+        ("generic_body", MS.is_generic_body(name)), ("suffix", MS.org_suffix(name) is not None),
+        ("person_form", MS.person_form(name)),
+        ("cut_left", start > 0 and LW.is_name_char(text[start - 1])),
+        ("cut_right", end < len(text) and LW.is_name_char(text[end])),
+    ) if failed]
+
+
 def span_features(text: str, start: int, end: int, typ: str, label: str, valid: bool, view) -> list[str]:
     """The features of the span ``text[start:end]`` (a refused model span) against the rule view."""
     name = text[start:end]
@@ -132,13 +147,7 @@ def span_features(text: str, start: int, end: int, typ: str, label: str, valid: 
         meets = "free"
     near = min((abs(a - end) for a, _b, _t in spans if a >= end), default=99)
     count = text.count(name)
-    checks = [c for c, failed in (
-        ("stop", MS.has_stop(name)), ("group", MS.is_group(name)), ("generic", MS.is_generic_name(name)),
-        ("generic_body", MS.is_generic_body(name)), ("suffix", MS.org_suffix(name) is not None),
-        ("person_form", MS.person_form(name)),
-        ("cut_left", start > 0 and LW.is_name_char(text[start - 1])),
-        ("cut_right", end < len(text) and LW.is_name_char(text[end])),
-    ) if failed]
+    checks = failed_checks(text, start, end)
     base = [*(f"check:{c}" for c in checks), 
         f"tag:{label}", f"len:{min(len(name), 9)}", f"valid:{int(valid)}", f"meets:{meets}",
         f"last:{name[-1:]}", f"last2:{name[-2:]}", f"first:{name[:1]}", f"first2:{name[:2]}",

@@ -125,13 +125,17 @@ def chosen_orgs(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
 
     out: list[tuple[list[str], int]] = []
     for item, seen in _recorded(paths, gold, backend, OV, "coreference"):
-        kinds: dict[str, int] = {}
+        orgs, others, optional = set(), set(), set()
         for e in gold[item.source].get("entities", []):
-            label = -1 if e.get("optional") else int(e["type"] == "Organization")
-            for n in {e["name"], *(e.get("aliases") or [])}:
-                kinds[_norm(n)] = max(kinds.get(_norm(n), 0), label) if label >= 0 else kinds.get(_norm(n), -1)
+            kind = optional if e.get("optional") else orgs if e["type"] == "Organization" else others
+            kind.update(_norm(n) for n in {e["name"], *(e.get("aliases") or [])})
+
+        def label(form: str) -> int | None:
+            # a name of a gold organization, of another gold entity, of an optional entry only
+            return 1 if form in orgs else 0 if form in others else -1 if form in optional else None
+
         for name, forms, features in seen:
-            labels = [kinds[_norm(f)] for f in (name, *forms) if _norm(f) in kinds]
+            labels = {label(_norm(f)) for f in (name, *forms)}
             out.append((features, 1 if 1 in labels else -1 if -1 in labels else 0))
     return out
 

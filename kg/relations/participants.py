@@ -41,6 +41,15 @@ def attend_re() -> re.Pattern:
     return re.compile(alternation("trigger_attend", "attend"))
 
 
+@derived
+def _group_parts() -> tuple[tuple[str, str], ...]:
+    """Each side group word as (its level, the rest): 市领导 -> (市, 领导), 自治区领导 ->
+    (自治区, 领导); a named place ending with the level starts the word (武汉市|领导)."""
+    from kg.context.places import level_word
+
+    return tuple((level_word(g), g[len(level_word(g)):]) for g in words("context_side_groups", "leaders"))
+
+
 #: side key of the article's own place when it is named only by a self reference (来我市)
 HOME = -1
 
@@ -86,8 +95,8 @@ class Sides:
             elif guests_homes(self.article, self.infos, level, m.start()):
                 out.add(HOME)  # 乙市考察团来我市…市领导王芳: the leaders of the unnamed own city
         for r in self.view.refs_in(clause.start, ref_start, "Place"):  # 武汉市领导王芳: that city's leaders
-            if any(self.view.text.endswith(lv, r.start, r.end) and self.view.text.startswith(g[len(lv):], r.end)
-                   for g in words("context_side_groups", "leaders") for lv in (level_word(g),)):
+            if any(self.view.text.endswith(level, r.start, r.end) and self.view.text.startswith(tail, r.end)
+                   for level, tail in _group_parts()):
                 out.add(r.entity)
         return frozenset(out)
 
