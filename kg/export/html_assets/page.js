@@ -246,9 +246,20 @@
   marks.networkBuilt = performance.now();
   window.kgNetwork = network;
 
+  // Stable only once the laid-out positions have been drawn: vis-network finds
+  // the node under a click from the shapes of the last drawing, so a click
+  // between the end of the layout and the next frame would hit stale shapes.
+  var settling = false;
   function markStable() {
-    if (app.stable) return;
+    if (app.stable || settling) return;
+    settling = true;
     network.setOptions({ physics: false });
+    network.once("afterDrawing", setStable);
+    network.redraw();
+    setTimeout(setStable, 2000);  // a hidden container never draws
+  }
+  function setStable() {
+    if (app.stable) return;
     app.stable = true;
     app.stableMs = performance.now();
     document.body.setAttribute("data-stable", "true");
