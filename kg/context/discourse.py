@@ -105,6 +105,8 @@ def names_right_before(view: TextView, pos: int) -> list[int]:
     text = view.text
     out: list[int] = []
     i = pos
+    if i > 0 and text[i - 1] in words("context_list_separators", "closes"):
+        i -= 1  # 王一、李二等一行
     while i > 0:
         t = _title_ending(text, i)
         if t is not None:
@@ -117,8 +119,26 @@ def names_right_before(view: TextView, pos: int) -> list[int]:
         if i > 0 and text[i - 1] in "、" + "".join(words("context_list_separators", "bodies")):
             i -= 1
             continue
+        j = _title_before(view, i)  # 甲集团副总裁王一、总经理李二一行: the title written before each name
+        if j is not None and j > 0 and text[j - 1] == "、":
+            i = j - 1
+            continue
         break
     return out
+
+
+def _title_before(view: TextView, end: int) -> int | None:
+    """Where the title written right before ``end`` starts, with the organization or place
+    it is held in when one is written right before it (甲集团副总裁|王一): None when none is."""
+    t = _title_ending(view.text, end)
+    if t is None:
+        return None
+    while t > 0:
+        r = view.ref_at(t - 1)
+        if r is None or r.type == "Person" or r.end != t:
+            break
+        t = r.start
+    return t
 
 
 def _title_ending(text: str, end: int) -> int | None:

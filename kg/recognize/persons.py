@@ -147,6 +147,11 @@ def _time_after() -> re.Pattern:
     return re.compile(alternation("person_time_after", regex=True))
 
 
+def time_after_at(text: str, pos: int) -> bool:
+    """Whether a time word glued to a name starts at ``pos`` (王一|今（21）日)."""
+    return _time_after().match(text, pos) is not None
+
+
 def right_boundary(text: str, pos: int) -> int:
     """How clearly a name may end at ``pos``: 2 strong, 1 weak, 0 not."""
     if pos >= len(text) or text[pos] in PUNCT:
@@ -183,6 +188,8 @@ def name_at(text: str, start: int, known: set[str] | frozenset[str] = frozenset(
         name = text[start:start + n]
         if len(name) == n and plausible_name(name):
             cands.append(name)
+    if len(cands) > 1:  # 邱勇今(5)日: no name runs into a time word glued to it
+        cands = [c for c in cands if not time_after_at(text, start + len(c) - 1)] or cands
     if not cands:
         return None
     for name in cands:  # a name already known wins

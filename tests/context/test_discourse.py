@@ -27,3 +27,25 @@ def test_a_wish_is_not_realis():
     cl = view.clauses(0)[0]
     assert not realis(view, cl, text.index("交流"))
     assert realis(view, cl, text.index("希望"))
+
+
+def test_names_right_before_skip_titles_written_before_each_name():
+    # D9: the people named together before 一行 are co-leaders, each with the title written before the name
+    text = "甲集团副总裁王一、总经理李二一行到乙大学参观。"
+    art = make_article(text, {"甲集团": "Organization", "王一": "Person", "李二": "Person", "乙大学": "Organization"})
+    got = names_right_before(TextView(art), text.index("一行"))
+    assert [art.entities[i].name for i in got] == ["王一", "李二"]
+
+
+def test_names_right_before_skip_the_list_closer():
+    text = "甲市市长王一、乙公司董事长李二等一行9人来丙县考察。"
+    art = make_article(text, {"王一": "Person", "乙公司": "Organization", "李二": "Person", "丙县": "Place"})
+    got = names_right_before(TextView(art), text.index("一行"))
+    assert [art.entities[i].name for i in got] == ["王一", "李二"]
+
+
+def test_names_right_before_stops_at_a_verb():
+    text = "市长赵三会见了总经理李二一行。"
+    art = make_article(text, {"赵三": "Person", "李二": "Person"})
+    got = names_right_before(TextView(art), text.index("一行"))
+    assert [art.entities[i].name for i in got] == ["李二"]

@@ -200,3 +200,9 @@ def test_no_name_where_a_title_starts_right_after_a_title():
     # made-up: 市委常委 then 常务副市长 with no comma; 常 is a surname, but a title starts there
     names = {m.text for m in find_persons("临海市委常委常务副市长张明出席会议。")}
     assert "常务副" not in names and "张明" in names
+
+
+def test_a_name_of_two_characters_does_not_run_into_a_glued_time_word():
+    # 邱勇今(5)日: the three characters before the bracket would end clearly at it
+    ms = _texts(find_persons("清华大学党委书记邱勇今(5)日率团访问澳门大学。"))
+    assert "邱勇" in ms and "邱勇今" not in ms
