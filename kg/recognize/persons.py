@@ -464,7 +464,9 @@ def translit_at(text: str, start: int) -> str | None:
     last = max(m.group().rfind(d) for d in _DOTS)
     head_end = start + last + 1
     for e in range(head_end + 1, m.end() + 1):
-        if right_boundary(text, e) == 2 and not (e - head_end == 1 and e < m.end()):
+        b = right_boundary(text, e)
+        # a one-character follower ends the name after two characters of its last part (布鲁斯·劳纳|率)
+        if (b == 2 or b == 1 and e - head_end >= 2) and not (e - head_end == 1 and e < m.end()):
             return text[start:e]
     return None
 

@@ -475,6 +475,11 @@ class _Extractor:
                 return None  # …等组成的代表团一行深入…: the group, not its members
             return name_run_before(self.view, clauses, ci, pos)
         refs = self.view.refs_in(cl.start, pos)
+        if not refs and self._names_as_subject(clauses, ci):
+            # 县委书记王一、县长李二，来到甲大学…: the names of the clauses before are the subject
+            people = name_run_before(self.view, clauses, ci, pos)
+            if people:
+                return people
         fronted = _fronted_re().search(self.view.text, cl.start, pos)
         if fronted:  # 对甲公司进行了考察: the object before the verb is no subject
             refs = [r for r in refs if not fronted.start(1) <= r.start < fronted.end(1)]
@@ -488,6 +493,20 @@ class _Extractor:
             return self.state.leaders  # 考察组一行坚持…，先后考察了…
         para = self.article.sentences[cl.sentence].paragraph
         return self.state.leaders if para == self.state.leader_paragraph else None
+
+    def _names_as_subject(self, clauses: list[Clause], ci: int) -> bool:
+        """Whether the clauses right before ``ci`` are names only, opening their sentence's
+        run of names (县委书记王一、县长李二，来到…), not continuing a list that a verb
+        before them took (拜访了甲市市长王一，副市长李二；参观了…: the names are objects)."""
+        j = ci - 1
+        if j < 0 or not is_name_list(self.view, clauses[j]):
+            return False
+        while j >= 0 and is_name_list(self.view, clauses[j]):
+            j -= 1
+        if j < 0:
+            return True
+        before = self.view.refs_in(clauses[j].start, clauses[j].end)
+        return not (before and before[-1].type == "Person")
 
     def _relative_guests(self, cl: Clause, pos: int) -> list[int] | None:
         """会见了来渝考察的李青、王立: the coming verb at ``pos`` describes the

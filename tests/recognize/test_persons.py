@@ -206,3 +206,8 @@ def test_a_name_of_two_characters_does_not_run_into_a_glued_time_word():
     # 邱勇今(5)日: the three characters before the bracket would end clearly at it
     ms = _texts(find_persons("清华大学党委书记邱勇今(5)日率团访问澳门大学。"))
     assert "邱勇" in ms and "邱勇今" not in ms
+
+
+def test_a_middle_dot_name_ends_before_a_one_character_follower():
+    ms = _texts(find_persons("美国伊利诺伊州长布鲁斯·劳纳率代表团访问了北京。"))
+    assert "布鲁斯·劳纳" in ms and "布鲁斯·劳纳率" not in ms

@@ -283,3 +283,17 @@ def test_a_hosts_welcome_of_named_guests_is_their_visit_of_the_hosts_body():
     art = make_article("张明会见了东川大学校长李青一行。张明对李青一行的到访表示欢迎。", ents)
     extract_relations(art)
     assert not [v for v in triples(art, "visited") if v[0] == "李青"]
+
+
+def test_names_in_the_clauses_before_a_verb_are_its_subject():
+    text = "前天，县委书记王一、县长李二，来到甲大学拜访了学校领导。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "甲大学": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王一", "甲大学"), ("李二", "甲大学")}
+
+
+def test_names_that_continue_a_verbs_list_are_not_the_next_subject():
+    text = "考察团先后拜访了甲市市长王一，副市长李二，县委书记王三；参观了乙公司。"
+    art = make_article(text, {"王一": "Person", "李二": "Person", "王三": "Person", "乙公司": "Organization"})
+    extract_relations(art)
+    assert not {v for v, _ in triples(art, "visited")} & {"王一", "李二", "王三"}
