@@ -101,7 +101,8 @@ def name_run_before(view: TextView, clauses: list[Clause], ci: int, pos: int) ->
 
 
 def names_right_before(view: TextView, pos: int) -> list[int]:
-    """People immediately before ``pos`` (王一一行, 王一副市长、李二副院长一行)."""
+    """People immediately before ``pos`` (王一一行, 王一副市长、李二副院长一行,
+    甲集团副总裁王一、总经理李二一行, 王一、李二等一行)."""
     text = view.text
     out: list[int] = []
     i = pos

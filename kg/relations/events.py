@@ -499,10 +499,10 @@ class _Extractor:
         run of names (县委书记王一、县长李二，来到…), not continuing a list that a verb
         before them took (拜访了甲市市长王一，副市长李二；参观了…: the names are objects)."""
         j = ci - 1
-        if j < 0 or not is_name_list(self.view, clauses[j]):
-            return False
         while j >= 0 and is_name_list(self.view, clauses[j]):
             j -= 1
+        if j == ci - 1:
+            return False  # no names right before
         if j < 0:
             return True
         before = self.view.refs_in(clauses[j].start, clauses[j].end)

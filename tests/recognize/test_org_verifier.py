@@ -1,6 +1,7 @@
 """The trained last reading of chosen organization names (kg.recognize.org_verifier):
-features, dropping with a recorded decision, the threshold, on by default and
-part of the cache key, training labels."""
+features, dropping with a recorded decision, the threshold, training labels (on
+by default and part of the cache key: tests/recognize/test_span_acceptor.py,
+which tests the weights switch both share)."""
 
 from __future__ import annotations
 
@@ -68,16 +69,3 @@ def test_the_threshold_drops_what_pays_and_stays_under_the_cap():
     assert model.probability(names[0][0]) >= threshold
 
 
-def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch):
-    from kg.build.cache import model_id
-
-    monkeypatch.setenv("ZHKG_ORG_VERIFIER", "0")
-    OV._LOADED.clear()
-    assert OV.shipped() is None and OV.version() == ""
-    off = model_id(None)
-    monkeypatch.delenv("ZHKG_ORG_VERIFIER", raising=False)
-    OV._LOADED.clear()
-    assert OV.SHIPPED.is_file(), "the trained weights ship with the package"
-    assert isinstance(OV.shipped(), SpanAcceptor) and 0 < OV.shipped().threshold <= 0.5
-    assert model_id(None) != off and "+orgs:" in model_id(None)
-    OV._LOADED.clear()

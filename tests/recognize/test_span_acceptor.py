@@ -1,9 +1,13 @@
 """The trained second reading of refused NER spans (kg.recognize.span_acceptor):
-features, training, the threshold, off by default, part of the cache key."""
+features, training, the threshold, on by default, part of the cache key (with
+the organization verifier, which shares its weights switch)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.doc import ModelSpan
+from kg.recognize import org_verifier as OV
 from kg.recognize import span_acceptor as SA
 from kg.recognize.model_combination import add_model_spans
 from kg.recognize.model_spans import RuleView
@@ -41,19 +45,25 @@ def test_weights_survive_saving(tmp_path):
     assert again.weights == acceptor.weights and again.threshold == 0.6 and again.meta == {"seed": 1}
 
 
-def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch):
+@pytest.mark.parametrize("module, flag, tag, threshold_ok", [
+    (SA, "ZHKG_SPAN_ACCEPTOR", "+spans:", lambda t: 0 < t < 1),
+    (OV, "ZHKG_ORG_VERIFIER", "+orgs:", lambda t: 0 < t <= 0.5),  # the verifier's cap
+])
+def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch, module, flag, tag, threshold_ok):
+    """Both trained readings ship their weights, are turned off by their flag (=0) and key the build records
+    (span_acceptor.weights_on / weights_version / weights_loaded)."""
     from kg.build.cache import model_id
 
-    monkeypatch.setenv("ZHKG_SPAN_ACCEPTOR", "0")
-    SA._LOADED.clear()
-    assert SA.shipped() is None and SA.version() == ""
+    monkeypatch.setenv(flag, "0")
+    module._LOADED.clear()
+    assert module.shipped() is None and module.version() == ""
     off = model_id(None)
-    monkeypatch.delenv("ZHKG_SPAN_ACCEPTOR", raising=False)
-    SA._LOADED.clear()
-    assert SA.SHIPPED.is_file(), "the trained weights ship with the package"
-    assert isinstance(SA.shipped(), SA.SpanAcceptor) and 0 < SA.shipped().threshold < 1
-    assert model_id(None) != off and "+spans:" in model_id(None)
-    SA._LOADED.clear()
+    monkeypatch.delenv(flag, raising=False)
+    module._LOADED.clear()
+    assert module.SHIPPED.is_file(), "the trained weights ship with the package"
+    assert isinstance(module.shipped(), SA.SpanAcceptor) and threshold_ok(module.shipped().threshold)
+    assert model_id(None) != off and tag in model_id(None)
+    module._LOADED.clear()
 
 
 def _judge_all(monkeypatch, acceptor):
