@@ -142,8 +142,44 @@ def canonical_park_names(article: Article, chosen: list[Candidate], ctx: PlaceCo
         if m.canonical is None and m.text.startswith("中共") and len(m.text) > 4:
             m.canonical = m.text  # 中共白银市委 stays as written
         if m.canonical is None and m.source == "org-rule":
+            folded = _department_in_title(article, m, ctx)
+            if folded is not None:
+                c.m = folded
+                continue
             m.canonical = _zone_body_of_place(article, m, ctx) or _unit_of_bare_body(article, m, ctx)
     return chosen
+
+
+def _department_in_title(article: Article, m: Mention, ctx: PlaceContext) -> Mention | None:
+    """A department of a bare committee written only as part of a title
+    (区委常委、区委办公室主任张三; 市委统战部副部长李四) is no entity of its own:
+    the title keeps the department word and sits in the committee (D15). The
+    mention shrinks to the bare committee (区委 -> 甲区委). Not when the same
+    department is written elsewhere without a title after it (a body named as
+    such: 市委统战部组织了……). Units: data/title_department_units.tsv, scope
+    committee."""
+    text = article.text
+    g = O.generic_body(m.text, 0)
+    if g is None or g[0] >= len(m.text) or not g[1].endswith(words("body_committee_words")):
+        return None
+    unit = m.text[g[0]:]
+    if unit not in words("title_department_units", "committee"):
+        return None
+    from kg.lexicons.titles import starts_with_title
+
+    k = text.find(m.text)
+    while k >= 0:
+        if not starts_with_title(text, k + len(m.text)):
+            return None
+        k = text.find(m.text, k + 1)
+    place = ctx.place_for(m.text[0], m.start, sentence_start(article, m.start))
+    if place is None:
+        return None
+    body = g[1]
+    one_char = len(place.name) == 2 and len(body) == 2
+    canon = _written_name(text, place, body[0]) + (body if one_char else body[1:])
+    return Mention(m.start, m.start + g[0], m.text[:g[0]], "Organization", "GovernmentBody", "generic-body",
+                   canon, generic=True)
 
 
 def _unit_of_bare_body(article: Article, m: Mention, ctx: PlaceContext) -> str | None:

@@ -1,8 +1,9 @@
 """Bodies that inherit the place prefix of the body written before them.
 
 In a title chain, a bare body word takes the previous item's prefix
-(甲区委常委、统战部部长 -> 甲区委统战部; 高新区党工委副书记、管委会主任 ->
-高新区管委会); in a coordination the place is elided (甲市委、市政府 ->
+(高新区党工委副书记、管委会主任 -> 高新区管委会; a committee's department,
+甲区委常委、统战部部长, is no body of its own: the title sits in the
+committee, D15); in a coordination the place is elided (甲市委、市政府 ->
 甲市政府).
 """
 
@@ -16,8 +17,8 @@ from kg.recognize.bare_bodies import resolve_name
 from kg.context.place_context import PlaceContext
 from kg.lexicons.load import words
 
-#: bare body words that inherit a chain's prefix: data/body_inherited.tsv (scope whole:
-#: appended to a 委 body; prefix: take the previous body's place prefix; association);
+#: bare body words that inherit a chain's prefix: data/body_inherited.tsv (scope prefix:
+#: take the previous body's place prefix; association);
 #: body words ending a body's name after its place: data/body_tails.tsv (file order)
 
 
@@ -32,7 +33,7 @@ def org_prefix_of(org_text: str) -> str:
 def chain_bodies(article: Article, mentions: list[Mention], ctx: PlaceContext) -> list[Mention]:
     """Bodies named inside a title chain by a bare word that inherits the
     previous item's prefix: 高新区党工委副书记、管委会主任 -> 高新区管委会;
-    区委常委、统战部部长 -> 区委统战部; 市政协副主席、工商联主席 -> 市工商联."""
+    市政协副主席、工商联主席 -> 市工商联."""
     text = article.text
     out: list[Mention] = []
     occupied = bytearray(len(text) + 1)
@@ -44,9 +45,7 @@ def chain_bodies(article: Article, mentions: list[Mention], ctx: PlaceContext) -
             if not cur.org_text or not prev.org_text or cur.org_start is None:
                 continue
             bare = cur.org_text
-            if bare in words("body_inherited", "whole") and prev.org_text.endswith(words("body_committee_words")):
-                full = prev.org_text + bare
-            elif bare in words("body_inherited", "prefix"):
+            if bare in words("body_inherited", "prefix"):
                 prefix = org_prefix_of(prev.org_text)
                 if not prefix or prefix == prev.org_text:
                     continue

@@ -28,7 +28,8 @@ _BODIES = "title_bodies"
 def _bodies(use: str) -> tuple[str, ...]:
     """Body words of one use (data/title_bodies.tsv): party (stay part of the title:
     市委书记, 党组成员, 政协委员), local_assembly (keep a level prefix: 市政协主席),
-    department (区委 + 统战部 -> 区委统战部), internal (the group's 党委 is the
+    department (区委 + 统战部: 区委统战部 where the text names it, else the title
+    sits in 区委, D15), internal (the group's 党委 is the
     group), gov_unit (省政府 + 办公厅 is the government), named_role (after a named
     body the title is the bare role: 甲市政协副主席 -> 副主席)."""
     return words(_BODIES, use)
@@ -225,7 +226,8 @@ def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: i
     lead = rest if org is not None else item.org_start
     unnamed = text[lead : item.org_end]
     inside = any(r.start < item.org_end and r.end > lead for r in view.refs)
-    if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unnamed.endswith(_unit_words("unit"))):
+    if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unnamed.endswith(_unit_words("unit"))
+                                   or unnamed in _unit_words("committee")):
         return unnamed + title
     org_text = text[item.org_start : item.org_end]
     named = any(not r.generic and r.start < item.org_end and r.end > item.org_start for r in view.refs)
@@ -257,18 +259,14 @@ class _Resolver:
 
     def unit_of(self, prev_org: int | None, unit: str) -> int | None:
         """An unnamed unit after an item with an org: 区委常委、统战部部长 ->
-        区委统战部; 省政府秘书长、办公厅主任 -> 省政府; 市政协副主席、经信委主任
+        区委统战部 where the article names that department, else 区委 (D15); 省政府秘书长、办公厅主任 -> 省政府; 市政协副主席、经信委主任
         -> the city's 经信委."""
         if prev_org is None or not unit:
             return None
         prev = self.article.entities[prev_org]
         if prev.type == "Organization" and prev.name.endswith(_body_endings("committee")) and unit in _bodies("department"):
             found = find_entity(self.article, prev.name + unit, "Organization")
-            if found is not None:
-                return found
-            self.article.entities.append(
-                LocalEntity(prev.name + unit, "Organization", subtype="GovernmentBody", context=prev.context))
-            return len(self.article.entities) - 1
+            return found if found is not None else prev_org
         if prev.type == "Organization" and prev.name.endswith(_body_endings("government")) and unit in _bodies("gov_unit"):
             return prev_org
         if prev.type == "Organization" and unit in _bodies("internal") \

@@ -117,6 +117,7 @@ ACCEPTOR_DIFFERS = {
 VERIFIER_DIFFERS = {
     ("context_bare_units", "局"), ("context_bare_units", "特区政府"),  # a bare 教育局 written alone
     ("model_inner_org_suffixes", "分公司"),  # 甲乙集团有限公司临海分公司: 甲乙 is no company's start
+    ("title_bodies", "政法委"),  # the bare 政法委 of 市委常委、政法委书记 dropped: 政法委书记 in the 市委 (D15)
 }
 
 

@@ -1,3 +1,4 @@
+import pytest
 from kg.doc import Article, ModelSpan, Sentence, SentenceAnalysis
 from kg.recognize.mentions import recognize
 
@@ -149,10 +150,23 @@ def test_our_travellers_destinations_are_away_though_no_home_is_named_with_them(
 
 
 def test_a_unit_of_a_bare_body_is_named_after_the_place_the_text_is_about():
-    a = _article("开封市委书记张明会见了客人。市委常委、市委统战部部长张三，市政府办公室主任李四参加。")
+    a = _article("开封市委书记张明会见了客人。市委统战部组织了座谈。市委常委、市委统战部部长张三，市政府办公室主任李四参加。")
     recognize(a)
     canon = {m.text: m.canonical for m in a.mentions if m.type == "Organization"}
     assert canon["市委统战部"] == "开封市委统战部" and canon["市政府办公室"] == "开封市政府办公室"
+
+
+@pytest.mark.parametrize("text, body, written", [
+    ("开封市委书记张明会见了客人。市委常委、市委统战部部长张三参加。", "开封市委", "市委"),
+    ("西青区委书记张明出席。区委常委、区委办公室主任张三参加。", "西青区委", "区委"),
+])
+def test_a_committee_department_written_only_before_a_role_is_no_entity(text, body, written):
+    # D15: the title keeps the department word and sits in the committee; the mention is the bare committee
+    a = _article(text)
+    recognize(a)
+    orgs = {m.text: m.canonical for m in a.mentions if m.type == "Organization"}
+    assert not any(t.endswith(("统战部", "办公室")) for t in orgs)
+    assert _canon_of_generic(a, written)[-1] == body
 
 
 def test_bodies_after_a_level_word_of_several_characters():
@@ -185,7 +199,7 @@ def test_a_level_character_inside_a_word_makes_no_travellers_own_trip():
 
 
 def test_a_unit_of_a_one_character_county_keeps_the_level_as_its_body_does():
-    a = _article("雄县召开大会。县委书记张三、县委统战部部长李四出席。")
+    a = _article("雄县召开大会。县委统战部举办培训。县委书记张三、县委统战部部长李四出席。")
     recognize(a)
     canon = {m.text: m.canonical for m in a.mentions if m.type == "Organization"}
     assert canon.get("县委统战部") == "雄县县委统战部" and _canon_of_generic(a, "县委") == ["雄县县委"]
