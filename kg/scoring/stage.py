@@ -155,4 +155,28 @@ def decide(article: Article, cands, probs: list[float], thresholds: dict[str, fl
             article.decisions.append(Decision(c.kind, ents[c.subject].name, ents[c.object].name, start, end,
                                               tuple(f for f in c.base if "|" not in f)[:12],
                                               "kept" if keep else "rejected", why))
-    article.relations = kept
+    article.relations = _no_meeting_without_one(article, kept, backing, record)
+
+
+def _no_meeting_without_one(article: Article, kept: list[Relation], backing: dict, record: bool) -> list[Relation]:
+    """Escorts on a tour with no meeting accompany and meet no one (the guide: metWith is
+    a meeting's): where the article has no meeting (no meeting event from the rules, no
+    meeting word of data/trigger_meet.tsv in its text), a metWith the model added between
+    two people it also keeps as accompanying is dropped. On corpus train and dev it was
+    mostly such a pair (an escort and the guest they took round); metWith the rules found
+    stays."""
+    from kg.lexicons.triggers import meeting_word_in
+
+    if any(e.kind == "Meeting" for e in article.events) or meeting_word_in(article.text, 0, len(article.text)):
+        return kept
+    escorts = {frozenset((r.subject, r.object)) for r in kept if r.kind == "accompanied"}
+    out = []
+    for r in kept:
+        if r.kind == "metWith" and frozenset((r.subject, r.object)) in escorts and ("metWith", r.subject, r.object) not in backing:
+            if record:
+                ents = article.entities
+                article.decisions.append(Decision("metWith", ents[r.subject].name, ents[r.object].name, 0, 0, (),
+                                                  "rejected", "accompanying, and the article names no meeting"))
+            continue
+        out.append(r)
+    return out

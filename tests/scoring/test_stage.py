@@ -63,6 +63,30 @@ def test_a_rule_backed_candidate_has_its_own_threshold():
     assert [(r.subject, r.object) for r in art.relations] == [(0, 1)]
 
 
+@pytest.mark.parametrize("text, dropped", [
+    ("张明考察华锐公司，李青陪同考察。", True),          # a tour with an escort and no meeting
+    ("张明考察华锐公司，李青陪同考察。张明会见了王立。", False),  # a meeting word in the article
+])
+def test_a_model_only_meeting_between_an_escort_and_the_guest_needs_a_meeting(text, dropped):
+    art = make_article(text, {"张明": "Person", "李青": "Person", "华锐公司": "Organization", "王立": "Person"})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    zm, lq = ids["张明"], ids["李青"]
+    cands = [Candidate("metWith", min(zm, lq), max(zm, lq), None, 0, [], False),
+             Candidate("accompanied", lq, zm, None, 0, [], False)]
+    decide(art, cands, [0.9, 0.9], {"metWith": 0.5, "accompanied": 0.5}, ["metWith", "accompanied"], record=True)
+    kinds = {r.kind for r in art.relations}
+    assert "accompanied" in kinds and ("metWith" not in kinds) == dropped
+    assert any("names no meeting" in d.reason for d in art.decisions) == dropped
+
+
+def test_a_meeting_the_rules_found_stays_without_a_meeting_word():
+    art = make_article("张明考察华锐公司，李青陪同考察。", {"张明": "Person", "李青": "Person", "华锐公司": "Organization"})
+    art.relations = [Relation("metWith", 0, 1, 0)]
+    cands = [Candidate("metWith", 0, 1, None, 0, ["rule"], True), Candidate("accompanied", 1, 0, None, 0, [], False)]
+    decide(art, cands, [0.9, 0.9], {"metWith": 0.5, "accompanied": 0.5}, ["metWith", "accompanied"])
+    assert {r.kind for r in art.relations} == {"metWith", "accompanied"}
+
+
 @pytest.mark.parametrize("mode", sorted(SHIPPED))
 def test_shipped_models_are_package_data_with_their_dev_figures(mode):
     folder = model_dir(mode)
