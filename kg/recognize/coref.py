@@ -331,11 +331,12 @@ def cluster_entities(article: Article) -> None:
         return m.canonical or m.text
 
     # same normalized key / same code
+    short_codes = _short_form_codes(ms, name_of)
     by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(ms):
         keys = [(m.type, name_key(name_of(m))), (m.type, name_key(m.text))]
         if m.type == "Place":
-            code = m.code or _foreign_city_code(name_of(m))
+            code = m.code or _foreign_city_code(name_of(m)) or short_codes.get(m.text)
             if code:
                 keys.append(("code", code))
         for k in keys:
@@ -409,6 +410,28 @@ def cluster_entities(article: Article) -> None:
         k = len(article.entities) - 1
         for i in idx:
             ms[i].entity = k
+
+
+def _short_form_codes(ms: list[Mention], name_of) -> dict[str, str]:
+    """The short forms of the gazetteer places the article names in full (临泉 for
+    临泉县, 宜兰 for 宜兰市: the gazetteer's short form, else the name without its
+    admin character, data/place_m_admin_suffixes.tsv scope char), each to its place's
+    code where only one such place has it: a Place written so (a model's span, which
+    has no code) is that place."""
+    from kg.lexicons.gazetteer import by_code
+
+    found: dict[str, set[str]] = {}
+    chars = words("place_m_admin_suffixes", "char")
+    for m in ms:
+        if m.type != "Place" or not m.code:
+            continue
+        p = by_code(m.code)
+        name = p.name if p is not None else name_of(m)
+        forms = {p.short} if p is not None and p.short != p.name else set()
+        forms |= {name[: -len(c)] for c in chars if name.endswith(c) and len(name) - len(c) >= 2}
+        for f in forms:
+            found.setdefault(f, set()).add(m.code)
+    return {f: next(iter(codes)) for f, codes in found.items() if len(codes) == 1}
 
 
 @lru_cache(maxsize=4096)

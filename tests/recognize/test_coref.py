@@ -45,6 +45,19 @@ def test_abbreviation_and_places_by_code():
     assert ents == {"中国科学院": {"中科院"}, "平顶山市": {"平顶山"}}
 
 
+def test_a_codeless_short_form_joins_the_place_named_in_full():
+    # a model's span 临泉 (no code) is the 临泉县 the article names (the gazetteer's short form);
+    # 河东 is the short form of two 河东区: it stays apart
+    ents, _ = _cluster([
+        Mention(0, 3, "临泉县", "Place", "District", "gazetteer", "临泉县", "341221"),
+        Mention(10, 12, "临泉", "Place", None, "model-learned", None, None),
+        Mention(20, 23, "河东区", "Place", "District", "gazetteer", "河东区", "120102"),
+        Mention(30, 33, "河东区", "Place", "District", "gazetteer", "河东区", "371312"),
+        Mention(40, 42, "河东", "Place", None, "model-learned", None, None),
+    ])
+    assert ents["临泉县"] == {"临泉"} and "河东" in ents
+
+
 def test_generic_mentions_add_no_alias():
     m = _org("市委", 0, "GovernmentBody", canonical="平顶山市委")
     m.generic = True
