@@ -38,9 +38,7 @@ def generic_bodies(article: Article, place_ends: set[int], ctx: PlaceContext) ->
         if place is None:
             continue
         head = next(iter(words("org_body_full_forms", body[1:])), body[1:])  # 县府 -> 县政府
-        # a one-character county keeps its level before a one-character head: 甲县 + 县委 -> 甲县县委
-        one_char = len(place.name) == 2 and len(body) == 2 and head == body[1:]
-        canon = _written_name(text, place, body[0]) + (body if one_char else head)
+        canon = _named_after(text, place, body, head)
         out.append(Mention(s, e, text[s:e], "Organization", "GovernmentBody", "generic-body", canon, generic=True))
     out += _long_level_bodies(article, ctx)
     return out
@@ -94,6 +92,16 @@ def bare_body_in(text: str, lo: int, hi: int, place_ends: set[int]) -> bool:
     """Whether a bare level body (市委, 县政府) starts in text[lo:hi]."""
     return any(text[i] in LX.LEVEL_CHARS and i not in place_ends and clear_before(text, i)
                and O.generic_body(text, i) is not None for i in range(lo, hi))
+
+
+def _named_after(text: str, place, body: str, head: str | None = None, rest: str = "") -> str:
+    """The full name of a bare level body ``body`` (市委, 县委) of ``place``, its head
+    written as ``head`` (县政府 for 县府) and followed by ``rest`` (a unit: 统战部): a
+    one-character county keeps its level before a one-character head (甲县 + 县委 ->
+    甲县县委)."""
+    head = body[1:] if head is None else head
+    one_char = len(place.name) == 2 and len(body) == 2 and head == body[1:]
+    return _written_name(text, place, body[0]) + (body if one_char else head) + rest
 
 
 def _written_name(text: str, place, level: str) -> str:
@@ -175,11 +183,8 @@ def _department_in_title(article: Article, m: Mention, ctx: PlaceContext) -> Men
     place = ctx.place_for(m.text[0], m.start, sentence_start(article, m.start))
     if place is None:
         return None
-    body = g[1]
-    one_char = len(place.name) == 2 and len(body) == 2
-    canon = _written_name(text, place, body[0]) + (body if one_char else body[1:])
     return Mention(m.start, m.start + g[0], m.text[:g[0]], "Organization", "GovernmentBody", "generic-body",
-                   canon, generic=True)
+                   _named_after(text, place, g[1]), generic=True)
 
 
 def _unit_of_bare_body(article: Article, m: Mention, ctx: PlaceContext) -> str | None:
@@ -193,9 +198,7 @@ def _unit_of_bare_body(article: Article, m: Mention, ctx: PlaceContext) -> str |
     place = ctx.place_for(m.text[0], m.start, sentence_start(article, m.start))
     if place is None:
         return None
-    # as generic_bodies names the bare body: a one-character county keeps its level (甲县县委统战部)
-    one_char = len(place.name) == 2 and len(g[1]) == 2
-    return _written_name(article.text, place, m.text[0]) + (m.text if one_char else m.text[1:])
+    return _named_after(article.text, place, g[1], rest=m.text[g[0]:])  # 甲县县委统战部 as 甲县县委
 
 
 def _zone_body_of_place(article: Article, m: Mention, ctx: PlaceContext) -> str | None:
