@@ -18,7 +18,7 @@ from kg.recognize import span_acceptor as SA
 from kg.recognize.span_acceptor import SHIPPED, SpanAcceptor, choose_threshold, fit
 
 
-def _recorded(paths, gold: dict, backend, component, until: str):
+def recorded(paths, gold: dict, backend, component, until: str):
     """(article, what ``component`` recorded) for each article with gold, read by the
     pipeline up to stage ``until`` while the component records instead of judging."""
     from kg.pipeline import analyze_article
@@ -46,7 +46,7 @@ def refused_spans(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
     from kg.scoring.data import match_entities
 
     out: list[tuple[list[str], int]] = []
-    for item, seen in _recorded(paths, gold, backend, SA, "context"):
+    for item, seen in recorded(paths, gold, backend, SA, "context"):
         g = gold[item.source]
         found = set(match_entities(item, g).values())
         names = {}
@@ -62,7 +62,7 @@ def refused_spans(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
 def train_spans(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | None = None,
                 model: str | None = None, seed: int = 1, log=print) -> SpanAcceptor:
     """``kg train-spans``: fit on the train split's refused spans, the threshold on dev."""
-    data = _corpus_samples(corpus, model, refused_spans)
+    data = corpus_samples(corpus, model, refused_spans)
     for split in ("train", "dev"):
         new = sum(1 for _, y in data[split] if y == 1)
         found = sum(1 for _, y in data[split] if y < 0)
@@ -80,7 +80,7 @@ def train_spans(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | 
     return acceptor
 
 
-def _corpus_samples(corpus: str | os.PathLike, model: str | None, collect) -> dict[str, list]:
+def corpus_samples(corpus: str | os.PathLike, model: str | None, collect) -> dict[str, list]:
     """``collect(paths, gold, backend)`` on the corpus train and dev splits (never test)."""
     from kg.corpus.manifest import split_articles
     from kg.evaluation.command import load_gold
@@ -91,7 +91,7 @@ def _corpus_samples(corpus: str | os.PathLike, model: str | None, collect) -> di
             for split in ("train", "dev")}
 
 
-def _run(command: str, train, corpus: str, save: str | os.PathLike, seed: int, model: str | None) -> int:
+def run_training(command: str, train, corpus: str, save: str | os.PathLike, seed: int, model: str | None) -> int:
     """A training command: exit status 0, or 2 with a one-line message when the corpus
     or the NLP model is missing."""
     import sys
@@ -111,7 +111,7 @@ def _run(command: str, train, corpus: str, save: str | os.PathLike, seed: int, m
 
 def run_train_spans(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:
     """``kg train-spans``: exit status 0, or 2 with a one-line message when the corpus is missing."""
-    return _run("kg train-spans", train_spans, corpus, save or SHIPPED, seed, model)
+    return run_training("kg train-spans", train_spans, corpus, save or SHIPPED, seed, model)
 
 
 # ------------------------------------------------------------------ kg train-orgs (kg.recognize.org_verifier)
@@ -124,7 +124,7 @@ def chosen_orgs(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
     from kg.recognize import org_verifier as OV
 
     out: list[tuple[list[str], int]] = []
-    for item, seen in _recorded(paths, gold, backend, OV, "coreference"):
+    for item, seen in recorded(paths, gold, backend, OV, "coreference"):
         orgs, others, optional = set(), set(), set()
         for e in gold[item.source].get("entities", []):
             kind = optional if e.get("optional") else orgs if e["type"] == "Organization" else others
@@ -167,7 +167,7 @@ def train_orgs(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | N
                model: str | None = None, seed: int = 1, log=print) -> SpanAcceptor:
     """``kg train-orgs``: fit the organization verifier on the train split's chosen
     names, its threshold on dev."""
-    data = _corpus_samples(corpus, model, chosen_orgs)
+    data = corpus_samples(corpus, model, chosen_orgs)
     for split in ("train", "dev"):
         log(f"kg train-orgs: {split}: {len(data[split])} organization names chosen: "
             f"{sum(1 for _, y in data[split] if y == 1)} name a gold organization, "
@@ -188,4 +188,4 @@ def run_train_orgs(corpus: str = "corpus", save: str | None = None, seed: int = 
     """``kg train-orgs``: exit status 0, or 2 with a one-line message when the corpus is missing."""
     from kg.recognize.org_verifier import SHIPPED as ORGS_SHIPPED
 
-    return _run("kg train-orgs", train_orgs, corpus, save or ORGS_SHIPPED, seed, model)
+    return run_training("kg train-orgs", train_orgs, corpus, save or ORGS_SHIPPED, seed, model)

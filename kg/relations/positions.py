@@ -12,6 +12,7 @@ as the gold writes it and the organization or place it belongs to.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kg.decisions import record
 from kg.doc import Article, LocalEntity, Position
@@ -21,6 +22,15 @@ from kg.context.places import PlaceInfo, place_infos
 from kg.lexicons.titles import SEPARATORS, TitleSpan, parse_title_chain, title_after
 
 from kg.lexicons.load import derived, entries, words
+
+
+class BarePost(NamedTuple):
+    """A post extraction left without a body: where its holder's name starts, and the
+    body word written in the title that named no entity (集团公司 of 集团公司董事长), or ""."""
+
+    offset: int
+    written: str
+
 
 _BODIES = "title_bodies"
 
@@ -462,8 +472,12 @@ def _list_org(article: Article, view: TextView, chain: list[TitleSpan], ref: Ref
     return chain_orgs.get(prev.mention)
 
 
-def extract_positions(article: Article, view: TextView) -> None:
-    """Fill article.positions (one per person, title and place/organization)."""
+def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
+    """Fill article.positions (one per person, title and place/organization).
+
+    Returns the posts left without a body (index into article.positions ->
+    where the name is and the body word written in the title but not resolved,
+    集团公司 of 集团公司董事长), for :mod:`kg.relations.post_bodies`."""
     infos = place_infos(article)
     res = _Resolver(article, view, infos)
     text = masked_text(article, view)
@@ -471,8 +485,9 @@ def extract_positions(article: Article, view: TextView) -> None:
     chains: dict[int, list[TitleSpan]] = {}
     chain_orgs: dict[int, int | None] = {}
     persons_with_titles: set[int] = set()
+    bare: dict[int, BarePost] = {}
 
-    def add(person: int, title: str, org: int | None, offset: int) -> None:
+    def add(person: int, title: str, org: int | None, offset: int, written: str = "") -> None:
         if org is not None and article.entities[org].type == "Person":
             # a name misread as the post's body (原副 of 政协原副主席): the post stays, without it
             record(article, "positions", person, org, article.sentence_of(offset), (title,), "rejected",
@@ -483,6 +498,8 @@ def extract_positions(article: Article, view: TextView) -> None:
             return
         seen.add(key)
         sent = article.sentence_of(offset)
+        if org is None:
+            bare[len(article.positions)] = BarePost(offset, written)
         article.positions.append(Position(person, title, org, sent, article.sentences[sent].text if article.sentences else ""))
         persons_with_titles.add(person)
 
@@ -547,7 +564,7 @@ def extract_positions(article: Article, view: TextView) -> None:
                 org = None
             if org is None and (region := _region_role(item.role)) is not None:
                 org = res.region_org(region)  # 行政长官张明: in 澳门, as 市长 in its city
-            add(ref.entity, title, org, ref.start)
+            add(ref.entity, title, org, ref.start, item.org_text if item.org_start is not None else "")
             prev_org = org
         if chain:
             chain_orgs[ref.mention] = prev_org
@@ -566,6 +583,7 @@ def extract_positions(article: Article, view: TextView) -> None:
         if org is None and not kind:
             org = self_org(article, _head_role(item.role))  # 王一校长 in an article that says 我校
         add(ref.entity, item.title, org, ref.start)
+    return bare
 
 
 def affiliations(article: Article, infos: dict[int, PlaceInfo] | None = None) -> list[tuple[int, int, int]]:

@@ -63,10 +63,12 @@ def positions_stage(article: Article) -> None:
     from kg.context.generics import resolve_titled_surnames
     from kg.context.places import place_infos
     from kg.relations.positions import affiliations, extract_positions
+    from kg.relations.post_bodies import choose_bodies
 
     if not article.text or not article.sentences:
         return
-    extract_positions(article, TextView(article))
+    view = TextView(article)
+    choose_bodies(article, view, extract_positions(article, view))
     infos = place_infos(article)
     for person, org, pos in affiliations(article, infos):
         _add(article, Relation("affiliatedWith", person, org, article.positions[pos].sentence,
