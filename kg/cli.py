@@ -163,6 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
 
+    p = sub.add_parser("train-destinations", help="train the reading of the place or organization after a visit "
+                                                  "verb (train split; dev picks the threshold)")
+    p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
+    p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
+
     p = sub.add_parser("train-posts", help="train the choice of a body for a post the title names none of "
                                            "(train split; dev picks the threshold)")
     p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
@@ -336,6 +343,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kg.recognize.train_spans import run_train_spans
 
         return run_train_spans(args.corpus, args.save, seed=args.seed, model=args.model)
+    if args.command == "train-destinations":
+        from kg.recognize.train_destinations import run_train_destinations
+
+        return run_train_destinations(args.corpus, args.save, seed=args.seed, model=args.model)
     if args.command == "train-posts":
         from kg.relations.train_posts import run_train_posts
 

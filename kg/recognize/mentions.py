@@ -48,6 +48,7 @@ from kg.recognize.org_verifier import verify
 from kg.recognize.bare_bodies import bare_body_in, canonical_park_names, generic_bodies, region_bodies
 from kg.recognize.body_chains import chain_bodies, coordination
 from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
+from kg.recognize.destinations import find_destinations
 from kg.recognize.model_combination import add_model_spans, model_spans_of
 from kg.context.place_context import PlaceContext, outside_companies, stationed_starts, trip_view
 from kg.recognize.place_mentions import (
@@ -103,6 +104,8 @@ def recognize(article: Article) -> None:
         add(m)  # 走访了华锐、海通、明泰等企业
     add_model_spans(text, model, cands, place_hits)
     _names_after_orgs(text, cands, model_person_names, add)
+    for m in find_destinations(text, [(c.m.start, c.m.end, c.m.type) for c in cands]):
+        add(m)  # 考察了包钢白云鄂博矿区: a trained reading of what a visit verb is followed by
 
     chosen = canonical_park_names(article, resolve_overlaps(cands), ctx)
     mentions = [c.m for c in chosen]

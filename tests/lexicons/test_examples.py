@@ -24,17 +24,22 @@ def _rules_only_recognition():
     # refused model spans (kg.recognize.span_acceptor, tested in tests/recognize), as the
     # relations below are the rules' without the relation model
     # nor the trained last reading of the organization names chosen (kg.recognize.org_verifier)
+    # nor the trained readings of visit destinations (kg.recognize.destinations) and of the
+    # bodies of bare posts (kg.relations.post_bodies)
+    from kg.recognize import destinations as DS
     from kg.recognize import org_verifier as OV
     from kg.recognize import span_acceptor as SA
+    from kg.relations import post_bodies as PB
 
+    trained = (SA, OV, DS, PB)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ZHKG_SPAN_ACCEPTOR", "0")
-        mp.setenv("ZHKG_ORG_VERIFIER", "0")
-        SA._LOADED.clear()
-        OV._LOADED.clear()
+        for flag in ("ZHKG_SPAN_ACCEPTOR", "ZHKG_ORG_VERIFIER", "ZHKG_DESTINATIONS", "ZHKG_POST_BODIES"):
+            mp.setenv(flag, "0")
+        for module in trained:
+            module._LOADED.clear()
         yield
-    SA._LOADED.clear()
-    OV._LOADED.clear()
+    for module in trained:
+        module._LOADED.clear()
 
 
 @pytest.fixture(scope="module")
@@ -121,14 +126,23 @@ VERIFIER_DIFFERS = {
 }
 
 
+#: the examples the trained reading of visit destinations reads otherwise than the rules
+DESTINATIONS_DIFFER: set = set()
+
+#: the examples the trained choice of a bare post's body reads otherwise than the rules
+POST_BODIES_DIFFER: set = set()
+
+
 @pytest.mark.parametrize("component, flag, expected", [
-    ("span_acceptor", "ZHKG_SPAN_ACCEPTOR", ACCEPTOR_DIFFERS),
-    ("org_verifier", "ZHKG_ORG_VERIFIER", VERIFIER_DIFFERS),
+    ("recognize.span_acceptor", "ZHKG_SPAN_ACCEPTOR", ACCEPTOR_DIFFERS),
+    ("recognize.org_verifier", "ZHKG_ORG_VERIFIER", VERIFIER_DIFFERS),
+    ("recognize.destinations", "ZHKG_DESTINATIONS", DESTINATIONS_DIFFER),
+    ("relations.post_bodies", "ZHKG_POST_BODIES", POST_BODIES_DIFFER),
 ])
 def test_a_trained_reading_differs_only_on_its_listed_examples(component, flag, expected, backend):
     import importlib
 
-    module = importlib.import_module(f"kg.recognize.{component}")
+    module = importlib.import_module(f"kg.{component}")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(flag, "1")
         module._LOADED.clear()
