@@ -151,31 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep the trained weights and choose again on dev, after a rule change: the thresholds and the "
                         "kinds the model decides (all), or only the kinds, the thresholds kept (kinds)")
 
-    p = sub.add_parser("train-spans", help="train the acceptance of refused NER spans (train split; dev picks the threshold)")
-    p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
-    p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
-
-    p = sub.add_parser("train-orgs", help="train the verifier of recognized organization names (train split; dev picks the threshold)")
-    p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
-    p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
-
-    p = sub.add_parser("train-destinations", help="train the reading of the place or organization after a visit "
-                                                  "verb (train split; dev picks the threshold)")
-    p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
-    p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
-
-    p = sub.add_parser("train-posts", help="train the choice of a body for a post the title names none of "
-                                           "(train split; dev picks the threshold)")
-    p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
-    p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
+    for name, what in (("train-spans", "the acceptance of refused NER spans"),
+                       ("train-orgs", "the verifier of recognized organization names"),
+                       ("train-destinations", "the reading of the place or organization after a visit verb"),
+                       ("train-posts", "the choice of a body for a post the title names none of")):
+        p = sub.add_parser(name, help=f"train {what} (train split; dev picks the threshold)")
+        p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
+        p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
+        p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
 
     p = sub.add_parser("validate", help="validate a graph against ontology/shapes.ttl (SHACL)")
     p.add_argument("graph", help="the graph file (graph.ttl from kg build)")

@@ -60,9 +60,16 @@ def _stops() -> tuple[str, ...]:
 
 
 @derived
+def _gaps() -> tuple[str, ...]:
+    """What may stand between a visit verb and its destination (考察了: data/context_trip_gaps.tsv)."""
+    return tuple(sorted(words("context_trip_gaps"), key=len, reverse=True))
+
+
+@derived
 def _heads() -> frozenset[str]:
-    """Generic heads a reference is written with (工业园区, 政府), never a name on their own."""
-    return frozenset(words("resolve_generic_heads"))
+    """Generic heads a reference is written with (工业园区, 政府) and districts named by a common
+    word (新城区: data/place_m_word_districts.tsv), never a name on their own here."""
+    return frozenset(words("resolve_generic_heads")) | frozenset(words("place_m_word_districts"))
 
 
 #: characters that end a destination: punctuation and spaces (not domain words)
@@ -90,8 +97,8 @@ def candidates(text: str) -> list[tuple[int, int, str, int]]:
             i += 1
             continue
         s = i + len(verb)
-        if s < len(text) and text[s] in "了过":
-            s += 1
+        gap = next((g for g in _gaps() if text.startswith(g, s)), "")  # 考察了
+        s += len(gap)
         item = 0
         while True:
             e = _item_end(text, s, stops)
@@ -130,7 +137,7 @@ def features(text: str, start: int, end: int, verb: str, item: int,
     covered = sum(b - a for a, b, _ in inside)
     after = text[end:end + 2]
     f = [
-        "bias", f"verb:{verb}", f"item:{min(item, 2)}", f"verb|item:{verb}|{min(item, 2)}", f"le:{int(text[start - 1] in '了过')}", f"len:{_bucket(len(name))}",
+        "bias", f"verb:{verb}", f"item:{min(item, 2)}", f"verb|item:{verb}|{min(item, 2)}", f"le:{int(text[start - 1:start] in _gaps())}", f"len:{_bucket(len(name))}",
         f"last:{name[-1]}", f"last2:{name[-2:]}", f"last3:{name[-3:]}", f"first:{name[0]}", f"first2:{name[:2]}",
         f"after:{after[:1] or 'end'}", f"after2:{after or 'end'}", f"inside:{min(len(inside), 2)}",
         f"place_first:{int(left_place)}", f"covered:{round(4 * covered / len(name))}",

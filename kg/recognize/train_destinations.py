@@ -17,7 +17,7 @@ import os
 
 from kg.recognize import destinations as D
 from kg.recognize.span_acceptor import SpanAcceptor, choose_threshold, fit
-from kg.recognize.train_spans import corpus_samples, recorded, run_training
+from kg.recognize.train_spans import corpus_samples, finish, recorded, run_training
 
 #: (features, is a name, is a Place) of one candidate
 Sample = tuple[list[str], int, int]
@@ -57,12 +57,8 @@ def train_destinations(corpus: str | os.PathLike = "corpus", save: str | os.Path
     place = SpanAcceptor(fit([(f, p) for f, y, p in data["train"] if y == 1], seed=seed), 0.5)
     chosen = D.Destinations(accept, place, {"seed": seed, "train_candidates": len(data["train"]),
                                             "dev_right": right, "dev_wrong": wrong})
-    log(f"kg train-destinations: threshold {accept.threshold} (on dev it accepts {right} names and {wrong} "
-        f"phrases that name nothing)")
-    if save is not None:
-        chosen.save(save)
-        log(f"kg train-destinations: written to {save}")
-    return chosen
+    return finish("kg train-destinations", chosen, save, log, f"threshold {accept.threshold} (on dev it accepts "
+                  f"{right} names and {wrong} phrases that name nothing)")
 
 
 def run_train_destinations(corpus: str = "corpus", save: str | None = None, seed: int = 1,

@@ -72,12 +72,17 @@ def train_spans(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | 
     threshold, right, wrong = choose_threshold(acceptor, data["dev"])
     acceptor.threshold = threshold
     acceptor.meta = {"seed": seed, "train_spans": len(data["train"]), "dev_right": right, "dev_wrong": wrong}
-    log(f"kg train-spans: threshold {threshold} (on dev it accepts {right} spans that add a gold entity "
-        f"and {wrong} that name none)")
+    return finish("kg train-spans", acceptor, save, log, f"threshold {threshold} (on dev it accepts {right} "
+                  f"spans that add a gold entity and {wrong} that name none)")
+
+
+def finish(command: str, weights, save: str | os.PathLike | None, log, chosen: str):
+    """Report what dev chose, write the weights to ``save`` when given, and return them."""
+    log(f"{command}: {chosen}")
     if save is not None:
-        acceptor.save(save)
-        log(f"kg train-spans: written to {save}")
-    return acceptor
+        weights.save(save)
+        log(f"{command}: written to {save}")
+    return weights
 
 
 def corpus_samples(corpus: str | os.PathLike, model: str | None, collect) -> dict[str, list]:
@@ -177,11 +182,8 @@ def train_orgs(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | N
     verifier.threshold = threshold
     verifier.meta = {"seed": seed, "train_names": len(data["train"]), "dev_names_dropped": right,
                      "dev_phrases_dropped": wrong}
-    log(f"kg train-orgs: threshold {threshold} (on dev it drops {wrong} phrases and {right} gold names)")
-    if save is not None:
-        verifier.save(save)
-        log(f"kg train-orgs: written to {save}")
-    return verifier
+    return finish("kg train-orgs", verifier, save, log,
+                  f"threshold {threshold} (on dev it drops {wrong} phrases and {right} gold names)")
 
 
 def run_train_orgs(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:

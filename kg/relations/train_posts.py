@@ -18,7 +18,7 @@ import math
 import os
 
 from kg.recognize.span_acceptor import SpanAcceptor, fit
-from kg.recognize.train_spans import corpus_samples, recorded, run_training
+from kg.recognize.train_spans import corpus_samples, finish, recorded, run_training
 from kg.relations import post_bodies as PB
 
 #: the learner's settings (chosen on dev: top-1 right on 78 of the 108 dev posts whose gold body is a
@@ -76,12 +76,8 @@ def train_posts(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | 
     threshold, right, wrong = choose_threshold(chooser, data["dev"])
     chooser.threshold = threshold
     chooser.meta = {"seed": seed, "train_posts": len(data["train"]), "dev_right": right, "dev_wrong": wrong}
-    log(f"kg train-posts: threshold {threshold} (on dev it gives {right} posts their gold body and "
-        f"{wrong} a wrong one)")
-    if save is not None:
-        chooser.save(save)
-        log(f"kg train-posts: written to {save}")
-    return chooser
+    return finish("kg train-posts", chooser, save, log, f"threshold {threshold} (on dev it gives {right} posts "
+                  f"their gold body and {wrong} a wrong one)")
 
 
 def run_train_posts(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:

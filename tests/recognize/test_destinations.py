@@ -106,21 +106,6 @@ def test_weights_survive_saving(tmp_path):
     assert again.place.weights == d.place.weights and again.meta == {"seed": 1}
 
 
-def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch):
-    from kg.build.cache import model_id
-
-    monkeypatch.setenv("ZHKG_DESTINATIONS", "0")
-    DS._LOADED.clear()
-    assert DS.shipped() is None and DS.version() == ""
-    off = model_id(None)
-    monkeypatch.delenv("ZHKG_DESTINATIONS", raising=False)
-    DS._LOADED.clear()
-    assert DS.SHIPPED.is_file(), "the trained weights ship with the package"
-    assert isinstance(DS.shipped(), DS.Destinations) and 0.3 <= DS.shipped().accept.threshold < 1
-    assert model_id(None) != off and "+dest:" in model_id(None)
-    DS._LOADED.clear()
-
-
 def test_kg_train_destinations_refuses_a_folder_without_a_corpus(tmp_path, capsys):
     assert TD.run_train_destinations(str(tmp_path)) == 2
     assert "not an annotated corpus" in capsys.readouterr().err

@@ -1,14 +1,16 @@
 """The trained second reading of refused NER spans (kg.recognize.span_acceptor):
 features, training, the threshold, on by default, part of the cache key (with
-the organization verifier, which shares its weights switch)."""
+the other trained readings, which share its weights switch)."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg.doc import ModelSpan
+from kg.recognize import destinations as DS
 from kg.recognize import org_verifier as OV
 from kg.recognize import span_acceptor as SA
+from kg.relations import post_bodies as PB
 from kg.recognize.model_combination import add_model_spans
 from kg.recognize.model_spans import RuleView
 
@@ -46,12 +48,16 @@ def test_weights_survive_saving(tmp_path):
 
 
 @pytest.mark.parametrize("module, flag, tag, threshold_ok", [
-    (SA, "ZHKG_SPAN_ACCEPTOR", "+spans:", lambda t: 0 < t < 1),
-    (OV, "ZHKG_ORG_VERIFIER", "+orgs:", lambda t: 0 < t <= 0.5),  # the verifier's cap
+    (SA, "ZHKG_SPAN_ACCEPTOR", "+spans:", lambda w: isinstance(w, SA.SpanAcceptor) and 0 < w.threshold < 1),
+    (OV, "ZHKG_ORG_VERIFIER", "+orgs:",  # the verifier's cap
+     lambda w: isinstance(w, SA.SpanAcceptor) and 0 < w.threshold <= 0.5),
+    (DS, "ZHKG_DESTINATIONS", "+dest:", lambda w: isinstance(w, DS.Destinations) and 0.3 <= w.accept.threshold < 1),
+    (PB, "ZHKG_POST_BODIES", "+posts:", lambda w: isinstance(w, SA.SpanAcceptor) and 0.3 <= w.threshold < 1),
 ])
 def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch, module, flag, tag, threshold_ok):
-    """Both trained readings ship their weights, are turned off by their flag (=0) and key the build records
-    (span_acceptor.weights_on / weights_version / weights_loaded)."""
+    """Every trained reading ships its weights, is turned off by its flag (=0) and keys the build records
+    (span_acceptor.weights_on / weights_version / weights_loaded): the span acceptor, the organization
+    verifier, visit destinations (kg.recognize.destinations), bare posts' bodies (kg.relations.post_bodies)."""
     from kg.build.cache import model_id
 
     monkeypatch.setenv(flag, "0")
@@ -61,7 +67,7 @@ def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch, mod
     monkeypatch.delenv(flag, raising=False)
     module._LOADED.clear()
     assert module.SHIPPED.is_file(), "the trained weights ship with the package"
-    assert isinstance(module.shipped(), SA.SpanAcceptor) and threshold_ok(module.shipped().threshold)
+    assert threshold_ok(module.shipped())
     assert model_id(None) != off and tag in model_id(None)
     module._LOADED.clear()
 

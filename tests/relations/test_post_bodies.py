@@ -103,21 +103,6 @@ def test_the_threshold_counts_each_posts_best_candidate():
     assert chooser.probability(["bias", "bad"]) < threshold <= chooser.probability(["bias", "good"])
 
 
-def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch):
-    from kg.build.cache import model_id
-
-    monkeypatch.setenv("ZHKG_POST_BODIES", "0")
-    PB._LOADED.clear()
-    assert PB.shipped() is None and PB.version() == ""
-    off = model_id(None)
-    monkeypatch.delenv("ZHKG_POST_BODIES", raising=False)
-    PB._LOADED.clear()
-    assert PB.SHIPPED.is_file(), "the trained weights ship with the package"
-    assert isinstance(PB.shipped(), SpanAcceptor) and 0.3 <= PB.shipped().threshold < 1
-    assert model_id(None) != off and "+posts:" in model_id(None)
-    PB._LOADED.clear()
-
-
 def test_kg_train_posts_refuses_a_folder_without_a_corpus(tmp_path, capsys):
     assert TP.run_train_posts(str(tmp_path)) == 2
     assert "not an annotated corpus" in capsys.readouterr().err
