@@ -30,7 +30,8 @@ from pathlib import Path
 
 from kg.doc import Mention
 from kg.lexicons.load import derived, words
-from kg.recognize.span_acceptor import SpanAcceptor, failed_checks, vetoed, weights_on, weights_version
+from kg.recognize.span_acceptor import (SpanAcceptor, failed_checks, save_json, vetoed, weights_loaded,
+                                        weights_version)
 
 #: the shipped weights
 SHIPPED = Path(__file__).with_name("destinations.json")
@@ -158,20 +159,18 @@ class Destinations:
     meta: dict = field(default_factory=dict)
 
     def save(self, path: str | os.PathLike) -> None:
-        from kg.export.atomic import write_atomic
-
-        def part(m: SpanAcceptor) -> dict:
-            return {"threshold": m.threshold,
-                    "weights": {k: round(v, 5) for k, v in sorted(m.weights.items()) if abs(v) >= 1e-4}}
-
-        data = {"meta": self.meta, "accept": part(self.accept), "place": part(self.place)}
-        write_atomic(Path(path), json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
+        save_json(path, {"meta": self.meta, "accept": _part(self.accept), "place": _part(self.place)})
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "Destinations":
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(*(SpanAcceptor(dict(data[k]["weights"]), float(data[k]["threshold"])) for k in ("accept", "place")),
+        return cls(SpanAcceptor.from_dict(data["accept"]), SpanAcceptor.from_dict(data["place"]),
                    dict(data.get("meta", {})))
+
+
+def _part(model: SpanAcceptor) -> dict:
+    """One reading as saved: its threshold and weights (the meta data is the pair's)."""
+    return {k: v for k, v in model.as_dict().items() if k != "meta"}
 
 
 def version() -> str:
@@ -181,24 +180,21 @@ def version() -> str:
 
 def shipped() -> Destinations | None:
     """The shipped weights, loaded once; None when turned off or absent."""
-    if not weights_on(SHIPPED, _FLAG):
-        return None
-    if "shipped" not in _LOADED:
-        _LOADED["shipped"] = Destinations.load(SHIPPED)
-    return _LOADED["shipped"]
+    return weights_loaded(SHIPPED, _FLAG, _LOADED, Destinations.load)
 
 
 def find_destinations(text: str, spans: list[tuple[int, int, str]]) -> list[Mention]:
     """The destinations the weights accept among the candidates of ``text``."""
-    model = shipped() if _RECORD is None else None
-    if model is None and _RECORD is None:
+    training = _RECORD is not None
+    model = None if training else shipped()
+    if model is None and not training:
         return []
     out = []
     for s, e, verb, item in candidates(text):
         f = features(text, s, e, verb, item, spans)
         if f is None:
             continue
-        if _RECORD is not None:
+        if training:
             _RECORD.append((s, e, f))
             continue
         if model.accept.accepts(f):

@@ -170,17 +170,28 @@ class SpanAcceptor:
     def accepts(self, features: list[str]) -> bool:
         return self.probability(features) >= self.threshold
 
-    def save(self, path: str | os.PathLike) -> None:
-        from kg.export.atomic import write_atomic
-
-        data = {"threshold": self.threshold, "meta": self.meta,
+    def as_dict(self) -> dict:
+        """The threshold, the meta data and the weights as saved (rounded, the near-zero ones left out)."""
+        return {"threshold": self.threshold, "meta": self.meta,
                 "weights": {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}}
-        write_atomic(Path(path), json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SpanAcceptor":
+        return cls(dict(data["weights"]), float(data["threshold"]), dict(data.get("meta", {})))
+
+    def save(self, path: str | os.PathLike) -> None:
+        save_json(path, self.as_dict())
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "SpanAcceptor":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(dict(data["weights"]), float(data["threshold"]), dict(data.get("meta", {})))
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def save_json(path: str | os.PathLike, data: dict) -> None:
+    """Write trained weights atomically, keys sorted (the shipped files' form)."""
+    from kg.export.atomic import write_atomic
+
+    write_atomic(Path(path), json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
 
 
 _LOADED: dict[str, SpanAcceptor | None] = {}
@@ -202,12 +213,13 @@ def weights_version(path: Path, flag: str, tag: str) -> str:
     return tag + hashlib.sha256(path.read_bytes()).hexdigest()[:8] if weights_on(path, flag) else ""
 
 
-def weights_loaded(path: Path, flag: str, cache: dict) -> SpanAcceptor | None:
-    """The weights at ``path``, loaded once into ``cache``; None when not in use."""
+def weights_loaded(path: Path, flag: str, cache: dict, load=None):
+    """The weights at ``path``, loaded once into ``cache`` (by ``load``, default
+    :meth:`SpanAcceptor.load`); None when not in use."""
     if not weights_on(path, flag):
         return None
     if "shipped" not in cache:
-        cache["shipped"] = SpanAcceptor.load(path)
+        cache["shipped"] = (load or SpanAcceptor.load)(path)
     return cache["shipped"]
 
 

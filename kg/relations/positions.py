@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from kg.decisions import record
-from kg.doc import Article, LocalEntity, Position
+from kg.doc import Article, Position
 from kg.context.clauses import Ref, TextView
 from kg.context.focus import find_entity, focus_place, implied_body
 from kg.context.places import PlaceInfo, place_infos
@@ -145,7 +145,15 @@ def _former(text: str, view: TextView, item: TitleSpan) -> bool:
     return False
 
 
-def _place_role(role: str) -> str | None:
+def bare_role(role: str) -> str:
+    """A role without its deputy and acting markers (data/title_strip_prefixes.tsv, in file
+    order: 常务, 副, 执行): 常务副总裁 -> 总裁."""
+    for prefix in words("title_strip_prefixes"):
+        role = role.removeprefix(prefix)
+    return role
+
+
+def place_role(role: str) -> str | None:
     for r, level in place_roles().items():
         if role.endswith(r):
             return level
@@ -242,7 +250,7 @@ def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: i
     org_text = text[item.org_start : item.org_end]
     named = any(not r.generic and r.start < item.org_end and r.end > item.org_start for r in view.refs)
     if not named and len(org_text) >= 2 and org_text.startswith(words("place_level_chars", "title_prefix")) and \
-            (org is None or org_text.endswith(_body_endings("gov_name"))) and _place_role(item.role) is None:
+            (org is None or org_text.endswith(_body_endings("gov_name"))) and place_role(item.role) is None:
         return org_text + title
     return title
 
@@ -398,10 +406,7 @@ def _org_of_kind(article: Article, view: TextView, item: TitleSpan, offset: int,
     With ``anywhere``, the nearest such organization earlier in the article
     when the sentence names none.
     """
-    role = item.role
-    for prefix in words("title_strip_prefixes"):  # in file order: 常务, 副, 执行
-        role = role.removeprefix(prefix)
-    endings = role_org_endings().get(role)
+    endings = role_org_endings().get(bare_role(item.role))
     if not endings:
         return None
     sent = article.sentences[article.sentence_of(offset)]
@@ -551,7 +556,7 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
                     org = _org_of_kind(article, view, item, ref.start)
             elif item.org_start is None:
                 org = prev_org
-            kind = _place_role(item.role)
+            kind = place_role(item.role)
             if kind is not None:
                 place = res.place_of(org, item.start)
                 if place is None or not infos[place].fits(kind):
@@ -578,7 +583,7 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
         item = title_after(text, ref.end)
         if item is None or item.is_group:
             continue
-        kind = _place_role(item.role)
+        kind = place_role(item.role)
         org = focus_place(article, infos, kind, ref.start) if kind else _org_before_name(article, view, ref, item)
         if org is None and not kind:
             org = self_org(article, _head_role(item.role))  # 王一校长 in an article that says 我校

@@ -39,6 +39,7 @@ from kg.decisions import record
 from kg.doc import Article
 from kg.lexicons.load import words
 from kg.recognize.span_acceptor import SpanAcceptor, weights_loaded, weights_version
+from kg.relations.positions import bare_role, place_role, role_org_endings
 
 #: the shipped weights
 SHIPPED = Path(__file__).with_name("post_bodies.json")
@@ -107,21 +108,23 @@ class _ArticleFacts:
         return best
 
 
-def _role(title: str) -> str:
-    for prefix in words("title_strip_prefixes"):  # in file order: 常务, 副, 执行
-        title = title.removeprefix(prefix)
-    return title
+class _Post:
+    """What the features need about one post without a body, computed once for all its candidates."""
+
+    def __init__(self, facts: _ArticleFacts, person: int, title: str, sentence: int, offset: int, written: str):
+        self.person, self.title, self.sentence, self.offset, self.written = person, title, sentence, offset, written
+        self.kind = role_org_endings().get(bare_role(title), ())
+        self.nearest = facts.nearest_before(offset)
+        self.nearest_kind = facts.nearest_before(offset, self.kind) if self.kind else None
 
 
-def features(facts: _ArticleFacts, person: int, title: str, sentence: int, offset: int, written: str,
-             cand: int) -> list[str]:
-    """The features of ``cand`` as the body of ``person``'s post ``title``."""
-    from kg.relations.positions import role_org_endings
-
+def features(facts: _ArticleFacts, post: _Post, cand: int) -> list[str]:
+    """The features of ``cand`` as the body of ``post``."""
     article = facts.article
+    person, title, sentence, offset, written, kind = (post.person, post.title, post.sentence, post.offset,
+                                                      post.written, post.kind)
     e = article.entities[cand]
     name, t2 = e.name, title[-2:]
-    kind = role_org_endings().get(_role(title), ())
     starts = facts.mentions[cand]
     before = [s for s in starts if s < offset]
     after = [s for s in starts if s >= offset]
@@ -141,9 +144,9 @@ def features(facts: _ArticleFacts, person: int, title: str, sentence: int, offse
         out.append(f"aft:{min(d, 3)}" if before else f"only_aft:{min(d, 3)}")
         if fits and not before:
             out.append(f"kind|only_aft:{min(d, 3)}")
-    if facts.nearest_before(offset) == cand:
+    if post.nearest == cand:
         out.append("nearest")
-    if kind and facts.nearest_before(offset, kind) == cand:
+    if kind and post.nearest_kind == cand:
         out.append("nearest_kind")
     out.append(f"n:{min(len(starts), 4)}")
     if cand == facts.most_named:
@@ -170,39 +173,34 @@ def features(facts: _ArticleFacts, person: int, title: str, sentence: int, offse
 
 
 def _open(title: str) -> bool:
-    """Whether the post may be given a body by this component."""
-    from kg.relations.positions import _place_role
-
-    role = _role(title)
-    if _place_role(role) is not None or any(title.endswith(r) for r in words("title_roles", "no_org")):
-        return False
-    return True
+    """Whether the post may be given a body by this component: not a place role (市长),
+    not a role held in no body (data/title_roles.tsv, scope no_org)."""
+    return place_role(bare_role(title)) is None and not title.endswith(words("title_roles", "no_org"))
 
 
 def choose_bodies(article: Article, view: TextView, bare: dict) -> None:
     """Give each post of ``bare`` (index -> :class:`kg.relations.positions.BarePost`)
     the body the weights choose, when one reaches the threshold."""
-    model = shipped() if _RECORD is None else None
-    if (model is None and _RECORD is None) or not bare:
+    training = _RECORD is not None
+    model = None if training else shipped()
+    if not bare or (model is None and not training):
         return
     facts = None
-    for i, post in sorted(bare.items()):
+    for i, bp in sorted(bare.items()):
         p = article.positions[i]
         if p.org is not None or not _open(p.title):
             continue
         facts = facts or _ArticleFacts(article, view)
-        cands = [(c, features(facts, p.person, p.title, p.sentence, post.offset, post.written, c))
-                 for c in facts.order if c != p.person]
+        post = _Post(facts, p.person, p.title, p.sentence, bp.offset, bp.written)
+        cands = [(c, features(facts, post, c)) for c in facts.order if c != p.person]
         if not cands:
             continue
-        if _RECORD is not None:
+        if training:
             _RECORD.append((i, cands))
             continue
         prob, best = max((model.probability(f), c) for c, f in cands)
-        if prob >= model.threshold:
-            taken = {(q.person, q.title, q.org) for q in article.positions}
-            if (p.person, p.title, best) in taken:
-                continue
+        if prob >= model.threshold and not any(
+                (q.person, q.title, q.org) == (p.person, p.title, best) for q in article.positions):
             p.org = best
             record(article, "positions", p.person, best, p.sentence, (p.title, f"p={prob:.2f}"), "kept",
                    "the trained choice of a body for a post the title names none of (kg.relations.post_bodies)")

@@ -87,15 +87,18 @@ def test_while_training_candidates_are_recorded_not_judged(backend, monkeypatch)
     assert any(TEXT[s:e] == "东成电动工具" for s, e, _f in DS._RECORD)
 
 
-def test_training_labels_names_types_and_leaves_out_persons(backend, tmp_path):
+def _labels(backend, tmp_path, entity: dict) -> list[tuple[int, int]]:
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
-    gold = {"a.txt": {"entities": [{"name": "张明", "type": "Person"},
-                                   {"name": "东成电动工具", "type": "Organization"}]}}
-    samples = TD.destination_spans([path], gold, backend)
-    named = [(y, p) for f, y, p in samples if "last2:工具" in f]
-    assert named == [(1, 0)]
-    assert all(y in (0, 1) for _f, y, _p in samples)
+    gold = {"a.txt": {"entities": [{"name": "张明", "type": "Person"}, entity]}}
+    return [(y, p) for f, y, p in TD.destination_spans([path], gold, backend) if "last2:工具" in f]
+
+
+def test_training_labels_names_their_type_and_leaves_out_optional_entries(backend, tmp_path):
+    assert _labels(backend, tmp_path, {"name": "东成电动工具", "type": "Organization"}) == [(1, 0)]
+    assert _labels(backend, tmp_path, {"name": "东成电动工具", "type": "Place"}) == [(1, 1)]
+    assert _labels(backend, tmp_path, {"name": "东成电动工具", "type": "Organization", "optional": True}) == [(-1, 0)]
+    assert _labels(backend, tmp_path, {"name": "华锐公司", "type": "Organization"}) == [(0, 0)]
 
 
 def test_weights_survive_saving(tmp_path):
