@@ -138,6 +138,7 @@ def walk_left(
     protected: list[tuple[int, int]] | None = None,
     joinable: bool = False,
     lab: bool = False,
+    place_starts: dict[int, int] | None = None,
 ) -> int:
     """Start of a name ending at ``end``: walk left over name characters and
     short bracket groups until punctuation, a stop word or a blocked offset.
@@ -151,7 +152,10 @@ def walk_left(
     - with ``lab`` (a lab or centre suffix follows), 与/和/及 join two
       technical field words after a university or institute name
       (X大学轧制技术及连轧自动化国家重点实验室), see :func:`_joins_lab`;
-    - ``protected`` spans (known names such as 工业和信息化部) are never cut.
+    - ``protected`` spans (known names such as 工业和信息化部) are never cut;
+    - a stop character that begins a place of ``place_starts`` (start -> end)
+      ending inside the name is the place's first character (日照市发改委: 日 is
+      a stop after a date, here it begins 日照市).
     """
     i = end
     lo = max(0, end - limit)
@@ -186,6 +190,9 @@ def walk_left(
                     before <= 0 or not is_name_char(text[before - 1]) or stop_before(text, before, LEFT_STOPS)
                     or text[w_end:end] in _lab_qualifiers()):
                 i = before  # 了全国律师联合会, X技术全国重点实验室: 全 starts a word of the name, no determiner
+                continue
+            if place_starts and i <= place_starts.get(before, -1) <= end:
+                i = before  # 日照市X: the stop character begins a place written in the name
                 continue
             if place_ends and before in place_ends and stop in _noun_stops():
                 i = before

@@ -111,6 +111,9 @@ def find_structural_orgs(
     places = places or []
     place_ends = {e for _, e in places}
     place_starts = {ps for ps, _ in places}
+    place_start_end: dict[int, int] = {}
+    for ps, pe in places:
+        place_start_end[ps] = max(pe, place_start_end.get(ps, pe))
     place_by_end: dict[int, int] = {}
     for ps, pe in places:
         place_by_end[pe] = min(ps, place_by_end.get(pe, ps))
@@ -140,7 +143,8 @@ def find_structural_orgs(
                 continue  # 市委 / 来自政府: generic or not a name
         else:
             start = walk_left(text, s, blocked=blocked_ends, place_ends=place_ends, protected=protected,
-                              joinable=suf.endswith(JOINABLE_SUFFIXES), lab=suf.endswith(LAB_SUFFIXES))
+                              joinable=suf.endswith(JOINABLE_SUFFIXES), lab=suf.endswith(LAB_SUFFIXES),
+                              place_starts=place_start_end)
             start = cut_to_place(text, start, s, places, company=stype.get(suf) == "Company")
         if suf in suffixes_for("province_dept") and start not in place_starts:
             continue  # a department (厅) is named after its province: X省工业和信息化厅

@@ -29,3 +29,18 @@ def test_the_home_country_alone_before_the_joiner_stays_the_field():
     text = "他来到中国与甲乙合作研究院。"
     s = text.index("研究院")
     assert text[walk_left(text, s, joinable=True):s] == "中国与甲乙合作"
+
+
+def test_a_stop_character_that_begins_a_place_in_the_name_is_kept():
+    text = "张明会见了日照市发改委主任李强。"
+    end = text.index("发改委")
+    assert text[walk_left(text, end):end] == "照市"  # without the places: 日 is a stop (5日)
+    assert text[walk_left(text, end, place_starts={5: 8}):end] == "日照市"
+    assert text[walk_left(text, end, place_starts={5: 12}):end] == "照市"  # a place ending past the name is not it
+
+
+def test_the_body_of_a_city_whose_name_begins_with_a_stop_character():
+    from kg.recognize.orgs import find_structural_orgs
+
+    text = "张明会见了日照市发改委主任李强。"
+    assert [o.text for o in find_structural_orgs(text, set(), [(5, 8)])] == ["日照市发改委"]
