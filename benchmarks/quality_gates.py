@@ -28,15 +28,23 @@ def main(argv: list[str] | None = None) -> int:
                     "(the rules alone); repeatable; default: the gated sets")
     ap.add_argument("--write", action="store_true", help="ratchet tests/quality_gates.json (gated sets only)")
     ap.add_argument("--reset", action="store_true", help="with --write: also lower gates to the measured score")
+    ap.add_argument("--rounds", help="corpus sets: only the articles of these annotation rounds, "
+                    "N or FIRST-LAST (the manifest's round column); not with --write")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from kg.evaluation.quality import MARGIN, measure, relations_of, set_inputs
 
+    rounds = None
+    if args.rounds:
+        first, _, last = args.rounds.partition("-")
+        rounds = (int(first), int(last or first))
+        if args.write:
+            ap.error("--rounds measures a part of a set: it cannot ratchet the gates")
     names = args.set or list(GATED_SETS)
     results = {}
     for name in names:
-        inputs = set_inputs(name, ROOT)
+        inputs = set_inputs(name, ROOT, rounds)
         if inputs is None:
             print(f"{name}: not here, skipped", file=sys.stderr)
             continue

@@ -25,10 +25,11 @@ def relations_of(name: str) -> str | None:
     return name.split("+", 1)[1] if "+" in name else None
 
 
-def set_inputs(name: str, root: Path) -> tuple[list[Path], dict[str, dict]] | None:
+def set_inputs(name: str, root: Path, rounds: tuple[int, int] | None = None) -> tuple[list[Path], dict[str, dict]] | None:
     """(article paths, gold by file) of a named set, or None when it is not here.
     Names: ``seeds``, ``dev`` (../shared/dev), ``corpus-dev``, ``corpus-test``, ``corpus-train``,
-    each optionally with ``+MODE`` (:func:`relations_of`)."""
+    each optionally with ``+MODE`` (:func:`relations_of`); ``rounds`` (first, last): only the
+    corpus articles of those annotation rounds (the manifest's round column)."""
     from kg.evaluation.command import load_gold, load_gold_dir
 
     name = name.split("+", 1)[0]
@@ -40,12 +41,15 @@ def set_inputs(name: str, root: Path) -> tuple[list[Path], dict[str, dict]] | No
             return None
         return sorted((dev / "articles").glob("*.txt")), load_gold_dir(dev / "gold")
     if name.startswith("corpus-"):
-        from kg.corpus.manifest import split_articles
+        from kg.corpus.manifest import split_rows
 
         corpus, split = root / "corpus", name.split("-", 1)[1]
         if not (corpus / "manifest.tsv").is_file():
             return None
-        return split_articles(corpus, split), load_gold(corpus, split)
+        rows = [r for r in split_rows(corpus, split) if rounds is None or rounds[0] <= r.round <= rounds[1]]
+        keep = {f"{r.id}.txt" for r in rows}
+        gold = {f: g for f, g in load_gold(corpus, split).items() if f in keep}
+        return [corpus / "articles" / f"{r.id}.txt" for r in sorted(rows, key=lambda r: r.id)], gold
     raise ValueError(f"unknown set {name!r}")
 
 
