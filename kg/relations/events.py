@@ -410,7 +410,11 @@ class _Extractor:
                     leaders = names_right_before(view, m.start())
                 else:
                     leaders = name_run_before(view, clauses, ci, m.start())
-                    # 由X带队的…: the people after 由
+                    # 甲会见了由乙率领的代表团: the people after the meeting verb lead, not its subject
+                    verbs = [v.end() for v in meet_object_re().finditer(view.text, cl.start, m.start())]
+                    after = [r.entity for r in view.refs_in(verbs[-1], m.start(), "Person")] if verbs else []
+                    if after:
+                        leaders = list(dict.fromkeys(after))
                 if not leaders:
                     continue
                 if m.group() == "一行" and set(leaders) < set(self.state.leaders):

@@ -181,3 +181,15 @@ def test_leaders_of_a_named_city_are_that_citys_side():
                         "武汉市": "Place", "武汉市委": "Organization"})
     extract_relations(art)
     assert {("龙良文", "王忠林"), ("张文彤", "王忠林")} <= triples(art, "accompanied")
+
+
+def test_the_leader_of_a_delegation_received_by_a_host_is_named_after_the_meeting_verb():
+    # 甲会见了由乙率领的代表团: 乙 leads, the host 甲 does not; the guests' city's leaders are their side
+    art = make_article("深圳市市长许宗衡会见了由扬州市委书记季建业率领的代表团一行。扬州市领导王荣平、卢桂平参加会见。",
+                       {"深圳市": "Place", "扬州市": "Place", "扬州市委": "Organization", "许宗衡": "Person",
+                        "季建业": "Person", "王荣平": "Person", "卢桂平": "Person"})
+    extract_relations(art)
+    assert {("王荣平", "季建业"), ("卢桂平", "季建业")} <= triples(art, "accompanied")
+    assert not {p for p in triples(art, "accompanied") if "许宗衡" in p}
+    met = {frozenset(p) for p in triples(art, "metWith")}
+    assert {frozenset(("许宗衡", "季建业")), frozenset(("许宗衡", "王荣平"))} <= met
