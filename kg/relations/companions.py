@@ -17,6 +17,7 @@ import re
 from kg.doc import Article
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import DelegationState, name_run_before, new_event, realis
+from kg.lexicons.load import derived, words
 from kg.lexicons.triggers import accompany_re, meeting_word_in
 from kg.relations.participants import visited_orgs, works_at
 
@@ -26,6 +27,34 @@ ESCORT_FRAME_RE = re.compile(r"在[^，,。；;]{1,40}?陪同下")
 _JOIN_RE = re.compile(r"参加(?!了?(?:会谈|会议|座谈|会见|接见))")
 #: 陪同会见 / 陪同接见: the host's side at a reception, not the visitor's companions
 _HOST_SIDE_RE = re.compile(r"会见|接见")
+
+
+#: what may stand between 陪同 and the person escorted, or between two of them: titles, a list
+#: separator (陪同副省长王一、市长李二考察); never punctuation that ends a phrase
+_ESCORTED_GAP = 12
+_GAP_BREAKS = frozenset("，,。；;：:！？!? \t\u3000\n")  # a space ends a headline phrase
+
+
+@derived
+def _counterpart_words() -> tuple[str, ...]:
+    return words("model_with", "before")
+
+
+def escorted(view: TextView, m, end: int) -> list[int]:
+    """``甲陪同乙(、丙)考察``: the people written right after the accompany word ``m``
+    (titles before each allowed), who are escorted; [] when 陪同 takes no person
+    (甲陪同考察) or is the host's side of a reception (陪同会见)."""
+    if _HOST_SIDE_RE.match(view.text, m.end()):
+        return []
+    out, at = [], m.end()
+    for r in view.refs_in(m.end(), end, "Person"):
+        gap = view.text[at:r.start]
+        if len(gap) > _ESCORTED_GAP or _GAP_BREAKS & set(gap) or accompany_re().search(gap) \
+                or view.refs_in(at, r.start) or gap.startswith(_counterpart_words()):
+            break  # …陪同 与王二共话: a counterpart (data/model_with.tsv), not the person escorted
+        out.append(r.entity)
+        at = r.end
+    return list(dict.fromkeys(out))
 
 
 def _join_visit(article: Article, state: DelegationState, agents: list[int], people: list[int], si: int,
@@ -55,6 +84,14 @@ def escorts(article: Article, view: TextView, state: DelegationState, si: int, c
         people = [p for p in inside if p not in agents]
         if agents and people:
             _join_visit(article, state, agents, people, si, same_agents=True)
+    for cl in clauses:  # 甲陪同乙考察: 甲 accompanies 乙 on the visit this clause tells
+        if ESCORT_FRAME_RE.search(view.text, cl.start, cl.end):
+            continue
+        for m in view.find(accompany_re(), cl.start, cl.end):
+            agents = escorted(view, m, cl.end)
+            people = [r.entity for r in view.refs_in(cl.start, m.start(), "Person") if r.entity not in agents]
+            if agents and people and realis(view, cl, m.start()):
+                _join_visit(article, state, agents, list(dict.fromkeys(people)), si, same_agents=True)
 
 
 def companions(article: Article, view: TextView, state: DelegationState, si: int, clauses: list[Clause],
@@ -73,7 +110,7 @@ def companions(article: Article, view: TextView, state: DelegationState, si: int
         if ESCORT_FRAME_RE.search(cl.text):
             continue
         hits = [m for m in view.find(accompany_re(), cl.start, cl.end)
-                if not _HOST_SIDE_RE.match(view.text, m.end())]
+                if not _HOST_SIDE_RE.match(view.text, m.end()) and not escorted(view, m, cl.end)]
         weak = _JOIN_RE.search(cl.text)
         if hits:
             pos0 = hits[0].start()

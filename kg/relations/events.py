@@ -31,7 +31,7 @@ import re
 from kg.doc import Article
 from kg.recognize.abbreviations import local_abbreviations
 from kg.context.clauses import Clause, Ref, TextView
-from kg.relations.companions import ESCORT_FRAME_RE, companions
+from kg.relations.companions import ESCORT_FRAME_RE, companions, escorted
 from kg.relations.meetings import escorted_people, receptions
 from kg.relations.participants import (
     Sides,
@@ -469,8 +469,12 @@ class _Extractor:
         if frame:  # X在Y陪同下前往…: X acts
             before = [r.entity for r in persons if r.end <= frame.start()]
             return before or self.state.leaders
-        if accompany_re().search(self.view.text, cl.start, pos):
-            return self.state.leaders
+        acc = None
+        for acc in accompany_re().finditer(self.view.text, cl.start, pos):
+            pass
+        if acc is not None:
+            escorted_ = escorted(self.view, acc, pos)
+            return escorted_ or self.state.leaders  # 甲陪同乙考察: 乙 acts (甲 accompanies: companions.escorts)
         if persons:
             ents = [r.entity for r in persons]
             if set(ents) & set(self.state.leaders):

@@ -87,3 +87,27 @@ def test_people_who_accompany_a_lone_visitor_without_a_delegation():
     art = make_article("临海县委书记张明在县里主持会议，李青、王芳陪同。", ents)
     extract_relations(art)
     assert not triples(art, "accompanied")
+
+
+def test_the_person_escorted_after_accompany_visits_and_the_escort_accompanies():
+    # 甲陪同乙考察: 乙 visits, 甲 accompanies 乙 (and does not lead the visit)
+    art = make_article("姜飞轮陪同副省长赵海山拜访了华润集团和顺丰集团。",
+                       {"姜飞轮": "Person", "赵海山": "Person", "华润集团": "Organization", "顺丰集团": "Organization"})
+    extract_relations(art)
+    assert {("赵海山", "华润集团"), ("赵海山", "顺丰集团")} <= triples(art, "visited")
+    assert not {p for p in triples(art, "visited") if p[0] == "姜飞轮"}
+    assert triples(art, "accompanied") == {("姜飞轮", "赵海山")}
+
+
+def test_accompany_with_no_person_after_it_still_joins_the_leaders():
+    art = make_article("张明一行考察了华润集团，市长李强陪同考察。",
+                       {"张明": "Person", "李强": "Person", "华润集团": "Organization"})
+    extract_relations(art)
+    assert ("李强", "张明") in triples(art, "accompanied") and ("张明", "华润集团") in triples(art, "visited")
+
+
+def test_a_counterpart_or_a_new_headline_phrase_after_accompany_is_not_escorted():
+    art = make_article("胡昌升率团莅临正威集团调研 王伟中陪同 与王文银共话合作",
+                       {"胡昌升": "Person", "王伟中": "Person", "王文银": "Person", "正威集团": "Organization"})
+    extract_relations(art)
+    assert not {p for p in triples(art, "accompanied") if "王文银" in p}
