@@ -15,12 +15,17 @@ type are the same entity when:
   兴泰公司 <-> 合肥兴泰金融控股(集团)有限公司), or itself plus a suffix word
   (罗克佳华科技 <-> 罗克佳华科技集团). A short form that fits two different
   long names is left alone;
-- an organization named only by an abbreviation (2-4 characters: 北航,
-  工研院, 贸发局) whose characters appear in order in exactly one full
+- an organization named only by an abbreviation (2-6 characters: 北航,
+  工研院, 贸发局, 大连化物所) whose characters appear in order in exactly one full
   organization name of the article, starting with that name's first
-  character or the first character after its place prefix (北京航空航天大学,
-  X工业技术研究院, 香港贸易发展局); never a place (see
-  :func:`abbreviation_target`).
+  character, the first character after its place prefix, or after a word an
+  abbreviation leaves out (北京航空航天大学, X工业技术研究院, 香港贸易发展局,
+  中国科学院大连化学物理研究所: data/coref_abbreviation_skips.tsv); one led by a
+  place abbreviates a name led by the same place (西安交大 -> 西安交通大学), but a
+  place and a suffix alone is a body of its own (广东省委); never a place (see
+  :func:`abbreviation_target`). The longer and place-led forms are not taken
+  when both names are written apart in one sentence (two organizations listed:
+  中国化工集团, 中国化学工程集团), unless the short one is given in brackets.
 
 The entity's name is the fullest form the article gives; other surface
 forms are aliases. Generic references (``mention.generic``) join the entity
@@ -219,6 +224,10 @@ def _is_short_of(s: str, l: str) -> bool:
     return False
 
 
+#: the longest abbreviation read (大连化物所, 四川省港澳办, 世界台商总会)
+MAX_ABBREVIATION = 6
+
+
 def _subsequence(s: str, l: str) -> bool:
     it = iter(l)
     return all(c in it for c in s)
@@ -245,14 +254,25 @@ def abbreviation_target(short: str, full_names) -> str | None:
     several names it is ambiguous (None), unless they are nested forms of one
     name (the longest is returned).
     """
-    if not 2 <= len(short) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in short):
+    if not 2 <= len(short) <= MAX_ABBREVIATION or not all("\u4e00" <= c <= "\u9fff" for c in short):
         return None
     if short in _not_abbreviations() or short in abbreviation_forms():
         return None
     from kg.lexicons.gazetteer import _raw_matches, lookup
 
-    if lookup(short) or any(s == 0 for s, _, _ in _raw_matches(short)):
-        return None  # a place, or a body named by its place (广东省委)
+    if lookup(short):
+        return None  # a place
+    place = max((e for s, e, _ in _raw_matches(short) if s == 0), default=0)
+    if place:
+        # 西安交大 -> 西安交通大学, 香港贸发局 -> 香港贸易发展局: the same place starts both names
+        # and the rest abbreviates the rest; a place and a suffix alone (广东省委) is a body named by its place
+        rest = short[place:]
+        if len(rest) < 2 or rest in _not_abbreviations() or any(rest == suf for suf, _ in ORG_SUFFIXES):
+            return None
+        hits = {full for full in full_names if full.startswith(short[:place]) and len(full) >= len(short) + 2
+                and rest not in full and full[place:place + 1] == rest[0] and _subsequence(rest, full[place:])}
+        if hits:
+            return _one_target(hits)
     hits = set()
     for full in full_names:
         if _place_abbreviated(short, full):
@@ -264,9 +284,14 @@ def abbreviation_target(short: str, full_names) -> str | None:
         if (full[0] == short[0] or core[0] == short[0]) and _subsequence(short, core if core[0] == short[0] else full):
             hits.add(full)
             continue
-        rest = next((core[len(w):] for w in words("coref_abbreviation_skips") if core.startswith(w)), "")
+        rest = next((b[len(w):] for b in (core, full) for w in words("coref_abbreviation_skips") if b.startswith(w)), "")
         if rest and rest[0] == short[0] and _subsequence(short, rest):
             hits.add(full)  # 厂商会 -> 香港中华厂商联合会 (中华 left out)
+    return _one_target(hits)
+
+
+def _one_target(hits: set[str]) -> str | None:
+    """The one name of ``hits`` (the longest, when the others are nested forms of it), or None."""
     if not hits:
         return None
     longest = max(hits, key=len)
@@ -388,7 +413,7 @@ def cluster_entities(article: Article) -> None:
                 uf.union(root, t)
                 forms[uf.find(root)] = merged
 
-    _merge_abbreviations(ms, uf, groups(), name_of)
+    _merge_abbreviations(ms, uf, groups(), name_of, article.text or "")
     _merge_foreign_surnames(ms, uf, groups(), name_of)
 
     g = groups()
@@ -481,8 +506,37 @@ def _inner_body_name(name: str) -> str:
     return short if len(short) >= 3 else name
 
 
-def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
-    """An organization named only by an abbreviation joins the one full name it abbreviates."""
+def _written_apart(ms: list[Mention], a: list[int], b: list[int], text: str) -> bool:
+    """Whether a mention of ``a`` and one of ``b`` are written in one sentence, the short
+    form not in brackets right after the full one (甲研究所（甲所）): two names in one
+    sentence are two organizations (中国中化集团…，中国化工集团…，中国化学工程集团…),
+    whatever their characters."""
+    for i in a:
+        for j in b:
+            lo, hi = sorted((ms[i].end, ms[j].start)) if ms[i].start >= ms[j].end else sorted((ms[j].end, ms[i].start))
+            if hi < lo or any(ch in _SENTENCE_ENDS for ch in text[lo:hi]):
+                continue
+            gap = text[min(ms[i].end, ms[j].end):max(ms[i].start, ms[j].start)]
+            if ms[j].end <= ms[i].start and gap.strip() in _BRACKET_OPENERS:
+                continue  # 甲研究所（甲所）: the short form given right after the full one
+            return True
+    return False
+
+
+def _led_by_place(name: str) -> bool:
+    from kg.lexicons.gazetteer import _raw_matches
+
+    return any(s == 0 for s, _, _ in _raw_matches(name))
+
+
+#: what ends a sentence, and what opens the bracket a short form is given in (甲研究所（简称甲所）)
+_SENTENCE_ENDS = frozenset("。！？!?\n")
+_BRACKET_OPENERS = frozenset({"（", "(", "（简称", "(简称", "（以下简称", "(以下简称", "，简称", ",简称"})
+
+
+def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of, text: str = "") -> None:
+    """An organization named only by an abbreviation joins the one full name it abbreviates,
+    unless the two are written apart in one sentence."""
     full: dict[str, int] = {}
     for r, idx in g.items():
         if ms[r].type != "Organization":
@@ -494,7 +548,7 @@ def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], na
         if ms[r].type != "Organization":
             continue
         forms = {name_of(ms[i]) for i in idx if not ms[i].generic}
-        if not forms or any(len(f) > 4 for f in forms):
+        if not forms or any(len(f) > MAX_ABBREVIATION for f in forms):
             continue
         targets = set()
         for f in forms:
@@ -502,4 +556,9 @@ def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], na
             if t is not None:
                 targets.add(uf.find(full[t]))
         if len(targets) == 1:
-            uf.union(r, targets.pop())
+            t = targets.pop()
+            members = [j for rr, idx2 in g.items() if uf.find(rr) == t for j in idx2]
+            # the longer forms and those led by a place (大连化物所, 西安交大) are not taken when
+            # the two names are written apart in one sentence (two organizations listed)
+            if not (any(len(f) > 4 or _led_by_place(f) for f in forms) and _written_apart(ms, idx, members, text)):
+                uf.union(r, t)
