@@ -415,6 +415,7 @@ def cluster_entities(article: Article) -> None:
 
     _merge_abbreviations(ms, uf, groups(), name_of, article.text or "")
     _merge_foreign_surnames(ms, uf, groups(), name_of)
+    _merge_place_tails(ms, uf, groups(), name_of)
 
     g = groups()
     order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))
@@ -435,6 +436,43 @@ def cluster_entities(article: Article) -> None:
         k = len(article.entities) - 1
         for i in idx:
             ms[i].entity = k
+
+
+@derived
+def _place_tails() -> tuple[str, ...]:
+    """Characters a place's name may be written with or without (俄勒冈州 / 俄勒冈, 烈屿乡 /
+    烈屿): data/coref_level_chars.tsv, scope place_tail."""
+    return words("coref_level_chars", "place_tail")
+
+
+def _merge_place_tails(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
+    """A place written once with its level character and once without (俄勒冈州 and
+    俄勒冈, 碧瑶市 and 碧瑶) is one place, when only one place of the article is the
+    short form plus such a character (新竹 beside 新竹县 and 新竹市 stays apart), the
+    short form is not already written with another one in its own group, and the two
+    have no different gazetteer codes (吉林 and 吉林市 do)."""
+    names: dict[int, set[str]] = {}
+    codes: dict[int, set[str]] = {}
+    for r, idx in g.items():
+        if ms[r].type != "Place":
+            continue
+        root = uf.find(r)
+        names.setdefault(root, set()).update(name_of(ms[i]) for i in idx if not ms[i].generic)
+        codes.setdefault(root, set()).update(ms[i].code for i in idx if ms[i].code)
+    tails = _place_tails()
+    for root in list(names):
+        if uf.find(root) != root:
+            continue
+        # a short form already written with another level character in its own group (新竹 of 新竹市) is taken
+        shorts = [n for n in names[root] if len(n) >= 2 and not any(n + c in names[root] for c in tails)]
+        longer = {uf.find(r2) for r2, theirs in names.items() if uf.find(r2) != uf.find(root)
+                  and any(n + c in theirs for n in shorts for c in tails)}
+        if len(longer) != 1:
+            continue
+        other = longer.pop()
+        if len(codes.get(other, ())) > 1 or codes.get(root) and codes.get(other) and not codes[root] & codes[other]:
+            continue  # two places of one name (河东区 of two cities), or two places by their codes
+        uf.union(root, other)
 
 
 def _short_form_codes(ms: list[Mention], name_of) -> dict[str, str]:

@@ -224,3 +224,19 @@ def test_a_short_form_given_in_brackets_after_the_full_name_joins_it():
     art.mentions = ms
     cluster_entities(art)
     assert [(e.name, e.aliases) for e in art.entities] == [("中国科学院大连化学物理研究所", {"大连化物所"})]
+
+
+def _place(text, start, code=None):
+    return Mention(start, start + len(text), text, "Place", None, "model", None, code)
+
+
+def test_a_place_written_with_and_without_its_level_character_is_one_place():
+    ents, _ = _cluster([_place("俄勒冈州", 0), _place("俄勒冈", 10), _place("烈屿乡", 20), _place("烈屿", 30)])
+    assert ents == {"俄勒冈州": {"俄勒冈"}, "烈屿乡": {"烈屿"}}
+
+
+def test_a_short_place_form_fitting_two_places_or_two_codes_stays_apart():
+    ents, _ = _cluster([_place("新竹县", 0), _place("新竹市", 10), _place("新竹", 20)])
+    assert ents["新竹县"] == set()  # 新竹 joins 新竹市 by its name key, never both
+    ents, _ = _cluster([_place("吉林", 0, "220000"), _place("吉林市", 10, "220200")])
+    assert set(ents) == {"吉林", "吉林市"}
