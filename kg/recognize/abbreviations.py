@@ -27,7 +27,9 @@ def local_arrival_re() -> re.Pattern:
 def local_abbreviations(article: Article, start: int, end: int) -> list[tuple[int, int, int]]:
     """(start, end, place entity) of each local abbreviation in [start, end)."""
     out = []
-    for m in local_arrival_re().finditer(article.text, start, end):
+    for m in local_arrival_re().finditer(article.text, start):  # the purpose may start the next clause (来宜，考察)
+        if m.start(1) >= end:
+            break
         ch = m.group(1)
         places = [i for i, e in enumerate(article.entities)
                   if e.type == "Place" and len(e.name) >= 2 and e.name.startswith(ch)]
