@@ -555,8 +555,8 @@ def _written_apart(ms: list[Mention], a: list[int], b: list[int], text: str) -> 
             if hi < lo or any(ch in _SENTENCE_ENDS for ch in text[lo:hi]):
                 continue
             gap = text[min(ms[i].end, ms[j].end):max(ms[i].start, ms[j].start)]
-            if ms[j].end <= ms[i].start and gap.strip() in _BRACKET_OPENERS:
-                continue  # 甲研究所（甲所）: the short form given right after the full one
+            if ms[j].end <= ms[i].start and gap[:1] in _BRACKETS and gap.strip("".join(_BRACKETS) + " ") in _markers():
+                continue  # 甲研究所（简称甲所）: the short form given right after the full one
             return True
     return False
 
@@ -567,9 +567,15 @@ def _led_by_place(name: str) -> bool:
     return any(s == 0 for s, _, _ in _raw_matches(name))
 
 
-#: what ends a sentence, and what opens the bracket a short form is given in (甲研究所（简称甲所）)
+#: what ends a sentence, and what opens the bracket a short form is given in (甲研究所（甲所）)
 _SENTENCE_ENDS = frozenset("。！？!?\n")
-_BRACKET_OPENERS = frozenset({"（", "(", "（简称", "(简称", "（以下简称", "(以下简称", "，简称", ",简称"})
+_BRACKETS = "（(，,"
+
+
+@derived
+def _markers() -> frozenset[str]:
+    """The words that introduce such a short form (简称): data/coref_short_form_markers.tsv, and none."""
+    return frozenset(words("coref_short_form_markers")) | {""}
 
 
 def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of, text: str = "") -> None:
