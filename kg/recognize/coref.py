@@ -555,8 +555,10 @@ def _written_apart(ms: list[Mention], a: list[int], b: list[int], text: str) -> 
             if hi < lo or any(ch in _SENTENCE_ENDS for ch in text[lo:hi]):
                 continue
             gap = text[min(ms[i].end, ms[j].end):max(ms[i].start, ms[j].start)]
-            if ms[j].end <= ms[i].start and gap[:1] in _BRACKETS and gap.strip("".join(_BRACKETS) + " ") in _markers():
-                continue  # 甲研究所（简称甲所）: the short form given right after the full one
+            said = gap.strip(_BRACKETS + _COMMAS + " ")
+            if ms[j].end <= ms[i].start and (gap[:1] in _BRACKETS and (not said or said in _markers())
+                                              or gap[:1] in _COMMAS and said in _markers()):
+                continue  # 甲研究所（甲所）, 甲研究所，简称甲所: the short form given right after the full one
             return True
     return False
 
@@ -569,13 +571,14 @@ def _led_by_place(name: str) -> bool:
 
 #: what ends a sentence, and what opens the bracket a short form is given in (甲研究所（甲所）)
 _SENTENCE_ENDS = frozenset("。！？!?\n")
-_BRACKETS = "（(，,"
+_BRACKETS = "（("
+_COMMAS = "，,"
 
 
 @derived
 def _markers() -> frozenset[str]:
-    """The words that introduce such a short form (简称): data/coref_short_form_markers.tsv, and none."""
-    return frozenset(words("coref_short_form_markers")) | {""}
+    """The words that introduce such a short form (简称): data/coref_short_form_markers.tsv."""
+    return frozenset(words("coref_short_form_markers"))
 
 
 def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of, text: str = "") -> None:

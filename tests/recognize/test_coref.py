@@ -240,3 +240,14 @@ def test_a_short_place_form_fitting_two_places_or_two_codes_stays_apart():
     assert ents["新竹县"] == set()  # 新竹 joins 新竹市 by its name key, never both
     ents, _ = _cluster([_place("吉林", 0, "220000"), _place("吉林市", 10, "220200")])
     assert set(ents) == {"吉林", "吉林市"}
+
+
+def test_a_comma_alone_between_two_names_is_a_list_not_a_short_form():
+    text = "中国化学工程集团，中国化工集团出席。"
+    ms = [Mention(0, 8, "中国化学工程集团", "Organization", "Company", "org-rule"),
+          Mention(9, 15, "中国化工集团", "Organization", "Company", "org-rule")]
+    art = Article(source="x.txt", raw=text)
+    art.text = text
+    art.mentions = ms
+    cluster_entities(art)
+    assert sorted(e.name for e in art.entities) == ["中国化学工程集团", "中国化工集团"]
