@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     rounds = None
     if args.rounds:
         first, _, last = args.rounds.partition("-")
+        if not (first.isdigit() and (last or first).isdigit()):
+            ap.error(f"--rounds {args.rounds!r}: use N or FIRST-LAST")
         rounds = (int(first), int(last or first))
         if args.write:
             ap.error("--rounds measures a part of a set: it cannot ratchet the gates")

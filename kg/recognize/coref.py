@@ -258,17 +258,17 @@ def abbreviation_target(short: str, full_names) -> str | None:
         return None
     if short in _not_abbreviations() or short in abbreviation_forms():
         return None
-    from kg.lexicons.gazetteer import _raw_matches, lookup
+    from kg.lexicons.gazetteer import lookup
 
     if lookup(short):
         return None  # a place
-    place = max((e for s, e, _ in _raw_matches(short) if s == 0), default=0)
+    place = _leading_place(short)
     if place:
         # 西安交大 -> 西安交通大学, 香港贸发局 -> 香港贸易发展局: the same place starts both names
         # and the rest abbreviates the rest; a place and a suffix alone (广东省委) is a body named by its place
         rest = short[place:]
-        if len(rest) < 2 or rest in _not_abbreviations() or any(rest == suf for suf, _ in ORG_SUFFIXES):
-            return None
+        if len(rest) < 2 or rest in _not_abbreviations():
+            return None  # an organization suffix or a generic word after the place
         hits = {full for full in full_names if full.startswith(short[:place]) and len(full) >= len(short) + 2
                 and rest not in full and full[place:place + 1] == rest[0] and _subsequence(rest, full[place:])}
         if hits:
@@ -551,10 +551,10 @@ def _written_apart(ms: list[Mention], a: list[int], b: list[int], text: str) -> 
     whatever their characters."""
     for i in a:
         for j in b:
-            lo, hi = sorted((ms[i].end, ms[j].start)) if ms[i].start >= ms[j].end else sorted((ms[j].end, ms[i].start))
-            if hi < lo or any(ch in _SENTENCE_ENDS for ch in text[lo:hi]):
+            first, second = sorted((ms[i], ms[j]), key=lambda m: m.start)
+            gap = text[first.end:second.start]  # empty when the two overlap
+            if _SENTENCE_ENDS & set(gap):
                 continue
-            gap = text[min(ms[i].end, ms[j].end):max(ms[i].start, ms[j].start)]
             said = gap.strip(_BRACKETS + _COMMAS + " ")
             if ms[j].end <= ms[i].start and (gap[:1] in _BRACKETS and (not said or said in _markers())
                                               or gap[:1] in _COMMAS and said in _markers()):
@@ -563,10 +563,11 @@ def _written_apart(ms: list[Mention], a: list[int], b: list[int], text: str) -> 
     return False
 
 
-def _led_by_place(name: str) -> bool:
+def _leading_place(name: str) -> int:
+    """The length of the gazetteer place ``name`` starts with (西安 of 西安交大), 0 when none."""
     from kg.lexicons.gazetteer import _raw_matches
 
-    return any(s == 0 for s, _, _ in _raw_matches(name))
+    return max((e for s, e, _ in _raw_matches(name) if s == 0), default=0)
 
 
 #: what ends a sentence, and what opens the bracket a short form is given in (甲研究所（甲所）)
@@ -581,7 +582,7 @@ def _markers() -> frozenset[str]:
     return frozenset(words("coref_short_form_markers"))
 
 
-def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of, text: str = "") -> None:
+def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of, text: str) -> None:
     """An organization named only by an abbreviation joins the one full name it abbreviates,
     unless the two are written apart in one sentence."""
     full: dict[str, int] = {}
@@ -607,5 +608,5 @@ def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], na
             members = [j for rr, idx2 in g.items() if uf.find(rr) == t for j in idx2]
             # the longer forms and those led by a place (大连化物所, 西安交大) are not taken when
             # the two names are written apart in one sentence (two organizations listed)
-            if not (any(len(f) > 4 or _led_by_place(f) for f in forms) and _written_apart(ms, idx, members, text)):
+            if not (any(len(f) > 4 or _leading_place(f) for f in forms) and _written_apart(ms, idx, members, text)):
                 uf.union(r, t)

@@ -469,12 +469,9 @@ class _Extractor:
         if frame:  # X在Y陪同下前往…: X acts
             before = [r.entity for r in persons if r.end <= frame.start()]
             return before or self.state.leaders
-        acc = None
-        for acc in accompany_re().finditer(self.view.text, cl.start, pos):
-            pass
-        if acc is not None:
-            escorted_ = escorted(self.view, acc, pos)
-            return escorted_ or self.state.leaders  # 甲陪同乙考察: 乙 acts (甲 accompanies: companions.escorts)
+        accompanying = list(accompany_re().finditer(self.view.text, cl.start, pos))
+        if accompanying:  # 甲陪同乙考察: 乙 acts (甲 accompanies: companions.escorts)
+            return escorted(self.view, accompanying[-1], pos) or self.state.leaders
         if persons:
             ents = [r.entity for r in persons]
             if set(ents) & set(self.state.leaders):
