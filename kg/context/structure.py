@@ -110,8 +110,11 @@ def implied_zones(article: Article) -> None:
 
 
 def _names(article: Article, i: int) -> list[str]:
+    """The entity's name and aliases, longest first; among equal lengths its own name,
+    then the aliases in character order (never the order of a set, which varies with
+    the hash seed: 阜阳市委统战部 with the merged alias 苏州市委统战部 went to either 市委)."""
     e = article.entities[i]
-    return sorted({e.name, *e.aliases}, key=len, reverse=True)
+    return sorted({e.name, *e.aliases}, key=lambda n: (-len(n), n != e.name, n))
 
 
 def inside_by_code(infos: dict[int, PlaceInfo], a: int, b: int) -> bool | None:

@@ -256,3 +256,15 @@ def test_an_organization_stationed_abroad_lies_where_it_is_stationed():
     located = {tuple(p) for p in article_to_gold_shape(art)["locatedIn"]}
     assert {("德国驻成都总领事馆", "成都"), ("中国驻英国使馆", "英国")} <= located
     assert ("德国驻成都总领事馆", "德国") not in located
+
+
+def test_a_name_extending_two_names_of_equal_length_follows_the_entitys_own_name():
+    # the name 阜阳市委统战部 (a merged alias 苏州市委统战部) is part of 阜阳市委, for any hash seed
+    from kg.context.structure import _names_extending
+    from kg.doc import Article, LocalEntity
+
+    art = Article(source="t.txt", raw="", text="")
+    art.entities = [LocalEntity("苏州市委", "Organization"),
+                    LocalEntity("阜阳市委统战部", "Organization", aliases={"苏州市委统战部", "市委统战部"}),
+                    LocalEntity("阜阳市委", "Organization")]
+    assert [(r.subject, r.object) for r in _names_extending(art)] == [(1, 2)]
