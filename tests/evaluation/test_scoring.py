@@ -16,3 +16,58 @@ def test_titles_are_compared_without_generic_body_words():
     pred = {"file": "a.txt", "entities": gold["entities"],
             "positions": [{"person": "张明", "title": "主任", "in": "临海区人大常委会"}]}
     assert score_article(pred, gold).relations["positions"].tp == 1
+
+
+def _doc(entities, **rels):
+    return {"file": "a.txt", "entities": [{"name": n, "type": t, **extra} for n, t, *rest in entities
+                                          for extra in [rest[0] if rest else {}]], **rels}
+
+
+def test_a_relation_through_an_entity_gold_does_not_have_is_a_false_positive():
+    """项目 read as a person (与项目负责人交谈): the entity is wrong, and so is the meeting
+    the graph states with it."""
+    from kg.evaluation.scoring import score_article
+
+    gold = _doc([("魏传永", "Person"), ("王冠坤", "Person")], metWith=[["魏传永", "王冠坤"]])
+    pred = _doc([("魏传永", "Person"), ("王冠坤", "Person"), ("项目", "Person")],
+                metWith=[["魏传永", "王冠坤"], ["魏传永", "项目"]],
+                positions=[{"person": "项目", "title": "负责人"}])
+    s = score_article(pred, gold)
+    assert (s.entities.tp, s.entities.fp) == (2, 1)
+    assert (s.relations["metWith"].tp, s.relations["metWith"].fp) == (1, 1)
+    assert s.relations["positions"].fp == 1
+    assert "metWith ?项目 | 魏传永" in s.spurious
+
+
+def test_a_duplicate_node_is_one_false_positive_and_its_relations_are_the_entitys():
+    from kg.evaluation.scoring import score_article
+
+    gold = _doc([("张明", "Person"), ("华锐公司", "Organization", {"aliases": ["华锐"]})],
+                visited=[["张明", "华锐公司"]])
+    pred = _doc([("张明", "Person"), ("华锐公司", "Organization"), ("华锐", "Organization")],
+                visited=[["张明", "华锐"]])
+    s = score_article(pred, gold)
+    assert (s.entities.tp, s.entities.fp) == (2, 1)
+    assert (s.relations["visited"].tp, s.relations["visited"].fp) == (1, 0)
+
+
+def test_relations_through_an_optional_gold_entry_are_not_scored():
+    """The guide: garbage that replaced a name is optional at most, and relations through it are not scored."""
+    from kg.evaluation.scoring import score_article
+
+    gold = _doc([("张明", "Person"), ("918博天娱乐官网", "Organization", {"optional": True})])
+    pred = _doc([("张明", "Person"), ("918博天娱乐官网", "Organization")], visited=[["张明", "918博天娱乐官网"]])
+    s = score_article(pred, gold)
+    assert (s.entities.tp, s.entities.fp) == (1, 0)
+    assert (s.relations["visited"].tp, s.relations["visited"].fp, s.relations["visited"].fn) == (0, 0, 0)
+
+
+def test_a_party_that_matches_no_gold_entity_is_a_false_positive():
+    from kg.evaluation.scoring import score_article
+
+    gold = _doc([("临海市政府", "Organization"), ("华锐公司", "Organization")],
+                agreements=[{"name": "合作协议", "parties": ["临海市政府", "华锐公司"], "witnesses": []}])
+    pred = _doc([("临海市政府", "Organization"), ("华锐公司", "Organization"), ("签约项目", "Organization")],
+                agreements=[{"name": "合作协议", "parties": ["临海市政府", "华锐公司", "签约项目"], "witnesses": []}])
+    s = score_article(pred, gold)
+    assert (s.relations["party"].tp, s.relations["party"].fp) == (2, 1)
