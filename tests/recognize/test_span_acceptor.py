@@ -9,6 +9,7 @@ import pytest
 from kg.doc import ModelSpan
 from kg.recognize import destinations as DS
 from kg.recognize import org_verifier as OV
+from kg.recognize import person_verifier as PV
 from kg.recognize import span_acceptor as SA
 from kg.relations import post_bodies as PB
 from kg.recognize.model_combination import add_model_spans
@@ -51,13 +52,14 @@ def test_weights_survive_saving(tmp_path):
     (SA, "ZHKG_SPAN_ACCEPTOR", "+spans:", lambda w: isinstance(w, SA.SpanAcceptor) and 0 < w.threshold < 1),
     (OV, "ZHKG_ORG_VERIFIER", "+orgs:",  # the verifier's cap
      lambda w: isinstance(w, SA.SpanAcceptor) and 0 < w.threshold <= 0.5),
+    (PV, "ZHKG_PERSON_VERIFIER", "+persons:", lambda w: isinstance(w, SA.SpanAcceptor) and 0 < w.threshold <= 0.5),
     (DS, "ZHKG_DESTINATIONS", "+dest:", lambda w: isinstance(w, DS.Destinations) and 0.3 <= w.accept.threshold < 1),
     (PB, "ZHKG_POST_BODIES", "+posts:", lambda w: isinstance(w, SA.SpanAcceptor) and 0.3 <= w.threshold < 1),
 ])
 def test_on_by_default_off_with_zero_and_part_of_the_record_key(monkeypatch, module, flag, tag, threshold_ok):
     """Every trained reading ships its weights, is turned off by its flag (=0) and keys the build records
     (span_acceptor.weights_on / weights_version / weights_loaded): the span acceptor, the organization
-    verifier, visit destinations (kg.recognize.destinations), bare posts' bodies (kg.relations.post_bodies)."""
+    verifier, the person verifier, visit destinations (kg.recognize.destinations), bare posts' bodies (kg.relations.post_bodies)."""
     from kg.build.cache import model_id
 
     monkeypatch.setenv(flag, "0")
