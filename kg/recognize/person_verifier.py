@@ -9,14 +9,18 @@ its own meetings and positions: 项目 of 与项目负责人交谈 (a meeting wi
 component learns, from the train split's gold names, which chosen names are
 such words: a logistic regression (:func:`kg.recognize.span_acceptor.fit`) over
 the name's features (whether it starts with a family name of
-``data/surnames.txt`` or a Japanese one and the characters of the given
-name after a Chinese one, its
-script, length, first and last characters, how many
-of its characters are never in given names, the sources that found it, the
-NER model's tags on its writings, the characters around its first writing,
-how often it is written). A name whose probability is under the threshold
-(chosen on the corpus dev split) is dropped with every mention of it, and the
-drop is recorded as a decision of the recognition.
+``data/surnames.txt`` or a Japanese one, and the characters of the given name
+after a Chinese one; its script, length, first and last characters; how many
+of its characters are never in given names; the sources that found it; the
+NER model's tags on its writings; the characters around its first writing;
+how clearly each writing ends, :func:`kg.recognize.persons.right_boundary`; how
+often it is written). A name whose probability is under the threshold is
+dropped with every mention of it, and the drop is recorded as a decision of
+the recognition. The threshold is chosen on the corpus dev split by the
+organization verifier's cost rule, and kept under the probability of every
+gold name of the seeds and the shared dev articles (``kg train-persons``:
+:func:`kg.recognize.train_spans.train_verifier`), so the component drops
+项目, 班子 and 高管层 above but keeps 相谈甚欢 and 祝贺.
 
 The weights ship as ``person_verifier.json`` beside this module (``kg
 train-persons`` writes it); ``ZHKG_PERSON_VERIFIER=0`` turns the component off.
@@ -89,6 +93,7 @@ def person_features(text: str, name: str, mentions: list[Mention], tags: dict[tu
             f"first:{name[:1]}", f"first2:{name[:2]}", f"last:{name[-1:]}", f"last2:{name[-2:]}",
             f"left:{left[-1:]}", f"left2:{left}", f"right:{right[:1]}", f"right2:{right}",
             f"count:{min(text.count(name), 4)}", f"mentions:{min(len(mentions), 4)}",
+            *(f"ends:{b}" for b in sorted({P.right_boundary(text, m.end) for m in mentions})),
             *(f"given:{c}" for c in sorted(set(given[:3])) if family in ("one", "two"))]
 
 

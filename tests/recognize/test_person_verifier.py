@@ -28,7 +28,7 @@ def test_features_read_the_family_name_the_tags_and_the_surroundings():
     text = "县长魏传永与项目负责人交谈。"
     f = PV.person_features(text, "项目", [_person(text, "项目")], {})
     assert {"bias", "source:title-context", "ner:none", "first:项", "last:目", "left:与", "right:负",
-            "len:2", "count:1", "script:cjk"} <= set(f)
+            "len:2", "count:1", "script:cjk", "ends:2"} <= set(f)  # 负责人: a title ends it clearly
     g = PV.person_features(text, "魏传永", [_person(text, "魏传永")], {(2, 5): "Person"})
     assert "ner:Person" in g and "family:one" in g and "family_len:one|3" in g
     assert "script:latin" in PV.person_features("Maria Silva", "Maria Silva", [_person("Maria Silva", "Maria Silva")], {})
