@@ -33,7 +33,7 @@ from pathlib import Path
 from kg.doc import Article, Mention
 from kg.recognize import persons as P
 from kg.recognize.name_verifier import verify_names
-from kg.recognize.span_acceptor import weights_loaded, weights_on, weights_version
+from kg.recognize.span_acceptor import weights_loaded, weights_version
 
 #: the shipped weights
 SHIPPED = Path(__file__).with_name("person_verifier.json")
@@ -42,11 +42,6 @@ FLAG = "ZHKG_PERSON_VERIFIER"
 _LOADED: dict = {}
 #: while training: (name, its written forms, features) of every name read, instead of judging them
 _RECORD: list | None = None
-
-
-def enabled() -> bool:
-    """Whether the verifier reads the chosen person names (``ZHKG_PERSON_VERIFIER=0``: off)."""
-    return weights_on(SHIPPED, FLAG)
 
 
 def version() -> str:
