@@ -21,7 +21,7 @@ from kg.normalize.chrome import remove_chrome
 from kg.normalize.metadata import extract_metadata
 from kg.normalize.mojibake import clean_garbage
 from kg.normalize.punctuation import basic_whitespace, tidy_whitespace, unify_punctuation
-from kg.normalize.script import convert, detect_script
+from kg.normalize.script import convert, detect_script, keeps_for
 from kg.normalize.sentences import split_sentences
 
 
@@ -32,7 +32,7 @@ def normalize_text(raw: str, errors: list[str]) -> tuple[OffsetText, str, str | 
     doc = clean_garbage(doc, errors)
     info = detect_script(doc.text)
     if info.config:
-        doc = convert(doc, info.config)
+        doc = convert(doc, info.config, keeps_for(info.script))
     doc = remove_chrome(doc)
     doc = unify_punctuation(doc)
     doc = tidy_whitespace(doc)

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.lexicons.load import derived, words
 from kg.normalize.builder import OffsetText
 
 TRADITIONAL_RATIO = 0.05
@@ -101,18 +102,35 @@ def detect_script(text: str) -> ScriptInfo:
     return ScriptInfo(script, config, ratio, tw, hk)
 
 
-def convert(doc: OffsetText, config: str) -> OffsetText:
+@derived
+def simplified_keeps() -> frozenset[str]:
+    """Characters t2s changes that Simplified script writes as they are
+    (data/normalize_simplified_keeps.tsv: 乾 of 谢乾程, 昇 of 卢东昇)."""
+    return frozenset(words("normalize_simplified_keeps", "simplified"))
+
+
+def keeps_for(script: str) -> frozenset[str]:
+    """What :func:`convert` leaves alone in a text of ``script``: the characters
+    Simplified keeps when the text is Simplified with a few Traditional ones;
+    nothing in a Traditional text (its 乾 is the Traditional form of 干)."""
+    return simplified_keeps() if script == "simplified" else frozenset()
+
+
+def convert(doc: OffsetText, config: str, keep: frozenset[str] = frozenset()) -> OffsetText:
     """Convert with OpenCC, keeping the offset map exact.
 
     The whole text is converted at once (phrases see their context). OpenCC's
     character-level configurations keep the length, so the result maps one
     to one; where a phrase changed the length, the text is converted line by
     line and then piece by piece, and a piece whose length changed maps as a
-    whole onto its raw span.
+    whole onto its raw span. A character of ``keep`` (:func:`keeps_for`) is
+    never changed on its own.
     """
     conv = converter(config)
     out = conv.convert(doc.text)
     if len(out) == len(doc.text):
+        if keep:
+            out = "".join(x if x in keep else y for x, y in zip(doc.text, out))
         return doc.replace_same_length(out) if out != doc.text else doc
     edits = []
     pos = 0
@@ -125,7 +143,7 @@ def convert(doc: OffsetText, config: str) -> OffsetText:
             if new == piece:
                 continue
             if len(new) == len(piece):
-                edits.extend((a + i, a + i + 1, y) for i, (x, y) in enumerate(zip(piece, new)) if x != y)
+                edits.extend((a + i, a + i + 1, y) for i, (x, y) in enumerate(zip(piece, new)) if x != y and x not in keep)
             else:
                 edits.append((a, b, new))
     return doc.edit(edits)

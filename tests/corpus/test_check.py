@@ -80,5 +80,12 @@ def test_names_absent_from_the_text_or_not_simplified_are_listed_for_review():
     assert any("海通集團: not in Simplified script" in r for r in rep.review)
 
 
+def test_characters_simplified_keeps_are_not_listed_as_traditional():
+    from kg.corpus.check import _simplified
+
+    assert _simplified("谢乾程") and _simplified("卢东昇")
+    assert not _simplified("謝乾程") and not _simplified("海通集團")
+
+
 def test_not_an_object():
     assert check_gold([1, 2]).errors == ["not a JSON object"]

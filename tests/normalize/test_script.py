@@ -42,3 +42,30 @@ def test_tw2s_converts_taiwan_phrases():
 def test_a_few_traditional_characters_in_simplified_text_are_converted_but_script_stays():
     info = detect_script(SIMP * 5 + "發")
     assert info.script == "simplified" and info.config is not None
+
+
+def test_simplified_text_keeps_the_characters_simplified_writes_as_they_are():
+    # 乾 and 昇 are Simplified characters (names: 谢乾程, 卢东昇) that t2s changes on
+    # their own; a Simplified article keeps them (data/normalize_simplified_keeps.tsv)
+    from kg.normalize.pipeline import normalize_text
+
+    text = SIMP * 3 + "副总经理谢乾程、副市长卢东昇出席。發"
+    doc, script, config = normalize_text(text, [])
+    assert script == "simplified" and config is not None
+    assert "谢乾程" in doc.text and "卢东昇" in doc.text and "发" in doc.text
+
+
+def test_traditional_text_converts_them_as_opencc_does():
+    from kg.normalize.pipeline import normalize_text
+
+    doc, script, _config = normalize_text(PLAIN_TRAD + "乾淨的環境。", [])
+    assert script == "traditional" and "干净" in doc.text
+
+
+def test_convert_leaves_the_kept_characters_alone_on_both_paths():
+    from kg.normalize.script import keeps_for
+
+    keep = keeps_for("simplified")
+    assert {"乾", "昇"} <= keep and keeps_for("traditional") == frozenset()
+    assert convert(OffsetText.from_raw("谢乾程說"), "t2s", keep).text == "谢乾程说"
+    assert convert(OffsetText.from_raw("谢乾程說"), "t2s").text == "谢干程说"
