@@ -103,17 +103,17 @@ def detect_script(text: str) -> ScriptInfo:
 
 
 @derived
-def simplified_keeps() -> frozenset[str]:
-    """Characters t2s changes that Simplified script writes as they are
-    (data/normalize_simplified_keeps.tsv: 乾 of 谢乾程, 昇 of 卢东昇)."""
-    return frozenset(words("normalize_simplified_keeps", "simplified"))
+def simplified_keeps(script: str = "simplified") -> frozenset[str]:
+    """Characters t2s changes that Simplified writes as they are, kept in a text of
+    ``script`` (data/normalize_simplified_keeps.tsv: 乾 of 谢乾程 and 昇 of 卢东昇 in
+    Simplified text, 昇 of 陳正昇 in Traditional text too)."""
+    return frozenset(words("normalize_simplified_keeps", script))
 
 
 def keeps_for(script: str) -> frozenset[str]:
-    """What :func:`convert` leaves alone in a text of ``script``: the characters
-    Simplified keeps when the text is Simplified with a few Traditional ones;
-    nothing in a Traditional text (its 乾 is the Traditional form of 干)."""
-    return simplified_keeps() if script == "simplified" else frozenset()
+    """What :func:`convert` leaves alone in a text of ``script`` ("simplified": a
+    Simplified text with a few Traditional characters, or "traditional")."""
+    return simplified_keeps(script)
 
 
 def convert(doc: OffsetText, config: str, keep: frozenset[str] = frozenset()) -> OffsetText:

@@ -55,17 +55,18 @@ def test_simplified_text_keeps_the_characters_simplified_writes_as_they_are():
     assert "谢乾程" in doc.text and "卢东昇" in doc.text and "发" in doc.text
 
 
-def test_traditional_text_converts_them_as_opencc_does():
+def test_traditional_text_converts_qian_as_opencc_does_and_keeps_sheng():
     from kg.normalize.pipeline import normalize_text
 
-    doc, script, _config = normalize_text(PLAIN_TRAD + "乾淨的環境。", [])
+    doc, script, _config = normalize_text(PLAIN_TRAD + "乾淨的環境。副縣長陳正昇出席。", [])
     assert script == "traditional" and "干净" in doc.text
+    assert "陈正昇" in doc.text  # 昇 is kept in Traditional text too: nearly always a name's
 
 
 def test_convert_leaves_the_kept_characters_alone_on_both_paths():
     from kg.normalize.script import keeps_for
 
     keep = keeps_for("simplified")
-    assert {"乾", "昇"} <= keep and keeps_for("traditional") == frozenset()
+    assert {"乾", "昇"} <= keep and "昇" in keeps_for("traditional") and "乾" not in keeps_for("traditional")
     assert convert(OffsetText.from_raw("谢乾程說"), "t2s", keep).text == "谢乾程说"
     assert convert(OffsetText.from_raw("谢乾程說"), "t2s").text == "谢干程说"
