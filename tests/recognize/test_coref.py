@@ -251,3 +251,29 @@ def test_a_comma_alone_between_two_names_is_a_list_not_a_short_form():
     art.mentions = ms
     cluster_entities(art)
     assert sorted(e.name for e in art.entities) == ["中国化学工程集团", "中国化工集团"]
+
+
+def test_a_name_after_its_place_with_the_level_kept_joins_the_full_name():
+    # 省土地发展集团 of 山东省土地发展集团: the place dropped, its level character kept; the
+    # bare name then has one long form, not two
+    ents, _ = _cluster([
+        _org("山东省土地发展集团", 0), _org("省土地发展集团", 20), _org("土地发展集团", 40),
+    ])
+    assert ents == {"山东省土地发展集团": {"省土地发展集团", "土地发展集团"}}
+
+
+def test_the_level_kept_form_fits_two_provinces_and_stays_apart():
+    ents, _ = _cluster([_org("山东省土地发展集团", 0), _org("江苏省土地发展集团", 20), _org("省土地发展集团", 40)])
+    assert set(ents) == {"山东省土地发展集团", "江苏省土地发展集团", "省土地发展集团"}
+
+
+def test_a_level_kept_bare_body_is_left_to_the_bare_bodies():
+    # 市科技局 may be another city's bureau (kg.recognize.bare_bodies chooses the place)
+    ents, _ = _cluster([_org("临海市科技局", 0, "GovernmentBody"), _org("市科技局", 20, "GovernmentBody")])
+    assert set(ents) == {"临海市科技局", "市科技局"}
+
+
+def test_a_county_government_written_xianfu_is_the_county_government():
+    # 云林县府 (data/coref_abbreviations.tsv: 县府=县政府)
+    ents, _ = _cluster([_org("云林县政府", 0, "GovernmentBody"), _org("云林县府", 20, "GovernmentBody")])
+    assert ents == {"云林县政府": {"云林县府"}}
