@@ -89,7 +89,8 @@ def _tables() -> _Tables:
 
 def detect_script(text: str) -> ScriptInfo:
     tables = _tables()
-    changed = sum(map(tables.traditional.__contains__, text))
+    # the characters Simplified keeps (谢乾程) do not make a text Traditional
+    changed = sum(map(tables.traditional.__contains__, text)) - sum(map(text.count, simplified_keeps("simplified")))
     if not changed:
         return ScriptInfo("simplified", None, 0.0)
     han = sum(map(len, _HAN_RUN.findall(text)))

@@ -13,9 +13,9 @@ type are the same entity when:
   prefixes (硅酸盐研究所 <-> 中国科学院上海硅酸盐研究所, 北京分院 <->
   中科院北京分院), its head plus a suffix (四维科技 <-> 唐山四维智能科技,
   兴泰公司 <-> 合肥兴泰金融控股(集团)有限公司), itself plus a suffix word
-  (罗克佳华科技 <-> 罗克佳华科技集团), or the name after its place with the
-  place's level kept (省土地发展集团 <-> 山东省土地发展集团; not a bare body such
-  as 市科技局, whose place kg.recognize.bare_bodies chooses). A short form
+  (罗克佳华科技 <-> 罗克佳华科技集团), or a company's name after its place with
+  the place's level kept (省土地发展集团 <-> 山东省土地发展集团; not a bare body
+  such as 市发改委, whose place kg.recognize.bare_bodies chooses). A short form
   that fits two different long names is left alone;
 - an organization named only by an abbreviation (2-6 characters: 北航,
   工研院, 贸发局, 大连化物所) whose characters appear in order in exactly one full
@@ -211,9 +211,10 @@ def _is_short_of(s: str, l: str) -> bool:
     # the name after its place: 国资委 <- 北京市国资委, 立法会 <- 香港立法会
     if core_l == s and len(s) >= 3 and s[0] not in _tail_levels():
         return True
-    # the name after its place with the place's level kept: 省土地发展集团 <- 山东省土地发展集团
-    # (a bare body, 市科技局, is the bare bodies' business: kg.recognize.bare_bodies)
-    if len(s) >= 5 and s[0] in _tail_levels() and core_l == s[1:] and not _bare_body(s) \
+    # a company's name after its place with the place's level kept: 省土地发展集团 <-
+    # 山东省土地发展集团 (not a bare body, 市发改委: kg.recognize.bare_bodies chooses its
+    # place; nor 市人民医院, which every city has)
+    if len(s) >= 5 and s[0] in _tail_levels() and core_l == s[1:] and s.endswith(_company_ends()) \
             and _place_of_level(l[: len(l) - len(core_l)], s[0]):
         return True
     # head + tail: 四维科技 <- 唐山四维智能科技, 兴泰公司 <- 合肥兴泰金融控股(集团)有限公司;
@@ -238,12 +239,13 @@ def _place_of_level(form: str, level: str) -> bool:
     return any(p.name.endswith(level) for p in _index().names.get(form, []))
 
 
-def _bare_body(name: str) -> bool:
-    """Whether ``name`` is a generic body as a whole (市科技局, 省委: kg.recognize.orgs.generic_body)."""
-    from kg.recognize.orgs import generic_body
+@derived
+def _company_ends() -> tuple[str, ...]:
+    """How a company's name ends (集团, 科技, 有限公司: the short companies' suffixes of
+    kg.lexicons.org_lexicon and data/context_legal_suffixes.tsv)."""
+    from kg.lexicons.org_lexicon import SHORT_COMPANY_SUFFIXES
 
-    g = generic_body(name, 0)
-    return g is not None and g[0] == len(name)
+    return tuple(sorted({*SHORT_COMPANY_SUFFIXES, *words("context_legal_suffixes")}, key=len, reverse=True))
 
 
 #: the longest abbreviation read (大连化物所, 四川省港澳办, 世界台商总会)

@@ -63,10 +63,18 @@ def test_traditional_text_converts_qian_as_opencc_does_and_keeps_sheng():
     assert "陈正昇" in doc.text  # 昇 is kept in Traditional text too: nearly always a name's
 
 
-def test_convert_leaves_the_kept_characters_alone_on_both_paths():
+def test_convert_leaves_the_kept_characters_alone():
     from kg.normalize.script import keeps_for
 
     keep = keeps_for("simplified")
     assert {"乾", "昇"} <= keep and "昇" in keeps_for("traditional") and "乾" not in keeps_for("traditional")
     assert convert(OffsetText.from_raw("谢乾程說"), "t2s", keep).text == "谢乾程说"
     assert convert(OffsetText.from_raw("谢乾程說"), "t2s").text == "谢干程说"
+
+
+def test_the_kept_characters_do_not_make_a_text_traditional():
+    # 副总经理谢乾程出席。 has one character t2s changes in ten: still Simplified, nothing converted
+    from kg.normalize.pipeline import normalize_text
+
+    doc, script, config = normalize_text("副总经理谢乾程出席。", [])
+    assert script == "simplified" and config is None and doc.text == "副总经理谢乾程出席。"

@@ -268,9 +268,21 @@ def test_the_level_kept_form_fits_two_provinces_and_stays_apart():
 
 
 def test_a_level_kept_bare_body_is_left_to_the_bare_bodies():
-    # 市科技局 may be another city's bureau (kg.recognize.bare_bodies chooses the place)
-    ents, _ = _cluster([_org("临海市科技局", 0, "GovernmentBody"), _org("市科技局", 20, "GovernmentBody")])
-    assert set(ents) == {"临海市科技局", "市科技局"}
+    # 市发改委 may be another city's (kg.recognize.bare_bodies chooses the place): no company
+    ents, _ = _cluster([_org("临海市发改委", 0, "GovernmentBody"), _org("市发改委", 20, "GovernmentBody")])
+    assert set(ents) == {"临海市发改委", "市发改委"}
+
+
+def test_only_a_company_joins_with_the_level_kept():
+    # every city has a 市人民医院: the one of the article's only named city is no safe guess
+    ents, _ = _cluster([_org("临海市人民医院", 0, "Organization"), _org("市人民医院", 20, "Organization")])
+    assert set(ents) == {"临海市人民医院", "市人民医院"}
+
+
+def test_the_level_kept_must_be_the_places_level():
+    # 山东 is a province: 市土地发展集团 is no form of 山东省土地发展集团
+    ents, _ = _cluster([_org("山东省土地发展集团", 0), _org("市土地发展集团", 20)])
+    assert set(ents) == {"山东省土地发展集团", "市土地发展集团"}
 
 
 def test_a_county_government_written_xianfu_is_the_county_government():
