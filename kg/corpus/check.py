@@ -145,9 +145,9 @@ def check_gold(doc, expected_file: str | None = None, text: str | None = None) -
 def _simplified(name: str) -> bool:
     """Whether ``name`` is in Simplified script: t2s leaves it alone, but for the
     characters Simplified keeps (data/normalize_simplified_keeps.tsv: 谢乾程)."""
-    from kg.normalize.script import converter, simplified_keeps
+    from kg.normalize.script import converter, keeps_for
 
-    keep, out = simplified_keeps(), converter("t2s").convert(name)
+    keep, out = keeps_for("simplified"), converter("t2s").convert(name)
     return len(out) == len(name) and all(x == y or x in keep for x, y in zip(name, out))
 
 

@@ -5,7 +5,8 @@ character looked up in a table built once from OpenCC itself, so a
 Simplified article costs no conversion at all). Simplified text changes
 nothing; Traditional text changes about a third of its characters. Above
 :data:`TRADITIONAL_RATIO` the input is "traditional"; any Traditional-only
-character at all makes the text go through OpenCC.
+character at all makes the text go through OpenCC (but for those
+Simplified keeps as they are: data/normalize_simplified_keeps.tsv).
 
 Configuration per source (``tw2s``, ``hk2s`` or ``t2s``), from evidence in
 the text itself:
@@ -89,8 +90,7 @@ def _tables() -> _Tables:
 
 def detect_script(text: str) -> ScriptInfo:
     tables = _tables()
-    # the characters Simplified keeps (谢乾程) do not make a text Traditional
-    changed = sum(map(tables.traditional.__contains__, text)) - sum(map(text.count, simplified_keeps("simplified")))
+    changed = sum(map(_changed_chars().__contains__, text))
     if not changed:
         return ScriptInfo("simplified", None, 0.0)
     han = sum(map(len, _HAN_RUN.findall(text)))
@@ -104,17 +104,19 @@ def detect_script(text: str) -> ScriptInfo:
 
 
 @derived
-def simplified_keeps(script: str = "simplified") -> frozenset[str]:
-    """Characters t2s changes that Simplified writes as they are, kept in a text of
-    ``script`` (data/normalize_simplified_keeps.tsv: 乾 of 谢乾程 and 昇 of 卢东昇 in
-    Simplified text, 昇 of 陳正昇 in Traditional text too)."""
+def keeps_for(script: str) -> frozenset[str]:
+    """What :func:`convert` leaves alone in a text of ``script``: characters t2s
+    changes that Simplified writes as they are (data/normalize_simplified_keeps.tsv:
+    乾 of 谢乾程 and 昇 of 卢东昇 in a Simplified text with a few Traditional
+    characters, 昇 of 陳正昇 in a Traditional text too)."""
     return frozenset(words("normalize_simplified_keeps", script))
 
 
-def keeps_for(script: str) -> frozenset[str]:
-    """What :func:`convert` leaves alone in a text of ``script`` ("simplified": a
-    Simplified text with a few Traditional characters, or "traditional")."""
-    return simplified_keeps(script)
+@derived
+def _changed_chars() -> frozenset[str]:
+    """The characters whose presence makes a text go through OpenCC: those t2s changes
+    on their own, but for those Simplified keeps (谢乾程 is Simplified)."""
+    return _tables().traditional - keeps_for("simplified")
 
 
 def convert(doc: OffsetText, config: str, keep: frozenset[str] = frozenset()) -> OffsetText:
