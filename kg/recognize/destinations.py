@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,18 @@ def _stops() -> tuple[str, ...]:
 
 
 @derived
+def _verb_rx() -> re.Pattern:
+    """Any visit verb of :func:`_verbs`, longest first (the first that fits at a place)."""
+    return re.compile("|".join(map(re.escape, _verbs())))
+
+
+@derived
+def _stop_rx() -> re.Pattern:
+    """Any word of :func:`_stops`."""
+    return re.compile("|".join(map(re.escape, _stops())))
+
+
+@derived
 def _gaps() -> tuple[str, ...]:
     """What may stand between a visit verb and its destination (考察了: data/context_trip_gaps.tsv)."""
     return tuple(sorted(words("context_trip_gaps"), key=len, reverse=True))
@@ -77,10 +90,10 @@ def _heads() -> frozenset[str]:
 _PUNCT = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[] \n\t,;:!?\"'")
 
 
-def _item_end(text: str, s: int, stops: tuple[str, ...]) -> int:
+def _item_end(text: str, s: int, stops: re.Pattern) -> int:
     e = s
     while e < len(text) and e - s < LONGEST and text[e] not in _PUNCT:
-        if e > s + 1 and any(text.startswith(w, e) for w in stops):
+        if e > s + 1 and stops.match(text, e):
             break
         e += 1
     return e
@@ -90,14 +103,10 @@ def candidates(text: str) -> list[tuple[int, int, str, int]]:
     """(start, end, verb, place in the list) of the text read after each visit verb,
     up to a boundary; the items of a list after it (考察了甲公司、乙园区和丙基地) too."""
     out = []
-    verbs, stops, joins = _verbs(), _stops(), words("recognize_destination_stops", "join")
-    i = 0
-    while i < len(text):
-        verb = next((v for v in verbs if text.startswith(v, i)), None)
-        if verb is None:
-            i += 1
-            continue
-        s = i + len(verb)
+    stops, joins = _stop_rx(), words("recognize_destination_stops", "join")
+    for found in _verb_rx().finditer(text):  # left to right, the longest verb where several fit
+        verb = found.group()
+        s = found.end()
         gap = next((g for g in _gaps() if text.startswith(g, s)), "")  # 考察了
         s += len(gap)
         item = 0
@@ -111,7 +120,6 @@ def candidates(text: str) -> list[tuple[int, int, str, int]]:
             if nxt is None or item >= 8 or len(verb) == 1:  # 感受到A、B: a one-character verb starts no list
                 break
             s, item = nxt, item + 1
-        i = i + len(verb)
     return out
 
 

@@ -230,9 +230,16 @@ def has_stop(name: str) -> bool:
     """A function character or verb inside, or a stop word at the start."""
     if any(c in _stop_chars() and not _inside_company(name, i) for i, c in enumerate(name)):
         return True
-    if any(_stop_word_at(name, w, i) for w in _stop_words() for i in _find_all(name, w)):
+    if _stop_word_rx().search(name) and any(  # the scan only where some stop word is in the name
+            _stop_word_at(name, w, i) for w in _stop_words() for i in _find_all(name, w)):
         return True
     return name.startswith(_start_stops()) and not name.startswith(_start_keeps())
+
+
+@derived
+def _stop_word_rx() -> re.Pattern:
+    """Any word of :func:`_stop_words` (whether :func:`has_stop` needs to look further)."""
+    return re.compile("|".join(map(re.escape, _stop_words())))
 
 
 def _inside_company(name: str, i: int) -> bool:
@@ -289,10 +296,19 @@ def is_group(name: str) -> bool:
 def org_suffix(name: str) -> str | None:
     """The longest organization suffix ``name`` ends with (after a 2+ char core)."""
     best = None
-    for suf, _ in LX.ORG_SUFFIXES:
+    for suf in _suffixes_by_last().get(name[-1:], ()):
         if name.endswith(suf) and len(name) > len(suf) and (best is None or len(suf) > len(best)):
             best = suf
     return best
+
+
+@derived
+def _suffixes_by_last() -> dict[str, tuple[str, ...]]:
+    """The organization suffixes by their last character, in their order (for :func:`org_suffix`)."""
+    out: dict[str, list[str]] = {}
+    for suf, _ in LX.ORG_SUFFIXES:
+        out.setdefault(suf[-1:], []).append(suf)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _strip_level(name: str) -> str:

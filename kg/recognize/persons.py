@@ -244,8 +244,10 @@ def name_before(text: str, end: int, known: set[str] | frozenset[str] = frozense
     for family in japanese_surnames():  # 太田浩議長, 塩田康一知事
         for n in (1, 2, 3):
             s = end - n - len(family)
-            name = text[max(s, 0):end]
-            if s >= 0 and name.startswith(family) and all(_is_cjk(c) for c in name) \
+            if s < 0 or not text.startswith(family, s):
+                continue
+            name = text[s:end]
+            if all(_is_cjk(c) for c in name) \
                     and (left_boundary(text, s) or name in known) and not _bad_unknown(text, s, name):
                 return name
     return None
@@ -680,8 +682,21 @@ def _inside_org_word(text: str, start: int, end: int) -> bool:
     kg.lexicons.org_lexicon)? Then no name is taken before it."""
     from kg.lexicons import org_lexicon as LX
 
-    return any(text.startswith(suf, k) for suf, _ in LX.ORG_SUFFIXES
-               for k in range(max(start, end - len(suf) + 1), end) if k + len(suf) > end)
+    by_first = _org_suffixes_by_first()
+    longest = max((len(suf) for suf, _ in LX.ORG_SUFFIXES), default=0)
+    return any(k + len(suf) > end and text.startswith(suf, k)
+               for k in range(max(start, end - longest + 1), end) for suf in by_first.get(text[k], ()))
+
+
+@derived
+def _org_suffixes_by_first() -> dict[str, tuple[str, ...]]:
+    """The organization suffixes (kg.lexicons.org_lexicon) by their first character."""
+    from kg.lexicons import org_lexicon as LX
+
+    out: dict[str, list[str]] = {}
+    for suf, _ in LX.ORG_SUFFIXES:
+        out.setdefault(suf[:1], []).append(suf)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @derived
