@@ -383,7 +383,9 @@ def cluster_entities(article: Article) -> None:
     short_codes = _short_form_codes(ms, name_of)
     by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(ms):
-        keys = [(m.type, name_key(name_of(m))), (m.type, name_key(m.text))]
+        keys = [(m.type, name_key(name_of(m)))]
+        if not (m.generic and m.canonical):  # a bare 市委 is known by what it stands for: two of them
+            keys.append((m.type, name_key(m.text)))  # may stand for two cities' committees
         if m.type == "Place":
             code = m.code or _foreign_city_code(name_of(m)) or short_codes.get(m.text)
             if code:

@@ -289,3 +289,28 @@ def test_a_county_government_written_xianfu_is_the_county_government():
     # 云林县府 (data/coref_abbreviations.tsv: 县府=县政府)
     ents, _ = _cluster([_org("云林县政府", 0, "GovernmentBody"), _org("云林县府", 20, "GovernmentBody")])
     assert ents == {"云林县政府": {"云林县府"}}
+
+
+def test_two_bare_committees_standing_for_two_cities_stay_apart():
+    # 三亚市委书记王祺扬，市委副书记…会见了文昌市委书记龙卫东，市委副书记…: each bare 市委 stands for
+    # the committee named before it; the same written form does not make the two committees one
+    def bare(start, canonical):
+        m = _org("市委", start, "GovernmentBody", canonical)
+        m.generic = True
+        return m
+
+    ents, _ = _cluster([
+        _org("三亚市委", 0, "GovernmentBody"), bare(20, "三亚市委"),
+        _org("文昌市委", 33, "GovernmentBody"), bare(43, "文昌市委"),
+    ])
+    assert ents == {"三亚市委": set(), "文昌市委": set()}
+
+
+def test_two_bare_committees_standing_for_one_city_are_one():
+    def bare(start):
+        m = _org("市委", start, "GovernmentBody", "三亚市委")
+        m.generic = True
+        return m
+
+    ents, a = _cluster([_org("三亚市委", 0, "GovernmentBody"), bare(20), bare(43)])
+    assert ents == {"三亚市委": set()} and len({m.entity for m in a.mentions}) == 1
