@@ -55,6 +55,7 @@ from kg.lexicons.triggers import (
     accompany_re,
     CLAUSE_DATE,
     guest_words,
+    irrealis_re,
     place_abbreviations,
     meet_object_re,
     meet_with_re,
@@ -147,6 +148,12 @@ def _speech_from(clauses: list[Clause]) -> int:
         if speech_end_re().search(c.text.strip()):
             return i + 1
     return len(clauses)
+
+
+@derived
+def _delegation_nouns() -> tuple[str, ...]:
+    """Names of a delegation that begin with a visit verb (参访团, 考察组: data/trigger_delegation_words.tsv)."""
+    return tuple(w for w in words("trigger_delegation_words") if len(w) >= 3)
 
 
 def _motion_triggers(view: TextView, clause: Clause):
@@ -574,6 +581,9 @@ class _Extractor:
             for m in list(_motion_triggers(view, cl)) + list(view.find(visit_inspect_re(), cl.start, cl.end)):
                 if in_acc(m.start()) or not realis(view, cl, m.start()) or nominal_re().search(cl.text):
                     continue
+                if view.text.startswith(_delegation_nouns(), m.start()) and \
+                        irrealis_re("clauses").search(view.text, cl.start, cl.end):
+                    continue  # 参访团将赴…: the delegation's name is no visit where its clause tells a plan
                 if m.group() == "到" and "从" in view.text[self.article.sentences[si].start : m.start()]:
                     continue  # 从A，到B: a range, not a trip
                 agents = self._subject(clauses, ci, m.start())

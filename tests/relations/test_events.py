@@ -36,6 +36,23 @@ def test_wishes_plans_and_speech_are_not_events():
     assert triples(art, "visited") == {("张三", "甲公司")}
 
 
+def test_a_delegations_name_that_begins_with_a_visit_verb_is_no_visit():
+    # 参访团将赴…: 参访 begins the delegation's name (data/trigger_delegation_words.tsv), and the
+    # plan (将赴) is no visit either
+    text = "市长张明率参访团抵达台湾。在台期间，参访团将赴台北、宜兰等地，考察甲养殖场的运作情况。"
+    art = make_article(text, {"张明": "Person", "台湾": "Place", "台北": "Place", "宜兰": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张明", "台湾")}
+
+
+def test_a_delegation_after_a_frame_of_places_visits_them():
+    # 在甲公司、乙公司等地，考察团一行听取了…: the delegation was at the places of the frame
+    text = "市长张明率考察团抵达东川。在甲公司、乙公司等地，考察团一行听取了企业负责人的介绍。"
+    art = make_article(text, {"张明": "Person", "东川": "Place", "甲公司": "Organization", "乙公司": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张明", "东川"), ("张明", "甲公司"), ("张明", "乙公司")}
+
+
 def test_an_organization_as_subject_is_no_persons_visit():
     art = make_article("张三一行到甲市考察。大同等企业已先后到甲市落脚投资。",
                        {"张三": "Person", "甲市": "Place", "大同": "Organization"})

@@ -87,6 +87,30 @@ def test_a_meeting_the_rules_found_stays_without_a_meeting_word():
     assert {r.kind for r in art.relations} == {"metWith", "accompanied"}
 
 
+@pytest.mark.parametrize("titles, dropped", [
+    (["记者"], True),               # the byline's reporter
+    (["通讯员", "记者"], True),
+    (["记者", "副总编辑"], False),   # a post beside the byline role: not only the report's writer
+])
+def test_the_reporter_of_a_byline_takes_part_in_no_event(titles, dropped):
+    from kg.doc import Position
+
+    art = make_article("张明考察华锐公司，会见了王立。（记者 李青）",
+                       {"张明": "Person", "华锐公司": "Organization", "王立": "Person", "李青": "Person"})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    zm, hr, wl, lq = ids["张明"], ids["华锐公司"], ids["王立"], ids["李青"]
+    art.positions = [Position(lq, t, None, 0, "") for t in titles]
+    cands = [Candidate("visited", lq, hr, None, 0, [], False), Candidate("visited", zm, hr, None, 0, [], False),
+             Candidate("metWith", min(lq, wl), max(lq, wl), None, 0, [], False),
+             Candidate("accompanied", lq, zm, None, 0, [], False)]
+    decide(art, cands, [0.9] * 4, {"visited": 0.5, "metWith": 0.5, "accompanied": 0.5},
+           ["visited", "metWith", "accompanied"], record=True)
+    with_reporter = {r.kind for r in art.relations if lq in (r.subject, r.object)}
+    assert ("visited", zm, hr) in {(r.kind, r.subject, r.object) for r in art.relations}
+    assert (with_reporter == set()) == dropped
+    assert (sum("reporter of the byline" in d.reason for d in art.decisions) == 3) == dropped
+
+
 @pytest.mark.parametrize("mode", sorted(SHIPPED))
 def test_shipped_models_are_package_data_with_their_dev_figures(mode):
     folder = model_dir(mode)
