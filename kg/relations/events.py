@@ -68,7 +68,6 @@ from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.titles import title_at
 
 #: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
-DELEGATION_RE = re.compile(r"一行(?!业|动)|带队|率队|率团(?!陪同)|带领|率领|率(?![先为达])")
 #: 在A、B，… : a locative frame opening a clause (after a date)
 FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
 
@@ -123,6 +122,23 @@ def named_group_re() -> re.Pattern:
 def group_re() -> re.Pattern:
     """After a name: the group, not its members, is the subject (scope group)."""
     return re.compile(alternation("trigger_delegation_words", "group"))
+
+@derived
+def delegation_re() -> re.Pattern:
+    """一行, 带队, 率领 …: the people before it lead a delegation (data/trigger_delegation_leads.tsv)."""
+    return re.compile(alternation("trigger_delegation_leads", regex=True, file_order=True))
+
+
+@derived
+def _delegation_use_re(use: str) -> re.Pattern:
+    """The words of data/trigger_delegation_leads.tsv of one scope (group, members)."""
+    return re.compile(alternation("trigger_delegation_leads", use, regex=True, file_order=True))
+
+
+def _delegation_word(word: str, use: str) -> bool:
+    """Is the matched ``word`` one of scope ``use`` (一行: group; 率, 带领: members)?"""
+    return _delegation_use_re(use).fullmatch(word) is not None
+
 
 @derived
 def delegation_head_re() -> re.Pattern:
@@ -410,10 +426,11 @@ class _Extractor:
         view = self.view
         self._delegation_heads(si, clauses)
         for ci, cl in enumerate(clauses):
-            for m in view.find(DELEGATION_RE, cl.start, cl.end):
+            for m in view.find(delegation_re(), cl.start, cl.end):
                 if accompany_re().search(view.text, m.end(), cl.end):
                     continue  # 率团陪同: companions, not a new delegation
-                if m.group() == "一行":
+                group = _delegation_word(m.group(), "group")
+                if group:
                     leaders = names_right_before(view, m.start())
                 else:
                     leaders = name_run_before(view, clauses, ci, m.start())
@@ -424,12 +441,14 @@ class _Extractor:
                         leaders = list(dict.fromkeys(after))
                 if not leaders:
                     continue
-                if m.group() == "一行" and set(leaders) < set(self.state.leaders):
+                if group and set(leaders) < set(self.state.leaders):
                     break  # 王一一行 told again: the delegation of 王一 and 李二 in focus
                 self.state.leaders = leaders
                 self.state.visit = None
-                if m.group().startswith(("率", "带领")):
-                    end = view.text.find("一行", m.end(), cl.end)
+                if _delegation_word(m.group(), "members"):
+                    ends = [e.start() for e in view.find(delegation_re(), m.end(), cl.end)
+                            if _delegation_word(e.group(), "group")]
+                    end = ends[0] if ends else -1
                     members = view.refs_in(m.end(), end if end > 0 else cl.end, "Person")
                     if members:
                         ev = self._event("Visit", leaders, si)
