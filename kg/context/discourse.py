@@ -103,11 +103,33 @@ def name_run_before(view: TextView, clauses: list[Clause], ci: int, pos: int) ->
 def names_right_before(view: TextView, pos: int) -> list[int]:
     """People immediately before ``pos`` (王一一行, 王一副市长、李二副院长一行,
     甲集团副总裁王一、总经理李二一行, 王一、李二等一行)."""
+    return _run_before(view, pos)[0]
+
+
+def runs_before(view: TextView, pos: int) -> list[list[int]]:
+    """The runs of :func:`names_right_before` that end at ``pos``, each run after a
+    comma that closes the one before it, first run first: 市长王一，副市长李二、局长
+    张三一行 -> [[王一], [李二, 张三]] (the first named leads, the others come along)."""
+    runs: list[list[int]] = []
+    run, start = _run_before(view, pos)
+    while run:
+        runs.insert(0, run)
+        j = _title_before(view, start)
+        j = start if j is None else j
+        if j <= 0 or view.text[j - 1] != "，":
+            break
+        run, start = _run_before(view, j - 1)
+    return runs
+
+
+def _run_before(view: TextView, pos: int) -> tuple[list[int], int]:
+    """(the people of :func:`names_right_before`, where the first one's name starts)."""
     text = view.text
     out: list[int] = []
     i = pos
     if i > 0 and text[i - 1] in words("context_list_separators", "closes"):
         i -= 1  # 王一、李二等一行
+    start = i
     while i > 0:
         t = _title_ending(text, i)
         if t is not None:
@@ -116,7 +138,7 @@ def names_right_before(view: TextView, pos: int) -> list[int]:
         if r is None or r.type != "Person":
             break
         out.insert(0, r.entity)
-        i = r.start
+        i = start = r.start
         if i > 0 and text[i - 1] in "、" + "".join(words("context_list_separators", "bodies")):
             i -= 1
             continue
@@ -125,7 +147,7 @@ def names_right_before(view: TextView, pos: int) -> list[int]:
             i = j - 1
             continue
         break
-    return out
+    return out, start
 
 
 def _title_before(view: TextView, end: int) -> int | None:

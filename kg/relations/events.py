@@ -47,6 +47,7 @@ from kg.context.discourse import (
     is_name_list,
     name_run_before,
     names_right_before,
+    runs_before,
     new_event,
     realis,
 )
@@ -430,8 +431,11 @@ class _Extractor:
                 if accompany_re().search(view.text, m.end(), cl.end):
                     continue  # 率团陪同: companions, not a new delegation
                 group = _delegation_word(m.group(), "group")
-                if group:
-                    leaders = names_right_before(view, m.start())
+                along: list[int] = []
+                if group:  # 市长王一，副市长李二、局长张三一行: 王一 leads, the others come along
+                    runs = runs_before(view, m.start())
+                    leaders = runs[0] if runs else []
+                    along = [p for run in runs[1:] for p in run if p not in leaders]
                 else:
                     leaders = name_run_before(view, clauses, ci, m.start())
                     # 甲会见了由乙率领的代表团: the people after the meeting verb lead, not its subject
@@ -445,6 +449,10 @@ class _Extractor:
                     break  # 王一一行 told again: the delegation of 王一 and 李二 in focus
                 self.state.leaders = leaders
                 self.state.visit = None
+                if along:
+                    ev = self._event("Visit", leaders, si)
+                    self.state.visit = ev
+                    self.article.events[ev].companions.extend(dict.fromkeys(along))
                 if _delegation_word(m.group(), "members"):
                     ends = [e.start() for e in view.find(delegation_re(), m.end(), cl.end)
                             if _delegation_word(e.group(), "group")]
@@ -502,6 +510,9 @@ class _Extractor:
             ents = [r.entity for r in persons]
             if set(ents) & set(self.state.leaders):
                 return self.state.leaders
+            visit = self.state.visit
+            if visit is not None and set(ents) & set(self.article.events[visit].companions):
+                return self.state.leaders  # 市长王一，副市长李二一行到…: the companions come along
             if group_re().search(self.view.text, persons[-1].end, pos):
                 return None  # …等组成的代表团一行深入…: the group, not its members
             return name_run_before(self.view, clauses, ci, pos)

@@ -53,6 +53,18 @@ def test_a_delegation_after_a_frame_of_places_visits_them():
     assert triples(art, "visited") == {("张明", "东川"), ("张明", "甲公司"), ("张明", "乙公司")}
 
 
+@pytest.mark.parametrize("sep, visitors, along", [
+    ("，", {"张明"}, {("王芳", "张明"), ("李青", "张明")}),  # 市长张明，副市长王芳、秘书长李青一行: 张明 leads
+    ("、", {"张明", "王芳", "李青"}, set()),                 # one list before 一行: all of them lead
+])
+def test_the_first_run_of_names_before_yihang_leads_the_others_come_along(sep, visitors, along):
+    text = f"临海市市长张明{sep}副市长王芳、秘书长李青一行到华锐公司考察。"
+    art = make_article(text, {"张明": "Person", "王芳": "Person", "李青": "Person", "华锐公司": "Organization"})
+    extract_relations(art)
+    assert {v for v, _ in triples(art, "visited")} == visitors
+    assert triples(art, "accompanied") == along
+
+
 def test_an_organization_as_subject_is_no_persons_visit():
     art = make_article("张三一行到甲市考察。大同等企业已先后到甲市落脚投资。",
                        {"张三": "Person", "甲市": "Place", "大同": "Organization"})
