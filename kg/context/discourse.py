@@ -13,6 +13,8 @@ Helpers here find the people a clause names before a verb:
   王一, 李二);
 - :func:`names_right_before`: names immediately before ``pos``, joined by
   、/和 and possibly followed by titles (王一副市长、李二副院长一行);
+- :func:`runs_before`: those names and the runs before them that commas
+  separate, each opening its clause (市长王一，副市长李二一行: [[王一], [李二]]);
 - :func:`realis`: whether a clause tells what happened, not a wish or plan
   (希望甲公司与乙市交流 is none);
 - :func:`latest_visit_leaders`: the agents of the latest visit event, for
@@ -25,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.doc import Article, Event
-from kg.context.clauses import Clause, TextView
+from kg.context.clauses import CLAUSE_BREAK, Clause, TextView
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.titles import title_regex
 from kg.lexicons.triggers import irrealis_re, irrealis_receptions
@@ -114,12 +116,26 @@ def runs_before(view: TextView, pos: int) -> list[list[int]]:
     run, start = _run_before(view, pos)
     while run:
         runs.insert(0, run)
-        j = _title_before(view, start)
-        j = start if j is None else j
+        j = _opening(view, start)
         if j <= 0 or view.text[j - 1] != "，":
             break
         run, start = _run_before(view, j - 1)
+        if run and not _opens_clause(view, _opening(view, start)):
+            break  # 赵强会见了张明，王芳一行: 张明 is met, no run of the delegation
     return runs
+
+
+def _opening(view: TextView, start: int) -> int:
+    """Where a run whose first name starts at ``start`` begins: its title, with the
+    organization or place written before it."""
+    j = _title_before(view, start)
+    return start if j is None else j
+
+
+def _opens_clause(view: TextView, pos: int) -> bool:
+    """Does ``pos`` start its sentence or a clause (after a comma, a semicolon …)?"""
+    sentence = view.article.sentences[view.article.sentence_of(pos)]
+    return pos <= sentence.start or CLAUSE_BREAK.match(view.text, pos - 1) is not None
 
 
 def _run_before(view: TextView, pos: int) -> tuple[list[int], int]:

@@ -64,13 +64,13 @@ def _stops() -> tuple[str, ...]:
 @derived
 def _verb_rx() -> re.Pattern:
     """Any visit verb of :func:`_verbs`, longest first (the first that fits at a place)."""
-    return re.compile("|".join(map(re.escape, _verbs())))
+    return re.compile("|".join(map(re.escape, _verbs())) or "(?!)")  # none: matches nowhere
 
 
 @derived
 def _stop_rx() -> re.Pattern:
     """Any word of :func:`_stops`."""
-    return re.compile("|".join(map(re.escape, _stops())))
+    return re.compile("|".join(map(re.escape, _stops())) or "(?!)")
 
 
 @derived

@@ -239,7 +239,7 @@ def has_stop(name: str) -> bool:
 @derived
 def _stop_word_rx() -> re.Pattern:
     """Any word of :func:`_stop_words` (whether :func:`has_stop` needs to look further)."""
-    return re.compile("|".join(map(re.escape, _stop_words())))
+    return re.compile("|".join(map(re.escape, _stop_words())) or "(?!)")  # none: matches nowhere
 
 
 def _inside_company(name: str, i: int) -> bool:

@@ -683,9 +683,15 @@ def _inside_org_word(text: str, start: int, end: int) -> bool:
     from kg.lexicons import org_lexicon as LX
 
     by_first = _org_suffixes_by_first()
-    longest = max((len(suf) for suf, _ in LX.ORG_SUFFIXES), default=0)
+    longest = _org_suffix_longest()
     return any(k + len(suf) > end and text.startswith(suf, k)
                for k in range(max(start, end - longest + 1), end) for suf in by_first.get(text[k], ()))
+
+
+@derived
+def _org_suffix_longest() -> int:
+    """The length of the longest organization suffix (kg.lexicons.org_lexicon)."""
+    return max((len(suf) for suffixes in _org_suffixes_by_first().values() for suf in suffixes), default=0)
 
 
 @derived

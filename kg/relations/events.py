@@ -68,7 +68,6 @@ from kg.lexicons.triggers import (
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.titles import title_at
 
-#: 率 as a verb, not 率先/效率; 一行 as the delegation, not 一行业
 #: 在A、B，… : a locative frame opening a clause (after a date)
 FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在")
 
@@ -136,6 +135,12 @@ def _delegation_use_re(use: str) -> re.Pattern:
     return re.compile(alternation("trigger_delegation_leads", use, regex=True, file_order=True))
 
 
+@derived
+def _members_end_re() -> re.Pattern:
+    """Where the members listed after 率 end (率王芳、李青一行: data/trigger_delegation_words.tsv, scope end)."""
+    return re.compile(alternation("trigger_delegation_words", "end"))
+
+
 def _delegation_word(word: str, use: str) -> bool:
     """Is the matched ``word`` one of scope ``use`` (一行: group; 率, 带领: members)?"""
     return _delegation_use_re(use).fullmatch(word) is not None
@@ -169,8 +174,11 @@ def _speech_from(clauses: list[Clause]) -> int:
 
 @derived
 def _delegation_nouns() -> tuple[str, ...]:
-    """Names of a delegation that begin with a visit verb (参访团, 考察组: data/trigger_delegation_words.tsv)."""
-    return tuple(w for w in words("trigger_delegation_words") if len(w) >= 3)
+    """Names of a delegation that begin with a visit verb (参访团, 考察组: the words of
+    data/trigger_delegation_words.tsv that begin with a verb of trigger_visit_motion.tsv or
+    trigger_visit_inspect.tsv and run past it)."""
+    verbs = (*words("trigger_visit_motion"), *words("trigger_visit_inspect"))
+    return tuple(w for w in words("trigger_delegation_words") if any(w.startswith(v) and w != v for v in verbs))
 
 
 def _motion_triggers(view: TextView, clause: Clause):
@@ -312,6 +320,9 @@ class _Extractor:
         self.article, self.view = article, view
         self.state = DelegationState()
         self.sides = Sides(article, view)
+        #: visits of a delegation told as runs of names before 一行 (市长王一，副市长李二一行):
+        #: the people of its later runs come along
+        self._runs_visits: set[int] = set()
 
     # -- events -------------------------------------------------------------
     def _event(self, kind: str, agents: list[int], sentence: int) -> int:
@@ -453,10 +464,10 @@ class _Extractor:
                     ev = self._event("Visit", leaders, si)
                     self.state.visit = ev
                     self.article.events[ev].companions.extend(dict.fromkeys(along))
+                    self._runs_visits.add(ev)
                 if _delegation_word(m.group(), "members"):
-                    ends = [e.start() for e in view.find(delegation_re(), m.end(), cl.end)
-                            if _delegation_word(e.group(), "group")]
-                    end = ends[0] if ends else -1
+                    found = next(view.find(_members_end_re(), m.end(), cl.end), None)
+                    end = found.start() if found is not None else -1
                     members = view.refs_in(m.end(), end if end > 0 else cl.end, "Person")
                     if members:
                         ev = self._event("Visit", leaders, si)
@@ -511,8 +522,9 @@ class _Extractor:
             if set(ents) & set(self.state.leaders):
                 return self.state.leaders
             visit = self.state.visit
-            if visit is not None and set(ents) & set(self.article.events[visit].companions):
-                return self.state.leaders  # 市长王一，副市长李二一行到…: the companions come along
+            if visit in self._runs_visits and self.article.events[visit].sentence == cl.sentence \
+                    and set(ents) & set(self.article.events[visit].companions):
+                return self.state.leaders  # 市长王一，副市长李二一行到…: the later runs come along
             if group_re().search(self.view.text, persons[-1].end, pos):
                 return None  # …等组成的代表团一行深入…: the group, not its members
             return name_run_before(self.view, clauses, ci, pos)
