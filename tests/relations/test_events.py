@@ -36,22 +36,28 @@ def test_wishes_plans_and_speech_are_not_events():
     assert triples(art, "visited") == {("张三", "甲公司")}
 
 
-def test_a_delegations_name_that_begins_with_a_visit_verb_is_no_visit():
+@pytest.mark.parametrize("text, entities, visited", [
     # 参访团将赴…: 参访 begins the delegation's name (data/trigger_delegation_words.tsv), and the
     # plan (将赴) is no visit either
-    text = "市长张明率参访团抵达台湾。在台期间，参访团将赴台北、宜兰等地，考察甲养殖场的运作情况。"
-    art = make_article(text, {"张明": "Person", "台湾": "Place", "台北": "Place", "宜兰": "Place"})
-    extract_relations(art)
-    assert triples(art, "visited") == {("张明", "台湾")}
-
-
-def test_a_delegation_after_a_frame_of_places_visits_them():
+    ("市长张明率参访团抵达台湾。在台期间，参访团将赴台北、宜兰等地，考察甲养殖场的运作情况。",
+     {"张明": "Person", "台湾": "Place", "台北": "Place", "宜兰": "Place"}, {("张明", "台湾")}),
     # 在甲公司、乙公司等地，考察团一行听取了…: the delegation was at the places of the frame (a
-    # guard: the first form of the plan check above skipped 考察团 everywhere and lost these)
-    text = "市长张明率考察团抵达东川。在甲公司、乙公司等地，考察团一行听取了企业负责人的介绍。"
-    art = make_article(text, {"张明": "Person", "东川": "Place", "甲公司": "Organization", "乙公司": "Organization"})
+    # guard: the first form of the plan check skipped 考察团 everywhere and lost these)
+    ("市长张明率考察团抵达东川。在甲公司、乙公司等地，考察团一行听取了企业负责人的介绍。",
+     {"张明": "Person", "东川": "Place", "甲公司": "Organization", "乙公司": "Organization"},
+     {("张明", "东川"), ("张明", "甲公司"), ("张明", "乙公司")}),
+    # 赵强会见了张明，王芳一行…: 张明 is the object of 会见, no run of the delegation: 王芳 leads it
+    ("赵强会见了张明，王芳一行随后到华锐公司考察。",
+     {"赵强": "Person", "张明": "Person", "王芳": "Person", "华锐公司": "Organization"}, {("王芳", "华锐公司")}),
+    # 张明率王芳…。王芳还到华锐公司调研。: a member who later acts alone visits on their own
+    ("市长张明率副市长王芳赴东川市考察。王芳还到华锐公司调研。",
+     {"张明": "Person", "王芳": "Person", "东川市": "Place", "华锐公司": "Organization"},
+     {("张明", "东川市"), ("王芳", "华锐公司")}),
+])
+def test_delegation_words_plans_and_runs_of_names(text, entities, visited):
+    art = make_article(text, entities)
     extract_relations(art)
-    assert triples(art, "visited") == {("张明", "东川"), ("张明", "甲公司"), ("张明", "乙公司")}
+    assert triples(art, "visited") == visited
 
 
 @pytest.mark.parametrize("sep, visitors, along", [
@@ -65,22 +71,6 @@ def test_the_first_run_of_names_before_yihang_leads_the_others_come_along(sep, v
     extract_relations(art)
     assert {v for v, _ in triples(art, "visited")} == visitors
     assert triples(art, "accompanied") == along
-
-
-def test_a_name_met_before_the_comma_is_no_run_of_the_delegation():
-    # 赵强会见了张明，王芳一行…: 张明 is the object of 会见, 王芳 leads the delegation
-    text = "赵强会见了张明，王芳一行随后到华锐公司考察。"
-    art = make_article(text, {"赵强": "Person", "张明": "Person", "王芳": "Person", "华锐公司": "Organization"})
-    extract_relations(art)
-    assert triples(art, "visited") == {("王芳", "华锐公司")}
-
-
-def test_a_member_who_acts_alone_later_visits_on_their_own():
-    # 张明率王芳赴东川市考察。王芳还到华锐公司调研。: the second visit is 王芳's
-    text = "市长张明率副市长王芳赴东川市考察。王芳还到华锐公司调研。"
-    art = make_article(text, {"张明": "Person", "王芳": "Person", "东川市": "Place", "华锐公司": "Organization"})
-    extract_relations(art)
-    assert ("王芳", "华锐公司") in triples(art, "visited")
 
 
 def test_an_organization_as_subject_is_no_persons_visit():
