@@ -101,6 +101,14 @@ def alternation(concept: str, use: str | None = None, regex: bool = False, file_
     (not the empty one, which matches everywhere)."""
     ws = list(dict.fromkeys(words(concept, use))) if file_order else sorted(set(words(concept, use)),
                                                                           key=lambda w: (-len(w), w))
+    return any_of(ws, regex)
+
+
+def any_of(ws, regex: bool = False) -> str:
+    """``(?:w1|w2|…)`` of the words in the order given (the first that fits at a place
+    wins: give the longest first), escaped unless ``regex``. No words: a pattern that
+    never matches (not the empty one, which matches everywhere)."""
+    ws = list(ws)
     if not ws:
         return "(?!)"
     return "(?:" + "|".join(w if regex else re.escape(w) for w in ws) + ")"

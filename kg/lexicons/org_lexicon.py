@@ -143,6 +143,23 @@ def is_generic_core(core: str) -> bool:
     return at == len(rest)
 
 
+@derived
+def suffixes_by_char(last: bool) -> dict[str, tuple[str, ...]]:
+    """The organization suffixes of :data:`ORG_SUFFIXES` by their last (``last``) or first
+    character, each list in file order: a name's suffixes are looked up by one character
+    instead of tried one by one."""
+    out: dict[str, list[str]] = {}
+    for suf, _ in ORG_SUFFIXES:
+        out.setdefault(suf[-1:] if last else suf[:1], []).append(suf)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@derived
+def longest_suffix() -> int:
+    """The length of the longest organization suffix of :data:`ORG_SUFFIXES`."""
+    return max((len(suf) for suf, _ in ORG_SUFFIXES), default=0)
+
+
 #: walking left stops after these (the org starts right after them)
 LEFT_STOPS = left_stops()
 PUNCT = set(" \t\n\r,，。；;:：!！?？、“”\"'‘’「」『』《》<>[]【】|/•—-_…　")

@@ -234,9 +234,9 @@ def _is_short_of(s: str, l: str) -> bool:
 
 def _place_of_level(form: str, level: str) -> bool:
     """Whether the place written ``form`` (山东, 山东省) is one of level ``level`` (省)."""
-    from kg.lexicons.gazetteer import _index
+    from kg.lexicons.gazetteer import lookup
 
-    return any(p.name.endswith(level) for p in _index().names.get(form, []))
+    return any(p.name.endswith(level) for p in lookup(form))
 
 
 @derived

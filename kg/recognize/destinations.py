@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.doc import Mention
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import any_of, derived, words
 from kg.recognize.span_acceptor import (SpanAcceptor, failed_checks, save_json, vetoed, weights_loaded,
                                         weights_version)
 
@@ -64,13 +64,13 @@ def _stops() -> tuple[str, ...]:
 @derived
 def _verb_rx() -> re.Pattern:
     """Any visit verb of :func:`_verbs`, longest first (the first that fits at a place)."""
-    return re.compile("|".join(map(re.escape, _verbs())) or "(?!)")  # none: matches nowhere
+    return re.compile(any_of(_verbs()))
 
 
 @derived
 def _stop_rx() -> re.Pattern:
     """Any word of :func:`_stops`."""
-    return re.compile("|".join(map(re.escape, _stops())) or "(?!)")
+    return re.compile(any_of(_stops()))
 
 
 @derived

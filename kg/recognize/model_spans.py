@@ -60,7 +60,7 @@ from kg.lexicons import org_lexicon as LX
 from kg.recognize import orgs as O
 from kg.recognize import persons as P
 from kg.lexicons import titles as T
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import any_of, derived, words
 
 
 @derived
@@ -239,7 +239,7 @@ def has_stop(name: str) -> bool:
 @derived
 def _stop_word_rx() -> re.Pattern:
     """Any word of :func:`_stop_words` (whether :func:`has_stop` needs to look further)."""
-    return re.compile("|".join(map(re.escape, _stop_words())) or "(?!)")  # none: matches nowhere
+    return re.compile(any_of(_stop_words()))
 
 
 def _inside_company(name: str, i: int) -> bool:
@@ -296,19 +296,11 @@ def is_group(name: str) -> bool:
 def org_suffix(name: str) -> str | None:
     """The longest organization suffix ``name`` ends with (after a 2+ char core)."""
     best = None
-    for suf in _suffixes_by_last().get(name[-1:], ()):
+    for suf in LX.suffixes_by_char(last=True).get(name[-1:], ()):
         if name.endswith(suf) and len(name) > len(suf) and (best is None or len(suf) > len(best)):
             best = suf
     return best
 
-
-@derived
-def _suffixes_by_last() -> dict[str, tuple[str, ...]]:
-    """The organization suffixes by their last character, in their order (for :func:`org_suffix`)."""
-    out: dict[str, list[str]] = {}
-    for suf, _ in LX.ORG_SUFFIXES:
-        out.setdefault(suf[-1:], []).append(suf)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _strip_level(name: str) -> str:

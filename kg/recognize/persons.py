@@ -682,27 +682,11 @@ def _inside_org_word(text: str, start: int, end: int) -> bool:
     kg.lexicons.org_lexicon)? Then no name is taken before it."""
     from kg.lexicons import org_lexicon as LX
 
-    by_first = _org_suffixes_by_first()
-    longest = _org_suffix_longest()
+    by_first = LX.suffixes_by_char(last=False)
+    longest = LX.longest_suffix()
     return any(k + len(suf) > end and text.startswith(suf, k)
                for k in range(max(start, end - longest + 1), end) for suf in by_first.get(text[k], ()))
 
-
-@derived
-def _org_suffix_longest() -> int:
-    """The length of the longest organization suffix (kg.lexicons.org_lexicon)."""
-    return max((len(suf) for suffixes in _org_suffixes_by_first().values() for suf in suffixes), default=0)
-
-
-@derived
-def _org_suffixes_by_first() -> dict[str, tuple[str, ...]]:
-    """The organization suffixes (kg.lexicons.org_lexicon) by their first character."""
-    from kg.lexicons import org_lexicon as LX
-
-    out: dict[str, list[str]] = {}
-    for suf, _ in LX.ORG_SUFFIXES:
-        out.setdefault(suf[:1], []).append(suf)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 @derived
