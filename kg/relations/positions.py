@@ -235,23 +235,26 @@ def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: i
 
     ``甲市科技局合作科副科长`` -> 合作科副科长 (a department that is no entity,
     D15); ``巴西驻沪总领事`` -> 驻沪总领事 (D17); ``市政府秘书长`` ->
-    市政府秘书长 and ``省外办副主任`` -> 省外办副主任 (a level and a body
-    that no name precedes: the generic body stays in the title; not for a
-    place's own head: 市政府副市长 is 副市长).
+    市政府秘书长, ``市教育局局长`` -> 市教育局局长 and ``县委办主任`` ->
+    县委办主任 (a level and a body that no name precedes: the guide keeps
+    generic body words, minus only a leading named place or organization;
+    not for a place's own head: 市政府副市长 is 副市长).
     """
-    if item.org_start is None or item.org_end is None or title != item.role:
+    if item.org_start is None or item.org_end is None:
         return title
-    lead = rest if org is not None else item.org_start
-    unnamed = text[lead : item.org_end]
-    inside = any(r.start < item.org_end and r.end > lead for r in view.refs)
-    if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unnamed.endswith(_unit_words("unit"))
-                                   or unnamed in _unit_words("committee")):
-        return unnamed + title
+    if title == item.role:
+        lead = rest if org is not None else item.org_start
+        unnamed = text[lead : item.org_end]
+        inside = any(r.start < item.org_end and r.end > lead for r in view.refs)
+        if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unnamed.endswith(_unit_words("unit"))
+                                       or unnamed in _unit_words("committee")):
+            return unnamed + title
     org_text = text[item.org_start : item.org_end]
     named = any(not r.generic and r.start < item.org_end and r.end > item.org_start for r in view.refs)
+    written = text[item.org_start : item.end]
     if not named and len(org_text) >= 2 and org_text.startswith(words("place_level_chars", "title_prefix")) and \
-            (org is None or org_text.endswith(_body_endings("gov_name"))) and place_role(item.role) is None:
-        return org_text + title
+            place_role(item.role) is None and written.endswith(title):
+        return written
     return title
 
 

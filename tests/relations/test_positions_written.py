@@ -1,5 +1,7 @@
 """Titles as the guide writes them (D15-D17) and the outlet of bylines (D16)."""
 
+import pytest
+
 from kg.context.clauses import TextView
 from kg.context.generics import resolve_generic_references
 from kg.relations.positions import affiliations, dateline_outlet, extract_positions
@@ -57,6 +59,23 @@ def test_a_level_and_a_government_without_a_name_stay_in_the_title():
 def test_an_unresolved_level_body_stays_in_the_title_with_no_body():
     art = make_article("省外办副主任王一出席。", {"王一": "Person"})
     assert run(art) == {("王一", "省外办副主任", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a level and a bureau no name precedes: the title keeps the generic body,
+    # the bureau is still resolved to the article's city
+    ("甲市召开会议。市教育局局长王一出席。", ("王一", "市教育局局长", "甲市教育局")),
+    # a bare committee's office: 县委办 stays, the body is the county committee
+    ("乙县召开会议。县委办主任王一出席。", ("王一", "县委办主任", "乙县委")),
+    # a named bureau is the body and leaves the title
+    ("甲市召开会议。甲市教育局局长王一出席。", ("王一", "局长", "甲市教育局")),
+])
+def test_a_generic_body_after_a_level_stays_in_the_title(text, expected):
+    ents = {"甲市": "Place", "乙县": "Place", "王一": "Person"}
+    if "甲市教育局局长" in text:
+        ents["甲市教育局"] = "Organization"
+    got = run(make_article(text, ents))
+    assert expected in got, got
 
 
 def test_a_title_after_the_name_sits_in_the_organization_named_before_it():
