@@ -22,6 +22,7 @@ from kg.context.places import PlaceInfo, place_infos
 from kg.lexicons.titles import SEPARATORS, TitleSpan, parse_title_chain, title_after
 
 from kg.lexicons.load import derived, entries, words
+from kg.lexicons.org_lexicon import suffixes_for
 
 
 class BarePost(NamedTuple):
@@ -246,7 +247,8 @@ def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: i
         lead = rest if org is not None else item.org_start
         unnamed = text[lead : item.org_end]
         inside = any(r.start < item.org_end and r.end > lead for r in view.refs)
-        if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unnamed.endswith(_unit_words("unit"))
+        unit = unnamed.endswith(_unit_words("unit")) and not unnamed.endswith(tuple(suffixes_for("company_form")))
+        if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unit
                                        or unnamed in _unit_words("committee")):
             return unnamed + title
     org_text = text[item.org_start : item.org_end]

@@ -78,6 +78,12 @@ def test_a_generic_body_after_a_level_stays_in_the_title(text, expected):
     assert expected in got, got
 
 
+def test_a_company_word_is_no_department_of_the_title():
+    # 司 ends a department (外交部政策司), but 公司 is the company itself: the title is the role
+    art = make_article("座谈会上，公司总经理王一介绍了情况。", {"王一": "Person"})
+    assert {t for p, t, _ in run(art) if p == "王一"} == {"总经理"}
+
+
 def test_a_title_after_the_name_sits_in_the_organization_named_before_it():
     art = make_article("甲大学王一校长一行到访。", {"甲大学": "Organization", "王一": "Person"})
     assert run(art) == {("王一", "校长", "甲大学")}
