@@ -147,6 +147,9 @@ def _run_before(view: TextView, pos: int) -> tuple[list[int], int]:
         i -= 1  # 王一、李二等一行
     start = i
     while i > 0:
+        h = next((w for w in words("context_name_honorifics") if text.endswith(w, 0, i)), None)
+        if h is not None:
+            i -= len(h)  # 张明先生一行: the courtesy word after the name
         t = _title_ending(text, i)
         if t is not None:
             i = t
