@@ -476,13 +476,16 @@ class _Extractor:
                             if r.entity not in leaders and r.entity not in self.article.events[ev].companions:
                                 self.article.events[ev].companions.append(r.entity)
                 break
+        self._delegation_members(si, clauses)
 
     def _delegation_heads(self, si: int, clauses: list[Clause]) -> None:
         """以王立为团长(、李青为副团长)的考察团: 王立 leads the delegation, 李青
-        accompanies him (data/trigger_delegation_heads.tsv)."""
+        accompanies him (data/trigger_delegation_heads.tsv, scopes head and deputy)."""
         view = self.view
         sent = self.article.sentences[si]
-        heads = [(m, names_right_before(view, m.start())) for m in view.find(delegation_head_re(), sent.start, sent.end)]
+        member_words = words("trigger_delegation_heads", "members")
+        heads = [(m, names_right_before(view, m.start())) for m in view.find(delegation_head_re(), sent.start, sent.end)
+                 if m.group() not in member_words]
         leaders = [p for m, people in heads if m.group() in words("trigger_delegation_heads", "head") for p in people]
         if not leaders:
             return
@@ -493,6 +496,30 @@ class _Extractor:
             ev = self._event("Visit", leaders, si)
             self.state.visit = ev
             self.article.events[ev].companions.extend(deputies)
+
+    def _delegation_members(self, si: int, clauses: list[Clause]) -> None:
+        """代表团成员包括李青、王芳: the people named after the word, in its clause,
+        accompany the leaders of the delegation in focus (data/trigger_delegation_heads.tsv,
+        scope members)."""
+        view = self.view
+        sent = self.article.sentences[si]
+        leaders = self.state.leaders
+        if not leaders:
+            return
+        member_words = words("trigger_delegation_heads", "members")
+        along: list[int] = []
+        for m in view.find(delegation_head_re(), sent.start, sent.end):
+            if m.group() in member_words:
+                end = next((c.end for c in clauses if c.start <= m.start() < c.end), sent.end)
+                along += [r.entity for r in view.refs_in(m.end(), end, "Person") if r.entity not in leaders]
+        if not along:
+            return
+        ev = self.state.visit
+        if ev is None or self.article.events[ev].agents != leaders:
+            ev = self._event("Visit", leaders, si)
+        self.state.visit = ev
+        companions_ = self.article.events[ev].companions
+        companions_.extend(p for p in dict.fromkeys(along) if p not in companions_)
 
     def _subject(self, clauses: list[Clause], ci: int, pos: int) -> list[int] | None:
         """Who acts at ``pos``: explicit people before it, else the leaders.

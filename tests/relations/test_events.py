@@ -332,3 +332,16 @@ def test_names_that_continue_a_verbs_list_are_not_the_next_subject():
     art = make_article(text, {"王一": "Person", "李二": "Person", "王三": "Person", "乙公司": "Organization"})
     extract_relations(art)
     assert not {v for v, _ in triples(art, "visited")} & {"王一", "李二", "王三"}
+
+
+def test_the_members_listed_in_their_clause_accompany_the_leader_named_in_the_sentence():
+    # the leader is named in the members' own sentence (带队), after another delegation's
+    # leader was in focus; the hosts listed after the semicolon are no members
+    text = ("乙市市长赵强率团到甲公司考察。"
+            "由甲市市长张明带队的参访团一行抵达乙市，成员包括副市长王芳、局长李青；乙市出席者包括秘书长刘洋。")
+    art = make_article(text, {"赵强": "Person", "张明": "Person", "王芳": "Person", "李青": "Person",
+                              "刘洋": "Person", "甲公司": "Organization", "乙市": "Place"})
+    extract_relations(art)
+    acc = triples(art, "accompanied")
+    assert {("王芳", "张明"), ("李青", "张明")} <= acc
+    assert not {a for a, b in acc if b == "赵强"} and ("刘洋", "张明") not in acc
