@@ -35,6 +35,7 @@ from kg.relations.companions import ESCORT_FRAME_RE, companions, escorted
 from kg.relations.meetings import escorted_people, receptions
 from kg.relations.participants import (
     Sides,
+    attend_list_re,
     attend_re,
     co_hosts,
     held_meeting_participants,
@@ -148,7 +149,8 @@ def _delegation_word(word: str, use: str) -> bool:
 
 @derived
 def delegation_head_re() -> re.Pattern:
-    """为团长 / 为副团长: a delegation's head or deputy named by that post."""
+    """为团长 / 为副团长: a delegation's head or deputy named by that post; 团成员包括: the
+    members listed after it (data/trigger_delegation_heads.tsv)."""
     return re.compile(alternation("trigger_delegation_heads"))
 
 
@@ -511,11 +513,13 @@ class _Extractor:
         for m in view.find(delegation_head_re(), sent.start, sent.end):
             if m.group() in member_words:
                 end = next((c.end for c in clauses if c.start <= m.start() < c.end), sent.end)
+                if view.text.startswith(("：", ":"), m.end()):  # 成员包括：王芳、李青: the list the colon opens
+                    end = next((c.end for c in clauses if c.start >= end), sent.end)
                 along += [r.entity for r in view.refs_in(m.end(), end, "Person") if r.entity not in leaders]
         if not along:
             return
         ev = self.state.visit
-        if ev is None or self.article.events[ev].agents != leaders:
+        if ev is None or set(self.article.events[ev].agents) != set(leaders):
             ev = self._event("Visit", leaders, si)
         self.state.visit = ev
         companions_ = self.article.events[ev].companions
@@ -756,6 +760,9 @@ class _Extractor:
             for m in view.find(meet_object_re(), cl.start, cl.end):
                 if not realis(view, cl, m.start()) or view.text[m.start() - 1 : m.start()] in "的到":
                     continue
+                attend = attend_re().search(view.text, max(cl.start, m.start() - 3), m.start())
+                if attend is not None and attend.end() == m.start() and attend_list_re().match(view.text, attend.end(), cl.end):
+                    continue  # 参加会见的还有王芳: those who take part (kg.relations.participants), not the met
                 a = name_run_before(view, clauses, ci, m.start())
                 if not a and not view.refs_in(cl.start, m.start()):
                     a = self._subject(clauses, ci, m.start()) or []  # 一行来到甲公司，会见了…: the leaders

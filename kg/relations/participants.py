@@ -42,6 +42,26 @@ def attend_re() -> re.Pattern:
 
 
 @derived
+def attend_list_re() -> re.Pattern:
+    """After 参加 / 出席: what is attended (a few characters) and a word that opens
+    the list of those taking part (参加会见的还有王芳: data/trigger_attend_lists.tsv)."""
+    return re.compile("[^，,。；;、：:]{0,4}?" + alternation("trigger_attend_lists") + "[：:]?")
+
+
+def attendees(view: TextView, clauses: list[Clause], ci: int, m: re.Match) -> tuple[list[int], dict[int, int]]:
+    """Who takes part at the attend word ``m`` of clause ``ci``, and where each is
+    named: the people listed after it (参加会见的还有王芳、赵强), else the run of
+    names before it (王芳、赵强参加会见)."""
+    cl = clauses[ci]
+    after = attend_list_re().match(view.text, m.end(), cl.end)
+    if after is not None:
+        refs = view.refs_in(after.end(), cl.end, "Person")
+        return list(dict.fromkeys(r.entity for r in refs)), {r.entity: r.start for r in refs}
+    refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
+    return name_run_before(view, clauses, ci, m.start()), refs
+
+
+@derived
 def _group_parts() -> tuple[tuple[str, str], ...]:
     """Each side group word as (its level, the rest): 市领导 -> (市, 领导), 自治区领导 ->
     (自治区, 领导); a named place ending with the level starts the word (武汉市|领导)."""
@@ -166,8 +186,8 @@ def participants(article: Article, view: TextView, state: DelegationState, si: i
         for m in view.find(attend_re(), cl.start, cl.end):
             if accompany_re().search(view.text, cl.start, m.start()):
                 continue  # 陪同: kg.relations.companions
-            refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
-            for p in name_run_before(view, clauses, ci, m.start()):
+            people, refs = attendees(view, clauses, ci, m)
+            for p in people:
                 if p in leaders or p in members or p in hosts or p in found or p in guests:
                     continue
                 keys = sides.keys_named(p, clauses, refs.get(p, cl.start), cl)
@@ -211,8 +231,8 @@ def received_meeting_participants(article: Article, view: TextView, state: Deleg
             if not (bare or meeting_word_in(view.text, cl.start, cl.end)) or \
                     accompany_re().search(view.text, cl.start, m.start()):
                 continue  # 参加会见, 会见时在座: a meeting word in the clause; a bare 参加 right after the meeting
-            refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
-            for p in name_run_before(view, clauses, ci, m.start()):
+            people, refs = attendees(view, clauses, ci, m)
+            for p in people:
                 if p in side_a or p in side_b or p in found_a or p in found_b:
                     continue
                 # 市领导王三: the city in focus is their side too
@@ -352,8 +372,8 @@ def held_meeting_participants(article: Article, view: TextView, state: Delegatio
             if accompany_re().search(view.text, cl.start, m.start()):
                 continue
             hosts, guests = [], []
-            refs = {r.entity: r.start for r in view.refs_in(clauses[0].start, m.start(), "Person")}
-            for p in name_run_before(view, clauses, ci, m.start()):
+            people, refs = attendees(view, clauses, ci, m)
+            for p in people:
                 if p in leaders or article.entities[p].type != "Person":
                     continue
                 keys = sides.keys_named(p, clauses, refs.get(p, cl.start), cl)

@@ -22,7 +22,7 @@ from kg.context.places import PlaceInfo, place_infos
 from kg.lexicons.titles import SEPARATORS, TitleSpan, parse_title_chain, title_after
 
 from kg.lexicons.load import derived, entries, words
-from kg.lexicons.org_lexicon import suffixes_for
+from kg.lexicons.org_lexicon import ORG_SUFFIXES, suffixes_for
 
 
 class BarePost(NamedTuple):
@@ -231,6 +231,12 @@ def _mission(text: str, view: TextView, item: TitleSpan) -> tuple[str, int] | No
     return None
 
 
+@derived
+def _company_forms() -> tuple[str, ...]:
+    """The organization suffixes of companies (data/org_suffixes.tsv, subtype Company)."""
+    return tuple(suf for suf, kind in ORG_SUFFIXES if kind == "Company")
+
+
 def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: int | None, rest: int) -> str:
     """The title with the unnamed words of its org text that the guide keeps.
 
@@ -255,8 +261,8 @@ def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: i
     named = any(not r.generic and r.start < item.org_end and r.end > item.org_start for r in view.refs)
     written = text[item.org_start : item.end]
     if not named and len(org_text) >= 2 and org_text.startswith(words("place_level_chars", "title_prefix")) and \
-            place_role(item.role) is None and written.endswith(title):
-        return written
+            not org_text.endswith(_company_forms()) and place_role(item.role) is None and written.endswith(title):
+        return written  # (市政公司总经理: a company, whose name the level character begins, is no generic body)
     return title
 
 

@@ -338,10 +338,29 @@ def test_the_members_listed_in_their_clause_accompany_the_leader_named_in_the_se
     # the leader is named in the members' own sentence (带队), after another delegation's
     # leader was in focus; the hosts listed after the semicolon are no members
     text = ("乙市市长赵强率团到甲公司考察。"
-            "由甲市市长张明带队的参访团一行抵达乙市，成员包括副市长王芳、局长李青；乙市出席者包括秘书长刘洋。")
+            "由甲市市长张明带队的参访团一行抵达乙市，参访团成员包括副市长王芳、局长李青；乙市出席者包括秘书长刘洋。")
     art = make_article(text, {"赵强": "Person", "张明": "Person", "王芳": "Person", "李青": "Person",
                               "刘洋": "Person", "甲公司": "Organization", "乙市": "Place"})
     extract_relations(art)
     acc = triples(art, "accompanied")
     assert {("王芳", "张明"), ("李青", "张明")} <= acc
     assert not {a for a, b in acc if b == "赵强"} and ("刘洋", "张明") not in acc
+
+
+@pytest.mark.parametrize("text, visited", [
+    # a courtesy word after the name (data/context_name_honorifics.tsv) does not hide the leader
+    ("临海市市长张明先生一行到华锐公司考察。", {("张明", "华锐公司")}),
+    ("华锐公司董事长李青女士一行到临海市考察。", {("李青", "临海市")}),
+])
+def test_a_courtesy_word_after_the_leader_before_yihang(text, visited):
+    art = make_article(text, {"张明": "Person", "李青": "Person", "华锐公司": "Organization", "临海市": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == visited
+
+
+def test_a_hosts_list_of_members_accompanies_no_visitor():
+    # 领导班子成员包括: the host's people, no delegation's members (the word needs the delegation's 团)
+    text = "临海市市长张明率团到华锐公司考察。华锐公司领导班子成员包括总经理王芳。"
+    art = make_article(text, {"张明": "Person", "王芳": "Person", "华锐公司": "Organization"})
+    extract_relations(art)
+    assert ("王芳", "张明") not in triples(art, "accompanied")

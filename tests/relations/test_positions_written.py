@@ -69,6 +69,8 @@ def test_an_unresolved_level_body_stays_in_the_title_with_no_body():
     ("乙县召开会议。县委办主任王一出席。", ("王一", "县委办主任", "乙县委")),
     # a named bureau is the body and leaves the title
     ("甲市召开会议。甲市教育局局长王一出席。", ("王一", "局长", "甲市教育局")),
+    # a company whose name a level character begins is no generic body
+    ("甲市召开会议。市政公司总经理王一出席。", ("王一", "总经理", None)),
 ])
 def test_a_generic_body_after_a_level_stays_in_the_title(text, expected):
     ents = {"甲市": "Place", "乙县": "Place", "王一": "Person"}
