@@ -104,7 +104,8 @@ def name_run_before(view: TextView, clauses: list[Clause], ci: int, pos: int) ->
 
 def names_right_before(view: TextView, pos: int) -> list[int]:
     """People immediately before ``pos`` (王一一行, 王一副市长、李二副院长一行,
-    甲集团副总裁王一、总经理李二一行, 王一、李二等一行)."""
+    甲集团副总裁王一、总经理李二一行, 王一、李二等一行, 王一先生一行: a courtesy word
+    of data/context_name_honorifics.tsv after a name is read across)."""
     return _run_before(view, pos)[0]
 
 
