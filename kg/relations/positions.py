@@ -237,6 +237,33 @@ def _company_forms() -> tuple[str, ...]:
     return tuple(suf for suf, kind in ORG_SUFFIXES if kind == "Company")
 
 
+@derived
+def _mission_endings() -> dict[str, tuple[str, ...]]:
+    """The name endings of the missions a diplomatic role is held in (data/title_mission_bodies.tsv)."""
+    out: dict[str, list[str]] = {}
+    for e in entries("title_mission_bodies"):
+        for role in e.scope:
+            out.setdefault(role, []).append(e.word)
+    return {role: tuple(sorted(ends, key=len, reverse=True)) for role, ends in out.items()}
+
+
+def _mission_of(article: Article, place: int, role: str, title: str) -> int:
+    """The mission of ``place`` a diplomatic post is held in, where the article names it
+    (荷兰驻华大使 -> 荷兰驻华大使馆, data/title_mission_bodies.tsv), else ``place``
+    (D17: the sending country). A title naming where the mission is (驻华) needs a
+    mission named with it."""
+    ends = _mission_endings().get(bare_role(role))
+    if not ends:
+        return place
+    names = [n for n in (article.entities[place].name, *article.entities[place].aliases) if len(n) >= 2]
+    k = title.find(_unit_words("mission")[0]) if _unit_words("mission") else -1
+    where = title[k : len(title) - len(role)] if k >= 0 else ""
+    for i, e in enumerate(article.entities):
+        if e.type == "Organization" and e.name.endswith(ends) and e.name.startswith(tuple(names)) and where in e.name:
+            return i
+    return place
+
+
 def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: int | None, rest: int) -> str:
     """The title with the unnamed words of its org text that the guide keeps.
 
@@ -580,6 +607,8 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
                 org = None
             if org is None and (region := _region_role(item.role)) is not None:
                 org = res.region_org(region)  # 行政长官张明: in 澳门, as 市长 in its city
+            if org is not None and article.entities[org].type == "Place":
+                org = _mission_of(article, org, item.role, title)
             add(ref.entity, title, org, ref.start, item.org_text if item.org_start is not None else "")
             prev_org = org
         if chain:

@@ -86,6 +86,15 @@ def test_a_company_word_is_no_department_of_the_title():
     assert {t for p, t, _ in run(art) if p == "王一"} == {"总经理"}
 
 
+def test_a_diplomat_sits_in_the_mission_the_article_names():
+    # D17 gives the sending country; where the article names that country's mission
+    # (data/title_mission_bodies.tsv) the post is held there, as the corpus gold has it
+    ents = {"巴西": "Place", "荷兰": "Place", "荷兰驻华大使馆": "Organization", "王一": "Person", "李二": "Person"}
+    art = make_article("荷兰驻华大使馆举行招待会。荷兰驻华大使王一、巴西驻华大使李二出席。", ents)
+    got = run(art)
+    assert ("王一", "驻华大使", "荷兰驻华大使馆") in got and ("李二", "驻华大使", "巴西") in got
+
+
 def test_a_title_after_the_name_sits_in_the_organization_named_before_it():
     art = make_article("甲大学王一校长一行到访。", {"甲大学": "Organization", "王一": "Person"})
     assert run(art) == {("王一", "校长", "甲大学")}
