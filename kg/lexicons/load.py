@@ -94,6 +94,17 @@ def words(concept: str, use: str | None = None) -> tuple[str, ...]:
     return tuple(e.word for e in entries(concept) if e.in_scope(use))
 
 
+def by_scope(concept: str) -> dict[str, tuple[str, ...]]:
+    """The words of a concept under each value of their scope, in file order: a file
+    whose scope lists keys (the roles a body ending belongs to, the abbreviations of a
+    place) read as key -> words."""
+    out: dict[str, list[str]] = {}
+    for e in entries(concept):
+        for key in e.scope:
+            out.setdefault(key, []).append(e.word)
+    return {key: tuple(ws) for key, ws in out.items()}
+
+
 def alternation(concept: str, use: str | None = None, regex: bool = False, file_order: bool = False) -> str:
     """``(?:w1|w2|…)`` of the words, longest first (escaped unless ``regex``); with
     ``file_order``, in the lexicon's order (where two words share a start, the one

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicons.load import alternation, derived, entries, words
+from kg.lexicons.load import alternation, by_scope, derived, entries, words
 
 
 def _alt(words) -> str:
@@ -72,11 +72,7 @@ def guest_words() -> tuple[str, ...]:
 @derived
 def place_abbreviations() -> dict[str, tuple[str, ...]]:
     """One-character abbreviations of places after an arrival verb (抵港, 访京, 赴沪): the place's names."""
-    out: dict[str, list[str]] = {}
-    for e in entries("place_abbreviations"):
-        for abbr in e.scope:
-            out.setdefault(abbr, []).append(e.word)
-    return {abbr: tuple(names) for abbr, names in out.items()}
+    return by_scope("place_abbreviations")
 
 
 @derived

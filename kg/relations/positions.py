@@ -21,7 +21,7 @@ from kg.context.focus import find_entity, focus_place, implied_body
 from kg.context.places import PlaceInfo, place_infos
 from kg.lexicons.titles import SEPARATORS, TitleSpan, parse_title_chain, title_after
 
-from kg.lexicons.load import derived, entries, words
+from kg.lexicons.load import by_scope, derived, entries, words
 from kg.lexicons.org_lexicon import ORG_SUFFIXES, suffixes_for
 
 
@@ -72,11 +72,7 @@ def media_suffixes() -> tuple[str, ...]:
 @derived
 def role_org_endings() -> dict[str, tuple[str, ...]]:
     """The kind of organization (name endings) a bare role belongs to: 副总裁 -> the company named before."""
-    out: dict[str, list[str]] = {}
-    for e in entries("relation_role_org_endings"):
-        for role in e.scope:
-            out.setdefault(role, []).append(e.word)
-    return {role: tuple(ends) for role, ends in out.items()}
+    return by_scope("relation_role_org_endings")
 
 
 @derived
@@ -240,11 +236,7 @@ def _company_forms() -> tuple[str, ...]:
 @derived
 def _mission_endings() -> dict[str, tuple[str, ...]]:
     """The name endings of the missions a diplomatic role is held in (data/title_mission_bodies.tsv)."""
-    out: dict[str, list[str]] = {}
-    for e in entries("title_mission_bodies"):
-        for role in e.scope:
-            out.setdefault(role, []).append(e.word)
-    return {role: tuple(sorted(ends, key=len, reverse=True)) for role, ends in out.items()}
+    return {role: tuple(sorted(ends, key=len, reverse=True)) for role, ends in by_scope("title_mission_bodies").items()}
 
 
 def _mission_of(article: Article, place: int, role: str, title: str) -> int:

@@ -20,3 +20,14 @@ def test_alternation_of_no_words_never_matches():
     finally:
         load.restore()
     assert load.words("context_located_frames") == (only,)
+
+
+def test_by_scope_reads_a_scope_of_keys_as_key_to_words():
+    from kg.lexicons.load import by_scope, entries
+
+    got = by_scope("title_mission_bodies")
+    # each role lists the endings whose scope names it, in file order
+    for e in entries("title_mission_bodies"):
+        for role in e.scope:
+            assert e.word in got[role]
+    assert sum(len(v) for v in got.values()) == sum(len(e.scope) for e in entries("title_mission_bodies"))
