@@ -122,6 +122,15 @@ PARTY_HEADS = party_heads()
 
 
 @derived
+def false_body_words() -> tuple[str, ...]:
+    """Words that end in a one-character body suffix but name no body (格局, 展厅, 签署,
+    举办: data/org_false_body_words.tsv), less those that are a body ending themselves
+    (the list also holds 公司 for its own rule)."""
+    real = {w for w, _kind in org_suffixes()}
+    return tuple(w for w in words("org_false_body_words") if w not in real)
+
+
+@derived
 def _descriptive_endings() -> frozenset[str]:
     return frozenset(words("org_descriptive_endings"))
 

@@ -666,21 +666,13 @@ def place_with_ending(name: str, inner: list[tuple[int, int, str]]) -> bool:
     return suf is not None and _place_chain(name[: -len(suf)])
 
 
-@derived
-def _false_body_words() -> tuple[str, ...]:
-    """Words that end like a body but name none (格局, 签署, 公署), less those that are
-    a body ending themselves (the list also holds 公司 for its own rule)."""
-    real = {w for w, _kind in LX.org_suffixes()}
-    return tuple(w for w in words("org_false_body_words") if w not in real)
-
-
 def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
     text, s, e, name = view.text, sp.start, sp.end, sp.text
     if G.lookup(name):
         return None  # a place the model took for an organization (宝鸡 作为...)
     if any(text.endswith(w, 0, s) for w in _org_left_joiners()):
         return None  # cut from a longer name (甲国驻|乙市办事处)
-    if name.endswith(_false_body_words()):
+    if name.endswith(LX.false_body_words()):
         return None  # a word that ends like a body but names none (org_false_body_words.tsv)
     suf = org_suffix(name)
     inner = view.inside(s, e)
