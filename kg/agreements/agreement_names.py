@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicons.triggers import agreement_re
-from kg.lexicons.load import words
+from kg.lexicons.load import alternation, derived, words
 
 #: the name of an agreement whose text names no document (A与B签约)
 DEFAULT_NAME = "签约项目"
@@ -31,8 +31,6 @@ QUOTES = "「」『』“”《》\"'〈〉"
 GENERIC_NAMES = ("协议书", "协议", "合同", "合作协议")
 #: where a list of projects ends (…等项目, …等3个重大项目)
 PROJECT_END_RE = re.compile(r"等?(?:[\d一二三四五六七八九十]+个)?(?:[重特大]*)项目|等")
-#: words between the signing verb and the name (签订了, 共同签署, 现场签约)
-_NAME_START_RE = re.compile(r"(?:了|共同|正式|分别|现场|进行)+")
 #: a list of document names: X协议和Y合同
 _NAME_SEP_RE = re.compile(r"以及|和|及|、")
 _NAME_END_RE = re.compile("(?:" + agreement_re().pattern + r"|项目|合同)$")
@@ -40,6 +38,13 @@ _NAME_END_RE = re.compile("(?:" + agreement_re().pattern + r"|项目|合同)$")
 _TAIL_START_RE = re.compile(r"发展|战略|全面|框架|合作|友好|投资|" + agreement_re().pattern)
 #: words right before a name written ahead of the verb (开展了|X协议签署)
 _NAME_BEFORE_LEADS = ("了", "开展", "举行", "进行", "的")
+
+
+@derived
+def _name_start_re() -> re.Pattern:
+    """Words between the signing verb and the name, one or more (签订了, 签署正式:
+    data/agreement_name_starts.tsv)."""
+    return re.compile(alternation("agreement_name_starts") + "+")
 
 
 def is_generic(name: str) -> bool:
@@ -61,7 +66,7 @@ def _last_agreement_noun(text: str, start: int, end: int) -> re.Match | None:
 def name_after(text: str, start: int, end: int) -> str:
     """The document name after a trigger: a quoted name (签署《X》, 「X」),
     else the text up to the last agreement noun (签订了X协议); "" when none."""
-    lead = _NAME_START_RE.match(text, start)
+    lead = _name_start_re().match(text, start)
     s = lead.end() if lead else start
     if s < end and text[s] in QUOTES:
         close = next((k for k in range(s + 1, end) if text[k] in QUOTES), -1)
@@ -72,13 +77,14 @@ def name_after(text: str, start: int, end: int) -> str:
 
 
 def name_before(text: str, start: int, end: int) -> str:
-    """The document name written before a trigger, from the last 了/开展/举行/
-    进行/的 up to the last agreement noun (开展了X协议签署活动 -> X协议); "" when none."""
+    """The document name written before a trigger, from the last word of
+    data/agreement_name_leads.tsv (了, 开展, 出席 …) up to the last agreement noun
+    (开展了X协议签署活动 -> X协议); "" when none."""
     last = _last_agreement_noun(text, start, end)
     if last is None:
         return ""
     lead = start
-    for w in _NAME_BEFORE_LEADS:
+    for w in words("agreement_name_leads"):
         k = text.rfind(w, start, last.start())
         if k >= 0:
             lead = max(lead, k + len(w))
@@ -88,7 +94,7 @@ def name_before(text: str, start: int, end: int) -> str:
 def quoted_names(text: str, start: int, end: int) -> list[str]:
     """The quoted names written one after another from ``start`` (《A》《B》、《C》和《D》:
     joined by nothing or by a list separator), [] when fewer than two."""
-    lead = _NAME_START_RE.match(text, start)
+    lead = _name_start_re().match(text, start)
     pos = lead.end() if lead else start
     names: list[str] = []
     while pos < end and text[pos] in QUOTES:
@@ -168,7 +174,7 @@ def projects_after(text: str, start: int, end: int) -> list[str]:
     ``签约丙项目和丁项目`` -> [丙项目, 丁项目]; none when the stretch names a
     document (协议, 合同 …) or no project list."""
     chunk = text[start:end]
-    lead = _NAME_START_RE.match(chunk)
+    lead = _name_start_re().match(chunk)
     chunk = chunk[lead.end() :] if lead else chunk
     if agreement_re().search(chunk):
         return []
