@@ -36,8 +36,6 @@ _NAME_SEP_RE = re.compile(r"以及|和|及|、")
 _NAME_END_RE = re.compile("(?:" + agreement_re().pattern + r"|项目|合同)$")
 #: where the shared tail of a document-name list starts (文旅和商贸业|发展合作协议)
 _TAIL_START_RE = re.compile(r"发展|战略|全面|框架|合作|友好|投资|" + agreement_re().pattern)
-#: words right before a name written ahead of the verb (开展了|X协议签署)
-_NAME_BEFORE_LEADS = ("了", "开展", "举行", "进行", "的")
 
 
 @derived
