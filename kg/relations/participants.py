@@ -45,7 +45,7 @@ def attend_re() -> re.Pattern:
 def attend_list_re() -> re.Pattern:
     """After 参加 / 出席: what is attended (a few characters) and a word that opens
     the list of those taking part (参加会见的还有王芳: data/trigger_attend_lists.tsv)."""
-    return re.compile("[^，,。；;、：:]{0,4}?" + alternation("trigger_attend_lists") + "[：:]?")
+    return re.compile("[^，,。；;、：:]{0,4}?" + alternation("trigger_attend_lists", regex=True) + "[：:]?")
 
 
 def attendees(view: TextView, clauses: list[Clause], ci: int, m: re.Match) -> tuple[list[int], dict[int, int]]:
