@@ -122,6 +122,13 @@ PARTY_HEADS = party_heads()
 
 
 @derived
+def company_suffixes() -> tuple[str, ...]:
+    """The organization suffixes of companies (data/org_suffixes.tsv, subtype Company),
+    longest first: 公司, 有限公司, 集团 …"""
+    return tuple(sorted((suf for suf, kind in ORG_SUFFIXES if kind == "Company"), key=len, reverse=True))
+
+
+@derived
 def false_body_words() -> tuple[str, ...]:
     """Words that end in a one-character body suffix but name no body (格局, 展厅, 签署,
     举办: data/org_false_body_words.tsv), less those that are a body ending themselves

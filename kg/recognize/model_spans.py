@@ -302,7 +302,6 @@ def org_suffix(name: str) -> str | None:
     return best
 
 
-
 def _strip_level(name: str) -> str:
     changed = True
     while changed and name:

@@ -688,7 +688,6 @@ def _inside_org_word(text: str, start: int, end: int) -> bool:
                for k in range(max(start, end - longest + 1), end) for suf in by_first.get(text[k], ()))
 
 
-
 @derived
 def _group_levels() -> str:
     """Level characters before a group role (市领导, 区领导): data/coref_level_chars.tsv, scope group_role."""

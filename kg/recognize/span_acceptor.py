@@ -63,12 +63,6 @@ def _words_around() -> frozenset[str]:
     return frozenset(w for w in (*LW.LEFT_STOPS, *_roles()) if 2 <= len(w) <= 4)
 
 
-@derived
-def _company_forms() -> tuple[str, ...]:
-    """Organization suffixes of companies (data/org_suffixes.tsv, subtype Company), longest first."""
-    return tuple(sorted((suf for suf, kind in LX.ORG_SUFFIXES if kind == "Company"), key=len, reverse=True))
-
-
 def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[str, ...] = ()) -> str | None:
     """Why no name has the form of ``text[start:end]``, whatever the acceptor says
     (None: it may be read again). The words come from the lexicons:
@@ -109,7 +103,7 @@ def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[s
             return "the start of a name the rules found"  # 银川市科学技术 beside 银川市科学技术协会
         if any(text.startswith(suf, end) for suf, _ in LX.ORG_SUFFIXES) and not T.starts_with_title(text, end):
             return "cut before a suffix"
-        last = next((f for f in _company_forms() if name.endswith(f)), None)
+        last = next((f for f in LX.company_suffixes() if name.endswith(f)), None)
         if last is not None and len(name) > len(last) and name[:-len(last)].endswith(O.legal_forms()):
             return "a suffix after a legal form"
     return None

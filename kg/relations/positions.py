@@ -22,7 +22,7 @@ from kg.context.places import PlaceInfo, place_infos
 from kg.lexicons.titles import SEPARATORS, TitleSpan, parse_title_chain, title_after
 
 from kg.lexicons.load import by_scope, derived, entries, words
-from kg.lexicons.org_lexicon import ORG_SUFFIXES, suffixes_for
+from kg.lexicons.org_lexicon import company_suffixes
 
 
 class BarePost(NamedTuple):
@@ -228,12 +228,6 @@ def _mission(text: str, view: TextView, item: TitleSpan) -> tuple[str, int] | No
 
 
 @derived
-def _company_forms() -> tuple[str, ...]:
-    """The organization suffixes of companies (data/org_suffixes.tsv, subtype Company)."""
-    return tuple(suf for suf, kind in ORG_SUFFIXES if kind == "Company")
-
-
-@derived
 def _mission_endings() -> dict[str, tuple[str, ...]]:
     """The name endings of the missions a diplomatic role is held in (data/title_mission_bodies.tsv)."""
     return {role: tuple(sorted(ends, key=len, reverse=True)) for role, ends in by_scope("title_mission_bodies").items()}
@@ -248,7 +242,7 @@ def _mission_of(article: Article, place: int, role: str, title: str) -> int:
     if not ends:
         return place
     names = [n for n in (article.entities[place].name, *article.entities[place].aliases) if len(n) >= 2]
-    k = title.find(_unit_words("mission")[0]) if _unit_words("mission") else -1
+    k = next((title.find(w) for w in _unit_words("mission") if w in title), -1)
     where = title[k : len(title) - len(role)] if k >= 0 else ""
     for i, e in enumerate(article.entities):
         if e.type == "Organization" and e.name.endswith(ends) and e.name.startswith(tuple(names)) and where in e.name:
@@ -272,7 +266,7 @@ def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: i
         lead = rest if org is not None else item.org_start
         unnamed = text[lead : item.org_end]
         inside = any(r.start < item.org_end and r.end > lead for r in view.refs)
-        unit = unnamed.endswith(_unit_words("unit")) and not unnamed.endswith(tuple(suffixes_for("company_form")))
+        unit = unnamed.endswith(_unit_words("unit")) and not unnamed.endswith(company_suffixes())
         if unnamed and not inside and (unnamed.startswith(_unit_words("mission")) or unit
                                        or unnamed in _unit_words("committee")):
             return unnamed + title
@@ -280,7 +274,7 @@ def written_title(text: str, view: TextView, item: TitleSpan, title: str, org: i
     named = any(not r.generic and r.start < item.org_end and r.end > item.org_start for r in view.refs)
     written = text[item.org_start : item.end]
     if not named and len(org_text) >= 2 and org_text.startswith(words("place_level_chars", "title_prefix")) and \
-            not org_text.endswith(_company_forms()) and place_role(item.role) is None and written.endswith(title):
+            not org_text.endswith(company_suffixes()) and place_role(item.role) is None and written.endswith(title):
         return written  # (市政公司总经理: a company, whose name the level character begins, is no generic body)
     return title
 
