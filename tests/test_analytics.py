@@ -159,6 +159,30 @@ def test_communities_partition_the_connected_nodes():
     assert communities(nx.MultiDiGraph()) == []
 
 
+def test_communities_are_as_good_as_networkx_louvain_and_repeatable():
+    """igraph's multilevel Louvain (what communities() runs) finds a partition of the
+    same quality as networkx's Louvain, the same one every time, and leaves the
+    interpreter's random state (which igraph draws from by default) alone."""
+    import random
+
+    from networkx.algorithms.community import louvain_communities, modularity
+
+    from kg.analytics import COMMUNITY_SEED, community_graph
+
+    g = to_networkx(generated_graph(600, seed=5))
+    nodes, edges = community_graph(g)
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from(edges)
+    state = random.getstate()
+    found = communities(g)
+    assert random.getstate() == state
+    assert communities(g) == found
+    ours = modularity(simple, found)
+    theirs = modularity(simple, louvain_communities(simple, seed=COMMUNITY_SEED))
+    assert ours >= theirs - 0.01, (ours, theirs)
+
+
 def test_find_neighbourhood_and_most_connected():
     g = to_networkx(sample_graph())
     ids = by_label(g)

@@ -473,7 +473,7 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
                                  log_prefix)
         result.keep_rdf = set(rendering.keys)
         try:
-            _finish(result, rendering, options, stats, manifest_rows, engines.get("engine"))
+            _finish(result, rendering, options, stats, manifest_rows)
         finally:
             rendering.parts.close()
         result.extra["build"] = stats.as_dict()
@@ -488,12 +488,9 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
             e.close()
 
 
-def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: Stats, manifest_rows: list[dict],
-            pool=None) -> None:
-    """graph.ttl, graph.html, report.json and the manifest, into the staging folder.
-
-    ``pool``: the build's local process pool, idle now: graph.html's communities are
-    found there while this process writes graph.ttl and the rest of the page."""
+def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: Stats,
+            manifest_rows: list[dict]) -> None:
+    """graph.ttl, graph.html, report.json and the manifest, into the staging folder."""
     import sys
 
     from kg.build.assemble import ontology_parts, turtle_head, write_graph
@@ -503,9 +500,6 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
 
     report, staging, cache = result.report, result.staging, result.cache
     log = logger()
-    t0 = time.perf_counter()
-    network, compute_communities = _page_network(rendering.page, pool, cache)
-    report.seconds["html"] += time.perf_counter() - t0
     t0 = time.perf_counter()
     section = rendering.section
     before, middle, after, onto_types, onto_count = ontology_parts()
@@ -553,8 +547,8 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         page, rendering.page = rendering.page, None
         shares, rendering.evidence = rendering.evidence, []
         html.write_html(page, staging / "graph.html", communities_cache=cache.staged_communities(),
-                        evidence=shares, network=network, compute_communities=compute_communities)
-        del page, shares, network
+                        evidence=shares)
+        del page, shares
         report.seconds["html"] += time.perf_counter() - t0
     data = report.as_dict()
     for key, value in result.extra.items():
@@ -570,37 +564,6 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         "articles": manifest_rows,
     }
     cache.stage_manifest(manifest)
-
-
-def _page_network(page, pool, cache: Cache):
-    """(the page's networkx graph, how its communities are found): with a local pool of
-    several workers and communities not kept from last time, Louvain starts in a worker
-    now (:func:`kg.build.worker.communities`) and the page takes its result when it needs
-    it; else (None, None): the page makes both itself."""
-    if page is None or pool is None or getattr(pool, "name", "") != "process-pool" or pool.workers < 2:
-        return None, None
-    from kg.analytics import cached_communities, community_graph, louvain, to_networkx
-    from kg.build.worker import communities
-    from kg.export.html import MAX_NODES
-
-    network = to_networkx(page)
-    if network.number_of_nodes() <= MAX_NODES:
-        return network, None  # the page draws every entity: no groups
-    nodes, edges = community_graph(network)
-    if cached_communities(nodes, edges, cache.staged_communities()) is not None:
-        return network, None  # the page reads them from the cache
-    running = iter(pool.map(communities, [(nodes, edges)], lambda task, why: None, window=1))
-
-    def found(n: list, e: list) -> list:
-        result = None
-        if (n, e) == (nodes, edges):
-            try:
-                result = next(running, None)
-            except Exception:  # noqa: BLE001 - the page must not fail for it: found here instead
-                result = None
-        return result if result is not None else louvain(n, e)  # a worker that died or failed: here
-
-    return network, found
 
 
 def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: str):

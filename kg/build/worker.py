@@ -180,13 +180,3 @@ def render(task: RenderTask) -> tuple[bytes, bytes | None]:
         page = encode_page(statements, article_evidence(statements))  # the article's evidence, found here
     rendered.seconds["render_io"] = read + time.perf_counter() - t0  # reading the record, the page statements
     return encode_rendered(rendered), page
-
-
-def communities(task: tuple[list, list]) -> list:
-    """The Louvain communities of graph.html's simple graph ``(nodes, edges)``
-    (:func:`kg.analytics.louvain`), found in a worker while the building process
-    writes graph.ttl and the rest of the page."""
-    from kg.analytics import louvain
-
-    nodes, edges = task
-    return louvain(nodes, edges)

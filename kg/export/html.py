@@ -148,7 +148,7 @@ def group_limit(max_nodes: int) -> int:
 
 
 def select_nodes(g: "networkx.MultiDiGraph", focus: str | None, hops: int, max_nodes: int,
-                 communities_cache=None, compute_communities=None) -> Selection:
+                 communities_cache=None) -> Selection:
     """The nodes to draw, and the groups standing for the rest.
 
     With ``focus``: its neighbourhood within ``hops``. Otherwise the whole graph
@@ -186,7 +186,7 @@ def select_nodes(g: "networkx.MultiDiGraph", focus: str | None, hops: int, max_n
         return Selection(nodes=keep, cut="")
     limit = group_limit(max_nodes)
     keep = most_connected(g, max(0, max_nodes - reserve(max_nodes) - limit))
-    groups, by = group_rest(g, set(g) - keep, limit, communities_cache, compute_communities)
+    groups, by = group_rest(g, set(g) - keep, limit, communities_cache)
     rest = total - len(keep)
     zh, en = GROUPINGS[by]
     notes.append(
@@ -204,8 +204,8 @@ def _kg_type(data: dict) -> str:
     return data["type"] if data["type"] in CLASS_STYLES else KIND_FALLBACK.get(data["kind"], "Organization")
 
 
-def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int, communities_cache=None,
-               compute_communities=None) -> tuple[list[Group], str]:
+def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int,
+               communities_cache=None) -> tuple[list[Group], str]:
     """``rest`` as at most ``limit`` groups, and how it was grouped.
 
     By community (Louvain modularity, :func:`kg.analytics.communities`) where
@@ -234,7 +234,7 @@ def group_rest(g: "networkx.MultiDiGraph", rest: set[str], limit: int, communiti
         return [], "community"
     comm_groups: list[Group] = []
     placed: set[str] = set()
-    for community in communities(g, cache=communities_cache, compute=compute_communities):
+    for community in communities(g, cache=communities_cache):
         members = [x for x in community if x in rest]
         if len(members) >= 2:
             top = ordered(community)[0]
@@ -593,8 +593,7 @@ def entity_index(g: "networkx.MultiDiGraph", graph, lay: Layout, sizes: dict[str
 
 
 def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int = MAX_NODES,
-                  communities_cache=None, evidence: list[dict] | None = None, network=None,
-                  compute_communities=None) -> dict:
+                  communities_cache=None, evidence: list[dict] | None = None) -> dict:
     """Everything the page needs, as plain JSON-able data, from an rdflib graph or a
     :class:`kg.export.page_graph.PageGraph` (the build's: the same data for the same statements).
 
@@ -607,10 +606,10 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
     """
     from kg.analytics import degrees, entity_details, merge_evidence, to_networkx
 
-    g = network if network is not None else to_networkx(graph)
-    order = sorted(g)  # the layout's order: the details first, while the communities may be found elsewhere
+    g = to_networkx(graph)
+    order = sorted(g)  # the layout's order
     info = entity_details(graph, order, evidence=None if evidence is None else merge_evidence(evidence, order))
-    selection = select_nodes(g, focus, hops, max_nodes, communities_cache, compute_communities)
+    selection = select_nodes(g, focus, hops, max_nodes, communities_cache)
     sizes = degrees(g)
     lay = layout(g, selection.groups)
     net = build_network(g, selection, sizes, lay)
@@ -674,18 +673,15 @@ def build_payload(graph, focus: str | None = None, hops: int = 2, max_nodes: int
 
 
 def write_html(graph, path, focus: str | None = None, hops: int = 2, max_nodes: int = MAX_NODES,
-               communities_cache=None, evidence: list[dict] | None = None, network=None,
-               compute_communities=None) -> Path:
+               communities_cache=None, evidence: list[dict] | None = None) -> Path:
     """Write the self-contained interactive page of ``graph`` (rdflib or PageGraph) to ``path``
     (atomically); ``communities_cache``: see :func:`kg.analytics.communities`; ``evidence``:
     the articles' evidence, found as they were rendered (:func:`kg.analytics.article_evidence`,
-    in article order), so the page does not search ``graph`` for it; ``network``:
-    ``kg.analytics.to_networkx(graph)`` when made already; ``compute_communities``: see
-    :func:`kg.analytics.communities`."""
+    in article order), so the page does not search ``graph`` for it."""
     from kg.export.atomic import write_atomic
 
     payload = build_payload(graph, focus=focus, hops=hops, max_nodes=max_nodes, communities_cache=communities_cache,
-                            evidence=evidence, network=network, compute_communities=compute_communities)
+                            evidence=evidence)
     return write_atomic(path, render_page(payload))
 
 

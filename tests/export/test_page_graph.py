@@ -119,7 +119,7 @@ def test_communities_are_read_back_for_the_same_graph_only(tmp_path, monkeypatch
     """kg.analytics.communities with a cache file: the same graph reads the communities
     found last time (the algorithm is not run), a changed graph or a damaged file computes
     them again; the page is the same either way."""
-    import networkx.algorithms.community as nxc
+    import igraph
 
     from kg.analytics import communities
     from tests.graph_samples import generated_graph
@@ -135,7 +135,7 @@ def test_communities_are_read_back_for_the_same_graph_only(tmp_path, monkeypatch
         raise AssertionError("computed again")
 
     with monkeypatch.context() as m:
-        m.setattr(nxc, "louvain_communities", refuse)
+        m.setattr(igraph.Graph, "community_multilevel", refuse)
         assert communities(g, cache=cache) == expected
         assert build_payload(graph, max_nodes=40, communities_cache=cache) == first
     u, v = sorted(g)[:2]
