@@ -59,6 +59,14 @@ CONTRACT_SUBCLASSES: dict[str, str] = {
 #: ``kg:positionIn``), with the position's ``kg:title`` as the edge's ``title``.
 RELATIONS: tuple[str, ...] = ENTITY_RELATIONS[:4] + ("holdsPosition", "signed", "party", "witnessed") + ENTITY_RELATIONS[4:]
 
+#: The predicates :func:`to_networkx` and :func:`entity_details` (given the evidence, as
+#: the build gives it) read: statements with any other predicate change nothing they
+#: return, so the build's page graph keeps only these (about 30% of the statements).
+PAGE_PREDICATES: frozenset[str] = frozenset(
+    {RDF_TYPE, RDFS_LABEL, RDFS_SUBCLASSOF, SKOS_ALTLABEL, KG + "title", KG + "positionIn"}
+    | {KG + r for r in RELATIONS}
+)
+
 
 @dataclass(frozen=True)
 class Centrality:

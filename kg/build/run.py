@@ -20,6 +20,7 @@ import logging
 import shutil
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -316,7 +317,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
     from kg.analytics import article_evidence
-    from kg.export.page_graph import decode_page, encode_page, plain, plain_triples
+    from kg.export.page_graph import decode_page, encode_page, page_statements, plain, plain_triples
     from kg.logs import logger, progress as progress_bar
     from kg.rdf.conform import triple_key
     from kg.rdf.mapping import _Mapper, article_slugs
@@ -395,6 +396,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                         statements = plain_triples(rendered.triples)
                         evidence = article_evidence(statements)
                         cache.put_page(keys[ai], encode_page(statements, evidence))
+                        statements = page_statements(statements)
                     page.add_all(statements)
                     result.evidence.append(evidence)
                 result.types.update(rendered.types)
@@ -438,7 +440,6 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
     cache = Cache(out.path, staging=staging)
     stats = Stats()
     engines: dict[str, object] = {}
-    result: Built | None = None
 
     def engine_for(n_tasks: int):
         if engine is not None:
@@ -454,6 +455,46 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
             engines["engine"] = make_engine(options.engine, workers, options.scheduler)
         return engines["engine"]
 
+    try:
+        with fewer_collections():
+            return _build_outputs(inputs, options, report, staging, cache, stats, engine_for, log_prefix, extra)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        for e in engines.values():
+            e.close()
+
+
+#: the young generation's threshold of the garbage collector while a build runs here
+#: (Python's default: 700; see :func:`fewer_collections`)
+GC_YOUNG_THRESHOLD = 50_000
+
+
+@contextmanager
+def fewer_collections():
+    """Python's cyclic garbage collector, less often, while the building process holds the
+    corpus: it runs a full collection (a walk over every object) whenever the young
+    generations have been collected often enough, and the records, the resolved entities
+    and the page graph are hundreds of thousands of objects: seven full collections cost
+    1.5 s of a 4.7 s ``kg add`` and 1.2 s of the 1,000-article build's building process.
+    With a young threshold of 50,000 allocations instead of 700 (the older generations'
+    unchanged), cycles are still collected, and a full walk comes after 5 million
+    allocations instead of 70,000."""
+    import gc
+
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: Path, cache: Cache, stats: Stats,
+                   engine_for, log_prefix: str, extra: dict | None) -> Built:
+    """:func:`build_outputs`'s phases (it owns the staging folder and the engines)."""
+    result: Built | None = None
     try:
         t0 = time.perf_counter()
         plan(inputs, cache, options.model, options.use_cache)
@@ -481,11 +522,7 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
     except BaseException:
         if result is not None:
             result.cancel_store()
-        shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        for e in engines.values():
-            e.close()
 
 
 def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: Stats,
@@ -593,14 +630,15 @@ def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: 
 
 def _page_graph(preamble: list):
     """The graph graph.html is built from (:class:`kg.export.page_graph.PageGraph`, plain
-    statements), started with the ontology and the entities' own statements (the
-    articles' follow, in article order)."""
-    from kg.export.page_graph import PageGraph, plain_triples
+    statements; only those the page reads: :func:`kg.export.page_graph.page_statements`),
+    started with the ontology and the entities' own statements (the articles' follow, in
+    article order)."""
+    from kg.export.page_graph import PageGraph, page_statements, plain_triples
     from kg.rdf.ontology import load_ontology
 
     graph = PageGraph()
-    graph.add_all(plain_triples(load_ontology()))
-    graph.add_all(plain_triples(preamble))
+    graph.add_all(page_statements(plain_triples(load_ontology())))
+    graph.add_all(page_statements(plain_triples(preamble)))
     return graph
 
 

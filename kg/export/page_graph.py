@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 #: bump when the plain form changes
-PAGE_FORMAT = 2  # 2: with the article's evidence
+PAGE_FORMAT = 3  # 2: with the article's evidence; 3: only the statements the page reads
 
 
 def plain(term):
@@ -53,10 +53,19 @@ def plain_triples(triples: Iterable[tuple]) -> list[tuple]:
     return [(plain(s), plain(p), plain(o)) for s, p, o in triples]
 
 
+def page_statements(triples: Iterable[tuple]) -> list[tuple]:
+    """The statements of ``triples`` the page reads once the evidence is found
+    (predicate in :data:`kg.analytics.PAGE_PREDICATES`), in their order."""
+    from kg.analytics import PAGE_PREDICATES
+
+    return [t for t in triples if t[1] in PAGE_PREDICATES]
+
+
 def encode_page(triples: list[tuple], evidence: dict) -> bytes:
-    """An article's page block: its statements and the evidence they give its entities
-    (:func:`kg.analytics.article_evidence` of the statements)."""
-    return marshal.dumps((PAGE_FORMAT, triples, evidence))
+    """An article's page block: the statements the page reads (:func:`page_statements`
+    of ``triples``, the article's statements) and the evidence they give its entities
+    (:func:`kg.analytics.article_evidence` of all of them)."""
+    return marshal.dumps((PAGE_FORMAT, page_statements(triples), evidence))
 
 
 def decode_page(data: bytes) -> tuple[list[tuple], dict]:

@@ -34,6 +34,7 @@ _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\
 _STRING_ESCAPE = re.compile(r'[\\"\n\r\t\b\f\x00-\x1f\x7f]')
 #: in a long (triple-quoted) string, line feeds stay as they are
 _LONG_ESCAPE = re.compile(r'[\\"\r\t\b\f\x00-\x09\x0b-\x1f\x7f]')
+_DIGITS = re.compile(r"(\d+)")
 
 
 def _subject_key(iri: str) -> tuple:
@@ -50,7 +51,7 @@ def _subject_key(iri: str) -> tuple:
     else:
         group = 4
     # natural order: .../event/2 before .../event/10
-    parts = tuple((0, int(p), "") if p.isdecimal() else (1, 0, p) for p in re.split(r"(\d+)", iri) if p)
+    parts = tuple((0, int(p), "") if p.isdecimal() else (1, 0, p) for p in _DIGITS.split(iri) if p)
     return (group, parts)
 
 

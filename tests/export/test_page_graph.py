@@ -8,7 +8,7 @@ import marshal
 
 from kg.analytics import article_evidence, entity_details, merge_evidence, to_networkx
 from kg.export.html import build_payload
-from kg.export.page_graph import PageGraph, decode_page, encode_page, from_rdflib, plain, plain_triples
+from kg.export.page_graph import PageGraph, decode_page, encode_page, from_rdflib, page_statements, plain, plain_triples
 
 
 def _graphs():
@@ -71,6 +71,19 @@ def test_evidence_found_article_by_article_gives_the_same_details(graph):
     merged = entity_details(page, nodes, evidence=merge_evidence(shares, nodes))
     assert merged == entity_details(page, nodes) and any(d.evidence for d in merged.values())
     assert build_payload(page, evidence=shares) == build_payload(page)
+    read = PageGraph()
+    read.add_all(page_statements(plain_triples(graph)))
+    assert len(read_statements := list(read.triples())) < len(list(page.triples())) and read_statements
+    assert build_payload(read, evidence=shares) == build_payload(page)  # the build's page: what it reads
+
+
+def test_a_page_block_keeps_the_statements_the_page_reads():
+    from kg.analytics import PAGE_PREDICATES
+
+    triples = plain_triples(_graphs()["sample"])
+    statements, _evidence = decode_page(encode_page(triples, {}))
+    assert statements == [t for t in triples if t[1] in PAGE_PREDICATES]
+    assert {t[1] for t in triples} - PAGE_PREDICATES  # some were left out
 
 
 def test_one_sentence_twice_keeps_the_same_original_in_any_order():
@@ -110,7 +123,7 @@ def test_removal_keeps_the_other_statements_and_their_order(graph):
     page.remove(*triples[0])
     assert triples[0] not in page and all(t in page for t in triples[1:])
     statements, evidence = decode_page(encode_page(triples, article_evidence(triples)))
-    assert statements == triples and evidence == article_evidence(triples)
+    assert statements == page_statements(triples) and evidence == article_evidence(triples)
     with pytest.raises(ValueError):
         decode_page(marshal.dumps((1, triples)))  # an older block: a cache miss
 
