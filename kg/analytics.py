@@ -198,13 +198,20 @@ def entity_nodes(graph: "rdflib.Graph") -> dict[str, dict]:
     v = _view(graph)
     supers = _superclasses(v)
     types_of: dict[object, set[str]] = {}
+    class_names: dict = {}  # class -> its kg local name, or None (few classes, many statements)
     for s, o in v.subject_objects(v.iri(RDF_TYPE)):
-        if v.is_iri(s) and v.text(o).startswith(KG):
-            types_of.setdefault(s, set()).add(local_name(v.text(o)))
+        if not v.is_iri(s):
+            continue
+        if o not in class_names:
+            class_names[o] = local_name(v.text(o)) if v.text(o).startswith(KG) else None
+        if (name := class_names[o]) is not None:
+            types_of.setdefault(s, set()).add(name)
     label_p, alt_p = v.iri(RDFS_LABEL), v.iri(SKOS_ALTLABEL)
     nodes: dict[str, dict] = {}
+    classes: dict[frozenset, tuple[str, str] | None] = {}  # the same few sets of types, over and over
     for s, types in types_of.items():
-        found = _classify(types, supers)
+        key = frozenset(types)
+        found = classes[key] if key in classes else classes.setdefault(key, _classify(types, supers))
         if found is None:
             continue
         type_, kind = found

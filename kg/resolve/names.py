@@ -92,6 +92,7 @@ def strip_legal(form: str) -> str:
     return form
 
 
+@lru_cache(maxsize=262144)
 def place_core(form: str) -> str:
     """A place name without its administrative suffix (平顶山市 -> 平顶山), keeping >= 2 chars."""
     for suffix in ADMIN_SUFFIXES:
@@ -133,6 +134,7 @@ def _segments_into_heads(form: str) -> bool:
     return ok[n]
 
 
+@lru_cache(maxsize=262144)  # the same names in every article: one answer each
 def generic_parts(form: str) -> tuple[str, str] | None:
     """``(level, head)`` when the (match) form is generic, else None.
 
