@@ -56,10 +56,13 @@ class LexiconError(ValueError):
     pass
 
 
-def derived(fn):
+def derived(fn=None, *, maxsize: int | None = None):
     """Cache ``fn`` (a builder of something derived from lexicon entries) and
-    register it so that :func:`reset` clears it."""
-    cached = lru_cache(maxsize=None)(fn)
+    register it so that :func:`reset` clears it. ``@derived(maxsize=N)``: at most
+    N answers kept (a function of a name, called with every name of a corpus)."""
+    if fn is None:
+        return lambda f: derived(f, maxsize=maxsize)
+    cached = lru_cache(maxsize=maxsize)(fn)
     _DERIVED.append(cached)
     return cached
 

@@ -87,6 +87,7 @@ def _preparatory_marks() -> tuple[str, ...]:
     return words("coref_preparatory_marks")
 
 
+@derived(maxsize=65536)  # the same names in every article, each key made once
 def name_key(name: str) -> str:
     """The form two names of one organization share (brackets unified, 中共X市委
     -> X市委, X市市委 -> X市委, abbreviations and short forms expanded:

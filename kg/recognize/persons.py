@@ -241,7 +241,11 @@ def name_before(text: str, end: int, known: set[str] | frozenset[str] = frozense
             continue
         if plausible_name(name) and (left_boundary(text, s) or name in known):
             return name
-    for family in japanese_surnames():  # 太田浩議長, 塩田康一知事
+    ends = _japanese_surname_ends()
+    near = {ch for n in (1, 2, 3) if end - n - 1 >= 0 and (ch := text[end - n - 1]) in ends}
+    for family in japanese_surnames() if near else ():  # 太田浩議長, 塩田康一知事
+        if family[-1] not in near:
+            continue  # (a family name ends one to three characters before ``end``)
         for n in (1, 2, 3):
             s = end - n - len(family)
             if s < 0 or not text.startswith(family, s):
@@ -513,6 +517,13 @@ def japanese_surnames() -> tuple[str, ...]:
     """Japanese family names missing from the Chinese list, longest first
     (data/person_japanese_surnames.tsv)."""
     return tuple(sorted(words("person_japanese_surnames"), key=len, reverse=True))
+
+
+@derived
+def _japanese_surname_ends() -> frozenset[str]:
+    """The last characters of the Japanese family names (:func:`name_before` looks for
+    a family name only where one of them stands)."""
+    return frozenset(f[-1] for f in japanese_surnames())
 
 
 def japanese_name_at(text: str, start: int) -> str | None:

@@ -395,12 +395,22 @@ class _Features:
         for p in index.positions.get(s, ()):
             f.append("pos_in" if p.org == o else "titled")
         # names
-        names_s, names_o = self.names(s), self.names(o)
-        if any(n and n in m for n in names_o for m in names_s if n != m):
+        o_in_s = s_starts = s_in_o = False  # one pass over the name pairs for the three
+        for n in self.names(o):
+            for m in self.names(s):
+                if n != m:
+                    if m.startswith(n):
+                        s_starts = True
+                        o_in_s = o_in_s or bool(n)
+                    elif n and n in m:
+                        o_in_s = True
+                    if n and m in n:
+                        s_in_o = True
+        if o_in_s:
             f.append("o_in_s_name")
-        if any(m.startswith(n) for n in names_o for m in names_s if n != m):
+        if s_starts:
             f.append("s_starts_o")
-        if any(n and m in n for n in names_o for m in names_s if n != m):
+        if s_in_o:
             f.append("s_in_o_name")
         # places and sides
         if eo.type == "Place":
