@@ -53,6 +53,10 @@ class Engine:
     def close(self) -> None:
         pass
 
+    def release(self) -> None:
+        """No more tasks will come: let the workers go without waiting for them (the
+        caller goes on with its own work meanwhile); :meth:`close` still ends the engine."""
+
     def __enter__(self):
         return self
 
@@ -227,6 +231,14 @@ class LocalPool(Engine):
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def release(self) -> None:
+        """The workers are told to stop and exit while the caller goes on (an interpreter
+        with torch loaded takes about 0.2 s to end: the build writes its outputs meanwhile);
+        the pool's own thread joins them."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 

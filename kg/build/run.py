@@ -457,7 +457,8 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
 
     try:
         with fewer_collections():
-            return _build_outputs(inputs, options, report, staging, cache, stats, engine_for, log_prefix, extra)
+            return _build_outputs(inputs, options, report, staging, cache, stats, engine_for, log_prefix, extra,
+                                  release=lambda: [e.release() for e in engines.values() if e is not engine])
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -492,8 +493,9 @@ def fewer_collections():
 
 
 def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: Path, cache: Cache, stats: Stats,
-                   engine_for, log_prefix: str, extra: dict | None) -> Built:
-    """:func:`build_outputs`'s phases (it owns the staging folder and the engines)."""
+                   engine_for, log_prefix: str, extra: dict | None, release=lambda: None) -> Built:
+    """:func:`build_outputs`'s phases (it owns the staging folder and the engines; ``release``
+    lets the engines it made go once the per-article work is done)."""
     result: Built | None = None
     try:
         t0 = time.perf_counter()
@@ -512,6 +514,7 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         remote = options.engine == "dask"
         rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote,
                                  log_prefix)
+        release()
         result.keep_rdf = set(rendering.keys)
         try:
             _finish(result, rendering, options, stats, manifest_rows)

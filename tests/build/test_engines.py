@@ -86,3 +86,25 @@ def test_results_come_in_task_order_for_any_window(window):
 
     with LocalPool(2) as pool:
         assert list(pool.map(square, range(40), lambda task, why: None, window)) == [x * x for x in range(40)]
+
+
+def test_a_released_pool_lets_its_workers_go_without_waiting_for_them():
+    """release(): no more tasks; the workers exit while the caller goes on, and close()
+    after it has nothing left to do."""
+    import multiprocessing
+    import time
+
+    from kg.build.engines import LocalPool
+
+    from .faulty import square
+
+    pool = LocalPool(2)
+    assert list(pool.map(square, range(6), lambda task, why: None)) == [x * x for x in range(6)]
+    workers = [p for p in multiprocessing.active_children()]
+    assert workers
+    pool.release()
+    pool.close()  # nothing to wait for
+    deadline = time.monotonic() + 30
+    while any(p.is_alive() for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(p.is_alive() for p in workers)
