@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.rdf.namespaces import KG
@@ -66,6 +67,30 @@ PAGE_PREDICATES: frozenset[str] = frozenset(
     {RDF_TYPE, RDFS_LABEL, RDFS_SUBCLASSOF, SKOS_ALTLABEL, KG + "title", KG + "positionIn"}
     | {KG + r for r in RELATIONS}
 )
+
+
+def page_reads(triple: tuple) -> bool:
+    """Does :func:`to_networkx` or :func:`entity_details` (given the evidence) read this
+    plain statement (:mod:`kg.export.page_graph`)? Its predicate is one of
+    :data:`PAGE_PREDICATES`, and an ``rdf:type`` is a class of one of the KINDS (the
+    types of events, positions and other nodes classify nothing: a node's kind and most
+    specific type come from its classes under a kind)."""
+    p = triple[1]
+    return p in PAGE_PREDICATES and (p != RDF_TYPE or triple[2] in _kind_class_iris())
+
+
+@lru_cache(maxsize=1)
+def _kind_class_iris() -> frozenset[str]:
+    """The IRIs of the kg classes under one of the KINDS (in the ontology, as the page
+    reads its subclass tree)."""
+    from kg.export.page_graph import PageGraph, plain_triples
+    from kg.rdf.ontology import load_ontology
+
+    ontology = PageGraph()
+    ontology.add_all(t for t in plain_triples(load_ontology()) if t[1] == RDFS_SUBCLASSOF)
+    supers = _superclasses(ontology)
+    names = set(supers) | {sup for sups in supers.values() for sup in sups} | set(KINDS)
+    return frozenset(KG + n for n in names if any(k in supers.get(n, {n}) for k in KINDS))
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 #: bump when the plain form changes
-PAGE_FORMAT = 3  # 2: with the article's evidence; 3: only the statements the page reads
+PAGE_FORMAT = 4  # 2: with the article's evidence; 3: only the statements the page reads; 4: and types of entities only
 
 
 def plain(term):
@@ -55,10 +55,10 @@ def plain_triples(triples: Iterable[tuple]) -> list[tuple]:
 
 def page_statements(triples: Iterable[tuple]) -> list[tuple]:
     """The statements of ``triples`` the page reads once the evidence is found
-    (predicate in :data:`kg.analytics.PAGE_PREDICATES`), in their order."""
-    from kg.analytics import PAGE_PREDICATES
+    (:func:`kg.analytics.page_reads`), in their order."""
+    from kg.analytics import page_reads
 
-    return [t for t in triples if t[1] in PAGE_PREDICATES]
+    return [t for t in triples if page_reads(t)]
 
 
 def encode_page(triples: list[tuple], evidence: dict) -> bytes:
