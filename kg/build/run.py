@@ -8,7 +8,8 @@ inside OUT, and returns a :class:`Built` whose :meth:`Built.publish` moves
 them into place. Memory: the building process holds slim views of the
 articles until resolution is done, then the resolved entities and the entity
 section; the articles' Turtle blocks go through a file. The HTML page is the
-one step that loads the whole graph (``html=False`` skips it; see
+one step that loads the whole graph's entity layer (:mod:`kg.build.page`: in an
+idle worker of a local pool, else here; ``html=False`` skips it; see
 docs/performance.md).
 """
 
@@ -295,9 +296,8 @@ class Rendering:
     triples: int
     violations: set[str]
     validated: bool
-    page: object | None  # the PageGraph graph.html is computed from (None: no page)
-    #: with the page: each article's evidence (kg.analytics.article_evidence), in article order
-    evidence: list[dict] = field(default_factory=list)
+    #: graph.html's job (kg.build.page.PageJob, None: no page): the articles' page blocks are cached
+    page: object | None
     #: statements dropped because they would break a shape, in article order (report.json)
     dropped: list[dict] = field(default_factory=list)
     #: rendered block key -> the article's subjects (what the store's state lists)
@@ -308,16 +308,16 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                  staging: Path, remote: bool, log_prefix: str = "kg build") -> Rendering:
     """Render every article (from the cache or by the engine), in article order:
     its Turtle block to a file, its entity statements to the entity section, and
-    (``options.html``) its statements to the page's graph, in the order the
-    corpus mapper makes them (the page's ties follow that order). The statements
-    an article dropped because they would break a shape are logged (one warning
-    each) and listed in ``report.dropped``; entities' own statements dropped so
-    are removed from the entity section and the page."""
+    (``options.html``) its page block to the cache, for graph.html's job
+    (:mod:`kg.build.page`). The statements an article dropped because they would
+    break a shape are logged (one warning each) and listed in ``report.dropped``;
+    entities' own statements dropped so are removed from the entity section and
+    the page."""
     from kg.build.assemble import ArticleParts, EntitySection, article_contexts
     from kg.build.render import decode_rendered
     from kg.build.worker import RenderTask, render
-    from kg.analytics import article_evidence
-    from kg.export.page_graph import decode_page, encode_page, page_statements, plain, plain_triples
+    from kg.build.page import PageJob, preamble as page_preamble
+    from kg.export.page_graph import plain
     from kg.logs import logger, progress as progress_bar
     from kg.rdf.conform import triple_key
     from kg.rdf.mapping import _Mapper, article_slugs
@@ -360,7 +360,8 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
 
     section = EntitySection()
     preamble = section.add_corpus_entities(corpus, slugs, record=options.html)
-    page = _page_graph(preamble) if options.html else None
+    page = PageJob(cache, keys, page_preamble(preamble), staging / "graph.html",
+                   cache.staged_communities()) if options.html else None
     del preamble
     parts = ArticleParts(staging / "articles.part")
     result = Rendering(section, parts, keys, Counter(), 0, set(), True, page)
@@ -369,7 +370,6 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     try:
         with progress_bar(n, "articles (RDF)") as bar:
             for ai in range(n):
-                statements = None
                 if ai in todo_set:
                     t_wait = time.perf_counter()
                     data, page_data = next(stream)
@@ -377,28 +377,17 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
                     cache.put_rdf(keys[ai], data)
                     if page is not None and page_data is not None:  # made by the worker
                         cache.put_page(keys[ai], page_data)
-                        statements, evidence = decode_page(page_data)
                     stats.rendered += 1
                 else:
                     data = cache.rdf_path(keys[ai]).read_bytes()
                     stats.render_cached += 1
-                if page is not None and statements is None and ai not in todo_set and options.use_cache:
-                    statements, evidence = cache.get_page(keys[ai]) or (None, None)
-                rendered = decode_rendered(data, triples=page is not None and statements is None)
+                rendered = decode_rendered(data, triples=False)
                 if ai in todo_set:
                     for stage, seconds in rendered.seconds.items():
                         report.seconds[stage] += seconds
                 parts.add(ai, rendered.subjects)
                 result.subjects[keys[ai]] = [s for s, _text in rendered.subjects]
                 section.add_all(rendered.entity_triples)
-                if page is not None:
-                    if statements is None:  # rendered now, or cached before the page blocks were
-                        statements = plain_triples(rendered.triples)
-                        evidence = article_evidence(statements)
-                        cache.put_page(keys[ai], encode_page(statements, evidence))
-                        statements = page_statements(statements)
-                    page.add_all(statements)
-                    result.evidence.append(evidence)
                 result.types.update(rendered.types)
                 result.triples += rendered.own
                 if rendered.violations is None:
@@ -418,7 +407,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
     for t in sorted(dropped_entity, key=triple_key):  # an entity's own statement that breaks a shape
         section.discard(*t)
         if page is not None:
-            page.remove(*(plain(x) for x in t))
+            page.dropped.append(tuple(plain(x) for x in t))
     report.dropped = result.dropped
     report.seconds["render_wall"] += time.perf_counter() - t_all
     return result
@@ -458,7 +447,8 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
     try:
         with fewer_collections():
             return _build_outputs(inputs, options, report, staging, cache, stats, engine_for, log_prefix, extra,
-                                  release=lambda: [e.release() for e in engines.values() if e is not engine])
+                                  release=lambda: [e.release() for e in engines.values() if e is not engine],
+                                  engine_now=lambda: engines.get("engine"))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -493,9 +483,11 @@ def fewer_collections():
 
 
 def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: Path, cache: Cache, stats: Stats,
-                   engine_for, log_prefix: str, extra: dict | None, release=lambda: None) -> Built:
+                   engine_for, log_prefix: str, extra: dict | None, release=lambda: None,
+                   engine_now=lambda: None) -> Built:
     """:func:`build_outputs`'s phases (it owns the staging folder and the engines; ``release``
-    lets the engines it made go once the per-article work is done)."""
+    lets the engines it made go once their work is done; ``engine_now``: the engine made
+    so far, or None)."""
     result: Built | None = None
     try:
         t0 = time.perf_counter()
@@ -514,12 +506,12 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         remote = options.engine == "dask"
         rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote,
                                  log_prefix)
-        release()
         result.keep_rdf = set(rendering.keys)
         try:
-            _finish(result, rendering, options, stats, manifest_rows)
+            _finish(result, rendering, options, stats, manifest_rows, pool=engine_now())
         finally:
             rendering.parts.close()
+        release()
         result.extra["build"] = stats.as_dict()
         return result
     except BaseException:
@@ -529,8 +521,12 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
 
 
 def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: Stats,
-            manifest_rows: list[dict]) -> None:
-    """graph.ttl, graph.html, report.json and the manifest, into the staging folder."""
+            manifest_rows: list[dict], pool=None) -> None:
+    """graph.ttl, graph.html, report.json and the manifest, into the staging folder.
+
+    ``pool``: the build's engine, idle now: with a local pool of several workers,
+    graph.html is written by one of them (:func:`kg.build.page.write_page`) while
+    this process writes graph.ttl."""
     import sys
 
     from kg.build.assemble import ontology_parts, turtle_head, write_graph
@@ -540,6 +536,8 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
 
     report, staging, cache = result.report, result.staging, result.cache
     log = logger()
+    page, rendering.page = rendering.page, None
+    page_running = _start_page(page, pool)
     t0 = time.perf_counter()
     section = rendering.section
     before, middle, after, onto_types, onto_count = ontology_parts()
@@ -568,7 +566,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     # the store loads while graph.html is written, unless both would hold a large graph in
     # memory at once (then it loads after the page is written and freed: publish_outputs);
     # an update of the published store (kg add) holds little and always runs meanwhile
-    if (update is not None or rendering.page is None
+    if (update is not None or page is None
             or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
         result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent, state, update)
     report.versions = versions()
@@ -580,16 +578,20 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
 
     outputs = "graph.ttl, graph.html and report.json" if options.html else "graph.ttl and report.json"
     log.info(f"kg build: writing {outputs} into {staging.parent}")
-    if rendering.page is not None:
-        t0 = time.perf_counter()
-        import kg.export.html as html
+    if page is not None:
+        from kg.build.page import write_page
 
-        page, rendering.page = rendering.page, None
-        shares, rendering.evidence = rendering.evidence, []
-        html.write_html(page, staging / "graph.html", communities_cache=cache.staged_communities(),
-                        evidence=shares)
-        del page, shares
-        report.seconds["html"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        seconds = None
+        if page_running is not None:
+            try:
+                seconds = next(page_running, None)
+            except Exception:  # noqa: BLE001 - a worker that failed or died: written here instead
+                seconds = None
+        report.seconds["html_wait"] += time.perf_counter() - t0
+        if seconds is None:
+            seconds = write_page(page)
+        report.seconds["html"] += seconds
     data = report.as_dict()
     for key, value in result.extra.items():
         data[key] = value
@@ -604,6 +606,16 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         "articles": manifest_rows,
     }
     cache.stage_manifest(manifest)
+
+
+def _start_page(page, pool):
+    """graph.html's job started in an idle worker of a local pool of several (its result,
+    the seconds it took, comes from ``next``), or None: it runs here when asked for."""
+    if page is None or pool is None or getattr(pool, "name", "") != "process-pool" or pool.workers < 2:
+        return None
+    from kg.build.page import write_page
+
+    return iter(pool.map(write_page, [page], lambda task, why: None, window=1))
 
 
 def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: str):
@@ -629,20 +641,6 @@ def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: 
     if changes.share() > store.UPDATE_MAX_SHARE:
         return None
     return out_path / store.STORE_NAME, changes, (head + "\n").encode("utf-8")
-
-
-def _page_graph(preamble: list):
-    """The graph graph.html is built from (:class:`kg.export.page_graph.PageGraph`, plain
-    statements; only those the page reads: :func:`kg.export.page_graph.page_statements`),
-    started with the ontology and the entities' own statements (the articles' follow, in
-    article order)."""
-    from kg.export.page_graph import PageGraph, page_statements, plain_triples
-    from kg.rdf.ontology import load_ontology
-
-    graph = PageGraph()
-    graph.add_all(page_statements(plain_triples(load_ontology())))
-    graph.add_all(page_statements(plain_triples(preamble)))
-    return graph
 
 
 def build(paths: list[str], out, options: BuildOptions, report=None) -> Built:
