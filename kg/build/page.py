@@ -54,8 +54,8 @@ def page_block(cache, key: str) -> tuple[list[tuple], dict]:
 def write_page(job: PageJob) -> float:
     """Write graph.html for ``job`` (atomically); the seconds it took. The garbage
     collector runs less often meanwhile, as in the building process (the page graph is
-    many objects: :func:`kg.build.run.fewer_collections`)."""
-    from kg.build.run import fewer_collections
+    many objects: :func:`kg.build.worker.fewer_collections`)."""
+    from kg.build.worker import fewer_collections
 
     with fewer_collections():
         return _write_page(job)

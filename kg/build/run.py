@@ -21,12 +21,11 @@ import logging
 import shutil
 import time
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_slim, record_key
-from kg.build.worker import DEFAULT_ANALYZE
+from kg.build.worker import DEFAULT_ANALYZE, fewer_collections
 from kg.doc import Article, ReadError
 
 #: bump when the rendered block layout changes
@@ -455,31 +454,6 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
     finally:
         for e in engines.values():
             e.close()
-
-
-#: the young generation's threshold of the garbage collector while a build runs here
-#: (Python's default: 700; see :func:`fewer_collections`)
-GC_YOUNG_THRESHOLD = 50_000
-
-
-@contextmanager
-def fewer_collections():
-    """Python's cyclic garbage collector, less often, while the building process holds the
-    corpus: it runs a full collection (a walk over every object) whenever the young
-    generations have been collected often enough, and the records, the resolved entities
-    and the page graph are hundreds of thousands of objects: seven full collections cost
-    1.5 s of a 4.7 s ``kg add`` and 1.2 s of the 1,000-article build's building process.
-    With a young threshold of 50,000 allocations instead of 700 (the older generations'
-    unchanged), cycles are still collected, and a full walk comes after 5 million
-    allocations instead of 70,000."""
-    import gc
-
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
 
 
 def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: Path, cache: Cache, stats: Stats,

@@ -12,9 +12,11 @@ and, when graph.html is written, the article's page statements.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from kg.doc import Article
@@ -25,6 +27,30 @@ DEFAULT_ANALYZE = "kg.pipeline:analyze_article"
 _STATE: dict = {}
 
 
+#: the young generation's threshold of the garbage collector in a building process and
+#: in its workers (Python's default: 700; see :func:`fewer_collections`)
+GC_YOUNG_THRESHOLD = 50_000
+
+
+@contextmanager
+def fewer_collections():
+    """Python's cyclic garbage collector, less often, while the building process holds the
+    corpus: it runs a full collection (a walk over every object) whenever the young
+    generations have been collected often enough, and the records, the resolved entities
+    and the page graph are hundreds of thousands of objects: seven full collections cost
+    1.5 s of a 4.7 s ``kg add`` and 1.2 s of the 1,000-article build's building process.
+    The workers keep the setting for their life (:func:`init_worker`: about 0.6 s of
+    their 1,000-article build's CPU). With a young threshold of 50,000 allocations instead of 700 (the older generations'
+    unchanged), cycles are still collected, and a full walk comes after 5 million
+    allocations instead of 70,000."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def init_worker(threads: int = 1) -> None:
     """Process initializer: ``threads`` torch (OpenMP, MKL) threads in this process.
 
@@ -33,6 +59,7 @@ def init_worker(threads: int = 1) -> None:
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = str(threads)
     _STATE["threads"] = threads
+    gc.set_threshold(max(gc.get_threshold()[0], GC_YOUNG_THRESHOLD), *gc.get_threshold()[1:])
     if "torch" in sys.modules:
         set_torch_threads(threads)
 
