@@ -476,11 +476,13 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         result.extra["build"] = stats.as_dict()
         if not built:
             return result
+        warming = _warm_for_page(engine_now(), options)  # while this process resolves
         corpus = resolve_phase(built, report)
         remote = options.engine == "dask"
         rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote,
                                  log_prefix)
         result.keep_rdf = set(rendering.keys)
+        _done(warming)
         try:
             _finish(result, rendering, options, stats, manifest_rows, pool=engine_now())
         finally:
@@ -582,10 +584,35 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     cache.stage_manifest(manifest)
 
 
+def _local_pool(pool) -> bool:
+    """Is ``pool`` a local pool of several workers (where graph.html's job can run)?"""
+    return pool is not None and getattr(pool, "name", "") == "process-pool" and pool.workers >= 2
+
+
+def _warm_for_page(pool, options: BuildOptions):
+    """With graph.html to write and a local pool of several workers: each worker imports
+    what the page's job needs (:data:`kg.build.worker.PAGE_MODULES`) while this process
+    resolves the entities (the workers are idle then); the tasks' results, or None."""
+    if not options.html or not _local_pool(pool):
+        return None
+    from kg.build.worker import PAGE_MODULES, warm
+
+    return iter(pool.map(warm, [PAGE_MODULES] * pool.workers, lambda task, why: None, window=pool.workers))
+
+
+def _done(tasks) -> None:
+    """Collect finished side tasks (a failed one changes nothing: the work is done where needed)."""
+    try:
+        for _ in tasks or ():
+            pass
+    except Exception:  # noqa: BLE001 - an import that failed there fails again, and is reported, where it is needed
+        pass
+
+
 def _start_page(page, pool):
     """graph.html's job started in an idle worker of a local pool of several (its result,
     the seconds it took, comes from ``next``), or None: it runs here when asked for."""
-    if page is None or pool is None or getattr(pool, "name", "") != "process-pool" or pool.workers < 2:
+    if page is None or not _local_pool(pool):
         return None
     from kg.build.page import write_page
 

@@ -51,6 +51,20 @@ def fewer_collections():
         gc.set_threshold(*old)
 
 
+#: what graph.html's job (:mod:`kg.build.page`) imports besides the pipeline (about 0.5 s)
+PAGE_MODULES = ("networkx", "igraph", "pyvis.network", "kg.analytics", "kg.export.html")
+
+
+def warm(modules: tuple[str, ...]) -> int:
+    """A task for idle workers: import ``modules`` (the worker that later writes graph.html
+    finds them loaded); this process's id."""
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+    return os.getpid()
+
+
 def init_worker(threads: int = 1) -> None:
     """Process initializer: ``threads`` torch (OpenMP, MKL) threads in this process.
 

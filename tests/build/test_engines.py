@@ -108,3 +108,17 @@ def test_a_released_pool_lets_its_workers_go_without_waiting_for_them():
     while any(p.is_alive() for p in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(p.is_alive() for p in workers)
+
+
+def test_idle_workers_import_what_the_page_needs():
+    """kg.build.worker.warm (sent to each idle worker while the building process resolves):
+    the modules of graph.html's job imported there, the worker's process id back."""
+    import os
+
+    from kg.build.engines import LocalPool
+    from kg.build.worker import PAGE_MODULES, warm
+
+    assert warm(PAGE_MODULES) == os.getpid()
+    with LocalPool(2) as pool:
+        pids = list(pool.map(warm, [PAGE_MODULES] * 2, lambda task, why: None))
+    assert len(pids) == 2 and os.getpid() not in pids
