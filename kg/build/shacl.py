@@ -506,14 +506,24 @@ def _ontology_ntriples() -> bytes:
     return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in load_ontology()).encode("utf-8")
 
 
+@lru_cache(maxsize=1)
+def _ontology_quads() -> tuple:
+    """The ontology as pyoxigraph quads, parsed once: a store takes them in half the time
+    it takes to parse their text."""
+    import pyoxigraph as ox
+
+    return tuple(ox.parse(_ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES))
+
+
 def _sparql_results(pending: list[tuple[Shape, object]], triple_sets) -> bool:
     """True when any SELECT constraint has a solution for its focus node (a
     fresh in-memory pyoxigraph store of the ontology and the data)."""
     import pyoxigraph as ox
 
     store = ox.Store()
+    store.extend(_ontology_quads())
     data = "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for triples in triple_sets for s, p, o in triples)
-    store.bulk_load(_ontology_ntriples() + data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     this = ox.Variable("this")
     for shape, focus in pending:
         node = ox.NamedNode(str(focus)) if not isinstance(focus, ox.NamedNode) else focus
