@@ -32,12 +32,28 @@ class PageJob:
     dropped: list[tuple] = field(default_factory=list)
 
 
+def page_statements(triples) -> list[tuple]:
+    """The plain statements of ``triples`` the page reads once the evidence is found
+    (:func:`kg.analytics.page_reads`), in their order."""
+    from kg.analytics import page_reads
+
+    return [t for t in triples if page_reads(t)]
+
+
+def encode_block(statements: list[tuple]) -> bytes:
+    """An article's page block from its statements (plain, :mod:`kg.export.page_graph`):
+    those the page reads, and the evidence all of them give its entities."""
+    from kg.analytics import article_evidence
+    from kg.export.page_graph import encode_page
+
+    return encode_page(page_statements(statements), article_evidence(statements))
+
+
 def page_block(cache, key: str) -> tuple[list[tuple], dict]:
     """The page statements and evidence of the article rendered under ``key``: its cached
     page block, or (missing, damaged, of an older format) made again from its cached
     rendered block and cached for the next time."""
-    from kg.analytics import article_evidence
-    from kg.export.page_graph import encode_page, page_statements, plain_triples
+    from kg.export.page_graph import decode_page, plain_triples
 
     found = cache.get_page(key)
     if found is not None:
@@ -45,17 +61,16 @@ def page_block(cache, key: str) -> tuple[list[tuple], dict]:
     rendered = cache.get_rdf(key)
     if rendered is None:
         raise LookupError(f"the rendered block {key} is missing from the cache")
-    statements = plain_triples(rendered.triples)
-    evidence = article_evidence(statements)
-    cache.put_page(key, encode_page(statements, evidence))
-    return page_statements(statements), evidence
+    block = encode_block(plain_triples(rendered.triples))
+    cache.put_page(key, block)
+    return decode_page(block)
 
 
 def write_page(job: PageJob) -> float:
     """Write graph.html for ``job`` (atomically); the seconds it took. The garbage
     collector runs less often meanwhile, as in the building process (the page graph is
-    many objects: :func:`kg.build.worker.fewer_collections`)."""
-    from kg.build.worker import fewer_collections
+    many objects: :func:`kg.build.process.fewer_collections`)."""
+    from kg.build.process import fewer_collections
 
     with fewer_collections():
         return _write_page(job)
@@ -82,7 +97,7 @@ def _write_page(job: PageJob) -> float:
 def preamble(entity_statements: list) -> list[tuple]:
     """The page statements the articles' follow: the ontology's, then the entities' own
     (``entity_statements``, rdflib triples in the order the corpus mapper makes them)."""
-    from kg.export.page_graph import page_statements, plain_triples
+    from kg.export.page_graph import plain_triples
     from kg.rdf.ontology import load_ontology
 
     return page_statements(plain_triples(load_ontology())) + page_statements(plain_triples(entity_statements))

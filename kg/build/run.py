@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_slim, record_key
-from kg.build.worker import DEFAULT_ANALYZE, fewer_collections
+from kg.build.process import fewer_collections
+from kg.build.worker import DEFAULT_ANALYZE
 from kg.doc import Article, ReadError
 
 #: bump when the rendered block layout changes

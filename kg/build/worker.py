@@ -16,39 +16,15 @@ import gc
 import os
 import sys
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from kg.build.process import GC_YOUNG_THRESHOLD
 from kg.doc import Article
 
 #: the per-article analysis, as ``module:function`` (tests substitute their own)
 DEFAULT_ANALYZE = "kg.pipeline:analyze_article"
 
 _STATE: dict = {}
-
-
-#: the young generation's threshold of the garbage collector in a building process and
-#: in its workers (Python's default: 700; see :func:`fewer_collections`)
-GC_YOUNG_THRESHOLD = 50_000
-
-
-@contextmanager
-def fewer_collections():
-    """Python's cyclic garbage collector, less often, while the building process holds the
-    corpus: it runs a full collection (a walk over every object) whenever the young
-    generations have been collected often enough, and the records, the resolved entities
-    and the page graph are hundreds of thousands of objects: seven full collections cost
-    1.5 s of a 4.7 s ``kg add`` and 1.2 s of the 1,000-article build's building process.
-    The workers keep the setting for their life (:func:`init_worker`: about 0.6 s of
-    their 1,000-article build's CPU). With a young threshold of 50,000 allocations instead of 700 (the older generations'
-    unchanged), cycles are still collected, and a full walk comes after 5 million
-    allocations instead of 70,000."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
 
 
 #: what graph.html's job (:mod:`kg.build.page`) imports besides the pipeline (about 0.5 s)
@@ -214,10 +190,9 @@ def render(task: RenderTask) -> tuple[bytes, bytes | None]:
     t0 = time.perf_counter()
     page = None
     if task.page:
-        from kg.analytics import article_evidence
-        from kg.export.page_graph import encode_page, plain_triples
+        from kg.build.page import encode_block
+        from kg.export.page_graph import plain_triples
 
-        statements = plain_triples(rendered.triples)
-        page = encode_page(statements, article_evidence(statements))  # the article's evidence, found here
+        page = encode_block(plain_triples(rendered.triples))  # the article's evidence, found here
     rendered.seconds["render_io"] = read + time.perf_counter() - t0  # reading the record, the page statements
     return encode_rendered(rendered), page

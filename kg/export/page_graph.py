@@ -53,19 +53,11 @@ def plain_triples(triples: Iterable[tuple]) -> list[tuple]:
     return [(plain(s), plain(p), plain(o)) for s, p, o in triples]
 
 
-def page_statements(triples: Iterable[tuple]) -> list[tuple]:
-    """The statements of ``triples`` the page reads once the evidence is found
-    (:func:`kg.analytics.page_reads`), in their order."""
-    from kg.analytics import page_reads
-
-    return [t for t in triples if page_reads(t)]
-
-
 def encode_page(triples: list[tuple], evidence: dict) -> bytes:
-    """An article's page block: the statements the page reads (:func:`page_statements`
-    of ``triples``, the article's statements) and the evidence they give its entities
-    (:func:`kg.analytics.article_evidence` of all of them)."""
-    return marshal.dumps((PAGE_FORMAT, page_statements(triples), evidence))
+    """An article's page block: ``triples``, the statements of the article the page reads
+    (:func:`kg.build.page.page_statements`), and the evidence all its statements give
+    its entities (:func:`kg.analytics.article_evidence`)."""
+    return marshal.dumps((PAGE_FORMAT, triples, evidence))
 
 
 def decode_page(data: bytes) -> tuple[list[tuple], dict]:

@@ -8,7 +8,8 @@ import marshal
 
 from kg.analytics import article_evidence, entity_details, merge_evidence, to_networkx
 from kg.export.html import build_payload
-from kg.export.page_graph import PageGraph, decode_page, encode_page, from_rdflib, page_statements, plain, plain_triples
+from kg.build.page import encode_block, page_statements
+from kg.export.page_graph import PageGraph, decode_page, encode_page, from_rdflib, plain, plain_triples
 
 
 def _graphs():
@@ -81,7 +82,7 @@ def test_a_page_block_keeps_the_statements_the_page_reads():
     from kg.analytics import PAGE_PREDICATES
 
     triples = plain_triples(_graphs()["sample"])
-    statements, _evidence = decode_page(encode_page(triples, {}))
+    statements, _evidence = decode_page(encode_block(triples))
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     assert statements == [t for t in triples if t[1] in PAGE_PREDICATES and (t[1] != rdf_type or t in statements)]
     types = {t[2] for t in triples if t[1] == rdf_type}
@@ -127,6 +128,8 @@ def test_removal_keeps_the_other_statements_and_their_order(graph):
     page.remove(*triples[0])
     assert triples[0] not in page and all(t in page for t in triples[1:])
     statements, evidence = decode_page(encode_page(triples, article_evidence(triples)))
+    assert statements == triples and evidence == article_evidence(triples)
+    statements, evidence = decode_page(encode_block(triples))  # what the build caches
     assert statements == page_statements(triples) and evidence == article_evidence(triples)
     with pytest.raises(ValueError):
         decode_page(marshal.dumps((1, triples)))  # an older block: a cache miss

@@ -1,4 +1,4 @@
-"""kg.build.worker: what the building process and its workers set for themselves."""
+"""kg.build.process and kg.build.worker: what the building process and its workers set for themselves."""
 
 import pytest
 
@@ -7,7 +7,7 @@ import pytest
 def test_the_building_process_collects_garbage_less_often_and_restores_the_setting():
     import gc
 
-    from kg.build.worker import GC_YOUNG_THRESHOLD, fewer_collections
+    from kg.build.process import GC_YOUNG_THRESHOLD, fewer_collections
 
     before = gc.get_threshold()
     with fewer_collections():
@@ -22,7 +22,8 @@ def test_the_building_process_collects_garbage_less_often_and_restores_the_setti
 def test_a_worker_keeps_the_young_threshold_for_its_life():
     import gc
 
-    from kg.build.worker import GC_YOUNG_THRESHOLD, _STATE, init_worker
+    from kg.build.process import GC_YOUNG_THRESHOLD
+    from kg.build.worker import _STATE, init_worker
 
     before, threads = gc.get_threshold(), _STATE.get("threads")
     try:
