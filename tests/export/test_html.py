@@ -285,11 +285,46 @@ def test_overview_groups_the_rest(big):
     }
 
 
+def test_too_many_communities_keep_the_largest_and_group_the_rest_by_class(monkeypatch):
+    """More communities than groups allowed: the largest communities are groups, as many
+    as leave room for one group per class of the rest; the rest is grouped by class."""
+    import kg.export.html as html
+    from kg.analytics import communities, to_networkx
+
+    graph = generated_graph(600, seed=2)
+    g = to_networkx(graph)
+    wide = build_payload(graph, max_nodes=CAP)
+    assert wide["meta"]["grouping"] == "community"
+    all_communities = [grp for grp in wide["groups"] if grp["by"] == "community"]
+    classes = len({wide["types"][wide["entities"]["type"][m]][0] for grp in wide["groups"] for m in grp["members"]})
+    limit = classes + 2
+    assert len(all_communities) > 2
+    monkeypatch.setattr(html, "MAX_GROUPS", limit)
+    data = build_payload(graph, max_nodes=CAP)
+    groups = data["groups"]
+    assert data["meta"]["grouping"] == "community" and len(groups) <= limit
+    kept = [grp for grp in groups if grp["by"] == "community"]
+    drawn = {x["id"] for x in data["nodes"] if x["kgType"] != "Cluster"}
+    assert sum(len(grp["members"]) for grp in groups) + len(drawn) == 600
+    ent = data["entities"]
+    rest = {ent["iri"][i] for i in range(600) if i not in drawn}
+    rest_classes = {data["types"][ent["type"][i]][0] for i in range(600) if i not in drawn}
+    assert len(kept) == limit - len(rest_classes) > 0
+    sizes = sorted((len(c & rest) for c in communities(g) if len(c & rest) >= 2), reverse=True)
+    assert [len(grp["members"]) for grp in kept] == sizes[:len(kept)] and len(sizes) > len(kept)  # the largest
+    for grp in kept:
+        assert any({ent["iri"][m] for m in grp["members"]} <= c for c in communities(g))
+    for grp in groups:
+        if grp["by"] != "community":
+            assert grp["by"] == "type" and len({ent["type"][m] for m in grp["members"]}) == 1
+
+
 def test_grouping_falls_back_to_classes_then_kinds(monkeypatch):
+    """No room for one community beside a group per class: by class, then by kind, then one group."""
     import kg.export.html as html
 
     graph = generated_graph(600, seed=2)
-    for limit, by in ((14, "type"), (4, "kind"), (1, "all")):
+    for limit, by in ((12, "type"), (4, "kind"), (1, "all")):
         monkeypatch.setattr(html, "MAX_GROUPS", limit)
         data = build_payload(graph, max_nodes=CAP)
         assert data["meta"]["grouping"] == by and 1 <= len(data["groups"]) <= limit
