@@ -643,12 +643,16 @@ def unit_place(name: str, text: str = "", e: int = 0) -> bool:
     """A named administrative unit the gazetteer lacks (长冈市, 阿克兰省): a
     proper core of 2+ characters (not a level word, level characters or a
     town: 甲乡镇|市), an administrative ending, and the ending does not start
-    a word with the next character (甲乙市|场, 甲乙省|级)."""
+    a word with the next character (甲乙市|场, 甲乙省|级). A core that is a province
+    or a country of the gazetteer is no unit's own name (台湾 + 县 in 台湾县市长: the
+    counties and cities of the province; the gazetteer lists the units it has)."""
     suf = next((w for w in _place_suffixes() if name.endswith(w)), None)
     if suf is None:
         return False
     core = name[: -len(suf)]
     if text and text[e - 1:e + 1] in _place_ending_words():
+        return False
+    if any(p.level in ("Province", "Country") for p in G.lookup(core)):
         return False
     return (len(core) >= 2 and not name.startswith(_level_words()) and not LX.is_generic_core(core)
             and not all(c in LX.LEVEL_CHARS for c in core)

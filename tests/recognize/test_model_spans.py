@@ -114,3 +114,13 @@ def test_judge_never_crashes_and_respects_the_span(s):
     for typ in ("Person", "Organization", "Place"):
         m = MS.judge(ModelSpan(1, 1 + len(s), s, typ, "X"), MS.RuleView(text, [], []))
         assert m is None or (text[m.start:m.end] == m.text and 1 <= m.start < m.end <= 1 + len(s))
+
+
+def test_a_province_or_country_with_a_lower_unit_ending_is_no_unit():
+    """台湾 + 县 in 台湾县市长 (the counties' and cities' heads of the province): a province or
+    country of the gazetteer is no unit's own name with another ending; a name the
+    gazetteer does not know with an administrative ending still is one."""
+    text = "他是会见的第一位台湾县市长。"
+    assert _judge(text, "台湾县", "Place", [(8, 10, "Place")]) is None
+    assert not MS.unit_place("日本县")
+    assert MS.unit_place("长冈市") and MS.unit_place("阿克兰省")
