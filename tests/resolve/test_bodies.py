@@ -127,6 +127,17 @@ def test_places_with_different_codes_never_merge_even_with_one_name():
     assert len({e.key for e in c.entities}) == 3
 
 
+def test_a_town_named_after_a_city_stays_apart_from_it():
+    """大同镇 (a town of 建德市) is not 大同市: a town is written with its ending, so its
+    core keeps it (data/resolve_admin_suffixes.tsv has no 镇 or 乡)."""
+    c = resolve([article("a", place("大同市", code="140200")), article("b", place("大同镇", subtype="Town")),
+                 article("c", place("大同", code="140200"))])
+    assert not _same(c, (0, 0), (1, 0)) and _same(c, (0, 0), (2, 0))
+    assert c.entity_of(1, 0).name == "大同镇" and c.entity_of(0, 0).code == "140200"
+    c = resolve([article("a", place("青松镇", subtype="Town")), article("b", place("青松镇", subtype="Town"))])
+    assert _same(c, (0, 0), (1, 0))
+
+
 def test_bare_place_joins_suffixed_form_without_codes_when_unambiguous():
     c = resolve([article("a", place("银川市")), article("b", place("银川"))])
     assert _same(c, (0, 0), (1, 0))
