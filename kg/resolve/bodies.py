@@ -18,13 +18,19 @@ Two passes over blocking keys, never over pairs:
    own name is that short form) and their context places are compatible; a
    set that absorbed one qualified set never absorbs a second one, and two
    local entities of one article are never united by a short form
-   (coreference kept them apart: 新竹 vs 新竹县).
+   (coreference kept them apart: 新竹 vs 新竹县). A name led by a foreign
+   country gives no short form of what follows the country, unless it is a
+   company's (法国苏伊士集团 and 苏伊士集团): written bare, 党中央, 外交部 or
+   新华网 name the home country's body, not 老挝党中央's, 贝里斯外交部's or
+   韩国新华网's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
+from kg.lexicons import gazetteer as G
 from kg.lexicons.load import derived, words
 from kg.lexicons.org_lexicon import party_heads
 from kg.resolve.lexicon import PrefixLexicon, Split
@@ -62,6 +68,15 @@ def _strip_party_prefix(form: str) -> str:
     return form
 
 
+@lru_cache(maxsize=8192)
+def _foreign_country(core: str | None) -> bool:
+    """Is ``core`` (a split's place) a country of the gazetteer other than the home country?"""
+    if not core:
+        return False
+    home = G.home_country()
+    return any(p.level == "Country" and home not in (p.name, p.short) for p in G.lookup(core))
+
+
 def _context_place(rec: LocalRecord) -> str | None:
     return place_core(rec.context_key) if rec.context_key else None
 
@@ -72,6 +87,9 @@ class BodyKeys:
     def __init__(self, rec: LocalRecord, lex: PrefixLexicon) -> None:
         self.strong: list[Key] = []
         self.weak: list[Key] = []
+        #: short forms read after a foreign country (not a company's): they make a short
+        #: form ambiguous, as a qualified set would, but never unite (党中央 of 老挝党中央)
+        self.blocking: list[Key] = []
         self.bare: Key | None = None
         t = rec.type
         form = _strip_party_prefix(rec.key)
@@ -95,13 +113,15 @@ class BodyKeys:
         for split in splits:
             self._add_scoped(t, form, split)
         weak: set[str] = set()
+        blocking: set[str] = set()
         core = _core_of(t, form)
         if len(core) >= 2 and (core != whole or t == "Place"):
             weak.add(core)
+        home_only = rec.subtype != "Company"  # a foreign body's rest names the home country's
         for split in splits:
             rest = _core_of(t, form[split.end :])
             if len(rest) >= 3 and generic_parts(rest) is None:
-                weak.add(rest)
+                (blocking if home_only and _foreign_country(split.place) else weak).add(rest)
         for alias in rec.alias_keys:
             alias = _strip_party_prefix(alias)
             if generic_parts(alias) is not None:
@@ -112,8 +132,9 @@ class BodyKeys:
             for split in lex.splits(alias):
                 rest = _core_of(t, alias[split.end :])
                 if len(rest) >= 3 and generic_parts(rest) is None:
-                    weak.add(rest)
+                    (blocking if home_only and _foreign_country(split.place) else weak).add(rest)
         self.weak = [(t, "core", w) for w in sorted(weak)]
+        self.blocking = [(t, "core", w) for w in sorted(blocking - weak)]
 
     def _add_scoped(self, t: str, form: str, split: Split) -> None:
         if split.place is None or not split.only_places:
@@ -152,11 +173,14 @@ def resolve_bodies(records: list[LocalRecord], uf: TaggedUnionFind, lex: PrefixL
     # 2. weak keys, decided on the state after the strong pass
     groups: dict[Key, set[int]] = defaultdict(set)
     bare: dict[Key, set[int]] = defaultdict(set)
+    blockers: dict[Key, set[int]] = defaultdict(set)
     for r in bodies:
         root = uf.find(r.index)
         bk = keys[r.index]
         for k in bk.weak:
             groups[k].add(root)
+        for k in bk.blocking:
+            blockers[k].add(root)
         if bk.bare is not None:
             bare[bk.bare].add(root)
     contexts: dict[int, set[str]] = defaultdict(set)
@@ -172,7 +196,7 @@ def resolve_bodies(records: list[LocalRecord], uf: TaggedUnionFind, lex: PrefixL
         if len(roots) < 2:
             continue
         qualified = sorted(roots - bare.get(k, set()))
-        if len(qualified) > 1:
+        if len(qualified) + len(blockers.get(k, set()) - roots) > 1:
             continue
         if not _contexts_agree([c for root in roots for c in contexts.get(root, ())], lex):
             continue

@@ -127,6 +127,29 @@ def test_places_with_different_codes_never_merge_even_with_one_name():
     assert len({e.key for e in c.entities}) == 3
 
 
+def test_a_body_led_by_a_foreign_country_is_not_the_home_body_its_rest_names():
+    """老挝党中央 is the Lao party's central committee; 党中央 written bare, in other
+    articles, is the home country's (so is 外交部). A home place before the rest still
+    gives a short form (临海华锐科技 and 华锐科技), and so does a foreign company's name."""
+    c = resolve([article("a", org("老挝党中央")), article("b", org("党中央")), article("c", org("党中央"))])
+    assert _same(c, (1, 0), (2, 0)) and not _same(c, (0, 0), (1, 0))
+    assert c.entity_of(1, 0).name == "党中央"
+    c = resolve([article("a", org("韩国新华网"), place("韩国")), article("b", org("新华网"))])
+    assert not _same(c, (0, 0), (1, 0))
+    c = resolve([article("a", org("贝里斯外交部"), place("贝里斯")), article("b", org("外交部"))])
+    assert not _same(c, (0, 0), (1, 0)) and c.entity_of(1, 0).name == "外交部"
+    c = resolve([article("a", org("临海华锐科技"), place("临海")), article("b", org("华锐科技"))])
+    assert _same(c, (0, 0), (1, 0))
+    c = resolve([article("a", org("法国苏伊士集团", subtype="Company"), place("法国")),
+                 article("b", org("苏伊士集团", subtype="Company"))])
+    assert _same(c, (0, 0), (1, 0))  # a company keeps its name across countries
+    # a foreign body's short form still makes the short form ambiguous: the bare 中国商会 of a
+    # third article joins neither chamber
+    c = resolve([article("a", org("韩国中国商会"), place("韩国")), article("b", org("香港中国商会"), place("香港")),
+                 article("c", org("中国商会"))])
+    assert len({c.index[(0, 0)], c.index[(1, 0)], c.index[(2, 0)]}) == 3
+
+
 def test_a_town_named_after_a_city_stays_apart_from_it():
     """大同镇 (a town of 建德市) is not 大同市: a town is written with its ending, so its
     core keeps it (data/resolve_admin_suffixes.tsv has no 镇 or 乡)."""
