@@ -150,6 +150,15 @@ def test_a_body_led_by_a_foreign_country_is_not_the_home_body_its_rest_names():
     assert len({c.index[(0, 0)], c.index[(1, 0)], c.index[(2, 0)]}) == 3
 
 
+def test_an_autonomous_region_written_short_or_full_is_one_region():
+    """广西自治区党委 and 广西壮族自治区党委 (data/resolve_abbreviations.tsv: 广西自治区 =
+    广西壮族自治区), as 宁夏 and 新疆: one body."""
+    for short, full in (("广西自治区党委", "广西壮族自治区党委"), ("宁夏自治区政协", "宁夏回族自治区政协"),
+                        ("新疆自治区人大常委会", "新疆维吾尔自治区人大常委会")):
+        c = resolve([article("a", org(short)), article("b", org(full))])
+        assert _same(c, (0, 0), (1, 0)), short
+
+
 def test_a_town_named_after_a_city_stays_apart_from_it():
     """大同镇 (a town of 建德市) is not 大同市: a town is written with its ending, so its
     core keeps it (data/resolve_admin_suffixes.tsv has no 镇 or 乡)."""
