@@ -52,13 +52,13 @@ def display_form(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _abbreviation_pattern() -> re.Pattern[str]:
-    fulls = sorted(ABBREVIATIONS.values(), key=len, reverse=True)
+    fulls = sorted({full for _short, full in ABBREVIATIONS}, key=len, reverse=True)
     return re.compile("|".join(re.escape(f) for f in fulls))
 
 
 @lru_cache(maxsize=1)
 def _full_to_short() -> dict[str, str]:
-    return {full: short for short, full in ABBREVIATIONS.items()}
+    return {full: short for short, full in ABBREVIATIONS}
 
 
 @lru_cache(maxsize=262144)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from kg.lexicons.load import words
 
-#: standard abbreviation -> full form (data/resolve_abbreviations.tsv, SHORT=FULL). Matching
-#: keys rewrite every full form to its abbreviation (longest first), so both spellings give
-#: one key; labels are never rewritten.
-ABBREVIATIONS: dict[str, str] = dict(w.split("=", 1) for w in words("resolve_abbreviations"))  # type: ignore[misc]
+#: (standard abbreviation, full form) pairs (data/resolve_abbreviations.tsv, SHORT=FULL; one
+#: abbreviation may have several full forms: 发改委 = 发展和改革委员会, 发展改革委员会, 发展改革委).
+#: Matching keys rewrite every full form to its abbreviation (longest first), so all spellings
+#: give one key; labels are never rewritten.
+ABBREVIATIONS: tuple[tuple[str, str], ...] = tuple(tuple(w.split("=", 1)) for w in words("resolve_abbreviations"))  # type: ignore[misc]
 
 #: legal-form suffixes of company names, longest first (stripped for the core key).
 LEGAL_SUFFIXES: tuple[str, ...] = words("org_legal_forms", "resolve")

@@ -159,6 +159,14 @@ def test_an_autonomous_region_written_short_or_full_is_one_region():
         assert _same(c, (0, 0), (1, 0)), short
 
 
+def test_one_abbreviation_with_several_full_forms():
+    """国家发改委, 国家发展改革委, 国家发展改革委员会 and 国家发展和改革委员会: one body
+    (data/resolve_abbreviations.tsv lists 发改委 with each full form)."""
+    names = ("国家发改委", "国家发展改革委", "国家发展改革委员会", "国家发展和改革委员会")
+    c = resolve([article(str(i), org(n)) for i, n in enumerate(names)])
+    assert len({c.index[(i, 0)] for i in range(len(names))}) == 1
+
+
 def test_a_town_named_after_a_city_stays_apart_from_it():
     """大同镇 (a town of 建德市) is not 大同市: a town is written with its ending, so its
     core keeps it (data/resolve_admin_suffixes.tsv has no 镇 or 乡)."""
