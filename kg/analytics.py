@@ -388,9 +388,10 @@ def communities(g: "networkx.Graph | networkx.MultiDiGraph", cache=None) -> list
     Louvain replaced greedy modularity: on the 1,000-article benchmark graph (7,645
     nodes) networkx's took 0.4 s against 2.2 s and found a higher modularity (0.92
     against 0.91); igraph's (C) replaced networkx's: on a 10,679-node graph 0.035 s
-    against 0.47 s, the same modularity (0.9085 and 0.9086). Isolated nodes are left out (each would be a community of one). The simple
-    graph is made with its nodes and edges sorted (:func:`community_graph`): the
-    algorithm visits nodes in an order drawn from that order and its seed, so the
+    against 0.47 s, the same modularity (0.9085 and 0.9086). Isolated nodes are left
+    out (each would be a community of one). The simple graph is made with its nodes
+    and edges sorted (:func:`community_graph`): the algorithm visits nodes in an
+    order drawn from that order and its seed, so the
     communities depend on the graph, not on the order its statements came in (nor on
     the hash seed). ``cache``, a path: the communities found last time are kept there
     with a digest of that simple graph; the same graph again reads them instead of

@@ -447,8 +447,7 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
     try:
         with fewer_collections():
             return _build_outputs(inputs, options, report, staging, cache, stats, engine_for, log_prefix, extra,
-                                  release=lambda: [e.release() for e in engines.values() if e is not engine],
-                                  engine_now=lambda: engines.get("engine"))
+                                  engines)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -458,11 +457,9 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
 
 
 def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: Path, cache: Cache, stats: Stats,
-                   engine_for, log_prefix: str, extra: dict | None, release=lambda: None,
-                   engine_now=lambda: None) -> Built:
-    """:func:`build_outputs`'s phases (it owns the staging folder and the engines; ``release``
-    lets the engines it made go once their work is done; ``engine_now``: the engine made
-    so far, or None)."""
+                   engine_for, log_prefix: str, extra: dict | None, engines: dict) -> Built:
+    """:func:`build_outputs`'s phases (it owns the staging folder; ``engines``: the engines
+    made so far by ``engine_for``, which are let go once their work is done)."""
     result: Built | None = None
     try:
         t0 = time.perf_counter()
@@ -477,7 +474,7 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         result.extra["build"] = stats.as_dict()
         if not built:
             return result
-        warming = _warm_for_page(engine_now(), options)  # while this process resolves
+        warming = _warm_for_page(engines.get("engine"), options)  # while this process resolves
         corpus = resolve_phase(built, report)
         remote = options.engine == "dask"
         rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote,
@@ -485,10 +482,11 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         result.keep_rdf = set(rendering.keys)
         _done(warming)
         try:
-            _finish(result, rendering, options, stats, manifest_rows, pool=engine_now())
+            _finish(result, rendering, options, stats, manifest_rows, pool=engines.get("engine"))
         finally:
             rendering.parts.close()
-        release()
+        for e in engines.values():
+            e.release()
         result.extra["build"] = stats.as_dict()
         return result
     except BaseException:

@@ -12,13 +12,12 @@ and, when graph.html is written, the article's page statements.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
 from dataclasses import dataclass, field
 
-from kg.build.process import GC_YOUNG_THRESHOLD
+from kg.build.process import raise_young_threshold
 from kg.doc import Article
 
 #: the per-article analysis, as ``module:function`` (tests substitute their own)
@@ -49,7 +48,7 @@ def init_worker(threads: int = 1) -> None:
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = str(threads)
     _STATE["threads"] = threads
-    gc.set_threshold(max(gc.get_threshold()[0], GC_YOUNG_THRESHOLD), *gc.get_threshold()[1:])
+    raise_young_threshold()
     if "torch" in sys.modules:
         set_torch_threads(threads)
 

@@ -118,10 +118,15 @@ class BodyKeys:
         if len(core) >= 2 and (core != whole or t == "Place"):
             weak.add(core)
         home_only = rec.subtype != "Company"  # a foreign body's rest names the home country's
-        for split in splits:
-            rest = _core_of(t, form[split.end :])
-            if len(rest) >= 3 and generic_parts(rest) is None:
-                (blocking if home_only and _foreign_country(split.place) else weak).add(rest)
+
+        def add_rests(name: str, name_splits: list[Split]) -> None:
+            """What follows each known prefix of ``name``: a short form of it."""
+            for split in name_splits:
+                rest = _core_of(t, name[split.end :])
+                if len(rest) >= 3 and generic_parts(rest) is None:
+                    (blocking if home_only and _foreign_country(split.place) else weak).add(rest)
+
+        add_rests(form, splits)
         for alias in rec.alias_keys:
             alias = _strip_party_prefix(alias)
             if generic_parts(alias) is not None:
@@ -129,10 +134,7 @@ class BodyKeys:
             core = _core_of(t, alias)
             if len(core) >= 2 and generic_parts(core) is None:
                 weak.add(core)
-            for split in lex.splits(alias):
-                rest = _core_of(t, alias[split.end :])
-                if len(rest) >= 3 and generic_parts(rest) is None:
-                    (blocking if home_only and _foreign_country(split.place) else weak).add(rest)
+            add_rests(alias, lex.splits(alias))
         self.weak = [(t, "core", w) for w in sorted(weak)]
         self.blocking = [(t, "core", w) for w in sorted(blocking - weak)]
 
