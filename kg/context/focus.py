@@ -171,6 +171,13 @@ def implied_body(article: Article, place: int, body: str, admin_char: str = "") 
     """The body ``body`` of place entity ``place`` (市委 of 阳泉 -> 阳泉市委), found or created."""
     pname = article.entities[place].name
     stem = _stem(pname)
+    if not admin_char and body[:1] and pname.endswith(body[0]) and len(stem) >= 2 and stem != pname:
+        # the body repeats the place's level character (市经开区党工委 of 马鞍山市): written once
+        # (马鞍山市经开区党工委); a one-character stem keeps it (睢县县委, 津市市委)
+        found = find_entity(article, pname + body, "Organization")
+        if found is not None:
+            return found
+        body = body[1:]
     names = [pname + body, stem + admin_char + body] if admin_char else [pname + body]
     if body.startswith(words("body_committee_words")) and pname.endswith(words("place_m_admin_suffixes", "body")):
         names.insert(0, pname + body)

@@ -40,6 +40,21 @@ def test_an_implied_body_is_the_one_written_in_full():
     assert len(art.entities) == before
 
 
+def test_an_implied_body_writes_the_level_character_once():
+    # 市经开区党工委 of 甲乙市 is 甲乙市经开区党工委, not 甲乙市市经开区党工委
+    art = make_article("甲乙市很好。", {"甲乙市": "Place"})
+    place = next(i for i, e in enumerate(art.entities) if e.name == "甲乙市")
+    assert art.entities[implied_body(art, place, "市经开区党工委")].name == "甲乙市经开区党工委"
+    # written twice in the text: that body is found
+    art = make_article("甲乙区很好。甲乙区区委发布。", {"甲乙区": "Place", "甲乙区区委": "Organization"})
+    place = next(i for i, e in enumerate(art.entities) if e.name == "甲乙区")
+    assert art.entities[implied_body(art, place, "区委")].name == "甲乙区区委"
+    # a one-character stem keeps both (甲县县委)
+    art = make_article("甲县很好。", {"甲县": "Place"})
+    place = next(i for i, e in enumerate(art.entities) if e.name == "甲县")
+    assert art.entities[implied_body(art, place, "县委")].name == "甲县县委"
+
+
 def test_the_guests_home_is_never_the_own_city_they_come_to():
     from kg.context.focus import focus_place
     from kg.context.places import place_infos
