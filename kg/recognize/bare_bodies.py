@@ -98,10 +98,16 @@ def _named_after(text: str, place, body: str, head: str | None = None, rest: str
     """The full name of a bare level body ``body`` (市委, 县委) of ``place``, its head
     written as ``head`` (县政府 for 县府) and followed by ``rest`` (a unit: 统战部): a
     one-character county keeps its level before a one-character head (甲县 + 县委 ->
-    甲县县委)."""
+    甲县县委). Where the text writes the body with the place's short form and the
+    level character but never with its full name (江华县委 of 江华瑶族自治县), that
+    form names it."""
     head = body[1:] if head is None else head
     one_char = len(place.name) == 2 and len(body) == 2 and head == body[1:]
-    return _written_name(text, place, body[0]) + (body if one_char else head) + rest
+    tail = (body if one_char else head) + rest
+    short = (place.short or "") + body[0]
+    if place.short and short != place.name and short + tail in text and place.name + tail not in text:
+        return short + tail  # the body as the text writes it (江华县委 of 江华瑶族自治县)
+    return _written_name(text, place, body[0]) + tail
 
 
 def _written_name(text: str, place, level: str) -> str:

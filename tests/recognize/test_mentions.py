@@ -205,6 +205,17 @@ def test_a_unit_of_a_one_character_county_keeps_the_level_as_its_body_does():
     assert canon.get("县委统战部") == "雄县县委统战部" and _canon_of_generic(a, "县委") == ["雄县县委"]
 
 
+def test_a_bare_body_is_named_as_the_text_writes_its_place_with_the_body():
+    # the county's full name is written, but its committee only with the short form: 江华县委
+    a = _article("代表团赴江华瑶族自治县学习考察。江华县委书记罗建华，县委副书记龙飞凤参加。")
+    recognize(a)
+    assert _canon_of_generic(a, "县委") == ["江华县委"]
+    # the full form written with the body: that one
+    b = _article("代表团赴江华瑶族自治县学习考察。江华瑶族自治县委书记罗建华，县委副书记龙飞凤参加。")
+    recognize(b)
+    assert _canon_of_generic(b, "县委") == ["江华瑶族自治县委"]
+
+
 def test_trip_destination_named_again_as_an_owner_stays_in_focus():
     a = _article("平顶山市委书记陈向平率团赴湖州市考察。湖州市委书记王一会见。市委常委张三陪同。")
     recognize(a)
