@@ -10,6 +10,7 @@ committee, D15); in a coordination the place is elided (甲市委、市政府 ->
 from __future__ import annotations
 
 from kg.doc import Article, Mention
+from kg.lexicons import gazetteer as G
 from kg.lexicons import org_lexicon as LX
 from kg.recognize import orgs as O
 from kg.lexicons import titles as T
@@ -65,7 +66,10 @@ def chain_bodies(article: Article, mentions: list[Mention], ctx: PlaceContext) -
 
 
 def coordination(text: str, mentions: list[Mention]) -> list[Mention]:
-    """平顶山市委、市政府 -> 平顶山市政府 (the place prefix is elided)."""
+    """平顶山市委、市政府 -> 平顶山市政府 (the place prefix is elided; a level
+    character the first body writes twice is once in the second: 通化市市委、市政府
+    -> 通化市政府, but 日照市莒县县委、县政府 -> 日照市莒县县政府: 莒县 has a
+    one-character stem)."""
     out = []
     taken = {(m.start, m.end) for m in mentions}
     by_span = {(m.start, m.end): m for m in mentions}
@@ -86,6 +90,8 @@ def coordination(text: str, mentions: list[Mention]) -> list[Mention]:
         prefix = org_prefix_of(name)
         if not prefix.endswith(level):
             continue
+        if len(prefix) >= 4 and prefix[-2] == level and not G.lookup(prefix[-3:-1]):
+            prefix = prefix[:-1]  # 通化市市委、市政府 -> 通化市政府 (a one-character stem keeps both: 莒县县政府)
         if (pos, e) in taken:
             by_span[(pos, e)].canonical = prefix + body[1:]
             continue

@@ -12,3 +12,13 @@ def test_coordinated_body_inherits_the_place():
     text = "甲市委、市政府领导出席"
     found = coordination(text, [Mention(0, 3, "甲市委", "Organization", "GovernmentBody", "org-rule")])
     assert [(m.text, m.canonical, m.source) for m in found] == [("市政府", "甲市政府", "coordination")]
+
+
+def test_a_level_character_written_twice_is_written_once_in_the_coordinated_body():
+    text = "通化市市委、市政府领导出席"
+    found = coordination(text, [Mention(0, 5, "通化市市委", "Organization", "GovernmentBody", "org-rule")])
+    assert [m.canonical for m in found] == ["通化市政府"]
+    # a county with a one-character stem writes its level twice (莒县县委, 莒县县政府)
+    text = "日照市莒县县委、县政府领导出席"
+    found = coordination(text, [Mention(0, 7, "日照市莒县县委", "Organization", "GovernmentBody", "org-rule")])
+    assert [m.canonical for m in found] == ["日照市莒县县政府"]
