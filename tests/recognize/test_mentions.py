@@ -324,3 +324,18 @@ def test_abbreviation_prefix_of_a_dropped_host_is_not_kept():
     other = Mention(12, 20, "泉州创新研究院", "Organization", "ResearchInstitution", "model")
     assert prefixes_in_chosen([p], [host]) == [p]
     assert prefixes_in_chosen([p], [other]) == []
+
+
+def test_a_place_inside_a_model_organization_is_no_place_the_text_is_about():
+    # 德阳市 of 德阳市外来投资企业协会 (an organization the model tags) does not give the bare 市委
+    text = "什邡市签约仪式举行。工行、德阳市外来投资企业协会等单位参加。市委书记李成金出席。"
+    s = text.index("德阳市外来")
+    spans = [ModelSpan(s, s + 11, "德阳市外来投资企业协会", "Organization", "ORG")]
+    a = _article(text, spans)
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["什邡市委"]
+    # a news medium's name tells the writer's city (深圳新闻网)
+    text = "深圳新闻网2025年3月21日讯(记者 林捷兴)3月20日，市委书记孟凡利与江门市委书记陈岸明一行会谈。"
+    a = _article(text, [ModelSpan(0, 5, "深圳新闻网", "Organization", "ORG")])
+    recognize(a)
+    assert _canon_of_generic(a, "市委") == ["深圳市委"]
