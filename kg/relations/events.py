@@ -622,10 +622,18 @@ class _Extractor:
 
     def _guest_sentence(self, clauses: list[Clause], ci: int) -> bool:
         """An earlier clause of the sentence opens with the delegation as its
-        subject and no clause since names anyone (考察组一行坚持…，先后考察了…)."""
-        if ci == 0 or not guest_subject_re().match(clauses[0].text):
+        subject and no clause since names anyone (考察组一行坚持…，先后考察了…); a
+        frame may come first (在晋期间，调研组召开座谈会，并赴太原…). Not when a wish
+        or plan opens it (参访团将赴台北…，考察…: lexicon irrealis)."""
+        first = 0
+        while first < ci and FRAME_RE.match(clauses[first].text) \
+                and not self.view.refs_in(clauses[first].start, clauses[first].end, "Person"):
+            first += 1
+        if first >= ci or not guest_subject_re().match(clauses[first].text):
             return False
-        return not any(self.view.refs_in(c.start, c.end, "Person") for c in clauses[1:ci])
+        if irrealis_re("clauses").search(self.view.text, clauses[first].start, clauses[ci].start):
+            return False  # 参访团将赴台北…，考察…: the plan governs what follows
+        return not any(self.view.refs_in(c.start, c.end, "Person") for c in clauses[first + 1:ci])
 
     def _visits(self, si: int, clauses: list[Clause]) -> None:
         view = self.view

@@ -223,6 +223,22 @@ def test_a_delegation_named_after_its_home_is_the_subject_not_the_place():
     assert triples(art, "visited") == {("王一", "甲市"), ("王一", "丙公司")}
 
 
+def test_a_frame_may_come_before_the_delegation_opening_the_sentence():
+    text = "主席王一带领调研组在山西省开展调研。\n在晋期间，调研组召开座谈会，并赴太原市、大同市等地开展实地调研。"
+    art = make_article(text, {"王一": "Person", "山西省": "Place", "太原市": "Place", "大同市": "Place"})
+    extract_relations(art)
+    assert {("王一", "太原市"), ("王一", "大同市")} <= triples(art, "visited")
+
+
+def test_a_plan_opening_the_delegations_sentence_governs_the_clauses_after_it():
+    # 将 (irrealis.tsv): an itinerary announced, no visit (guide: plans are not facts)
+    text = "书记王一率团赴甲市考察。\n在甲期间，参访团将赴乙市、丙市等地，考察丁公司的运作情况。"
+    art = make_article(text, {"王一": "Person", "甲市": "Place", "乙市": "Place", "丙市": "Place",
+                              "丁公司": "Organization"})
+    extract_relations(art)
+    assert ("王一", "丁公司") not in triples(art, "visited")
+
+
 def test_a_group_word_of_another_clause_does_not_reach_past_a_named_person():
     text = "市长王一带领考察组赴甲市考察。\n考察组一行抵达后，董事长李二先后考察了乙公司。"
     art = make_article(text, {"王一": "Person", "李二": "Person", "甲市": "Place", "乙公司": "Organization"})
