@@ -443,6 +443,7 @@ def cluster_entities(article: Article) -> None:
     _merge_abbreviations(ms, uf, groups(), name_of, article.text or "")
     _merge_foreign_surnames(ms, uf, groups(), name_of)
     _merge_place_tails(ms, uf, groups(), name_of)
+    _persons_read_as_organizations(ms, uf, groups(), name_of)
 
     g = groups()
     order = sorted(g, key=lambda r: min(ms[i].start for i in g[r]))
@@ -560,6 +561,41 @@ def _merge_foreign_surnames(ms: list[Mention], uf: _UF, g: dict[int, list[int]],
             continue
         targets = {uf.find(t) for f in forms for t in last.get(f, ())}
         if len(targets) == 1:
+            uf.union(r, targets.pop())
+
+
+#: sources of a person mention that read a title or a byline with the name
+_TITLED_SOURCES = frozenset({"title-context", "byline"})
+#: sources of an organization mention that guess its type: a list of short names, the model
+_GUESSED_ORG_SOURCES = frozenset({"org-list", "model", "model-learned"})
+
+
+def _persons_read_as_organizations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
+    """An organization every form of which is the name of a person the article names with
+    a title or a byline (李文波 of a list 李文波、魏朝东… after 区委书记李文波; 伯恩斯 after
+    大使尼古拉斯·伯恩斯), taken for short company names or read so by the model, is that
+    person: its mentions become the person's."""
+    persons: dict[str, set[int]] = {}
+    for r, idx in g.items():
+        if ms[r].type != "Person" or not any(ms[i].source in _TITLED_SOURCES for i in idx):
+            continue  # a person known by a title or a byline, not only by a list or the model
+        for i in idx:
+            name = name_of(ms[i])
+            persons.setdefault(name, set()).add(r)
+            if any(d in name for d in _NAME_DOTS):
+                part = re.split("[" + _NAME_DOTS + "]", name)[-1]
+                if len(part) >= 2:
+                    persons.setdefault(part, set()).add(r)
+    for r, idx in g.items():
+        if ms[r].type != "Organization" or any(ms[i].source not in _GUESSED_ORG_SOURCES for i in idx):
+            continue  # an organization some rule found by its form (国科大 declared 以下简称) stays
+        forms = {name_of(ms[i]) for i in idx} | {ms[i].text for i in idx}
+        if not all(f in persons for f in forms):
+            continue
+        targets = {uf.find(t) for f in forms for t in persons[f]}
+        if len(targets) == 1:
+            for i in idx:
+                ms[i].type, ms[i].subtype = "Person", None
             uf.union(r, targets.pop())
 
 

@@ -314,3 +314,24 @@ def test_two_bare_committees_standing_for_one_city_are_one():
 
     ents, a = _cluster([_org("三亚市委", 0, "GovernmentBody"), bare(20), bare(43)])
     assert ents == {"三亚市委": set()} and len({m.entity for m in a.mentions}) == 1
+
+
+def test_an_organization_guessed_from_a_titled_persons_name_is_that_person():
+    ents, a = _cluster([
+        Mention(0, 3, "李文波", "Person", None, "title-context"),
+        Mention(10, 13, "李文波", "Organization", "Company", "org-list"),  # 李文波、魏朝东… read as firms
+        Mention(20, 28, "尼古拉斯·伯恩斯", "Person", None, "title-context"),
+        Mention(30, 33, "伯恩斯", "Organization", None, "model"),
+    ])
+    assert set(ents) == {"李文波", "尼古拉斯·伯恩斯"}
+    assert all(e.type == "Person" for e in a.entities)
+    # an organization a rule found by its form stays one; so does one named like a person
+    # the article knows only from a list or the model
+    ents, a = _cluster([
+        Mention(0, 3, "国科大", "Person", None, "title-context"),
+        Mention(10, 13, "国科大", "Organization", None, "abbreviation"),
+        Mention(20, 23, "经民联", "Person", None, "list"),
+        Mention(30, 33, "经民联", "Organization", None, "model-learned"),
+    ])
+    assert sorted((e.name, e.type) for e in a.entities) == [
+        ("国科大", "Organization"), ("国科大", "Person"), ("经民联", "Organization"), ("经民联", "Person")]
