@@ -199,8 +199,13 @@ def _organizations(article: Article, place_hits, person_ends: set[int], cands: l
         add(Mention(s, o.end, name, "Organization", o.subtype, "org-rule"))
     for m in find_outlets(text):
         add(m)  # 来源：临海新闻网, 临海新闻网讯
-    for o in O.find_ministries(text):
+    ministries = O.find_ministries(text)
+    for o in ministries:
         add(Mention(o.start, o.end, o.text, "Organization", LX.org_subtype(o.text), "ministry"))
+    owners = {e: (s, None) for s, e, _ in place_hits}
+    owners.update({o.end: (o.start, o.subtype) for o in [*org_found, *ministries]})
+    for o in O.find_stationed_offices(text, owners, {s: e for s, e, _ in place_hits}):
+        add(Mention(o.start, o.end, o.text, "Organization", o.subtype, "org-rule"))  # 甲市政府驻上海办事处
     full_names = [o.text for o in org_found if o.subtype == "Company"]
     for o in SC.find_short_companies(text, place_spans, full_names):
         add(Mention(o.start, o.end, o.text, "Organization", "Company", "short-company"))

@@ -265,6 +265,34 @@ def _cleanup(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
     return out
 
 
+def find_stationed_offices(text: str, owners: dict[int, tuple[int, str | None]],
+                           places: dict[int, int]) -> list[OrgMatch]:
+    """Offices a body or a place keeps elsewhere (甲市政府驻上海办事处, 乙县驻蓉办): an owner
+    ending right before a stationed word (``owners``: end -> (start, subtype); a place's
+    subtype is None), the place it is stationed in (``places``: start -> end) or that
+    place's one-character abbreviation (沪), then an office ending (data/org_stationed_offices.tsv,
+    longest first). The office is a government body when its owner is a place or one."""
+    from kg.lexicons.triggers import place_abbreviations
+
+    endings = sorted(words("org_stationed_offices", "office"), key=len, reverse=True)
+    abbreviations = place_abbreviations()
+    out: list[OrgMatch] = []
+    for word in words("context_stationed_words"):
+        for m in re.finditer(re.escape(word), text):
+            owner = owners.get(m.start())
+            if owner is None:
+                continue
+            at = m.end()
+            end = places.get(at) or (at + 1 if text[at:at + 1] in abbreviations else None)
+            ending = next((w for w in endings if end is not None and text.startswith(w, end)), None)
+            if ending is None:
+                continue
+            start, subtype = owner
+            out.append(OrgMatch(start, end + len(ending), text[start:end + len(ending)],
+                                subtype or "GovernmentBody", start))
+    return out
+
+
 def find_ministries(text: str) -> list[OrgMatch]:
     out = []
     gov_ends = words("org_government_endings", "ministries")

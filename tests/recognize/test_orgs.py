@@ -129,3 +129,15 @@ def test_a_former_post_marker_before_a_title_is_title_like():
     assert title_like(text, text.index("原副"))
     assert title_like(text, text.index("副主席"))
     assert not title_like("原野公司", 0)
+
+
+def test_an_office_kept_in_another_place_is_one_organization():
+    from kg.recognize.orgs import find_stationed_offices
+
+    text = "拜访了东川市政府驻上海办事处和长兴县驻沪办，未拜访东川市政府驻地。"
+    gov = text.index("东川市政府")
+    county = text.index("长兴县")
+    owners = {gov + 5: (gov, "GovernmentBody"), county + 3: (county, None)}
+    places = {text.index("上海"): text.index("上海") + 2}
+    found = [(o.text, o.subtype) for o in find_stationed_offices(text, owners, places)]
+    assert found == [("东川市政府驻上海办事处", "GovernmentBody"), ("长兴县驻沪办", "GovernmentBody")]
