@@ -98,7 +98,10 @@ def recognize(article: Article) -> None:
     # 德阳市外来投资企业协会 is no talk about 德阳市), a news medium's excepted: 深圳特区报 and
     # 深圳新闻网 tell the writer's city (data/relation_media_suffixes.tsv, org_media_outlets.tsv)
     media = tuple(words("relation_media_suffixes")) + tuple(words("org_media_outlets", "suffix"))
-    model_orgs = [(sp.start, sp.end) for sp in model if sp.type == "Organization" and not sp.text.endswith(media)]
+    # nor a delegation's name (西藏自治区代表团: data/trigger_delegation_words.tsv, scope group)
+    delegations = tuple(words("trigger_delegation_words", "group"))
+    model_orgs = [(sp.start, sp.end) for sp in model
+                  if sp.type == "Organization" and not sp.text.endswith(media + delegations)]
     ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add, model_orgs)
     for m in generic_bodies(article, set(places_at.values()), ctx):
         add(m)

@@ -334,6 +334,11 @@ def test_a_place_inside_a_model_organization_is_no_place_the_text_is_about():
     a = _article(text, spans)
     recognize(a)
     assert _canon_of_generic(a, "市委") == ["什邡市委"]
+    # so does a delegation's (西藏自治区代表团): 自治区党委 is the region's
+    text = "西藏自治区代表团来访。自治区党委书记张明出席会议。"
+    a = _article(text, [ModelSpan(0, 8, "西藏自治区代表团", "Organization", "ORG")])
+    recognize(a)
+    assert _canon_of_generic(a, "自治区党委") == ["西藏自治区党委"]
     # a news medium's name tells the writer's city (深圳新闻网)
     text = "深圳新闻网2025年3月21日讯(记者 林捷兴)3月20日，市委书记孟凡利与江门市委书记陈岸明一行会谈。"
     a = _article(text, [ModelSpan(0, 5, "深圳新闻网", "Organization", "ORG")])
