@@ -43,6 +43,8 @@ from kg.recognize import orgs as O
 SHIPPED = Path(__file__).with_name("span_acceptor.json")
 #: the mention source of an accepted span
 SOURCE = "model-learned"
+#: the characters besides letters a person's name may hold (Maria Silva, 古多·沃尔夫)
+_NAME_MARKS = frozenset(" ·・•‧-.")
 
 
 @derived
@@ -72,6 +74,7 @@ def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[s
       starts it (湖南省长沙市: 省长 is a role, 长沙 a place);
     - an organization or place that is a generic name (科技研究院: the checks' generic words);
     - a person of one or two characters before a title role (李院长, 副院长: data/title_roles.tsv);
+    - a person whose span holds a character no name has: punctuation (李利】), a digit;
     - a place never taken on its own (中国 of 科创中国: data/place_m_not_alone.tsv);
     - an organization with no suffix of its own that starts a longer name the rules
       found (银川市科学技术 where 银川市科学技术协会 is written);
@@ -88,6 +91,8 @@ def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[s
     if typ in ("Organization", "Place") and (MS.is_generic_name(name) or MS.is_generic_body(name)):
         return "a generic name"  # 科技研究院 (data/org_generic_core_words.tsv)
     if typ == "Person":
+        if any(not (ch.isalpha() or ch in _NAME_MARKS) for ch in name):
+            return "a mark no name holds"  # 李利】 of 责编：李利】
         role = next((r for r in _roles() if name.endswith(r)), None)
         if role is not None and 1 <= len(name) - len(role) <= 2:
             return "one or two characters before a title role"

@@ -119,6 +119,9 @@ def test_forms_no_name_has_are_vetoed():
     assert SA.vetoed(text, 0, 7, "Organization") == "cut before a suffix"
     text = "科创中国论坛开幕。"
     assert SA.vetoed(text, 2, 4, "Place") == "never a place on its own"
+    text = "编辑：王立 责编：李青】"
+    s = text.index("李青")
+    assert SA.vetoed(text, s, s + 3, "Person") == "a mark no name holds"
 
 
 def test_names_are_not_vetoed():
@@ -126,6 +129,8 @@ def test_names_are_not_vetoed():
     assert SA.vetoed(text, 0, text.index("董事长"), "Organization") is None
     s = text.index("王立")
     assert SA.vetoed(text, s, s + 2, "Person") is None
+    for name in ("古多·沃尔夫", "Maria Silva", "Jean-Luc Martin"):
+        assert SA.vetoed(name + "出席。", 0, len(name), "Person") is None
 
 
 def test_an_organization_around_one_the_rules_found_is_not_read_again(monkeypatch):
