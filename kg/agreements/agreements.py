@@ -424,6 +424,20 @@ class _Signings:
         return (a.name == b.name or self._headline(a.sentence) or self._headline(b.sentence)
                 or (nested and (is_generic(a.name) or is_generic(b.name) or a.name in b.name or b.name in a.name)))
 
+    def _bodies_for_places(self, sides: list[int], told: list[int]) -> list[int]:
+        """``sides`` with a place replaced by its government body where another telling of
+        the agreement names that body as the party (福建省政府与招商局集团签署… and later
+        来与福建签订…: 福建省政府 signs; the guide: a government that signs is its body)."""
+        ents = self.article.entities
+        out: list[int] = []
+        for p in sides:
+            e = ents[p]
+            names = tuple(n for n in (e.name, *e.aliases) if len(n) >= 2) if e.type == "Place" else ()
+            body = next((q for q in told if q not in sides and ents[q].type == "Organization"
+                         and ents[q].subtype == "GovernmentBody" and names and ents[q].name.startswith(names)), None)
+            out.append(p if body is None else body)
+        return list(dict.fromkeys(out))
+
     def finish(self) -> None:
         """Drop an agreement told again later (see :meth:`_same`); the later,
         more specific telling keeps its name and parties, witnesses add up."""
@@ -445,6 +459,7 @@ class _Signings:
                 sides = a.parties if len(a.parties) >= len(b.parties) or not is_generic(a.name) else b.parties
                 if self._headline(a.sentence):
                     name, sides = (a.name if is_generic(b.name) else b.name), b.parties
+                sides = self._bodies_for_places(sides, a.parties + b.parties)
                 kept[k] = Agreement(name, sides, sorted(set(a.witnesses) | set(b.witnesses)), [],
                                     a.sentence, a.evidence)
                 break

@@ -97,6 +97,18 @@ def test_a_headline_and_a_retelling_merge_with_the_body_signing():
     assert agreements(art) == [("产业升级合作备忘录", ("乙科技", "甲区政府"), ("王一",))]
 
 
+def test_a_government_named_as_the_party_in_one_telling_stays_the_party_when_another_names_its_place():
+    # the guide: a government that signs is its body; 福建 in the last telling is that body
+    text = ("福建省政府与招商局集团签订深化战略合作框架协议\n"
+            "27日，福建省政府与招商局集团在福州签署了深化战略合作框架协议。\n"
+            "傅育宁董事长亲自率领团队来与福建签订深化战略合作框架协议。")
+    art = make_article(text, {"福建省政府": "Organization", "招商局集团": "Organization", "福建": "Place",
+                              "福州": "Place", "傅育宁": "Person"})
+    next(e for e in art.entities if e.name == "福建省政府").subtype = "GovernmentBody"
+    extract_relations(art)
+    assert agreements(art) == [("深化战略合作框架协议", ("招商局集团", "福建省政府"), ())]
+
+
 def test_a_count_of_signed_projects_is_no_agreement():
     from kg.relations.relations import extract_relations
 
