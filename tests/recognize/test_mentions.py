@@ -205,15 +205,19 @@ def test_a_unit_of_a_one_character_county_keeps_the_level_as_its_body_does():
     assert canon.get("县委统战部") == "雄县县委统战部" and _canon_of_generic(a, "县委") == ["雄县县委"]
 
 
+def _recognized_canon(text, word, spans=()):
+    a = _article(text, spans)
+    recognize(a)
+    return _canon_of_generic(a, word)
+
+
 def test_a_bare_body_is_named_as_the_text_writes_its_place_with_the_body():
     # the county's full name is written, but its committee only with the short form: 江华县委
-    a = _article("代表团赴江华瑶族自治县学习考察。江华县委书记罗建华，县委副书记龙飞凤参加。")
-    recognize(a)
-    assert _canon_of_generic(a, "县委") == ["江华县委"]
+    text = "代表团赴江华瑶族自治县学习考察。江华县委书记罗建华，县委副书记龙飞凤参加。"
+    assert _recognized_canon(text, "县委") == ["江华县委"]
     # the full form written with the body: that one
-    b = _article("代表团赴江华瑶族自治县学习考察。江华瑶族自治县委书记罗建华，县委副书记龙飞凤参加。")
-    recognize(b)
-    assert _canon_of_generic(b, "县委") == ["江华瑶族自治县委"]
+    text = "代表团赴江华瑶族自治县学习考察。江华瑶族自治县委书记罗建华，县委副书记龙飞凤参加。"
+    assert _recognized_canon(text, "县委") == ["江华瑶族自治县委"]
 
 
 def test_trip_destination_named_again_as_an_owner_stays_in_focus():
@@ -331,16 +335,12 @@ def test_a_place_inside_a_model_organization_is_no_place_the_text_is_about():
     text = "什邡市签约仪式举行。工行、德阳市外来投资企业协会等单位参加。市委书记李成金出席。"
     s = text.index("德阳市外来")
     spans = [ModelSpan(s, s + 11, "德阳市外来投资企业协会", "Organization", "ORG")]
-    a = _article(text, spans)
-    recognize(a)
-    assert _canon_of_generic(a, "市委") == ["什邡市委"]
-    # so does a delegation's (西藏自治区代表团): 自治区党委 is the region's
+    assert _recognized_canon(text, "市委", spans) == ["什邡市委"]
+    # a delegation's name does not hide its place (西藏自治区代表团): 自治区党委 is the region's
     text = "西藏自治区代表团来访。自治区党委书记张明出席会议。"
-    a = _article(text, [ModelSpan(0, 8, "西藏自治区代表团", "Organization", "ORG")])
-    recognize(a)
-    assert _canon_of_generic(a, "自治区党委") == ["西藏自治区党委"]
-    # a news medium's name tells the writer's city (深圳新闻网)
+    spans = [ModelSpan(0, 8, "西藏自治区代表团", "Organization", "ORG")]
+    assert _recognized_canon(text, "自治区党委", spans) == ["西藏自治区党委"]
+    # nor does a news medium's, which tells the writer's city (深圳新闻网)
     text = "深圳新闻网2025年3月21日讯(记者 林捷兴)3月20日，市委书记孟凡利与江门市委书记陈岸明一行会谈。"
-    a = _article(text, [ModelSpan(0, 5, "深圳新闻网", "Organization", "ORG")])
-    recognize(a)
-    assert _canon_of_generic(a, "市委") == ["深圳市委"]
+    spans = [ModelSpan(0, 5, "深圳新闻网", "Organization", "ORG")]
+    assert _recognized_canon(text, "市委", spans) == ["深圳市委"]
