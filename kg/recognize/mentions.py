@@ -185,8 +185,9 @@ def _prefecture_forms(text: str, hits: list) -> list:
 
 def _organizations(article: Article, place_hits, person_ends: set[int], cands: list[Candidate], add,
                    model_orgs: list[tuple[int, int]] = ()) -> PlaceContext:
-    """Structural org names, ministries, short companies and parks; returns
-    the place context they leave (places not inside a company name, parks)."""
+    """Structural org names, ministries, offices kept elsewhere, short companies and
+    parks; returns the place context they leave (places not inside a company name
+    nor inside one of ``model_orgs``, the NER model's organization spans; parks)."""
     text = article.text
     places_at = {s: e for s, e, _ in place_hits}
     place_spans = [(s, e) for s, e, _ in place_hits]
