@@ -104,17 +104,18 @@ def _named_after(text: str, place, body: str, head: str | None = None, rest: str
     head = body[1:] if head is None else head
     one_char = len(place.name) == 2 and len(body) == 2 and head == body[1:]
     tail = (body if one_char else head) + rest
-    short = (place.short or "") + body[0]
-    if place.short and short != place.name and short + tail in text and place.name + tail not in text:
-        return short + tail  # the body as the text writes it (江华县委 of 江华瑶族自治县)
-    return _written_name(text, place, body[0]) + tail
+    return _written_name(text, place, body[0], tail) + tail
 
 
-def _written_name(text: str, place, level: str) -> str:
-    """The place's name as a body named after it writes it: its full name, or,
-    when the text never writes that, its short form with the body's level
-    character where the text writes that form (甘孜州 for 甘孜藏族自治州: 甘孜州委)."""
+def _written_name(text: str, place, level: str, tail: str = "") -> str:
+    """The place's name as a body named after it (``tail``) writes it: its short form
+    with the body's level character where the text writes the body so and never with
+    the full name (江华县委 of 江华瑶族自治县); else its full name, or, when the text
+    never writes that, that short form where the text writes it (甘孜州 for
+    甘孜藏族自治州: 甘孜州委)."""
     short = (place.short or "") + level
+    if tail and place.short and short != place.name and short + tail in text and place.name + tail not in text:
+        return short
     if place.name in text or place.short == place.name or short not in text:
         return place.name
     return short

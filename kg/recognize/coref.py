@@ -538,7 +538,15 @@ def _foreign_city_code(name: str) -> str | None:
 
 
 #: what joins the parts of a foreign name written in Chinese (古多·沃尔夫)
-_NAME_DOTS = "·・•‧"
+NAME_DOTS = "·・•‧"
+
+
+def _last_part(name: str) -> str | None:
+    """The last part of a foreign name of two or more characters (沃尔夫 of 古多·沃尔夫), else None."""
+    if not any(d in name for d in NAME_DOTS):
+        return None
+    part = re.split("[" + NAME_DOTS + "]", name)[-1]
+    return part if len(part) >= 2 else None
 
 
 def _merge_foreign_surnames(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
@@ -548,16 +556,14 @@ def _merge_foreign_surnames(ms: list[Mention], uf: _UF, g: dict[int, list[int]],
         if ms[r].type != "Person":
             continue
         for i in idx:
-            name = name_of(ms[i])
-            if any(d in name for d in _NAME_DOTS):
-                part = re.split("[" + _NAME_DOTS + "]", name)[-1]
-                if len(part) >= 2:
-                    last.setdefault(part, set()).add(r)
+            part = _last_part(name_of(ms[i]))
+            if part is not None:
+                last.setdefault(part, set()).add(r)
     for r, idx in g.items():
         if ms[r].type != "Person":
             continue
         forms = {name_of(ms[i]) for i in idx}
-        if any(any(d in f for d in _NAME_DOTS) for f in forms):
+        if any(any(d in f for d in NAME_DOTS) for f in forms):
             continue
         targets = {uf.find(t) for f in forms for t in last.get(f, ())}
         if len(targets) == 1:
@@ -581,11 +587,9 @@ def _persons_read_as_organizations(ms: list[Mention], uf: _UF, g: dict[int, list
             continue  # a person known by a title or a byline, not only by a list or the model
         for i in idx:
             name = name_of(ms[i])
-            persons.setdefault(name, set()).add(r)
-            if any(d in name for d in _NAME_DOTS):
-                part = re.split("[" + _NAME_DOTS + "]", name)[-1]
-                if len(part) >= 2:
-                    persons.setdefault(part, set()).add(r)
+            for form in (name, _last_part(name)):
+                if form is not None:
+                    persons.setdefault(form, set()).add(r)
     for r, idx in g.items():
         if ms[r].type != "Organization" or any(ms[i].source not in _GUESSED_ORG_SOURCES for i in idx):
             continue  # an organization some rule found by its form (国科大 declared 以下简称) stays

@@ -265,6 +265,12 @@ def _cleanup(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
     return out
 
 
+@derived
+def _office_endings() -> tuple[str, ...]:
+    """The endings of an office kept elsewhere (data/org_stationed_offices.tsv), longest first."""
+    return tuple(sorted(words("org_stationed_offices", "office"), key=len, reverse=True))
+
+
 def find_stationed_offices(text: str, owners: dict[int, tuple[int, str | None]],
                            places: dict[int, int]) -> list[OrgMatch]:
     """Offices a body or a place keeps elsewhere (甲市政府驻上海办事处, 乙县驻蓉办): an owner
@@ -274,7 +280,7 @@ def find_stationed_offices(text: str, owners: dict[int, tuple[int, str | None]],
     longest first). The office is a government body when its owner is a place or one."""
     from kg.lexicons.triggers import place_abbreviations
 
-    endings = sorted(words("org_stationed_offices", "office"), key=len, reverse=True)
+    endings = _office_endings()
     abbreviations = place_abbreviations()
     out: list[OrgMatch] = []
     for word in words("context_stationed_words"):

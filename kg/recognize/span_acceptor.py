@@ -36,6 +36,7 @@ from kg.lexicons import org_lexicon as LX
 from kg.lexicons import titles as T
 from kg.lexicons.load import derived, words
 from kg.recognize import left_walk as LW
+from kg.recognize.coref import NAME_DOTS
 from kg.recognize import model_spans as MS
 from kg.recognize import orgs as O
 
@@ -44,7 +45,7 @@ SHIPPED = Path(__file__).with_name("span_acceptor.json")
 #: the mention source of an accepted span
 SOURCE = "model-learned"
 #: the characters besides letters a person's name may hold (Maria Silva, 古多·沃尔夫)
-_NAME_MARKS = frozenset(" ·・•‧-.")
+_NAME_MARKS = frozenset(NAME_DOTS + " -.")
 
 
 @derived
