@@ -18,7 +18,8 @@ locatedIn (organization or place -> place), each direct step once:
 partOf (organization -> organization):
 
 - a name that extends another organization's name (中科院兰州分院 ->
-  中国科学院 via its alias 中科院, 船营区委统战部 -> 船营区委);
+  中国科学院 via its alias 中科院, 船营区委统战部 -> 船营区委), and the units listed
+  right after such a name (中科院甲局、乙局、丙研究所: :func:`_listed_after_unit`);
 - X旗下/所属/下属/下设(的)(企业|公司) Y, X的全资子公司/控股子公司/二级单位/成员单位 Y
   -> Y part of X (owner: the organization named before it), and X是…Y旗下公司 /
   X是Y的全资子公司 -> X part of Y;
@@ -143,6 +144,7 @@ def structure_relations(article: Article, view: TextView, infos: dict[int, Place
     out += _places_in_names(article, view, infos)
     out += _stated_location(article, view)
     out += _names_extending(article)
+    out += _listed_after_unit(article, view, out)
     out += _bare_units(article, out)
     out += _stated_ownership(article, view)
     out += _units_visited_inside(article, view)
@@ -419,6 +421,43 @@ def _names_extending(article: Article) -> list[Relation]:
                             best = (b, len(n))
         if best is not None:
             out.append(Relation("partOf", a, best[0], 0, na))
+    return out
+
+
+def _listed_after_unit(article: Article, view: TextView, found: list[Relation]) -> list[Relation]:
+    """Units listed right after a unit named with its parent share that parent:
+    中科院甲局、乙局、丙研究所 -> 乙局 and 丙研究所 part of 中科院, as 甲局 is.
+
+    A listed item counts when it ends with a unit word of
+    data/context_listed_unit_suffixes.tsv and names no independent
+    organization (大学, 集团: context_independent_words); one that names a
+    place only with an ending of scope ``placed`` (沈阳自动化研究所, an academy's
+    institute named by its city; not 甲市教育局 nor 乙论坛(澳门)秘书处). The list stops at the first
+    item that does not count or already has another parent.
+    """
+    from kg.lexicons.gazetteer import find_places
+
+    parent = {r.subject: r.object for r in found if r.kind == "partOf"}
+    units = words("context_listed_unit_suffixes")
+    placed = words("context_listed_unit_suffixes", "placed")
+    seps = words("context_list_separators", "units")
+    refs = view.refs
+    out = []
+    for i, a in enumerate(refs):
+        owner = parent.get(a.entity)
+        if owner is None or a.type != "Organization" or a.generic:
+            continue
+        for x, y in zip(refs[i:], refs[i + 1:]):
+            name = article.entities[y.entity].name
+            if view.text[x.end:y.start] not in seps or y.type != "Organization" or y.generic or y.entity == owner \
+                    or parent.get(y.entity, owner) != owner or not name.endswith(units) \
+                    or _re("context_independent_words").search(name) \
+                    or (find_places(name) and not name.endswith(placed)):
+                break
+            if y.entity not in parent:
+                parent[y.entity] = owner
+                si = article.sentence_of(y.start)
+                out.append(Relation("partOf", y.entity, owner, si, article.sentences[si].text))
     return out
 
 

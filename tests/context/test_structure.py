@@ -141,6 +141,18 @@ def test_a_unit_written_right_after_its_university_is_part_of_it_siblings_are_no
     assert triples(art, "partOf") == {("乙学院", "甲大学"), ("丙实验室", "甲大学")}
 
 
+def test_units_listed_after_one_named_with_its_parent_share_that_parent():
+    names = ["甲科学院", "甲科学院规划局", "传播局", "沈阳仪器研究所", "乙大学", "丙论坛(澳门)办公室", "苏州市教育局"]
+    art = make_article("甲科学院规划局、传播局、沈阳仪器研究所、乙大学负责人出席。甲科学院。"
+                       "甲科学院规划局、丙论坛(澳门)办公室、苏州市教育局合办。",
+                       {n: "Organization" for n in names})
+    extract_relations(art)
+    # the list stops at an independent organization (乙大学); a unit naming a place
+    # needs an institute's ending (沈阳仪器研究所 yes, 丙论坛(澳门)办公室 and 苏州市教育局 no)
+    assert triples(art, "partOf") == {("甲科学院规划局", "甲科学院"), ("传播局", "甲科学院"),
+                                      ("沈阳仪器研究所", "甲科学院")}
+
+
 def test_subsidiary_words_make_the_named_unit_part_of_its_owner():
     text = "乙科技是甲集团的全资子公司。丙大学下设的丁学院、戊学院。己控股的控股子公司庚能源。辛所是壬院二级单位。"
     names = ["乙科技", "甲集团", "丙大学", "丁学院", "戊学院", "己控股", "庚能源", "辛所", "壬院"]
