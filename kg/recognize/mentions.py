@@ -110,7 +110,7 @@ def recognize(article: Article) -> None:
     prefixes = abbreviation_prefixes(text, cands)  # 北航泉州创新研究院 starts at 北航
     for m in abbreviations_before_titles(text, cands):  # 成大校长X, 中油总经理Y
         add(m)
-    for m in find_listed_orgs(text, [c.m for c in cands]):
+    for m in find_listed_orgs(text, [c.m for c in cands], [(sp.start, sp.end) for sp in model if sp.type == "Person"]):
         add(m)  # 走访了华锐、海通、明泰等企业
     add_model_spans(text, model, cands, place_hits)
     _names_after_orgs(text, cands, model_person_names, add)

@@ -97,9 +97,21 @@ def _name_char(ch: str) -> bool:
     return 0x4E00 <= ord(ch) <= 0x9FFF or ch.isascii() and ch.isalnum() or ch in "()\uff08\uff09"
 
 
-def _members_before(text: str, end: int) -> list[tuple[int, int]]:
+def _clause_cut(text: str, s: int, e: int, persons: list[tuple[int, int]]) -> int:
+    """Where the name in member [s, e) starts when a clause runs into it: a person
+    named inside it, then a stop word before the name (魏朝东一行先后到巨宁森工 ->
+    巨宁森工: the left walk stops after 到); ``s`` when there is none (a person read
+    inside a brand, 艾昆纬医药科技, with no stop word after it, cuts nothing)."""
+    after = max((pe for ps, pe in persons if s <= ps and pe < e), default=None)
+    start = walk_left(text, e, limit=16)
+    return start if after is not None and start > after else s
+
+
+def _members_before(text: str, end: int, persons: list[tuple[int, int]] = []) -> list[tuple[int, int]]:
     """The list members ending at ``end``, separated by 、 (first to last); the
-    first member starts where a name's left walk stops (走访了|华锐)."""
+    first member starts where a name's left walk stops (走访了|华锐), or where a
+    clause running into a member ends (李文波、魏朝东一行先后到|巨宁森工: the
+    list starts there; ``persons``: the spans of the people recognized)."""
     spans = []
     e = end
     while e > 0:
@@ -107,6 +119,11 @@ def _members_before(text: str, end: int) -> list[tuple[int, int]]:
         while j > 0 and e - j <= 16 and _name_char(text[j - 1]):
             j -= 1
         if j > 0 and text[j - 1] == _SEP and j < e:
+            cut = _clause_cut(text, j, e, persons)
+            if cut > j:
+                if cut < e:
+                    spans.append((cut, e))
+                break
             spans.append((j, e))
             e = j - 1
             continue
@@ -122,8 +139,10 @@ def _is_org(c: Mention) -> bool:
     return c.type == "Organization" and c.source in ("org-rule", "short-company") and c.subtype == "Company"
 
 
-def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
-    """Members of organization lists (closing noun, or mostly organizations already)."""
+def find_listed_orgs(text: str, cands: list[Mention], person_spans: list[tuple[int, int]] = []) -> list[Mention]:
+    """Members of organization lists (closing noun, or mostly organizations already);
+    ``person_spans``: people found besides ``cands`` (the NER model's), whose names
+    cut a member (:func:`_clause_cut`)."""
     out: list[Mention] = []
     orgs = {(c.start, c.end) for c in cands if _is_org(c)}
     org_ends = {e: s for s, e in orgs}
@@ -133,6 +152,7 @@ def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
         if c.type == "Organization" and c.source == "org-rule":
             named_end[c.start] = max(named_end.get(c.start, 0), c.end)
     seen: set[int] = set()
+    persons = [(c.start, c.end) for c in cands if c.type == "Person"] + list(person_spans)
 
     def emit(members: list[tuple[int, int]], closed: bool) -> None:
         for k, (s, e) in enumerate(members):
@@ -142,7 +162,7 @@ def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
             out.append(Mention(s, e, item, "Organization", LX.org_subtype(item) or "Company", "org-list"))
 
     for m in _closing_re().finditer(text):
-        members = _members_before(text, m.start())
+        members = _members_before(text, m.start(), persons)
         if len(members) >= 2:
             emit(members, True)
             seen.update(e for _, e in members)
@@ -172,7 +192,7 @@ def find_listed_orgs(text: str, cands: list[Mention]) -> list[Mention]:
         if last is None or not (last >= len(text) or text[last] in "，,。；;\n" or _list_end().match(text, last)
                                 or _verb_at(text, last)):
             continue
-        members = _members_before(text, last)
+        members = _members_before(text, last, persons)
         seen.update(e2 for _, e2 in members)
         if len(members) < 3:
             continue

@@ -60,3 +60,12 @@ def test_a_list_ends_before_the_verb_that_follows_it():
     m = _by_text(a)
     assert m["古田溪水电厂"].type == "Organization"
     assert not any(x.text.endswith("调研") for x in a.mentions)
+
+
+def test_a_member_a_person_is_named_in_is_a_clause_the_list_starts_after_it():
+    # 李青、赵阳一行先后到|华锐纺织: the people and their verb are no part of a company's name
+    text = "李青、赵阳一行先后到华锐纺织、海通纺织、宏达集团、明泰实业等企业调研。"
+    persons = [(text.find(n), text.find(n) + 2) for n in ("李青", "赵阳")]
+    # without the people, the clause is a member
+    assert _names(text) == ["李青", "赵阳一行先后到华锐纺织", "海通纺织", "宏达集团", "明泰实业"]
+    assert [m.text for m in find_listed_orgs(text, [], persons)] == ["华锐纺织", "海通纺织", "宏达集团", "明泰实业"]
