@@ -24,7 +24,7 @@ from kg.lexicons.org_lexicon import (
     SHORT_COMPANY_SUFFIXES,
 )
 from kg.lexicons.gazetteer import home_country
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import derived, entries, words
 
 
 @derived
@@ -39,6 +39,13 @@ def _stop_words_in_names() -> tuple[str, ...]:
     """Words that contain a one-character stop word and belong to a name (全国, 安全):
     data/org_stop_words_in_names.tsv."""
     return words("org_stop_words_in_names")
+
+
+@derived
+def _inside_words() -> frozenset[str]:
+    """Words starting with a stop word that a name holds anywhere, not only at its start
+    (临海旅港同乡联合会): data/org_stop_words_in_names.tsv, scope inside."""
+    return frozenset(e.word for e in entries("org_stop_words_in_names") if "inside" in e.scope)
 
 
 def _stop_word_around(text: str, pos: int, stop: str) -> tuple[int | None, int]:
@@ -188,7 +195,7 @@ def walk_left(
                 continue
             if w_start == before and w_end <= end and (
                     before <= 0 or not is_name_char(text[before - 1]) or stop_before(text, before, LEFT_STOPS)
-                    or text[w_end:end] in _lab_qualifiers()):
+                    or text[w_end:end] in _lab_qualifiers() or text[before:w_end] in _inside_words()):
                 i = before  # 了全国律师联合会, X技术全国重点实验室: 全 starts a word of the name, no determiner
                 continue
             if place_starts and i <= place_starts.get(before, -1) <= end:

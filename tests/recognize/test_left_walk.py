@@ -44,3 +44,10 @@ def test_the_body_of_a_city_whose_name_begins_with_a_stop_character():
 
     text = "张明会见了日照市发改委主任李强。"
     assert [o.text for o in find_structural_orgs(text, set(), [(5, 8)])] == ["日照市发改委"]
+
+
+def test_a_word_of_scope_inside_holds_its_stop_word_after_name_characters():
+    # 同乡 (data/org_stop_words_in_names.tsv, scope inside): 同 is no stop inside 旅港同乡联合会
+    text = "张明拜会了临海旅港同乡联合会。"
+    end = text.index("联合会")
+    assert text[walk_left(text, end):end] == "临海旅港同乡"
