@@ -620,16 +620,23 @@ class _Extractor:
             return False
         return named_group_re().match(self.view.text, first.end) is not None
 
+    def _opens_with_named_group(self, cl: Clause) -> bool:
+        """The clause opens with a delegation named after its body or place
+        (甲市旅港同乡联合会访问团一行在江苏期间): :meth:`_named_group` of its first name."""
+        refs = self.view.refs_in(cl.start, cl.end)
+        return bool(refs) and self._named_group(cl, refs[:1])
+
     def _guest_sentence(self, clauses: list[Clause], ci: int) -> bool:
         """An earlier clause of the sentence opens with the delegation as its
-        subject and no clause since names anyone (考察组一行坚持…，先后考察了…); a
+        subject, by its group word or named after its body (甲市访问团一行在江苏期间，
+        先后访问了…), and no clause since names anyone (考察组一行坚持…，先后考察了…); a
         frame may come first (在晋期间，调研组召开座谈会，并赴太原…). Not when a wish
         or plan opens it (参访团将赴台北…，考察…: lexicon irrealis)."""
         first = 0
         while first < ci and FRAME_RE.match(clauses[first].text) \
                 and not self.view.refs_in(clauses[first].start, clauses[first].end, "Person"):
             first += 1
-        if first >= ci or not guest_subject_re().match(clauses[first].text):
+        if first >= ci or not (guest_subject_re().match(clauses[first].text) or self._opens_with_named_group(clauses[first])):
             return False
         if irrealis_re("clauses").search(self.view.text, clauses[first].start, clauses[ci].start):
             return False  # 参访团将赴台北…，考察…: the plan governs what follows

@@ -230,6 +230,15 @@ def test_a_frame_may_come_before_the_delegation_opening_the_sentence():
     assert {("王一", "太原市"), ("王一", "大同市")} <= triples(art, "visited")
 
 
+def test_a_delegation_named_after_its_body_may_open_a_new_paragraphs_sentence():
+    # 甲商会访问团一行在乙省期间，先后访问了…: the delegation in focus, named after its body, is the subject
+    text = "会长王一率甲商会访问团访问乙省。\n甲商会访问团一行在乙省期间，先后访问了丙市、丁市等地。"
+    art = make_article(text, {"王一": "Person", "甲商会": "Organization", "乙省": "Place", "丙市": "Place",
+                              "丁市": "Place"})
+    extract_relations(art)
+    assert {("王一", "丙市"), ("王一", "丁市")} <= triples(art, "visited")
+
+
 def test_a_plan_opening_the_delegations_sentence_governs_the_clauses_after_it():
     # 将 (irrealis.tsv): an itinerary announced, no visit (guide: plans are not facts)
     text = "书记王一率团赴甲市考察。\n在甲期间，参访团将赴乙市、丙市等地，考察丁公司的运作情况。"
