@@ -691,8 +691,8 @@ class _Extractor:
                 self._weak_visit(clauses, ci)
 
     def _place_before(self, cl: Clause, verb: int, agents: list[int]) -> list[Ref]:
-        """The place of ``在郑州市(进行)考察`` right before the visit verb, unless
-        it is the agents' own (a body of theirs is named after it)."""
+        """The places of ``在郑州市(进行)考察`` / ``先后在保定市、石家庄市调研`` right before
+        the visit verb, unless one is the agents' own (a body of theirs is named after it)."""
         pos = verb
         for g in _place_frame_gaps():
             if self.view.text.startswith(g, pos - len(g)):
@@ -701,9 +701,19 @@ class _Extractor:
         ref = self.view.ref_at(pos - 1)
         if ref is None or ref.type != "Place" or ref.end != pos or ref.start <= cl.start:
             return []
-        if not any(self.view.text.startswith(w, ref.start - len(w)) for w in words("trigger_visit_place_frames", "frame")):
+        places = [ref]
+        seps = words("context_list_separators", "destinations")
+        while True:  # the places listed before it (保定市、石家庄市)
+            first = places[0]
+            sep = next((w for w in seps if self.view.text.startswith(w, first.start - len(w))), None)
+            prev = self.view.ref_at(first.start - len(sep) - 1) if sep else None
+            if prev is None or prev.type != "Place" or prev.end != first.start - len(sep) or prev.start <= cl.start:
+                break
+            places.insert(0, prev)
+        if not any(self.view.text.startswith(w, places[0].start - len(w))
+                   for w in words("trigger_visit_place_frames", "frame")):
             return []
-        return [] if self._own_place(ref, agents) else [ref]
+        return [r for r in places if not self._own_place(r, agents)]
 
     def _own_place(self, ref: Ref, agents: list[int]) -> bool:
         """A body of that place holds a post of one of ``agents`` (甲市委书记李青 in 甲市)."""

@@ -191,6 +191,16 @@ def test_the_place_of_a_visit_verb_is_visited_unless_it_is_the_visitors_own():
     assert ("李青", "甲市") not in visited
 
 
+def test_each_place_of_a_list_before_the_visit_verb_is_visited_the_visitors_own_not():
+    text = "甲市市长王立先后在北京、天津调研。甲市委书记李青在甲市、上海考察丙公司。"
+    art = make_article(text, {"王立": "Person", "李青": "Person", "甲市": "Place", "甲市委": "Organization",
+                              "北京": "Place", "天津": "Place", "上海": "Place", "丙公司": "Organization"})
+    extract_relations(art)
+    visited = triples(art, "visited")
+    assert {("王立", "北京"), ("王立", "天津"), ("李青", "上海"), ("李青", "丙公司")} <= visited
+    assert ("李青", "甲市") not in visited
+
+
 @pytest.mark.parametrize("text", [
     "参观团一行8人，在董事长王立、校长李青的带领下到甲研究所参观考察。",  # the people of a lead frame lead
     "前天，县委书记王立、县长李青，来到甲研究所拜访了所领导。",  # the names of the clauses before the verb
