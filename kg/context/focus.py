@@ -51,7 +51,8 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
     mentioned in the article (the article's own city for 市委/我市). A place
     a trip verb after ``offset`` in its clause goes to is never meant
     (市委书记王一带队赴乙市: the travellers' own 市委); with no other place of
-    that level named, None.
+    that level named, None. A town (镇: data/place_m_admin_suffixes.tsv, scope
+    level_Town) only when written earlier in the same sentence.
     """
     from kg.context.trips import destinations_ahead
 
@@ -72,6 +73,9 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
         first.setdefault(i, pos)
         if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
             best, best_at = i, pos
+    town = kind in words("place_m_admin_suffixes", "level_Town")
+    if town and (best is None or best_at < sent_start):
+        return None  # 镇长: the town written before it in its sentence, never one of the tour (全镇…赴甲镇)
     if best is None and counts:
         best = max(counts, key=lambda i: (counts[i], -first[i]))
     if best is not None:

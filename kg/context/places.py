@@ -49,7 +49,7 @@ class PlaceInfo:
     char: str = ""
 
     def fits(self, kind: str) -> bool:
-        """Whether this place is what 市/省/区/县 (or "Park") refers to."""
+        """Whether this place is what 市/省/区/县/镇 (or "Park") refers to."""
         if kind == "Park":
             return self.level == "Park"
         if kind in words("place_m_admin_suffixes", "level_City"):  # 市
@@ -57,6 +57,8 @@ class PlaceInfo:
             return self.char == kind or (self.level == "City" and self.code not in SAR_CODES)
         if kind in words("place_m_admin_suffixes", "level_Province"):  # 省
             return self.level == "Province"
+        if kind in words("place_m_admin_suffixes", "level_Town"):  # 镇: a town named with it
+            return self.level is None and self.stem.endswith(kind)  # no gazetteer level: towns are not in it
         return self.char == kind and self.level == "District"
 
 
