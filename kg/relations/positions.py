@@ -430,13 +430,25 @@ def _org_of_kind(article: Article, view: TextView, item: TitleSpan, offset: int,
     With ``anywhere``, the nearest such organization earlier in the article
     when the sentence names none.
     """
-    endings = role_org_endings().get(bare_role(item.role))
+    return _org_with_ending(article, view, role_org_endings().get(bare_role(item.role)), item.start, offset, anywhere)
+
+
+def _lead_endings(lead: str) -> tuple[str, ...]:
+    """The organization endings of the roles opening with ``lead`` (校 -> those of 校长:
+    大学, 学院 …; data/relation_role_org_endings.tsv)."""
+    return tuple(e for role, ends in role_org_endings().items() if role[:1] == lead for e in ends)
+
+
+def _org_with_ending(article: Article, view: TextView, endings: tuple[str, ...] | None, before: int, offset: int,
+                     anywhere: bool) -> int | None:
+    """The nearest organization named before ``before`` whose name has one of ``endings``:
+    in the sentence of ``offset``, or with ``anywhere`` the nearest earlier in the article."""
     if not endings:
         return None
     sent = article.sentences[article.sentence_of(offset)]
     found = None
     for r in reversed(view.refs):
-        if r.end > item.start:
+        if r.end > before:
             continue
         e = article.entities[r.entity]
         if r.type == "Organization" and not r.generic and e.name.endswith(endings):
@@ -571,6 +583,8 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
                 title, org = mission
             if item.org_start is not None and org is None and item.org_text[1:] in ("", *_bodies("internal")):
                 org = self_org(article, item.org_text)  # 校党委书记 in an article that says 我校
+                if org is None:  # with no 我校: the nearest organization before it of the kind 校长 heads
+                    org = _org_with_ending(article, view, _lead_endings(item.org_text[:1]), item.start, ref.start, True)
             if org is None and item.org_text in words("place_m_admin_suffixes", "body_long") and title == item.role:
                 # 自治区主席王一: a post of the region in focus (as 市长 is of its city), titled as written
                 org, title = focus_place(article, infos, item.org_text, item.start), item.org_text + title

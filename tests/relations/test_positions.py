@@ -161,6 +161,26 @@ def test_a_title_led_by_the_self_reference_character_is_in_the_own_school():
     assert {("王一", "党委书记", "甲学院"), ("王一", "校长", "甲学院"), ("李青", "校长", "甲学院")} <= got
 
 
+def test_a_title_led_by_the_school_character_with_no_self_reference_is_in_the_school_named_before():
+    """校党委书记王一 in an article that never says 我校: the nearest school named
+    before it (the endings of 校长's organizations, data/relation_role_org_endings.tsv)."""
+    art = make_article("甲大学与乙市签约。校党委书记王一出席。", {"甲大学": "Organization", "乙市": "Place",
+                                                     "王一": "Person"})
+    assert ("王一", "校党委书记", "甲大学") in run(art)
+    art = make_article("乙市召开会议。校党委书记王一出席。", {"乙市": "Place", "王一": "Person"})
+    assert ("王一", "校党委书记", None) in run(art)
+
+
+def test_a_town_head_is_in_the_town_written_before_in_the_sentence_only():
+    """镇长 (data/title_place_roles.tsv) is in a town (镇, scope level_Town of
+    data/place_m_admin_suffixes.tsv) written before it in its sentence; a town
+    of another sentence may be one the delegation tours (全镇干部赴甲镇学习)."""
+    art = make_article("刘铸来到白云镇督导工作，镇长张明陪同。", {"刘铸": "Person", "白云镇": "Place", "张明": "Person"})
+    assert ("张明", "镇长", "白云镇") in run(art)
+    art = make_article("全镇干部赴白云镇学习。镇长张明带队。", {"白云镇": "Place", "张明": "Person"})
+    assert ("张明", "镇长", "白云镇") not in run(art)
+
+
 def test_a_deputy_prefect_sits_in_the_prefecture_not_its_party_committee():
     """州委常委、副州长王一: 副州长 is a place role (data/title_place_roles.tsv),
     in the prefecture as 副市长 in its city, not in the 州委 named before it."""
