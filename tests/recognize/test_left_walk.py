@@ -51,3 +51,11 @@ def test_a_word_of_scope_inside_holds_its_stop_word_after_name_characters():
     text = "张明拜会了临海旅港同乡联合会。"
     end = text.index("联合会")
     assert text[walk_left(text, end):end] == "临海旅港同乡"
+
+
+def test_a_speech_verb_ends_the_walk():
+    # 表示, 指出, 强调, 说 (data/org_left_stops.tsv): 他表示首发集团… is no name
+    for verb in ("表示", "指出", "强调", "说"):
+        text = f"期间，他{verb}华锐集团愿意合作。"
+        end = text.index("集团")
+        assert text[walk_left(text, end):end] == "华锐"
