@@ -51,6 +51,7 @@ habits.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kg.doc import Mention, ModelSpan
@@ -576,11 +577,21 @@ def _verbs_after() -> frozenset[str]:
 
 
 def trim(sp: ModelSpan, text: str) -> ModelSpan:
-    """Give back the first character of a verb the span ran into (X研|发生产 -> X)."""
-    e = sp.end
-    if e - sp.start > 2 and text[e - 1:e + 1] in _verbs_after():
-        return ModelSpan(sp.start, e - 1, sp.text[:-1], sp.type, sp.label)
-    return sp
+    """Give back the first character of a verb the span ran into (X研|发生产 -> X), and
+    the marks at its edges that belong to the text around it (“珠三角 of 赴“珠三角”:
+    a mark it begins with, an opening mark it ends with, a closing one it ends with
+    and opens nowhere; 甲科技(上海) keeps its brackets; Unicode categories)."""
+    s, e = sp.start, sp.end
+    while s < e and unicodedata.category(text[s]).startswith("P"):
+        s += 1
+    while s < e and (unicodedata.category(text[e - 1]) in ("Ps", "Pi") or unicodedata.category(text[e - 1]) in ("Pe", "Pf")
+                     and not any(unicodedata.category(c) in ("Ps", "Pi") for c in text[s:e - 1])):
+        e -= 1
+    if e - s > 2 and text[e - 1:e + 1] in _verbs_after():
+        e -= 1
+    if (s, e) == (sp.start, sp.end) or s >= e:
+        return sp
+    return ModelSpan(s, e, text[s:e], sp.type, sp.label)
 
 
 def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:

@@ -101,6 +101,14 @@ def test_span_running_into_a_verb_is_trimmed():
     assert MS.trim(sp, text).text == "奎拉尔"
 
 
+def test_marks_at_a_spans_edges_that_belong_to_the_text_around_are_trimmed():
+    text = "书记赴“甲三角”招商，考察乙科技(上海)、“丙集团”。"
+    assert MS.trim(_span(text, "“甲三角", "Place"), text).text == "甲三角"
+    assert MS.trim(_span(text, "甲三角”", "Place"), text).text == "甲三角"
+    assert MS.trim(_span(text, "乙科技(上海)", "Organization"), text).text == "乙科技(上海)"
+    assert MS.trim(_span(text, "“丙集团”", "Organization"), text).text == "丙集团"
+
+
 def test_org_containing_places_only():
     text = "甲乙市丙丁集团董事长出席。"
     # a model org over a rule place keeps the name whole
@@ -124,3 +132,18 @@ def test_a_province_or_country_with_a_lower_unit_ending_is_no_unit():
     assert _judge(text, "台湾县", "Place", [(8, 10, "Place")]) is None
     assert not MS.unit_place("日本县")
     assert MS.unit_place("长冈市") and MS.unit_place("阿克兰省")
+
+
+def test_a_news_mediums_place_stays_the_articles_once_its_span_is_trimmed():
+    """[稿源:湖南卫视]: the model's span trimmed to 湖南卫视 is a medium (卫视,
+    data/relation_media_suffixes.tsv), whose place tells the writer's province;
+    it does not hide 湖南 from the bare 省委 after it."""
+    from kg.doc import Article
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    text = ("2017-08-14 20:29:04 [稿源:湖南卫视] [作者:] [编辑:李青] 考察团一行来湘开展交流考察活动。"
+            "在湘期间，省委书记张明与考察团成员座谈。")
+    art = analyze_article(Article(source="x.txt", raw=text), load_backend(None))
+    assert ["张明", "湖南省委"] in article_to_gold_shape(art)["affiliatedWith"]
