@@ -30,7 +30,8 @@ type are the same entity when:
   中国化工集团, 中国化学工程集团), unless the short one is given in brackets.
 
 The entity's name is the fullest form the article gives; other surface
-forms are aliases. Generic references (``mention.generic``) join the entity
+forms are aliases, and so is a committee's name with its level written once
+(进贤县县委: 进贤县委). Generic references (``mention.generic``) join the entity
 named by their canonical form and never add their surface as an alias.
 """
 
@@ -459,6 +460,10 @@ def cluster_entities(article: Article) -> None:
         if m0.type == "Organization" and subtype == "GovernmentBody":
             name = _inner_body_name(name)
         aliases = {s for s in surfaces if s != name} | {ms[i].canonical for i in real if ms[i].canonical and ms[i].canonical != name}
+        if m0.type == "Organization":  # 进贤县县委, also named with its level once: 进贤县委
+            once = _level_committee_re().sub(lambda x: x.group()[1:], name)
+            if once != name:
+                aliases.add(once)
         ent = LocalEntity(name=name, type=m0.type, subtype=subtype, aliases=aliases, code=code, mentions=idx)
         article.entities.append(ent)
         k = len(article.entities) - 1

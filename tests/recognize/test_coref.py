@@ -335,3 +335,8 @@ def test_an_organization_guessed_from_a_titled_persons_name_is_that_person():
     ])
     assert sorted((e.name, e.type) for e in a.entities) == [
         ("国科大", "Organization"), ("国科大", "Person"), ("经民联", "Organization"), ("经民联", "Person")]
+
+
+def test_a_committee_written_with_its_level_twice_is_also_named_with_it_once():
+    ents, _ = _cluster([_org("进贤县县委", 0, "GovernmentBody"), _org("华锐公司", 10)])
+    assert ents == {"进贤县县委": {"进贤县委"}, "华锐公司": set()}
