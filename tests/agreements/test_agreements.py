@@ -159,3 +159,15 @@ def test_a_joining_word_after_the_counterpart_word_continues_the_other_sides_lis
     art = make_article("甲区政府和乙科技签署合作协议。", ORGS)
     extract_relations(art)
     assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
+
+
+def test_a_places_party_committee_signs_as_its_government_or_not_at_all():
+    # a committee never signs (the guide: a government that signs is its body); 委 and 政府
+    # from data/relation_body_endings.tsv (scopes committee, gov_name)
+    ents = {"临海市": "Place", "临海市委": "Organization", "临海市政府": "Organization", "乙科技": "Organization"}
+    art = make_article("临海市委与乙科技签署合作协议。临海市政府负责落实。", ents)
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("临海市政府", "乙科技"), ())]
+    art = make_article("临海市委与乙科技签署合作协议。", {k: v for k, v in ents.items() if k != "临海市政府"})
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("乙科技",), ())]
