@@ -17,3 +17,10 @@ def test_generic_word_park_is_no_park():
 
 def test_amounts_are_no_parks():
     assert find_parks("打造千亩花卉产业园。") == []
+
+
+def test_a_zone_ending_in_yuanqu_or_pianqu_needs_a_place_at_its_start():
+    # 园区, 片区 (data/org_park_suffixes.tsv, scope needs_anchor)
+    text = "考察了白云区现代农业示范园区和钦州港片区。该园区发展迅速，示范园区建设加快。"
+    places = [(text.index(n), text.index(n) + len(n)) for n in ("白云区", "钦州")]
+    assert _names(find_parks(text, places=places)) == ["白云区现代农业示范园区", "钦州港片区"]
