@@ -226,8 +226,9 @@ def _organizations(article: Article, place_hits, person_ends: set[int], cands: l
 
 def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -> int:
     """An org name that starts with a bare level character (市瀚星房地产...) not
-    belonging to a place: drop that character."""
-    if e - s > 3 and text[s] in LX.LEVEL_CHARS and s not in places_at:
+    belonging to a place: drop that character, unless it begins a word that names
+    no level (市政公用集团: data/org_level_words.tsv)."""
+    if e - s > 3 and text[s] in LX.LEVEL_CHARS and s not in places_at and not text.startswith(words("org_level_words"), s):
         if O.generic_body(text, s) is None:
             return s + 1
     return s

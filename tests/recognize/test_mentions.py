@@ -344,3 +344,11 @@ def test_a_place_inside_a_model_organization_is_no_place_the_text_is_about():
     text = "深圳新闻网2025年3月21日讯(记者 林捷兴)3月20日，市委书记孟凡利与江门市委书记陈岸明一行会谈。"
     spans = [ModelSpan(0, 5, "深圳新闻网", "Organization", "ORG")]
     assert _recognized_canon(text, "市委", spans) == ["深圳市委"]
+
+
+def test_a_word_naming_no_level_keeps_its_leading_level_character():
+    # 市政 (data/org_level_words.tsv) is no level character and a word: 市政公用集团 keeps it
+    a = _article("9月5日上午，市政公用集团党委书记王立出席会议。")
+    recognize(a)
+    m = _by_text(a)
+    assert "市政公用集团" in m and "政公用集团" not in m
