@@ -92,3 +92,14 @@ def test_a_school_that_comes_to_us_is_never_we():
                                 "王一": "Person"})
     resolve_generic_references(art2)
     assert not {w for w, _ in generic(art2) if w == "我校"}
+
+
+def test_we_is_the_place_the_publisher_is_named_after():
+    # 吉林市人民政府网 publishes: 我市 is 吉林市, though 温州市 is named more often
+    art = make_article("吉林市代表团赴温州市。温州市欢迎。温州市很好。我市代表团参观。", {"吉林市": "Place", "温州市": "Place"})
+    art.meta.publisher = "吉林市人民政府网"
+    resolve_generic_references(art)
+    assert ("我市", "吉林市") in generic(art)
+    art = make_article("吉林市代表团赴温州市。温州市欢迎。温州市很好。我市代表团参观。", {"吉林市": "Place", "温州市": "Place"})
+    resolve_generic_references(art)
+    assert ("我市", "温州市") in generic(art)  # no publisher: the city in focus
