@@ -100,7 +100,7 @@ def recognize(article: Article) -> None:
     media = tuple(words("relation_media_suffixes")) + tuple(words("org_media_outlets", "suffix"))
     # nor a delegation's name (西藏自治区代表团: data/trigger_delegation_words.tsv, scope group)
     delegations = tuple(words("trigger_delegation_words", "group"))
-    model_orgs = [(sp.start, sp.end) for sp in map(lambda sp: MS.trim(sp, text), model)
+    model_orgs = [(sp.start, sp.end) for sp in (MS.trim(sp, text) for sp in model)
                   if sp.type == "Organization" and not sp.text.endswith(media + delegations)]
     ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add, model_orgs)
     for m in generic_bodies(article, set(places_at.values()), ctx):

@@ -97,7 +97,7 @@ def _name_char(ch: str) -> bool:
     return 0x4E00 <= ord(ch) <= 0x9FFF or ch.isascii() and ch.isalnum() or ch in "()\uff08\uff09"
 
 
-def _clause_cut(text: str, s: int, e: int, persons: list[tuple[int, int]]) -> int:
+def _clause_cut(text: str, s: int, e: int, persons) -> int:
     """Where the name in member [s, e) starts when a clause runs into it: a person
     named inside it, then a stop word before the name (魏朝东一行先后到巨宁森工 ->
     巨宁森工: the left walk stops after 到); ``s`` when there is none (a person read
@@ -107,7 +107,7 @@ def _clause_cut(text: str, s: int, e: int, persons: list[tuple[int, int]]) -> in
     return start if after is not None and start > after else s
 
 
-def _members_before(text: str, end: int, persons: list[tuple[int, int]] = []) -> list[tuple[int, int]]:
+def _members_before(text: str, end: int, persons: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The list members ending at ``end``, separated by 、 (first to last); the
     first member starts where a name's left walk stops (走访了|华锐), or where a
     clause running into a member ends (李文波、魏朝东一行先后到|巨宁森工: the
@@ -139,7 +139,7 @@ def _is_org(c: Mention) -> bool:
     return c.type == "Organization" and c.source in ("org-rule", "short-company") and c.subtype == "Company"
 
 
-def find_listed_orgs(text: str, cands: list[Mention], person_spans: list[tuple[int, int]] = []) -> list[Mention]:
+def find_listed_orgs(text: str, cands: list[Mention], person_spans=()) -> list[Mention]:
     """Members of organization lists (closing noun, or mostly organizations already);
     ``person_spans``: people found besides ``cands`` (the NER model's), whose names
     cut a member (:func:`_clause_cut`)."""
