@@ -438,27 +438,24 @@ class _Signings:
             out.append(p if body is None else body)
         return list(dict.fromkeys(out))
 
-    def _governments_for_committees(self, parties: list[int]) -> list[int]:
-        """A place's party committee (临海市委: a committee ending after a place,
-        data/relation_body_endings.tsv) does not sign: the place's government does
-        when the article names it (临海市政府, 临海市人民政府), else the committee is
-        no party (in the corpus gold no committee is one)."""
+    def _committee_signers(self) -> dict[int, int | None]:
+        """Who signs for each place's party committee of the article (临海市委: a
+        committee ending after a place, data/relation_body_endings.tsv): the place's
+        government when the article names it (临海市政府, 临海市人民政府), else no one
+        (a committee does not sign; in the corpus gold no committee is a party)."""
         from kg.lexicons.gazetteer import lookup
 
         ents = self.article.entities
         places = {n for e in ents if e.type == "Place" for n in (e.name, *e.aliases)}
         orgs = {n: i for i, e in enumerate(ents) if e.type == "Organization" for n in (e.name, *e.aliases)}
-        out: list[int] = []
-        for p in parties:
-            name = ents[p].name
-            end = next((c for c in words("relation_body_endings", "committee") if name.endswith(c)), None)
-            place = name[: -len(end)] if end and ents[p].type == "Organization" else ""
+        out: dict[int, int | None] = {}
+        for i, e in enumerate(ents):
+            end = next((c for c in words("relation_body_endings", "committee") if e.name.endswith(c)), None)
+            place = e.name[: -len(end)] if end and e.type == "Organization" else ""
             gov = next((orgs[place + g] for g in words("relation_body_endings", "gov_name") if place + g in orgs), None)
-            if gov is not None:
-                out.append(gov)
-            elif len(place) < 2 or not (place in places or lookup(place)):
-                out.append(p)  # no place's committee (发改委, 集团党委)
-        return list(dict.fromkeys(out))
+            if gov is not None or len(place) >= 2 and (place in places or lookup(place)):
+                out[i] = gov  # not 发改委, 集团党委: no place's committee
+        return out
 
     def finish(self) -> None:
         """Drop an agreement told again later (see :meth:`_same`); the later,
@@ -487,8 +484,9 @@ class _Signings:
                 break
             else:
                 kept.append(a)
+        signers = self._committee_signers() if kept else {}
         for a in kept:
-            a.parties = self._governments_for_committees(a.parties)
+            a.parties = list(dict.fromkeys(q for p in a.parties if (q := signers.get(p, p)) is not None))
             if not a.parties:
                 continue
             self.article.agreements.append(a)

@@ -103,8 +103,10 @@ def _clause_cut(text: str, s: int, e: int, persons) -> int:
     巨宁森工: the left walk stops after 到); ``s`` when there is none (a person read
     inside a brand, 艾昆纬医药科技, with no stop word after it, cuts nothing)."""
     after = max((pe for ps, pe in persons if s <= ps and pe < e), default=None)
+    if after is None:
+        return s  # no person inside: no left walk to make
     start = walk_left(text, e, limit=16)
-    return start if after is not None and start > after else s
+    return start if start > after else s
 
 
 def _members_before(text: str, end: int, persons: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> list[tuple[int, int]]:

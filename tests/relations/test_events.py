@@ -233,20 +233,19 @@ def test_a_delegation_named_after_its_home_is_the_subject_not_the_place():
     assert triples(art, "visited") == {("王一", "甲市"), ("王一", "丙公司")}
 
 
-def test_a_frame_may_come_before_the_delegation_opening_the_sentence():
-    text = "主席王一带领调研组在山西省开展调研。\n在晋期间，调研组召开座谈会，并赴太原市、大同市等地开展实地调研。"
-    art = make_article(text, {"王一": "Person", "山西省": "Place", "太原市": "Place", "大同市": "Place"})
+@pytest.mark.parametrize("text, places, org", [
+    # a frame may come before the delegation opening the sentence
+    ("主席王一带领调研组在山西省开展调研。\n在晋期间，调研组召开座谈会，并赴太原市、大同市等地开展实地调研。",
+     ("山西省", "太原市", "大同市"), None),
+    # 甲商会访问团一行在乙省期间，先后访问了…: the delegation in focus, named after its body, is the subject
+    ("会长王一率甲商会访问团访问乙省。\n甲商会访问团一行在乙省期间，先后访问了太原市、大同市等地。",
+     ("乙省", "太原市", "大同市"), "甲商会"),
+])
+def test_the_delegation_opening_a_new_paragraphs_sentence_visits_the_places_of_its_later_clause(text, places, org):
+    ents = {"王一": "Person", **{p: "Place" for p in places}, **({org: "Organization"} if org else {})}
+    art = make_article(text, ents)
     extract_relations(art)
     assert {("王一", "太原市"), ("王一", "大同市")} <= triples(art, "visited")
-
-
-def test_a_delegation_named_after_its_body_may_open_a_new_paragraphs_sentence():
-    # 甲商会访问团一行在乙省期间，先后访问了…: the delegation in focus, named after its body, is the subject
-    text = "会长王一率甲商会访问团访问乙省。\n甲商会访问团一行在乙省期间，先后访问了丙市、丁市等地。"
-    art = make_article(text, {"王一": "Person", "甲商会": "Organization", "乙省": "Place", "丙市": "Place",
-                              "丁市": "Place"})
-    extract_relations(art)
-    assert {("王一", "丙市"), ("王一", "丁市")} <= triples(art, "visited")
 
 
 def test_a_plan_opening_the_delegations_sentence_governs_the_clauses_after_it():
