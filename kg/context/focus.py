@@ -100,14 +100,17 @@ def _guest_clauses(article: Article, kind: str) -> list[tuple[int, int, int | No
     """(clause start, verb start, destination or None) of the clauses that bring
     guests to the writer's place: 江宁市市长王一率队来我市考察 (a self reference
     of level ``kind``) and 甲市代表团来乙市考察 (kg.context.trips.coming_clauses)."""
-    from kg.context.trips import clause_start, coming_clauses, per_mentions_state
+    from kg.context.trips import _place_starts, coming_clauses, guests_clause_start, per_mentions_state
 
     out: list[tuple[int, int, int | None]] = []
     text = article.text
+    starts = None
     for m in _self_arrival_re().finditer(text):
         if kind not in words("context_generic_antecedents", m.group(1)):
             continue
-        out.append((clause_start(text, m.start()), m.start(), None))
+        if starts is None:
+            starts = _place_starts(article)[0]
+        out.append((guests_clause_start(text, m.start(), starts), m.start(), None))
     return out + per_mentions_state(article, "_coming", coming_clauses)
 
 

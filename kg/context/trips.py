@@ -22,6 +22,10 @@ from kg.lexicons.triggers import MOTION_FALSE_BEFORE, TRIP_RE
 
 #: where a trip's clause ends
 CLAUSE_END_RE = re.compile(r"[，,；;。！？!?：:\n]")
+#: the clause ends a guests' clause reaches back over for its subject
+_SUBJECT_COMMAS = frozenset("，,")
+#: a clause with no more characters than this before its verb has no subject of its own (一行来我市)
+_NO_SUBJECT = 2
 #: words that may stand between the trip verb and the destination (赴了, 到了)
 #: (data/context_trip_gaps.tsv)
 _GAP = frozenset(words("context_trip_gaps"))
@@ -147,6 +151,27 @@ def clause_start(text: str, pos: int) -> int:
     return lo
 
 
+def guests_clause_start(text: str, verb: int, place_starts: set[int]) -> int:
+    """Where the clause that brings guests with the verb at ``verb`` starts: its own
+    clause, or, when that has no subject (at most :data:`_NO_SUBJECT` characters
+    before the verb, no place among them: 一行) and follows a comma after a clause
+    in which someone leads a group (data/trigger_delegation_leads.tsv, scope lead),
+    that clause too (甲市副市长王一率考察团，来我市考察: 甲市 is the guests' home)."""
+    lo = clause_start(text, verb)
+    if 0 < lo and verb - lo <= _NO_SUBJECT and text[lo - 1] in _SUBJECT_COMMAS \
+            and not any(lo <= p < verb for p in place_starts):
+        before = clause_start(text, lo - 1)
+        if _lead_re().search(text, before, lo - 1):
+            return before
+    return lo
+
+
+@derived
+def _lead_re() -> re.Pattern:
+    """A word by which someone leads a group (率, 带领, 带队: data/trigger_delegation_leads.tsv, scope lead)."""
+    return re.compile(alternation("trigger_delegation_leads", "lead", regex=True, file_order=True))
+
+
 def per_mentions_state(article: Article, name: str, compute):
     """``compute(article)``, once per state of the article's mentions and entities
     (kept on the article under ``name``; a stage that adds mentions invalidates it)."""
@@ -224,6 +249,6 @@ def coming_clauses(article: Article) -> list[tuple[int, int, int | None]]:
             and text.startswith(_coming_after(), pos + 1)
         if pos not in starts and not abbreviation:
             continue
-        lo = clause_start(text, s)
+        lo = guests_clause_start(text, s, starts)
         out.append((lo, s, longest[pos].entity if pos in starts else None))
     return out

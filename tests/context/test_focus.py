@@ -129,3 +129,16 @@ def test_a_self_reference_in_the_clause_that_brings_the_guests_is_no_guests_home
     art = analyze_article(Article(source="t.txt", raw=text), load_backend(None), until="scoring")
     got = {(p["person"], p.get("in")) for p in article_to_gold_shape(art)["positions"]}
     assert got == {("王力", "江门市"), ("张明", "临海市")}
+
+
+def test_guests_whose_leader_is_named_in_the_clause_before_the_coming_verb():
+    """东川市副市长王一率考察团，来我市考察: the coming clause has no subject of its
+    own, so the clause where 王一 leads the group is part of it and 东川市 is the
+    guests' home; a later bare 副市长 is the host's (临海市), and a place in a
+    clause before it where no one leads a group (介绍了东川市…，就来我市) is no guest's."""
+    text = "东川市代表团到临海市考察\n6月1日，东川市副市长王一率考察团，来我市考察。副市长张明陪同。"
+    art = make_article(text, {"东川市": "Place", "临海市": "Place", "王一": "Person", "张明": "Person"})
+    assert art.entities[focus_place(art, place_infos(art), "市", text.index("副市长张明"))].name == "临海市"
+    text2 = "东川市代表团到临海市考察\n6月1日，东川市副市长王一介绍了东川市，就来我市考察。副市长张明陪同。"
+    art2 = make_article(text2, {"东川市": "Place", "临海市": "Place", "王一": "Person", "张明": "Person"})
+    assert art2.entities[focus_place(art2, place_infos(art2), "市", text2.index("副市长张明"))].name == "东川市"
