@@ -100,18 +100,29 @@ def _guest_clauses(article: Article, kind: str) -> list[tuple[int, int, int | No
     """(clause start, verb start, destination or None) of the clauses that bring
     guests to the writer's place: 江宁市市长王一率队来我市考察 (a self reference
     of level ``kind``) and 甲市代表团来乙市考察 (kg.context.trips.coming_clauses)."""
-    from kg.context.trips import _place_starts, coming_clauses, guests_clause_start, per_mentions_state
+    from kg.context.trips import _place_starts, coming_clauses, per_mentions_state
 
-    out: list[tuple[int, int, int | None]] = []
-    text = article.text
+    out = [(lo, s, None) for lo, s, kinds in self_arrivals(article.text, lambda: _place_starts(article)[0])
+           if kind in kinds]
+    return out + per_mentions_state(article, "_coming", coming_clauses)
+
+
+def self_arrivals(text: str, place_starts) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(clause start, verb start, levels meant) of every clause in which guests come
+    to the writer's own place (来我市: the self word's levels, data/context_generic_antecedents.tsv);
+    ``place_starts()`` gives the starts of the text's place mentions, asked for once."""
+    from kg.context.trips import guests_clause_start
+
+    out = []
     starts = None
     for m in _self_arrival_re().finditer(text):
-        if kind not in words("context_generic_antecedents", m.group(1)):
+        kinds = tuple(words("context_generic_antecedents", m.group(1)))
+        if not kinds:
             continue
         if starts is None:
-            starts = _place_starts(article)[0]
-        out.append((guests_clause_start(text, m.start(), starts), m.start(), None))
-    return out + per_mentions_state(article, "_coming", coming_clauses)
+            starts = place_starts()
+        out.append((guests_clause_start(text, m.start(), starts), m.start(), kinds))
+    return out
 
 
 def guests_homes(article: Article, infos: dict[int, PlaceInfo], kind: str, offset: int) -> set[int]:

@@ -123,6 +123,7 @@ def trip_view(article: Article, place_hits, own_body=None) -> _TripView:
     says whether a bare body word (市委, 县政府) lies in text[lo:hi]: a trip that
     names no home is the writer's own when its clause has one before the
     destination (市委副书记、市长王一带队赴乙市), and its destinations are away."""
+    from kg.context.focus import self_arrivals
     from kg.context.trips import clause_start, coming_clauses, find_trips, trip_verbs
 
     text = article.text
@@ -142,6 +143,12 @@ def trip_view(article: Article, place_hits, own_body=None) -> _TripView:
     guests = tuple((lo, s, frozenset(places[m.entity].code for m in mentions  # type: ignore[index]
                                      if lo <= m.start < s and m.entity != dest))
                    for lo, s, dest in coming_clauses(view))
+    # 乙县党政考察团在县长王一的带领下来我县考察: 乙县 is the guests' home for bare 县 bodies
+    starts = {m.start for m in mentions}
+    for lo, s, kinds in self_arrivals(text, lambda: starts):
+        levels = {level for k in kinds for level in _level_of_char().get(k, ())}
+        guests += ((lo, s, frozenset(places[m.entity].code for m in mentions  # type: ignore[index]
+                                     if lo <= m.start < s and places[m.entity].level in levels)),)  # type: ignore[index]
     guests = tuple(g for g in guests if g[2])
     if not trips:
         return _TripView(verbs=verbs, guests=guests)
