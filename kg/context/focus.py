@@ -76,12 +76,34 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
     town = kind in words("place_m_admin_suffixes", "level_Town")
     if town and (best is None or best_at < sent_start):
         return None  # 镇长: the town written before it in its sentence, never one of the tour (全镇…赴甲镇)
+    if best is None or best_at < sent_start:
+        # 梧州日报讯 …赴广州…。市长王一: a local outlet's bare 市长 is its own city's
+        own = writer_place(article, infos, kind)
+        if own is not None and own not in away and own not in guests:
+            return own
     if best is None and counts:
         best = max(counts, key=lambda i: (counts[i], -first[i]))
     if best is not None:
         home = _trip_home(article, infos, kind, best, best_at)
         return home if home is not None and home not in away and home not in guests else best
     return None
+
+
+def writer_place(article: Article, infos: dict[int, PlaceInfo], kind: str) -> int | None:
+    """The place of level ``kind`` the publisher is named after (吉林市人民政府网 -> 吉林市,
+    梧州日报 -> 梧州市): the writer's own place, which 我市 means, and a bare 市长
+    written away from any other city. Never Hong Kong, Macau or Taiwan (中国台湾网
+    is no outlet of Taiwan's, and they have no 市委 or 省委)."""
+    from kg.lexicons.gazetteer import outside_mainland
+
+    pub = article.meta.publisher if article.meta else None
+    best = None
+    for i, info in infos.items() if pub else ():
+        if info.fits(kind) and not outside_mainland(info.code):
+            for n in (article.entities[i].name, *article.entities[i].aliases, info.stem):
+                if len(n) >= 2 and pub.startswith(n) and (best is None or len(n) > best[1]):
+                    best = (i, len(n))
+    return best[0] if best else None
 
 
 @derived

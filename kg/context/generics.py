@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Article
-from kg.context.focus import add_generic_mention, focus_place, resolve_bodies
+from kg.context.focus import add_generic_mention, focus_place, resolve_bodies, writer_place
 from kg.context.places import PlaceInfo, covered, place_infos
 from kg.lexicons.load import alternation, derived, entries, words
 
@@ -204,24 +204,11 @@ def _guest_orgs(article: Article) -> set[int]:
     return out
 
 
-def _publisher_place(article: Article, infos: dict[int, PlaceInfo], kind: str) -> int | None:
-    """The place of level ``kind`` the publisher is named after (吉林市人民政府网 -> 吉林市):
-    the writer's own place, which 我市 means."""
-    pub = article.meta.publisher if article.meta else None
-    best = None
-    for i, info in infos.items() if pub else ():
-        if info.fits(kind):
-            for n in (article.entities[i].name, *article.entities[i].aliases):
-                if len(n) >= 2 and pub.startswith(n) and (best is None or len(n) > best[1]):
-                    best = (i, len(n))
-    return best[0] if best else None
-
-
 def _self_ref(article: Article, infos: dict[int, PlaceInfo], needles: tuple[str, ...], type: str, offset: int):
     if type == "Place":
         if not needles:
             return None
-        own = _publisher_place(article, infos, needles[0])
+        own = writer_place(article, infos, needles[0])
         return own if own is not None else focus_place(article, infos, needles[0], offset)
     counts = _mention_counts(article)
     cands = [

@@ -171,8 +171,12 @@ class PlaceContext:
     travellers' home (甲市委), as kg.context.focus.focus_place decides it."""
 
     def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str],
-                 trips: _TripView | None = None, stationed: frozenset[int] = frozenset()):
+                 trips: _TripView | None = None, stationed: frozenset[int] = frozenset(),
+                 writer: G.Place | None = None):
         self.trips = trips or _TripView()
+        #: the place the publisher is named after (梧州日报 -> 梧州市, :func:`writer_of`):
+        #: a bare body word not preceded by another place in its sentence is its own
+        self.writer = writer
         #: starts of the places a country's mission is stationed in (日本驻|上海总领事):
         #: no text is about them, so they neither are the nearest place a bare body
         #: is named after nor count for the place the text is about
@@ -201,9 +205,12 @@ class PlaceContext:
             return p.level in levels and p.name.endswith(level_char) and p.code not in away \
                 and (here or p.code not in guests)
 
+        own = self.writer if self.writer is not None and fits(self.writer) else None
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:  # the nearest place of that level before pos
             s, _, p = self.mentions[k]
+            if own is not None and s < sent_start:
+                return own  # 梧州日报讯 …在广州…。市长王一: the outlet's own city
             if s not in self.stationed and fits(p, s >= sent_start and not self.trips.in_guest_clause(s, pos)):
                 if s in self.trips.destination_at:  # written as where the travellers went
                     home = self.trips.home_for(fits)
@@ -213,6 +220,8 @@ class PlaceContext:
                 else:
                     return p
             k -= 1
+        if own is not None:
+            return own
         cands = [p for p in self.by_code.values() if fits(p)]
         if not cands:
             return None
@@ -225,6 +234,18 @@ class PlaceContext:
     def park_for(self, generic: str) -> str | None:
         hits = sorted({p for p in self.parks if p.endswith(generic) and p != generic})
         return hits[0] if len(hits) == 1 else None
+
+
+def writer_of(text: str, publisher: str | None, place_hits) -> G.Place | None:
+    """The place the publisher is named after (梧州日报 -> 梧州市), found among the
+    text's place hits (the publisher is written in the text); never Hong Kong,
+    Macau or Taiwan (kg.context.focus.writer_place reads it the same way)."""
+    best = None
+    for s, e, p in place_hits if publisher else ():
+        if e - s >= 2 and publisher.startswith(text[s:e]) and not G.outside_mainland(p.code):
+            if best is None or e - s > best[0]:
+                best = (e - s, p)
+    return best[1] if best else None
 
 
 def sentence_start(article: Article, pos: int) -> int:

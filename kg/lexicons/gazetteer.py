@@ -193,6 +193,11 @@ def _surface_forms(p: Place) -> list[str]:
 _TAIWAN = "71"
 
 
+def outside_mainland(code: str | None) -> bool:
+    """Whether a place code is Hong Kong's, Macau's or Taiwan's, or a place in them."""
+    return bool(code) and code.startswith((*(c[:2] for c in _SAR_CODES), _TAIWAN))
+
+
 def _aliases(places: list[Place]) -> list[Place]:
     """Other names of known places (data/place_aliases.tsv: alias, then the
     official name), each a place of its own name with the same code."""

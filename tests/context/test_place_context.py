@@ -20,3 +20,17 @@ def test_a_bare_body_is_not_the_guests_who_come_to_the_writers_own_place():
     got = _posts(text)
     assert ("李四", "县委副书记", "甘泉县委") in got
     assert ("高明伟", "县委副书记", "清涧县委") in got
+
+
+def test_a_bare_title_away_from_other_places_is_the_local_outlets_city():
+    """梧州日报讯 …: a local outlet writes its own city's officials without the city's
+    name, so a bare 市长 (and 市委) not preceded by another city in its sentence is
+    梧州市's, even after 广州市 was the last city named."""
+    text = ("梧州日报讯(记者 祝琳)8月26日，广州市领导出席博览会开幕式。\n"
+            "市委副书记、市长朱学庆向嘉宾推介梧州六堡茶。")
+    got = _posts(text)
+    assert ("朱学庆", "市长", "梧州") in got
+    assert ("朱学庆", "市委副书记", "梧州市委") in got
+    # with another city written before it in its own sentence, that city still holds it
+    got = _posts("梧州日报讯(记者 祝琳)8月26日，广州市市长王一向嘉宾推介梧州六堡茶。")
+    assert ("王一", "市长", "广州市") in got

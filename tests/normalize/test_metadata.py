@@ -80,6 +80,11 @@ def test_dates(text, date):
         ("正文。\n转自《银川市企业科技创新服务协会》", "银川市企业科技创新服务协会"),
         ("标题\n2023-06-25 09:17:50 山西日报\n正文。", "山西日报"),
         ("标题\n来源：本站\n正文。", None),
+        # an outlet's dateline opening a line, after stray marks, with a place and a date
+        ("标题\n??? 梧州日报讯(记者 祝琳)8月26日，市长朱学庆出席。", "梧州日报"),
+        ("标题\n浙江日报青海8月17日电(记者 金毅) 8月15日，慰问团抵达。", "浙江日报"),
+        ("标题\n庆阳网讯(记者 雷云龙)5月17日，市长带队赴天津。", "庆阳网"),
+        ("标题\n本报讯 (记者 李松战)昨晚，我市举行欢迎宴会。", None),
     ],
 )
 def test_publishers(text, publisher):
