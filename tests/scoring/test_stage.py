@@ -87,6 +87,28 @@ def test_a_meeting_the_rules_found_stays_without_a_meeting_word():
     assert {r.kind for r in art.relations} == {"metWith", "accompanied"}
 
 
+@pytest.mark.parametrize("same_body, dropped", [
+    (True, True),    # both hold posts in 龙华区委: one side, no meeting between them
+    (False, False),  # an escort of the host side (东兰县委) may well meet the guest
+])
+def test_people_of_one_side_do_not_meet_each_other(same_body, dropped):
+    from kg.doc import Position
+
+    text = "龙华区委书记王卫率队到东兰县调研，龙华区委副书记刘蕾、东兰县委书记徐迪克参加调研。王卫会见了徐迪克。"
+    art = make_article(text, {"王卫": "Person", "刘蕾": "Person", "徐迪克": "Person",
+                              "龙华区委": "Organization", "东兰县委": "Organization"})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    ww, ll = ids["王卫"], ids["刘蕾"]
+    art.positions = [Position(ww, "区委书记", ids["龙华区委"], 0),
+                     Position(ll, "区委副书记", ids["龙华区委" if same_body else "东兰县委"], 0)]
+    cands = [Candidate("metWith", min(ww, ll), max(ww, ll), None, 0, [], False),
+             Candidate("accompanied", ll, ww, None, 0, [], False)]
+    decide(art, cands, [0.9, 0.9], {"metWith": 0.5, "accompanied": 0.5}, ["metWith", "accompanied"], record=True)
+    kinds = {r.kind for r in art.relations}
+    assert "accompanied" in kinds and ("metWith" not in kinds) == dropped
+    assert any("of one side" in d.reason for d in art.decisions) == dropped
+
+
 @pytest.mark.parametrize("titles, byline, dropped", [
     (["记者"], True, True),                 # the byline's reporter
     (["通讯员", "记者"], True, True),
