@@ -15,6 +15,9 @@ One or more clauses separated by ``;``:
 - ``text S`` / ``no-text S``: the normalized text contains / lacks S
 - ``ui``: the entry is a label shown to people (a figure title), not a domain
   word: nothing to check in the pipeline
+
+Clauses are split at spaces; a name written with spaces (Latin script) is
+written with ``_`` for each space: ``entity Person Maria_Silva``.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ def check(expect: str, doc: dict, text: str = "") -> list[str]:
     types = {e["name"]: e["type"] for e in doc["entities"]}
     for clause in [c.strip() for c in expect.split(";") if c.strip()]:
         op, *args = clause.split()
+        args = [a.replace("_", " ") for a in args]
         if op == "ui":
             continue
         neg = op.startswith("no-")

@@ -477,20 +477,41 @@ def translit_at(text: str, start: int) -> str | None:
     return None
 
 
-#: a name in Latin script: two to four capitalised words, one space or hyphen between (Maria Silva, Jean-Luc Martin)
-_LATIN_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}")
+#: a name in Latin script (Maria Silva, Jean-Luc Martin, Janet MacPhee, António Cruz SERRA,
+#: Ladie N. Jack, Maria Teresa de Salter Cid): a capitalised first word, then one to six
+#: more, each capitalised, in capitals or an initial, name particles (de, von der) between
+#: them allowed (data/person_latin_particles.tsv)
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_FIRST = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
+_NEXT = rf"(?:{_FIRST}|[{_UP}]{{2,}}(?![{_LOW}])|[{_UP}]\.)"
+
+
+@derived
+def _latin_re() -> re.Pattern:
+    particles = "|".join(map(re.escape, words("person_latin_particles")))
+    return re.compile(rf"{_FIRST}(?: (?:(?:{particles}) ){{0,2}}{_NEXT}){{1,6}}")
 
 
 def latin_name_at(text: str, start: int) -> str | None:
-    """A Latin-script name right after a title (局长Maria Silva一行): two to
-    four capitalised words, not followed by more Latin letters or digits."""
-    m = _LATIN_RE.match(text, start)
+    """A Latin-script name right after a title (局长Maria Silva一行), not followed
+    by more Latin letters or digits."""
+    m = _latin_re().match(text, start)
     if m is None:
         return None
     e = m.end()
-    if e < len(text) and (text[e].isascii() and text[e].isalnum() or text[e] in "-_."):
+    if e < len(text) and (text[e].isalnum() and not "\u4e00" <= text[e] <= "\u9fff" or text[e] in "-_."):
         return None
     return m.group()
+
+
+def latin_name_before(text: str, end: int) -> str | None:
+    """A Latin-script name right before a title (António Sampaio Nóvoa教授), not
+    preceded by more Latin letters or digits."""
+    lo = max(0, end - 120)
+    for m in _latin_re().finditer(text, lo, end):
+        if m.end() == end and (m.start() == 0 or not (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum())):
+            return m.group()
+    return None
 
 
 def unknown_name_at(text: str, start: int) -> str | None:
@@ -676,6 +697,9 @@ def find_persons(text: str, model_names: set[str] | None = None,
         # title (经发局长陈冠宇: the words before are the body, 经发局 + 局长)
         before = name_before(text, m.start(), known) if not name and not _inside_org_word(text, m.start(), m.end()) \
             else None
+        if not name and before is None and (latin := latin_name_before(text, m.start())):
+            out.append(_mention(m.start() - len(latin), latin, "title-context"))  # António Feijó教授
+            continue
         if before and text[end:end + 1] not in _title_word_tails():
             out.append(_mention(m.start() - len(before), before, "title-context"))
     for h in _honorifics_after():

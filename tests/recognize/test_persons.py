@@ -1,3 +1,4 @@
+import pytest
 from kg.recognize.persons import find_bylines, find_persons, name_at, plausible_name
 
 
@@ -154,6 +155,16 @@ def test_latin_script_name_after_a_title_is_one_person():
     ms = _texts(find_persons("西班牙贸易促进局局长Carlos Ruiz一行访问了临海市。"))
     assert "Carlos Ruiz" in ms
     assert _texts(find_persons("局长Carlos率团。")) == set()  # one word: no name form
+
+
+@pytest.mark.parametrize("text, name", [
+    ("里斯本大学校长António Cruz SERRA出席。", "António Cruz SERRA"),   # letters with accents, a family name in capitals
+    ("加拿大驻香港副领事Janet MacPhee出席。", "Janet MacPhee"),          # a capital inside the family name
+    ("马久罗市长Ladie N. Jack偕夫人来访。", "Ladie N. Jack"),            # an initial
+    ("文学院António Feijó教授出席。", "António Feijó"),                  # before a title
+])
+def test_latin_script_names_as_real_pages_write_them(text, name):
+    assert name in _texts(find_persons(text))
 
 
 def test_latin_name_found_by_its_title_replaces_model_pieces_elsewhere():
