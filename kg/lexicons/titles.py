@@ -71,7 +71,7 @@ def group_roles() -> tuple[str, ...]:
 @derived
 def separators() -> str:
     """Between the items of a chain: 、 and 兼 (董事长兼总经理: two titles)."""
-    return "".join(words("title_separators"))
+    return "".join(words("title_separators", "chain"))
 
 
 @derived

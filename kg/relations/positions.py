@@ -393,7 +393,9 @@ def masked_text(article: Article, view: TextView) -> str:
 
 def _full_chain(text: str, start: int) -> list[TitleSpan]:
     """The title chain before ``start``, also across two separators in a row
-    (临海市副市长、兼市发改委主任张明: both items)."""
+    (临海市副市长、兼市发改委主任张明: both items) and across a
+    comma written where 、 belongs (合肥市委常委，常务副市长韩冰: both items; titles
+    written after a name, 王一主任，副主任李四, end no chain)."""
     chain = parse_title_chain(text, start)
     while chain:
         first = chain[0].org_start if chain[0].org_start is not None else chain[0].start
@@ -401,12 +403,23 @@ def _full_chain(text: str, start: int) -> list[TitleSpan]:
         while k > 0 and text[k - 1] in SEPARATORS:
             k -= 1
         if first - k < 2:  # one separator: parse_title_chain has read across it
+            if first == k and k > 0 and text[k - 1] in _chain_commas():
+                before = parse_title_chain(text, k - 1)
+                if before:
+                    chain = before + chain
+                    continue
             break
         before = parse_title_chain(text, k)
         if not before:
             break
         chain = before + chain
     return chain
+
+
+@derived
+def _chain_commas() -> str:
+    """Commas a page writes between the titles of one chain (data/title_separators.tsv, scope comma)."""
+    return "".join(words("title_separators", "comma"))
 
 
 def _chain_for(article: Article, view: TextView, ref: Ref, chains: dict[int, list[TitleSpan]], text: str) -> list[TitleSpan]:

@@ -204,3 +204,13 @@ def test_a_post_after_a_bare_region_word_is_in_the_region_in_focus():
     art = make_article("自治区主席马飚在南宁会见了李青。马飚欢迎李青到广西考察。",
                        {"马飚": "Person", "李青": "Person", "南宁": "Place", "广西": "Place"})
     assert ("马飚", "自治区主席", "广西") in run(art)
+
+
+def test_a_chain_goes_on_across_a_comma_written_where_a_list_mark_belongs():
+    """甲集团党委副书记，乙集团董事长李洪凤: both posts are 李洪凤's (the comma stands
+    where 、 belongs); 王一主任，副主任李青: 主任 follows 王一's name and stays his."""
+    art = make_article("甲集团党委副书记，乙集团董事长李洪凤出席。",
+                       {"甲集团": "Organization", "乙集团": "Organization", "李洪凤": "Person"})
+    assert run(art) == {("李洪凤", "党委副书记", "甲集团"), ("李洪凤", "董事长", "乙集团")}
+    art = make_article("会议由王一主任，副主任李青主持。", {"王一": "Person", "李青": "Person"})
+    assert run(art) == {("王一", "主任", None), ("李青", "副主任", None)}
