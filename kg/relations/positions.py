@@ -21,7 +21,7 @@ from kg.context.focus import find_entity, focus_place, implied_body
 from kg.context.places import PlaceInfo, place_infos
 from kg.lexicons.titles import SEPARATORS, TitleSpan, parse_title_chain, title_after
 
-from kg.lexicons.load import by_scope, derived, entries, words
+from kg.lexicons.load import alternation, by_scope, derived, entries, words
 from kg.lexicons.org_lexicon import company_suffixes
 
 
@@ -422,6 +422,32 @@ def _chain_commas() -> str:
     return "".join(words("title_separators", "comma"))
 
 
+@derived
+def _delegation_post_re() -> re.Pattern:
+    """The words naming the post someone holds in a delegation, written after the name
+    (为团长, 任副团长: data/trigger_delegation_heads.tsv, scopes head and deputy)."""
+    return re.compile("|".join(alternation("trigger_delegation_heads", use) for use in ("head", "deputy")))
+
+
+def _delegation_posts(view: TextView, text: str) -> list[tuple[Ref, str, int, int]]:
+    """(person, title, start, end of the word) of each name followed by a delegation post
+    word (以王立为团长的考察团, 李青为副团长): the title is the longest title the word ends
+    with (kg.lexicons.titles); the delegation is no organization of the article's, so the
+    post has no body."""
+    from kg.lexicons.titles import title_at
+
+    out = []
+    for m in _delegation_post_re().finditer(text):
+        ref = view.ref_at(m.start() - 1) if m.start() else None
+        if ref is None or ref.type != "Person" or ref.end != m.start():
+            continue
+        word = m.group()
+        title = next((word[i:] for i in range(len(word)) if (t := title_at(word, i)) and t[0] == len(word)), None)
+        if title is not None:
+            out.append((ref, title, m.start(), m.end()))
+    return out
+
+
 def _chain_for(article: Article, view: TextView, ref: Ref, chains: dict[int, list[TitleSpan]], text: str) -> list[TitleSpan]:
     chain = _full_chain(text, ref.start)
     if chain:
@@ -540,6 +566,7 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
     chain_orgs: dict[int, int | None] = {}
     persons_with_titles: set[int] = set()
     bare: dict[int, BarePost] = {}
+    delegation_posts = _delegation_posts(view, text)
 
     def add(person: int, title: str, org: int | None, offset: int, written: str = "") -> None:
         if org is not None and article.entities[org].type == "Person":
@@ -567,7 +594,10 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
             chains[ref.mention] = [TitleSpan(byline.start(1), byline.end(1), role, role)]
             continue
         chain = _chain_for(article, view, ref, chains, text)
-        chain, owner = _split_post_name(view, chain)
+        # 以张明为团长、副市长王芳为副团长: 团长 is 张明's post, not the start of 王芳's chain
+        cut = max((i for i, it in enumerate(chain) if any(s <= it.start < e for _, _, s, e in delegation_posts)),
+                  default=-1)
+        chain, owner = _split_post_name(view, chain[cut + 1:])
         chains[ref.mention] = chain
         prev_org = _list_org(article, view, chain, ref, chain_orgs)
         if owner is not None and chain and chain[0].org_start is None:  # 院长王一教授、副院长王二
@@ -629,6 +659,9 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
         post = title_after(text, ref.end)
         if chain and post is not None and post.role in post_name_titles():
             add(ref.entity, post.title, prev_org, ref.start)  # 院长王一教授: 教授 of the same org
+    # the post someone holds in a delegation (以王立为团长的考察团: 王立 团长)
+    for ref, role, _, _ in delegation_posts:
+        add(ref.entity, role, None, ref.start)
     # titles written after the name (徐进市长) for people without a chain
     for ref in view.refs:
         if ref.type != "Person" or ref.generic or ref.entity in persons_with_titles:

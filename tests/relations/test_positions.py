@@ -214,3 +214,13 @@ def test_a_chain_goes_on_across_a_comma_written_where_a_list_mark_belongs():
     assert run(art) == {("李洪凤", "党委副书记", "甲集团"), ("李洪凤", "董事长", "乙集团")}
     art = make_article("会议由王一主任，副主任李青主持。", {"王一": "Person", "李青": "Person"})
     assert run(art) == {("王一", "主任", None), ("李青", "副主任", None)}
+
+
+def test_the_post_someone_holds_in_a_delegation():
+    """以张明为团长、副市长王芳为副团长的考察团: 团长 and 副团长 are posts without a body,
+    and 团长 ends no chain of 王芳's."""
+    art = make_article("以临海市市长张明为团长、副市长王芳为副团长的考察团来到华锐公司考察。",
+                       {"临海市": "Place", "张明": "Person", "王芳": "Person", "华锐公司": "Organization"})
+    got = run(art)
+    assert {("张明", "团长", None), ("王芳", "副团长", None)} <= got
+    assert ("王芳", "团长", None) not in got
