@@ -96,8 +96,7 @@ def _topic_org(
     for m in article.mentions:
         if m.entity is None or m.generic or m.start >= offset:
             continue
-        e = article.entities[m.entity]
-        if e.type != type or not any(n in e.name or any(n in a for a in e.aliases) for n in needles):
+        if not _names_kind(article.entities[m.entity], type, needles):
             continue
         cand_pos.setdefault(m.entity, []).append(m.start)
     in_para = {
@@ -115,7 +114,22 @@ def _topic_org(
         return max(in_para, key=lambda i: max(in_para[i]))
     if back and cand_pos:
         return max(cand_pos, key=lambda i: max(cand_pos[i]))
+    if not cand_pos:
+        # 集团公司董事程念高…。程念高感谢福建省对华电集团的支持: nothing of its kind named
+        # before it, and one entity named after it in the article whose name ends with it
+        later = {m.entity for m in article.mentions if m.entity is not None and not m.generic and m.start > offset
+                 and _names_kind(article.entities[m.entity], type, needles, ending=True)}
+        if len(later) == 1:
+            return later.pop()
     return None
+
+
+def _names_kind(e, type: str, needles: tuple[str, ...], ending: bool = False) -> bool:
+    """Whether entity ``e`` is of ``type`` and its name or an alias holds one of ``needles``
+    (with ``ending``: ends with one: 学院办公室 is no 学院)."""
+    if ending:
+        return e.type == type and any(x.endswith(needles) for x in (e.name, *e.aliases))
+    return e.type == type and any(n in e.name or any(n in a for a in e.aliases) for n in needles)
 
 
 #: a locative frame opening a sentence: (7月16日)(上午)在 A，…

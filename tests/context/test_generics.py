@@ -103,3 +103,22 @@ def test_we_is_the_place_the_publisher_is_named_after():
     art = make_article("吉林市代表团赴温州市。温州市欢迎。温州市很好。我市代表团参观。", {"吉林市": "Place", "温州市": "Place"})
     resolve_generic_references(art)
     assert ("我市", "温州市") in generic(art)  # no publisher: the city in focus
+
+
+def test_a_generic_word_before_any_name_of_its_kind_means_the_one_named_later():
+    """集团公司董事程念高…。程念高感谢福建省对华电集团的支持: no group is named before
+    集团, and exactly one is named after it; with two named after it, none is chosen,
+    nor a name that only holds the word (学院办公室 is no 学院)."""
+    text = "集团董事程念高会见张志南。\n程念高感谢福建省对华电集团的支持。"
+    art = make_article(text, {"程念高": "Person", "张志南": "Person", "华电集团": "Organization"})
+    resolve_generic_references(art)
+    assert ("集团", "华电集团") in generic(art)
+    text = "集团董事程念高会见张志南。\n程念高感谢华电集团、华能集团的支持。"
+    art = make_article(text, {"程念高": "Person", "张志南": "Person", "华电集团": "Organization",
+                              "华能集团": "Organization"})
+    resolve_generic_references(art)
+    assert not generic(art)
+    text = "学院党委书记李爱民出席。\n李爱民与学院办公室主任王一交流。"
+    art = make_article(text, {"李爱民": "Person", "王一": "Person", "学院办公室": "Organization"})
+    resolve_generic_references(art)
+    assert ("学院", "学院办公室") not in generic(art)
