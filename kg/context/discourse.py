@@ -176,12 +176,25 @@ def _title_before(view: TextView, end: int) -> int | None:
     t = _title_ending(view.text, end)
     if t is None:
         return None
+    while t > 1 and view.text[t - 1] in _joining_separators():  # 副主委兼秘书长|乔春玲: the whole chain
+        before = _title_ending(view.text, t - 1)
+        if before is None:
+            break
+        t = before
     while t > 0:
         r = view.ref_at(t - 1)
         if r is None or r.type == "Person" or r.end != t:
             break
         t = r.start
     return t
+
+
+@derived
+def _joining_separators() -> str:
+    """Separators of a title chain that never separate names (兼: data/title_separators.tsv,
+    scope chain, less the list mark 、 of data/context_list_separators.tsv)."""
+    lists = set(words("context_list_separators"))
+    return "".join(c for c in words("title_separators", "chain") if c not in lists)
 
 
 def _title_ending(text: str, end: int) -> int | None:

@@ -49,3 +49,12 @@ def test_names_right_before_stops_at_a_verb():
     art = make_article(text, {"赵三": "Person", "李二": "Person"})
     got = names_right_before(TextView(art), text.index("一行"))
     assert [art.entities[i].name for i in got] == ["李二"]
+
+
+def test_names_right_before_read_a_title_chain_joined_by_a_joining_word():
+    """副主委苗飞、副主委兼秘书长乔春玲一行: 兼 joins two titles of 乔春玲, so the run
+    goes on to 苗飞."""
+    text = "民盟榆林市委会副主委苗飞、副主委兼秘书长乔春玲一行赴鄂尔多斯市调研。"
+    art = make_article(text, {"苗飞": "Person", "乔春玲": "Person"})
+    got = names_right_before(TextView(art), text.index("一行"))
+    assert [art.entities[i].name for i in got] == ["苗飞", "乔春玲"]
