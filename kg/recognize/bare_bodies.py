@@ -238,6 +238,14 @@ def resolve_name(full: str, article: Article, pos: int, ctx: PlaceContext) -> st
     if full[0] in LX.LEVEL_CHARS and O.generic_body(full, 0):
         place = ctx.place_for(full[0], pos, sentence_start(article, pos))
         return place.name + full[1:] if place else None
+    level = next((w for w in words("place_m_admin_suffixes", "body_long") if full.startswith(w)), None)
+    if level is not None and (O.generic_body(full, len(level) - 1) or _long_head_re().match(full, len(level))):
+        # 自治区党委书记、人大常委会主任: 自治区人大常委会 is the region's, named as _long_level_bodies names it
+        place = ctx.place_for(level, pos, sentence_start(article, pos))
+        if place is None:
+            return None
+        name = place.name if place.name in article.text or not place.short else place.short + level
+        return name + full[len(level):]
     for g in sorted(LX.GENERIC_PARKS, key=len, reverse=True):
         if full.startswith(g):
             park = ctx.park_for(g)
