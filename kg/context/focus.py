@@ -96,14 +96,23 @@ def writer_place(article: Article, infos: dict[int, PlaceInfo], kind: str) -> in
     is no outlet of Taiwan's, and they have no 市委 or 省委)."""
     from kg.lexicons.gazetteer import outside_mainland
 
-    pub = article.meta.publisher if article.meta else None
+    pubs = publisher_forms(article.meta.publisher if article.meta else None)
     best = None
-    for i, info in infos.items() if pub else ():
+    for i, info in infos.items() if pubs else ():
         if info.fits(kind) and not outside_mainland(info.code):
             for n in (article.entities[i].name, *article.entities[i].aliases, info.stem):
-                if len(n) >= 2 and pub.startswith(n) and (best is None or len(n) > best[1]):
-                    best = (i, len(n))
+                if len(n) >= 2 and any(p.startswith(n) for p in pubs):
+                    if best is None or len(n) > best[1]:
+                        best = (i, len(n))
     return best[0] if best else None
+
+
+def publisher_forms(pub: str | None) -> tuple[str, ...]:
+    """The publisher's name, and without a word written before the place a local outlet
+    is named after (中国宁波网 -> 宁波网: data/org_media_outlets.tsv, scope prefix)."""
+    if not pub:
+        return ()
+    return (pub, *(pub[len(w):] for w in words("org_media_outlets", "prefix") if pub.startswith(w)))
 
 
 @derived
