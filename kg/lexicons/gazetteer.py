@@ -191,6 +191,8 @@ def _surface_forms(p: Place) -> list[str]:
 
 #: division codes of Taiwan start with it (its counties are known by their short forms)
 _TAIWAN = "71"
+#: codes of places outside the home country start with it (kg.lexicons.gazetteer._read_world)
+_WORLD = "W:"
 
 
 def outside_mainland(code: str | None) -> bool:
@@ -233,6 +235,12 @@ def _index() -> _Index:
                 lst = names.setdefault(form, [])
                 if p not in lst:
                     lst.append(p)
+    # a foreign city written with the city word (名古屋市, 里斯本市): the same city, unless another
+    # place has that name (data/place_m_admin_suffixes.tsv, scope level_City)
+    for word in words("place_m_admin_suffixes", "level_City"):
+        for p in places:
+            if p.level == "City" and (p.code or "").startswith(_WORLD) and not p.name.endswith(word):
+                names.setdefault(p.name + word, [p])
     trie: dict = {}
     for form in names:
         node = trie

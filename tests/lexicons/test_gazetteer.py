@@ -101,3 +101,12 @@ def test_aliases_and_taiwan_county_short_forms():
     assert indo.code == lookup("印度尼西亚")[0].code and by_code(indo.code).name == "印度尼西亚"
     assert lookup("帛琉")[0].code == lookup("帕劳")[0].code
     assert [p.name for p in lookup("花莲")] == ["花莲县"]
+
+
+def test_a_foreign_city_written_with_the_city_word_is_that_city():
+    """名古屋市 and 里斯本市 are 名古屋 and 里斯本; a Chinese city keeps its own reading."""
+    from kg.lexicons.gazetteer import lookup
+
+    assert [p.code for p in lookup("名古屋市")] == [p.code for p in lookup("名古屋")]
+    assert [p.code for p in lookup("里斯本市")] == [p.code for p in lookup("里斯本")]
+    assert lookup("上海市")[0].code == "310000"
