@@ -36,8 +36,6 @@ _DATELINE_PUBLISHER = re.compile(
 _SOURCE = re.compile(r"(?:来源|稿源|信息来源|文章来源|新闻来源|出处)\s*[:：]\s*《?(?P<pub>[^\s《》:：]{2,30})》?")
 _REPOST = re.compile(r"(?:转自|转载自|转载于|摘自)\s*[:：]?\s*《(?P<pub>[^《》]{2,30})》")
 _NOT_PUBLISHER = frozenset("本站 本网 本台 原创 网络 互联网 综合 未知 其他".split())
-#: a dateline opening with these names no outlet (本报讯, 本网讯)
-_NOT_PUBLISHER_START = ("本",)
 _LABEL_AFTER = re.compile(r"(?:发布时间|发布日期|作者|编辑|责任编辑|阅读|点击|浏览).*$")
 
 _NAME_LIST = r"(?P<names>[\u3400-\u9fff]{2,4}(?:[ 、，,]+[\u3400-\u9fff]{2,4})*)"
@@ -122,7 +120,7 @@ def find_publisher(lines: list[str]) -> str | None:
             return m["pub"]
     for line in lines[:HEADER_LINES + 2]:
         m = _outlet_dateline_re().match(line)
-        if m and not m["pub"].startswith(_NOT_PUBLISHER_START):
+        if m and m["pub"] not in _NOT_PUBLISHER:
             return m["pub"]
     return None
 
@@ -131,13 +129,12 @@ def find_publisher(lines: list[str]) -> str | None:
 def _outlet_dateline_re() -> re.Pattern:
     """A line opening with an outlet's dateline (梧州日报讯, 庆阳网讯, 浙江日报青海8月17日电,
     after stray marks such as ???): the outlet's name ends with an outlet word
-    (data/org_media_outlets.tsv, scope suffix), a place and a date may follow, then a
-    dateline word (data/title_dateline_markers.tsv)."""
+    (data/org_media_outlets.tsv, scope suffix), a place and a date (up to twelve
+    characters and digits) may follow, then a dateline word (data/title_dateline_markers.tsv)."""
     suffixes = alternation("org_media_outlets", "suffix")
     markers = alternation("title_dateline_markers", "dateline")
-    month = alternation("org_list_marks", "month")
     return re.compile(r"[^\u3400-\u9fff]{0,8}?(?P<pub>[\u3400-\u9fff]{2,10}?" + suffixes + r")"
-                      r"(?:[\u3400-\u9fff]{0,6}?\d{1,2}" + month + r"\d{1,2}日)?[\u3400-\u9fff]{0,4}?" + markers)
+                      r"[\u3400-\u9fff\d]{0,12}?" + markers)
 
 
 def _names(group: str) -> list[str]:

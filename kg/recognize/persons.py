@@ -482,6 +482,8 @@ def translit_at(text: str, start: int) -> str | None:
 #: more, each capitalised, in capitals or an initial, name particles (de, von der) between
 #: them allowed (data/person_latin_particles.tsv)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+#: below this code point a letter or digit goes on a Latin-script name (CJK punctuation and ideographs start here)
+_CJK_START = 0x3000
 _FIRST = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 _NEXT = rf"(?:{_FIRST}|[{_UP}]{{2,}}(?![{_LOW}])|[{_UP}]\.)"
 
@@ -499,7 +501,7 @@ def latin_name_at(text: str, start: int) -> str | None:
     if m is None:
         return None
     e = m.end()
-    if e < len(text) and (text[e].isalnum() and not "\u4e00" <= text[e] <= "\u9fff" or text[e] in "-_."):
+    if e < len(text) and (text[e].isalnum() and ord(text[e]) < _CJK_START or text[e] in "-_."):
         return None
     return m.group()
 

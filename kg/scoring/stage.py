@@ -170,17 +170,8 @@ def _no_meeting_without_one(article: Article, kept: list[Relation], backing: dic
 
     if any(e.kind == "Meeting" for e in article.events) or meeting_word_in(article.text, 0, len(article.text)):
         return kept
-    escorts = {frozenset((r.subject, r.object)) for r in kept if r.kind == "accompanied"}
-    out = []
-    for r in kept:
-        if r.kind == "metWith" and frozenset((r.subject, r.object)) in escorts and ("metWith", r.subject, r.object) not in backing:
-            if record:
-                ents = article.entities
-                article.decisions.append(Decision("metWith", ents[r.subject].name, ents[r.object].name, 0, 0, (),
-                                                  "rejected", "accompanying, and the article names no meeting"))
-            continue
-        out.append(r)
-    return out
+    return _drop_escorts_meetings(article, kept, record, "accompanying, and the article names no meeting",
+                                  lambda r: ("metWith", r.subject, r.object) not in backing)
 
 
 def _no_meeting_within_a_side(article: Article, kept: list[Relation], record: bool) -> list[Relation]:
@@ -190,9 +181,6 @@ def _no_meeting_within_a_side(article: Article, kept: list[Relation], record: bo
     龙华区委), is dropped. On corpus train such pairs were not a gold meeting 131 times and
     were one 40 times (an escort of the host side who also hosts the guest holds posts
     elsewhere than the guest's)."""
-    escorts = {frozenset((r.subject, r.object)) for r in kept if r.kind == "accompanied"}
-    if not escorts:
-        return kept
     place_of = {r.subject: r.object for r in kept if r.kind == "locatedIn"}
     homes: dict[int, set[int]] = {}
     for pos in article.positions:
@@ -200,14 +188,22 @@ def _no_meeting_within_a_side(article: Article, kept: list[Relation], record: bo
             homes.setdefault(pos.person, set()).add(pos.org)
             if pos.org in place_of:
                 homes[pos.person].add(place_of[pos.org])
+    return _drop_escorts_meetings(article, kept, record, "accompanying, and of one side (posts in the same body or place)",
+                                  lambda r: bool(homes.get(r.subject, set()) & homes.get(r.object, set())))
+
+
+def _drop_escorts_meetings(article: Article, kept: list[Relation], record: bool, reason: str, drop) -> list[Relation]:
+    """``kept`` without the metWith between two people also kept as accompanying one
+    another for which ``drop(relation)`` holds; with ``record``, each dropped is a
+    rejected decision with ``reason``."""
+    escorts = {frozenset((r.subject, r.object)) for r in kept if r.kind == "accompanied"}
     out = []
     for r in kept:
-        if r.kind == "metWith" and frozenset((r.subject, r.object)) in escorts \
-                and homes.get(r.subject, set()) & homes.get(r.object, set()):
+        if r.kind == "metWith" and frozenset((r.subject, r.object)) in escorts and drop(r):
             if record:
                 ents = article.entities
                 article.decisions.append(Decision("metWith", ents[r.subject].name, ents[r.object].name, 0, 0, (),
-                                                  "rejected", "accompanying, and of one side (posts in the same body or place)"))
+                                                  "rejected", reason))
             continue
         out.append(r)
     return out
