@@ -71,6 +71,8 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
             continue
         counts[i] = counts.get(i, 0) + (0 if i in guests else 1)
         first.setdefault(i, pos)
+        if pos < sent_start and article.text.endswith(words("context_locative_words"), 0, pos):
+            continue  # 甲市政府与乙在北京签署协议。市长王一: where it happened, no 北京's mayor
         if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
             best, best_at = i, pos
     town = kind in words("place_m_admin_suffixes", "level_Town")

@@ -172,8 +172,11 @@ class PlaceContext:
 
     def __init__(self, place_mentions: list[tuple[int, int, G.Place]], parks: list[str],
                  trips: _TripView | None = None, stationed: frozenset[int] = frozenset(),
-                 writer: G.Place | None = None):
+                 writer: G.Place | None = None, venues: frozenset[int] = frozenset()):
         self.trips = trips or _TripView()
+        #: starts of the places written right after a locative word (在北京签署: :func:`venue_starts`):
+        #: where something happened, not the place a later sentence's bare body is named after
+        self.venues = venues
         #: the place the publisher is named after (梧州日报 -> 梧州市, :func:`writer_of`):
         #: a bare body word not preceded by another place in its sentence is its own
         self.writer = writer
@@ -211,6 +214,9 @@ class PlaceContext:
             s, _, p = self.mentions[k]
             if own is not None and s < sent_start:
                 return own  # 梧州日报讯 …在广州…。市长王一: the outlet's own city
+            if s < sent_start and s in self.venues:
+                k -= 1  # 甲市政府与乙在北京签署协议。市长王一: no 北京's mayor
+                continue
             if s not in self.stationed and fits(p, s >= sent_start and not self.trips.in_guest_clause(s, pos)):
                 if s in self.trips.destination_at:  # written as where the travellers went
                     home = self.trips.home_for(fits)
@@ -234,6 +240,13 @@ class PlaceContext:
     def park_for(self, generic: str) -> str | None:
         hits = sorted({p for p in self.parks if p.endswith(generic) and p != generic})
         return hits[0] if len(hits) == 1 else None
+
+
+def venue_starts(text: str, place_hits) -> frozenset[int]:
+    """Starts of the places written right after a locative word (在北京签署:
+    data/context_locative_words.tsv)."""
+    words_before = words("context_locative_words")
+    return frozenset(s for s, _, _ in place_hits if text.endswith(words_before, 0, s))
 
 
 def writer_of(text: str, publisher: str | None, place_hits) -> G.Place | None:

@@ -52,7 +52,7 @@ from kg.recognize.body_chains import chain_bodies, coordination
 from kg.recognize.candidates import RULE_RANK, Candidate, resolve_overlaps
 from kg.recognize.destinations import find_destinations
 from kg.recognize.model_combination import add_model_spans, model_spans_of
-from kg.context.place_context import PlaceContext, outside_companies, stationed_starts, trip_view, writer_of
+from kg.context.place_context import PlaceContext, outside_companies, stationed_starts, trip_view, venue_starts, writer_of
 from kg.recognize.place_mentions import (
     find_towns,
     keep_place,
@@ -222,7 +222,8 @@ def _organizations(article: Article, place_hits, person_ends: set[int], cands: l
     place_ends = {e for _, e, _ in place_hits}
     trips = trip_view(article, talked_of, lambda lo, hi: bare_body_in(text, lo, hi, place_ends))
     writer = writer_of(text, article.meta.publisher if article.meta else None, place_hits)
-    return PlaceContext(talked_of, [o.text for o in parks], trips, stationed_starts(text, talked_of), writer)
+    return PlaceContext(talked_of, [o.text for o in parks], trips, stationed_starts(text, talked_of), writer,
+                        venue_starts(text, talked_of))
 
 
 def _strip_leading_level(text: str, s: int, e: int, places_at: dict[int, int]) -> int:

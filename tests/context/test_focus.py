@@ -142,3 +142,14 @@ def test_guests_whose_leader_is_named_in_the_clause_before_the_coming_verb():
     text2 = "东川市代表团到临海市考察\n6月1日，东川市副市长王一介绍了东川市，就来我市考察。副市长张明陪同。"
     art2 = make_article(text2, {"东川市": "Place", "临海市": "Place", "王一": "Person", "张明": "Person"})
     assert art2.entities[focus_place(art2, place_infos(art2), "市", text2.index("副市长张明"))].name == "东川市"
+
+
+def test_a_place_where_something_happened_is_not_in_focus_for_a_later_sentence():
+    """临海市与华锐公司在东川市签署协议。市长张明出席: 东川市 (after 在) is the venue;
+    written in the same sentence as the title it would still count."""
+    text = "临海市与华锐公司在东川市签署协议。市长张明出席。"
+    art = make_article(text, {"临海市": "Place", "东川市": "Place", "华锐公司": "Organization", "张明": "Person"})
+    assert art.entities[focus_place(art, place_infos(art), "市", text.index("市长"))].name == "临海市"
+    text2 = "临海市与华锐公司在东川市签署协议，市长张明出席。"
+    art2 = make_article(text2, {"临海市": "Place", "东川市": "Place", "华锐公司": "Organization", "张明": "Person"})
+    assert art2.entities[focus_place(art2, place_infos(art2), "市", text2.index("市长"))].name == "东川市"

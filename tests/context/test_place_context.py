@@ -34,3 +34,13 @@ def test_a_bare_title_away_from_other_places_is_the_local_outlets_city():
     # with another city written before it in its own sentence, that city still holds it
     got = _posts("梧州日报讯(记者 祝琳)8月26日，广州市市长王一向嘉宾推介梧州六堡茶。")
     assert ("王一", "市长", "广州市") in got
+
+
+def test_a_place_written_as_where_something_happened_names_no_later_bare_title():
+    """甲市人民政府与中国科学院在北京签署协议。市长王一出席: 北京 is where it was signed,
+    not the city the next sentence's bare 市长 belongs to (in recognition and in
+    focus_place alike)."""
+    text = "12月15日，重庆市人民政府与中国科学院在北京签署战略合作协议。市委副书记、市长唐良智出席。"
+    got = _posts(text)
+    assert ("唐良智", "市长", "重庆市") in got
+    assert ("唐良智", "市委副书记", "重庆市委") in got
