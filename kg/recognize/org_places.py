@@ -24,7 +24,8 @@ def _leading_heads() -> frozenset[str]:
 
 def place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> int | None:
     """Start of a government body name: the place chain right before its
-    suffix (平顶山市委, 卫东区政府, 中共白银市委), or None."""
+    suffix (平顶山市委, 卫东区政府, 中共白银市委, 民盟钦州市委: data/org_party_heads.tsv),
+    or None."""
     anchor = None
     levels = level_chars()
     for end in (s, s + 1) if suf[0] in levels else (s,):
@@ -38,7 +39,9 @@ def place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> i
         return None
     while anchor in place_by_end:  # 盘锦市大洼区...: a chain of places
         anchor = place_by_end[anchor]
-    for head in party_heads("body_prefix"):  # 中共X市委: the party before the place chain
+    # 中共X市委 (the party before the place chain, the same body as X市委), and 民盟X市委,
+    # 致公党X省委 (another party's committee: the head is part of its name)
+    for head in sorted(party_heads(), key=len, reverse=True):
         if text.endswith(head, 0, anchor):
             anchor -= len(head)
             break
