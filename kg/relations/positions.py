@@ -60,8 +60,8 @@ def _mask_chars() -> frozenset[str]:
 
 @derived
 def byline_re() -> re.Pattern:
-    """Bylines: 责任编辑:安艳鸽 郭栩汝, (记者李家鸣)."""
-    return re.compile(r"(" + "|".join(re.escape(w) for w in words("title_byline_roles", "byline")) + r")[:：\s]*$")
+    """Bylines: 责任编辑:安艳鸽 郭栩汝, (记者李家鸣), (记者/徐林), 记者|杨鸣宇."""
+    return re.compile(r"(" + "|".join(re.escape(w) for w in words("title_byline_roles", "byline")) + r")[:：/／|｜\s]*$")
 
 
 @derived

@@ -224,3 +224,12 @@ def test_the_post_someone_holds_in_a_delegation():
     got = run(art)
     assert {("张明", "团长", None), ("王芳", "副团长", None)} <= got
     assert ("王芳", "团长", None) not in got
+
+
+def test_a_byline_role_separated_from_its_name_by_a_slash_or_bar():
+    """(记者/徐林 通讯员/岳宗), 记者|杨鸣宇, 记者/赵庆华 吴超: each name holds the role."""
+    for text, names in (("会见结束。(记者/徐林 通讯员/岳宗)", {("徐林", "记者"), ("岳宗", "通讯员")}),
+                        ("会见结束。\n记者|杨鸣宇/编辑|李榕", {("杨鸣宇", "记者"), ("李榕", "编辑")}),
+                        ("会见结束。\n记者/赵庆华 吴超", {("赵庆华", "记者"), ("吴超", "记者")})):
+        art = make_article(text, {n: "Person" for n, _ in names})
+        assert {(p, t) for p, t, _ in run(art)} == names
