@@ -1,3 +1,5 @@
+import pytest
+
 from kg.context.focus import focus_place, implied_body, resolve_bodies
 from kg.context.places import covered, place_infos
 
@@ -131,25 +133,23 @@ def test_a_self_reference_in_the_clause_that_brings_the_guests_is_no_guests_home
     assert got == {("王力", "江门市"), ("张明", "临海市")}
 
 
-def test_guests_whose_leader_is_named_in_the_clause_before_the_coming_verb():
-    """东川市副市长王一率考察团，来我市考察: the coming clause has no subject of its
-    own, so the clause where 王一 leads the group is part of it and 东川市 is the
-    guests' home; a later bare 副市长 is the host's (临海市), and a place in a
-    clause before it where no one leads a group (介绍了东川市…，就来我市) is no guest's."""
-    text = "东川市代表团到临海市考察\n6月1日，东川市副市长王一率考察团，来我市考察。副市长张明陪同。"
-    art = make_article(text, {"东川市": "Place", "临海市": "Place", "王一": "Person", "张明": "Person"})
-    assert art.entities[focus_place(art, place_infos(art), "市", text.index("副市长张明"))].name == "临海市"
-    text2 = "东川市代表团到临海市考察\n6月1日，东川市副市长王一介绍了东川市，就来我市考察。副市长张明陪同。"
-    art2 = make_article(text2, {"东川市": "Place", "临海市": "Place", "王一": "Person", "张明": "Person"})
-    assert art2.entities[focus_place(art2, place_infos(art2), "市", text2.index("副市长张明"))].name == "东川市"
+def _city_at(text: str, entities: dict[str, str], title: str) -> str:
+    """The city focus_place gives the bare 市 title written at ``title`` in ``text``."""
+    art = make_article(text, entities)
+    return art.entities[focus_place(art, place_infos(art), "市", text.index(title))].name
 
 
-def test_a_place_where_something_happened_is_not_in_focus_for_a_later_sentence():
-    """临海市与华锐公司在东川市签署协议。市长张明出席: 东川市 (after 在) is the venue;
-    written in the same sentence as the title it would still count."""
-    text = "临海市与华锐公司在东川市签署协议。市长张明出席。"
-    art = make_article(text, {"临海市": "Place", "东川市": "Place", "华锐公司": "Organization", "张明": "Person"})
-    assert art.entities[focus_place(art, place_infos(art), "市", text.index("市长"))].name == "临海市"
-    text2 = "临海市与华锐公司在东川市签署协议，市长张明出席。"
-    art2 = make_article(text2, {"临海市": "Place", "东川市": "Place", "华锐公司": "Organization", "张明": "Person"})
-    assert art2.entities[focus_place(art2, place_infos(art2), "市", text2.index("市长"))].name == "东川市"
+@pytest.mark.parametrize("text, title, city", [
+    # 东川市副市长王一率考察团，来我市考察: the coming clause has no subject of its own, so
+    # the clause where 王一 leads the group is part of it and 东川市 is the guests' home
+    ("东川市代表团到临海市考察\n6月1日，东川市副市长王一率考察团，来我市考察。副市长张明陪同。", "副市长张明", "临海市"),
+    # a place in a clause before it where no one leads a group is no guest's
+    ("东川市代表团到临海市考察\n6月1日，东川市副市长王一介绍了东川市，就来我市考察。副市长张明陪同。", "副市长张明", "东川市"),
+    # 在东川市签署: the venue is no city of a later sentence's title ...
+    ("临海市与华锐公司在东川市签署协议。市长张明出席。", "市长", "临海市"),
+    # ... but written in the title's own sentence it still counts
+    ("临海市与华锐公司在东川市签署协议，市长张明出席。", "市长", "东川市"),
+])
+def test_guests_whose_leader_leads_before_the_coming_verb_and_venues(text, title, city):
+    entities = {"东川市": "Place", "临海市": "Place", "华锐公司": "Organization", "王一": "Person", "张明": "Person"}
+    assert _city_at(text, {k: v for k, v in entities.items() if k in text}, title) == city
