@@ -448,11 +448,12 @@ class _Signings:
         ents = self.article.entities
         places = {n for e in ents if e.type == "Place" for n in (e.name, *e.aliases)}
         orgs = {n: i for i, e in enumerate(ents) if e.type == "Organization" for n in (e.name, *e.aliases)}
+        committees, govs = words("relation_body_endings", "committee"), words("relation_body_endings", "gov_name")
         out: dict[int, int | None] = {}
         for i, e in enumerate(ents):
-            end = next((c for c in words("relation_body_endings", "committee") if e.name.endswith(c)), None)
+            end = next((c for c in committees if e.name.endswith(c)), None)
             place = e.name[: -len(end)] if end and e.type == "Organization" else ""
-            gov = next((orgs[place + g] for g in words("relation_body_endings", "gov_name") if place + g in orgs), None)
+            gov = next((orgs[place + g] for g in govs if place + g in orgs), None)
             if gov is not None or len(place) >= 2 and (place in places or lookup(place)):
                 out[i] = gov  # not 发改委, 集团党委: no place's committee
         return out

@@ -65,13 +65,14 @@ def focus_place(article: Article, infos: dict[int, PlaceInfo], kind: str, offset
     # (乙市委书记王一，市委副书记李四率队), outside the clause that brings the guests
     guests = guests_homes(article, infos, kind, offset)
     sent_start = article.sentences[article.sentence_of(offset)].start if article.sentences else 0
+    locative = words("context_locative_words")
     for pos, i in place_mentions(article, infos):
         if not infos[i].fits(kind) or i in away or \
                 (i in guests and not (sent_start <= pos < offset and not _brings_guests(article, kind, pos, offset))):
             continue
         counts[i] = counts.get(i, 0) + (0 if i in guests else 1)
         first.setdefault(i, pos)
-        if pos < sent_start and article.text.endswith(words("context_locative_words"), 0, pos):
+        if pos < sent_start and article.text.endswith(locative, 0, pos):
             continue  # 甲市政府与乙在北京签署协议。市长王一: where it happened, no 北京's mayor
         if pos < offset and article.sentences[article.sentence_of(pos)].paragraph == para:
             best, best_at = i, pos
@@ -103,10 +104,15 @@ def writer_place(article: Article, infos: dict[int, PlaceInfo], kind: str) -> in
     for i, info in infos.items() if pubs else ():
         if info.fits(kind) and not outside_mainland(info.code):
             for n in (article.entities[i].name, *article.entities[i].aliases, info.stem):
-                if len(n) >= 2 and any(p.startswith(n) for p in pubs):
-                    if best is None or len(n) > best[1]:
-                        best = (i, len(n))
+                if named_after(pubs, n) and (best is None or len(n) > best[1]):
+                    best = (i, len(n))
     return best[0] if best else None
+
+
+def named_after(pubs: tuple[str, ...], name: str) -> bool:
+    """Whether a publisher (its forms, :func:`publisher_forms`) is named after ``name``
+    (two characters or more: 梧州日报 after 梧州)."""
+    return len(name) >= 2 and any(p.startswith(name) for p in pubs)
 
 
 def publisher_forms(pub: str | None) -> tuple[str, ...]:

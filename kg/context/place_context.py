@@ -253,14 +253,13 @@ def writer_of(text: str, publisher: str | None, place_hits) -> G.Place | None:
     """The place the publisher is named after (梧州日报 -> 梧州市), found among the
     text's place hits (the publisher is written in the text); never Hong Kong,
     Macau or Taiwan (kg.context.focus.writer_place reads it the same way)."""
-    from kg.context.focus import publisher_forms
+    from kg.context.focus import named_after, publisher_forms
 
     pubs = publisher_forms(publisher)
     best = None
     for s, e, p in place_hits if pubs else ():
-        if e - s >= 2 and any(f.startswith(text[s:e]) for f in pubs) and not G.outside_mainland(p.code):
-            if best is None or e - s > best[0]:
-                best = (e - s, p)
+        if named_after(pubs, text[s:e]) and not G.outside_mainland(p.code) and (best is None or e - s > best[0]):
+            best = (e - s, p)
     return best[1] if best else None
 
 

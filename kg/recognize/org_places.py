@@ -22,6 +22,12 @@ def _leading_heads() -> frozenset[str]:
     return frozenset(words("org_place_leading_heads"))
 
 
+@derived
+def _party_heads_longest_first() -> tuple[str, ...]:
+    """The party heads of data/org_party_heads.tsv, longest first (九三学社 before 中共)."""
+    return tuple(sorted(party_heads(), key=len, reverse=True))
+
+
 def place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> int | None:
     """Start of a government body name: the place chain right before its
     suffix (平顶山市委, 卫东区政府, 中共白银市委, 民盟钦州市委: data/org_party_heads.tsv),
@@ -41,7 +47,7 @@ def place_anchor(text: str, s: int, suf: str, place_by_end: dict[int, int]) -> i
         anchor = place_by_end[anchor]
     # 中共X市委 (the party before the place chain, the same body as X市委), and 民盟X市委,
     # 致公党X省委 (another party's committee: the head is part of its name)
-    for head in sorted(party_heads(), key=len, reverse=True):
+    for head in _party_heads_longest_first():
         if text.endswith(head, 0, anchor):
             anchor -= len(head)
             break

@@ -501,9 +501,14 @@ def latin_name_at(text: str, start: int) -> str | None:
     if m is None:
         return None
     e = m.end()
-    if e < len(text) and (text[e].isalnum() and ord(text[e]) < _CJK_START or text[e] in "-_."):
+    if e < len(text) and (_latin_continues(text[e]) or text[e] in "-_."):
         return None
     return m.group()
+
+
+def _latin_continues(c: str) -> bool:
+    """Whether ``c`` would go on a Latin-script name (a letter or digit before the CJK range)."""
+    return c.isalnum() and ord(c) < _CJK_START
 
 
 def latin_name_before(text: str, end: int) -> str | None:
@@ -511,7 +516,7 @@ def latin_name_before(text: str, end: int) -> str | None:
     preceded by more Latin letters or digits."""
     lo = max(0, end - 120)
     for m in _latin_re().finditer(text, lo, end):
-        if m.end() == end and (m.start() == 0 or not (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum())):
+        if m.end() == end and (m.start() == 0 or not _latin_continues(text[m.start() - 1])):
             return m.group()
     return None
 
