@@ -139,33 +139,56 @@ def load_store(graph_ttl: Path, staging: Path, state: dict | None = None) -> dic
     store loaded from a build's staged graph.ttl matches it once published. ``state``
     (:func:`store_state`, what graph.ttl holds by subject) is written beside it for
     the next ``kg add`` (:func:`update_store`)."""
-    try:
-        import pyoxigraph as ox
-    except ImportError as exc:
-        raise StoreError("pyoxigraph is not installed (python3 -m pip install 'pyoxigraph>=0.4')") from exc
-    from kg.rdf.namespaces import ONTOLOGY_IRI
-
+    ox = _pyoxigraph()
     fingerprint = _fingerprint(graph_ttl)
     store = ox.Store(str(staging))
     try:
         store.bulk_load(path=str(graph_ttl), format=ox.RdfFormat.TURTLE)
-        ontology = f"ASK {{ <{ONTOLOGY_IRI}> a <http://www.w3.org/2002/07/owl#Ontology> }}"
-        added_ontology = False
-        if not bool(store.query(ontology)):
-            from kg.rdf.ontology import OntologyNotFound, ontology_path
-
-            try:
-                store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-                added_ontology = True
-            except OntologyNotFound:
-                pass
-        triples = len(store)
-        store.optimize()
-        store.flush()
+        triples, added_ontology = _finish_loading(store)
     except SyntaxError as exc:
         raise StoreError(f"{graph_ttl}: not readable Turtle: {exc}") from exc
     finally:
         del store  # closes the database (CPython frees it here)
+    return _write_marker(staging, fingerprint, triples, added_ontology, state)
+
+
+def _pyoxigraph():
+    try:
+        import pyoxigraph as ox
+    except ImportError as exc:
+        raise StoreError("pyoxigraph is not installed (python3 -m pip install 'pyoxigraph>=0.4')") from exc
+    return ox
+
+
+def _finish_loading(store) -> tuple[int, bool]:
+    """After the bulk load of a graph's statements into ``store``: the ontology added when
+    the graph lacks it (``rdf:type/rdfs:subClassOf*`` must work), the store compacted;
+    (its triples, whether the ontology was added)."""
+    import pyoxigraph as ox
+
+    from kg.rdf.namespaces import ONTOLOGY_IRI
+
+    ontology = f"ASK {{ <{ONTOLOGY_IRI}> a <http://www.w3.org/2002/07/owl#Ontology> }}"
+    added_ontology = False
+    if not bool(store.query(ontology)):
+        from kg.rdf.ontology import OntologyNotFound, ontology_path
+
+        try:
+            store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+            added_ontology = True
+        except OntologyNotFound:
+            pass
+    triples = len(store)
+    store.optimize()
+    store.flush()
+    return triples, added_ontology
+
+
+def _write_marker(staging: Path, fingerprint: dict, triples: int, added_ontology: bool,
+                  state: dict | None) -> dict:
+    """The marker (and the state, for a graph that carries the ontology) of a closed store."""
+    import pyoxigraph as ox
+
     marker = {**fingerprint, "triples": triples, "ontology_added": added_ontology,
               "pyoxigraph": ox.__version__}
     if state is not None and not added_ontology:
@@ -316,41 +339,26 @@ class StoreLoad:
     pyoxigraph's bulk load runs without the interpreter lock, so on a machine with a
     free core the store costs the build (nearly) no wall time. :meth:`start` begins
     loading a staged graph.ttl into ``.staging-store-*`` beside the store (graphs up to
-    :data:`BACKGROUND_MAX_BYTES` when the build writes graph.html);
+    :data:`BACKGROUND_MAX_BYTES` when the build writes graph.html); :meth:`begin`
+    starts earlier, before graph.ttl is written, from its articles' statements, and
+    :meth:`complete` gives it the rest once graph.ttl is written;
     :meth:`wait` waits for it (before graph.ttl is moved out of the staging folder);
     :meth:`finish` swaps it in (after graph.ttl is published: the marker matches the
     published file, a rename keeps its size and time); :meth:`cancel` removes it."""
 
-    def __init__(self, graph_ttl: Path, parent: Path, state: dict | None = None,
-                 update: tuple | None = None) -> None:
+    def __init__(self, graph_ttl: Path | None, parent: Path, state: dict | None = None,
+                 update: tuple | None = None, first: bytes | None = None) -> None:
         import threading
 
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=parent))
         self.error: BaseException | None = None
         #: "updated" (the old store with the changes) or "loaded" (graph.ttl bulk-loaded)
         self.how = ""
-
-        def run() -> None:
-            try:
-                if update is not None:
-                    source, changes, head = update
-                    try:
-                        os.rmdir(self.staging)  # the backup makes the folder
-                        update_store(source, graph_ttl, self.staging, changes, head, state)
-                        self.how = "updated"
-                        return
-                    except Exception as exc:  # the full load below is always right
-                        from kg.logs import logger
-
-                        logger().debug(f"kg: the store could not be updated in place ({exc}); loading graph.ttl")
-                        shutil.rmtree(self.staging, ignore_errors=True)
-                        self.staging.mkdir()
-                load_store(graph_ttl, self.staging, state)
-                self.how = "loaded"
-            except BaseException as exc:  # reported by finish()
-                self.error = exc
-
-        self._thread = threading.Thread(target=run, name="kg-store-load", daemon=True)
+        self._graph_ttl, self._state, self._update, self._first = graph_ttl, state, update, first
+        #: an early load's remaining statements: (graph.ttl, Turtle bytes, state), or None: cancelled
+        self._rest: tuple | None = None
+        self._given = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
         self._thread.start()
 
     @classmethod
@@ -360,6 +368,64 @@ class StoreLoad:
         (``(published store folder, StoreChanges, Turtle prefix lines as bytes)``) copy
         the published store and apply the changes, loading graph.ttl if that fails."""
         return cls(Path(graph_ttl), Path(parent), state, update)
+
+    @classmethod
+    def begin(cls, parent: str | os.PathLike, first: bytes) -> "StoreLoad":
+        """Start loading a new store from ``first`` (Turtle with its prefix lines: the
+        statements of graph.ttl's articles, known before graph.ttl is written) while
+        the build writes graph.ttl; :meth:`complete` gives it the rest. The store
+        then holds the statements a load of graph.ttl gives (a set: the order in
+        which they come does not matter, and graph.ttl has no blank nodes)."""
+        return cls(None, Path(parent), first=first)
+
+    def complete(self, graph_ttl: str | os.PathLike, rest: bytes, state: dict | None = None) -> None:
+        """The statements of the finished ``graph_ttl`` that :meth:`begin` was not given
+        (Turtle with its prefix lines), and its ``state``: the load goes on with them and
+        takes graph.ttl's fingerprint for the marker."""
+        self._rest = (Path(graph_ttl), rest, state)
+        self._given.set()
+
+    def _run(self) -> None:
+        try:
+            if self._first is not None:
+                self._load_early()
+                return
+            if self._update is not None:
+                source, changes, head = self._update
+                try:
+                    os.rmdir(self.staging)  # the backup makes the folder
+                    update_store(source, self._graph_ttl, self.staging, changes, head, self._state)
+                    self.how = "updated"
+                    return
+                except Exception as exc:  # the full load below is always right
+                    from kg.logs import logger
+
+                    logger().debug(f"kg: the store could not be updated in place ({exc}); loading graph.ttl")
+                    shutil.rmtree(self.staging, ignore_errors=True)
+                    self.staging.mkdir()
+            load_store(self._graph_ttl, self.staging, self._state)
+            self.how = "loaded"
+        except BaseException as exc:  # reported by finish()
+            self.error = exc
+
+    def _load_early(self) -> None:
+        ox = _pyoxigraph()
+        store = ox.Store(str(self.staging))
+        try:
+            store.bulk_load(input=self._first, format=ox.RdfFormat.TURTLE)
+            self._first = None
+            self._given.wait()
+            if self._rest is None:
+                raise StoreError("the build stopped before graph.ttl was written")
+            graph_ttl, rest, state = self._rest
+            store.bulk_load(input=rest, format=ox.RdfFormat.TURTLE)
+            triples, added_ontology = _finish_loading(store)
+        except SyntaxError as exc:
+            raise StoreError(f"the staged graph.ttl is not readable Turtle: {exc}") from exc
+        finally:
+            del store
+        _write_marker(self.staging, _fingerprint(graph_ttl), triples, added_ontology, state)
+        self.how = "loaded"
 
     def finish(self, store_dir: str | os.PathLike) -> Path:
         """Wait for the load and swap the store in at ``store_dir``; StoreError (or the
@@ -375,9 +441,12 @@ class StoreLoad:
         return Path(store_dir)
 
     def wait(self) -> None:
+        """Wait for the load (an early one never completed stops with an error)."""
+        self._given.set()
         self._thread.join()
 
     def cancel(self) -> None:
+        self._given.set()
         self._thread.join()
         shutil.rmtree(self.staging, ignore_errors=True)
 

@@ -307,7 +307,9 @@ def test_a_store_failure_does_not_change_the_build_status(tmp_path, monkeypatch)
     def broken(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kgstore, "load_store", broken)  # the build loads it in a background thread
+    # every way of loading a new store goes through _finish_loading (the build's early load
+    # in a background thread, load_store)
+    monkeypatch.setattr(kgstore, "_finish_loading", broken)
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append
@@ -360,8 +362,10 @@ def test_a_large_graph_loads_the_store_after_the_page(tmp_path, monkeypatch):
     from .robustness.conftest import SEEDS
 
     started = []
-    real = kgstore.StoreLoad.start
-    monkeypatch.setattr(kgstore.StoreLoad, "start", classmethod(lambda cls, *a: started.append(a) or real(*a)))
+    for how in ("start", "begin"):  # after graph.ttl is written, or before (a new store)
+        real = getattr(kgstore.StoreLoad, how)
+        monkeypatch.setattr(kgstore.StoreLoad, how,
+                            classmethod(lambda cls, *a, how=how, real=real: started.append(how) or real(*a)))
     monkeypatch.setattr(kgstore, "BACKGROUND_MAX_BYTES", 0)
     seed = tmp_path / "in"
     seed.mkdir()
@@ -371,4 +375,43 @@ def test_a_large_graph_loads_the_store_after_the_page(tmp_path, monkeypatch):
     assert started == [] and kgstore.find_store(tmp_path / "big") == tmp_path / "big" / "store"
     monkeypatch.setattr(kgstore, "BACKGROUND_MAX_BYTES", 1 << 40)
     assert run_build([str(seed)], str(tmp_path / "small"), progress=False) == 0
-    assert len(started) == 1 and kgstore.find_store(tmp_path / "small") == tmp_path / "small" / "store"
+    assert started == ["begin"] and kgstore.find_store(tmp_path / "small") == tmp_path / "small" / "store"
+
+
+def _quads(store_dir: Path) -> set:
+    import pyoxigraph as ox
+
+    reader = ox.Store.read_only(str(store_dir))
+    try:
+        return {(str(q.subject), str(q.predicate), str(q.object)) for q in reader}
+    finally:
+        del reader
+
+
+def test_an_early_load_in_two_parts_holds_graph_ttls_statements(out, tmp_path):
+    """StoreLoad.begin takes some statements before graph.ttl is finished, complete the
+    rest: the store holds what a load of the whole file gives, and its marker names it."""
+    graph_ttl = tmp_path / "graph.ttl"
+    shutil.copyfile(out / "graph.ttl", graph_ttl)
+    text = graph_ttl.read_bytes()
+    head_end = text.index(b"\n\n")  # the prefix lines
+    head, body = text[:head_end + 1], text[head_end:]
+    cut = body.index(b"\n\n", len(body) // 2)  # between two subjects
+    loading = kgstore.StoreLoad.begin(tmp_path, head + body[cut:])
+    loading.complete(graph_ttl, head + body[:cut], {"format": kgstore.STATE_FORMAT, "subjects": {}, "articles": {}})
+    loading.finish(tmp_path / "store")
+    kgstore.write_store(graph_ttl, tmp_path / "whole")
+    assert _quads(tmp_path / "store") == _quads(tmp_path / "whole")
+    assert kgstore.is_current(tmp_path / "store", graph_ttl)
+    assert kgstore.read_state(tmp_path / "store") is not None
+
+
+def test_an_early_load_never_completed_leaves_nothing(tmp_path):
+    head = b"@prefix ex: <http://example.org/> .\n"
+    loading = kgstore.StoreLoad.begin(tmp_path, head + b"ex:a ex:b ex:c .\n")
+    with pytest.raises(kgstore.StoreError, match="stopped before graph.ttl"):
+        loading.finish(tmp_path / "store")
+    assert not (tmp_path / "store").exists() and not list(tmp_path.glob(".staging-store-*"))
+    cancelled = kgstore.StoreLoad.begin(tmp_path, head + b"ex:a ex:b ex:c .\n")
+    cancelled.cancel()
+    assert not list(tmp_path.glob(".staging-store-*"))

@@ -146,6 +146,10 @@ class ArticleParts:
         self._fh.write(data)
         self.spans[index] = (subject_key(subjects[0][0]), subject_key(subjects[-1][0]), offset, len(data))
 
+    def size(self) -> int:
+        """The blocks' bytes in all."""
+        return sum(span[3] for span in self.spans.values())
+
     def chunks(self, subjects_of):
         """The blocks as bytes, in Turtle order; ``subjects_of(index)`` gives an
         article's (subject, text) list again when it must be merged."""

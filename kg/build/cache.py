@@ -346,10 +346,19 @@ class Cache:
         if self.staging is None or not self.staging.is_dir():
             return
         for kind in (ARTICLES, RDF, PAGE):
-            for path in sorted((self.staging / kind).glob("*/*.pkl")):
-                target = self.root / kind / path.parent.name / path.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(path, target)
+            staged = self.staging / kind
+            if not staged.is_dir():
+                continue
+            (self.root / kind).mkdir(parents=True, exist_ok=True)
+            for shard in sorted(staged.iterdir()):
+                target = self.root / kind / shard.name
+                try:  # a shard new to the cache moves whole (one rename, not one per record)
+                    os.rename(shard, target)
+                    continue
+                except OSError:  # the cache has that shard already: record by record
+                    pass
+                for path in sorted(shard.glob("*.pkl")):
+                    os.replace(path, target / path.name)
         if (self.staging / COMMUNITIES).is_file():
             self.root.mkdir(parents=True, exist_ok=True)
             os.replace(self.staging / COMMUNITIES, self.root / COMMUNITIES)

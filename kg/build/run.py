@@ -528,21 +528,35 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     def subjects_of(ai: int):
         return cache.get_rdf(rendering.keys[ai], triples=False).subjects
 
-    texts: dict = {}
-    write_graph(staging / "graph.ttl", section, rendering.parts.chunks(subjects_of), before, after, texts)
-    report.seconds["turtle"] += time.perf_counter() - t0
     import kg.store as store
+
+    head = (turtle_head() + "\n").encode("utf-8")
+    published = store.current_state(staging.parent)
+    articles = rendering.parts.chunks(subjects_of)
+    if published is None and rendering.parts.size() <= store.BACKGROUND_MAX_BYTES:
+        # no published store to update: a new one loads now, the articles' statements
+        # first, while graph.ttl is written (and graph.html, by a worker)
+        articles = [b"".join(articles)]
+        result.store_load = store.StoreLoad.begin(staging.parent, head + articles[0])
+    texts: dict = {}
+    write_graph(staging / "graph.ttl", section, articles, before, after, texts)
+    del articles
+    report.seconds["turtle"] += time.perf_counter() - t0
 
     t0 = time.perf_counter()
     state = result.store_state = store.store_state(texts, rendering.subjects)
-    update = _store_update(staging.parent, state, texts, cache, turtle_head())
+    if result.store_load is not None:
+        result.store_load.complete(staging / "graph.ttl", head + b"".join(texts.values()), state)
+        update = None
+    else:
+        update = _store_update(staging.parent, published, state, texts, cache, head)
     del texts
     report.seconds["store_plan"] += time.perf_counter() - t0
     # the store loads while graph.html is written, unless both would hold a large graph in
     # memory at once (then it loads after the page is written and freed: publish_outputs);
     # an update of the published store (kg add) holds little and always runs meanwhile
-    if (update is not None or page is None
-            or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
+    if result.store_load is None and (update is not None or page is None
+                                      or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
         result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent, state, update)
     report.versions = versions()
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
@@ -618,13 +632,13 @@ def _start_page(page, pool):
     return iter(pool.map(write_page, [page], lambda task, why: None, window=1))
 
 
-def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: str):
+def _store_update(out_path: Path, old: dict | None, state: dict, texts: dict, cache: Cache, head: bytes):
     """``(published store, changes, prefixes)`` for :meth:`kg.store.StoreLoad.start` when the
-    published store can be updated to ``state`` (it matches the published graph.ttl and
-    has its state, and not too much changed); None: load the new graph.ttl."""
+    published store can be updated to ``state`` (``old``, the published store's state,
+    :func:`kg.store.current_state`: it matches the published graph.ttl; and not too much
+    changed); None: load the new graph.ttl."""
     import kg.store as store
 
-    old = store.current_state(out_path)
     if old is None:
         return None
 
@@ -640,7 +654,7 @@ def _store_update(out_path: Path, state: dict, texts: dict, cache: Cache, head: 
         return None
     if changes.share() > store.UPDATE_MAX_SHARE:
         return None
-    return out_path / store.STORE_NAME, changes, (head + "\n").encode("utf-8")
+    return out_path / store.STORE_NAME, changes, head
 
 
 def build(paths: list[str], out, options: BuildOptions, report=None) -> Built:

@@ -30,3 +30,25 @@ def test_a_shard_folder_removed_after_a_write_is_made_again(tmp_path):
     shutil.rmtree(first.parent)
     second = cache.put_rdf("ab" + "1" * 62, b"two")
     assert second.parent == first.parent and second.read_bytes() == b"two"
+
+
+def test_publishing_moves_new_shards_whole_and_merges_shards_the_cache_has(tmp_path):
+    """A shard folder the cache lacks is moved in one rename; one it has already gets the
+    staged records one by one, next to its own; records no article uses any more go."""
+    from kg.build.cache import ARTICLES, Cache
+
+    out = tmp_path / "out"
+    old, gone = "ab" + "0" * 62, "ab" + "2" * 62
+    first = Cache(out, tmp_path / "stage1")
+    first.put_article(old, b"old")
+    first.put_article(gone, b"gone")
+    first.publish({old, gone}, set())
+    second = Cache(out, tmp_path / "stage2")
+    merged, new = second.put_article("ab" + "1" * 62, b"merged"), second.put_article("cd" + "0" * 62, b"new")
+    new_shard = new.parent
+    second.publish({old, merged.stem, new.stem}, set())
+    shard_ab, shard_cd = out / "cache" / ARTICLES / "ab", out / "cache" / ARTICLES / "cd"
+    assert sorted(p.name for p in shard_ab.iterdir()) == [old + ".pkl", merged.name]
+    assert (shard_ab / merged.name).read_bytes() == b"merged" and (shard_ab / (old + ".pkl")).read_bytes() == b"old"
+    assert [p.name for p in shard_cd.iterdir()] == [new.name] and not new_shard.exists()
+    assert Cache(out).article_path(new.stem) == shard_cd / new.name
