@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Mention
+from kg.lexicons.gazetteer import lookup
 from kg.lexicons.load import alternation, derived, words
 
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,12}?"
@@ -59,7 +60,8 @@ def _unit_re() -> re.Pattern:
 
 def find_outlets(text: str) -> list[Mention]:
     """Outlets named in source lines and datelines (organizations without
-    subtype), and a correspondent's unit named right after one."""
+    subtype), and a correspondent's unit named right after one (not a place:
+    台湾网天门市通讯员 names where the correspondent works)."""
     out: dict[tuple[int, int], Mention] = {}
     nots = words("org_media_outlets", "not")
     inner = words("org_media_outlets", "inner")
@@ -71,7 +73,8 @@ def find_outlets(text: str) -> list[Mention]:
                 continue
             out.setdefault((s, e), Mention(s, e, name, "Organization", None, "media"))
             u = _unit_re().match(text, e)
-            if u and not u.group(1).startswith(words("org_media_outlets", "after")) and not _date_re().search(u.group(1)):
+            if (u and not u.group(1).startswith(words("org_media_outlets", "after")) and not _date_re().search(u.group(1))
+                    and not lookup(u.group(1))):  # (台湾网天门市通讯员 X): where the correspondent is, no unit
                 us, ue = u.span(1)
                 out.setdefault((us, ue), Mention(us, ue, u.group(1), "Organization", None, "media"))
     return list(out.values())

@@ -29,3 +29,8 @@ def test_outlet_is_an_organization_and_hides_its_place():
     m = _by_text(a)
     assert m["临海新闻网"].type == "Organization"
     assert not any(x.type == "Place" and x.start == 0 for x in a.mentions)
+
+
+def test_a_place_after_the_outlet_is_no_correspondent_unit():
+    # (台湾网天门市通讯员 X): where the correspondent works, not an organization
+    assert _names("（临海台湾网临海市通讯员 张明）") == ["临海台湾网"]
