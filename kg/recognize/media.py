@@ -65,10 +65,13 @@ def find_outlets(text: str) -> list[Mention]:
     out: dict[tuple[int, int], Mention] = {}
     nots = words("org_media_outlets", "not")
     inner = words("org_media_outlets", "inner")
+    leads = words("org_media_outlets", "lead")
     for rx in (_label_re(), _dateline_re()):
         for m in rx.finditer(text):
             s, e = m.span(1)
             name = m.group(1)
+            lead = next((w for w in leads if name.startswith(w)), "")
+            s, name = s + len(lead), name[len(lead):]  # 关注新华网: a call to follow the outlet
             if e - s < 3 or name.endswith(nots) or any(c in name for c in inner):
                 continue
             out.setdefault((s, e), Mention(s, e, name, "Organization", None, "media"))
