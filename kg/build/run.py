@@ -528,6 +528,8 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     def subjects_of(ai: int):
         return cache.get_rdf(rendering.keys[ai], triples=False).subjects
 
+    import itertools
+
     import kg.store as store
 
     head = (turtle_head() + "\n").encode("utf-8")
@@ -536,8 +538,10 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     if published is None and rendering.parts.size() <= store.BACKGROUND_MAX_BYTES:
         # no published store to update: a new one loads now, the articles' statements
         # first, while graph.ttl is written (and graph.html, by a worker)
-        articles = [b"".join(articles)]
-        result.store_load = store.StoreLoad.begin(staging.parent, head + articles[0])
+        first = b"".join(itertools.chain((head,), articles))  # read by the load, written into graph.ttl
+        articles = [memoryview(first)[len(head):]]
+        result.store_load = store.StoreLoad.begin(staging.parent, first)
+        del first
     texts: dict = {}
     write_graph(staging / "graph.ttl", section, articles, before, after, texts)
     del articles
