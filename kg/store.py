@@ -3,7 +3,8 @@
 ``kg build`` bulk-loads ``graph.ttl`` (which carries the ontology) into a
 fresh store built in a staging folder inside OUT and swapped in, so a crash
 leaves the previous store intact (:func:`write_store`; the build does it in a
-background thread while it writes graph.html: :class:`StoreLoad`). The store records
+background thread while it writes graph.html: :class:`StoreLoad`, which starts with
+the articles' statements before graph.ttl is written). The store records
 which graph.ttl it was made from (``kg-store.json``: size, mtime, SHA-256);
 :func:`find_store` only returns a store that matches the graph.ttl next to
 it, so a stale store (a build whose store step failed) is never queried.

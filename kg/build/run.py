@@ -528,8 +528,6 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     def subjects_of(ai: int):
         return cache.get_rdf(rendering.keys[ai], triples=False).subjects
 
-    import itertools
-
     import kg.store as store
 
     head = (turtle_head() + "\n").encode("utf-8")
@@ -538,7 +536,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     if published is None and rendering.parts.size() <= store.BACKGROUND_MAX_BYTES:
         # no published store to update: a new one loads now, the articles' statements
         # first, while graph.ttl is written (and graph.html, by a worker)
-        first = b"".join(itertools.chain((head,), articles))  # read by the load, written into graph.ttl
+        first = b"".join([head, *articles])  # read by the load, written into graph.ttl
         articles = [memoryview(first)[len(head):]]
         result.store_load = store.StoreLoad.begin(staging.parent, first)
         del first
@@ -551,17 +549,16 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     state = result.store_state = store.store_state(texts, rendering.subjects)
     if result.store_load is not None:
         result.store_load.complete(staging / "graph.ttl", head + b"".join(texts.values()), state)
-        update = None
     else:
         update = _store_update(staging.parent, published, state, texts, cache, head)
+        # the store loads while graph.html is written, unless both would hold a large graph in
+        # memory at once (then it loads after the page is written and freed: publish_outputs);
+        # an update of the published store (kg add) holds little and always runs meanwhile
+        if (update is not None or page is None
+                or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
+            result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent, state, update)
     del texts
     report.seconds["store_plan"] += time.perf_counter() - t0
-    # the store loads while graph.html is written, unless both would hold a large graph in
-    # memory at once (then it loads after the page is written and freed: publish_outputs);
-    # an update of the published store (kg add) holds little and always runs meanwhile
-    if result.store_load is None and (update is not None or page is None
-                                      or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
-        result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent, state, update)
     report.versions = versions()
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
     if options.validate:
