@@ -147,9 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=None, help="random seed (default 1)")
     p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
     p.add_argument("--gpu", action="store_true", help="train on the first CUDA device")
-    p.add_argument("--retune", choices=["all", "kinds"], default=None,
+    p.add_argument("--retune", choices=["all", "kinds", "lists"], default=None,
                    help="keep the trained weights and choose again on dev, after a rule change: the thresholds and the "
-                        "kinds the model decides (all), or only the kinds, the thresholds kept (kinds)")
+                        "kinds the model decides (all), or only the kinds, the thresholds kept (kinds), or the "
+                        "thresholds of items listed with a kept one and the kinds, the other thresholds kept (lists)")
 
     for name, what in (("train-spans", "the acceptance of refused NER spans"),
                        ("train-orgs", "the verifier of recognized organization names"),

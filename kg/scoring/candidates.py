@@ -104,6 +104,44 @@ def _directive_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(words("context_directive_words", "before")), tuple(words("context_directive_words", "after"))
 
 
+@derived
+def _coordination() -> frozenset[str]:
+    return frozenset(words("context_list_separators", "coordination"))
+
+
+def coordinated(article: Article) -> dict[int, frozenset[int]]:
+    """Entity -> the other entities listed with it: items of one list are mentions of
+    one sentence joined only by a coordination word of data/context_list_separators.tsv
+    (甲公司、乙公司、丙公司), people with people, the others with the others; a mention
+    inside another (甲市 of 甲市政府) is no item. Entities listed in no list are absent."""
+    joins = _coordination()
+    text, mentions = article.text, article.mentions
+    spans = []  # the outermost mentions, in text order
+    for m in sorted((m for m in mentions if m.entity is not None), key=lambda m: (m.start, -m.end)):
+        if not spans or m.start >= spans[-1].end:
+            spans.append(m)
+    ents = article.entities
+    out: dict[int, set[int]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        for ei in run:
+            out.setdefault(ei, set()).update(x for x in run if x != ei)
+
+    prev = None
+    for m in spans:
+        if prev is not None and text[prev.end:m.start] in joins and \
+                (ents[prev.entity].type == "Person") == (ents[m.entity].type == "Person") and \
+                article.sentence_of(prev.start) == article.sentence_of(m.start):
+            run.append(m.entity)
+        else:
+            close()
+            run = [m.entity]
+        prev = m
+    close()
+    return {ei: frozenset(others) for ei, others in out.items() if others}
+
+
 def _bucket(n: int) -> int:
     return 0 if n <= 0 else min(6, int(math.log2(n)) + 1)
 

@@ -117,14 +117,21 @@ def score(scorer, cands, mode: str) -> list[float]:
 
 #: suffix of a kind's threshold for the candidates the rules proposed ("visited|rule")
 RULE_BACKED = "|rule"
+#: suffix of a kind's threshold for a candidate listed with an item the kind is kept
+#: for, the other end the same ("visited|list": 考察了甲公司、乙公司、丙公司 where the
+#: visit of 甲公司 is kept); absent, a kind's lists share nothing
+LIST_SHARED = "|list"
 
 
 def decide(article: Article, cands, probs: list[float], thresholds: dict[str, float], kinds, record: bool = False) -> None:
     """Replace the article's relations of ``kinds`` by the candidates whose
     probability reaches their kind's threshold (the other kinds keep the rules'
     relations): ``thresholds[kind + RULE_BACKED]`` for a candidate the rules
-    proposed, when tuned, else ``thresholds[kind]``; with ``record``, each kept
-    or overruled candidate is a decision."""
+    proposed, when tuned, else ``thresholds[kind]``; then, where
+    ``thresholds[kind + LIST_SHARED]`` is tuned, a candidate under its threshold
+    but over that one is kept when an item listed with one of its ends
+    (:func:`kg.scoring.candidates.coordinated`) is kept with the other end. With
+    ``record``, each kept or overruled candidate is a decision."""
     kinds = set(kinds)
     backing = {}
     for r in article.relations:
@@ -132,7 +139,8 @@ def decide(article: Article, cands, probs: list[float], thresholds: dict[str, fl
         if r.kind == "metWith":
             backing.setdefault((r.kind, r.object, r.subject), r)
     kept = [r for r in article.relations if r.kind not in kinds]
-    ents = article.entities
+    shared = {k: float(thresholds[k + LIST_SHARED]) for k in kinds if k + LIST_SHARED in thresholds}
+    waiting = []  # (candidate, p, threshold, rules' relation): kept only if a listed item is
     for c, p in zip(cands, probs):
         if c.kind not in kinds:
             continue
@@ -141,22 +149,65 @@ def decide(article: Article, cands, probs: list[float], thresholds: dict[str, fl
         if old is not None:  # the rules had it: its own threshold when one was tuned
             threshold = float(thresholds.get(c.kind + RULE_BACKED, threshold))
         keep = p >= threshold
+        if not keep and p >= shared.get(c.kind, 2.0):
+            waiting.append((c, p, threshold, old))
+            continue
         if keep:
-            if old is not None:
-                kept.append(Relation(c.kind, c.subject, c.object, old.sentence, old.evidence, old.event, old.position))
-            else:
-                sentence = c.sentence
-                evidence = article.sentences[sentence].text if 0 <= sentence < len(article.sentences) else ""
-                kept.append(Relation(c.kind, c.subject, c.object, sentence, evidence))
+            kept.append(_relation(article, c, old))
         if record and (keep or old is not None):
-            start, end = (min(c.span[0], c.span[2]), max(c.span[1], c.span[3])) if c.span else (0, 0)
             why = (f"model p={p:.2f} {'>=' if keep else '<'} {threshold:.2f}"
                    + ("; the rules had it" if old is not None else "; the rules did not have it"))
-            article.decisions.append(Decision(c.kind, ents[c.subject].name, ents[c.object].name, start, end,
-                                              tuple(f for f in c.base if "|" not in f)[:12],
-                                              "kept" if keep else "rejected", why))
+            _record(article, c, keep, why)
+    if waiting:
+        kept.extend(_shared_by_lists(article, kept, waiting, shared, record))
     kept = _no_meeting_without_one(article, kept, backing, record)
     article.relations = _no_events_for_reporters(article, _no_meeting_within_a_side(article, kept, record), record)
+
+
+def _relation(article: Article, c, old: Relation | None) -> Relation:
+    """The relation a kept candidate makes (the rules' backing event and position kept)."""
+    if old is not None:
+        return Relation(c.kind, c.subject, c.object, old.sentence, old.evidence, old.event, old.position)
+    sentence = c.sentence
+    evidence = article.sentences[sentence].text if 0 <= sentence < len(article.sentences) else ""
+    return Relation(c.kind, c.subject, c.object, sentence, evidence)
+
+
+def _record(article: Article, c, keep: bool, why: str) -> None:
+    ents = article.entities
+    start, end = (min(c.span[0], c.span[2]), max(c.span[1], c.span[3])) if c.span else (0, 0)
+    article.decisions.append(Decision(c.kind, ents[c.subject].name, ents[c.object].name, start, end,
+                                      tuple(f for f in c.base if "|" not in f)[:12],
+                                      "kept" if keep else "rejected", why))
+
+
+def _shared_by_lists(article: Article, kept: list[Relation], waiting: list, shared: dict, record: bool) -> list[Relation]:
+    """The waiting candidates (under their kind's threshold, over its list threshold)
+    kept because an item listed with their subject or object is kept with the other end:
+    甲公司、乙公司、丙公司 toured by one visitor, 乙公司's visit kept at p = 0.40 under
+    0.55 where 甲公司's was kept. Lists come from the text as it is (coordinated
+    mentions), not from what this pass keeps: one pass."""
+    from kg.scoring.candidates import coordinated
+
+    listed = coordinated(article)
+    have = {(r.kind, r.subject, r.object) for r in kept}
+    have |= {(r.kind, r.object, r.subject) for r in kept if r.kind == "metWith"}
+    ents = article.entities
+    out = []
+    for c, p, threshold, old in waiting:
+        by = next((o for o in sorted(listed.get(c.object, ())) if (c.kind, c.subject, o) in have), None)
+        if by is None:
+            by = next((s for s in sorted(listed.get(c.subject, ())) if (c.kind, s, c.object) in have), None)
+        keep = by is not None
+        if keep:
+            out.append(_relation(article, c, old))
+        if record and (keep or old is not None):
+            rules = "; the rules had it" if old is not None else "; the rules did not have it"
+            why = (f"model p={p:.2f} < {threshold:.2f} but >= {shared[c.kind]:.2f}: "
+                   + (f"listed with {ents[by].name}, which is kept" if keep else "no item listed with it is kept")
+                   + rules)
+            _record(article, c, keep, why)
+    return out
 
 
 def _no_meeting_without_one(article: Article, kept: list[Relation], backing: dict, record: bool) -> list[Relation]:

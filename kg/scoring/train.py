@@ -85,20 +85,28 @@ def samples(articles, gold, mode: str, keep: dict | None = None) -> list[tuple[l
 
 #: thresholds tried per kind on dev
 GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
+#: the least dev F1 gain for which a kind's items listed with a kept one get a lower
+#: threshold: under it the gain is noise (corpus dev and the shared dev articles chose
+#: metWith's at 0.10 for +0.001, which lost 0.006 on the train split)
+LIST_MIN_GAIN = 0.002
 
 
-def tune(scorer, articles, gold, cands: dict, mode: str, fixed: dict | None = None) -> dict:
+def tune(scorer, articles, gold, cands: dict, mode: str, fixed: dict | None = None, lists: bool = False) -> dict:
     """Per kind, on the dev articles and scored as ``kg eval`` scores (the guide's
     measure): the rules' F1, the model's best F1 over :data:`GRID` and its
-    threshold. The model decides a kind in ``hybrid`` mode only where it beats
-    the rules on dev; in ``model`` mode it decides every kind. With ``fixed``
-    (a model's thresholds) the thresholds are kept and only measured."""
+    threshold, then (``hybrid``) a threshold of its own for the candidates the
+    rules proposed, then a lower one for the candidates listed with a kept item
+    (:data:`kg.scoring.stage.LIST_SHARED`), each kept only where it raises the F1.
+    The model decides a kind in ``hybrid`` mode only where it beats the rules on
+    dev; in ``model`` mode it decides every kind. With ``fixed`` (a model's
+    thresholds) the thresholds are kept and only measured; with ``lists`` too,
+    the list thresholds are chosen again."""
     import copy
 
     from kg.evaluation.from_article import article_to_gold_shape
     from kg.evaluation.scoring import score_corpus
     from kg.scoring.candidates import KINDS
-    from kg.scoring.stage import RULE_BACKED, decide, score
+    from kg.scoring.stage import LIST_SHARED, RULE_BACKED, decide, score
 
     probs = {a.source: score(scorer, cands[a.source], mode) for a in articles}
     rules = score_corpus({a.source: article_to_gold_shape(a) for a in articles}, gold)
@@ -116,7 +124,9 @@ def tune(scorer, articles, gold, cands: dict, mode: str, fixed: dict | None = No
         if fixed is not None:
             t_new = float(fixed.get(kind, 0.5))
             t_rule = float(fixed.get(kind + RULE_BACKED, t_new))
-            prf = measured(kind, {kind: t_new, kind + RULE_BACKED: t_rule})
+            t_list = None if lists or kind + LIST_SHARED not in fixed else float(fixed[kind + LIST_SHARED])
+            ts = {kind: t_new, kind + RULE_BACKED: t_rule}
+            prf = measured(kind, ts if t_list is None else {**ts, kind + LIST_SHARED: t_list})
             f1 = prf.f1
         else:
             best = (0.5, -1.0, None)
@@ -130,8 +140,16 @@ def tune(scorer, articles, gold, cands: dict, mode: str, fixed: dict | None = No
                     got = measured(kind, {kind: t_new, kind + RULE_BACKED: t})
                     if got.f1 > f1 + 1e-9:
                         t_rule, f1, prf = t, got.f1, got
+            t_list = None
+        if fixed is None or lists:  # then one for what is listed with a kept item, under the others
+            for t in GRID:
+                if t >= t_new:
+                    break
+                got = measured(kind, {kind: t_new, kind + RULE_BACKED: t_rule, kind + LIST_SHARED: t})
+                if got.f1 > (f1 if t_list is not None else f1 + LIST_MIN_GAIN) + 1e-9:
+                    t_list, f1, prf = t, got.f1, got
         r = rules.relation(kind)
-        table[kind] = {"threshold": t_new, "threshold_rule": t_rule,
+        table[kind] = {"threshold": t_new, "threshold_rule": t_rule, "threshold_list": t_list,
                        "model": {"p": round(prf.precision, 4), "r": round(prf.recall, 4), "f1": round(f1, 4)},
                        "rules": {"p": round(r.precision, 4), "r": round(r.recall, 4), "f1": round(r.f1, 4)}}
     return table
@@ -179,10 +197,12 @@ def _adopt(scorer, table: dict, mode: str) -> None:
     """Put :func:`tune`'s thresholds, the kinds the model decides (where it beats
     the rules on dev, every kind in ``model`` mode) and the dev figures into the
     model's config."""
-    from kg.scoring.stage import RULE_BACKED
+    from kg.scoring.stage import LIST_SHARED, RULE_BACKED
 
     scorer.config.thresholds = {**{k: v["threshold"] for k, v in table.items()},
-                                **{k + RULE_BACKED: v["threshold_rule"] for k, v in table.items()}}
+                                **{k + RULE_BACKED: v["threshold_rule"] for k, v in table.items()},
+                                **{k + LIST_SHARED: v["threshold_list"] for k, v in table.items()
+                                   if v.get("threshold_list") is not None}}
     scorer.config.kinds = [k for k, v in table.items() if mode == "model" or v["model"]["f1"] > v["rules"]["f1"]]
     scorer.config.dev = table
 
@@ -190,7 +210,9 @@ def _adopt(scorer, table: dict, mode: str) -> None:
 def _log_table(logger: logging.Logger, table: dict, kinds) -> None:
     for k, v in table.items():
         logger.info(f"  {k:15s} rules F1 {v['rules']['f1']:.3f}  model F1 {v['model']['f1']:.3f} "
-                    f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it)"
+                    f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it"
+                    + (f", {v['threshold_list']} listed with a kept item" if v.get("threshold_list") is not None else "")
+                    + ")"
                     f"{'  <- model' if k in kinds else ''}")
 
 
@@ -200,7 +222,8 @@ def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: loggi
     dev and the shared dev articles) analysed by the current rules, its thresholds
     and the kinds it decides (those where it beats the rules), as :func:`train`
     does after training (``what="all"``), or only the kinds, its thresholds kept
-    (``what="kinds"``). For after a rule change: the features are the rules'
+    (``what="kinds"``), or the thresholds for listed items (:data:`kg.scoring.stage.LIST_SHARED`)
+    and the kinds, its other thresholds kept (``what="lists"``). For after a rule change: the features are the rules'
     verdicts, so the best thresholds and the kinds may move."""
     from kg.scoring.component import RelationScorer
 
@@ -214,7 +237,8 @@ def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: loggi
     samples(dev_articles, dev_gold, mode, dev_cands)
     samples(more_articles, more_gold, mode, dev_cands)
     table = tune(scorer, dev_articles + more_articles, {**dev_gold, **more_gold}, dev_cands, mode,
-                 fixed=dict(scorer.config.get("thresholds") or {}) if what == "kinds" else None)
+                 fixed=dict(scorer.config.get("thresholds") or {}) if what in ("kinds", "lists") else None,
+                 lists=what == "lists")
     _adopt(scorer, table, mode)
     scorer.config.retuned = what
     scorer.save_config(str(save_dir))
@@ -225,8 +249,8 @@ def retune(corpus: Path, save_dir: Path, model: str | None = None, logger: loggi
 def run_train_re(corpus: str, save_dir: str | None, mode: str = "hybrid", fraction: float = 1.0,
                  model: str | None = None, epochs: int | None = None, seed: int | None = None,
                  gpu: bool = False, retune_only: str | None = None) -> int:
-    """The ``kg train-re`` command: exit 0 when trained (or, ``retune_only`` "all" or
-    "kinds", re-tuned), 2 on bad arguments."""
+    """The ``kg train-re`` command: exit 0 when trained (or, ``retune_only`` "all",
+    "kinds" or "lists", re-tuned), 2 on bad arguments."""
     from kg.scoring.stage import MODES, SHIPPED
 
     corpus_dir = Path(corpus)
@@ -254,7 +278,8 @@ def run_train_re(corpus: str, save_dir: str | None, mode: str = "hybrid", fracti
             print(f"kg train-re: --retune: no trained model in {save_dir}", file=sys.stderr)
             return 2
         retune(corpus_dir, Path(save_dir), model, what=retune_only)
-        print(f"kg train-re: {'thresholds and kinds' if retune_only == 'all' else 'kinds'} re-tuned in {save_dir}")
+        what = {"all": "thresholds and kinds", "lists": "list thresholds and kinds"}.get(retune_only, "kinds")
+        print(f"kg train-re: {what} re-tuned in {save_dir}")
         return 0
     devices = 0 if gpu else -1
     train(corpus_dir, Path(save_dir), mode, fraction, model, devices, epochs=epochs, seed=seed)

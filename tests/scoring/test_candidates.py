@@ -103,3 +103,27 @@ def test_a_leader_named_only_in_a_directive_phrase_is_quoted():
     assert quoted and all(("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in quoted)
     (c,) = _find(cands, "metWith", *sorted((ids["张明"], ids["李青"])))
     assert "s_quoted" not in c.features and "o_quoted" not in c.features
+
+
+def test_items_of_one_list_are_coordinated():
+    """Mentions of one sentence joined by a coordination word (data/context_list_separators.tsv,
+    scope coordination) are items of one list; people are listed with people only."""
+    from kg.scoring.candidates import coordinated
+
+    art = make_article("张明考察了华锐公司、海通集团、明泰公司。李青会见王立、赵阳。华锐公司位于临海市，海通集团在东川市。",
+                       {"张明": "Person", "华锐公司": "Organization", "海通集团": "Organization",
+                        "明泰公司": "Organization", "李青": "Person", "王立": "Person", "赵阳": "Person",
+                        "临海市": "Place", "东川市": "Place"})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    listed = coordinated(art)
+    assert listed[ids["华锐公司"]] == {ids["海通集团"], ids["明泰公司"]}
+    assert listed[ids["王立"]] == {ids["赵阳"]}
+    # the meeting's sides, and names in separate clauses, are no list
+    assert ids["李青"] not in listed and ids["临海市"] not in listed and ids["张明"] not in listed
+
+
+def test_a_person_and_an_organization_are_not_one_list():
+    from kg.scoring.candidates import coordinated
+
+    art = make_article("会见了张明、华锐公司。", {"张明": "Person", "华锐公司": "Organization"})
+    assert coordinated(art) == {}

@@ -148,3 +148,32 @@ def test_shipped_models_are_package_data_with_their_dev_figures(mode):
     for kind in config["kinds"]:  # the model decides a kind only where it beat the rules on dev
         figures = config["dev"][kind]
         assert mode == "model" or figures["model"]["f1"] > figures["rules"]["f1"]
+
+
+def _toured():
+    art = make_article("张明考察了华锐公司、海通集团、明泰公司。王立考察了东川公司。",
+                       {"张明": "Person", "华锐公司": "Organization", "海通集团": "Organization",
+                        "明泰公司": "Organization", "王立": "Person", "东川公司": "Organization"})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    cands = [Candidate("visited", ids["张明"], ids[o], None, 0, [], False) for o in ("华锐公司", "海通集团", "明泰公司")]
+    cands.append(Candidate("visited", ids["王立"], ids["东川公司"], None, 1, [], False))
+    return art, ids, cands
+
+
+def test_an_item_listed_with_a_kept_one_has_a_lower_threshold():
+    """thresholds["visited|list"]: under the kind's threshold, a candidate is kept when an item
+    listed with its object is kept with the same subject (kg.scoring.train.tune chooses it)."""
+    art, ids, cands = _toured()
+    decide(art, cands, [0.8, 0.4, 0.2, 0.4], {"visited": 0.5, "visited|list": 0.3}, ["visited"], record=True)
+    kept = {(art.entities[r.subject].name, art.entities[r.object].name) for r in art.relations}
+    # 海通集团 (0.4) is listed with 华锐公司 (kept); 明泰公司 is under the list threshold;
+    # 东川公司 (0.4) is listed with nothing
+    assert kept == {("张明", "华锐公司"), ("张明", "海通集团")}
+    (d,) = [d for d in art.decisions if d.object == "海通集团"]
+    assert d.decision == "kept" and "listed with 华锐公司" in d.reason
+
+
+def test_without_a_list_threshold_lists_share_nothing():
+    art, ids, cands = _toured()
+    decide(art, cands, [0.8, 0.4, 0.2, 0.4], {"visited": 0.5}, ["visited"])
+    assert [art.entities[r.object].name for r in art.relations] == ["华锐公司"]

@@ -63,3 +63,35 @@ def test_tuning_with_fixed_thresholds_keeps_them_and_measures_the_model():
     assert table["visited"]["rules"]["f1"] == 1.0 and table["visited"]["model"]["f1"] == 0.0
     free = tune(Always(), [art], gold, cands, "hybrid")
     assert free["visited"]["model"]["f1"] > 0 and free["visited"]["threshold"] < 0.9  # the grid finds a threshold below 0.9
+
+
+def test_a_list_threshold_is_chosen_only_where_it_gains_enough():
+    """kg train-re --retune lists: the other thresholds stay; a kind gets a lower threshold
+    for items listed with a kept one only where that raises its dev F1 by LIST_MIN_GAIN."""
+    import copy
+
+    from kg.doc import Relation
+    from kg.evaluation.from_article import article_to_gold_shape
+    from kg.scoring.candidates import KINDS, candidates
+    from kg.scoring.train import tune
+
+    from tests.builders import make_article
+
+    art = make_article("张明考察了华锐公司、海通集团。", {"张明": "Person", "华锐公司": "Organization", "海通集团": "Organization"})
+    truth = copy.copy(art)
+    truth.relations = [Relation("visited", 0, 1, 0), Relation("visited", 0, 2, 0)]
+    gold = {art.source: article_to_gold_shape(truth)}
+    cands = {art.source: candidates(art)}
+    sure = {id(c.base): 0.9 if (c.kind, c.object) == ("visited", 1) else 0.4 for c in cands[art.source]}
+
+    class Listed:  # sure of the first item's visit, unsure of the second's, of nothing else
+        def predict_conjoined(self, items):
+            return [sure[id(base)] for base, _kind in items]
+
+    fixed = {k: 0.5 for k in KINDS} | {k + "|rule": 0.5 for k in KINDS}
+    kept = tune(Listed(), [art], gold, cands, "hybrid", fixed=fixed)
+    assert kept["visited"]["threshold_list"] is None and kept["visited"]["model"]["f1"] < 0.7
+    lists = tune(Listed(), [art], gold, cands, "hybrid", fixed=fixed, lists=True)
+    assert lists["visited"]["threshold"] == 0.5 and lists["visited"]["threshold_rule"] == 0.5
+    assert lists["visited"]["threshold_list"] <= 0.4 and lists["visited"]["model"]["f1"] == 1.0
+    assert lists["metWith"]["threshold_list"] is None  # nothing to gain
