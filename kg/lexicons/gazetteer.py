@@ -328,14 +328,31 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Places named in ``text``: ``(start, end, Place)``, longest match first,
     ambiguous names resolved against the other places of the text; then the
     short forms of counties and districts whose city the text names
-    (:func:`_county_shorts`)."""
+    (:func:`_county_shorts`). A function of the text and the gazetteer alone,
+    asked of the same names again and again: remembered for a short text (a name,
+    :data:`REMEMBERED_CHARS`; a new list each time)."""
+    if len(text) <= REMEMBERED_CHARS:
+        return list(_remembered_places_in(text))
+    return list(_places_in(text))
+
+
+#: the longest text whose places :func:`find_places` remembers (names, not sentences)
+REMEMBERED_CHARS = 24
+
+
+@derived(maxsize=1 << 15)
+def _remembered_places_in(text: str) -> tuple[tuple[int, int, Place], ...]:
+    return _places_in(text)
+
+
+def _places_in(text: str) -> tuple[tuple[int, int, Place], ...]:
     idx = _index()
     raw = _raw_matches(text)
     unambiguous = [idx.names[s][0] for _, _, s in raw if len(idx.names[s]) == 1]
     raw = [_level_char_cut(text, s, e, form) for s, e, form in raw]
     hits = [(s, e, choose(idx.names[form], unambiguous)) for s, e, form in raw]
     hits = _same_place_readings(text, hits)
-    return sorted(hits + _county_shorts_in(text, hits), key=lambda h: h[0])
+    return tuple(sorted(hits + _county_shorts_in(text, hits), key=lambda h: h[0]))
 
 
 def _level_char_cut(text: str, s: int, e: int, form: str) -> tuple[int, int, str]:

@@ -440,9 +440,12 @@ def gov_suffix(suf: str) -> bool:
     return suf.endswith(_gov_suffixes()) and dict(LX.ORG_SUFFIXES).get(suf) != "Company"
 
 
+@derived(maxsize=1 << 16)
 def is_generic_body(name: str) -> bool:
     """A body named only by level and kind, with no proper-name part:
-    区政协, 市人大常委会, 省发改委, 两地文旅局, 经信委, 商务局, 办公室, 科技处."""
+    区政协, 市人大常委会, 省发改委, 两地文旅局, 经信委, 商务局, 办公室, 科技处.
+    (A function of the name and the lexicons alone: remembered per name, forgotten
+    when the lexicons are reloaded.)"""
     if O.generic_body(name, 0) is not None and O.generic_body(name, 0)[0] == len(name):
         return True
     if _leading_place_end(name) > 0:

@@ -8,8 +8,6 @@ kg.recognize.orgs.legal_variants).
 
 from __future__ import annotations
 
-import re
-
 from kg.doc import Mention
 from kg.lexicons import org_lexicon as LX
 from kg.recognize import orgs as O
@@ -23,6 +21,17 @@ def _model_pieces_inside(mentions: list[Mention], s: int, e: int, dropped: set[i
     if not over or any(m.source != "model" or m.start < s or m.end > e or m.end - m.start >= e - s for m in over):
         return None
     return over
+
+
+def _occurrences(text: str, name: str):
+    """(start, end) of each occurrence of ``name`` in ``text``, left to right, not
+    overlapping (as ``re.finditer(re.escape(name), text)``, without compiling a pattern
+    per name: the article's names would push the patterns the stages use out of
+    ``re``'s cache)."""
+    i = text.find(name) if name else -1
+    while i >= 0:
+        yield i, i + len(name)
+        i = text.find(name, i + len(name))
 
 
 def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -49,8 +58,7 @@ def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for name in sorted(targets, key=len, reverse=True):
         typ, st, canon, src = targets[name]
-        for mm in re.finditer(re.escape(name), text):
-            s, e = mm.start(), mm.end()
+        for s, e in _occurrences(text, name):
             if typ in ("Organization", "Person") and any(occupied[s:e]):
                 # 韩国 in 韩国瑜: a gazetteer place at the start of a name found elsewhere gives way
                 inner = next((place_at[(s, k)] for k in range(s + 2, e) if (s, k) in place_at), None)
