@@ -118,14 +118,13 @@ def _forms_ending(text: str, ends) -> dict[int, int]:
     ``ends``, the longest such (the regex's greedy repeat). Found from the places of the
     end characters, without compiling a pattern per article (its Chinese range costs
     half a millisecond to compile)."""
-    cjk = "\u4e00", "\u9fff"
     forms: dict[int, int] = {}
     for ch in ends:
         e = text.find(ch)
         while e >= 0:
             for k in (3, 2, 1):
                 s = e - k
-                if s >= 0 and forms.get(s, 0) < e + 1 and all(cjk[0] <= c <= cjk[1] for c in text[s:e]):
+                if s >= 0 and forms.get(s, 0) < e + 1 and all(map(P._is_cjk, text[s:e])):
                     forms[s] = e + 1
             e = text.find(ch, e + 1)
     return forms
