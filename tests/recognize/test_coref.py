@@ -340,3 +340,28 @@ def test_an_organization_guessed_from_a_titled_persons_name_is_that_person():
 def test_a_committee_written_with_its_level_twice_is_also_named_with_it_once():
     ents, _ = _cluster([_org("进贤县县委", 0, "GovernmentBody"), _org("华锐公司", 10)])
     assert ents == {"进贤县县委": {"进贤县委"}, "华锐公司": set()}
+
+
+def test_a_name_the_model_tagged_otherwise_takes_the_learned_reading():
+    """One name written twice: the model's ORG tag at one place, the span acceptor's
+    person reading at the other (kg.recognize.span_acceptor): one person."""
+    text = "日本前外相川口顺子访问。川口顺子表示。"
+    art = Article(source="t", raw=text, text=text, mentions=[
+        Mention(5, 9, "川口顺子", "Person", source="model-learned"),
+        Mention(12, 16, "川口顺子", "Organization", source="model"),
+    ])
+    cluster_entities(art)
+    assert [(e.name, e.type) for e in art.entities] == [("川口顺子", "Person")]
+    assert all(m.type == "Person" for m in art.mentions)
+
+
+def test_a_name_the_model_tagged_otherwise_keeps_it_against_a_rule():
+    """Only the learned reading overrides the model's tag: a title-context person and the
+    model's place of one name stay two entities (东坑镇 read as a name after a title)."""
+    text = "镇长东坑镇出席。东坑镇位于东莞。"
+    art = Article(source="t", raw=text, text=text, mentions=[
+        Mention(2, 5, "东坑镇", "Person", source="title-context"),
+        Mention(8, 11, "东坑镇", "Place", source="model"),
+    ])
+    cluster_entities(art)
+    assert sorted(e.type for e in art.entities) == ["Person", "Place"]
