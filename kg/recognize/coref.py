@@ -578,8 +578,11 @@ def _merge_foreign_surnames(ms: list[Mention], uf: _UF, g: dict[int, list[int]],
 
 #: sources of a person mention that read a title or a byline with the name
 _TITLED_SOURCES = frozenset({"title-context", "byline"})
+#: the source of a model span that the trained second reading accepted (kg.recognize.span_acceptor.SOURCE,
+#: which imports this module)
+_LEARNED = "model-learned"
 #: sources of an organization mention that guess its type: a list of short names, the model
-_GUESSED_ORG_SOURCES = frozenset({"org-list", "model", "model-learned"})
+_GUESSED_ORG_SOURCES = frozenset({"org-list", "model", _LEARNED})
 
 
 def _persons_read_as_organizations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
@@ -607,10 +610,6 @@ def _persons_read_as_organizations(ms: list[Mention], uf: _UF, g: dict[int, list
             for i in idx:
                 ms[i].type, ms[i].subtype = "Person", None
             uf.union(r, targets.pop())
-
-
-#: the source of a model span that the trained second reading accepted (kg.recognize.span_acceptor)
-_LEARNED = "model-learned"
 
 
 def _model_tags_read_again(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:

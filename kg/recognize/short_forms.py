@@ -9,9 +9,8 @@ an abbreviation written alone that shortens a full name of the article
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import re
+from bisect import bisect_left
 
 from kg.doc import Mention
 from kg.lexicons import gazetteer as G
@@ -155,10 +154,9 @@ def bare_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
         if at == len(starts):
             break
         start = starts[at]
-        end = forms[start]
+        e = forms[start]
         pos = start + 1
-        for s in range(start, end - 1):  # the shortest form after a boundary
-            e = end
+        for s in range(start, e - 1):  # the shortest form after a boundary
             short = text[s:e]
             if len(short) < 2 or any(occupied[s:e]):
                 continue

@@ -149,7 +149,7 @@ def decide(article: Article, cands, probs: list[float], thresholds: dict[str, fl
         if old is not None:  # the rules had it: its own threshold when one was tuned
             threshold = float(thresholds.get(c.kind + RULE_BACKED, threshold))
         keep = p >= threshold
-        if not keep and p >= shared.get(c.kind, 2.0):
+        if not keep and c.kind in shared and p >= shared[c.kind]:
             waiting.append((c, p, threshold, old))
             continue
         if keep:

@@ -209,10 +209,9 @@ def _adopt(scorer, table: dict, mode: str) -> None:
 
 def _log_table(logger: logging.Logger, table: dict, kinds) -> None:
     for k, v in table.items():
+        listed = f", {v['threshold_list']} listed with a kept item" if v.get("threshold_list") is not None else ""
         logger.info(f"  {k:15s} rules F1 {v['rules']['f1']:.3f}  model F1 {v['model']['f1']:.3f} "
-                    f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it"
-                    + (f", {v['threshold_list']} listed with a kept item" if v.get("threshold_list") is not None else "")
-                    + ")"
+                    f"(threshold {v['threshold']}, {v['threshold_rule']} where the rules had it{listed})"
                     f"{'  <- model' if k in kinds else ''}")
 
 

@@ -65,7 +65,7 @@ def test_tuning_with_fixed_thresholds_keeps_them_and_measures_the_model():
     assert free["visited"]["model"]["f1"] > 0 and free["visited"]["threshold"] < 0.9  # the grid finds a threshold below 0.9
 
 
-def test_a_list_threshold_is_chosen_only_where_it_gains_enough():
+def test_a_list_threshold_is_chosen_only_where_it_gains_enough(monkeypatch):
     """kg train-re --retune lists: the other thresholds stay; a kind gets a lower threshold
     for items listed with a kept one only where that raises its dev F1 by LIST_MIN_GAIN."""
     import copy
@@ -95,3 +95,9 @@ def test_a_list_threshold_is_chosen_only_where_it_gains_enough():
     assert lists["visited"]["threshold"] == 0.5 and lists["visited"]["threshold_rule"] == 0.5
     assert lists["visited"]["threshold_list"] <= 0.4 and lists["visited"]["model"]["f1"] == 1.0
     assert lists["metWith"]["threshold_list"] is None  # nothing to gain
+    # a gain under the margin (here 0.667 -> 1.0 against a margin of 0.5) chooses none
+    import kg.scoring.train as train
+
+    monkeypatch.setattr(train, "LIST_MIN_GAIN", 0.5)
+    small = tune(Listed(), [art], gold, cands, "hybrid", fixed=fixed, lists=True)
+    assert small["visited"]["threshold_list"] is None and small["visited"]["model"]["f1"] < 0.7
