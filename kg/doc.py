@@ -115,6 +115,8 @@ class ModelSpan:
     text: str
     type: EntityType
     label: str  # the model's own tag, e.g. "NR", "ORGANIZATION", "ORG"
+    #: the model's probability of exactly this span (kg.nlp.ner_model.SpanScorer), when it gives one
+    confidence: float | None = None
 
 
 @dataclass

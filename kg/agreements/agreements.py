@@ -41,7 +41,9 @@ signing unless a document is named after them in the clause.
 The same agreement told twice (headline, lead, body) is kept once
 (:meth:`_Signings.finish`): an agreement from a later sentence that shares a
 party and the name (or has a generic name such as 协议书) replaces the
-earlier one.
+earlier one; and tellings that end with the same name and parties are one
+entry with the witnesses of each (two read from one sentence, one of them
+named again by a later ceremony).
 """
 
 from __future__ import annotations
@@ -486,10 +488,15 @@ class _Signings:
             else:
                 kept.append(a)
         signers = self._committee_signers() if kept else {}
+        written: dict[tuple, Agreement] = {}
         for a in kept:
             a.parties = list(dict.fromkeys(q for p in a.parties if (q := signers.get(p, p)) is not None))
             if not a.parties:
                 continue
+            same = written.setdefault((a.name, frozenset(a.parties)), a)
+            if same is not a:  # one document told twice in ways the merge above keeps apart: one entry
+                same.witnesses.extend(w for w in a.witnesses if w not in same.witnesses)
+        for a in written.values():
             self.article.agreements.append(a)
             self.article.events.append(
                 Event("Signing", list(a.witnesses), list(a.parties), a.sentence, a.evidence,

@@ -53,7 +53,8 @@ def entity_type(label: str) -> EntityType | None:
 
 
 def ner_spans_to_entities(sentence: Sentence, spans: Sequence[Sequence[Any]], char_offset: int = 0) -> list[ModelSpan]:
-    """Spans ``(text, label, begin, end)`` in characters of the text that starts at ``char_offset`` of the sentence."""
+    """Spans ``(text, label, begin, end)`` in characters of the text that starts at ``char_offset`` of the sentence,
+    with the model's probability of the span as a fifth element when the model gives it."""
     entities: list[ModelSpan] = []
     for span in spans:
         _text, label, begin, end = span[0], str(span[1]), int(span[2]), int(span[3])
@@ -64,7 +65,9 @@ def ner_spans_to_entities(sentence: Sentence, spans: Sequence[Sequence[Any]], ch
         stop = char_offset + end
         if stop > len(sentence.text):
             continue
-        entities.append(ModelSpan(sentence.start + start, sentence.start + stop, sentence.text[start:stop], kind, label))
+        confidence = span[4] if len(span) > 4 else None
+        entities.append(ModelSpan(sentence.start + start, sentence.start + stop, sentence.text[start:stop], kind, label,
+                                  None if confidence is None else float(confidence)))
     return entities
 
 

@@ -30,6 +30,12 @@ does not work in hanlp 2.1.5 for this use:
   The activations' int8 scale is computed per batch, so a sentence's tags
   may depend on the sentences batched with it (an article's own sentences
   in ``kg build``: the same article gives the same tags).
+* With ``span_confidence`` on (kg.nlp.offline sets it), the fast path also
+  gives each span the model's probability of exactly that span, from the
+  CRF's forward and backward scores (:class:`SpanScorer`, one extra pass of
+  each over the batch, in probability space): the trained second reading of
+  refused spans reads it (kg.recognize.span_acceptor). HanLP's own output,
+  four elements a span, stays the default.
 * Fine-tuning (``fit(..., finetune=model_dir)``) keeps the loaded model and
   its vocabularies: HanLP's fit would rebuild both (our ``build_vocabs``
   starts new vocabularies, ``build_model`` a random model), which silently
@@ -130,6 +136,79 @@ def viterbi_decode_numpy(
         paths[:, i - 1] = best
     # a row of length n ends at column n - 1 (its best end tag); the columns after it are copies
     return [row[:n] for row, n in zip(paths.tolist(), lengths)]
+
+
+#: the forward scores are scaled to sum to 1 every this many characters: between, the
+#: weights (at most 1) and transitions keep them far from float64's limits
+RESCALE_EVERY = 8
+
+
+class SpanScorer:
+    """The CRF's scaled forward and backward scores of one sentence, to give the
+    probability that the model tags a span exactly as it did (its tags from the first
+    to the last character, summed over every tagging of the rest of the sentence): the
+    model's confidence in a span it output (:func:`forward_backward_numpy` makes them)."""
+
+    __slots__ = ("alpha", "beta", "weights", "scale", "norm", "transitions")
+
+    def __init__(self, alpha, beta, weights, scale, norm, transitions):
+        self.alpha, self.beta, self.weights, self.scale, self.norm = alpha, beta, weights, scale, norm
+        self.transitions = transitions
+
+    def probability(self, path: list[int], begin: int, end: int) -> float:
+        """P(tags[begin..end] = path[begin..end]), ``end`` inclusive."""
+        p = self.alpha[begin, path[begin]]
+        for k in range(begin + 1, end + 1):
+            p *= self.transitions[path[k - 1], path[k]] * self.weights[k, path[k]] / self.scale[k]
+        return float(min(1.0, p * self.beta[end, path[end]] / self.norm))
+
+
+def forward_backward_numpy(
+    emissions: torch.Tensor, lengths: list[int], crf: CRF, masks: tuple[torch.Tensor, torch.Tensor, torch.Tensor]
+) -> list[SpanScorer]:
+    """The CRF's forward and backward scores of each row of a batch sorted by length,
+    longest first (as :func:`viterbi_decode_numpy` takes it), with its transition
+    constraints: in probability space, the forward vector scaled to sum to 1
+    every :data:`RESCALE_EVERY` characters (the scaled forward-backward algorithm: a
+    matrix product a step instead of a log-sum-exp, and no underflow)."""
+    start_mask, trans_mask, end_mask = masks
+    with torch.no_grad():
+        transitions = np.exp((crf.transitions + trans_mask).numpy().astype(np.float64))
+        start = np.exp((crf.start_transitions + start_mask).numpy().astype(np.float64))
+        end = np.exp((crf.end_transitions + end_mask).numpy().astype(np.float64))
+    em = emissions.detach().numpy().astype(np.float64)
+    weights = np.exp(em - em.max(axis=2, keepdims=True))  # each row's scale cancels in the ratio
+    batch, length, tags = em.shape
+    running = (np.asarray(lengths)[None, :] > np.arange(length)[:, None]).sum(1).tolist()
+    alpha = np.empty((batch, length, tags))
+    scale = np.ones((batch, length))
+    a = start * weights[:, 0]
+    scale[:, 0] = a.sum(1)
+    alpha[:, 0] = a / scale[:, 0, None]
+    for i in range(1, length):
+        k = running[i]
+        a = (alpha[:k, i - 1] @ transitions) * weights[:k, i]
+        if i % RESCALE_EVERY == 0:  # a scale of 1 between (the formulas hold for any scales)
+            s = scale[:k, i] = a.sum(1)
+            a /= s[:, None]
+        alpha[:k, i] = a
+    beta = np.empty((batch, length, tags))
+    back = transitions.T
+    running.append(0)
+    for i in range(length - 1, -1, -1):
+        j = running[i + 1]  # the rows that go on after i: the first j
+        if j:
+            b = (weights[:j, i + 1] * beta[:j, i + 1]) @ back
+            if (i + 1) % RESCALE_EVERY == 0:
+                b /= scale[:j, i + 1, None]
+            beta[:j, i] = b
+        if j < running[i]:
+            beta[j:running[i], i] = end  # the rows whose last character is i
+    out = []
+    for row, n in enumerate(lengths):
+        norm = float(alpha[row, n - 1] @ end)
+        out.append(SpanScorer(alpha[row, :n], beta[row, :n], weights[row, :n], scale[row, :n], norm, transitions))
+    return out
 
 
 def quantize_for_cpu(model: nn.Module) -> nn.Module:
@@ -289,8 +368,10 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
             bigram_ids.append([b2i.get(a + b, b_unk) for a, b in zip(padded, padded[1:])])
         return char_ids, bigram_ids
 
-    def _fast_tags(self, data, batch_size) -> list[list[int]]:
-        """Tag ids per sentence, batched as HanLP's dataloader batches them (see module doc)."""
+    def _fast_tags(self, data, batch_size, scorers: list | None = None) -> list[list[int]]:
+        """Tag ids per sentence, batched as HanLP's dataloader batches them (see module doc);
+        with ``scorers`` (a list as long as ``data``), each sentence's :class:`SpanScorer`
+        is put there too."""
         model = self._inference_model()
         char_ids, bigram_ids = self._ids(data)
         pad_c = self.vocabs[self.config.token_key].safe_pad_token_idx
@@ -298,6 +379,7 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
         lengths = [len(ids) for ids in char_ids]
         sampler = SortingSampler(lengths, batch_size or self.config.get("batch_size", 32), shuffle=False)
         tags: list[list[int]] = [[] for _ in data]
+        outside = self.vocabs["tag"].token_to_idx.get("O", -1)
         with torch.inference_mode():
             for order in sampler:
                 lens = [lengths[i] for i in order]  # longest first
@@ -312,18 +394,40 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
                 out, _ = model.word_lstm(packed)
                 out, _ = nn.utils.rnn.pad_packed_sequence(out, True)
                 logits = model.out(out)
-                for i, path in zip(order, viterbi_decode_numpy(logits, lens, model.crf, self._masks())):
+                paths = viterbi_decode_numpy(logits, lens, model.crf, self._masks())
+                for i, path in zip(order, paths):
                     tags[i] = path
+                if scorers is not None:  # the rows with a span (still longest first)
+                    rows = [r for r, path in enumerate(paths) if any(t != outside for t in path)]
+                    if rows:
+                        scored = forward_backward_numpy(logits[rows], [lens[r] for r in rows], model.crf, self._masks())
+                        for r, scorer in zip(rows, scored):
+                            scorers[order[r]] = scorer
         return tags
 
+    #: when True, each span comes with a fifth element: the model's probability of
+    #: exactly that span (:class:`SpanScorer`; the fast path only, else None).
+    #: HanLP's own output, four elements, is the default.
+    span_confidence: bool = False
+
     def predict_data(self, data, batch_size, **kwargs):
+        scorers = None
         if self._fast_path_ok(data):
             vocab = self.vocabs["tag"].idx_to_token
-            tags = [[vocab[i] for i in path] for path in self._fast_tags(data, batch_size)]
+            scorers = [None] * len(data) if self.span_confidence else None
+            ids = self._fast_tags(data, batch_size, scorers)
+            tags = [[vocab[i] for i in path] for path in ids]
         else:
             tags = super(RNNNamedEntityRecognizer, self).predict_data(data, batch_size)
         delimiter = self.config.token_delimiter or ""
+        if not self.span_confidence:
+            return [
+                [(delimiter.join(tokens[b : e + 1]), label, b, e + 1) for label, (b, e) in tolerant_spans(t)]
+                for tokens, t in zip(data, tags)
+            ]
         return [
-            [(delimiter.join(tokens[b : e + 1]), label, b, e + 1) for label, (b, e) in tolerant_spans(t)]
-            for tokens, t in zip(data, tags)
+            [(delimiter.join(tokens[b : e + 1]), label, b, e + 1,
+              None if scorers is None else scorers[row].probability(ids[row], b, e))
+             for label, (b, e) in tolerant_spans(t)]
+            for row, (tokens, t) in enumerate(zip(data, tags))
         ]

@@ -73,6 +73,8 @@ class OfflineHanLP:
         self.batch_size = batch_size
         self.max_length = max_length
         self.model = model if model is not None else load_hanlp_model(self.path)
+        if hasattr(type(self.model), "span_confidence"):  # kg.nlp.ner_model.BigramNerTagger
+            self.model.span_confidence = True  # each span's probability, read by kg.recognize.span_acceptor
 
     def analyze(self, sentences: list[Sentence]) -> list[SentenceAnalysis]:
         chunks = [

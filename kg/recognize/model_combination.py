@@ -96,7 +96,7 @@ def _second_reading(text: str, trimmed, sp, valid: bool, view, acceptor):
         return None  # a form no name has (李院长, X有限公司集团)
     if any(t == trimmed.type for _s, _e, t in view.inside(trimmed.start, trimmed.end)):
         return None  # a name of its type the rules found, with more around it (X局科技合作处, 李青作): theirs stands
-    features = SA.span_features(text, trimmed.start, trimmed.end, trimmed.type, sp.label, valid, view)
+    features = SA.span_features(text, trimmed.start, trimmed.end, trimmed.type, sp.label, valid, view, sp.confidence)
     if SA.record((trimmed.text, trimmed.type, features)) or acceptor is None or not acceptor.accepts(features):
         return None
     return Mention(trimmed.start, trimmed.end, trimmed.text, trimmed.type, source=SA.SOURCE)

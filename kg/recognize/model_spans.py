@@ -594,7 +594,7 @@ def trim(sp: ModelSpan, text: str) -> ModelSpan:
         e -= 1
     if (s, e) == (sp.start, sp.end) or s >= e:
         return sp
-    return ModelSpan(s, e, text[s:e], sp.type, sp.label)
+    return ModelSpan(s, e, text[s:e], sp.type, sp.label, sp.confidence)
 
 
 def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:

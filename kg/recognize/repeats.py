@@ -1,7 +1,9 @@
 """Further occurrences of the names already found.
 
 A person or organization name found once is a mention wherever else it is
-written (甲乙科技有限公司 ... 甲乙科技有限公司), and so are the short forms of
+written (甲乙科技有限公司 ... 甲乙科技有限公司), as is a place of three
+characters or more the gazetteer does not know (若樱町, found once by the NER
+model: the gazetteer's own scan finds the places it knows), and so are the short forms of
 a full company name (甲乙科技 for 甲乙科技(上海)股份有限公司, see
 kg.recognize.orgs.legal_variants).
 """
@@ -45,7 +47,7 @@ def repeats_and_variants(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.generic:
             continue
         if m.type == "Person" or (m.type == "Organization" and len(m.text) >= 3) or (
-                m.type == "Place" and m.subtype in ("Park", "Town")):
+                m.type == "Place" and (m.subtype in ("Park", "Town") or m.code is None and len(m.text) >= 3)):
             targets.setdefault(m.text, (m.type, m.subtype, m.canonical, "repeat"))
         if m.type == "Organization" and m.subtype == "Company":
             for v in O.legal_variants(m.text):

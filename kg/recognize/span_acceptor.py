@@ -7,7 +7,10 @@ tagged by the NER model with the right type and refused or cut by them
 gold names, which refused spans are names after all: a logistic regression
 over the span's features (its type and tag, length, edge characters, the
 characters around it, how it meets the rule mentions, how often it is
-written, which checks it failed). A refused span whose probability reaches
+written, which checks it failed, and the NER model's own probability of the
+span, :data:`CONFIDENCE_STEPS`, when the model gives it: the shipped offline
+model does, from its CRF's forward and backward scores,
+``kg.nlp.ner_model.SpanScorer``). A refused span whose probability reaches
 the threshold (chosen on the corpus dev split) becomes a mention with source
 ``model-learned``, ranked as a model span.
 
@@ -60,6 +63,13 @@ def _not_alone() -> frozenset[str]:
 
 
 @derived
+def _generic_heads() -> frozenset[str]:
+    """Words that name a kind of body or zone, never one (常委会, 综保区): a reference on
+    their own (data/resolve_generic_heads.tsv, data/org_generic_zones.tsv)."""
+    return frozenset(words("resolve_generic_heads")) | frozenset(LX.generic_parks())
+
+
+@derived
 def _words_around() -> frozenset[str]:
     """Words a name never starts inside of: the left walk's stop words (莅临) and the title
     roles (省长), of two to four characters (the lengths :func:`vetoed` looks at)."""
@@ -73,7 +83,8 @@ def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[s
     - an organization that begins inside a word written across its start (临正威集团
       of 莅临正威集团: the left walk's stop words and the title roles), unless a place
       starts it (湖南省长沙市: 省长 is a role, 长沙 a place);
-    - an organization or place that is a generic name (科技研究院: the checks' generic words);
+    - an organization or place that is a generic name (科技研究院: the checks' generic words;
+      常委会, 综保区: a kind of body or zone written alone);
     - a person of one or two characters before a title role (李院长, 副院长: data/title_roles.tsv);
     - a person whose span holds a character no name has: punctuation (李利】), a digit;
     - a place never taken on its own (中国 of 科创中国: data/place_m_not_alone.tsv);
@@ -89,8 +100,9 @@ def vetoed(text: str, start: int, end: int, typ: str, names: list[str] | tuple[s
     (:func:`kg.recognize.model_combination._second_reading`).
     """
     name = text[start:end]
-    if typ in ("Organization", "Place") and (MS.is_generic_name(name) or MS.is_generic_body(name)):
-        return "a generic name"  # 科技研究院 (data/org_generic_core_words.tsv)
+    if typ in ("Organization", "Place") and (MS.is_generic_name(name) or MS.is_generic_body(name)
+                                             or name in _generic_heads()):
+        return "a generic name"  # 科技研究院 (data/org_generic_core_words.tsv), 综保区
     if typ == "Person":
         if any(not (ch.isalpha() or ch in _NAME_MARKS) for ch in name):
             return "a mark no name holds"  # 李利】 of 责编：李利】
@@ -130,8 +142,22 @@ def failed_checks(text: str, start: int, end: int, name: str | None = None) -> l
     ) if failed]
 
 
-def span_features(text: str, start: int, end: int, typ: str, label: str, valid: bool, view) -> list[str]:
-    """The features of the span ``text[start:end]`` (a refused model span) against the rule view."""
+#: the steps the model's probability of a span is read at (a feature each: the highest it reaches)
+CONFIDENCE_STEPS = (0.99, 0.95, 0.9, 0.8, 0.7, 0.5, 0.3)
+
+
+def confidence_step(confidence: float | None) -> str | None:
+    """The highest of :data:`CONFIDENCE_STEPS` the model's probability of a span reaches
+    ("low" under them all); None when the model gave none."""
+    if confidence is None:
+        return None
+    return next((str(step) for step in CONFIDENCE_STEPS if confidence >= step), "low")
+
+
+def span_features(text: str, start: int, end: int, typ: str, label: str, valid: bool, view,
+                  confidence: float | None = None) -> list[str]:
+    """The features of the span ``text[start:end]`` (a refused model span) against the rule view;
+    ``confidence``: the model's probability of the span as it tagged it, when it gives one."""
     name = text[start:end]
     left, right = text[max(0, start - 2):start], text[end:end + 2]
     spans = view.spans
@@ -154,6 +180,9 @@ def span_features(text: str, start: int, end: int, typ: str, label: str, valid: 
         f"left:{left[-1:]}", f"left2:{left}", f"right:{right[:1]}", f"right2:{right}",
         f"count:{min(count, 3)}", f"next_rule:{min(near, 3)}",
     ]
+    step = confidence_step(confidence)
+    if step is not None:
+        base.append(f"confidence:{step}")
     return ["bias", f"type:{typ}"] + base + [f"{typ}|{f}" for f in base]
 
 

@@ -171,3 +171,25 @@ def test_a_places_party_committee_signs_as_its_government_or_not_at_all():
     art = make_article("临海市委与乙科技签署合作协议。", {k: v for k, v in ents.items() if k != "临海市政府"})
     extract_relations(art)
     assert agreements(art) == [("合作协议", ("乙科技",), ())]
+
+
+def test_one_document_told_twice_in_one_sentence_is_one_entry_with_every_witness():
+    """Two tellings the retelling merge keeps apart (the same sentence) with the same name
+    and parties are one document: one entry, one Signing event, the witnesses of both
+    (a real case: 签约项目 and 友好城市交流协定 read from one sentence, the first named again
+    by a later ceremony with the witnesses)."""
+    from kg.agreements.agreements import _Signings
+    from kg.doc import Agreement
+    from kg.context.clauses import TextView
+
+    art = make_article("甲区政府与乙科技签订合作协议。张三、李四见证。", {"张三": "Person", "李四": "Person", **ORGS})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    signings = _Signings(art, TextView(art))
+    parties = [ids["甲区政府"], ids["乙科技"]]
+    signings.found = [Agreement("合作协议", list(parties), [ids["张三"]], sentence=0),
+                      Agreement("合作协议", list(reversed(parties)), [ids["李四"]], sentence=0),
+                      Agreement("框架协议", list(parties), [], sentence=0)]
+    signings.finish()
+    assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ("张三", "李四")), ("框架协议", ("乙科技", "甲区政府"), ())]
+    signing = [e for e in art.events if e.kind == "Signing"]
+    assert len(signing) == 2 and sorted(art.entities[w].name for w in signing[0].agents) == ["张三", "李四"]

@@ -32,8 +32,9 @@ def test_a_bare_title_away_from_other_places_is_the_local_outlets_city():
     assert ("朱学庆", "市长", "梧州") in got
     assert ("朱学庆", "市委副书记", "梧州市委") in got
     # with another city written before it in its own sentence, that city still holds it
-    got = _posts("梧州日报讯(记者 祝琳)8月26日，广州市市长王一向嘉宾推介梧州六堡茶。")
-    assert ("王一", "市长", "广州市") in got
+    # (王立, not 王一: 王一向 reads as 王 + 一向 "always" too, and the NER model doubts it)
+    got = _posts("梧州日报讯(记者 祝琳)8月26日，广州市市长王立向嘉宾推介梧州六堡茶。")
+    assert ("王立", "市长", "广州市") in got
 
 
 def test_a_place_written_as_where_something_happened_names_no_later_bare_title():

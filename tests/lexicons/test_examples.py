@@ -102,16 +102,20 @@ def test_dropping_an_entry_breaks_its_example(entry, backend):
 
 
 #: the examples the trained span acceptor (on by default) reads otherwise than the rules:
-#: its known errors on made-up sentences (docs/extraction.md, tenth round). A change to the
-#: acceptor, its vetoes or the lexicons that adds to or removes from this list shows here.
+#: its known errors on made-up sentences (docs/extraction.md, tenth and twenty-eighth rounds).
+#: A change to the acceptor, its vetoes or the lexicons that adds to or removes from this
+#: list shows here. Since it reads the NER model's probability of each span, it takes the
+#: made-up person after a title (临海市副市长李对出席会议: the model is sure of 李对) for
+#: most function characters; on the corpus it added 64 persons, 56 of them gold, and
+#: dropped 30, 3 of them gold.
 ACCEPTOR_DIFFERS = {
-    ("model_place_name_ends", "广场"), ("model_place_name_ends", "村"), ("model_place_name_ends", "街"),
-    ("model_stop_words", "布局"), ("model_stop_words", "莅临"), ("model_stop_words", "锚定"),
-    ("org_false_body_words", "公署"), ("org_level_chars", "村"), ("org_list_marks", "主"),
-    ("org_list_marks", "家"), ("person_function_chars", "一"), ("person_function_chars", "为"),
-    ("person_function_chars", "县"), ("person_function_chars", "同"), ("person_function_chars", "月"),
+    ("org_false_body_words", "建厂"), ("org_level_chars", "村"), ("place_abbrev_false_after", "山"),
     ("place_abbrev_false_after", "罗"), ("place_short_stop", "中山"), ("place_short_stop", "文山"),
-    ("title_bodies", "理事会"),
+    ("place_short_stop", "江南"), ("place_short_stop", "河西"), ("place_short_stop", "津市"),
+    ("place_short_stop", "白山"), ("place_short_stop", "西城"), ("place_short_stop", "长城"),
+    *(("person_function_chars", c) for c in
+      "与及为对将把被从也都就而之其于以所那个们我你他它谁哪么呢吗吧啊一二三四五六七八九十百千万亿零月日时分秒号上下内外前后里"
+      "省市区县位司说表示出席参加主持会见陪同带队致辞讲话并还已再很最不没有无可要墙兼和"),
 }
 
 

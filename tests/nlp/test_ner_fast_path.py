@@ -122,3 +122,34 @@ def test_the_fast_path_is_taken_on_cpu_only(tagger, monkeypatch):
     monkeypatch.setattr(type(ner), "_on_cpu", lambda self: False)
     assert not ner._fast_path_ok([["张", "明"]])
     assert ner._inference_model() is ner.model
+
+
+def test_with_span_confidence_each_span_comes_with_its_probability(tagger, monkeypatch):
+    """span_confidence (set by kg.nlp.offline.OfflineHanLP): the same spans, each with the
+    model's probability of exactly that span (kg.nlp.ner_model.SpanScorer) as a fifth
+    element; HanLP's four elements otherwise, and None where the fast path is off."""
+    sentences = [list(s) for s in MADE_UP] + _seed_sentences(40)
+    plain = tagger(sentences)
+    assert all(len(span) == 4 for spans in plain for span in spans)
+    monkeypatch.setattr(tagger, "span_confidence", True)
+    scored = tagger(sentences)
+    assert [[span[:4] for span in spans] for spans in scored] == plain
+    probabilities = [span[4] for spans in scored for span in spans]
+    assert probabilities and all(0.0 < p <= 1.0 for p in probabilities)
+    assert scored[2][0][:2] == ("江泽民", "PER") and scored[2][0][4] > 0.99
+    assert min(probabilities) < 0.9  # not all alike: the model doubts some spans
+    monkeypatch.setenv("ZHKG_NER_FAST", "0")
+    assert all(span[4] is None for spans in tagger([list(MADE_UP[2])]) for span in spans)
+
+
+def test_the_offline_backend_reads_the_probabilities_into_the_model_spans(tagger):
+    from kg.doc import Sentence
+    from kg.nlp.offline import OfflineHanLP
+
+    backend = OfflineHanLP(shipped_model_dir(), model=tagger)
+    try:
+        spans = backend.analyze([Sentence(0, len(MADE_UP[2]), MADE_UP[2])])[0].entities
+    finally:
+        tagger.span_confidence = False  # the module's tagger is shared with the tests above
+    assert [(s.text, s.type) for s in spans] == [("江泽民", "Person"), ("上海", "Place"), ("浦东新区", "Place")]
+    assert all(s.confidence is not None and 0.9 < s.confidence <= 1.0 for s in spans)

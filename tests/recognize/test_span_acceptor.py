@@ -31,6 +31,41 @@ def test_features_read_the_span_its_edges_and_the_rule_mentions():
     assert "meets:contains" in inside and "meets:free" in f
 
 
+def test_the_models_probability_of_the_span_is_read_at_steps():
+    text = "代表团了解华锐研究所的情况。"
+    s = text.index("华锐研究所")
+    view = RuleView(text, [], [])
+    steps = {c: SA.span_features(text, s, s + 5, "Organization", "ORG", True, view, c) for c in (0.999, 0.93, 0.31, 0.1)}
+    assert [next(f for f in fs if f.startswith("confidence:")) for fs in steps.values()] == [
+        "confidence:0.99", "confidence:0.9", "confidence:0.3", "confidence:low"]
+    assert "Organization|confidence:0.9" in steps[0.93]
+    assert not any(f.startswith("confidence:") for f in SA.span_features(text, s, s + 5, "Organization", "ORG", True, view))
+
+
+def test_the_shipped_weights_trust_spans_the_model_is_sure_of():
+    """Retrained with the model's probability of each span (docs/extraction.md, twenty-eighth
+    round): the same refused span weighs more when the model was sure of it."""
+    acceptor = SA.shipped()
+    text = "代表团先后走访了华锐研究所。"
+    s = text.index("华锐研究所")
+    view = RuleView(text, [], [])
+    p = [acceptor.probability(SA.span_features(text, s, s + 5, "Organization", "ORG", True, view, c))
+         for c in (0.999, 0.85, 0.4)]
+    assert p[0] > p[1] > p[2]
+    assert p[0] >= acceptor.threshold > p[2]
+
+
+def test_add_model_spans_gives_the_acceptor_the_models_probability(monkeypatch):
+    seen = []
+    monkeypatch.setattr(SA, "shipped", lambda: SA.SpanAcceptor({"bias": -5.0}, 0.5))
+    original = SA.span_features
+    monkeypatch.setattr(SA, "span_features", lambda *a: seen.append(a[-1]) or original(*a))
+    text = "市长与华锐研究所签约。"
+    span = ModelSpan(text.index("与华锐"), text.index("签约"), "与华锐研究所", "Organization", "ORG", 0.42)
+    add_model_spans(text, [span], [], [])
+    assert seen == [0.42]
+
+
 def test_fit_learns_and_the_threshold_keeps_only_what_pays():
     good = [(["bias", "type:Organization", "check:suffix"], 1)] * 30
     bad = [(["bias", "type:Organization", "check:cut_left"], 0)] * 30
@@ -122,6 +157,9 @@ def test_forms_no_name_has_are_vetoed():
     text = "编辑：王立 责编：李青】"
     s = text.index("李青")
     assert SA.vetoed(text, s, s + 3, "Person") == "a mark no name holds"
+    for text, word, typ in (("张明参观了综保区。", "综保区", "Place"), ("张明到常委会调研。", "常委会", "Organization")):
+        s = text.index(word)  # a kind of zone or body written alone (org_generic_zones, resolve_generic_heads)
+        assert SA.vetoed(text, s, s + 3, typ) == "a generic name"
 
 
 def test_names_are_not_vetoed():
