@@ -101,6 +101,12 @@ def viterbi_decode(
     return [t[:n] for t, n in zip(tags, lens.tolist())]
 
 
+def _running(lengths: list[int], length: int) -> list[int]:
+    """For each step ``i`` of a batch sorted by length, longest first: how many rows
+    are still running (they are the first ones)."""
+    return (np.asarray(lengths)[None, :] > np.arange(length)[:, None]).sum(1).tolist()
+
+
 def viterbi_decode_numpy(
     emissions: torch.Tensor, lengths: list[int], crf: CRF, masks: tuple[torch.Tensor, torch.Tensor, torch.Tensor]
 ) -> list[list[int]]:
@@ -116,8 +122,7 @@ def viterbi_decode_numpy(
         end_transitions, end_mask = crf.end_transitions.detach().numpy(), end_mask.numpy()
     em = emissions.detach().numpy()
     batch, length, _ = em.shape
-    # rows still running at step i: the first running[i] rows (sorted by length)
-    running = (np.asarray(lengths)[None, :] > np.arange(length)[:, None]).sum(1).tolist()
+    running = _running(lengths, length)  # rows still running at step i: the first running[i]
     score = score.copy()
     history = []
     for i in range(1, length):
@@ -177,9 +182,9 @@ def forward_backward_numpy(
         start = np.exp((crf.start_transitions + start_mask).numpy().astype(np.float64))
         end = np.exp((crf.end_transitions + end_mask).numpy().astype(np.float64))
     em = emissions.detach().numpy().astype(np.float64)
-    weights = np.exp(em - em.max(axis=2, keepdims=True))  # each row's scale cancels in the ratio
+    weights = np.exp(em - em.max(axis=2, keepdims=True))  # a character's shift weighs every path alike: it cancels
     batch, length, tags = em.shape
-    running = (np.asarray(lengths)[None, :] > np.arange(length)[:, None]).sum(1).tolist()
+    running = _running(lengths, length)
     alpha = np.empty((batch, length, tags))
     scale = np.ones((batch, length))
     a = start * weights[:, 0]

@@ -81,9 +81,9 @@ def _gaps() -> tuple[str, ...]:
 
 @derived
 def _heads() -> frozenset[str]:
-    """Generic heads a reference is written with (工业园区, 政府) and districts named by a common
-    word (新城区: data/place_m_word_districts.tsv), never a name on their own here."""
-    return frozenset(words("resolve_generic_heads")) | frozenset(words("place_m_word_districts"))
+    """Districts named by a common word (新城区: data/place_m_word_districts.tsv), never a name
+    on their own here (generic heads such as 工业园区 and 政府 are the span acceptor's vetoes)."""
+    return frozenset(words("place_m_word_districts"))
 
 
 #: characters that end a destination: punctuation and spaces (not domain words)
@@ -141,7 +141,7 @@ def features(text: str, start: int, end: int, verb: str, item: int,
             inside.append((a, b, typ))
     name = text[start:end]
     if vetoed(text, start, end, "Organization") or vetoed(text, start, end, "Place") or name in _heads():
-        return None  # 工业园, 统计局: a generic name (the span acceptor's vetoes, data/resolve_generic_heads.tsv)
+        return None  # 工业园, 统计局, 新城区: a generic name (the span acceptor's vetoes, data/resolve_generic_heads.tsv)
     left_place = any(a == start and typ == "Place" for a, b, typ in inside)
     covered = sum(b - a for a, b, _ in inside)
     after = text[end:end + 2]
