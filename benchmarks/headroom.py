@@ -11,7 +11,13 @@ runs it) and the guide's name matching (kg.scoring.data.match_entities):
   of model spans could win back);
 - **relations**: per kind, the gold pairs, the share whose two ends are both
   extracted, and the share some relation candidate covers (the model's
-  recall ceiling; kg.scoring.candidates).
+  recall ceiling; kg.scoring.candidates);
+- **scores**: per kind the model decides, where the covered gold pairs stand
+  against the kind's threshold (the shipped relation model's probability of
+  their best candidate, the rules' threshold for a pair the rules proposed):
+  over it, at most 0.2 under it, further under. The decision's later steps
+  (items listed with a kept one, meetings within one side) are left out, so
+  "over" is an upper bound of what is kept.
 """
 
 from __future__ import annotations
@@ -34,14 +40,21 @@ def main(argv: list[str] | None = None) -> int:
     from kg.rdf.vocab import SYMMETRIC
     from kg.scoring.candidates import KINDS
     from kg.scoring.data import label, match_entities
+    from kg.scoring.stage import RULE_BACKED, load_scorer, model_dir, relation_mode, score
     from kg.scoring.train import prepared
 
     articles, gold = prepared(Path(args.corpus), args.split)
+    mode = relation_mode()
+    scorer = None if mode == "rules" else load_scorer(str(model_dir(mode)))
+    thresholds = (scorer.config.get("thresholds") or {}) if scorer is not None else {}
+    decided = set(scorer.config.get("kinds") or []) if scorer is not None else set()
+    standing: dict[str, Counter] = {k: Counter() for k in KINDS}
     missed, tagged = Counter(), Counter()
     pairs, ends, covered = Counter(), Counter(), Counter()
     for a in articles:
         g = gold[a.source]
-        matched = set(match_entities(a, g).values())
+        names = match_entities(a, g)  # local entity -> the gold name it matches
+        matched = set(names.values())
         model: dict[str, set[str]] = {}
         for s in a.sentences:
             for sp in (s.analysis.entities if s.analysis else []):
@@ -58,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
             pairs[kind] += len(gp)
             ends[kind] += sum(1 for x, y in gp if x in matched and y in matched)
             covered[kind] += labelled.by_kind[kind][1]
+        if scorer is not None:
+            margins: dict[tuple, float] = {}  # (kind, gold pair) -> its best candidate's p minus its threshold
+            for c, y, p in zip(labelled.candidates, labelled.labels, score(scorer, labelled.candidates, mode)):
+                if y and c.kind in decided:
+                    key = (c.kind, *sorted((names[c.subject], names[c.object]))) if c.kind in SYMMETRIC \
+                        else (c.kind, names[c.subject], names[c.object])
+                    base = float(thresholds.get(c.kind, 0.5))
+                    t = float(thresholds.get(c.kind + RULE_BACKED, base)) if c.by_rule else base
+                    margins[key] = max(margins.get(key, -1.0), p - t)
+            for (kind, *_pair), m in margins.items():
+                standing[kind]["over" if m >= 0 else "near" if m >= -0.2 else "far"] += 1
     print(f"corpus {args.split}: {len(articles)} articles")
     print(f"{'entity type':15s} {'missed':>7s} {'tagged by the NER model':>24s}")
     for t in sorted(missed):
@@ -66,6 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     for k in KINDS:
         n = max(1, pairs[k])
         print(f"{k:15s} {pairs[k]:5d} {ends[k] / n:20.2f} {covered[k] / n:14.2f}")
+    if scorer is not None:
+        print(f"covered gold pairs against the kind's threshold (model {mode}; the rules decide the others)")
+        print(f"{'relation':15s} {'covered':>8s} {'over':>6s} {'<= 0.2 under':>13s} {'further under':>14s}")
+        for k in KINDS:
+            if k in decided:
+                c = standing[k]
+                print(f"{k:15s} {covered[k]:8d} {c['over']:6d} {c['near']:13d} {c['far']:14d}")
     return 0
 
 
