@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.rdf.vocab import SYMMETRIC
     from kg.scoring.candidates import KINDS
     from kg.scoring.data import label, match_entities
-    from kg.scoring.stage import RULE_BACKED, load_scorer, model_dir, relation_mode, score
+    from kg.scoring.stage import kind_threshold, load_scorer, model_dir, relation_mode, score
     from kg.scoring.train import prepared
 
     articles, gold = prepared(Path(args.corpus), args.split)
@@ -77,9 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 if y and c.kind in decided:
                     key = (c.kind, *sorted((names[c.subject], names[c.object]))) if c.kind in SYMMETRIC \
                         else (c.kind, names[c.subject], names[c.object])
-                    base = float(thresholds.get(c.kind, 0.5))
-                    t = float(thresholds.get(c.kind + RULE_BACKED, base)) if c.by_rule else base
-                    margins[key] = max(margins.get(key, -1.0), p - t)
+                    margins[key] = max(margins.get(key, -1.0), p - kind_threshold(thresholds, c.kind, c.by_rule))
             for (kind, *_pair), m in margins.items():
                 standing[kind]["over" if m >= 0 else "near" if m >= -0.2 else "far"] += 1
     print(f"corpus {args.split}: {len(articles)} articles")

@@ -425,14 +425,14 @@ class BigramNerTagger(RNNNamedEntityRecognizer):
         else:
             tags = super(RNNNamedEntityRecognizer, self).predict_data(data, batch_size)
         delimiter = self.config.token_delimiter or ""
-        if not self.span_confidence:
-            return [
-                [(delimiter.join(tokens[b : e + 1]), label, b, e + 1) for label, (b, e) in tolerant_spans(t)]
-                for tokens, t in zip(data, tags)
-            ]
+
+        def confidence(row: int, b: int, e: int) -> tuple:
+            if not self.span_confidence:
+                return ()
+            return (None if scorers is None else scorers[row].probability(ids[row], b, e),)
+
         return [
-            [(delimiter.join(tokens[b : e + 1]), label, b, e + 1,
-              None if scorers is None else scorers[row].probability(ids[row], b, e))
+            [(delimiter.join(tokens[b : e + 1]), label, b, e + 1, *confidence(row, b, e))
              for label, (b, e) in tolerant_spans(t)]
             for row, (tokens, t) in enumerate(zip(data, tags))
         ]

@@ -123,6 +123,13 @@ RULE_BACKED = "|rule"
 LIST_SHARED = "|list"
 
 
+def kind_threshold(thresholds: dict[str, float], kind: str, rule_backed: bool) -> float:
+    """The probability a candidate of ``kind`` needs: ``thresholds[kind + RULE_BACKED]``
+    for a pair the rules proposed, when tuned, else ``thresholds[kind]`` (0.5 untuned)."""
+    threshold = float(thresholds.get(kind, 0.5))
+    return float(thresholds.get(kind + RULE_BACKED, threshold)) if rule_backed else threshold
+
+
 def decide(article: Article, cands, probs: list[float], thresholds: dict[str, float], kinds, record: bool = False) -> None:
     """Replace the article's relations of ``kinds`` by the candidates whose
     probability reaches their kind's threshold (the other kinds keep the rules'
@@ -145,9 +152,7 @@ def decide(article: Article, cands, probs: list[float], thresholds: dict[str, fl
         if c.kind not in kinds:
             continue
         old = backing.get((c.kind, c.subject, c.object))
-        threshold = float(thresholds.get(c.kind, 0.5))
-        if old is not None:  # the rules had it: its own threshold when one was tuned
-            threshold = float(thresholds.get(c.kind + RULE_BACKED, threshold))
+        threshold = kind_threshold(thresholds, c.kind, old is not None)  # the rules had it: its own threshold
         keep = p >= threshold
         if not keep and c.kind in shared and p >= shared[c.kind]:
             waiting.append((c, p, threshold, old))
