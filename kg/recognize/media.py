@@ -35,7 +35,7 @@ def _dateline_re() -> re.Pattern:
     after = alternation("org_media_outlets", "after")
     month = alternation("org_list_marks", "month")
     num = _num()
-    right = rf"(?=\s|$|[】\]）)·/|:：]|{num}|(?:{after})|[\u4e00-\u9fff]{{1,4}}{num}+(?:{month})|[\u4e00-\u9fff]{{1,8}}(?:{after}))"
+    right = rf"(?=\s|$|[】\]）)·/／|｜:：]|{num}|(?:{after})|[\u4e00-\u9fff]{{1,4}}{num}+(?:{month})|[\u4e00-\u9fff]{{1,8}}(?:{after}))"
     return re.compile(rf"{_OPEN}\s*({_NAME}(?:{_suffixes()})){right}", re.M)
 
 

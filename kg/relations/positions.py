@@ -106,6 +106,63 @@ def dateline_outlet(article: Article) -> int | None:
     return best[1] if best else None
 
 
+@derived
+def _byline_gap_re() -> re.Pattern:
+    """What may stand between an outlet and the byline role it names: brackets,
+    slashes, colons, spaces, and the words that follow an outlet in a dateline
+    (甘州融媒讯 (记者, 云上咸安报道(记者, 【劲报/记者: data/org_media_outlets.tsv, scope after,
+    and data/title_dateline_markers.tsv)."""
+    after = alternation("org_media_outlets", "after")
+    markers = alternation("title_dateline_markers", "dateline")
+    return re.compile(rf"(?:[\s(（【\[/／|｜:：]|{after}|{markers})*")
+
+
+@derived
+def _outlet_endings() -> tuple[str, ...]:
+    """How a news outlet's name ends (data/org_media_outlets.tsv, scope suffix, and
+    data/relation_media_suffixes.tsv): a correspondent's unit (清远台办) or a source
+    that is no medium (来源：科技部) is no byline's outlet."""
+    return tuple(dict.fromkeys((*words("org_media_outlets", "suffix"), *media_suffixes())))
+
+
+def _outlet_named(name: str) -> bool:
+    return name.endswith(_outlet_endings())
+
+
+def outlet_before(article: Article, at: int) -> int | None:
+    """The organization written right before the byline role at ``at`` (长岭融媒记者：张明,
+    甘州融媒讯 (记者 张明, 【劲报/记者张明): the byline names its outlet."""
+    text = article.text
+    best = None
+    for m in article.mentions:
+        if m.entity is None or m.end > at or at - m.end > 6 or article.entities[m.entity].type != "Organization":
+            continue
+        if _byline_gap_re().fullmatch(text, m.end, at) and _outlet_named(article.entities[m.entity].name) \
+                and (best is None or m.end > best[0]):
+            best = (m.end, m.entity)
+    return best[1] if best else None
+
+
+@derived
+def _source_label_re() -> re.Pattern:
+    """A source label and its colon (来源：, 稿件来源: data/org_media_outlets.tsv, scope label)."""
+    return re.compile(rf"(?:{alternation('org_media_outlets', 'label')})\s*[:：]\s*[【\[]?$")
+
+
+def source_outlet(article: Article) -> int | None:
+    """The organization a source line names (来源：湛江云媒), the first one: a
+    byline's outlet when no dateline names one (D16: a 来源 line counts)."""
+    text = article.text
+    best = None
+    for m in article.mentions:
+        if m.entity is None or article.entities[m.entity].type != "Organization":
+            continue
+        if _source_label_re().search(text, max(0, m.start - 8), m.start) and _outlet_named(article.entities[m.entity].name) \
+                and (best is None or m.start < best[0]):
+            best = (m.start, m.entity)
+    return best[1] if best else None
+
+
 def _body_endings(use: str) -> tuple[str, ...]:
     """Name endings of a body (data/relation_body_endings.tsv): committee (委), government (政府), gov_name."""
     return words("relation_body_endings", use)
@@ -333,8 +390,16 @@ class _Resolver:
                         best = (i, len(n))
         return best[0] if best else None
 
-    def media(self) -> int | None:
-        outlet = dateline_outlet(self.article)
+    def media(self, at: int | None = None) -> int | None:
+        """The outlet of a byline whose role is written at ``at``: the one the byline
+        names (:func:`outlet_before`), else the dateline's, else the source line's
+        (来源：临海新闻网), else an organization named like a medium, else the page's
+        publisher (D16)."""
+        outlet = outlet_before(self.article, at) if at is not None else None
+        if outlet is None:
+            outlet = dateline_outlet(self.article)
+        if outlet is None:
+            outlet = source_outlet(self.article)
         if outlet is not None:
             return outlet
         for i, e in enumerate(self.article.entities):
@@ -448,16 +513,24 @@ def _delegation_posts(view: TextView, text: str) -> list[tuple[Ref, str, int, in
     return out
 
 
+def _listed_before(view: TextView, ref: Ref) -> Ref | None:
+    """The person named right before ``ref`` in a list (闫继娜、杨金山; 陈彦 林宇云), or None."""
+    j = ref.start - 1
+    if j >= 0 and view.text[j] in "、 ":
+        prev = view.ref_at(j - 1)
+        if prev is not None and prev.type == "Person" and prev.end == j:
+            return prev
+    return None
+
+
 def _chain_for(article: Article, view: TextView, ref: Ref, chains: dict[int, list[TitleSpan]], text: str) -> list[TitleSpan]:
     chain = _full_chain(text, ref.start)
     if chain:
         return chain
     # a name listed after another one shares its titles: 副所长闫继娜、杨金山
-    j = ref.start - 1
-    if j >= 0 and text[j] in "、 ":
-        prev = view.ref_at(j - 1)
-        if prev is not None and prev.type == "Person" and prev.end == j and prev.mention in chains:
-            return chains[prev.mention]
+    prev = _listed_before(view, ref)
+    if prev is not None and prev.mention in chains:
+        return chains[prev.mention]
     return []
 
 
@@ -567,6 +640,7 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
     persons_with_titles: set[int] = set()
     bare: dict[int, BarePost] = {}
     delegation_posts = _delegation_posts(view, text)
+    bylines: dict[int, tuple[str, int | None]] = {}  # a byline name's mention -> (role, outlet)
 
     def add(person: int, title: str, org: int | None, offset: int, written: str = "") -> None:
         if org is not None and article.entities[org].type == "Person":
@@ -590,8 +664,16 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
         byline = byline_re().search(text, max(0, ref.start - 8), ref.start)
         if byline:
             role = byline.group(1)
-            add(ref.entity, role, res.media() if role in _media_roles() else None, ref.start)
+            outlet = res.media(byline.start(1)) if role in _media_roles() else None
+            bylines[ref.mention] = (role, outlet)
+            add(ref.entity, role, outlet, ref.start)
             chains[ref.mention] = [TitleSpan(byline.start(1), byline.end(1), role, role)]
+            continue
+        prev = _listed_before(view, ref)
+        if prev is not None and prev.mention in bylines and not _full_chain(text, ref.start):
+            bylines[ref.mention] = bylines[prev.mention]  # 记者陈彦 林宇云: the same byline
+            add(ref.entity, *bylines[ref.mention], ref.start)
+            chains[ref.mention] = chains[prev.mention]
             continue
         chain = _chain_for(article, view, ref, chains, text)
         # 以张明为团长、副市长王芳为副团长: 团长 is 张明's post, not the start of 王芳's chain
@@ -638,7 +720,9 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
             elif item.org_start is None:
                 org = prev_org
             kind = place_role(item.role)
-            if kind is not None:
+            if kind is not None and _written_government(article, item, org):
+                pass  # 商丘市人民政府市长张明: the government written before the title is the body
+            elif kind is not None:
                 place = res.place_of(org, item.start)
                 if place is None or not infos[place].fits(kind):
                     cand = focus_place(article, infos, kind, item.start)
@@ -699,6 +783,17 @@ def affiliations(article: Article, infos: dict[int, PlaceInfo] | None = None) ->
             if gov is not None:
                 out.append((p.person, gov, i))
     return out
+
+
+def _written_government(article: Article, item: TitleSpan, org: int | None) -> bool:
+    """Whether a place's head (市长, 副县长) is written right after its government
+    (商丘市人民政府市长, 县政府常务副县长) and ``org`` is that government: the post is
+    in the body the text writes, not in the place (the guide v2: ``in`` names the
+    body; the corpus gold does so when the text writes the government)."""
+    if org is None or item.org_text is None or article.entities[org].type != "Organization":
+        return False
+    endings = _body_endings("government")
+    return item.org_text.endswith(endings) and article.entities[org].name.endswith(endings)
 
 
 def _head_role(title: str) -> str:

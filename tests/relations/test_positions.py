@@ -51,6 +51,44 @@ def test_byline_reporter_belongs_to_the_paper():
     assert run(art) == {("李家鸣", "记者", "山西日报")}
 
 
+def test_a_head_written_after_its_government_is_in_that_government():
+    """商丘市人民政府市长张明: the body written before the title is the post's ``in``
+    (guide v2; the corpus gold does so when the text writes the government);
+    市长 written without it stays in the city."""
+    art = make_article("商丘市人民政府市长张明、商丘市副市长李青出席。",
+                       {"商丘市": "Place", "商丘市人民政府": "Organization", "张明": "Person", "李青": "Person"})
+    got = run(art)
+    assert ("张明", "市长", "商丘市人民政府") in got and ("张明", "市长", "商丘市") not in got
+    assert ("李青", "副市长", "商丘市") in got
+    aff = {(art.entities[p].name, art.entities[o].name) for p, o, _ in affiliations(art)}
+    assert {o for p, o in aff if p == "张明"} == {"商丘市人民政府"}
+
+
+def test_a_byline_takes_the_outlet_it_names_before_the_dateline_s():
+    """(临海日报记者 张明): the outlet written right before the role, not the dateline's
+    中国临海网; a correspondent's unit (临海台办) is no outlet; a name listed after a
+    byline's name shares the byline."""
+    art = make_article("中国临海网讯 华锐公司召开年会。(临海日报记者 张明 李青)",
+                       {"中国临海网": "Organization", "临海日报": "Organization", "华锐公司": "Organization",
+                        "张明": "Person", "李青": "Person"})
+    assert run(art) == {("张明", "记者", "临海日报"), ("李青", "记者", "临海日报")}
+    art = make_article("中国临海网讯 华锐公司召开年会。(临海台办通讯员 张明)",
+                       {"中国临海网": "Organization", "临海台办": "Organization", "华锐公司": "Organization",
+                        "张明": "Person"})
+    assert run(art) == {("张明", "通讯员", "中国临海网")}
+
+
+def test_a_byline_without_a_dateline_takes_the_source_line_s_outlet():
+    """来源：临海云媒 作者：记者张明 (D16: a 来源 line counts); a source that is no
+    outlet (来源：临海市科技局) gives none."""
+    art = make_article("2024-02-27 来源:临海云媒 作者:记者张明\n华锐公司召开年会。",
+                       {"临海云媒": "Organization", "华锐公司": "Organization", "张明": "Person"})
+    assert run(art) == {("张明", "记者", "临海云媒")}
+    art = make_article("2024-02-27 来源:临海市科技局 作者:记者张明\n华锐公司召开年会。",
+                       {"临海市科技局": "Organization", "华锐公司": "Organization", "张明": "Person"})
+    assert run(art) == {("张明", "记者", None)}
+
+
 def test_a_second_chain_of_internal_bodies_inherits_the_organization():
     art = make_article("甲集团党委书记、董事长王一，党委副书记、总经理李二出席。",
                        {"甲集团": "Organization", "王一": "Person", "李二": "Person"})
