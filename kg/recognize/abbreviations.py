@@ -30,9 +30,20 @@ def local_abbreviations(article: Article, start: int, end: int) -> list[tuple[in
     for m in local_arrival_re().finditer(article.text, start):  # the purpose may start the next clause (来宜，考察)
         if m.start(1) >= end:
             break
-        ch = m.group(1)
-        places = [i for i, e in enumerate(article.entities)
-                  if e.type == "Place" and len(e.name) >= 2 and e.name.startswith(ch)]
-        if len(places) == 1:
-            out.append((m.start(1), m.end(1), places[0]))
+        place = local_place(article, m.group(1))
+        if place is not None:
+            out.append((m.start(1), m.end(1), place))
     return out
+
+
+def local_place(article: Article, ch: str) -> int | None:
+    """The one place the article names whose name begins with the character ``ch``, or None."""
+    places = [i for i, e in enumerate(article.entities)
+              if e.type == "Place" and len(e.name) >= 2 and e.name.startswith(ch)]
+    return places[0] if len(places) == 1 else None
+
+
+@derived
+def local_purpose_re() -> re.Pattern:
+    """The words of what a visit is for (data/trigger_local_arrival.tsv, scope purpose)."""
+    return re.compile(alternation("trigger_local_arrival", "purpose"))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Article
-from kg.recognize.abbreviations import local_abbreviations
+from kg.recognize.abbreviations import local_abbreviations, local_place, local_purpose_re
 from kg.context.clauses import Clause, Ref, TextView
 from kg.relations.companions import ESCORT_FRAME_RE, companions, escorted
 from kg.relations.meetings import escorted_people, receptions
@@ -262,6 +262,19 @@ def _welcome_frame_re() -> re.Pattern:
 
 
 @derived
+def _welcome_come_re() -> re.Pattern:
+    """对 + the guests (group 1) + their coming to a place (group 2: 来 and up to ten characters
+    after it: 来徐, 来宜考察, 来南宁访问) + 表示 … the welcome (data/trigger_welcome_frames.tsv,
+    scope come)."""
+    return re.compile(alternation("trigger_welcome_frames", "open") + r"([^，,。；;]{2,40}?)"
+                      + alternation("trigger_welcome_frames", "of") + "?"
+                      + alternation("trigger_welcome_frames", "adverb") + "?"
+                      + "(" + alternation("trigger_welcome_frames", "come") + r"[^，,。；;]{1,10}?)"
+                      + alternation("trigger_welcome_frames", "say") + r"[^，,。；;]{0,6}?"
+                      + alternation("trigger_welcome_frames", "close"))
+
+
+@derived
 def _stay_frame_re() -> re.Pattern:
     """What follows the places of 在东川市访问期间 up to the clause's end
     (data/trigger_visit_stay_frames.tsv)."""
@@ -404,6 +417,37 @@ class _Extractor:
                 body = self._host_body(hosts[-1])
                 if body is not None:
                     self._visit_entities(guests, [body], si)
+            for m in _welcome_come_re().finditer(view.text, cl.start, cl.end):
+                # 王一对李二一行来徐表示欢迎: the guests came to the place written after 来
+                # the guests are the people right before their coming or their group word (李二、王三一行);
+                # 对白玉堂大使在马克龙总统访华后即来川: none there, and no guest is guessed
+                group = _delegation_use_re("group").search(view.text, m.start(1), m.end(1))
+                guests = names_right_before(view, group.start() if group else m.end(1))
+                where = self._place_come_to(m.start(2), m.end(2))
+                if guests and where is not None and realis(view, cl, m.start()):
+                    self._visit_entities(guests, [where], si)
+
+    def _place_come_to(self, start: int, end: int) -> int | None:
+        """The place written right after the coming word at ``start`` (来南宁, 来我县), or the
+        place its one-character abbreviation stands for (来沪, 来徐: data/place_abbreviations.tsv,
+        and the article's places by their first character, kg.recognize.abbreviations)."""
+        view = self.view
+        at = start + 1
+        ref = view.ref_at(at)
+        if ref is not None and ref.start == at and ref.type == "Place" and ref.end <= end:
+            return ref.entity
+        m = abbreviated_arrival_re().match(view.text, start)
+        if m is not None and m.end() <= end:
+            names = set(place_abbreviations()[m.group(1)])
+            found = next((i for i, e in enumerate(self.article.entities)
+                          if e.type == "Place" and {e.name, *e.aliases} & names), None)
+            if found is not None:
+                return found
+        # 来徐(考察)表示欢迎: the frame tells the coming, so no purpose word need follow the character
+        ch = view.text[at:at + 1]
+        if "\u4e00" <= ch <= "\u9fff" and (at + 1 == end or local_purpose_re().match(view.text, at + 1, end)):
+            return local_place(self.article, ch)
+        return None
 
     def _host_body(self, host: int) -> int | None:
         """The organization of the host's first post with one, or its place when it is a

@@ -361,6 +361,20 @@ def test_a_hosts_welcome_of_named_guests_is_their_visit_of_the_hosts_body():
     assert not [v for v in triples(art, "visited") if v[0] == "李青"]
 
 
+def test_a_hosts_welcome_of_guests_coming_to_a_place_is_their_visit_of_it():
+    """张明对李青一行来徐表示欢迎 (data/trigger_welcome_frames.tsv, scope come): the guests
+    right before their coming visited the place its abbreviation (or name) stands for;
+    someone named elsewhere in the frame (在马克龙访华后) is no guest."""
+    ents = {"张明": "Person", "李青": "Person", "王立": "Person", "徐州市": "Place", "徐州市委": "Organization",
+            "东川大学": "Organization", "马克龙": "Person"}
+    art = make_article("在徐州市，市委书记张明会见了东川大学校长李青、王立一行。张明对李青、王立一行来徐表示欢迎。", ents)
+    extract_relations(art)
+    assert {("李青", "徐州市"), ("王立", "徐州市")} <= triples(art, "visited")
+    art = make_article("在徐州市，市委书记张明会见了东川大学校长李青。张明对李青在马克龙访华后即来徐表示欢迎。", ents)
+    extract_relations(art)
+    assert not [v for v in triples(art, "visited") if v[0] in ("李青", "马克龙")]
+
+
 def test_names_that_continue_a_verbs_list_are_not_the_next_subject():
     text = "考察团先后拜访了甲市市长王一，副市长李二，县委书记王三；参观了乙公司。"
     art = make_article(text, {"王一": "Person", "李二": "Person", "王三": "Person", "乙公司": "Organization"})
