@@ -40,6 +40,17 @@ def motion_false_before() -> dict[str, set[str]]:
 
 
 @derived
+def motion_false_after() -> dict[str, tuple[str, ...]]:
+    """来自: ordinary words that begin with a motion verb (data/trigger_motion_false_after.tsv):
+    verb -> the words."""
+    out: dict[str, list[str]] = {}
+    for e in entries("trigger_motion_false_after"):
+        for verb in e.scope:
+            out.setdefault(verb, []).append(e.word)
+    return {verb: tuple(ws) for verb, ws in out.items()}
+
+
+@derived
 def visit_inspect() -> tuple[str, ...]:
     """Verbs of inspecting a place the subject is at (…参观了A、B; 在A, X参观…; A考察)."""
     return words("trigger_visit_inspect")

@@ -61,6 +61,7 @@ from kg.lexicons.triggers import (
     place_abbreviations,
     meet_object_re,
     meet_with_re,
+    motion_false_after,
     motion_false_before,
     visit_inspect_re,
     visit_motion_re,
@@ -188,6 +189,8 @@ def _motion_triggers(view: TextView, clause: Clause):
         w = m.group()
         if w in motion_false_before() and m.start() > 0 and view.text[m.start() - 1] in motion_false_before()[w]:
             continue
+        if view.text.startswith(motion_false_after().get(w, ()), m.start()):
+            continue  # 来自甲公司: where someone comes from
         yield m
 
 
