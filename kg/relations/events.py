@@ -448,7 +448,7 @@ class _Extractor:
                 return found
         # 来徐(考察)表示欢迎: the frame tells the coming, so no purpose word need follow the character
         ch = view.text[at:at + 1]
-        if "\u4e00" <= ch <= "\u9fff" and (at + 1 == end or local_purpose_re().match(view.text, at + 1, end)):
+        if ch.isalpha() and not ch.isascii() and (at + 1 == end or local_purpose_re().match(view.text, at + 1, end)):
             return local_place(self.article, ch)
         return None
 
