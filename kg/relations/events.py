@@ -253,6 +253,14 @@ def _names_a_post(view: TextView, ref: Ref) -> bool:
     return title_at(view.text, ref.end) is not None
 
 
+def _accompanies_after(text: str, start: int, end: int) -> bool:
+    """Whether an accompany word (陪同) follows in ``text[start:end]`` outside an escort
+    frame: 率团陪同 tells companions, while 王一一行在李二陪同下 tells the delegation
+    that others escort."""
+    frames = [f.span() for f in ESCORT_FRAME_RE.finditer(text, start, end)]
+    return any(not any(a <= m.start() < b for a, b in frames) for m in accompany_re().finditer(text, start, end))
+
+
 @derived
 def _welcome_frame_re() -> re.Pattern:
     """对 + the guests (group 1) + their coming + 表示 … the welcome (data/trigger_welcome_frames.tsv)."""
@@ -488,7 +496,7 @@ class _Extractor:
         self._delegation_heads(si, clauses)
         for ci, cl in enumerate(clauses):
             for m in view.find(delegation_re(), cl.start, cl.end):
-                if accompany_re().search(view.text, m.end(), cl.end):
+                if _accompanies_after(view.text, m.end(), cl.end):
                     continue  # 率团陪同: companions, not a new delegation
                 group = _delegation_word(m.group(), "group")
                 along: list[int] = []

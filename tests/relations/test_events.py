@@ -375,6 +375,18 @@ def test_a_hosts_welcome_of_guests_coming_to_a_place_is_their_visit_of_it():
     assert not [v for v in triples(art, "visited") if v[0] in ("李青", "马克龙")]
 
 
+def test_a_delegation_escorted_by_others_is_still_the_delegation_in_focus():
+    """王一一行在李二陪同下: the escort frame's 陪同 is not 率团陪同 (companions), so 王一
+    leads the delegation whose visits the next sentence tells (考察团一行先后参观了…)."""
+    ents = {"王一": "Person", "李二": "Person", "东川市": "Place", "华锐公司": "Organization",
+            "甲公司": "Organization", "乙公司": "Organization"}
+    art = make_article("临海市副市长王一一行在华锐公司董事长李二陪同下，来东川市考察。"
+                       "考察团一行先后参观了甲公司、乙公司。", ents)
+    extract_relations(art)
+    assert {("王一", "甲公司"), ("王一", "乙公司")} <= triples(art, "visited")
+    assert ("李二", "王一") in triples(art, "accompanied")
+
+
 def test_names_that_continue_a_verbs_list_are_not_the_next_subject():
     text = "考察团先后拜访了甲市市长王一，副市长李二，县委书记王三；参观了乙公司。"
     art = make_article(text, {"王一": "Person", "李二": "Person", "王三": "Person", "乙公司": "Organization"})
