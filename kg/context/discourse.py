@@ -85,6 +85,18 @@ def is_name_list(view: TextView, clause: Clause) -> bool:
     return len(rest) <= 2
 
 
+def listed_from(view: TextView, refs: list) -> list[int]:
+    """The people of ``refs`` (person references in text order) listed one after another from
+    the first: only titles and list separators between two of them (李二、王三; 副市长李二，局长王三;
+    not 李二在王三访华后)."""
+    out = [refs[0].entity]
+    for prev, r in zip(refs, refs[1:]):
+        if _NAME_LIST_JUNK.sub("", title_regex().sub(" ", view.text[prev.end:r.start])):
+            break
+        out.append(r.entity)
+    return list(dict.fromkeys(out))
+
+
 def name_run_before(view: TextView, clauses: list[Clause], ci: int, pos: int) -> list[int]:
     """People named right before ``pos``: in its clause, and in the name-list
     clauses just before it (甲省委副书记、省长王一，省委常委…李二率)."""

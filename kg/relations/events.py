@@ -46,6 +46,7 @@ from kg.relations.participants import (
 from kg.context.discourse import (
     DelegationState,
     is_name_list,
+    listed_from,
     name_run_before,
     names_right_before,
     runs_before,
@@ -603,6 +604,10 @@ class _Extractor:
         accompanying = list(accompany_re().finditer(self.view.text, cl.start, pos))
         if accompanying:  # 甲陪同乙考察: 乙 acts (甲 accompanies: companions.escorts)
             return escorted(self.view, accompanying[-1], pos) or self.state.leaders
+        opens = tuple(words("trigger_welcome_frames", "open"))
+        welcomed = [i for i, r in enumerate(persons) if self.view.text.endswith(opens, 0, r.start)]
+        if welcomed:  # 王一在会见时对李二到访济宁表示欢迎: 李二 comes, 王一 welcomes
+            return listed_from(self.view, persons[welcomed[-1]:])
         if persons:
             ents = [r.entity for r in persons]
             if set(ents) & set(self.state.leaders):

@@ -1,5 +1,5 @@
 from kg.context.clauses import TextView
-from kg.context.discourse import name_run_before, names_right_before, realis
+from kg.context.discourse import listed_from, name_run_before, names_right_before, realis
 
 from tests.builders import make_article
 
@@ -58,3 +58,12 @@ def test_names_right_before_read_a_title_chain_joined_by_a_joining_word():
     art = make_article(text, {"苗飞": "Person", "乔春玲": "Person"})
     got = names_right_before(TextView(art), text.index("一行"))
     assert [art.entities[i].name for i in got] == ["苗飞", "乔春玲"]
+
+
+def test_listed_from_keeps_the_names_joined_by_titles_and_separators_only():
+    art = make_article("对副市长王一、局长李二，处长张三在赵四访华后到访。",
+                       {"王一": "Person", "李二": "Person", "张三": "Person", "赵四": "Person"})
+    view = TextView(art)
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    refs = view.refs_in(0, len(art.text), "Person")
+    assert listed_from(view, refs) == [ids["王一"], ids["李二"], ids["张三"]]

@@ -387,6 +387,20 @@ def test_a_delegation_escorted_by_others_is_still_the_delegation_in_focus():
     assert ("李二", "王一") in triples(art, "accompanied")
 
 
+def test_the_host_welcoming_a_guests_coming_is_no_visitor():
+    """王一在会见时对李二到访东川市表示欢迎: the people after 对 (data/trigger_welcome_frames.tsv,
+    scope open) come; the host before it welcomes. Only those listed right after 对 come
+    (对李二在王三访华后即到访…: not 王三)."""
+    ents = {"王一": "Person", "李二": "Person", "王三": "Person", "东川市": "Place", "东川市委": "Organization"}
+    art = make_article("东川市委书记王一会见了李二。王一在会见时对李二到访东川市表示欢迎。", ents)
+    extract_relations(art)
+    assert ("李二", "东川市") in triples(art, "visited") and ("王一", "东川市") not in triples(art, "visited")
+    art = make_article("东川市委书记王一会见了李二。王一对李二在王三访华后即到访东川市表示欢迎。", ents)
+    extract_relations(art)
+    assert ("李二", "东川市") in triples(art, "visited")
+    assert not [v for v in triples(art, "visited") if v[0] in ("王一", "王三")]
+
+
 def test_names_that_continue_a_verbs_list_are_not_the_next_subject():
     text = "考察团先后拜访了甲市市长王一，副市长李二，县委书记王三；参观了乙公司。"
     art = make_article(text, {"王一": "Person", "李二": "Person", "王三": "Person", "乙公司": "Organization"})
