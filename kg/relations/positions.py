@@ -761,6 +761,22 @@ def extract_positions(article: Article, view: TextView) -> dict[int, BarePost]:
     return bare
 
 
+def drop_bare_repeats(article: Article) -> None:
+    """A post its holder is said elsewhere to hold in a body (金门县议会副议长谢东龙 …
+    副议长谢东龙) is that post, not a second one without a body: such bare repeats
+    leave article.positions, each with a recorded reason. Run after the bodies of bare
+    posts were chosen (kg.relations.post_bodies), before anything indexes the positions."""
+    held = {(p.person, p.title) for p in article.positions if p.org is not None}
+    kept = []
+    for p in article.positions:
+        if p.org is None and (p.person, p.title) in held:
+            record(article, "positions", p.person, None, p.sentence, (p.title,), "rejected",
+                   "the same post is held in a body the article names elsewhere")
+            continue
+        kept.append(p)
+    article.positions[:] = kept
+
+
 def affiliations(article: Article, infos: dict[int, PlaceInfo] | None = None) -> list[tuple[int, int, int]]:
     """(person, organization, position index) for every position in an organization.
 

@@ -62,13 +62,14 @@ def positions_stage(article: Article) -> None:
     titled surnames (王市长) resolved with them."""
     from kg.context.generics import resolve_titled_surnames
     from kg.context.places import place_infos
-    from kg.relations.positions import affiliations, extract_positions
+    from kg.relations.positions import affiliations, drop_bare_repeats, extract_positions
     from kg.relations.post_bodies import choose_bodies
 
     if not article.text or not article.sentences:
         return
     view = TextView(article)
     choose_bodies(article, view, extract_positions(article, view))
+    drop_bare_repeats(article)
     infos = place_infos(article)
     for person, org, pos in affiliations(article, infos):
         _add(article, Relation("affiliatedWith", person, org, article.positions[pos].sentence,

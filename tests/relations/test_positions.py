@@ -1,7 +1,7 @@
 from kg.context.clauses import TextView
 from kg.context.generics import resolve_generic_references
 from kg.relations.positions import affiliations, extract_positions
-from kg.relations.relations import extract_relations
+from kg.relations.relations import extract_relations, positions_stage
 
 from tests.builders import make_article, positions, triples
 
@@ -87,6 +87,17 @@ def test_a_byline_without_a_dateline_takes_the_source_line_s_outlet():
     art = make_article("2024-02-27 来源:临海市科技局 作者:记者张明\n华锐公司召开年会。",
                        {"临海市科技局": "Organization", "华锐公司": "Organization", "张明": "Person"})
     assert run(art) == {("张明", "记者", None)}
+
+
+def test_a_post_held_in_a_named_body_is_not_also_held_bare():
+    """金门县议会副议长谢东龙 … 副议长谢东龙: one post, in the council, and the bare repeat
+    leaves with a recorded reason (kg.relations.positions.drop_bare_repeats)."""
+    art = make_article("金门县议会副议长谢东龙出席。会上，副议长谢东龙表示欢迎。",
+                       {"金门县议会": "Organization", "谢东龙": "Person"})
+    resolve_generic_references(art)
+    positions_stage(art)
+    assert positions(art) == {("谢东龙", "副议长", "金门县议会")}
+    assert any(d.kind == "positions" and d.decision == "rejected" for d in art.decisions)
 
 
 def test_a_second_chain_of_internal_bodies_inherits_the_organization():
