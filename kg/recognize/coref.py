@@ -445,6 +445,7 @@ def cluster_entities(article: Article) -> None:
     _merge_foreign_surnames(ms, uf, groups(), name_of)
     _merge_place_tails(ms, uf, groups(), name_of)
     _persons_read_as_organizations(ms, uf, groups(), name_of)
+    _declared_short_forms(ms, uf, groups(), name_of, article.text or "")
     _model_tags_read_again(ms, uf, groups(), name_of)
 
     g = groups()
@@ -610,6 +611,43 @@ def _persons_read_as_organizations(ms: list[Mention], uf: _UF, g: dict[int, list
             for i in idx:
                 ms[i].type, ms[i].subtype = "Person", None
             uf.union(r, targets.pop())
+
+
+def _declared_short_forms(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of, text: str) -> None:
+    """A person every form of which an organization declares as its short form, in brackets
+    right after its name with a short-form word (万科企业股份有限公司(简称万科), 中国科学院大学
+    (以下简称“国科大”): data/coref_short_form_markers.tsv), is that organization: read as a
+    person, it would take the titles after it (万科董事会主席郁亮) from the one who holds them."""
+    markers = sorted(_markers(), key=len, reverse=True)
+    declared: dict[str, int] = {}
+    for i, m in enumerate(ms):
+        if m.type != "Organization" or m.generic or text[m.end:m.end + 1] not in _BRACKETS:
+            continue
+        inside = _DECLARED_RE.match(text, m.end + 1)
+        if inside is None:
+            continue
+        said = inside.group(1)
+        marker = next((w for w in markers if said.startswith(w)), None)
+        form = said[len(marker):].strip(_QUOTES) if marker else ""
+        if form:
+            declared.setdefault(form, i)
+    for r, idx in g.items():
+        if ms[r].type != "Person":
+            continue
+        forms = {ms[i].text for i in idx} | {name_of(ms[i]) for i in idx}
+        if not forms <= declared.keys():
+            continue
+        targets = {uf.find(declared[f]) for f in forms}
+        if len(targets) == 1:
+            org = ms[declared[next(iter(forms))]]
+            for i in idx:
+                ms[i].type, ms[i].subtype = "Organization", org.subtype
+            uf.union(r, targets.pop())
+
+
+#: what a bracket right after a name holds, up to its closing bracket; the quotes around a declared form
+_DECLARED_RE = re.compile(r"([^（()）。，,\n]{1,24})[）)]")
+_QUOTES = " :：“”\"「」『』‘’"
 
 
 def _model_tags_read_again(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:

@@ -365,3 +365,22 @@ def test_a_name_the_model_tagged_otherwise_keeps_it_against_a_rule():
     ])
     cluster_entities(art)
     assert sorted(e.type for e in art.entities) == ["Person", "Place"]
+
+
+def test_a_person_that_is_a_declared_short_form_is_the_organization():
+    """甲公司(简称华锐)…华锐董事长张明: 华锐, read as a person, is the short form the company
+    declared (data/coref_short_form_markers.tsv) and joins it; a person no bracket declares stays."""
+    text = "华锐科技股份有限公司(简称“华锐”)签约。华锐董事长张明与李青座谈。"
+    a = Article(source="t.txt", raw=text, text=text)
+
+    def person(name, at):
+        return Mention(at, at + len(name), name, "Person", None, "title-context")
+
+    full = "华锐科技股份有限公司"
+    a.mentions = [Mention(0, len(full), full, "Organization", "Company", "org-rule"),
+                  person("华锐", text.index("“华锐") + 1), person("华锐", text.index("华锐董")),
+                  person("张明", text.index("张明")), person("李青", text.index("李青"))]
+    cluster_entities(a)
+    ents = {e.name: e for e in a.entities}
+    assert ents[full].type == "Organization" and "华锐" in ents[full].aliases
+    assert "华锐" not in ents and ents["张明"].type == "Person" and ents["李青"].type == "Person"
