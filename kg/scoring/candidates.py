@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.doc import Article
@@ -37,6 +38,8 @@ KINDS: tuple[str, ...] = ENTITY_RELATIONS
 WINDOW = 2
 #: between-text longer than this (characters) gives no character features
 BETWEEN_CHARS = 30
+#: at most this many characters between a speaker's name and the verb of their speech (在会见时, titles)
+SPEAKER_GAP = 8
 #: which entity types each kind takes (subject types, object types)
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "visited": (frozenset({"Person"}), frozenset({"Organization", "Place"})),
@@ -102,6 +105,13 @@ def _separators() -> frozenset[str]:
 def _directive_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(openers, closers) of a directive phrase (data/context_directive_words.tsv)."""
     return tuple(words("context_directive_words", "before")), tuple(words("context_directive_words", "after"))
+
+
+@derived
+def _reported_re() -> re.Pattern:
+    """A verb of reported speech closing its clause (他说，/ 表示：: data/trigger_speech.tsv): what
+    follows it in the sentence is what someone said."""
+    return re.compile("(?:" + "|".join(map(re.escape, words("trigger_speech"))) + ")[，,:：]")
 
 
 @derived
@@ -196,6 +206,7 @@ class _Index:
         self._home: dict[int, int | None] = {}
         self._sentence_triggers: dict[int, list[str]] = {}
         self._quoted: dict[int, bool] = {}
+        self._speaker_ends: list[int] | None = None
 
     def sentence_triggers(self, si: int) -> list[str]:
         """``ts:CLASS`` for each trigger class in sentence ``si`` (computed once per sentence)."""
@@ -209,14 +220,33 @@ class _Index:
 
     def quoted(self, ei: int) -> bool:
         """Whether every mention of ``ei`` lies inside a directive phrase
-        (贯彻落实X重要讲话精神: data/context_directive_words.tsv)."""
+        (贯彻落实X重要讲话精神: data/context_directive_words.tsv) or in what a named
+        person said (:meth:`reported`): named, not present."""
         if ei not in self._quoted:
             ms = self.mentions.get(ei) or []
             before, after = _directive_words()
             self._quoted[ei] = bool(ms) and all(
                 any(w in self.text[max(0, a - 20):a] for w in before) and any(w in self.text[b:b + 20] for w in after)
-                for a, b, _ in ms)
+                or self.reported(a, si) for a, b, si in ms)
         return self._quoted[ei]
+
+    def reported(self, pos: int, si: int) -> bool:
+        """Whether ``pos`` lies in what a named person said (林武说，…; 周祖翼在会见时表示，…): after a
+        verb of reported speech closing its clause, a person's mention ending at most
+        :data:`SPEAKER_GAP` characters before it, in the same sentence."""
+        sentences = self.article.sentences
+        if not 0 <= si < len(sentences):
+            return False
+        ends = self._speaker_ends
+        if ends is None:
+            ents = self.article.entities
+            ends = self._speaker_ends = sorted(m.end for m in self.article.mentions
+                                               if m.entity is not None and ents[m.entity].type == "Person")
+        for v in _reported_re().finditer(self.text, sentences[si].start, pos):
+            k = bisect_right(ends, v.start())
+            if k and v.start() - ends[k - 1] <= SPEAKER_GAP:
+                return True
+        return False
 
     def nested(self, a: int, b: int) -> bool:
         """Whether place entity ``a`` lies inside ``b`` or ``b`` inside ``a`` (gazetteer codes)."""

@@ -105,6 +105,20 @@ def test_a_leader_named_only_in_a_directive_phrase_is_quoted():
     assert "s_quoted" not in c.features and "o_quoted" not in c.features
 
 
+def test_a_person_named_only_in_what_someone_said_is_quoted():
+    """王强 named only after 张明说， (a person's reported speech: data/trigger_speech.tsv) is
+    quoted like one named in a directive phrase; after a body's 新闻稿表示， he is not."""
+    ents = {"张明": "Person", "李青": "Person", "王强": "Person"}
+    art = make_article("市长张明会见了李青一行。张明说，王强同志提出的合作很重要。", ents)
+    ids = _ids(art)
+    cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
+    assert cands and all(("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in cands)
+    art = make_article("市长张明会见了李青一行。市政府新闻稿表示，王强陪同会见。", ents)
+    ids = _ids(art)
+    cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
+    assert cands and not any(x in c.features for c in cands for x in ("s_quoted", "o_quoted"))
+
+
 def test_items_of_one_list_are_coordinated():
     """Mentions of one sentence joined by a coordination word (data/context_list_separators.tsv,
     scope coordination) are items of one list; people are listed with people only."""
