@@ -115,6 +115,12 @@ def _reported_re() -> re.Pattern:
 
 
 @derived
+def _speaker_pronouns() -> frozenset[str]:
+    """Pronouns standing for a named speaker (他说，: data/context_speaker_pronouns.tsv)."""
+    return frozenset(words("context_speaker_pronouns"))
+
+
+@derived
 def _coordination() -> frozenset[str]:
     return frozenset(words("context_list_separators", "coordination"))
 
@@ -231,9 +237,10 @@ class _Index:
         return self._quoted[ei]
 
     def reported(self, pos: int, si: int) -> bool:
-        """Whether ``pos`` lies in what a named person said (林武说，…; 周祖翼在会见时表示，…): after a
-        verb of reported speech closing its clause, a person's mention ending at most
-        :data:`SPEAKER_GAP` characters before it, in the same sentence."""
+        """Whether ``pos`` lies in what a named person said (林武说，…; 周祖翼在会见时表示，…; 他说，…):
+        after a verb of reported speech closing its clause, a person's mention or a pronoun
+        (data/context_speaker_pronouns.tsv) at most :data:`SPEAKER_GAP` characters before it,
+        in the same sentence."""
         sentences = self.article.sentences
         if not 0 <= si < len(sentences):
             return False
@@ -242,9 +249,11 @@ class _Index:
             ents = self.article.entities
             ends = self._speaker_ends = sorted(m.end for m in self.article.mentions
                                                if m.entity is not None and ents[m.entity].type == "Person")
+        pronouns = _speaker_pronouns()
         for v in _reported_re().finditer(self.text, sentences[si].start, pos):
             k = bisect_right(ends, v.start())
-            if k and v.start() - ends[k - 1] <= SPEAKER_GAP:
+            if k and v.start() - ends[k - 1] <= SPEAKER_GAP or \
+                    any(w in pronouns for w in self.text[max(sentences[si].start, v.start() - SPEAKER_GAP):v.start()]):
                 return True
         return False
 

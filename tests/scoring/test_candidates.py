@@ -106,10 +106,15 @@ def test_a_leader_named_only_in_a_directive_phrase_is_quoted():
 
 
 def test_a_person_named_only_in_what_someone_said_is_quoted():
-    """王强 named only after 张明说， (a person's reported speech: data/trigger_speech.tsv) is
-    quoted like one named in a directive phrase; after a body's 新闻稿表示， he is not."""
+    """王强 named only after 张明说， or 他说， (a person's reported speech: data/trigger_speech.tsv,
+    data/context_speaker_pronouns.tsv) is quoted like one named in a directive phrase; after a
+    body's 新闻稿表示， he is not."""
     ents = {"张明": "Person", "李青": "Person", "王强": "Person"}
     art = make_article("市长张明会见了李青一行。张明说，王强同志提出的合作很重要。", ents)
+    ids = _ids(art)
+    cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
+    assert cands and all(("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in cands)
+    art = make_article("市长张明会见了李青一行。他说，王强同志提出的合作很重要。", ents)  # a pronoun for the speaker
     ids = _ids(art)
     cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
     assert cands and all(("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in cands)
