@@ -274,6 +274,16 @@ def _welcome_frame_re() -> re.Pattern:
 
 
 @derived
+def _welcome_first_re() -> re.Pattern:
+    """The welcome first, then the guests (group 1) and their coming: 欢迎李二一行的到访
+    (data/trigger_welcome_frames.tsv, scopes close, of, adverb, arrival)."""
+    return re.compile(alternation("trigger_welcome_frames", "close") + r"([^，,。；;]{2,40}?)"
+                      + alternation("trigger_welcome_frames", "of") + "?"
+                      + alternation("trigger_welcome_frames", "adverb") + "?"
+                      + alternation("trigger_welcome_frames", "arrival"))
+
+
+@derived
 def _welcome_come_re() -> re.Pattern:
     """对 + the guests (group 1) + their coming to a place (group 2: 来 and up to ten characters
     after it: 来徐, 来宜考察, 来南宁访问) + 表示 … the welcome (data/trigger_welcome_frames.tsv,
@@ -419,7 +429,9 @@ class _Extractor:
         the host holds a post (data/trigger_welcome_frames.tsv)."""
         view = self.view
         for cl in clauses:
-            for m in _welcome_frame_re().finditer(view.text, cl.start, cl.end):
+            frames = [*_welcome_frame_re().finditer(view.text, cl.start, cl.end),
+                      *_welcome_first_re().finditer(view.text, cl.start, cl.end)]
+            for m in frames:
                 if not view.outside_refs(m.end(1), m.end()):
                     continue  # the guests are names; the coming and the welcome are not
                 hosts = [r.entity for r in view.refs_in(cl.start, m.start(), "Person")]

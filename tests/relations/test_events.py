@@ -401,6 +401,16 @@ def test_the_host_welcoming_a_guests_coming_is_no_visitor():
     assert not [v for v in triples(art, "visited") if v[0] in ("王一", "王三")]
 
 
+def test_a_welcome_written_before_the_guests_is_their_visit_of_the_hosts_body():
+    """张明欢迎李青一行的到访 (the welcome first: data/trigger_welcome_frames.tsv, scope close)
+    tells what 张明对李青一行的到访表示欢迎 does."""
+    ents = {"张明": "Person", "李青": "Person", "华锐公司": "Organization", "东川大学": "Organization"}
+    art = make_article("华锐公司董事长张明会见了东川大学校长李青一行。张明欢迎李青一行的到访。", ents)
+    extract_relations(art)
+    assert ("李青", "华锐公司") in triples(art, "visited")
+    assert ("张明", "华锐公司") not in triples(art, "visited")
+
+
 def test_names_that_continue_a_verbs_list_are_not_the_next_subject():
     text = "考察团先后拜访了甲市市长王一，副市长李二，县委书记王三；参观了乙公司。"
     art = make_article(text, {"王一": "Person", "李二": "Person", "王三": "Person", "乙公司": "Organization"})
