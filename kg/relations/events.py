@@ -423,10 +423,11 @@ class _Extractor:
                 self._lone_visitor(si, clauses[:speech], before)
 
     def _welcomed(self, si: int, clauses: list[Clause]) -> None:
-        """``王一对李二一行的到访表示欢迎``: the guests named inside the frame
-        visited the body of the host named before it (its place when it is a
-        place's party committee or government), when the article says where
-        the host holds a post (data/trigger_welcome_frames.tsv)."""
+        """``王一对李二一行的到访表示欢迎`` (or ``王一欢迎李二一行的到访``): the guests
+        named inside the frame visited the body of the host named before it (its
+        place when it is a place's party committee or government), when the article
+        says where the host holds a post; ``王一对李二一行来徐表示欢迎``: they visited
+        the place written after their coming (data/trigger_welcome_frames.tsv)."""
         view = self.view
         for cl in clauses:
             frames = [*_welcome_frame_re().finditer(view.text, cl.start, cl.end),
