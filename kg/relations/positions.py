@@ -125,22 +125,19 @@ def _outlet_endings() -> tuple[str, ...]:
     return tuple(dict.fromkeys((*words("org_media_outlets", "suffix"), *media_suffixes())))
 
 
-def _outlet_named(name: str) -> bool:
-    return name.endswith(_outlet_endings())
+def _outlet_mentions(article: Article) -> list:
+    """The mentions of organizations named like a news outlet (:func:`_outlet_endings`)."""
+    ents = article.entities
+    return [m for m in article.mentions if m.entity is not None and ents[m.entity].type == "Organization"
+            and ents[m.entity].name.endswith(_outlet_endings())]
 
 
 def outlet_before(article: Article, at: int) -> int | None:
-    """The organization written right before the byline role at ``at`` (长岭融媒记者：张明,
+    """The outlet written right before the byline role at ``at`` (长岭融媒记者：张明,
     甘州融媒讯 (记者 张明, 【劲报/记者张明): the byline names its outlet."""
-    text = article.text
-    best = None
-    for m in article.mentions:
-        if m.entity is None or m.end > at or at - m.end > 6 or article.entities[m.entity].type != "Organization":
-            continue
-        if _byline_gap_re().fullmatch(text, m.end, at) and _outlet_named(article.entities[m.entity].name) \
-                and (best is None or m.end > best[0]):
-            best = (m.end, m.entity)
-    return best[1] if best else None
+    near = [m for m in _outlet_mentions(article)
+            if 0 <= at - m.end <= 6 and _byline_gap_re().fullmatch(article.text, m.end, at)]
+    return max(near, key=lambda m: m.end).entity if near else None
 
 
 @derived
@@ -150,17 +147,11 @@ def _source_label_re() -> re.Pattern:
 
 
 def source_outlet(article: Article) -> int | None:
-    """The organization a source line names (来源：湛江云媒), the first one: a
-    byline's outlet when no dateline names one (D16: a 来源 line counts)."""
-    text = article.text
-    best = None
-    for m in article.mentions:
-        if m.entity is None or article.entities[m.entity].type != "Organization":
-            continue
-        if _source_label_re().search(text, max(0, m.start - 8), m.start) and _outlet_named(article.entities[m.entity].name) \
-                and (best is None or m.start < best[0]):
-            best = (m.start, m.entity)
-    return best[1] if best else None
+    """The outlet a source line names (来源：湛江云媒), the first one: a byline's
+    outlet when no dateline names one (D16: a 来源 line counts)."""
+    named = [m for m in _outlet_mentions(article)
+             if _source_label_re().search(article.text, max(0, m.start - 8), m.start)]
+    return min(named, key=lambda m: m.start).entity if named else None
 
 
 def _body_endings(use: str) -> tuple[str, ...]:

@@ -252,8 +252,9 @@ class _Index:
         pronouns = _speaker_pronouns()
         for v in _reported_re().finditer(self.text, sentences[si].start, pos):
             k = bisect_right(ends, v.start())
+            window = self.text[max(sentences[si].start, v.start() - SPEAKER_GAP):v.start()]
             if k and sentences[si].start < ends[k - 1] and v.start() - ends[k - 1] <= SPEAKER_GAP or \
-                    any(w in pronouns for w in self.text[max(sentences[si].start, v.start() - SPEAKER_GAP):v.start()]):
+                    any(w in window for w in pronouns):
                 return True
         return False
 

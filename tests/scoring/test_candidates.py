@@ -110,18 +110,17 @@ def test_a_person_named_only_in_what_someone_said_is_quoted():
     data/context_speaker_pronouns.tsv) is quoted like one named in a directive phrase; after a
     body's 新闻稿表示， he is not."""
     ents = {"张明": "Person", "李青": "Person", "王强": "Person"}
-    art = make_article("市长张明会见了李青一行。张明说，王强同志提出的合作很重要。", ents)
-    ids = _ids(art)
-    cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
-    assert cands and all(("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in cands)
-    art = make_article("市长张明会见了李青一行。他说，王强同志提出的合作很重要。", ents)  # a pronoun for the speaker
-    ids = _ids(art)
-    cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
-    assert cands and all(("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in cands)
-    art = make_article("市长张明会见了李青一行。市政府新闻稿表示，王强陪同会见。", ents)
-    ids = _ids(art)
-    cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
-    assert cands and not any(x in c.features for c in cands for x in ("s_quoted", "o_quoted"))
+
+    def quoted_marks(text):  # for each metWith candidate of 王强: whether it is marked quoted
+        art = make_article(text, ents)
+        ids = _ids(art)
+        cands = [c for c in candidates(art) if c.kind == "metWith" and ids["王强"] in (c.subject, c.object)]
+        assert cands
+        return [("s_quoted" if c.subject == ids["王强"] else "o_quoted") in c.features for c in cands]
+
+    assert all(quoted_marks("市长张明会见了李青一行。张明说，王强同志提出的合作很重要。"))
+    assert all(quoted_marks("市长张明会见了李青一行。他说，王强同志提出的合作很重要。"))  # a pronoun speaks
+    assert not any(quoted_marks("市长张明会见了李青一行。市政府新闻稿表示，王强陪同会见。"))
 
 
 def test_items_of_one_list_are_coordinated():
