@@ -82,6 +82,17 @@ def nominal_re() -> re.Pattern:
     return re.compile(alternation("trigger_visit_nominal"))
 
 
+def _nominal(view: TextView, clause: Clause) -> bool:
+    """Whether the clause's visit verb is inside a nominal phrase: a word of
+    :func:`nominal_re` in the clause (习近平视察河北时的重要指示精神), not inside a
+    quoted name (深入“西畴精神”展览馆 is a visit)."""
+    return bool(nominal_re().search(_QUOTED_RE.sub("", clause.text)))
+
+
+#: a quoted stretch (“西畴精神”, 「…」) in a clause
+_QUOTED_RE = re.compile(r"“[^“”]{0,20}”|「[^「」]{0,20}」")
+
+
 @derived
 def list_stop_re() -> re.Pattern:
     """Where a list of visited places ends, the next verb of the clause:
@@ -740,7 +751,7 @@ class _Extractor:
                 continue
             found = self._abbreviated_arrival(clauses, ci, in_acc)
             for m in list(_motion_triggers(view, cl)) + list(view.find(visit_inspect_re(), cl.start, cl.end)):
-                if in_acc(m.start()) or not realis(view, cl, m.start()) or nominal_re().search(cl.text):
+                if in_acc(m.start()) or not realis(view, cl, m.start()) or _nominal(view, cl):
                     continue
                 if view.text.startswith(_delegation_nouns(), m.start()) and \
                         irrealis_re("clauses").search(view.text, cl.start, cl.end):

@@ -448,3 +448,14 @@ def test_a_hosts_list_of_members_accompanies_no_visitor():
     art = make_article(text, {"张明": "Person", "王芳": "Person", "华锐公司": "Organization"})
     extract_relations(art)
     assert ("王芳", "张明") not in triples(art, "accompanied")
+
+
+def test_a_nominal_word_inside_a_quoted_name_does_not_cancel_the_visit():
+    # 学习习近平视察甲市重要讲话精神: the visit verb is inside a nominal phrase, no visit;
+    # 深入“西畴精神”展览馆: 精神 is part of a quoted name, the visit stands
+    text = ("张明学习贯彻习近平视察甲市重要讲话精神。"
+            "张明一行先后深入华锐公司、西畴县“西畴精神”展览馆等地考察。")
+    art = make_article(text, {"张明": "Person", "习近平": "Person", "甲市": "Place",
+                              "华锐公司": "Organization", "西畴县": "Place"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("张明", "华锐公司"), ("张明", "西畴县")}
