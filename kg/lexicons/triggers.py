@@ -51,6 +51,19 @@ def motion_false_after() -> dict[str, tuple[str, ...]]:
 
 
 @derived
+def _speech_heard() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words right before, words earlier in the clause) of data/trigger_speech_heard.tsv."""
+    return words("trigger_speech_heard", "before"), words("trigger_speech_heard", "clause")
+
+
+def speech_heard(text: str, clause_start: int, verb: int) -> bool:
+    """Whether the verb of reported speech at ``verb`` is a noun, what the subject heard
+    (听取了介绍，/ 情况的介绍，: data/trigger_speech_heard.tsv), not what someone said."""
+    before, clause = _speech_heard()
+    return text.endswith(before, clause_start, verb) or any(w in text[clause_start:verb] for w in clause)
+
+
+@derived
 def visit_inspect() -> tuple[str, ...]:
     """Verbs of inspecting a place the subject is at (…参观了A、B; 在A, X参观…; A考察)."""
     return words("trigger_visit_inspect")

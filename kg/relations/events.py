@@ -60,6 +60,7 @@ from kg.lexicons.triggers import (
     guest_words,
     irrealis_re,
     place_abbreviations,
+    speech_heard,
     meet_object_re,
     meet_with_re,
     motion_false_after,
@@ -182,7 +183,9 @@ def speech_end_re() -> re.Pattern:
 def _speech_from(clauses: list[Clause]) -> int:
     """Index of the first clause of reported speech in a sentence (len when none)."""
     for i, c in enumerate(clauses):
-        if speech_end_re().search(c.text.strip()):
+        text = c.text.strip()
+        m = speech_end_re().search(text)
+        if m and not speech_heard(text, 0, m.start()):  # 听取了介绍，实地考察了…: heard, not said
             return i + 1
     return len(clauses)
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from kg.doc import Article
 from kg.lexicons.load import derived, words
+from kg.lexicons.triggers import speech_heard
 from kg.rdf.vocab import ENTITY_RELATIONS, SYMMETRIC
 
 #: the relation kinds the model scores
@@ -112,6 +113,11 @@ def _reported_re() -> re.Pattern:
     """A verb of reported speech closing its clause (他说，/ 表示：: data/trigger_speech.tsv): what
     follows it in the sentence is what someone said."""
     return re.compile("(?:" + "|".join(map(re.escape, words("trigger_speech"))) + ")[，,:：]")
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last clause break from ``start``)."""
+    return max(start, *(text.rfind(c, start, pos) + 1 for c in "，,；;：:"))
 
 
 @derived
@@ -251,6 +257,8 @@ class _Index:
                                                if m.entity is not None and ents[m.entity].type == "Person")
         pronouns = _speaker_pronouns()
         for v in _reported_re().finditer(self.text, sentences[si].start, pos):
+            if speech_heard(self.text, _clause_start(self.text, sentences[si].start, v.start()), v.start()):
+                continue  # 听取了情况介绍，…: heard, not said
             k = bisect_right(ends, v.start())
             window = self.text[max(sentences[si].start, v.start() - SPEAKER_GAP):v.start()]
             if k and sentences[si].start < ends[k - 1] and v.start() - ends[k - 1] <= SPEAKER_GAP or \

@@ -121,6 +121,8 @@ def test_a_person_named_only_in_what_someone_said_is_quoted():
     assert all(quoted_marks("市长张明会见了李青一行。张明说，王强同志提出的合作很重要。"))
     assert all(quoted_marks("市长张明会见了李青一行。他说，王强同志提出的合作很重要。"))  # a pronoun speaks
     assert not any(quoted_marks("市长张明会见了李青一行。市政府新闻稿表示，王强陪同会见。"))
+    # 听取了介绍，: what 张明 heard (data/trigger_speech_heard.tsv), no speech of his
+    assert not any(quoted_marks("市长张明会见了李青一行。张明听取了介绍，王强陪同会见。"))
 
 
 def test_items_of_one_list_are_coordinated():
