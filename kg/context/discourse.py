@@ -138,11 +138,26 @@ def runs_before(view: TextView, pos: int) -> list[list[int]]:
     return runs
 
 
+#: at most this many characters of a level or body before a group word (院|领导, 集团|领导)
+GROUP_PREFIX = 3
+
+
 def _opening(view: TextView, start: int) -> int:
     """Where a run whose first name starts at ``start`` begins: its title, with the
-    organization or place written before it."""
+    organization or place written before it; a group word (领导: data/title_not_posts.tsv,
+    scope group) with the level or body written before it when a clause opens there
+    (，院领导王一、王二，…: the run opens the clause)."""
+    from kg.lexicons.titles import group_roles, title_ending_at
+
     j = _title_before(view, start)
-    return start if j is None else j
+    if j is None:
+        return start
+    title = title_ending_at(view.text, start)
+    if title is not None and title[2] in group_roles() and not _opens_clause(view, j):
+        k = next((j - n for n in range(1, GROUP_PREFIX + 1) if j - n >= 0 and _opens_clause(view, j - n)), None)
+        if k is not None and not view.refs_in(k, j):
+            return k
+    return j
 
 
 def _opens_clause(view: TextView, pos: int) -> bool:

@@ -60,6 +60,16 @@ def test_delegation_words_plans_and_runs_of_names(text, entities, visited):
     assert triples(art, "visited") == visited
 
 
+@pytest.mark.parametrize("group", ["院领导", "市领导", "集团领导"])
+def test_a_first_run_opened_by_a_group_word_leads_too(group):
+    # ，院领导杨震、朱中伟，院学术委员会主任钱德平一行赴…: the run after the group word opens its
+    # clause (领导: data/title_not_posts.tsv, scope group), so it is the delegation's first run
+    text = f"11月20日，{group}杨震、朱中伟，副院长钱德平一行到华锐公司考察。"
+    art = make_article(text, {"杨震": "Person", "朱中伟": "Person", "钱德平": "Person", "华锐公司": "Organization"})
+    extract_relations(art)
+    assert {v for v, _ in triples(art, "visited")} == {"杨震", "朱中伟"}
+
+
 @pytest.mark.parametrize("sep, visitors, along", [
     ("，", {"张明"}, {("王芳", "张明"), ("李青", "张明")}),  # 市长张明，副市长王芳、秘书长李青一行: 张明 leads
     ("、", {"张明", "王芳", "李青"}, set()),                 # one list before 一行: all of them lead
