@@ -572,15 +572,35 @@ class _Extractor:
         heads = [(m, names_right_before(view, m.start())) for m in view.find(delegation_head_re(), sent.start, sent.end)
                  if m.group() not in member_words]
         leaders = [p for m, people in heads if m.group() in words("trigger_delegation_heads", "head") for p in people]
+        deputies = [p for m, people in heads if m.group() in words("trigger_delegation_heads", "deputy")
+                    for p in people if p not in leaders]
+        if not leaders and not self.state.leaders:
+            # 考察团团长，区工商联党组书记陈楠: with no delegation in focus, the head named by
+            # the post leads it (data/trigger_delegation_posts.tsv)
+            leaders, deputies = self._delegation_post_holders(si)
         if not leaders:
             return
         self.state.leaders, self.state.visit = leaders, None
-        deputies = [p for m, people in heads if m.group() in words("trigger_delegation_heads", "deputy")
-                    for p in people if p not in leaders]
         if deputies:
             ev = self._event("Visit", leaders, si)
             self.state.visit = ev
             self.article.events[ev].companions.extend(deputies)
+
+    def _delegation_post_holders(self, si: int) -> tuple[list[int], list[int]]:
+        """(heads, deputies): the people given a delegation's head or deputy post
+        (data/trigger_delegation_posts.tsv) in sentence ``si``, first named first."""
+        heads, deputies = words("trigger_delegation_posts", "head"), words("trigger_delegation_posts", "deputy")
+        out: tuple[list[int], list[int]] = ([], [])
+        for p in self.article.positions:
+            if p.sentence != si:
+                continue
+            group = out[0] if p.title in heads else out[1] if p.title in deputies else None
+            if group is not None and p.person not in group:
+                group.append(p.person)
+        first = {ei: self.article.entities[ei].mentions[0] if self.article.entities[ei].mentions else 0
+                 for ei in out[0] + out[1]}
+        heads_, deputies_ = (sorted(g, key=first.get) for g in out)
+        return heads_, [d for d in deputies_ if d not in heads_]
 
     def _delegation_members(self, si: int, clauses: list[Clause]) -> None:
         """代表团成员包括李青、王芳: the people named after the word, in its clause,
