@@ -435,6 +435,9 @@ class _Extractor:
             self._welcomed(si, clauses)  # its frame holds the speech verb 表示
             if not self.state.leaders:
                 self._lone_visitor(si, clauses[:speech], before)
+            if self.state.leaders and any(e.kind == "Visit" and e.sentence == si and e.targets
+                                          and e.agents == self.state.leaders for e in self.article.events[before:]):
+                self.state.leader_paragraph = sent.paragraph  # 代表团参观了…。并来到…: they act here
 
     def _welcomed(self, si: int, clauses: list[Clause]) -> None:
         """``王一对李二一行的到访表示欢迎`` (or ``王一欢迎李二一行的到访``): the guests

@@ -469,3 +469,15 @@ def test_a_nominal_word_inside_a_quoted_name_does_not_cancel_the_visit():
                               "华锐公司": "Organization", "西畴县": "Place"})
     extract_relations(art)
     assert triples(art, "visited") == {("张明", "华锐公司"), ("张明", "西畴县")}
+
+
+def test_the_delegation_in_focus_acts_on_in_the_paragraph_where_it_last_visited():
+    # the paragraph after the leader's: 代表团参观了… makes it the delegation's paragraph, so a
+    # later subjectless 并来到… there is the leader's visit too
+    text = ("临海市市长张明率代表团赴东川市考察。\n"
+            "东川市市长李青会见了代表团。\n"
+            "考察期间，代表团参观了华锐公司。并来到海通集团、明泰公司等地。")
+    art = make_article(text, {"张明": "Person", "李青": "Person", "东川市": "Place", "华锐公司": "Organization",
+                              "海通集团": "Organization", "明泰公司": "Organization"})
+    extract_relations(art)
+    assert {t for v, t in triples(art, "visited") if v == "张明"} >= {"华锐公司", "海通集团", "明泰公司"}
