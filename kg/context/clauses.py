@@ -21,6 +21,8 @@ from kg.doc import Article
 from kg.lexicons.load import alternation
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+#: a short quoted stretch (a title, a slogan): its commas break no clause
+QUOTED = re.compile(r"“[^“”。]{1,40}”")
 #: list separators: punctuation and the list words of data/context_list_separators.tsv
 #: (scope clauses, longest first: 以及 before 及)
 LIST_SEP = re.compile("、|" + alternation("context_list_separators", "clauses")[3:-1] + "|，|,|/")
@@ -112,7 +114,10 @@ class TextView:
     def clauses(self, sentence: int) -> list[Clause]:
         s = self.article.sentences[sentence]
         out, pos = [], s.start
+        quoted = [q.span() for q in QUOTED.finditer(self.text, s.start, s.end)]
         for m in self.find(CLAUSE_BREAK, s.start, s.end):
+            if any(a < m.start() < b for a, b in quoted):
+                continue  # 就“发挥优势，助推发展”课题，率队前往…: a comma inside a quoted title
             if m.start() > pos:
                 out.append(Clause(sentence, pos, m.start(), self.text[pos : m.start()]))
             pos = m.end()

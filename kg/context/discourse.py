@@ -30,7 +30,7 @@ from kg.doc import Article, Event
 from kg.context.clauses import CLAUSE_BREAK, Clause, TextView
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.titles import title_regex
-from kg.lexicons.triggers import irrealis_re, irrealis_receptions
+from kg.lexicons.triggers import CLAUSE_DATE, irrealis_re, irrealis_receptions
 
 #: a clause that states a wish, plan or invitation
 #: (the list words of data/context_list_separators.tsv, scope discourse: their characters one by one, and whole)
@@ -83,6 +83,22 @@ def is_name_list(view: TextView, clause: Clause) -> bool:
     rest = title_regex().sub(" ", side_group_re().sub(" ", rest))  # 市领导王一、… / 自治区领导王一、…
     rest = _NAME_LIST_JUNK.sub("", rest)
     return len(rest) <= 2
+
+
+_CLAUSE_DATE_RE = re.compile(CLAUSE_DATE)
+#: characters of a level (区, 自治区) a title may leave before it at a clause's start (区|政协主席王一)
+LEVEL_PREFIX = 3
+
+
+def opening_run(view: TextView, clause: Clause) -> list[int]:
+    """The people a clause opens with, their titles before them (区政协主席王来平就…课题，):
+    the run of names listed from its first person when that person's title (or name)
+    opens the clause; [] otherwise."""
+    refs = view.refs_in(clause.start, clause.end, "Person")
+    start = clause.start + len(_CLAUSE_DATE_RE.match(clause.text).group())
+    if not refs or _opening(view, refs[0].start) - start > LEVEL_PREFIX:
+        return []
+    return listed_from(view, refs)
 
 
 def listed_from(view: TextView, refs: list) -> list[int]:

@@ -46,6 +46,7 @@ from kg.relations.participants import (
 from kg.context.discourse import (
     DelegationState,
     is_name_list,
+    opening_run,
     listed_from,
     name_run_before,
     names_right_before,
@@ -537,6 +538,9 @@ class _Extractor:
                     along = [p for run in runs[1:] for p in run if p not in leaders]
                 else:
                     leaders = name_run_before(view, clauses, ci, m.start())
+                    if not leaders and ci > 0 and not view.text[cl.start:m.start()].strip():
+                        # 区政协主席王来平就…课题，率队前往…: the clause before opens with the leader
+                        leaders = opening_run(view, clauses[ci - 1])
                     # 甲会见了由乙率领的代表团: the people after the meeting verb lead, not its subject
                     verbs = [v.end() for v in meet_object_re().finditer(view.text, cl.start, m.start())]
                     after = [r.entity for r in view.refs_in(verbs[-1], m.start(), "Person")] if verbs else []

@@ -13,6 +13,11 @@ def test_clauses_split_at_breaks_outside_names_only():
     assert [c.text for c in TextView(art).clauses(0)] == ["在甲公司", "王一参观", "李二", "好。"]
 
 
+def test_a_comma_inside_a_short_quotation_breaks_no_clause():
+    art = make_article("王一就“发挥优势，助推发展”课题，率队前往甲公司。", {"甲公司": "Organization", "王一": "Person"})
+    assert [c.text for c in TextView(art).clauses(0)] == ["王一就“发挥优势，助推发展”课题", "率队前往甲公司。"]
+
+
 def test_nested_refs_are_dropped_and_refs_are_found_by_offset():
     art = make_article("甲市高新区很大。", {"甲市高新区": "Place", "甲市": "Place"})
     view = TextView(art)

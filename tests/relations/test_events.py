@@ -481,3 +481,11 @@ def test_the_delegation_in_focus_acts_on_in_the_paragraph_where_it_last_visited(
                               "海通集团": "Organization", "明泰公司": "Organization"})
     extract_relations(art)
     assert {t for v, t in triples(art, "visited") if v == "张明"} >= {"华锐公司", "海通集团", "明泰公司"}
+
+
+def test_a_delegation_led_from_the_clause_before_that_opens_with_its_leader():
+    # 区政协主席王来平就“…”课题，率队前往…: 率队 opens its clause, its leader opens the clause before
+    text = "6月16日，区政协主席王来平就“发挥港口优势，助推物流发展”课题，率队前往华锐公司和海通集团开展调研。"
+    art = make_article(text, {"王来平": "Person", "华锐公司": "Organization", "海通集团": "Organization"})
+    extract_relations(art)
+    assert triples(art, "visited") == {("王来平", "华锐公司"), ("王来平", "海通集团")}
