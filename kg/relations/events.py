@@ -128,6 +128,15 @@ def guest_subject_re() -> re.Pattern:
 
 
 @derived
+def qualified_group_re() -> re.Pattern:
+    """A clause opening with the delegation by a qualified group word and 一行 (投资考察团一行,
+    经贸代表团一行): up to four characters, a group word of scope subject, then a word of
+    scope end (data/trigger_delegation_words.tsv)."""
+    return re.compile(rf"^{CLAUSE_DATE}[^，,。；;、\s]{{1,4}}?{alternation('trigger_delegation_words', 'subject')}"
+                      rf"{alternation('trigger_delegation_words', 'end')}")
+
+
+@derived
 def named_group_re() -> re.Pattern:
     """The delegation named after its home (乡城县党政代表团一行): up to four
     characters, then a group word of scope subject, right after a name."""
@@ -686,7 +695,7 @@ class _Extractor:
             if self._named_group(cl, refs):
                 return self.state.leaders  # 乡城县党政代表团一行来到…: the delegation in focus
             return None  # an organization or place is the subject
-        if guest_subject_re().match(cl.text):
+        if guest_subject_re().match(cl.text) or self._qualified_group(cl):
             return self.state.leaders  # 代表团一行参观了…: the delegation in focus
         if self._guest_sentence(clauses, ci):
             return self.state.leaders  # 考察组一行坚持…，先后考察了…
@@ -734,6 +743,12 @@ class _Extractor:
             return False
         return named_group_re().match(self.view.text, first.end) is not None
 
+    def _qualified_group(self, cl: Clause) -> bool:
+        """The clause opens with the delegation by a qualified group word (投资考察团一行还先后到…:
+        :func:`qualified_group_re`), no name in it."""
+        m = qualified_group_re().match(cl.text)
+        return m is not None and not self.view.refs_in(cl.start, cl.start + m.end())
+
     def _opens_with_named_group(self, cl: Clause) -> bool:
         """The clause opens with a delegation named after its body or place
         (甲市旅港同乡联合会访问团一行在江苏期间): :meth:`_named_group` of its first name."""
@@ -750,7 +765,8 @@ class _Extractor:
         while first < ci and FRAME_RE.match(clauses[first].text) \
                 and not self.view.refs_in(clauses[first].start, clauses[first].end, "Person"):
             first += 1
-        if first >= ci or not (guest_subject_re().match(clauses[first].text) or self._opens_with_named_group(clauses[first])):
+        if first >= ci or not (guest_subject_re().match(clauses[first].text) or self._opens_with_named_group(clauses[first])
+                               or self._qualified_group(clauses[first])):
             return False
         if irrealis_re("clauses").search(self.view.text, clauses[first].start, clauses[ci].start):
             return False  # 参访团将赴台北…，考察…: the plan governs what follows

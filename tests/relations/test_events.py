@@ -489,3 +489,18 @@ def test_a_delegation_led_from_the_clause_before_that_opens_with_its_leader():
     art = make_article(text, {"王来平": "Person", "华锐公司": "Organization", "海通集团": "Organization"})
     extract_relations(art)
     assert triples(art, "visited") == {("王来平", "华锐公司"), ("王来平", "海通集团")}
+
+
+@pytest.mark.parametrize("subject", [
+    "投资考察团一行",     # a qualified group word with 一行 (the change): the delegation in focus
+    "张明一行",           # a name: the run of names, as before
+    "华锐公司代表团一行",  # named after a body (_named_group), as before
+])
+def test_a_qualified_group_word_opens_a_clause_of_the_delegation(subject):
+    text = ("由临海市市长张明率队的投资考察团一行来东川市开展考察活动。\n"
+            "东川市市长李青会见了考察团。\n"
+            f"{subject}还先后到华锐公司、海通集团进行了实地考察。")
+    art = make_article(text, {"张明": "Person", "李青": "Person", "东川市": "Place", "华锐公司": "Organization",
+                              "海通集团": "Organization"})
+    extract_relations(art)
+    assert ("张明", "海通集团") in triples(art, "visited")
