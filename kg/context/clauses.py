@@ -21,8 +21,9 @@ from kg.doc import Article
 from kg.lexicons.load import alternation
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-#: a short quoted stretch (a title, a slogan): its commas break no clause
-QUOTED = re.compile(r"“[^“”。]{1,40}”")
+#: a short quoted stretch (a title, a slogan, a name): its commas break no clause, its words are
+#: no trigger words of the clause (深入“西畴精神”展览馆)
+QUOTED = re.compile(r"“[^“”。]{1,40}”|「[^「」。]{1,40}」")
 #: list separators: punctuation and the list words of data/context_list_separators.tsv
 #: (scope clauses, longest first: 以及 before 及)
 LIST_SEP = re.compile("、|" + alternation("context_list_separators", "clauses")[3:-1] + "|，|,|/")

@@ -30,7 +30,7 @@ import re
 
 from kg.doc import Article
 from kg.recognize.abbreviations import local_abbreviations, local_place, local_purpose_re
-from kg.context.clauses import Clause, Ref, TextView
+from kg.context.clauses import QUOTED, Clause, Ref, TextView
 from kg.relations.companions import ESCORT_FRAME_RE, companions, escorted
 from kg.relations.meetings import escorted_people, receptions
 from kg.relations.participants import (
@@ -88,11 +88,7 @@ def _nominal(view: TextView, clause: Clause) -> bool:
     """Whether the clause's visit verb is inside a nominal phrase: a word of
     :func:`nominal_re` in the clause (习近平视察河北时的重要指示精神), not inside a
     quoted name (深入“西畴精神”展览馆 is a visit)."""
-    return bool(nominal_re().search(_QUOTED_RE.sub("", clause.text)))
-
-
-#: a quoted stretch (“西畴精神”, 「…」) in a clause
-_QUOTED_RE = re.compile(r"“[^“”]{0,20}”|「[^「」]{0,20}」")
+    return bool(nominal_re().search(QUOTED.sub("", clause.text)))
 
 
 @derived
@@ -613,7 +609,7 @@ class _Extractor:
             group = out[0] if p.title in heads else out[1] if p.title in deputies else None
             if group is not None and p.person not in group:
                 group.append(p.person)
-        first = {ei: self.article.entities[ei].mentions[0] if self.article.entities[ei].mentions else 0
+        first = {ei: min((self.article.mentions[m].start for m in self.article.entities[ei].mentions), default=0)
                  for ei in out[0] + out[1]}
         heads_, deputies_ = (sorted(g, key=first.get) for g in out)
         return heads_, [d for d in deputies_ if d not in heads_]

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from kg.context.clauses import CLAUSE_BREAK
 from kg.doc import Article
 from kg.lexicons.load import derived, words
 from kg.lexicons.triggers import speech_heard
@@ -117,7 +118,7 @@ def _reported_re() -> re.Pattern:
 
 def _clause_start(text: str, start: int, pos: int) -> int:
     """Where the clause holding ``pos`` starts (after the last clause break from ``start``)."""
-    return max(start, *(text.rfind(c, start, pos) + 1 for c in "，,；;：:"))
+    return max((m.end() for m in CLAUSE_BREAK.finditer(text, start, pos)), default=start)
 
 
 @derived
