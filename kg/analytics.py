@@ -420,6 +420,33 @@ def community_graph(g: "networkx.Graph | networkx.MultiDiGraph") -> tuple[list, 
     return nodes, sorted(pairs, key=lambda e: (str(e[0]), str(e[1])))
 
 
+def import_igraph():
+    """The ``igraph`` module, imported without its drawing support's matplotlib.
+
+    igraph's package ``__init__`` imports ``matplotlib.pyplot`` when matplotlib is
+    installed (``igraph.drawing.matplotlib.utils.find_matplotlib``): 0.4 s of the
+    0.41 s the import takes here, paid by every new ``kg add`` and ``kg html``
+    process, and a pyplot imported behind the notebook's back (:mod:`kg.plots` picks
+    its backend itself). Only igraph's community detection is used here, so while
+    igraph is imported ``matplotlib`` is made unimportable for that one import
+    (igraph then keeps a stand-in for drawing) and put back after: a later
+    ``import matplotlib`` works as before. When matplotlib (or igraph) is imported
+    already, nothing is changed."""
+    import sys
+
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # an ImportError for igraph's optional drawing support
+    try:
+        import igraph
+    finally:
+        if sys.modules.get("matplotlib", 0) is None:
+            del sys.modules["matplotlib"]
+    return igraph
+
+
 def louvain(nodes: list, edges: list[tuple]) -> list[frozenset[str]]:
     """Louvain communities (fixed seed) of the simple graph ``(nodes, edges)`` as
     :func:`community_graph` gives it, largest first (ties by their sorted members).
@@ -429,8 +456,7 @@ def louvain(nodes: list, edges: list[tuple]) -> list[frozenset[str]]:
     generator is process-wide: the default one is put back after)."""
     import random
 
-    import igraph
-
+    igraph = import_igraph()
     ids = {n: i for i, n in enumerate(nodes)}
     simple = igraph.Graph(n=len(nodes), edges=[(ids[u], ids[v]) for u, v in edges])
     igraph.set_random_number_generator(random.Random(COMMUNITY_SEED))

@@ -183,6 +183,29 @@ def test_communities_are_as_good_as_networkx_louvain_and_repeatable():
     assert ours >= theirs - 0.01, (ours, theirs)
 
 
+def test_communities_import_igraph_without_matplotlib():
+    """The communities load igraph without the matplotlib its drawing support would
+    import (0.4 s of every new kg add or kg html process); matplotlib stays importable
+    after, and igraph found after matplotlib is loaded is left as it is."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from kg.analytics import louvain\n"
+        "found = louvain(['a', 'b', 'c', 'd'], [('a', 'b'), ('c', 'd')])\n"
+        "assert sorted(map(sorted, found)) == [['a', 'b'], ['c', 'd']], found\n"
+        "assert 'igraph' in sys.modules\n"
+        "assert 'matplotlib' not in sys.modules and 'matplotlib.pyplot' not in sys.modules\n"
+        "import matplotlib\n"
+        "assert matplotlib.__version__\n"
+        "from kg.analytics import import_igraph\n"
+        "assert import_igraph() is sys.modules['igraph']\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_find_neighbourhood_and_most_connected():
     g = to_networkx(sample_graph())
     ids = by_label(g)

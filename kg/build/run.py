@@ -78,6 +78,9 @@ class Stats:
     chars: int = 0
     workers: int = 1
     engine: str = "in-process"
+    #: where graph.html was written: "worker" (an idle worker of the build's pool), "page
+    #: process" (a process of its own, :func:`_start_page_process`), "building process", "" (none)
+    page: str = ""
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -465,6 +468,7 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         t0 = time.perf_counter()
         plan(inputs, cache, options.model, options.use_cache)
         report.seconds["read"] += time.perf_counter() - t0
+        _start_page_process(inputs, options, engines)  # its imports run while this process works
         built = analyse_phase(inputs, options, cache, engine_for, report, stats, log_prefix)
         if not report.model:
             report.model = model_name(options.model)
@@ -482,7 +486,8 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         result.keep_rdf = set(rendering.keys)
         _done(warming)
         try:
-            _finish(result, rendering, options, stats, manifest_rows, pool=engines.get("engine"))
+            _finish(result, rendering, options, stats, manifest_rows,
+                    pool=engines.get("page") or engines.get("engine"))
         finally:
             rendering.parts.close()
         for e in engines.values():
@@ -579,8 +584,10 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
             except Exception:  # noqa: BLE001 - a worker that failed or died: written here instead
                 seconds = None
         report.seconds["html_wait"] += time.perf_counter() - t0
+        stats.page = "page process" if getattr(pool, "page_only", False) else "worker"
         if seconds is None:
             seconds = write_page(page)
+            stats.page = "building process"
         report.seconds["html"] += seconds
     data = report.as_dict()
     for key, value in result.extra.items():
@@ -599,8 +606,42 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
 
 
 def _local_pool(pool) -> bool:
-    """Is ``pool`` a local pool of several workers (where graph.html's job can run)?"""
-    return pool is not None and getattr(pool, "name", "") == "process-pool" and pool.workers >= 2
+    """Is ``pool`` a local pool of several workers (where graph.html's job can run), or
+    the page's own process (:func:`_start_page_process`)?"""
+    return pool is not None and getattr(pool, "name", "") == "process-pool" and (
+        pool.workers >= 2 or getattr(pool, "page_only", False))
+
+
+#: the fewest articles for which a build whose articles are analysed in this process
+#: (``kg add`` of a few files) starts a process of its own for graph.html: the page of
+#: a small graph takes less than a process takes to start
+PAGE_PROCESS_MIN_ARTICLES = 300
+
+
+def _start_page_process(inputs: list[Input], options: BuildOptions, engines: dict) -> None:
+    """Start one spawned process for graph.html's job when the build will run its
+    per-article work in this process although it may use every core (``--workers``
+    not given, several cores: ``kg add`` of a few files to a large graph) and the
+    graph is large: it imports what the page needs (:data:`kg.build.worker.PAGE_MODULES`)
+    while this process analyses, resolves and renders, and then writes graph.html
+    while this process writes graph.ttl and the store (:func:`_finish`). The process
+    is ``engines["page"]``; nothing is started otherwise (``--workers 1`` keeps the
+    whole build in this process)."""
+    from kg.build.engines import LocalPool, available_cores
+
+    if not options.html or options.engine != "local" or options.workers is not None:
+        return
+    if len(inputs) < PAGE_PROCESS_MIN_ARTICLES or available_cores() < 2:
+        return
+    todo = sum(1 for i in inputs if i.error is None and i.record is None and i.article is not None)
+    if todo >= 2:  # the articles are analysed by a pool of several workers, which writes the page
+        return
+    from kg.build.worker import PAGE_MODULES, warm
+
+    pool = LocalPool(1)
+    pool.page_only = True
+    engines["page"] = pool
+    pool.map(warm, [PAGE_MODULES], lambda task, why: None, window=1)  # submitted now; its result is not needed
 
 
 def _warm_for_page(pool, options: BuildOptions):

@@ -36,7 +36,12 @@ def warm(modules: tuple[str, ...]) -> int:
     import importlib
 
     for name in modules:
-        importlib.import_module(name)
+        if name == "igraph":  # as the page imports it (without matplotlib)
+            from kg.analytics import import_igraph
+
+            import_igraph()
+        else:
+            importlib.import_module(name)
     return os.getpid()
 
 

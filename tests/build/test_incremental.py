@@ -291,3 +291,32 @@ def test_damaged_or_missing_page_statements_are_made_again(inputs, tmp_path, dam
     assert _build([a, b, c], fresh) == 0
     assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
     assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+
+
+def test_a_large_graph_gets_its_page_written_in_a_process_of_its_own(inputs, tmp_path, monkeypatch):
+    """kg add with --workers not given, on several cores, of one article to a graph of at
+    least PAGE_PROCESS_MIN_ARTICLES articles: graph.html is written by a process of its
+    own (started before the analysis, so its imports overlap this process's work) while
+    this process writes graph.ttl and the store; the same bytes as written here
+    (``--workers 1``: the whole add stays in this process)."""
+    import kg.build.run as build_run
+    from kg.build.engines import available_cores
+
+    if available_cores() < 2:
+        pytest.skip("one core: the page is written in the building process")
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    one = tmp_path / "one"
+    shutil.copytree(out, one)
+    monkeypatch.setattr(build_run, "PAGE_PROCESS_MIN_ARTICLES", 3)  # 2 built + 1 added
+    assert run_add([str(c)], str(out), progress=False, workers=None) == 0
+    assert report(out)["build"]["page"] == "page process"
+    assert report(out)["build"]["engine"] == "in-process"  # the one article was analysed here
+    assert run_add([str(c)], str(one), progress=False, workers=1) == 0
+    assert report(one)["build"]["page"] == "building process"
+    assert (out / "graph.html").read_bytes() == (one / "graph.html").read_bytes()
+    assert (out / "graph.ttl").read_bytes() == (one / "graph.ttl").read_bytes()
+    monkeypatch.setattr(build_run, "PAGE_PROCESS_MIN_ARTICLES", 4)  # a graph smaller than that: here
+    assert run_add([str(c)], str(one), progress=False, workers=None) == 0
+    assert report(one)["build"]["page"] == "building process"
