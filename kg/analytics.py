@@ -416,8 +416,10 @@ def community_graph(g: "networkx.Graph | networkx.MultiDiGraph") -> tuple[list, 
     each linked pair once (its ends ordered by ``str``), sorted, and the nodes with a
     link, sorted (the algorithm breaks ties by the order it meets nodes and edges)."""
     pairs = {(u, v) if str(u) <= str(v) else (v, u) for u, v in g.edges()}
-    nodes = sorted({n for pair in pairs for n in pair}, key=str)
-    return nodes, sorted(pairs, key=lambda e: (str(e[0]), str(e[1])))
+    nodes = {n for pair in pairs for n in pair}
+    if all(type(n) is str for n in nodes):  # IRIs: the same order, without a str() per comparison
+        return sorted(nodes), sorted(pairs)
+    return sorted(nodes, key=str), sorted(pairs, key=lambda e: (str(e[0]), str(e[1])))
 
 
 def import_igraph():

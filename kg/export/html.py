@@ -543,7 +543,12 @@ def _interner() -> tuple[list, "callable"]:
     index: dict = {}
 
     def intern(value) -> int:
-        key = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+        if isinstance(value, str):
+            key = value
+        elif isinstance(value, list) and all(v is None or isinstance(v, str) for v in value):
+            key = ("list", *value)  # most values: a tuple is a cheaper key than their JSON
+        else:
+            key = ("json", json.dumps(value, ensure_ascii=False))
         if key not in index:
             index[key] = len(table)
             table.append(value)
