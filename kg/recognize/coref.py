@@ -25,7 +25,8 @@ type are the same entity when:
   中国科学院大连化学物理研究所: data/coref_abbreviation_skips.tsv); one led by a
   place abbreviates a name led by the same place (西安交大 -> 西安交通大学), but a
   place and a suffix alone is a body of its own (广东省委); never a place (see
-  :func:`abbreviation_target`). The longer and place-led forms are not taken
+  :func:`abbreviation_target`), or, when it fits several, the one it follows in
+  brackets (澳门大学(澳大) beside 澳门科技大学). The longer and place-led forms are not taken
   when both names are written apart in one sentence (two organizations listed:
   中国化工集团, 中国化学工程集团), unless the short one is given in brackets.
 
@@ -707,6 +708,7 @@ def _leading_place(name: str) -> int:
 #: what ends a sentence, and what opens the bracket a short form is given in (甲研究所（甲所）)
 _SENTENCE_ENDS = frozenset("。！？!?\n")
 _BRACKETS = "（("
+_CLOSING = "）)"
 _COMMAS = "，,"
 
 
@@ -714,6 +716,19 @@ _COMMAS = "，,"
 def _markers() -> frozenset[str]:
     """The words that introduce such a short form (简称): data/coref_short_form_markers.tsv."""
     return frozenset(words("coref_short_form_markers"))
+
+
+def _declared_after(ms: list[Mention], idx: list[int], text: str) -> list[int]:
+    """The organization mentions that one of the mentions ``idx`` follows in brackets,
+    alone in them (甲研究所（甲所）: the mention of 甲研究所)."""
+    ends = {m.end: j for j, m in enumerate(ms) if m.type == "Organization" and not m.generic}
+    out = []
+    for i in idx:
+        m = ms[i]
+        if m.start >= 2 and text[m.start - 1] in _BRACKETS and text[m.end:m.end + 1] in _CLOSING \
+                and m.start - 1 in ends:
+            out.append(ends[m.start - 1])
+    return out
 
 
 def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of, text: str) -> None:
@@ -733,8 +748,13 @@ def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], na
         if not forms or any(len(f) > MAX_ABBREVIATION for f in forms):
             continue
         targets = set()
+        declared = _declared_after(ms, idx, text)
         for f in forms:
-            t = abbreviation_target(f, [n for n, rr in full.items() if uf.find(rr) != uf.find(r)])
+            names = [n for n, rr in full.items() if uf.find(rr) != uf.find(r)]
+            # given in brackets right after a full name (澳门大学(澳大)): that name's, even when
+            # the short form would fit another name of the article too (澳门科技大学)
+            near = [n for n in names if uf.find(full[n]) in {uf.find(j) for j in declared}]
+            t = (abbreviation_target(f, near) if near else None) or abbreviation_target(f, names)
             if t is not None:
                 targets.add(uf.find(full[t]))
         if len(targets) == 1:

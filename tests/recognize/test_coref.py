@@ -384,3 +384,26 @@ def test_a_person_that_is_a_declared_short_form_is_the_organization():
     ents = {e.name: e for e in a.entities}
     assert ents[full].type == "Organization" and "华锐" in ents[full].aliases
     assert "华锐" not in ents and ents["张明"].type == "Person" and ents["李青"].type == "Person"
+
+
+def test_an_abbreviation_declared_in_brackets_joins_the_name_before_it():
+    """澳大 fits 澳门大学, 澳门科技大学 and 澳门城市大学 alike (ambiguous: left alone), but
+    written in brackets right after 澳门大学 it is that university's short form; where no
+    bracket says so, the short form still stays alone."""
+    def run(text):
+        a = Article(source="t.txt", raw=text, text=text)
+        names = ["澳门科技大学", "澳门大学", "澳门城市大学"]
+        a.mentions = [_org(n, text.index(n), "University") for n in names]
+        at = 0
+        while (at := text.find("澳大", at)) >= 0:
+            a.mentions.append(_org("澳大", at, "University"))
+            at += 2
+        a.mentions.sort(key=lambda m: m.start)
+        cluster_entities(a)
+        return {e.name: e.aliases for e in a.entities}
+
+    declared = run("代表团拜访澳门科技大学(澳科)、澳门大学(澳大)以及澳门城市大学。代表团亦到访澳大。")
+    assert declared["澳门大学"] == {"澳大"} and "澳大" not in declared
+    assert not declared["澳门科技大学"] and not declared["澳门城市大学"]
+    plain = run("代表团拜访澳门科技大学、澳门大学以及澳门城市大学。代表团亦到访澳大。")
+    assert "澳大" in plain and not plain["澳门大学"]
