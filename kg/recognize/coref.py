@@ -725,8 +725,8 @@ def _declared_after(ms: list[Mention], idx: list[int], text: str) -> list[int]:
     out = []
     for i in idx:
         m = ms[i]
-        if m.start >= 2 and text[m.start - 1] in _BRACKETS and text[m.end:m.end + 1] in _CLOSING \
-                and m.start - 1 in ends:
+        before, after = text[m.start - 1:m.start] if m.start else "", text[m.end:m.end + 1]
+        if before and after and before in _BRACKETS and after in _CLOSING and m.start - 1 in ends:
             out.append(ends[m.start - 1])
     return out
 
