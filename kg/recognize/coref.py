@@ -718,10 +718,10 @@ def _markers() -> frozenset[str]:
     return frozenset(words("coref_short_form_markers"))
 
 
-def _declared_after(ms: list[Mention], idx: list[int], text: str) -> list[int]:
+def _declared_after(ms: list[Mention], idx: list[int], text: str, ends: dict[int, int]) -> list[int]:
     """The organization mentions that one of the mentions ``idx`` follows in brackets,
-    alone in them (甲研究所（甲所）: the mention of 甲研究所)."""
-    ends = {m.end: j for j, m in enumerate(ms) if m.type == "Organization" and not m.generic}
+    alone in them (甲研究所（甲所）: the mention of 甲研究所); ``ends``: each named
+    organization mention's end offset -> its index."""
     out = []
     for i in idx:
         m = ms[i]
@@ -741,6 +741,7 @@ def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], na
         for i in idx:
             if not ms[i].generic:
                 full.setdefault(name_of(ms[i]), r)
+    ends = {m.end: j for j, m in enumerate(ms) if m.type == "Organization" and not m.generic}
     for r, idx in g.items():
         if ms[r].type != "Organization":
             continue
@@ -748,7 +749,7 @@ def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], na
         if not forms or any(len(f) > MAX_ABBREVIATION for f in forms):
             continue
         targets = set()
-        declared = _declared_after(ms, idx, text)
+        declared = _declared_after(ms, idx, text, ends)
         for f in forms:
             names = [n for n, rr in full.items() if uf.find(rr) != uf.find(r)]
             # given in brackets right after a full name (澳门大学(澳大)): that name's, even when
