@@ -43,6 +43,8 @@ def available_cores() -> int:
 class Engine:
     name = "engine"
     workers = 1
+    #: a pool started only to write graph.html (kg.build.run._start_page_process)
+    page_only = False
 
     def map(self, fn: Callable, tasks: Iterable, on_crash: Callable[[Any, str], Any],
             window: int | None = None) -> Iterator:

@@ -182,6 +182,11 @@ def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool) 
 
 
 # ---------------------------------------------------------------- phase 1
+def _to_analyse(inputs: list[Input]) -> list[Input]:
+    """The readable inputs the cache has no record of (what the analysis phase runs)."""
+    return [i for i in inputs if i.error is None and i.record is None and i.article is not None]
+
+
 def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
                   log_prefix: str = "kg build") -> list[tuple[Input, Article]]:
     """Analyse what the cache lacks; ``(input, slim article)`` of every article built, in order.
@@ -192,7 +197,7 @@ def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engi
     from kg.nlp.base import ModelNotAvailable
 
     log = logger()
-    todo = [i for i in inputs if i.error is None and i.record is None and i.article is not None]
+    todo = _to_analyse(inputs)
     if todo:
         log.info(f"{log_prefix}: loading the model ({options.model or 'offline'})")
     tasks = (AnalysisTask(n, item.article, item.key, options.model, options.analyze) for n, item in enumerate(todo))
@@ -608,8 +613,8 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
 def _local_pool(pool) -> bool:
     """Is ``pool`` a local pool of several workers (where graph.html's job can run), or
     the page's own process (:func:`_start_page_process`)?"""
-    return pool is not None and getattr(pool, "name", "") == "process-pool" and (
-        pool.workers >= 2 or getattr(pool, "page_only", False))
+    return (pool is not None and getattr(pool, "name", "") == "process-pool"
+            and (pool.workers >= 2 or pool.page_only))
 
 
 #: the fewest articles for which a build whose articles are analysed in this process
@@ -633,8 +638,7 @@ def _start_page_process(inputs: list[Input], options: BuildOptions, engines: dic
         return
     if len(inputs) < PAGE_PROCESS_MIN_ARTICLES or available_cores() < 2:
         return
-    todo = sum(1 for i in inputs if i.error is None and i.record is None and i.article is not None)
-    if todo >= 2:  # the articles are analysed by a pool of several workers, which writes the page
+    if len(_to_analyse(inputs)) >= 2:  # the articles are analysed by a pool of several workers, which writes the page
         return
     from kg.build.worker import PAGE_MODULES, warm
 

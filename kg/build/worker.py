@@ -26,20 +26,19 @@ DEFAULT_ANALYZE = "kg.pipeline:analyze_article"
 _STATE: dict = {}
 
 
-#: what graph.html's job (:mod:`kg.build.page`) imports besides the pipeline (about 0.5 s)
-PAGE_MODULES = ("networkx", "igraph", "pyvis.network", "kg.analytics", "kg.export.html")
+#: what graph.html's job (:mod:`kg.build.page`) imports besides the pipeline (about 0.5 s):
+#: modules, and ``module:function`` for an import made by a function (igraph without matplotlib)
+PAGE_MODULES = ("networkx", "kg.analytics:import_igraph", "pyvis.network", "kg.export.html")
 
 
 def warm(modules: tuple[str, ...]) -> int:
-    """A task for idle workers: import ``modules`` (the worker that later writes graph.html
-    finds them loaded); this process's id."""
+    """A task for idle workers: import ``modules`` (a ``module:function`` entry: call the
+    function; the worker that later writes graph.html finds them loaded); this process's id."""
     import importlib
 
     for name in modules:
-        if name == "igraph":  # as the page imports it (without matplotlib)
-            from kg.analytics import import_igraph
-
-            import_igraph()
+        if ":" in name:
+            _import(name)()
         else:
             importlib.import_module(name)
     return os.getpid()

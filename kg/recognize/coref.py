@@ -749,12 +749,12 @@ def _merge_abbreviations(ms: list[Mention], uf: _UF, g: dict[int, list[int]], na
         if not forms or any(len(f) > MAX_ABBREVIATION for f in forms):
             continue
         targets = set()
-        declared = _declared_after(ms, idx, text, ends)
+        names = [n for n, rr in full.items() if uf.find(rr) != uf.find(r)]
+        # given in brackets right after a full name (澳门大学(澳大)): that name's, even when
+        # the short form would fit another name of the article too (澳门科技大学)
+        declared = {uf.find(j) for j in _declared_after(ms, idx, text, ends)}
+        near = [n for n in names if uf.find(full[n]) in declared]
         for f in forms:
-            names = [n for n, rr in full.items() if uf.find(rr) != uf.find(r)]
-            # given in brackets right after a full name (澳门大学(澳大)): that name's, even when
-            # the short form would fit another name of the article too (澳门科技大学)
-            near = [n for n in names if uf.find(full[n]) in {uf.find(j) for j in declared}]
             t = (abbreviation_target(f, near) if near else None) or abbreviation_target(f, names)
             if t is not None:
                 targets.add(uf.find(full[t]))

@@ -112,13 +112,16 @@ def test_a_released_pool_lets_its_workers_go_without_waiting_for_them():
 
 def test_idle_workers_import_what_the_page_needs():
     """kg.build.worker.warm (sent to each idle worker while the building process resolves):
-    the modules of graph.html's job imported there, the worker's process id back."""
+    the modules of graph.html's job imported there (igraph by ``kg.analytics:import_igraph``,
+    a ``module:function`` entry), the worker's process id back."""
     import os
+    import sys
 
     from kg.build.engines import LocalPool
     from kg.build.worker import PAGE_MODULES, warm
 
     assert warm(PAGE_MODULES) == os.getpid()
+    assert {"igraph", "networkx", "pyvis.network", "kg.export.html"} <= set(sys.modules)
     with LocalPool(2) as pool:
         pids = list(pool.map(warm, [PAGE_MODULES] * 2, lambda task, why: None))
     assert len(pids) == 2 and os.getpid() not in pids
