@@ -417,14 +417,33 @@ class _Signings:
         sents = self.article.sentences
         return sentence == 0 and (len(sents) == 1 or sents[1].paragraph != sents[0].paragraph)
 
-    def _same(self, a: Agreement, b: Agreement) -> bool:
+    def _same(self, a: Agreement, b: Agreement, body: dict[int, int] | None = None) -> bool:
         """Whether two agreements sharing a party are one told twice: same name,
         one told in the headline, or, when one's parties include the other's,
-        one name generic (协议书, 本次备忘录) or inside the other."""
-        pa, pb = set(a.parties), set(b.parties)
+        one name generic (协议书, 本次备忘录) or inside the other. ``body`` reads a
+        place as the government body another telling names (:meth:`_place_bodies`)."""
+        body = body or {}
+        pa, pb = {body.get(p, p) for p in a.parties}, {body.get(p, p) for p in b.parties}
         nested = pa <= pb or pb <= pa
         return (a.name == b.name or self._headline(a.sentence) or self._headline(b.sentence)
                 or (nested and (is_generic(a.name) or is_generic(b.name) or a.name in b.name or b.name in a.name)))
+
+    def _place_bodies(self, agreements: list[Agreement]) -> dict[int, int]:
+        """Each place party of ``agreements`` -> its government (the place's name and
+        an ending of data/relation_body_endings.tsv, gov_name) named as a party of
+        another of them (丽水 in 移动浙江公司与丽水进行合作签约 -> 丽水市政府 of
+        市政府与中国移动通信集团浙江有限公司签署…): one side told two ways."""
+        ents = self.article.entities
+        govs = words("relation_body_endings", "gov_name")
+        told = list(dict.fromkeys(p for a in agreements for p in a.parties))
+        out: dict[int, int] = {}
+        for p in told:
+            if ents[p].type == "Place":
+                forms = {n + g for n in (ents[p].name, *ents[p].aliases) if len(n) >= 2 for g in govs}
+                body = next((q for q in told if ents[q].type == "Organization" and ents[q].name in forms), None)
+                if body is not None:
+                    out[p] = body
+        return out
 
     def _bodies_for_places(self, sides: list[int], told: list[int]) -> list[int]:
         """``sides`` with a place replaced by its government body where another telling of
@@ -473,9 +492,11 @@ class _Signings:
                     for a in to:
                         if not a.witnesses:
                             a.witnesses.extend(c.witnesses)
+        body = self._place_bodies(told or self.found)
         for a in told or self.found:
             for k, b in enumerate(kept):
-                if b.sentence == a.sentence or not set(a.parties) & set(b.parties) or not self._same(a, b):
+                if (b.sentence == a.sentence or not {body.get(p, p) for p in a.parties} & {body.get(p, p) for p in b.parties}
+                        or not self._same(a, b, body)):
                     continue
                 name = b.name if is_generic(a.name) else a.name
                 sides = a.parties if len(a.parties) >= len(b.parties) or not is_generic(a.name) else b.parties

@@ -109,6 +109,18 @@ def test_a_government_named_as_the_party_in_one_telling_stays_the_party_when_ano
     assert agreements(art) == [("深化战略合作框架协议", ("招商局集团", "福建省政府"), ())]
 
 
+def test_a_later_signing_by_a_place_is_the_signing_its_government_was_named_for():
+    # one side told two ways: 临海市政府 signs in the first telling, 临海 in the second
+    text = ("临海市政府与华锐科技有限公司签署新基建战略合作协议\n"
+            "4月15日上午，临海市政府与华锐科技有限公司签署新基建战略合作协议。\n"
+            "张明表示，在关键时期，华锐科技有限公司与临海进行合作签约，为临海抢抓机遇提供了支撑。")
+    art = make_article(text, {"临海市政府": "Organization", "华锐科技有限公司": "Organization",
+                              "临海市": "Place", "张明": "Person"}, {"临海市": ["临海"]})
+    next(e for e in art.entities if e.name == "临海市政府").subtype = "GovernmentBody"
+    extract_relations(art)
+    assert agreements(art) == [("新基建战略合作协议", ("临海市政府", "华锐科技有限公司"), ())]
+
+
 def test_a_count_of_signed_projects_is_no_agreement():
     from kg.relations.relations import extract_relations
 
