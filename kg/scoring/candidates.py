@@ -315,13 +315,15 @@ class _Index:
         return best
 
 
-def _pairs(article: Article, index: _Index) -> dict[tuple[str, int, int], str]:
-    """(kind, subject, object) -> why it is a candidate."""
+def _pairs(article: Article, index: _Index, kinds: frozenset[str] | None = None) -> dict[tuple[str, int, int], str]:
+    """(kind, subject, object) -> why it is a candidate (of ``kinds`` only, when given)."""
     ents = article.entities
     out: dict[tuple[str, int, int], str] = {}
     types = [e.type for e in ents]
 
     def add(kind: str, s: int, o: int, why: str) -> None:
+        if kinds is not None and kind not in kinds:
+            return
         if kind in SYMMETRIC and s > o:
             s, o = o, s
         if s != o:
@@ -553,14 +555,16 @@ class _Features:
         return f, span, sentence
 
 
-def candidates(article: Article) -> list[Candidate]:
-    """The article's relation candidates with their features, in a stable order."""
+def candidates(article: Article, kinds=None) -> list[Candidate]:
+    """The article's relation candidates with their features, in a stable order;
+    with ``kinds``, those of these kinds only (the build scores only the kinds the
+    model decides; training and the ablation take every kind)."""
     if not article.entities:
         return []
     index = _Index(article)
     features = _Features(index)
     out = []
-    for (kind, s, o), why in sorted(_pairs(article, index).items()):
+    for (kind, s, o), why in sorted(_pairs(article, index, None if kinds is None else frozenset(kinds)).items()):
         feats, span, sentence = features.pair(kind, s, o)
         feats.append(f"why:{why}")
         flat = None if span is None else (span[0][0], span[0][1], span[1][0], span[1][1])

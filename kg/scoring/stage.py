@@ -101,9 +101,10 @@ def scoring_stage(article: Article) -> None:
     from kg.scoring.candidates import candidates
 
     scorer = load_scorer(str(model_dir(mode)))
-    cands = candidates(article)
+    kinds = scorer.config.get("kinds") or []
+    cands = candidates(article, kinds)  # decide() reads no other kind's candidates
     decide(article, cands, score(scorer, cands, mode), scorer.config.get("thresholds") or {},
-           scorer.config.get("kinds") or [], record=True)
+           kinds, record=True)
 
 
 def score(scorer, cands, mode: str) -> list[float]:

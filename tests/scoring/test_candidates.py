@@ -44,6 +44,16 @@ def test_types_follow_the_relation_signatures():
             assert c.subject < c.object  # symmetric: one candidate per pair
 
 
+def test_candidates_of_some_kinds_are_those_of_every_kind_filtered():
+    art = make_article(TEXT, ENTS)
+    art.relations.append(Relation("locatedIn", _ids(art)["华锐公司"], _ids(art)["深圳"], 1))
+    every = candidates(art)
+    assert {c.kind for c in every} >= {"visited", "locatedIn", "partOf"}
+    some = candidates(art, ["visited", "metWith"])
+    assert some and some == [c for c in every if c.kind in ("visited", "metWith")]
+    assert candidates(art, []) == []
+
+
 def test_rule_verdicts_and_events_are_features_not_decisions():
     art = make_article(TEXT, ENTS)
     ids = _ids(art)
