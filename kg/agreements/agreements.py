@@ -68,7 +68,7 @@ from kg.decisions import record_span
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
 from kg.agreements.witnesses import (PendingWitnesses, closing_witness, ends_with_name, listed_before,
-                                     trailing_witnesses, witnessed_signing)
+                                     trailing_witnesses, witness_people, witnessed_signing)
 
 
 @derived
@@ -136,7 +136,7 @@ class _Signings:
                 break
         framed = self._frame_clauses(clauses)
         frame = [r.entity for ci in framed for r in view.refs_in(clauses[ci].start, clauses[ci].end, "Person")]
-        before, last = len(self.found), -1
+        before, last, first = len(self.found), -1, None
         for ci, cl in enumerate(clauses):
             if ci in framed:
                 continue
@@ -162,11 +162,13 @@ class _Signings:
                 if ceremony:
                     self.ceremonies.update(id(a) for a in self.found[made:])
                 last = m.end()
+                if first is None and len(self.found) > made:
+                    first = ci
                 break
         para = self.article.sentences[si].paragraph
         new = self.found[before:]
         if new:
-            trailing = trailing_witnesses(view, clauses, last)
+            trailing = trailing_witnesses(view, clauses, last) or self._leading_witnesses(clauses, first)
             for a in new:
                 if not a.witnesses:
                     a.witnesses.extend(trailing)
@@ -179,6 +181,20 @@ class _Signings:
             self.pending.open(frame, para)  # 在X的见证下，举行了签约仪式。 + signings after
         else:
             self._later_witnesses(si, clauses)
+
+    def _leading_witnesses(self, clauses: list[Clause], first: int | None) -> list[int]:
+        """The people of a clause before the sentence's first signing (clause ``first``)
+        that states them witnessing it (甲、乙出席并见证签约仪式，丙与丁共同签署合作协议)."""
+        if not first:
+            return []
+        found = closing_witness(self.view, clauses[:first])
+        if found is None:
+            return []
+        ci, w = found
+        if irrealis_re("agreements").search(self.view.text, clauses[ci].start, w):
+            return []
+        people = witness_people(self.view, clauses[ci], w)  # named there, not 在与会领导见证下
+        return listed_before(self.view, clauses[:ci]) + people if people else []
 
     def _announces_signings(self, si: int) -> bool:
         """Whether sentence ``si`` names a signing event (举行了签约仪式, 签约暨开工仪式):

@@ -155,3 +155,9 @@ def test_a_frame_announcing_a_ceremony_does_not_witness_what_was_told_before():
 
 def test_a_pair_that_only_attends_a_ceremony_signs_nothing():
     assert _agreements("甲公司和乙公司的代表参加了签约仪式。") == set()
+
+
+def test_people_attending_and_witnessing_before_the_signing_of_their_sentence_witness_it():
+    # named in the witness clause (and the list before it), not 在与会领导见证下
+    assert _agreements("王三到甲市考察。市长王一，董事长王二出席并见证签约仪式，甲公司与乙公司共同签署合作协议。") == {
+        (("乙公司", "甲公司"), ("王一", "王二"))}
