@@ -14,7 +14,9 @@ after a Chinese one; its script, length, first and last characters; how many
 of its characters are never in given names; the sources that found it; the
 NER model's tags on its writings; the characters around its first writing;
 how clearly each writing ends, :func:`kg.recognize.persons.right_boundary`; how
-often it is written). A name whose probability is under the threshold is
+often it is written; whether it is a common word that begins with a family name,
+and its part of speech: 项目 n, 秘书处 n, 应约 v, 相谈甚欢 l, from jieba's
+dictionary, data/common_words.txt, :func:`common_words`). A name whose probability is under the threshold is
 dropped with every mention of it, and the drop is recorded as a decision of
 the recognition. The threshold is chosen on the corpus dev split by the
 organization verifier's cost rule, and kept under the probability of every
@@ -28,6 +30,8 @@ train-persons`` writes it); ``ZHKG_PERSON_VERIFIER=0`` turns the component off.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from kg.doc import Article, Mention
@@ -52,6 +56,19 @@ def version() -> str:
 def shipped():
     """The shipped weights, loaded once; None when turned off or absent."""
     return weights_loaded(SHIPPED, FLAG, _LOADED)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, str]:
+    """Common words that begin with a family name -> their part of speech
+    (data/common_words.txt, from jieba's dictionary: scripts/vendor_common_words.py)."""
+    text = resources.files("kg.lexicons").joinpath("data/common_words.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, tag = line.partition("\t")
+            out[word] = tag
+    return out
 
 
 def _script(name: str) -> str:
@@ -89,7 +106,14 @@ def person_features(text: str, name: str, mentions: list[Mention], tags: dict[tu
             f"left:{left[-1:]}", f"left2:{left}", f"right:{right[:1]}", f"right2:{right}",
             f"count:{min(text.count(name), 4)}", f"mentions:{min(len(mentions), 4)}",
             *(f"ends:{b}" for b in sorted({P.right_boundary(text, m.end) for m in mentions})),
-            *(f"given:{c}" for c in sorted(set(given[:3])) if family in ("one", "two"))]
+            *(f"given:{c}" for c in sorted(set(given[:3])) if family in ("one", "two")),
+            *_word_features(name)]
+
+
+def _word_features(name: str) -> list[str]:
+    """Whether ``name`` is a common word (项目, 班子, 相谈甚欢: :func:`common_words`), and its part of speech."""
+    tag = common_words().get(name)
+    return ["word:none"] if tag is None else ["word:any", f"word:{tag}"]
 
 
 def _read(m: Mention) -> bool:

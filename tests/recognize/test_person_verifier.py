@@ -34,6 +34,30 @@ def test_features_read_the_family_name_the_tags_and_the_surroundings():
     assert "script:latin" in PV.person_features("Maria Silva", "Maria Silva", [_person("Maria Silva", "Maria Silva")], {})
 
 
+def test_a_common_word_and_its_part_of_speech_are_features():
+    text = "县长魏传永与项目负责人交谈。"
+    assert {"word:any", "word:n"} <= set(PV.person_features(text, "项目", [_person(text, "项目")], {}))
+    assert "word:none" in PV.person_features(text, "魏传永", [_person(text, "魏传永")], {})
+
+
+def test_the_common_words_are_words_of_two_to_four_characters_opening_with_a_family_name_and_no_names():
+    import importlib.util
+    from pathlib import Path
+
+    from kg.recognize.persons import surnames
+
+    spec = importlib.util.spec_from_file_location(
+        "vendor_common_words", Path(__file__).resolve().parents[2] / "scripts" / "vendor_common_words.py")
+    vendor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(vendor)
+    one, two = surnames()
+    words = PV.common_words()
+    assert len(words) > 20000 and {"项目": "n", "班子": "n", "秘书处": "n", "相谈甚欢": "l"}.items() <= words.items()
+    # the shipped file is what the vendoring script's selection keeps of its own lines
+    assert vendor.select((f"{w} 1 {t}" for w, t in words.items()), one, two) == sorted(words.items())
+    assert not set(words.values()) & vendor.NAME_TAGS
+
+
 def test_a_rejected_name_is_dropped_with_every_mention_and_the_drop_is_a_decision(monkeypatch):
     text = "魏传永与项目负责人交谈，了解项目情况。"
     art = _article(text)
@@ -61,6 +85,9 @@ def test_off_it_drops_nothing_and_while_training_it_records_every_name(monkeypat
     ("11月22日，县委副书记、县长魏传永对屋顶光伏项目建设情况进行调研，并与项目负责人、企业负责人深入交谈。", "项目", "魏传永"),
     ("12月10日，市委政研室主任赵颖君率班子成员及科室负责人等17人来我区调研。", "班子", "赵颖君"),
     ("刘思江一行还与白鹭化纤集团高管层共同参加了博览会。", "高管层", "刘思江"),
+    # common words (data/common_words.txt): dropped since the verifier reads them
+    ("3月17日，温振顺总领事应约赴杜伊斯堡市政府拜会市长林克。", "应约", "温振顺"),
+    ("县长张昌财、观光旅游局长杨胜评及秘书处处长张至渊陪同参访。", "秘书处", "张至渊"),
 ])
 def test_the_shipped_weights_drop_words_read_as_names_and_keep_the_names(sentence, word, person, monkeypatch):
     from kg.nlp.loader import load_backend
