@@ -280,3 +280,17 @@ def test_a_name_extending_two_names_of_equal_length_follows_the_entitys_own_name
                     LocalEntity("阜阳市委统战部", "Organization", aliases={"苏州市委统战部", "市委统战部"}),
                     LocalEntity("阜阳市委", "Organization")]
     assert [(r.subject, r.object) for r in _names_extending(art)] == [(1, 2)]
+
+
+def test_a_regional_headquarters_is_an_organization_and_part_of_its_group_when_the_group_is_named():
+    # issue 11's list: …华中区域总部 as an entity and its partOf (the whole pipeline: recognition, then structure)
+    from kg.doc import Article
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    art = Article(source="t.txt", raw="华锐集团董事长王立介绍了集团发展情况。随后，张明一行考察了华锐集团华中区域总部。")
+    analyze_article(art, load_backend())
+    names = {e.name: e.type for e in art.entities}
+    assert names.get("华锐集团华中区域总部") == "Organization"
+    assert ("华锐集团华中区域总部", "华锐集团") in triples(art, "partOf")
+    assert ("张明", "华锐集团华中区域总部") in triples(art, "visited")
