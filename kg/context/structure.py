@@ -138,6 +138,21 @@ def _descends(infos: dict[int, PlaceInfo], a: int, b: int, article: Article) -> 
     return na != nb and (nb in na or (ib is not None and len(ib.stem) >= 2 and na.startswith(ib.stem)))
 
 
+def _read_where(article: Article, a: int, b: int) -> tuple[int, str]:
+    """(sentence index, sentence) a relation read from names or the gazetteer
+    (卫东区 in 平顶山市, 恒玄科技(上海)股份有限公司 in 上海) is evidenced by: the first
+    sentence that names both ends, else the first that names ``a``."""
+    sents = article.sentences
+    if not sents:
+        return 0, ""
+    def sentences(i: int) -> list[int]:
+        return sorted({article.sentence_of(article.mentions[m].start) for m in article.entities[i].mentions})
+    sa = sentences(a)
+    both = sorted(set(sa) & set(sentences(b)))
+    si = both[0] if both else (sa[0] if sa else 0)
+    return si, sents[si].text
+
+
 def structure_relations(article: Article, view: TextView, infos: dict[int, PlaceInfo]) -> list[Relation]:
     out: list[Relation] = []
     out += _admin_steps(article, infos)
@@ -185,7 +200,7 @@ def _towns_in_county(article: Article, infos: dict[int, PlaceInfo], located: set
         before = [c for s, c in counties if s < first]
         county = before[-1] if before else (counties[0][1] if len({c for _, c in counties}) == 1 else None)
         if county is not None:
-            out.append(Relation("locatedIn", i, county, 0, name))
+            out.append(Relation("locatedIn", i, county, *_read_where(article, i, county)))
     return out
 
 
@@ -209,7 +224,7 @@ def _parks_in_main_place(article: Article, view: TextView, infos: dict[int, Plac
     # a park written right after a place (竹北台元科技园区) or with a place in its name (宜兴环科园) is not placed here
     after_place = {b.entity for a in view.refs if a.type == "Place"
                    for b in [view.ref_starting(a.end)] if b is not None}
-    return [Relation("locatedIn", i, main, 0, article.entities[i].name) for i, inf in infos.items()
+    return [Relation("locatedIn", i, main, *_read_where(article, i, main)) for i, inf in infos.items()
             if inf.level == "Park" and not inf.code and i not in located and i != main
             and i not in after_place and not find_places(article.entities[i].name)]
 
@@ -255,7 +270,7 @@ def _admin_steps(article: Article, infos: dict[int, PlaceInfo]) -> list[Relation
         chain = [inf.parent] + [a.code for a in (gazetteer.ancestors(p) if p else ())]
         up = next((by_code[c] for c in chain if c in by_code and by_code[c] != i), None)
         if up is not None:
-            out.append(Relation("locatedIn", i, up, 0, "gazetteer"))
+            out.append(Relation("locatedIn", i, up, *_read_where(article, i, up)))
     return out
 
 
@@ -290,7 +305,7 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
                 found[i] = (k, -len(n))
         stationed = _stationed_place(name, infos, article)
         if stationed is not None and stationed != j:
-            out.append(Relation("locatedIn", j, stationed, 0, e.name))
+            out.append(Relation("locatedIn", j, stationed, *_read_where(article, j, stationed)))
             continue
         if not found:
             continue
@@ -306,7 +321,7 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
             later = _after_parent_name(name, found, cands, best)
             if later is not None:
                 best = later
-            out.append(Relation("locatedIn", j, best, 0, e.name))
+            out.append(Relation("locatedIn", j, best, *_read_where(article, j, best)))
     return out
 
 
@@ -420,7 +435,7 @@ def _names_extending(article: Article) -> list[Relation]:
                         if best is None or len(n) > best[1]:
                             best = (b, len(n))
         if best is not None:
-            out.append(Relation("partOf", a, best[0], 0, na))
+            out.append(Relation("partOf", a, best[0], *_read_where(article, a, best[0])))
     return out
 
 
@@ -487,7 +502,7 @@ def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
                 continue  # 东川科学院: an independent organization, no unit
             if any(s == 0 for s, _e, _p in find_places(name)):
                 continue  # 常熟理工学院: a place starts it, a school of its own
-            out.append(Relation("partOf", a, head, 0, name))
+            out.append(Relation("partOf", a, head, *_read_where(article, a, head)))
     return out
 
 

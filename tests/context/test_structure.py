@@ -294,3 +294,16 @@ def test_a_regional_headquarters_is_an_organization_and_part_of_its_group_when_t
     assert names.get("华锐集团华中区域总部") == "Organization"
     assert ("华锐集团华中区域总部", "华锐集团") in triples(art, "partOf")
     assert ("张明", "华锐集团华中区域总部") in triples(art, "visited")
+
+
+def test_relations_read_from_names_or_the_gazetteer_cite_a_sentence_that_names_them():
+    # the graph contract: evidence is the sentence a fact was read from (not "gazetteer", not a bare name)
+    text = "张明到恒玄科技(上海)股份有限公司考察。卫东区在平顶山市。河南省卫东区。"
+    art = make_article(text, {"张明": "Person", "恒玄科技(上海)股份有限公司": "Organization", "上海": "Place",
+                              "卫东区": "Place", "平顶山市": "Place", "河南省": "Place"})
+    extract_relations(art)
+    e = art.entities
+    located = {(e[r.subject].name, e[r.object].name): r for r in art.relations if r.kind == "locatedIn"}
+    for (a, b), r in located.items():
+        assert r.evidence == art.sentences[r.sentence].text and a in r.evidence, (a, b, r.evidence)
+    assert located[("卫东区", "平顶山市")].sentence == 1  # the first sentence that names both ends
