@@ -101,7 +101,7 @@ def default_stages(backend=None) -> list[Stage]:
         Stage("recognize", recognize, reads=("text", "sentences", "analysis"), writes=("mentions", "decisions"),
               doc="mentions of people, organizations and places: model, rules, gazetteer, merged; "
                   "organization names a trained verifier rejects are dropped (a decision each)"),
-        Stage("coreference", cluster_entities, reads=("mentions",), writes=("entities",),
+        Stage("coreference", cluster_entities, reads=("raw", "offsets", "mentions"), writes=("entities",),
               doc="mentions grouped into the article's entities"),
         Stage("context", build_context, reads=("mentions", "entities"), writes=("context",),
               doc="places, place mentions, trips, the two sides (computed once per state)"),

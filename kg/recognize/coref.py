@@ -370,6 +370,21 @@ def _without_marks(name: str) -> str:
     return name
 
 
+def _original(article: Article, m: Mention) -> str | None:
+    """How the raw text writes mention ``m`` when that is its Traditional writing
+    (張旭 for 张旭, 苗栗縣政府 for 苗栗县政府): an alias (the graph contract's
+    "Traditional original"); None when the raw text is the same or differs otherwise
+    (pinyin debris, mojibake, spaces)."""
+    if not article.raw or article.offsets is None or m.end > len(article.offsets.raw_index):
+        return None  # no offset map (an article made in a test)
+    raw = article.raw_span(m.start, m.end)
+    if raw == m.text or len(raw) != len(m.text):
+        return None
+    from kg.resolve.names import to_simplified
+
+    return raw if to_simplified(raw) == m.text else None
+
+
 def cluster_entities(article: Article) -> None:
     """Fill ``article.entities`` from ``article.mentions`` and link them."""
     ms = article.mentions
@@ -463,6 +478,7 @@ def cluster_entities(article: Article) -> None:
         if m0.type == "Organization" and subtype == "GovernmentBody":
             name = _inner_body_name(name)
         aliases = {s for s in surfaces if s != name} | {ms[i].canonical for i in real if ms[i].canonical and ms[i].canonical != name}
+        aliases |= {o for i in real if (o := _original(article, ms[i])) is not None and o != name}
         if m0.type == "Organization":  # 进贤县县委, also named with its level once: 进贤县委
             once = _level_committee_re().sub(lambda x: x.group()[1:], name)
             if once != name:

@@ -407,3 +407,15 @@ def test_an_abbreviation_declared_in_brackets_joins_the_name_before_it():
     assert not declared["澳门科技大学"] and not declared["澳门城市大学"]
     plain = run("代表团拜访澳门科技大学、澳门大学以及澳门城市大学。代表团亦到访澳大。")
     assert "澳大" in plain and not plain["澳门大学"]
+
+
+def test_the_traditional_original_of_a_name_is_an_alias():
+    # the graph contract: every other surface form, the Traditional original included, is an altLabel
+    from kg.nlp.loader import load_backend
+    from kg.pipeline import analyze_article
+
+    art = Article(source="t.txt", raw="苗栗縣長徐耀昌與張旭會面。")
+    analyze_article(art, load_backend())
+    aliases = {e.name: e.aliases for e in art.entities}
+    assert "張旭" in aliases["张旭"] and "苗栗縣" in aliases["苗栗县"]
+    assert not aliases["徐耀昌"]  # written alike in both scripts: nothing to add
