@@ -47,16 +47,37 @@ def _rows(cache: Cache, manifest: dict, model: str | None) -> list[Input]:
     return rows
 
 
+def _same_path(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
+
+
 def _matches(name: str, item: Input) -> bool:
-    return name in (item.file, item.source) or Path(name).name == item.file or (
-        item.path is not None and Path(name).resolve() == Path(item.path).resolve())
+    return name in (item.file, item.source) or Path(name).name == item.file or _same_path(name, item.path)
+
+
+def _renamed(item: Input, row: Input) -> None:
+    """``item`` (one new file, one part) under the name of the article ``row`` it replaces."""
+    if item.source == item.file and row.source == row.file and item.file != row.file:
+        item.file = item.source = row.file
+        if item.article is not None:
+            item.article.source = row.file
 
 
 def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | None) -> tuple[list[Input], dict]:
-    """The new article list: ``rows`` with the files of ``paths`` replaced in place or appended."""
+    """The new article list: ``rows`` with the files of ``paths`` replaced in place or appended.
+
+    A new file replaces the article read from the same path, else the one of its
+    file name (``a.txt``: two files of one name in different folders are two
+    articles, as ``kg build`` keeps them). A file that cannot be read replaces
+    nothing: the article it would replace stays, and it is reported as failed,
+    not added."""
     mid, cid = model_id(model), code_id()
     new = read_items(paths, max_bytes)
     for item in new:
+        if item.path is not None:
+            row = next((r for r in rows if _same_path(r.path, item.path)), None)
+            if row is not None:
+                _renamed(item, row)
         if item.article is not None:
             item.key = record_key(item.source, item.article.raw, mid, cid)
     by_file: dict[str, list[Input]] = {}
@@ -72,23 +93,34 @@ def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | N
         if row.file in by_file:
             if row.file not in placed:
                 placed.add(row.file)
-                out.extend(by_file[row.file])
-                new_keys = [i.key for i in by_file[row.file]]
+                items = by_file[row.file]
+                if all(i.error is not None for i in items):
+                    out.extend(r for r in rows if r.file == row.file)  # unreadable: the old article stays
+                    out.extend(items)  # reported as failed
+                    continue
+                out.extend(items)
+                new_keys = [i.key for i in items]
                 changes["unchanged" if new_keys == old_keys[row.file] else "changed"].append(row.file)
             continue
         out.append(row)
     for file, items in by_file.items():
         if file not in placed:
             out.extend(items)
-            changes["added"].append(file)
+            if any(i.error is None for i in items):
+                changes["added"].append(file)
     return out, changes
 
 
 def plan_remove(rows: list[Input], names: list[str]) -> tuple[list[Input], dict, list[str]]:
-    """``rows`` without the files named; (rows, changes, names that matched nothing)."""
-    unknown = [n for n in names if not any(_matches(n, r) for r in rows)]
-    gone = [r for r in rows if any(_matches(n, r) for n in names)]
-    removed = list(dict.fromkeys(r.file for r in gone))
+    """``rows`` without the files named; (rows, changes, names that matched nothing).
+    A name that is the path of an article's file removes that article only (not
+    another of the same file name in another folder)."""
+    def hits(n: str) -> list[Input]:
+        by_path = [r for r in rows if _same_path(n, r.path)]
+        return by_path or [r for r in rows if _matches(n, r)]
+
+    unknown = [n for n in names if not hits(n)]
+    removed = list(dict.fromkeys(r.file for n in names for r in hits(n)))
     keep = [r for r in rows if r.file not in removed]
     return keep, {"added": [], "changed": [], "unchanged": [], "removed": removed}, unknown
 

@@ -320,3 +320,39 @@ def test_a_large_graph_gets_its_page_written_in_a_process_of_its_own(inputs, tmp
     monkeypatch.setattr(build_run, "PAGE_PROCESS_MIN_ARTICLES", 4)  # a graph smaller than that: here
     assert run_add([str(c)], str(one), progress=False, workers=None) == 0
     assert report(one)["build"]["page"] == "building process"
+
+
+def test_an_unreadable_replacement_keeps_the_article_it_would_replace(inputs, tmp_path):
+    """An empty (or too large, undecodable) file of an article's name is reported as
+    failed and replaces nothing: the graph keeps the old article (found by a tester)."""
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    before = (out / "graph.ttl").read_bytes()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / a.name).write_bytes(b"")
+    empty = bad / "new.txt"
+    empty.write_bytes(b"")
+    assert run_add([str(bad / a.name), str(empty)], str(out), progress=False) == 1
+    r = report(out)
+    assert r["incremental"]["changed"] == [] and r["incremental"]["added"] == []
+    assert sorted(f["file"] for f in r["failed"]) == sorted([a.name, "new.txt"])
+    assert sources(out) == {a.name, b.name}
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_two_files_of_one_name_in_two_folders_stay_two_articles(inputs, tmp_path):
+    """kg build keeps dup/s1/a.txt and dup/s2/a.txt apart; kg add of one of them, or
+    --remove of its path, is about that one only (found by a tester)."""
+    a, b, _c = inputs
+    for folder, src in (("s1", a), ("s2", b)):
+        (tmp_path / "dup" / folder).mkdir(parents=True)
+        shutil.copy(src, tmp_path / "dup" / folder / "a.txt")
+    out = tmp_path / "out"
+    assert _build([tmp_path / "dup"], out) == 0
+    before = (out / "graph.ttl").read_bytes()
+    assert run_add([str(tmp_path / "dup" / "s2" / "a.txt")], str(out), progress=False) == 0
+    assert report(out)["incremental"]["unchanged"] and (out / "graph.ttl").read_bytes() == before
+    assert run_add([str(tmp_path / "dup" / "s2" / "a.txt")], str(out), remove=True, progress=False) == 0
+    assert len(report(out)["incremental"]["removed"]) == 1 and len(sources(out)) == 1
