@@ -198,6 +198,28 @@ def read_slim(path: Path) -> Article:
         return pickle.loads(fh.read(n))
 
 
+def read_checked(path: Path) -> Article | None:
+    """The slim Article of a record file, or None when the file is damaged (cut
+    short, not a record): its slim pickle does not load or its full one does not
+    end where a pickle ends (its STOP opcode)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_LEN.size)
+            if len(head) < _LEN.size:
+                return None
+            (n,) = _LEN.unpack(head)
+            small = fh.read(n)
+            if len(small) < n:
+                return None
+            article = pickle.loads(small)
+            fh.seek(-1, io.SEEK_END)
+            if fh.tell() <= _LEN.size + n or fh.read(1) != pickle.STOP:
+                return None
+    except Exception:  # unpickling a damaged file can raise almost anything
+        return None
+    return article if isinstance(article, Article) else None
+
+
 def read_full(path) -> Article:
     """The full Article of a record file (a path or an open binary file)."""
     if not isinstance(path, (str, os.PathLike)):

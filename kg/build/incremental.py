@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build.cache import Cache, code_id, model_id, read_full, record_key
+from kg.build.cache import Cache, code_id, model_id, read_checked, read_full, record_key
 from kg.build.run import BuildOptions, Input, build_outputs, read_items
 from kg.doc import Article
 
@@ -37,8 +37,8 @@ def _rows(cache: Cache, manifest: dict, model: str | None) -> list[Input]:
         item = Input(row["file"], row["source"], row.get("path"), key=row["key"])
         if not same:
             old = cache.article_path(row["key"])
-            if old is None:
-                item.error = "its cached record is missing: add the file again"
+            if old is None or read_checked(old) is None:
+                item.error = f"its cached record is {'missing' if old is None else 'damaged'}: add the file again"
             else:
                 raw = read_full(old).raw
                 item.key = record_key(item.source, raw, mid, cid)
@@ -193,6 +193,14 @@ def run_add(
             log.error(f"kg add: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
                       "previous outputs left intact")
             return exitcodes.IO_ERROR
+        kept = {id(i) for i in items}
+        lost = [r.source for r in rows if id(r) in kept and r.error is not None]
+        if lost:  # articles of the graph whose records are damaged or missing: nothing built is lost
+            built.discard()
+            log.error(f"kg add: {len(lost)} article(s) of the graph have damaged or missing cache records "
+                      f"({', '.join(lost[:3])}{' …' if len(lost) > 3 else ''}): add their files again, or build "
+                      "the graph again with kg build; previous outputs left untouched")
+            return exitcodes.INPUTS_SKIPPED
         if not report.read:
             built.discard()
             log.error("kg add: the graph would have no article left; previous outputs left untouched "

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_slim, record_key
+from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_checked, read_slim, record_key
 from kg.build.process import fewer_collections
 from kg.build.worker import DEFAULT_ANALYZE
 from kg.doc import Article, ReadError
@@ -64,6 +64,8 @@ class Input:
     error: str | None = None  #: could not be read (the reason)
     #: the cached record to use (None: analyse ``article``)
     record: Path | None = None
+    #: the record's slim Article, read when the record was checked
+    slim: Article | None = None
 
     def row(self) -> dict:
         return {"file": self.file, "source": self.source, "path": self.path, "key": self.key}
@@ -170,13 +172,24 @@ def read_items(paths: list[str], max_bytes: int) -> list[Input]:
 
 
 def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool) -> None:
-    """Give each readable input its record key, and its cached record when there is one."""
+    """Give each readable input its record key, and its cached record when there is one
+    and it is intact (a damaged one is analysed again from the file, or reported)."""
+    from kg.logs import logger
+
     mid, cid = model_id(model), code_id()
     for item in inputs:
         if item.article is not None:
             item.key = record_key(item.source, item.article.raw, mid, cid)
         if item.key and use_cache:
             item.record = cache.article_path(item.key)
+            if item.record is not None:
+                item.slim = read_checked(item.record)
+                if item.slim is None:  # damaged: analysed again from the file, else reported
+                    logger().warning(f"kg build: {item.source}: its cached record is damaged: "
+                                     + ("analysed again" if item.article is not None else "add its file again"))
+                    item.record = None
+                    if item.article is None:
+                        item.error = "its cached record is damaged: add its file again"
         if item.article is None and item.record is None and item.error is None:
             item.error = "its record is missing from OUT/cache: add its file again"
 
@@ -217,7 +230,8 @@ def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engi
                 bar.advance(f"{item.source}: skipped: {item.error}", logging.WARNING)
                 continue
             if item.record is not None:
-                article = read_slim(item.record)
+                article = item.slim if item.slim is not None else read_slim(item.record)
+                item.slim = None
                 stats.from_cache += 1
                 note = " (cached)"
             else:

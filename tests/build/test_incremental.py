@@ -356,3 +356,31 @@ def test_two_files_of_one_name_in_two_folders_stay_two_articles(inputs, tmp_path
     assert report(out)["incremental"]["unchanged"] and (out / "graph.ttl").read_bytes() == before
     assert run_add([str(tmp_path / "dup" / "s2" / "a.txt")], str(out), remove=True, progress=False) == 0
     assert len(report(out)["incremental"]["removed"]) == 1 and len(sources(out)) == 1
+
+
+@pytest.mark.parametrize("cut", [20, -10])
+def test_a_damaged_article_record_is_analysed_again_or_reported(inputs, tmp_path, cut):
+    """A record cut short (the slim part, or the end of the full one) is no
+    internal error (found by a tester): kg build analyses the article again from
+    its file; kg add, which reads no file of an article it keeps, refuses and
+    leaves the outputs as they were until the files are added again."""
+    from kg.build.cache import read_checked
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    before = (out / "graph.ttl").read_bytes()
+    records = sorted((out / "cache" / "articles").glob("*/*.pkl"))
+    assert len(records) == 2 and all(read_checked(p) is not None for p in records)
+    for p in records:
+        data = p.read_bytes()
+        p.write_bytes(data[:cut])
+        assert read_checked(p) is None
+    assert _build([a, b], out) == 0
+    assert report(out)["build"]["analysed"] == 2 and (out / "graph.ttl").read_bytes() == before
+    for p in sorted((out / "cache" / "articles").glob("*/*.pkl")):
+        p.write_bytes(p.read_bytes()[:cut])
+    assert run_add([str(c)], str(out), progress=False) == 1  # refused: the graph's articles are kept
+    assert (out / "graph.ttl").read_bytes() == before and sources(out) == {a.name, b.name}
+    assert run_add([str(a), str(b), str(c)], str(out), progress=False) == 0  # their files again: all three
+    assert sources(out) == {a.name, b.name, c.name}
