@@ -115,6 +115,22 @@ def _count_classes(graph) -> dict[str, int]:
     return dict(counts)
 
 
+def _foreign_outputs(out: "Path") -> list[str]:
+    """The folders a build replaces (``store/``, ``cache/``) that hold something kg did
+    not write: a store without its marker file, a cache with other entries."""
+    from kg.build.cache import ARTICLES, CACHE, COMMUNITIES, MANIFEST, PAGE, RDF
+    from kg.store import MARKER, STORE_NAME
+
+    out_of = []
+    store = out / STORE_NAME
+    if store.is_dir() and any(store.iterdir()) and not (store / MARKER).is_file():
+        out_of.append(f"{STORE_NAME}/")
+    cache = out / CACHE
+    if cache.is_dir() and any(p.name not in (ARTICLES, RDF, PAGE, MANIFEST, COMMUNITIES) for p in cache.iterdir()):
+        out_of.append(f"{CACHE}/")
+    return out_of
+
+
 def run_build(
     paths: list[str],
     out_dir: str,
@@ -167,6 +183,12 @@ def run_build(
         out = claim_output(out_dir)
     except OutputError as exc:
         log.error(f"kg build: {exc}")
+        return exitcodes.IO_ERROR
+    foreign = _foreign_outputs(out.path)
+    if foreign:  # never replace what kg did not write (a folder of the user's named store/)
+        out.release()
+        log.error(f"kg build: {out.path} holds {' and '.join(foreign)} that kg did not write, and the build would "
+                  "replace it: choose another -o, or move it away")
         return exitcodes.IO_ERROR
     options = BuildOptions(model=model, max_bytes=max_bytes, validate=validate, workers=workers, engine=engine,
                            scheduler=scheduler, use_cache=use_cache, progress=progress, html=html)

@@ -29,9 +29,13 @@ STDIN_SOURCE = "<stdin>"
 
 
 def _files_under(folder: Path) -> list[Path]:
+    """The article files under ``folder``, sorted; hidden entries and the output
+    folders of earlier builds inside it (their graph.html is no article) left out."""
+    from kg.export.outdir import LOCK_NAME
+
     found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(root) / d / LOCK_NAME).exists())
         for name in files:
             if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
                 found.append(Path(root) / name)

@@ -47,3 +47,31 @@ def test_no_html_writes_no_page_and_removes_an_old_one(three, tmp_path):
     assert (out / "graph.html").is_file()
     assert run_build([str(one[0])], str(out), progress=False, html=False) == 0
     assert not (out / "graph.html").exists() and (out / "graph.ttl").is_file()
+
+
+def test_a_folder_of_the_users_named_store_is_never_replaced(three, tmp_path):
+    """kg build into a folder that holds a store/ (or cache/) kg did not write refuses
+    with exit 3 and leaves it as it was (found by a tester: the build deleted it)."""
+    out = tmp_path / "userdir"
+    (out / "store").mkdir(parents=True)
+    (out / "store" / "mydata.txt").write_text("important", encoding="utf-8")
+    assert run_build([str(three)], str(out), progress=False) == 3
+    assert (out / "store" / "mydata.txt").read_text(encoding="utf-8") == "important"
+    assert not (out / "graph.ttl").exists()
+    ok = tmp_path / "ok"
+    assert run_build([str(three)], str(ok), progress=False) == 0
+    assert run_build([str(three)], str(ok), progress=False) == 0  # its own store and cache: rebuilt
+
+
+def test_an_output_folder_inside_the_input_folder_is_no_input(three, tmp_path):
+    """kg build IN -o IN/out twice reads the same articles: the earlier output's
+    graph.html is not an article (found by a tester)."""
+    import json
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(three, folder)
+    for _ in range(2):
+        assert run_build([str(folder)], str(folder / "out"), progress=False) == 0
+        r = json.loads((folder / "out" / "report.json").read_text(encoding="utf-8"))
+        assert r["articles_read"] == len(list(three.glob("*.txt")))
