@@ -38,7 +38,9 @@ SHIPPED = {"hybrid": "re-hybrid"}
 def relation_mode() -> str:
     mode = os.environ.get("ZHKG_RELATIONS", "").strip() or DEFAULT_MODE
     if mode not in MODES:
-        raise ValueError(f"ZHKG_RELATIONS={mode!r}: use one of {', '.join(MODES)}")
+        from kg.nlp.base import ModelNotAvailable
+
+        raise ModelNotAvailable(f"ZHKG_RELATIONS={mode!r}: use one of {', '.join(MODES)}")
     return mode
 
 
@@ -51,7 +53,9 @@ def model_dir(mode: str | None = None) -> Path | None:
     if env:
         return Path(env).expanduser()
     if mode not in SHIPPED:
-        raise ValueError(f"no relation model ships for --relations {mode}: train one with "
+        from kg.nlp.base import ModelNotAvailable
+
+        raise ModelNotAvailable(f"no relation model ships for --relations {mode}: train one with "
                          f"kg train-re --mode {mode} --save-dir DIR and set ZHKG_RE_MODEL=DIR")
     from importlib import resources
 

@@ -75,3 +75,16 @@ def test_an_output_folder_inside_the_input_folder_is_no_input(three, tmp_path):
         assert run_build([str(folder)], str(folder / "out"), progress=False) == 0
         r = json.loads((folder / "out" / "report.json").read_text(encoding="utf-8"))
         assert r["articles_read"] == len(list(three.glob("*.txt")))
+
+
+def test_a_mode_with_no_shipped_model_is_a_usage_error(three, tmp_path, monkeypatch):
+    """kg build --relations model with no model of that mode shipped: exit 2 and one
+    line, not an internal error (found by a tester)."""
+    from kg.pipeline import run_build
+
+    monkeypatch.delenv("ZHKG_RE_MODEL", raising=False)
+    monkeypatch.setenv("ZHKG_RELATIONS", "model")
+    assert run_build([str(three)], str(tmp_path / "out"), progress=False) == 2
+    monkeypatch.setenv("ZHKG_RELATIONS", "foo")
+    assert run_build([str(three)], str(tmp_path / "out"), progress=False) == 2
+

@@ -13,7 +13,9 @@ def test_relation_mode_from_the_environment(monkeypatch):
     monkeypatch.setenv("ZHKG_RELATIONS", "rules")
     assert relation_mode() == "rules" and model_dir() is None
     monkeypatch.setenv("ZHKG_RELATIONS", "sometimes")
-    with pytest.raises(ValueError, match="ZHKG_RELATIONS"):
+    from kg.nlp.base import ModelNotAvailable
+
+    with pytest.raises(ModelNotAvailable, match="ZHKG_RELATIONS"):  # a usage error (exit 2), not an internal one
         relation_mode()
 
 
