@@ -698,7 +698,7 @@ def write_html(graph, path, focus: str | None = None, hops: int = 2, max_nodes: 
 
 
 def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes: int = MAX_NODES, err: TextIO | None = None) -> int:
-    """``kg html GRAPH -o OUT``: 0 on success, 2 with a message on bad input."""
+    """``kg html GRAPH -o OUT``: 0 on success, 2 with a message on bad input, 3 when it cannot write."""
     from kg.rdf.loading import load_graph
 
     err = err or sys.stderr
@@ -711,10 +711,16 @@ def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes
     except ValueError as exc:
         print(f"kg html: {exc}", file=err)
         return 2
+    if Path(out).is_dir():
+        print(f"kg html: {out} is a folder: give the page's file name (-o {Path(out) / 'graph.html'})", file=err)
+        return 3
     try:
         written = write_html(graph, out, focus=focus, hops=hops, max_nodes=max_nodes)
     except HtmlExportError as exc:
         print(f"kg html: {exc}", file=err)
         return 2
+    except OSError as exc:  # a missing or unwritable folder, a file where a folder should be
+        print(f"kg html: cannot write {out}: {exc.strerror or exc}", file=err)
+        return 3
     print(f"kg html: wrote {written}", file=err)
     return 0

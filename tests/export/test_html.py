@@ -425,3 +425,20 @@ def test_output_is_deterministic(tmp_path):
     }
     assert len(outputs) == 1
     assert int(outputs.pop().split()[1]) > 1  # an overview with groups
+
+
+def test_kg_html_into_a_folder_or_under_a_file_is_an_output_error(tmp_path):
+    """Exit 3 with one line, as kg export, not an internal error (found by a tester)."""
+    import io
+
+    from kg.export.html import run_html
+    from kg.rdf.ontology import load_ontology
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(load_ontology().serialize(format="turtle"), encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "folder", tmp_path / "afile" / "g.html"):
+        err = io.StringIO()
+        assert run_html(str(graph), str(out), err=err) == 3
+        assert err.getvalue().count("\n") == 1 and err.getvalue().startswith("kg html: ")
