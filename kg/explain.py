@@ -53,12 +53,18 @@ def run_explain(path: str, model: str | None, only: str | None, out: TextIO) -> 
     from kg.doc import ReadError
     from kg.nlp.base import ModelNotAvailable
     from kg.nlp.loader import load_backend
-    from kg.reading.reader import read_file
+    from kg.reading.reader import STDIN, read_file, read_stream
 
-    if not Path(path).is_file():
+    if path == STDIN:
+        item = read_stream(sys.stdin.buffer, max_bytes=5 * 1024 * 1024)
+    elif Path(path).is_dir():
+        print(f"kg explain: {path} is a folder: give one article file", file=sys.stderr)
+        return exitcodes.USAGE
+    elif not Path(path).is_file():
         print(f"kg explain: {path}: no such file", file=sys.stderr)
         return exitcodes.USAGE
-    item = read_file(Path(path), max_bytes=5 * 1024 * 1024)
+    else:
+        item = read_file(Path(path), max_bytes=5 * 1024 * 1024)
     if isinstance(item, ReadError):
         print(f"kg explain: {item.source}: {item.reason}", file=sys.stderr)
         return exitcodes.USAGE

@@ -56,3 +56,17 @@ def test_kg_explain_on_a_seed(capsys):
     assert main(["explain", "--stages"]) == 0
     assert "references" in capsys.readouterr().out
     assert main(["explain", "nowhere.txt"]) == 2
+
+
+def test_kg_explain_reads_standard_input_and_refuses_a_folder(capsys, monkeypatch):
+    """``-`` is standard input, as for kg build; a folder gets its own message (found by a tester)."""
+    import sys
+
+    from kg.explain import run_explain
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "002_32e949faef2fe3ee.txt"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed.read_bytes())))
+    out = io.StringIO()
+    assert run_explain("-", None, None, out) == 0 and out.getvalue().startswith("<stdin>: ")
+    assert run_explain(str(seed.parent), None, None, io.StringIO()) == 2
+    assert "is a folder" in capsys.readouterr().err

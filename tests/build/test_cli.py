@@ -35,6 +35,15 @@ def test_workers_must_be_a_positive_number(value, capsys):
     assert exc.value.code == 2
 
 
+@pytest.mark.parametrize("command", ["build", "add", "normalize"])
+def test_max_bytes_must_be_a_positive_number(command):
+    """--max-bytes -5 made every file "too large" (found by a tester)."""
+    argv = [command, "seeds", "--max-bytes", "-5"] + (["--to", "out"] if command == "add" else [])
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(argv)
+    assert exc.value.code == 2
+
+
 def test_default_workers_is_every_core():
     args = build_parser().parse_args(["build", "seeds"])
     assert args.workers is None and args.engine == "local"
