@@ -262,6 +262,21 @@ def main(argv: list[str] | None = None) -> int:
         return exitcodes.INTERNAL
 
 
+def run() -> None:
+    """The ``kg`` program (console script and ``python -m kg``): :func:`main`, then exit.
+    Once main has returned the outputs are written: a Ctrl-C while the interpreter
+    shuts the worker pools down ends the process at once, without the traceback
+    Python prints for an interrupt inside its shutdown (found by a tester)."""
+    import signal
+
+    code = main()
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    except ValueError:  # not the main thread
+        pass
+    sys.exit(code)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if getattr(args, "relations", None):
         os.environ["ZHKG_RELATIONS"] = args.relations  # read by the scoring stage, here and in the workers

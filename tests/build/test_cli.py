@@ -97,3 +97,18 @@ def test_a_mode_with_no_shipped_model_is_a_usage_error(three, tmp_path, monkeypa
     monkeypatch.setenv("ZHKG_RELATIONS", "foo")
     assert run_build([str(three)], str(tmp_path / "out"), progress=False) == 2
 
+
+
+def test_the_program_gives_ctrl_c_back_to_the_system_once_main_returns(monkeypatch):
+    """A Ctrl-C while the interpreter shuts the worker pools down ends the process
+    without a traceback (found by a tester): run() restores SIGINT's default after main."""
+    import signal
+
+    import kg.cli as cli
+
+    calls = []
+    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 7)
+    monkeypatch.setattr(signal, "signal", lambda sig, handler: calls.append((sig, handler)))
+    with pytest.raises(SystemExit) as exc:
+        cli.run()
+    assert exc.value.code == 7 and calls == ["main", (signal.SIGINT, signal.SIG_DFL)]
