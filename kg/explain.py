@@ -73,8 +73,14 @@ def run_explain(path: str, model: str | None, only: str | None, out: TextIO) -> 
     except ModelNotAvailable as exc:
         print(f"kg explain: {exc}", file=sys.stderr)
         return exitcodes.USAGE
-    decisions = explain_article(item, backend)
-    if only:
-        decisions = [d for d in decisions if d.decision == only]
-    format_decisions(item, decisions, out)
+    from kg.reading.parts import split_long
+
+    parts = split_long(item)  # a long text in the parts kg build analyses (its cost stays linear)
+    if len(parts) > 1:
+        print(f"kg explain: {item.source}: {parts[0].errors[-1]}", file=sys.stderr)
+    for part in parts:
+        decisions = explain_article(part, backend)
+        if only:
+            decisions = [d for d in decisions if d.decision == only]
+        format_decisions(part, decisions, out)
     return exitcodes.OK

@@ -70,3 +70,18 @@ def test_kg_explain_reads_standard_input_and_refuses_a_folder(capsys, monkeypatc
     assert run_explain("-", None, None, out) == 0 and out.getvalue().startswith("<stdin>: ")
     assert run_explain(str(seed.parent), None, None, io.StringIO()) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_kg_explain_reads_a_long_text_in_the_parts_kg_build_analyses(tmp_path, capsys):
+    """As kg build does (kg.reading.parts.split_long): its cost stays linear in the
+    text (a tester found 41 s at 200k characters, one article)."""
+    from kg.explain import run_explain
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "002_32e949faef2fe3ee.txt"
+    text = seed.read_text(encoding="utf-8")
+    long = tmp_path / "long.txt"
+    long.write_text("\n".join([text] * (13000 // len(text) + 1)), encoding="utf-8")
+    out = io.StringIO()
+    assert run_explain(str(long), None, None, out) == 0
+    heads = [line for line in out.getvalue().splitlines() if line.startswith("long.txt#")]
+    assert len(heads) == 2 and "processed as 2 parts" in capsys.readouterr().err
