@@ -32,4 +32,6 @@ def load_graph(path: str | Path) -> "Graph":
         graph.parse(str(path), format=guess_format(str(path)) or "turtle")
     except Exception as exc:  # rdflib raises many parser-specific types
         raise ValueError(f"{path}: not a readable RDF graph: {one_line(exc)}") from exc
+    if len(graph) == 0:  # report.json, an empty file: parsed, but no graph (kg query would answer from the ontology alone)
+        raise ValueError(f"{path}: not an RDF graph: it holds no statement")
     return graph

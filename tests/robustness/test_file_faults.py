@@ -33,6 +33,18 @@ def test_malformed_turtle_is_one_clear_line(bad_ttl, tmp_path, argv):
     assert not (tmp_path / "x.html").exists()
 
 
+@pytest.mark.parametrize("argv", [["query", "{g}", "ASK {{}}"], ["validate", "{g}"]])
+@pytest.mark.parametrize("name, content", [("report.json", '{"articles_read": 5}'), ("empty.txt", "")])
+def test_a_file_that_is_no_graph_is_one_clear_line(tmp_path, argv, name, content):
+    """report.json or an empty file given as the graph: exit 2, not an answer from the
+    ontology alone (found by a tester)."""
+    g = tmp_path / name
+    g.write_text(content, encoding="utf-8")
+    proc = run_kg(*[a.format(g=g) for a in argv])
+    err = assert_clean_failure(proc, exitcodes.USAGE, "not an RDF graph")
+    assert len(err.strip().splitlines()) == 1, err
+
+
 @pytest.mark.parametrize("content, says", [
     ('{"file": 1', "not a readable JSON file"),
     ("[1, 2]", "not a gold file"),
