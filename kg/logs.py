@@ -21,6 +21,18 @@ def logger() -> logging.Logger:
     return logging.getLogger(LOGGER)
 
 
+#: control characters (C0 but tab and newline, DEL, C1) written as escapes: a file name
+#: holding a terminal escape sequence must not clear the screen or retitle the window
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0)]}
+
+
+class _Escaped(logging.Formatter):
+    """A formatter whose lines show control characters as escapes (``\\x1b``)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).translate(_CONTROL)
+
+
 def setup_logging(level: str = "INFO", log_file: str | None = None) -> None:
     """Configure the ``kg`` logger once per command (idempotent)."""
     log = logger()
@@ -32,13 +44,13 @@ def setup_logging(level: str = "INFO", log_file: str | None = None) -> None:
     log.propagate = False
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(getattr(logging, level.upper(), logging.INFO))
-    console.setFormatter(logging.Formatter("%(message)s"))
+    console.setFormatter(_Escaped("%(message)s"))
     console._kg = True  # type: ignore[attr-defined]
     log.addHandler(console)
     if log_file:
         fh = logging.FileHandler(log_file, encoding="utf-8")
         fh.setLevel(logging.DEBUG)
-        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        fh.setFormatter(_Escaped("%(asctime)s %(levelname)s %(message)s"))
         fh._kg = True  # type: ignore[attr-defined]
         log.addHandler(fh)
 
