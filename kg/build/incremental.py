@@ -158,7 +158,7 @@ def run_add(
         log.error(f"kg add: {out_dir} is not a kg build output folder: run kg build FILES -o {out_dir} first")
         return exitcodes.USAGE
     try:
-        out = claim_output(out_dir)
+        out = claim_output(out_dir, "--to")
     except OutputError as exc:
         log.error(f"kg add: {exc}")
         return exitcodes.IO_ERROR

@@ -51,16 +51,17 @@ class OutputFolder:
         self.release()
 
 
-def claim_output(out_dir: str | os.PathLike) -> OutputFolder:
+def claim_output(out_dir: str | os.PathLike, option: str = "-o") -> OutputFolder:
+    """Create and lock the output folder; ``option`` names it in messages (``--to`` for kg add)."""
     path = Path(out_dir)
     if path.exists() and not path.is_dir():
-        raise OutputError(f"{path} exists and is not a folder: choose another -o")
+        raise OutputError(f"{path} exists and is not a folder: choose another {option}")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder {path}: {exc.strerror or exc}") from exc
     if not os.access(path, os.W_OK | os.X_OK):
-        raise OutputError(f"the output folder {path} is not writable: choose another -o or fix its permissions")
+        raise OutputError(f"the output folder {path} is not writable: choose another {option} or fix its permissions")
     try:
         fd = os.open(path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
@@ -73,7 +74,7 @@ def claim_output(out_dir: str | os.PathLike) -> OutputFolder:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)
-        raise OutputError(f"another kg build is writing into {path}: wait for it to finish or choose another -o") from None
+        raise OutputError(f"another kg build is writing into {path}: wait for it to finish or choose another {option}") from None
     for stale in path.glob(".staging-*"):  # left by a killed build: we hold the lock, so none is live
         shutil.rmtree(stale, ignore_errors=True)
     return OutputFolder(path, fd)

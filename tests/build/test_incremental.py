@@ -384,3 +384,16 @@ def test_a_damaged_article_record_is_analysed_again_or_reported(inputs, tmp_path
     assert (out / "graph.ttl").read_bytes() == before and sources(out) == {a.name, b.name}
     assert run_add([str(a), str(b), str(c)], str(out), progress=False) == 0  # their files again: all three
     assert sources(out) == {a.name, b.name, c.name}
+
+
+def test_kg_add_names_its_own_option_when_the_folder_is_busy(inputs, tmp_path, capsys):
+    """kg add says --to, not kg build's -o (found by a tester)."""
+    from kg.export.outdir import claim_output
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    with claim_output(out):  # another build holds the folder
+        assert run_add([str(c)], str(out), progress=False) == 3
+    err = capsys.readouterr().err
+    assert "choose another --to" in err and "another -o" not in err
