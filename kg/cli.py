@@ -241,7 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     from kg import exitcodes
     from kg.logs import setup_logging
 
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "command", None) == "query" and args.sparql is None and len(extra) == 1 \
+            and not extra[0].startswith("-"):
+        args.sparql = extra[0]  # kg query GRAPH --format csv QUERY: an option between the two positionals
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     level = "WARNING" if getattr(args, "quiet", False) and args.log_level == "INFO" else args.log_level
     try:
         setup_logging(level, args.log_file)

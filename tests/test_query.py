@@ -167,3 +167,16 @@ def test_table_cells_cannot_carry_terminal_control_characters():
     table = format_table(["name"], [["甲\x1b[31m红\r乙\t丙\n丁"]])
     assert "\x1b" not in table and "\r" not in table and "\t" not in table
     assert "甲 [31m红 乙 丙 丁" in table
+
+
+def test_an_option_between_the_graph_and_the_query_is_fine(graph_path, capsys):
+    """kg query GRAPH --format csv QUERY (found by a tester: a usage error), and an
+    unknown option is still one."""
+    from kg.cli import main
+
+    ask = "PREFIX kg: <https://w3id.org/zhkg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Article }"
+    assert main(["query", graph_path, "--format", "csv", ask]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "n"
+    with pytest.raises(SystemExit) as exc:
+        main(["query", graph_path, ask, "--bogus"])
+    assert exc.value.code == 2
