@@ -389,10 +389,12 @@ def test_a_damaged_article_record_is_analysed_again_or_reported(inputs, tmp_path
 def test_kg_add_names_its_own_option_when_the_folder_is_busy(inputs, tmp_path, capsys):
     """kg add says --to, not kg build's -o (found by a tester)."""
     from kg.export.outdir import claim_output
+    from kg.logs import setup_logging
 
     a, b, c = inputs
     out = tmp_path / "out"
     assert _build([a, b], out) == 0
+    setup_logging("INFO")  # the console handler on this test's captured stderr (an earlier test may have set one)
     with claim_output(out):  # another build holds the folder
         assert run_add([str(c)], str(out), progress=False) == 3
     err = capsys.readouterr().err
