@@ -10,7 +10,7 @@ What each part of a :class:`kg.doc.Corpus` becomes (IRIs: kg.rdf.iris):
   ``dcterms:date``, ``kg:publisher``, ``kg:editor``, ``kg:reporter``;
 - ``Position`` -> ``kg:Position`` (``kg:title``, ``kg:positionIn``), linked by
   ``kg:holdsPosition``; ``Event`` -> ``kg:Visit``/``kg:Meeting``/``kg:Signing``
-  (``kg:agent``, ``kg:participant``, ``kg:target``, ``kg:place``, dates,
+  (``kg:agent``, ``kg:participant``, ``kg:target``, ``kg:companion``, ``kg:place``, dates,
   ``kg:agreement``); ``Agreement`` -> ``kg:Agreement`` (``rdfs:label``,
   ``kg:party`` and its inverse ``kg:signed``, ``kg:witnessed``, ``kg:signer``);
 - ``Relation`` -> the shortcut triple (``kg:metWith`` in both directions) plus
@@ -268,6 +268,11 @@ class _Mapper:
                 self.add(node, self.kg.target, target)
                 if article.entities[li].type == "Person":
                     self.add(node, self.kg.participant, target)
+        for li in event.companions:  # the agent's escorts (a host's own people at a meeting, 陪同)
+            if article.entities[li].type == "Person":
+                companion = self.entity_node(ai, li, f"event {ei}")
+                if companion is not None:
+                    self.add(node, self.kg.companion, companion)
         if event.place is not None:
             place = self.entity_node(ai, event.place, f"event {ei}")
             if place is not None:

@@ -47,6 +47,7 @@ class KGV(DefinedNamespace):
     affiliatedWith: URIRef  # affiliated with
     agent: URIRef  # agent
     agreement: URIRef  # agreement
+    companion: URIRef  # companion
     date: URIRef  # date
     dateText: URIRef  # date as written
     editor: URIRef  # editor
@@ -84,7 +85,7 @@ class KGV(DefinedNamespace):
 
 #: every class and property the ontology defines (local names)
 CLASSES: tuple[str, ...] = ('Agreement', 'Article', 'Assertion', 'Association', 'City', 'Company', 'Country', 'District', 'Event', 'GovernmentBody', 'Meeting', 'NamedEntity', 'Organization', 'Park', 'Person', 'Place', 'Position', 'Province', 'ResearchInstitution', 'Signing', 'Town', 'University', 'Visit')
-PROPERTIES: tuple[str, ...] = ('accompanied', 'adminCode', 'affiliatedWith', 'agent', 'agreement', 'date', 'dateText', 'editor', 'endDate', 'entityRelation', 'evidence', 'evidenceOriginal', 'holdsPosition', 'locatedIn', 'mentionedIn', 'metWith', 'object', 'originalScript', 'partOf', 'participant', 'party', 'place', 'positionIn', 'predicate', 'publisher', 'reporter', 'sentenceIndex', 'signed', 'signer', 'source', 'sourceFile', 'startDate', 'subject', 'supportedBy', 'target', 'title', 'visited', 'witnessed')
+PROPERTIES: tuple[str, ...] = ('accompanied', 'adminCode', 'affiliatedWith', 'agent', 'agreement', 'companion', 'date', 'dateText', 'editor', 'endDate', 'entityRelation', 'evidence', 'evidenceOriginal', 'holdsPosition', 'locatedIn', 'mentionedIn', 'metWith', 'object', 'originalScript', 'partOf', 'participant', 'party', 'place', 'positionIn', 'predicate', 'publisher', 'reporter', 'sentenceIndex', 'signed', 'signer', 'source', 'sourceFile', 'startDate', 'subject', 'supportedBy', 'target', 'title', 'visited', 'witnessed')
 #: the shortcut relations between entities (sub-properties of kg:entityRelation), in the guide's order
 ENTITY_RELATIONS: tuple[str, ...] = ('visited', 'metWith', 'accompanied', 'affiliatedWith', 'partOf', 'locatedIn')
 SYMMETRIC: frozenset[str] = frozenset(('metWith',))

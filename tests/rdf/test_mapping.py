@@ -246,3 +246,15 @@ def test_nameless_entities_get_no_node_and_their_relations_are_skipped():
     assert select(g, "SELECT ?t WHERE { ?p kg:holdsPosition ?pos . ?pos kg:title ?t }") == {("书记",)}
     assert not ask(g, "ASK { ?pos kg:positionIn ?x }")
     assert any("no name" in e for e in art.errors)
+
+
+def test_an_events_companions_are_written_as_kg_companion():
+    """The agent's escorts of an event (陪同, the agent's own side taking part) are
+    kg:companion, persons only (an extension of the contract: before, an event of a
+    host and his escorts read as a meeting of one person; found by a tester)."""
+    corpus = build_corpus()
+    art = corpus.articles[0]
+    art.events[0].companions = [2, 1]  # 赵国光 escorts the visit; an organization is no companion
+    g = corpus_to_graph(corpus)
+    assert select(g, """SELECT ?c WHERE { ?v a kg:Visit ; kg:agent/rdfs:label "陈向平"@zh ;
+                                             kg:companion/rdfs:label ?c }""") == {("赵国光",)}
