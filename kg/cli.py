@@ -23,7 +23,7 @@ def _add_model_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _workers(text: str) -> int:
+def _at_least_one(text: str) -> int:
     """A whole number of at least 1 (--workers, --max-bytes)."""
     try:
         n = int(text)
@@ -35,7 +35,7 @@ def _workers(text: str) -> int:
 
 
 def _add_scale_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--workers", type=_workers, default=None, metavar="N",
+    p.add_argument("--workers", type=_at_least_one, default=None, metavar="N",
                    help="worker processes for the per-article stages, each loading the model once "
                    "(default: one per core; 1: everything in this process)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
@@ -86,12 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("normalize", help="read articles and print metadata and normalized text")
     p.add_argument("paths", nargs="+", help="files or folders ('-' for standard input)")
     p.add_argument("--json", action="store_true", help="one JSON object per article and line")
-    p.add_argument("--max-bytes", type=_workers, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
+    p.add_argument("--max-bytes", type=_at_least_one, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
 
     p = sub.add_parser("build", help="build the knowledge graph: graph.ttl, graph.html, report.json")
     p.add_argument("paths", nargs="+", help="files or folders ('-' for standard input)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
-    p.add_argument("--max-bytes", type=_workers, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
+    p.add_argument("--max-bytes", type=_at_least_one, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
     p.add_argument("--no-validate", action="store_true",
                    help="skip the SHACL check and its repair (faster; the graph may then break a shape)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "article); with --remove: the file names (or paths) of the articles to remove")
     p.add_argument("--to", required=True, metavar="OUT", help="the output folder of an earlier kg build")
     p.add_argument("--remove", action="store_true", help="remove the articles FILES (and their facts) instead")
-    p.add_argument("--max-bytes", type=_workers, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
+    p.add_argument("--max-bytes", type=_at_least_one, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
     p.add_argument("--no-validate", action="store_true",
                    help="skip the SHACL check and its repair (faster; the graph may then break a shape)")
     p.add_argument("--quiet", action="store_true", help="no progress output")

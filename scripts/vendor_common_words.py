@@ -58,13 +58,12 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__)
         return 2
     sys.path.insert(0, str(OUT.parents[3]))
+    from kg.export.atomic import write_atomic
     from kg.recognize.persons import surnames
 
     one, two = surnames()
     rows = select(Path(argv[0]).read_text(encoding="utf-8").splitlines(), one, two)
-    tmp = OUT.with_suffix(".tmp")
-    tmp.write_text(HEADER + "".join(f"{w}\t{t}\n" for w, t in rows), encoding="utf-8")
-    tmp.replace(OUT)
+    write_atomic(OUT, HEADER + "".join(f"{w}\t{t}\n" for w, t in rows))
     print(f"{len(rows)} words -> {OUT}")
     return 0
 

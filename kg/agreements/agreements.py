@@ -101,6 +101,19 @@ def _respective_at(text: str, start: int, end: int) -> int:
     return min(hits) if hits else -1
 
 
+def _sides(agreement: Agreement, body: dict[int, int]) -> set[int]:
+    """The agreement's parties, a place read as its government where ``body`` has it."""
+    return {body.get(p, p) for p in agreement.parties}
+
+
+def _government_named(places: list[str], orgs: dict[str, int]) -> int | None:
+    """The organization of ``orgs`` (name -> entity) named as the government of one of
+    ``places``: the place and an ending of data/relation_body_endings.tsv, gov_name
+    (临海市 + 政府, 人民政府)."""
+    govs = words("relation_body_endings", "gov_name")
+    return next((orgs[p + g] for p in places for g in govs if p + g in orgs), None)
+
+
 class _Signings:
     """Reads the article sentence by sentence (:meth:`sentence`), collecting
     agreements in ``found``; :meth:`finish` merges retellings and writes them."""
@@ -438,8 +451,7 @@ class _Signings:
         one told in the headline, or, when one's parties include the other's,
         one name generic (协议书, 本次备忘录) or inside the other. ``body`` reads a
         place as the government body another telling names (:meth:`_place_bodies`)."""
-        body = body or {}
-        pa, pb = {body.get(p, p) for p in a.parties}, {body.get(p, p) for p in b.parties}
+        pa, pb = _sides(a, body or {}), _sides(b, body or {})
         nested = pa <= pb or pb <= pa
         return (a.name == b.name or self._headline(a.sentence) or self._headline(b.sentence)
                 or (nested and (is_generic(a.name) or is_generic(b.name) or a.name in b.name or b.name in a.name)))
@@ -450,13 +462,12 @@ class _Signings:
         another of them (丽水 in 移动浙江公司与丽水进行合作签约 -> 丽水市政府 of
         市政府与中国移动通信集团浙江有限公司签署…): one side told two ways."""
         ents = self.article.entities
-        govs = words("relation_body_endings", "gov_name")
         told = list(dict.fromkeys(p for a in agreements for p in a.parties))
+        orgs = {ents[q].name: q for q in reversed(told) if ents[q].type == "Organization"}
         out: dict[int, int] = {}
         for p in told:
             if ents[p].type == "Place":
-                forms = {n + g for n in (ents[p].name, *ents[p].aliases) if len(n) >= 2 for g in govs}
-                body = next((q for q in told if ents[q].type == "Organization" and ents[q].name in forms), None)
+                body = _government_named([n for n in (ents[p].name, *ents[p].aliases) if len(n) >= 2], orgs)
                 if body is not None:
                     out[p] = body
         return out
@@ -485,12 +496,12 @@ class _Signings:
         ents = self.article.entities
         places = {n for e in ents if e.type == "Place" for n in (e.name, *e.aliases)}
         orgs = {n: i for i, e in enumerate(ents) if e.type == "Organization" for n in (e.name, *e.aliases)}
-        committees, govs = words("relation_body_endings", "committee"), words("relation_body_endings", "gov_name")
+        committees = words("relation_body_endings", "committee")
         out: dict[int, int | None] = {}
         for i, e in enumerate(ents):
             end = next((c for c in committees if e.name.endswith(c)), None)
             place = e.name[: -len(end)] if end and e.type == "Organization" else ""
-            gov = next((orgs[place + g] for g in govs if place + g in orgs), None)
+            gov = _government_named([place], orgs)
             if gov is not None or len(place) >= 2 and (place in places or lookup(place)):
                 out[i] = gov  # not 发改委, 集团党委: no place's committee
         return out
@@ -511,8 +522,7 @@ class _Signings:
         body = self._place_bodies(told or self.found)
         for a in told or self.found:
             for k, b in enumerate(kept):
-                if (b.sentence == a.sentence or not {body.get(p, p) for p in a.parties} & {body.get(p, p) for p in b.parties}
-                        or not self._same(a, b, body)):
+                if b.sentence == a.sentence or not _sides(a, body) & _sides(b, body) or not self._same(a, b, body):
                     continue
                 name = b.name if is_generic(a.name) else a.name
                 sides = a.parties if len(a.parties) >= len(b.parties) or not is_generic(a.name) else b.parties

@@ -192,12 +192,6 @@ def decode_slim(data: bytes) -> Article:
     return pickle.loads(data[_LEN.size:_LEN.size + n])
 
 
-def read_slim(path: Path) -> Article:
-    with open(path, "rb") as fh:
-        (n,) = _LEN.unpack(fh.read(_LEN.size))
-        return pickle.loads(fh.read(n))
-
-
 def read_checked(path: Path) -> Article | None:
     """The slim Article of a record file, or None when the file is damaged (cut
     short, not a record): its slim pickle does not load or its full one does not

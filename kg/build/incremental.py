@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build.cache import Cache, code_id, model_id, read_checked, read_full, record_key
+from kg.build.cache import Cache, code_id, model_id, read_full, record_key
 from kg.build.run import BuildOptions, Input, build_outputs, read_items
 from kg.doc import Article
 
@@ -37,12 +37,16 @@ def _rows(cache: Cache, manifest: dict, model: str | None) -> list[Input]:
         item = Input(row["file"], row["source"], row.get("path"), key=row["key"])
         if not same:
             old = cache.article_path(row["key"])
-            if old is None or read_checked(old) is None:
-                item.error = f"its cached record is {'missing' if old is None else 'damaged'}: add the file again"
+            if old is None:
+                item.error = "its cached record is missing: add the file again"
             else:
-                raw = read_full(old).raw
-                item.key = record_key(item.source, raw, mid, cid)
-                item.article = Article(source=item.source, raw=raw, path=item.path)
+                try:
+                    raw = read_full(old).raw
+                except Exception:  # a damaged record: unpickling it can raise almost anything
+                    item.error = "its cached record is damaged: add the file again"
+                else:
+                    item.key = record_key(item.source, raw, mid, cid)
+                    item.article = Article(source=item.source, raw=raw, path=item.path)
         rows.append(item)
     return rows
 

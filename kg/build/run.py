@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_checked, read_slim, record_key
+from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_checked, record_key
 from kg.build.process import fewer_collections
 from kg.build.worker import DEFAULT_ANALYZE
 from kg.doc import Article, ReadError
@@ -171,7 +171,7 @@ def read_items(paths: list[str], max_bytes: int) -> list[Input]:
     return items
 
 
-def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool) -> None:
+def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool, log_prefix: str = "kg build") -> None:
     """Give each readable input its record key, and its cached record when there is one
     and it is intact (a damaged one is analysed again from the file, or reported)."""
     from kg.logs import logger
@@ -185,7 +185,7 @@ def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool) 
             if item.record is not None:
                 item.slim = read_checked(item.record)
                 if item.slim is None:  # damaged: analysed again from the file, else reported
-                    logger().warning(f"kg build: {item.source}: its cached record is damaged: "
+                    logger().warning(f"{log_prefix}: {item.source}: its cached record is damaged: "
                                      + ("analysed again" if item.article is not None else "add its file again"))
                     item.record = None
                     if item.article is None:
@@ -230,8 +230,7 @@ def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engi
                 bar.advance(f"{item.source}: skipped: {item.error}", logging.WARNING)
                 continue
             if item.record is not None:
-                article = item.slim if item.slim is not None else read_slim(item.record)
-                item.slim = None
+                article, item.slim = item.slim, None  # read when plan() checked the record
                 stats.from_cache += 1
                 note = " (cached)"
             else:
@@ -485,7 +484,7 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
     result: Built | None = None
     try:
         t0 = time.perf_counter()
-        plan(inputs, cache, options.model, options.use_cache)
+        plan(inputs, cache, options.model, options.use_cache, log_prefix)
         report.seconds["read"] += time.perf_counter() - t0
         _start_page_process(inputs, options, engines)  # its imports run while this process works
         built = analyse_phase(inputs, options, cache, engine_for, report, stats, log_prefix)
