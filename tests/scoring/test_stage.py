@@ -4,6 +4,7 @@ import json
 import pytest
 
 from kg.doc import Relation
+from kg.lexicons.load import words
 from kg.scoring.candidates import Candidate
 from kg.scoring.stage import MODES, SHIPPED, decide, model_dir, relation_mode
 from tests.builders import make_article
@@ -179,3 +180,48 @@ def test_without_a_list_threshold_lists_share_nothing():
     art, ids, cands = _toured()
     decide(art, cands, [0.8, 0.4, 0.2, 0.4], {"visited": 0.5}, ["visited"])
     assert [art.entities[r.object].name for r in art.relations] == ["华锐公司"]
+
+
+def _photo_article(caption: str):
+    text = "张明考察华锐公司，会见了王立。" + caption
+    art = make_article(text, {"张明": "Person", "华锐公司": "Organization", "王立": "Person", "王芳": "Person"})
+    ids = {e.name: i for i, e in enumerate(art.entities)}
+    return art, ids
+
+
+def _decide_all(art, ids):
+    zm, hr, wl, wf = ids["张明"], ids["华锐公司"], ids["王立"], ids["王芳"]
+    cands = [Candidate("visited", zm, hr, None, 0, [], False), Candidate("visited", wf, hr, None, 0, [], False),
+             Candidate("metWith", min(wf, wl), max(wf, wl), None, 0, [], False),
+             Candidate("accompanied", wf, zm, None, 0, [], False)]
+    decide(art, cands, [0.9] * 4, {"visited": 0.5, "metWith": 0.5, "accompanied": 0.5},
+           ["visited", "metWith", "accompanied"], record=True)
+    return {r.kind for r in art.relations if wf in (r.subject, r.object)}
+
+
+@pytest.mark.parametrize("word", words("person_photo_credits", "credit"))
+@pytest.mark.parametrize("sep", ["", " "])
+def test_the_photographer_of_a_caption_takes_part_in_no_event(word, sep):
+    from kg.lexicons import load
+
+    art, ids = _photo_article(f"均为王芳{sep}{word}")
+    assert _decide_all(art, ids) == set()
+    assert ("visited", ids["张明"], ids["华锐公司"]) in {(r.kind, r.subject, r.object) for r in art.relations}
+    assert sum("reporter of the byline" in d.reason for d in art.decisions) == 3
+    load.drop("person_photo_credits", word)  # the word matters: without it the model's events stay
+    try:
+        art, ids = _photo_article(f"均为王芳{sep}{word}")
+        assert _decide_all(art, ids) == {"visited", "metWith", "accompanied"}
+    finally:
+        load.restore()
+
+
+@pytest.mark.parametrize("caption, dropped", [
+    ("王芳摄制的宣传片同时播出。", False),      # 摄制: no credit
+    ("王芳 摄", True),
+    ("（王芳 摄）", True),
+    ("王芳陪同。王芳 摄", False),               # named elsewhere as taking part: kept
+])
+def test_only_a_credit_makes_a_photographer(caption, dropped):
+    art, ids = _photo_article(caption)
+    assert (_decide_all(art, ids) == set()) == dropped
