@@ -2,7 +2,10 @@
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8;
 then UTF-16 without a mark when NUL bytes sit in the pattern UTF-16 leaves
-(ASCII characters); any other NUL byte means a binary file. The rest goes to
+(ASCII characters); any other NUL byte means a binary file. UTF-8 with a few
+bad bytes (a stray byte, a download cut inside a character) is read as UTF-8,
+each bad byte replaced by U+FFFD and counted (``Decoded.replaced``): at most
+:data:`MAX_BAD_UTF8` of the characters, at least one. The rest goes to
 charset-normalizer, limited to the encodings Chinese text comes in (GB18030
 and its subsets GBK/GB2312, Big5 and its variants), UTF-16 last. A decoded
 text full of control characters is binary too.
@@ -27,6 +30,9 @@ _TEXTLIKE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 #: share of control characters above which a text is binary
 MAX_CONTROL_RATIO = 0.01
+#: share of bad bytes (U+FFFD after decoding) up to which a text is read as damaged UTF-8;
+#: a text in GBK or Big5 read as UTF-8 has one in two or three characters bad
+MAX_BAD_UTF8 = 0.002
 
 
 class DecodeFailure(Exception):
@@ -37,6 +43,8 @@ class DecodeFailure(Exception):
 class Decoded:
     text: str
     encoding: str
+    #: bytes that were not UTF-8, replaced by U+FFFD (damaged UTF-8 only)
+    replaced: int = 0
 
 
 def _check_text(text: str, encoding: str) -> Decoded:
@@ -63,6 +71,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return best if best_score >= 0.9 else None
 
 
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bytes that are not (a stray byte, a last character cut
+    short), each replaced by U+FFFD; None when there are too many for that."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > max(1, MAX_BAD_UTF8 * len(text)):
+        return None
+    return Decoded(_check_text(text, "utf-8").text, "utf-8", bad)
+
+
 def decode_bytes(data: bytes) -> Decoded:
     if not data:
         raise DecodeFailure("empty file")
@@ -81,6 +99,9 @@ def decode_bytes(data: bytes) -> Decoded:
         if text is None:
             raise DecodeFailure("binary file (contains NUL bytes)")
         return _check_text(text, "utf-16")
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     import charset_normalizer
 
     for candidates in (CHINESE_ENCODINGS, UTF16):

@@ -47,6 +47,10 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
         decoded = decode_bytes(data)
     except DecodeFailure as exc:
         return ReadError(source, str(exc))
+    if decoded.replaced:
+        from kg.logs import logger
+
+        logger().warning(f"{source}: {decoded.replaced} byte(s) that are not UTF-8 read as U+FFFD (a damaged or cut-off file)")
     text = decoded.text
     if html or (html is None and looks_like_html(text)):
         text = extract_html_text(text)

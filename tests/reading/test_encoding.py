@@ -43,3 +43,19 @@ def test_short_gbk_text_is_not_mistaken_for_utf16():
 def test_bad_bytes_say_why(data, reason):
     with pytest.raises(DecodeFailure, match=reason):
         decode_bytes(data)
+
+
+@pytest.mark.parametrize("damage", ["stray", "cut"])
+def test_utf8_with_a_few_bad_bytes_is_read_with_them_replaced(damage):
+    data = (SIMP * 10).encode("utf-8")
+    at = SIMP.encode("utf-8").index("。".encode()) + 3
+    data = data[:at] + b"\xff" + data[at:] if damage == "stray" else data[:-2]  # 。 cut after its first byte
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and decoded.replaced == 1
+    assert decoded.text.count("\ufffd") == 1 and "陈向平" in decoded.text
+
+
+def test_text_in_another_encoding_is_not_read_as_damaged_utf8():
+    # GBK read as UTF-8 has a bad byte in nearly every character: far over MAX_BAD_UTF8
+    decoded = decode_bytes((SIMP * 10).encode("gbk"))
+    assert decoded.text == SIMP * 10 and decoded.replaced == 0

@@ -148,3 +148,16 @@ def test_file_names_with_spaces_and_unicode(tmp_path):
     f.write_text(SIMP, encoding="utf-8")
     [a] = _read([tmp_path])
     assert isinstance(a, Article) and a.source == "新闻 稿 (1).txt"
+
+
+def test_a_stray_byte_is_a_warning_not_a_lost_article(tmp_path, capsys):
+    from kg.logs import setup_logging
+
+    setup_logging("INFO")
+    f = tmp_path / "onebad.txt"
+    f.write_bytes(SIMP.encode("utf-8") + b"\xff" + SIMP.encode("utf-8"))
+    from kg.reading.reader import read_file
+
+    a = read_file(f, 10_000)
+    assert isinstance(a, Article) and a.raw.count("\ufffd") == 1
+    assert "onebad.txt: 1 byte(s) that are not UTF-8 read as U+FFFD" in capsys.readouterr().err
