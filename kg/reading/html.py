@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 
-def looks_like_html(text: str) -> bool:
+def looks_like_html(text: str, strict: bool = False) -> bool:
+    """Whether ``text`` is an HTML page: it opens with a doctype or ``<html``, or
+    (unless ``strict``: a file named .txt) has a ``<body`` near its start and a closing tag."""
     head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+    return head.startswith(("<!doctype html", "<html")) or (not strict and "<body" in head and "</" in text)
 
 
 def extract_html_text(html: str) -> str:

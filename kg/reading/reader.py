@@ -43,6 +43,8 @@ def _files_under(folder: Path) -> list[Path]:
 
 
 def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -> Article | ReadError:
+    """The article of ``data``; ``html``: True for a page (.html), False for text (.txt:
+    still a page when it opens as one, <!DOCTYPE html> or <html>), None to tell by its content."""
     try:
         decoded = decode_bytes(data)
     except DecodeFailure as exc:
@@ -52,7 +54,7 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
 
         logger().warning(f"{source}: {decoded.replaced} byte(s) that are not UTF-8 read as U+FFFD (a damaged or cut-off file)")
     text = decoded.text
-    if html or (html is None and looks_like_html(text)):
+    if html or looks_like_html(text, strict=html is False):
         text = extract_html_text(text)
         if not text.strip():
             return ReadError(source, "no article text found in the HTML page")

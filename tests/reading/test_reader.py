@@ -161,3 +161,18 @@ def test_a_stray_byte_is_a_warning_not_a_lost_article(tmp_path, capsys):
     a = read_file(f, 10_000)
     assert isinstance(a, Article) and a.raw.count("\ufffd") == 1
     assert "onebad.txt: 1 byte(s) that are not UTF-8 read as U+FFFD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("page, is_page", [
+    ("<!DOCTYPE html><html><body><p>{}</p><script>alert('x')</script></body></html>", True),
+    ("<html><body><p>{}</p></body></html>", True),
+    ("{} 文中写着<body>与</p>两个标记。", False),  # a text that only mentions tags stays text
+])
+def test_a_page_saved_as_txt_is_read_as_a_page(tmp_path, page, is_page):
+    from kg.reading.reader import read_file
+
+    f = tmp_path / "page.txt"
+    f.write_text(page.format(SIMP.splitlines()[0]), encoding="utf-8")
+    a = read_file(f, 10_000)
+    assert isinstance(a, Article) and "陈向平" in a.raw
+    assert ("<" not in a.raw and "alert" not in a.raw) == is_page
