@@ -30,19 +30,58 @@ def explain_article(article: Article, backend=None) -> list[Decision]:
     return out
 
 
-def format_decisions(article: Article, decisions: list[Decision], out: TextIO) -> None:
-    kept = sum(d.decision == "kept" for d in decisions)
-    print(f"{article.source}: {kept} kept, {len(decisions) - kept} rejected", file=out)
-    for d in decisions:
+def _groups(article: Article, decisions: list[Decision]) -> list[tuple[Decision, list[Decision]]]:
+    """Each relation once: the decisions about one (kind, subject, object), the rules'
+    and then the relation model's, as (the verdict's decision, the others in order).
+    The verdict is whether the article keeps the relation (kept when it is among its
+    relations, rejected when not; for an agreement's party or witness, the last word).
+    A decision about a trigger alone (no ends) is its own group."""
+    from kg.rdf.vocab import ENTITY_RELATIONS
+
+    names = [e.name for e in article.entities]
+    held = {(r.kind, names[r.subject], names[r.object]) for r in article.relations}
+    order: list = []
+    by_key: dict = {}
+    for i, d in enumerate(decisions):
+        key = (d.kind, d.subject, d.object) if (d.subject or d.object) else i
+        if key not in by_key:
+            by_key[key] = []
+            order.append(key)
+        by_key[key].append(d)
+    out = []
+    for key in order:
+        group = by_key[key]
+        last = group[-1]
+        if isinstance(key, tuple) and last.kind in ENTITY_RELATIONS:
+            verdict = "kept" if key in held else "rejected"
+            last = next((d for d in reversed(group) if d.decision == verdict), last)
+        out.append((last, [d for d in group if d is not last]))
+    return out
+
+
+def _evidence(article: Article, d: Decision) -> str:
+    text = article.text[d.start:d.end].strip().replace("\n", " ")
+    return text[:79] + "…" if len(text) > 80 else text
+
+
+def format_decisions(article: Article, decisions: list[Decision], out: TextIO, only: str | None = None) -> None:
+    """One entry per relation candidate (see :func:`_groups`): its verdict with reason,
+    signals and evidence, then what the earlier stages said of it; ``only``: the
+    candidates of that verdict (kept, rejected)."""
+    groups = _groups(article, decisions)
+    kept = sum(d.decision == "kept" for d, _ in groups)
+    print(f"{article.source}: {kept} kept, {len(groups) - kept} rejected", file=out)
+    if only:
+        groups = [g for g in groups if g[0].decision == only]
+    for d, earlier in groups:
         ends = f"{d.subject or '?'} -> {d.object or '?'}" if (d.subject or d.object) else ""
-        evidence = article.text[d.start:d.end].strip().replace("\n", " ")
-        if len(evidence) > 80:
-            evidence = evidence[:79] + "…"
         print(f"  [{d.decision}] {d.kind} {ends}".rstrip(), file=out)
         print(f"      reason:   {d.reason}", file=out)
         if d.signals:
             print(f"      signals:  {'; '.join(d.signals)}", file=out)
-        print(f"      evidence: [{d.start}:{d.end}] {evidence}", file=out)
+        print(f"      evidence: [{d.start}:{d.end}] {_evidence(article, d)}", file=out)
+        for e in earlier:
+            print(f"      before:   [{e.decision}] {e.reason} [{e.start}:{e.end}]", file=out)
 
 
 def run_explain(path: str, model: str | None, only: str | None, out: TextIO) -> int:
@@ -79,8 +118,5 @@ def run_explain(path: str, model: str | None, only: str | None, out: TextIO) -> 
     if len(parts) > 1:
         print(f"kg explain: {item.source}: {parts[0].errors[-1]}", file=sys.stderr)
     for part in parts:
-        decisions = explain_article(part, backend)
-        if only:
-            decisions = [d for d in decisions if d.decision == only]
-        format_decisions(part, decisions, out)
+        format_decisions(part, explain_article(part, backend), out, only)
     return exitcodes.OK

@@ -85,3 +85,24 @@ def test_kg_explain_reads_a_long_text_in_the_parts_kg_build_analyses(tmp_path, c
     assert run_explain(str(long), None, None, out) == 0
     heads = [line for line in out.getvalue().splitlines() if line.startswith("long.txt#")]
     assert len(heads) == 2 and "processed as 2 parts" in capsys.readouterr().err
+
+
+def test_each_relation_is_listed_once_with_what_the_rules_said_before(backend):
+    # the rules keep a visit, the relation model then decides it: one entry, the model's
+    # verdict, the rules' backing under "before:", and the header counts relations
+    article = Article(source="c.txt", raw="临海市市长张明带队赴华锐公司考察，与董事长李青座谈。\n")
+    decisions = explain_article(article, backend)
+    out = io.StringIO()
+    format_decisions(article, decisions, out)
+    text = out.getvalue()
+    entries = [line.strip() for line in text.splitlines() if line.startswith("  [")]
+    assert len(entries) == len(set(entries)) and "[kept] visited 张明 -> 华锐公司" in entries
+    assert "before:   [kept] backed by its event" in text
+    names = [e.name for e in article.entities]
+    held = {(r.kind, names[r.subject], names[r.object]) for r in article.relations}
+    kept = {tuple(e.split()[1:2]) + tuple(e.split()[2::2]) for e in entries if e.startswith("[kept]")}
+    assert held <= kept and text.splitlines()[0] == f"c.txt: {len(kept)} kept, {len(entries) - len(kept)} rejected"
+    only = io.StringIO()
+    format_decisions(article, decisions, only, "kept")
+    assert [line for line in only.getvalue().splitlines() if line.startswith("  [")] == \
+        [line for line in text.splitlines() if line.startswith("  [kept]")]
