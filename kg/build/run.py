@@ -530,6 +530,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     from kg.build.assemble import ontology_parts, turtle_head, write_graph
     from kg.build.render import count_types
     from kg.logs import logger
+    from kg.reading.encoding import escaped
     from kg.version import versions
 
     report, staging, cache = result.report, result.staging, result.cache
@@ -583,7 +584,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     del texts
     report.seconds["store_plan"] += time.perf_counter() - t0
     report.versions = versions()
-    report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
+    report.command = [escaped(a) for a in (["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else sys.argv)]
     if options.validate:
         ordered = sorted(rendering.violations)
         report.validation = {"conforms": rendering.validated and not ordered, "violations": ordered[:200],

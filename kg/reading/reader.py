@@ -7,7 +7,9 @@ binary, undecodable, no text in an HTML page) and the next one is read.
 ``Article.source`` is the file's name (the graph contract's ``kg:sourceFile``)
 and unique in a batch: a second file with a name already taken (``x/a.txt``
 and ``y/a.txt``) is named by the shortest path that tells it apart
-(``y/a.txt``). A file given twice is read once.
+(``y/a.txt``). A file given twice is read once. A name (and path) that is not
+valid UTF-8 is written with its bad bytes escaped (``bad\\xffname.txt``), so it
+can go into the records, the IRIs, report.json and messages.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.doc import Article, ReadError
-from kg.reading.encoding import DecodeFailure, decode_bytes
+from kg.reading.encoding import DecodeFailure, decode_bytes, escaped
 from kg.reading.html import extract_html_text, looks_like_html
 
 TEXT_SUFFIXES = (".txt",)
@@ -58,7 +60,7 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
 
 
 def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article | ReadError:
-    source = source or path.name
+    source = source or escaped(path.name)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -70,7 +72,7 @@ def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article 
         return ReadError(source, f"cannot read: {exc.strerror or exc}")
     suffix = path.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (False if suffix in TEXT_SUFFIXES else None)
-    return _to_article(data, source, str(path), html)
+    return _to_article(data, source, escaped(str(path)), html)
 
 
 def read_stream(stream: BinaryIO, max_bytes: int, source: str = STDIN_SOURCE) -> Article | ReadError:
@@ -114,7 +116,7 @@ def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadErro
         if real in seen_files:
             return
         seen_files.add(real)
-        source = _unique_source(candidates, taken)
+        source = _unique_source([escaped(c) for c in candidates], taken)
         taken.add(source)
         yield read_file(file, max_bytes, source)
 
@@ -127,7 +129,7 @@ def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadErro
             try:
                 files = _files_under(path)
             except OSError as exc:
-                yield ReadError(given, f"cannot list folder: {exc.strerror or exc}")
+                yield ReadError(escaped(given), f"cannot list folder: {exc.strerror or exc}")
                 continue
             for file in files:
                 relative = file.relative_to(path).as_posix()
@@ -136,4 +138,4 @@ def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadErro
         elif path.exists():
             yield from read_once(path, [path.name, path.as_posix()])
         else:
-            yield ReadError(given, "no such file or folder")
+            yield ReadError(escaped(given), "no such file or folder")

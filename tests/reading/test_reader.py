@@ -1,5 +1,6 @@
 import codecs
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -148,3 +149,19 @@ def test_file_names_with_spaces_and_unicode(tmp_path):
     f.write_text(SIMP, encoding="utf-8")
     [a] = _read([tmp_path])
     assert isinstance(a, Article) and a.source == "新闻 稿 (1).txt"
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path):
+    """Its bytes that are not UTF-8 are written as escapes, in the source and the path:
+    the surrogates Python keeps for them could not go into a record, an IRI or
+    report.json, and stopped the whole batch (found by a tester)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad = folder / os.fsdecode(b"bad\xffname.txt")
+    bad.write_text(SIMP, encoding="utf-8")
+    for given in (folder, bad):
+        [a] = _read([given])
+        assert isinstance(a, Article) and a.source == "bad\\xffname.txt"
+        assert a.path == str(folder) + "/bad\\xffname.txt"
+    [e] = _read([folder / os.fsdecode(b"gone\xfe.txt")])
+    assert isinstance(e, ReadError) and e.source.endswith("gone\\xfe.txt")
