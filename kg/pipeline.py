@@ -179,6 +179,9 @@ def run_build(
     if missing:
         log.error(f"kg build: no such file or folder: {', '.join(missing)}")
         return exitcodes.USAGE
+    if not out_dir:  # Path("") is the current folder
+        log.error("kg build: empty output folder (-o): name the folder to write into")
+        return exitcodes.USAGE
     try:
         out = claim_output(out_dir)
     except OutputError as exc:

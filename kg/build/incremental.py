@@ -158,6 +158,9 @@ def run_add(
         if missing:
             log.error(f"kg add: no such file or folder: {', '.join(missing)}")
             return exitcodes.USAGE
+    if not out_dir:  # Path("") is the current folder
+        log.error("kg add: empty output folder (--to): name the folder of an earlier kg build")
+        return exitcodes.USAGE
     if not Path(out_dir).is_dir():
         log.error(f"kg add: {out_dir} is not a kg build output folder: run kg build FILES -o {out_dir} first")
         return exitcodes.USAGE
