@@ -148,7 +148,7 @@ def run_add(
     from kg.export.outdir import OutputError, claim_output
     from kg.logs import logger, setup_logging
     from kg.nlp.base import ModelNotAvailable
-    from kg.build.report import BuildReport, check_inputs
+    from kg.build.report import BuildReport, check_inputs, stdin_twice
 
     log = logger()
     if not log.handlers:
@@ -157,6 +157,9 @@ def run_add(
         missing = check_inputs(paths)
         if missing:
             log.error(f"kg add: no such file or folder: {', '.join(missing)}")
+            return exitcodes.USAGE
+        if stdin_twice(paths):
+            log.error("kg add: standard input (-) given twice: give it once (it holds one article)")
             return exitcodes.USAGE
     if not out_dir:  # Path("") is the current folder
         log.error("kg add: empty output folder (--to): name the folder of an earlier kg build")

@@ -7,13 +7,15 @@ binary, undecodable, no text in an HTML page) and the next one is read.
 ``Article.source`` is the file's name (the graph contract's ``kg:sourceFile``)
 and unique in a batch: a second file with a name already taken (``x/a.txt``
 and ``y/a.txt``) is named by the shortest path that tells it apart
-(``y/a.txt``). A file given twice is read once. A name (and path) that is not
+(``y/a.txt``). A file given twice is read once. Standard input (``-``, once) is
+named by its content (:func:`stdin_source`). A name (and path) that is not
 valid UTF-8 is written with its bad bytes escaped (``bad\\xffname.txt``), so it
 can go into the records, the IRIs, report.json and messages.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Iterator
@@ -27,6 +29,7 @@ from kg.reading.html import extract_html_text, looks_like_html
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 STDIN = "-"
+#: the name of standard input where it gives no text to name an article by (empty, too large)
 STDIN_SOURCE = "<stdin>"
 
 
@@ -75,16 +78,24 @@ def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article 
     return _to_article(data, source, escaped(str(path)), html)
 
 
-def read_stream(stream: BinaryIO, max_bytes: int, source: str = STDIN_SOURCE) -> Article | ReadError:
+def stdin_source(data: bytes) -> str:
+    """The name of an article read from standard input: ``stdin-`` and the first 12 hex
+    digits of its bytes' SHA-256, so that two texts are two articles and the same text,
+    given again (``kg add -``), is the same article."""
+    return f"stdin-{hashlib.sha256(data).hexdigest()[:12]}"
+
+
+def read_stream(stream: BinaryIO, max_bytes: int, source: str | None = None) -> Article | ReadError:
+    """The article of ``stream``, named ``source`` or else by :func:`stdin_source`."""
     try:
         data = stream.read(max_bytes + 1)
     except OSError as exc:
-        return ReadError(source, f"cannot read: {exc.strerror or exc}")
+        return ReadError(source or STDIN_SOURCE, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:
-        return ReadError(source, f"input too large: over the limit of {max_bytes} bytes (--max-bytes)")
+        return ReadError(source or STDIN_SOURCE, f"input too large: over the limit of {max_bytes} bytes (--max-bytes)")
     if not data:
-        return ReadError(source, "empty input")
-    return _to_article(data, source, None, None)
+        return ReadError(source or STDIN_SOURCE, "empty input")
+    return _to_article(data, source or stdin_source(data), None, None)
 
 
 def _unique_source(candidates: list[str], taken: set[str]) -> str:
@@ -122,7 +133,9 @@ def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadErro
 
     for given in paths:
         if given == STDIN:
-            yield read_stream(sys.stdin.buffer, max_bytes)
+            item = read_stream(sys.stdin.buffer, max_bytes)
+            taken.add(item.source)
+            yield item
             continue
         path = Path(given)
         if path.is_dir():

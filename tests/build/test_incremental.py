@@ -399,3 +399,31 @@ def test_kg_add_names_its_own_option_when_the_folder_is_busy(inputs, tmp_path, c
         assert run_add([str(c)], str(out), progress=False) == 3
     err = capsys.readouterr().err
     assert "choose another --to" in err and "another -o" not in err
+
+
+def test_articles_from_standard_input_are_told_apart_by_their_text(inputs, tmp_path, monkeypatch):
+    """Every standard-input article was named <stdin>, so kg add - of a second text
+    replaced the first (found by a tester): a new text is added, the same one again
+    is unchanged; standard input given twice is a usage error."""
+    import io
+    import sys
+
+    a, b, _c = inputs
+    out = tmp_path / "out"
+
+    def stdin(path):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+
+    stdin(a)
+    assert run_build(["-"], str(out), progress=False) == 0
+    stdin(b)
+    assert run_add(["-"], str(out), progress=False) == 0
+    assert len(report(out)["incremental"]["added"]) == 1 and len(sources(out)) == 2
+    stdin(a)
+    assert run_add(["-"], str(out), progress=False) == 0
+    assert len(report(out)["incremental"]["unchanged"]) == 1 and len(sources(out)) == 2
+    assert all(s.startswith("stdin-") for s in sources(out))
+    before = (out / "graph.ttl").read_bytes()
+    assert run_add(["-", "-"], str(out), progress=False) == 2
+    assert run_build(["-", "-"], str(tmp_path / "other"), progress=False) == 2
+    assert (out / "graph.ttl").read_bytes() == before and not (tmp_path / "other").exists()

@@ -1,6 +1,7 @@
 import codecs
 import io
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -72,7 +73,20 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SIMP.encode("gb18030"))))
     [a] = list(read_inputs(["-"], 1_000_000))
     assert isinstance(a, Article)
-    assert a.source == "<stdin>" and a.raw == SIMP
+    assert a.source.startswith("stdin-") and a.raw == SIMP
+
+
+def test_standard_input_is_named_by_its_content(monkeypatch):
+    """Every standard-input article was named <stdin>, so a second kg add - replaced
+    the first (found by a tester): two texts get two names, one text always the same."""
+    def read(data: bytes):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        [a] = list(read_inputs(["-"], 1_000_000))
+        return a.source
+
+    first, second = read(SIMP.encode("utf-8")), read(TRAD.encode("utf-8"))
+    assert first != second and read(SIMP.encode("utf-8")) == first
+    assert re.fullmatch(r"stdin-[0-9a-f]{12}", first)
 
 
 def test_stdin_over_limit(monkeypatch):
