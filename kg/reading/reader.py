@@ -6,8 +6,9 @@ binary, undecodable, no text in an HTML page) and the next one is read.
 
 ``Article.source`` is the file's name (the graph contract's ``kg:sourceFile``)
 and unique in a batch: a second file with a name already taken (``x/a.txt``
-and ``y/a.txt``) is named by the shortest path that tells it apart
-(``y/a.txt``). A file given twice is read once. Standard input (``-``, once) is
+and ``y/a.txt``) is named by the shortest end of its path that tells it apart
+(``y/a.txt``; never an absolute path). ``kg add`` passes the files of its graph's
+articles as ``known``: they keep their names. A file given twice is read once. Standard input (``-``, once) is
 named by its content (:func:`stdin_source`). A name (and path) that is not
 valid UTF-8 is written with its bad bytes escaped (``bad\\xffname.txt``), so it
 can go into the records, the IRIs, report.json and messages.
@@ -116,26 +117,25 @@ def _real(path: Path) -> str:
         return str(path.absolute())
 
 
-def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadError]:
-    """Every input in order: files as given, folders recursively (sorted;
-    .txt/.html/.htm only), ``-`` for standard input. Sources are unique."""
-    taken: set[str] = set()
-    seen_files: set[str] = set()
+def file_key(path: str | Path) -> str:
+    """What tells one file from another across runs: its resolved path, escaped
+    (:func:`read_inputs`' ``known``; ``Article.path`` is escaped too)."""
+    return escaped(_real(Path(path)))
 
-    def read_once(file: Path, candidates: list[str]) -> Iterator[Article | ReadError]:
-        real = _real(file)
-        if real in seen_files:
-            return
-        seen_files.add(real)
-        source = _unique_source([escaped(c) for c in candidates], taken)
-        taken.add(source)
-        yield read_file(file, max_bytes, source)
 
+def _longer(file: Path) -> list[str]:
+    """The ends of ``file``'s absolute path of two parts and more (``b/x.txt``,
+    ``dup/b/x.txt`` ...), up to the whole path without its root: never absolute."""
+    parts = Path(os.path.abspath(file)).parts[1:]
+    return ["/".join(parts[-k:]) for k in range(2, len(parts) + 1)]
+
+
+def _listed(paths: list[str]) -> Iterator[tuple[Path | None, list[str]] | ReadError]:
+    """``paths`` as ``(file, names it may take, first choice first)``; ``(None, [])``
+    for standard input; a ReadError for a path that cannot be read."""
     for given in paths:
         if given == STDIN:
-            item = read_stream(sys.stdin.buffer, max_bytes)
-            taken.add(item.source)
-            yield item
+            yield None, []
             continue
         path = Path(given)
         if path.is_dir():
@@ -147,8 +147,42 @@ def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadErro
             for file in files:
                 relative = file.relative_to(path).as_posix()
                 within = f"{path.absolute().name}/{relative}" if path.absolute().name else relative
-                yield from read_once(file, [file.name, relative, within, file.as_posix()])
+                yield file, [file.name, relative, within, *_longer(file)]
         elif path.exists():
-            yield from read_once(path, [path.name, path.as_posix()])
+            yield path, [path.name, *_longer(path)]
         else:
             yield ReadError(escaped(given), "no such file or folder")
+
+
+def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None = None) -> Iterator[Article | ReadError]:
+    """Every input in order: files as given, folders recursively (sorted;
+    .txt/.html/.htm only), ``-`` for standard input. Sources are unique.
+
+    ``known``: the names of files read before (:func:`file_key` -> name: the
+    articles of the graph ``kg add`` adds to); such a file keeps its name, and no
+    other file of these inputs takes it."""
+    known = known or {}
+    listed = list(_listed(paths))
+    kept = {}  # resolved path -> the name it keeps
+    for entry in listed:
+        if isinstance(entry, tuple) and entry[0] is not None and file_key(entry[0]) in known:
+            kept[_real(entry[0])] = known[file_key(entry[0])]
+    taken: set[str] = set(kept.values())
+    seen_files: set[str] = set()
+    for entry in listed:
+        if isinstance(entry, ReadError):
+            yield entry
+            continue
+        file, candidates = entry
+        if file is None:
+            item = read_stream(sys.stdin.buffer, max_bytes)
+            taken.add(item.source)
+            yield item
+            continue
+        real = _real(file)
+        if real in seen_files:  # given twice
+            continue
+        seen_files.add(real)
+        source = kept.get(real) or _unique_source([escaped(c) for c in candidates], taken)
+        taken.add(source)
+        yield read_file(file, max_bytes, source)

@@ -179,3 +179,27 @@ def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path):
         assert a.path == str(folder) + "/bad\\xffname.txt"
     [e] = _read([folder / os.fsdecode(b"gone\xfe.txt")])
     assert isinstance(e, ReadError) and e.source.endswith("gone\\xfe.txt")
+
+
+def test_two_files_of_one_name_given_by_path_get_the_shortest_distinct_names(tmp_path):
+    """The second was named by its path as given, an absolute path in the IRIs
+    (found by a tester): the shortest end of its path that tells it apart."""
+    for folder in ("x/in", "y/in", "z/in"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.txt").write_text(SIMP, encoding="utf-8")
+    out = _read([tmp_path / "x/in/a.txt", tmp_path / "y/in/a.txt", tmp_path / "z/in/a.txt"])
+    assert [x.source for x in out] == ["a.txt", "in/a.txt", "z/in/a.txt"]
+    out = _read([tmp_path / "x/in", tmp_path / "y/in", tmp_path / "z/in"])  # folders: the same, never absolute
+    assert [x.source for x in out] == ["a.txt", "in/a.txt", "z/in/a.txt"]
+
+
+def test_a_known_file_keeps_its_name_and_no_other_takes_it(tmp_path):
+    from kg.reading.reader import file_key
+
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(SIMP, encoding="utf-8")
+    known = {file_key(tmp_path / "y" / "a.txt"): "a.txt"}
+    out = list(read_inputs([str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt")], 1_000_000, known))
+    assert [(x.source, x.path) for x in out] == [("x/a.txt", str(tmp_path / "x" / "a.txt")),
+                                                 ("a.txt", str(tmp_path / "y" / "a.txt"))]
