@@ -264,8 +264,21 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, never the exit status of "an input failed"
         if args.debug:
             raise
-        print(f"kg {args.command}: internal error: {exc!r} (run again with --debug for the traceback)", file=sys.stderr)
+        print(f"kg {args.command}: internal error: {_quoted(exc)} (run again with --debug for the traceback)",
+              file=sys.stderr)
         return exitcodes.INTERNAL
+
+
+#: the most characters of an unexpected error the one line quotes: an error can hold
+#: a whole article's text (a UnicodeEncodeError quotes the string it failed on)
+INTERNAL_ERROR_CHARS = 200
+
+
+def _quoted(exc: BaseException) -> str:
+    """The error in a few words: a codec's error by its reason (not the string it quotes), any
+    other by its repr cut at :data:`INTERNAL_ERROR_CHARS`."""
+    text = f"{type(exc).__name__}: {exc}" if isinstance(exc, UnicodeError) else repr(exc)
+    return text if len(text) <= INTERNAL_ERROR_CHARS else text[:INTERNAL_ERROR_CHARS] + "…"
 
 
 def run() -> None:

@@ -241,7 +241,7 @@ class Decision:
 
 @dataclass
 class Article:
-    source: str  # file name ("000_x.txt") or "<stdin>"
+    source: str  # file name ("000_x.txt") or "stdin-<12 hex digits of its SHA-256>"
     raw: str
     path: str | None = None
     text: str = ""

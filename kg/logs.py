@@ -27,10 +27,13 @@ _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20), *
 
 
 class _Escaped(logging.Formatter):
-    """A formatter whose lines show control characters as escapes (``\\x1b``)."""
+    """A formatter whose lines show control characters as escapes (``\\x1b``), and the
+    bytes of a path that are not UTF-8 too (``\\xff``: a log file could not take them)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return super().format(record).translate(_CONTROL)
+        from kg.reading.encoding import escaped
+
+        return escaped(super().format(record)).translate(_CONTROL)
 
 
 def setup_logging(level: str = "INFO", log_file: str | None = None) -> None:

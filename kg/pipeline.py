@@ -19,7 +19,7 @@ from collections import Counter
 from kg.doc import Article, Corpus, ReadError
 from kg.nlp.base import ModelNotAvailable, NlpBackend
 
-from kg.build.report import BuildReport, _skip_summary, check_inputs  # noqa: F401  (kg.pipeline keeps these names)
+from kg.build.report import BuildReport, _skip_summary, check_inputs, stdin_twice  # noqa: F401  (kg.pipeline keeps these names)
 
 
 def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None,
@@ -178,6 +178,12 @@ def run_build(
     missing = check_inputs(paths)
     if missing:
         log.error(f"kg build: no such file or folder: {', '.join(missing)}")
+        return exitcodes.USAGE
+    if stdin_twice(paths):
+        log.error("kg build: standard input (-) given twice: give it once (it holds one article)")
+        return exitcodes.USAGE
+    if not out_dir:  # Path("") is the current folder
+        log.error("kg build: empty output folder (-o): name the folder to write into")
         return exitcodes.USAGE
     try:
         out = claim_output(out_dir)

@@ -67,7 +67,7 @@ def test_kg_explain_reads_standard_input_and_refuses_a_folder(capsys, monkeypatc
     seed = Path(__file__).resolve().parents[1] / "seeds" / "002_32e949faef2fe3ee.txt"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed.read_bytes())))
     out = io.StringIO()
-    assert run_explain("-", None, None, out) == 0 and out.getvalue().startswith("<stdin>: ")
+    assert run_explain("-", None, None, out) == 0 and out.getvalue().startswith("stdin-")
     assert run_explain(str(seed.parent), None, None, io.StringIO()) == 2
     assert "is a folder" in capsys.readouterr().err
 

@@ -59,29 +59,21 @@ def _matches(name: str, item: Input) -> bool:
     return name in (item.file, item.source) or Path(name).name == item.file or _same_path(name, item.path)
 
 
-def _renamed(item: Input, row: Input) -> None:
-    """``item`` (one new file, one part) under the name of the article ``row`` it replaces."""
-    if item.source == item.file and row.source == row.file and item.file != row.file:
-        item.file = item.source = row.file
-        if item.article is not None:
-            item.article.source = row.file
-
-
 def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | None) -> tuple[list[Input], dict]:
     """The new article list: ``rows`` with the files of ``paths`` replaced in place or appended.
 
-    A new file replaces the article read from the same path, else the one of its
-    file name (``a.txt``: two files of one name in different folders are two
-    articles, as ``kg build`` keeps them). A file that cannot be read replaces
+    The files are named as ``kg build`` names them (:func:`kg.reading.reader.read_inputs`),
+    except that a file an article was read from keeps that article's name: a new file
+    replaces the article read from the same path, else the one of its name (``a.txt``;
+    two files of one name in different folders are two articles, ``a.txt`` and
+    ``b/a.txt``, as ``kg build`` keeps them). A file that cannot be read replaces
     nothing: the article it would replace stays, and it is reported as failed,
     not added."""
+    from kg.reading.reader import file_key
+
     mid, cid = model_id(model), code_id()
-    new = read_items(paths, max_bytes)
+    new = read_items(paths, max_bytes, known={file_key(r.path): r.file for r in rows if r.path is not None})
     for item in new:
-        if item.path is not None:
-            row = next((r for r in rows if _same_path(r.path, item.path)), None)
-            if row is not None:
-                _renamed(item, row)
         if item.article is not None:
             item.key = record_key(item.source, item.article.raw, mid, cid)
     by_file: dict[str, list[Input]] = {}
@@ -148,7 +140,7 @@ def run_add(
     from kg.export.outdir import OutputError, claim_output
     from kg.logs import logger, setup_logging
     from kg.nlp.base import ModelNotAvailable
-    from kg.build.report import BuildReport, check_inputs
+    from kg.build.report import BuildReport, check_inputs, stdin_twice
 
     log = logger()
     if not log.handlers:
@@ -158,6 +150,12 @@ def run_add(
         if missing:
             log.error(f"kg add: no such file or folder: {', '.join(missing)}")
             return exitcodes.USAGE
+        if stdin_twice(paths):
+            log.error("kg add: standard input (-) given twice: give it once (it holds one article)")
+            return exitcodes.USAGE
+    if not out_dir:  # Path("") is the current folder
+        log.error("kg add: empty output folder (--to): name the folder of an earlier kg build")
+        return exitcodes.USAGE
     if not Path(out_dir).is_dir():
         log.error(f"kg add: {out_dir} is not a kg build output folder: run kg build FILES -o {out_dir} first")
         return exitcodes.USAGE

@@ -64,6 +64,11 @@ def check_inputs(paths: list[str]) -> list[str]:
     return [p for p in paths if p != "-" and not Path(p).exists()]
 
 
+def stdin_twice(paths: list[str]) -> bool:
+    """Is standard input (``-``, one article) given more than once?"""
+    return paths.count("-") > 1
+
+
 def _skip_summary(failed: list[dict]) -> str:
     """``2 skipped: empty file (1), processing failed (1)``: the reasons, grouped."""
     reasons = Counter(f["reason"].split(":")[0].split(" (")[0] for f in failed)

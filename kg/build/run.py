@@ -152,14 +152,15 @@ class Built:
 
 
 # ---------------------------------------------------------------- reading
-def read_items(paths: list[str], max_bytes: int) -> list[Input]:
-    """Every input article (long ones in parts), in order; unreadable ones with their reason."""
+def read_items(paths: list[str], max_bytes: int, known: dict[str, str] | None = None) -> list[Input]:
+    """Every input article (long ones in parts), in order; unreadable ones with their reason.
+    ``known``: files that keep their names (:func:`kg.reading.reader.read_inputs`)."""
     from kg.logs import logger
     from kg.reading.parts import split_long
     from kg.reading.reader import read_inputs
 
     items: list[Input] = []
-    for item in read_inputs(paths, max_bytes=max_bytes):
+    for item in read_inputs(paths, max_bytes=max_bytes, known=known):
         if isinstance(item, ReadError):
             items.append(Input(item.source, item.source, None, error=item.reason))
             continue
@@ -530,6 +531,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     from kg.build.assemble import ontology_parts, turtle_head, write_graph
     from kg.build.render import count_types
     from kg.logs import logger
+    from kg.reading.encoding import escaped
     from kg.version import versions
 
     report, staging, cache = result.report, result.staging, result.cache
@@ -583,7 +585,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     del texts
     report.seconds["store_plan"] += time.perf_counter() - t0
     report.versions = versions()
-    report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
+    report.command = [escaped(a) for a in (["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else sys.argv)]
     if options.validate:
         ordered = sorted(rendering.violations)
         report.validation = {"conforms": rendering.validated and not ordered, "violations": ordered[:200],

@@ -14,6 +14,7 @@ text full of control characters is binary too.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 
@@ -109,3 +110,13 @@ def decode_bytes(data: bytes) -> Decoded:
         if best is not None:
             return _check_text(str(best), best.encoding)
     raise DecodeFailure("undecodable: not UTF-8, UTF-16, GB18030/GBK or Big5")
+
+
+def escaped(name: str) -> str:
+    """``name`` as valid UTF-8: the bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) written as backslash escapes (``\\xff``)."""
+    try:
+        data = os.fsencode(name)
+    except UnicodeEncodeError:  # a surrogate no file name decodes to
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return data.decode("utf-8", "backslashreplace")

@@ -6,12 +6,17 @@ binary, undecodable, no text in an HTML page) and the next one is read.
 
 ``Article.source`` is the file's name (the graph contract's ``kg:sourceFile``)
 and unique in a batch: a second file with a name already taken (``x/a.txt``
-and ``y/a.txt``) is named by the shortest path that tells it apart
-(``y/a.txt``). A file given twice is read once.
+and ``y/a.txt``) is named by the shortest end of its path that tells it apart
+(``y/a.txt``; never an absolute path). ``kg add`` passes the files of its graph's
+articles as ``known``: they keep their names. A file given twice is read once. Standard input (``-``, once) is
+named by its content (:func:`stdin_source`). A name (and path) that is not
+valid UTF-8 is written with its bad bytes escaped (``bad\\xffname.txt``), so it
+can go into the records, the IRIs, report.json and messages.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Iterator
@@ -19,12 +24,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.doc import Article, ReadError
-from kg.reading.encoding import DecodeFailure, decode_bytes
+from kg.reading.encoding import DecodeFailure, decode_bytes, escaped
 from kg.reading.html import extract_html_text, looks_like_html
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 STDIN = "-"
+#: the name of standard input where it gives no text to name an article by (empty, too large)
 STDIN_SOURCE = "<stdin>"
 
 
@@ -64,7 +70,7 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
 
 
 def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article | ReadError:
-    source = source or path.name
+    source = source or escaped(path.name)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -76,19 +82,27 @@ def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article 
         return ReadError(source, f"cannot read: {exc.strerror or exc}")
     suffix = path.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (False if suffix in TEXT_SUFFIXES else None)
-    return _to_article(data, source, str(path), html)
+    return _to_article(data, source, escaped(str(path)), html)
 
 
-def read_stream(stream: BinaryIO, max_bytes: int, source: str = STDIN_SOURCE) -> Article | ReadError:
+def stdin_source(data: bytes) -> str:
+    """The name of an article read from standard input: ``stdin-`` and the first 12 hex
+    digits of its bytes' SHA-256, so that two texts are two articles and the same text,
+    given again (``kg add -``), is the same article."""
+    return f"stdin-{hashlib.sha256(data).hexdigest()[:12]}"
+
+
+def read_stream(stream: BinaryIO, max_bytes: int, source: str | None = None) -> Article | ReadError:
+    """The article of ``stream``, named ``source`` or else by :func:`stdin_source`."""
     try:
         data = stream.read(max_bytes + 1)
     except OSError as exc:
-        return ReadError(source, f"cannot read: {exc.strerror or exc}")
+        return ReadError(source or STDIN_SOURCE, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:
-        return ReadError(source, f"input too large: over the limit of {max_bytes} bytes (--max-bytes)")
+        return ReadError(source or STDIN_SOURCE, f"input too large: over the limit of {max_bytes} bytes (--max-bytes)")
     if not data:
-        return ReadError(source, "empty input")
-    return _to_article(data, source, None, None)
+        return ReadError(source or STDIN_SOURCE, "empty input")
+    return _to_article(data, source or stdin_source(data), None, None)
 
 
 def _unique_source(candidates: list[str], taken: set[str]) -> str:
@@ -109,37 +123,72 @@ def _real(path: Path) -> str:
         return str(path.absolute())
 
 
-def read_inputs(paths: list[str], max_bytes: int) -> Iterator[Article | ReadError]:
-    """Every input in order: files as given, folders recursively (sorted;
-    .txt/.html/.htm only), ``-`` for standard input. Sources are unique."""
-    taken: set[str] = set()
-    seen_files: set[str] = set()
+def file_key(path: str | Path) -> str:
+    """What tells one file from another across runs: its resolved path, escaped
+    (:func:`read_inputs`' ``known``; ``Article.path`` is escaped too)."""
+    return escaped(_real(Path(path)))
 
-    def read_once(file: Path, candidates: list[str]) -> Iterator[Article | ReadError]:
-        real = _real(file)
-        if real in seen_files:
-            return
-        seen_files.add(real)
-        source = _unique_source(candidates, taken)
-        taken.add(source)
-        yield read_file(file, max_bytes, source)
 
+def _longer(file: Path) -> list[str]:
+    """The ends of ``file``'s absolute path of two parts and more (``b/x.txt``,
+    ``dup/b/x.txt`` ...), up to the whole path without its root: never absolute."""
+    parts = Path(os.path.abspath(file)).parts[1:]
+    return ["/".join(parts[-k:]) for k in range(2, len(parts) + 1)]
+
+
+def _listed(paths: list[str]) -> Iterator[tuple[Path | None, list[str]] | ReadError]:
+    """``paths`` as ``(file, names it may take, first choice first)``; ``(None, [])``
+    for standard input; a ReadError for a path that cannot be read."""
     for given in paths:
         if given == STDIN:
-            yield read_stream(sys.stdin.buffer, max_bytes)
+            yield None, []
             continue
         path = Path(given)
         if path.is_dir():
             try:
                 files = _files_under(path)
             except OSError as exc:
-                yield ReadError(given, f"cannot list folder: {exc.strerror or exc}")
+                yield ReadError(escaped(given), f"cannot list folder: {exc.strerror or exc}")
                 continue
             for file in files:
                 relative = file.relative_to(path).as_posix()
                 within = f"{path.absolute().name}/{relative}" if path.absolute().name else relative
-                yield from read_once(file, [file.name, relative, within, file.as_posix()])
+                yield file, [file.name, relative, within, *_longer(file)]
         elif path.exists():
-            yield from read_once(path, [path.name, path.as_posix()])
+            yield path, [path.name, *_longer(path)]
         else:
-            yield ReadError(given, "no such file or folder")
+            yield ReadError(escaped(given), "no such file or folder")
+
+
+def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None = None) -> Iterator[Article | ReadError]:
+    """Every input in order: files as given, folders recursively (sorted;
+    .txt/.html/.htm only), ``-`` for standard input. Sources are unique.
+
+    ``known``: the names of files read before (:func:`file_key` -> name: the
+    articles of the graph ``kg add`` adds to); such a file keeps its name, and no
+    other file of these inputs takes it."""
+    known = known or {}
+    listed = list(_listed(paths))
+    kept = {}  # resolved path -> the name it keeps
+    for entry in listed:
+        if isinstance(entry, tuple) and entry[0] is not None and file_key(entry[0]) in known:
+            kept[_real(entry[0])] = known[file_key(entry[0])]
+    taken: set[str] = set(kept.values())
+    seen_files: set[str] = set()
+    for entry in listed:
+        if isinstance(entry, ReadError):
+            yield entry
+            continue
+        file, candidates = entry
+        if file is None:
+            item = read_stream(sys.stdin.buffer, max_bytes)
+            taken.add(item.source)
+            yield item
+            continue
+        real = _real(file)
+        if real in seen_files:  # given twice
+            continue
+        seen_files.add(real)
+        source = kept.get(real) or _unique_source([escaped(c) for c in candidates], taken)
+        taken.add(source)
+        yield read_file(file, max_bytes, source)

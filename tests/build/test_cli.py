@@ -112,3 +112,18 @@ def test_the_program_gives_ctrl_c_back_to_the_system_once_main_returns(monkeypat
     with pytest.raises(SystemExit) as exc:
         cli.run()
     assert exc.value.code == 7 and calls == ["main", (signal.SIGINT, signal.SIG_DFL)]
+
+
+@pytest.mark.parametrize("argv", [["build", "SEED", "-o", ""], ["add", "SEED", "--to", ""],
+                                  ["add", "--remove", "SEED", "--to", ""]])
+def test_an_empty_output_folder_is_a_usage_error(three, tmp_path, monkeypatch, capsys, argv):
+    """-o "" and --to "" wrote graph.ttl, cache/, store/ ... into the current folder
+    (found by a tester): exit 2, one line, nothing written."""
+    from kg.cli import main
+
+    seed = str(sorted(three.glob("*.txt"))[0])
+    monkeypatch.chdir(tmp_path)
+    assert main([seed if a == "SEED" else a for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert f"kg {argv[0]}: empty output folder" in err and len(err.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []

@@ -399,3 +399,57 @@ def test_kg_add_names_its_own_option_when_the_folder_is_busy(inputs, tmp_path, c
         assert run_add([str(c)], str(out), progress=False) == 3
     err = capsys.readouterr().err
     assert "choose another --to" in err and "another -o" not in err
+
+
+def test_articles_from_standard_input_are_told_apart_by_their_text(inputs, tmp_path, monkeypatch):
+    """Every standard-input article was named <stdin>, so kg add - of a second text
+    replaced the first (found by a tester): a new text is added, the same one again
+    is unchanged; standard input given twice is a usage error."""
+    import io
+    import sys
+
+    a, b, _c = inputs
+    out = tmp_path / "out"
+
+    def stdin(path):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+
+    stdin(a)
+    assert run_build(["-"], str(out), progress=False) == 0
+    stdin(b)
+    assert run_add(["-"], str(out), progress=False) == 0
+    assert len(report(out)["incremental"]["added"]) == 1 and len(sources(out)) == 2
+    stdin(a)
+    assert run_add(["-"], str(out), progress=False) == 0
+    assert len(report(out)["incremental"]["unchanged"]) == 1 and len(sources(out)) == 2
+    assert all(s.startswith("stdin-") for s in sources(out))
+    before = (out / "graph.ttl").read_bytes()
+    assert run_add(["-", "-"], str(out), progress=False) == 2
+    assert run_build(["-", "-"], str(tmp_path / "other"), progress=False) == 2
+    assert (out / "graph.ttl").read_bytes() == before and not (tmp_path / "other").exists()
+
+
+def test_kg_add_names_files_of_one_name_as_kg_build_does(inputs, tmp_path):
+    """kg add named the second x.txt by its absolute path, in its IRI (found by a
+    tester): it is named as kg build names it (q/x.txt), and an article already in
+    the graph keeps its name when its file is added again, also beside a new file of
+    its name (which then takes the longer name)."""
+    a, b, c = inputs
+    for folder, src in (("p", b), ("q", c)):
+        (tmp_path / "dup" / folder).mkdir(parents=True)
+        shutil.copy(src, tmp_path / "dup" / folder / "x.txt")
+    p, q = tmp_path / "dup" / "p" / "x.txt", tmp_path / "dup" / "q" / "x.txt"
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    assert run_add([str(p), str(q)], str(out), progress=False) == 0
+    assert sources(out) == {a.name, "x.txt", "q/x.txt"}
+    assert "%2Ftmp" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    before = (out / "graph.ttl").read_bytes()
+    assert run_add([str(q)], str(out), progress=False) == 0
+    assert report(out)["incremental"]["unchanged"] == ["q/x.txt"] and (out / "graph.ttl").read_bytes() == before
+
+    other = tmp_path / "other"
+    assert _build([q], other) == 0  # q alone: x.txt
+    assert run_add([str(p), str(q)], str(other), progress=False) == 0
+    assert report(other)["incremental"] == {"added": ["p/x.txt"], "changed": [], "unchanged": ["x.txt"], "removed": []}
+    assert sources(other) == {"x.txt", "p/x.txt"}

@@ -59,4 +59,4 @@ def test_cli_reads_stdin_and_keeps_stdout_clean():
     )
     assert proc.returncode == 0, proc.stderr
     [record] = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
-    assert record["file"] == "<stdin>" and record["script"] == "traditional"
+    assert record["file"].startswith("stdin-") and record["script"] == "traditional"

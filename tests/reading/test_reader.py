@@ -1,5 +1,7 @@
 import codecs
 import io
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -71,7 +73,20 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SIMP.encode("gb18030"))))
     [a] = list(read_inputs(["-"], 1_000_000))
     assert isinstance(a, Article)
-    assert a.source == "<stdin>" and a.raw == SIMP
+    assert a.source.startswith("stdin-") and a.raw == SIMP
+
+
+def test_standard_input_is_named_by_its_content(monkeypatch):
+    """Every standard-input article was named <stdin>, so a second kg add - replaced
+    the first (found by a tester): two texts get two names, one text always the same."""
+    def read(data: bytes):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        [a] = list(read_inputs(["-"], 1_000_000))
+        return a.source
+
+    first, second = read(SIMP.encode("utf-8")), read(TRAD.encode("utf-8"))
+    assert first != second and read(SIMP.encode("utf-8")) == first
+    assert re.fullmatch(r"stdin-[0-9a-f]{12}", first)
 
 
 def test_stdin_over_limit(monkeypatch):
@@ -176,3 +191,43 @@ def test_a_page_saved_as_txt_is_read_as_a_page(tmp_path, page, is_page):
     a = read_file(f, 10_000)
     assert isinstance(a, Article) and "陈向平" in a.raw
     assert ("<" not in a.raw and "alert" not in a.raw) == is_page
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path):
+    """Its bytes that are not UTF-8 are written as escapes, in the source and the path:
+    the surrogates Python keeps for them could not go into a record, an IRI or
+    report.json, and stopped the whole batch (found by a tester)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad = folder / os.fsdecode(b"bad\xffname.txt")
+    bad.write_text(SIMP, encoding="utf-8")
+    for given in (folder, bad):
+        [a] = _read([given])
+        assert isinstance(a, Article) and a.source == "bad\\xffname.txt"
+        assert a.path == str(folder) + "/bad\\xffname.txt"
+    [e] = _read([folder / os.fsdecode(b"gone\xfe.txt")])
+    assert isinstance(e, ReadError) and e.source.endswith("gone\\xfe.txt")
+
+
+def test_two_files_of_one_name_given_by_path_get_the_shortest_distinct_names(tmp_path):
+    """The second was named by its path as given, an absolute path in the IRIs
+    (found by a tester): the shortest end of its path that tells it apart."""
+    for folder in ("x/in", "y/in", "z/in"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.txt").write_text(SIMP, encoding="utf-8")
+    out = _read([tmp_path / "x/in/a.txt", tmp_path / "y/in/a.txt", tmp_path / "z/in/a.txt"])
+    assert [x.source for x in out] == ["a.txt", "in/a.txt", "z/in/a.txt"]
+    out = _read([tmp_path / "x/in", tmp_path / "y/in", tmp_path / "z/in"])  # folders: the same, never absolute
+    assert [x.source for x in out] == ["a.txt", "in/a.txt", "z/in/a.txt"]
+
+
+def test_a_known_file_keeps_its_name_and_no_other_takes_it(tmp_path):
+    from kg.reading.reader import file_key
+
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(SIMP, encoding="utf-8")
+    known = {file_key(tmp_path / "y" / "a.txt"): "a.txt"}
+    out = list(read_inputs([str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt")], 1_000_000, known))
+    assert [(x.source, x.path) for x in out] == [("x/a.txt", str(tmp_path / "x" / "a.txt")),
+                                                 ("a.txt", str(tmp_path / "y" / "a.txt"))]

@@ -124,3 +124,50 @@ def test_an_unexpected_error_is_one_line_with_its_own_exit_code(tmp_path, one_se
     assert exitcodes.INTERNAL != exitcodes.INPUTS_SKIPPED
     with pytest.raises(RuntimeError):
         main(["--debug", "build", str(one_seed), "-o", str(tmp_path / "out")])
+
+
+@pytest.mark.parametrize("error", [
+    UnicodeEncodeError("utf-8", "为深入贯彻落实" * 500 + "\udcff", 3500, 3501, "surrogates not allowed"),
+    RuntimeError("为深入贯彻落实" * 500),
+])
+def test_an_internal_error_does_not_print_the_article(tmp_path, one_seed, monkeypatch, capsys, error):
+    """The internal-error line quoted the whole article a codec failed on (one 5 KB line,
+    found by a tester): a codec's error says its reason only, any other is cut short."""
+    import kg.build.run as build_run
+    from kg.cli import INTERNAL_ERROR_CHARS, main
+
+    def boom(*a, **kw):
+        raise error
+
+    monkeypatch.setattr(build_run, "build", boom)
+    assert main(["build", str(one_seed), "-o", str(tmp_path / "out")]) == exitcodes.INTERNAL
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("kg build: internal error: ") and type(error).__name__ in line
+    assert len(line) < INTERNAL_ERROR_CHARS + 100
+    if isinstance(error, UnicodeError):
+        assert "为" not in line and "surrogates not allowed" in line
+
+
+def test_a_file_name_that_is_not_utf8_is_built_under_an_escaped_name(tmp_path, one_seed):
+    """A file name with bytes that are not UTF-8 stopped the whole build with an internal
+    error (found by a tester): it is built under the name with those bytes escaped, in
+    the records, the IRIs, report.json (the command too) and the messages."""
+    import json
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = next(one_seed.glob("*.txt"))
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    bad = folder / os.fsdecode(b"bad\xffname.txt")
+    bad.write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    proc = run_kg("build", str(folder), str(bad), "-o", str(out), "--workers", "1")
+    err = proc.stderr.decode("utf-8")  # valid UTF-8
+    assert proc.returncode == exitcodes.OK, err
+    assert "bad\\xffname.txt" in err
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(report["read"]) == sorted([seed.name, "bad\\xffname.txt"])
+    assert str(folder / "bad\\xffname.txt") in report["command"]
+    assert "/article/bad%5Cxffname.txt>" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "bad\\\\xffname.txt" in (out / "cache" / "manifest.json").read_text(encoding="utf-8")
