@@ -104,7 +104,7 @@ def run_query(graph_path: str, text: str | None, file: str | None, fmt: str, out
         prepare(query_text)  # a syntax error or a refusal is reported before loading a big graph
         store, graph_file, note = _store_for(graph_path)
         if note:
-            print(f"kg query: {note}", file=sys.stderr)
+            print(f"kg query: {note}; answering from {graph_file}", file=sys.stderr)
         answer = None
         if store is not None:
             from kg.store import StoreError, query_store

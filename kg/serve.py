@@ -15,13 +15,17 @@ that is killed at the per-query deadline.
   ``named-graph-uri`` are answered 400 with the reason.
 - A query past ``--timeout`` seconds is stopped: 503 with a message.
 - No CORS header unless ``--cors ORIGIN``; binds 127.0.0.1 unless ``--host``.
+- Without a current store the graph file is loaded into a temporary store
+  (:func:`make_server`), removed when the server stops (Ctrl-C or SIGTERM).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sys
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -110,14 +114,23 @@ def choose_formats(fmt: str | None, accept: str | None) -> tuple[str, str]:
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, store_dir: Path, timeout: float | None, cors: str | None, slots: int):
+    def __init__(self, address, store_dir: Path | None, timeout: float | None, cors: str | None, slots: int):
         self.store_dir = store_dir
+        #: a folder holding the store kg serve loaded graph_ttl into (removed by server_close), or None
+        self.temporary: Path | None = None
+        self.graph_ttl: Path | None = None
         self.query_timeout = timeout
         self.cors = cors
         self.slots = threading.BoundedSemaphore(slots)
         if ":" in address[0]:  # an IPv6 address such as ::1
             self.address_family = socket.AF_INET6
         super().__init__(address, SparqlHandler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.temporary is not None:
+            shutil.rmtree(self.temporary, ignore_errors=True)
+            self.temporary = None
 
     @property
     def url(self) -> str:
@@ -275,19 +288,44 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
 def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None,
-                slots: int | None = None) -> SparqlServer:
+                slots: int | None = None, err: TextIO | None = None) -> SparqlServer:
     """A server for the store of ``out_dir`` (a build output folder or its graph.ttl),
-    bound but not yet serving (call ``serve_forever``). ValueError when there is no
-    current store; OSError when the address cannot be bound."""
-    from kg.store import locate
+    bound but not yet serving (call ``serve_forever``).
+
+    Without a current store (none written, or one that does not match graph.ttl:
+    a build stopped before it swapped the new store in) the graph file is loaded
+    into a temporary store, removed by ``server_close``, so the answers are
+    graph.ttl's and every query still runs in a worker stopped at its deadline;
+    a line on ``err`` says so. ValueError when there is neither a store nor a
+    readable graph file; OSError when the address cannot be bound."""
+    from kg.store import STORE_NAME, StoreError, locate, write_store
 
     path = Path(out_dir)
     if not path.exists():
         raise ValueError(f"{path}: no such folder")
     store, graph_ttl, note = locate(path)
-    if store is None:
-        raise ValueError(note or f"{path}: no Oxigraph store (OUT/store/) here: run kg build to write one")
-    return SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
+    if store is None and not (graph_ttl and graph_ttl.is_file()):
+        raise ValueError(f"{path}: no Oxigraph store (OUT/store/) and no graph.ttl here: run kg build to write them")
+    server = SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
+    if store is not None:
+        return server
+    if err is not None:
+        print(f"kg serve: {note or 'no Oxigraph store (OUT/store/) for ' + str(graph_ttl)}; loading {graph_ttl} "
+              "into a temporary store (removed when kg serve stops)", file=err, flush=True)
+    server.graph_ttl = graph_ttl
+    try:
+        server.temporary = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        server.store_dir = write_store(graph_ttl, server.temporary / STORE_NAME)
+    except StoreError as exc:  # not readable Turtle, pyoxigraph missing
+        server.server_close()
+        raise ValueError(str(exc)) from None
+    except OSError as exc:  # disk full
+        server.server_close()
+        raise ValueError(f"cannot load {graph_ttl} into a temporary store: {exc.strerror or exc}") from None
+    except BaseException:
+        server.server_close()
+        raise
+    return server
 
 
 def _is_loopback(host: str) -> bool:
@@ -303,8 +341,10 @@ def _is_loopback(host: str) -> bool:
 
 def run_serve(out_dir: str, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
               timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None, err: TextIO | None = None) -> int:
-    """``kg serve``: serve until Ctrl-C (exit 130). Exit 2 when there is no store to
-    serve or the address cannot be bound."""
+    """``kg serve``: serve until Ctrl-C or SIGTERM (exit 130). Exit 2 when there is
+    nothing to serve or the address cannot be bound."""
+    import signal
+
     from kg import exitcodes
 
     err = err or sys.stderr
@@ -314,8 +354,22 @@ def run_serve(out_dir: str, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
     if not 0 <= port <= 65535:
         print(f"kg serve: --port {port} is not a TCP port (0 to 65535)", file=err)
         return exitcodes.USAGE
+    try:  # kill stops it as Ctrl-C does, so a temporary store is removed
+        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    except ValueError:  # not the main thread
+        previous = None
     try:
-        server = make_server(out_dir, host, port, timeout, cors)
+        return _serve(out_dir, host, port, timeout, cors, err)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _serve(out_dir: str, host: str, port: int, timeout: float | None, cors: str | None, err: TextIO) -> int:
+    from kg import exitcodes
+
+    try:
+        server = make_server(out_dir, host, port, timeout, cors, err=err)
     except ValueError as exc:
         print(f"kg serve: {exc}", file=err)
         return exitcodes.USAGE
@@ -323,7 +377,8 @@ def run_serve(out_dir: str, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
         print(f"kg serve: cannot listen on {host}:{port}: {exc.strerror or exc}", file=err)
         return exitcodes.USAGE
     limit = f"{timeout:g} s per query" if timeout else "no time limit"
-    print(f"kg serve: SPARQL endpoint at {server.url} (store {server.store_dir}; {limit}; "
+    source = f"{server.graph_ttl} in a temporary store" if server.temporary else f"store {server.store_dir}"
+    print(f"kg serve: SPARQL endpoint at {server.url} ({source}; {limit}; "
           f"CORS {'for ' + cors if cors else 'off'}); Ctrl-C stops it", file=err, flush=True)
     if not _is_loopback(host):
         print(f"kg serve: listening on {host}: anyone who can reach this address can query the graph",

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -214,6 +215,86 @@ def test_a_runaway_query_is_stopped_with_503(out):
         thread.join(5)
 
 
+# ------------------------------------------------------------------ without a current store
+def stale_copy(out, dest: Path) -> Path:
+    """A build folder whose graph.ttl changed after its store was written (a build
+    stopped before it swapped the new store in)."""
+    dest.mkdir()
+    shutil.copy2(out / "graph.ttl", dest / "graph.ttl")
+    shutil.copytree(out / "store", dest / "store")
+    with open(dest / "graph.ttl", "a", encoding="utf-8") as fh:
+        fh.write('\n<https://w3id.org/zhkg/id/new> <http://www.w3.org/2000/01/rdf-schema#label> "新加的"@zh .\n')
+    return dest
+
+
+def test_a_stale_store_is_served_from_graph_ttl(out, tmp_path):
+    copy = stale_copy(out, tmp_path / "out")
+    err = io.StringIO()
+    server = make_server(copy, port=0, err=err)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    temporary = server.temporary
+    try:
+        assert "does not match" in err.getvalue() and "temporary store" in err.getvalue()
+        status, _, body = get(server.url, 'SELECT ?e WHERE { ?e rdfs:label "新加的"@zh }', format="csv")
+        assert status == 200 and body.decode().splitlines() == ["e", "https://w3id.org/zhkg/id/new"]
+        status, _, body = get(server.url, 'ASK { ?p rdfs:label "陈向平"@zh }')
+        assert status == 200 and json.loads(body)["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert temporary is not None and not temporary.exists()
+    assert sorted(p.name for p in copy.iterdir()) == ["graph.ttl", "store"]  # the build folder untouched
+
+
+def test_kg_serve_refuses_an_unreadable_graph_in_one_line(tmp_path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("not turtle <<\n", encoding="utf-8")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "kg", "serve", str(tmp_path), "--port", "0"],
+                          capture_output=True, timeout=60, env={**os.environ, "TMPDIR": str(temp)})
+    err = proc.stderr.decode()
+    assert proc.returncode == exitcodes.USAGE and "Traceback" not in err
+    assert err.splitlines()[-1].startswith("kg serve: ") and "not readable Turtle" in err
+    assert "answering from" not in err and "SPARQL endpoint at" not in err
+    assert list(temp.iterdir()) == []
+
+
+def read_banner(proc) -> str:
+    banner, deadline = b"", time.monotonic() + 60
+    while b"SPARQL endpoint at" not in banner and proc.poll() is None and time.monotonic() < deadline:
+        if select.select([proc.stderr], [], [], 1)[0]:
+            banner += os.read(proc.stderr.fileno(), 4096)
+    return banner.decode()
+
+
+def test_kg_serve_of_a_stale_store_answers_and_removes_its_temporary_store_on_sigterm(out, tmp_path):
+    copy = stale_copy(out, tmp_path / "out")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(copy), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(temp)})
+    try:
+        text = read_banner(proc)
+        assert "SPARQL endpoint at http://127.0.0.1:" in text, text
+        assert "answering from" not in text and "graph.ttl in a temporary store" in text
+        url = text.split("SPARQL endpoint at ")[1].split()[0]
+        status, _, body = get(url, 'ASK { ?e rdfs:label "新加的"@zh }')
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert len(list(temp.iterdir())) == 1
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == exitcodes.INTERRUPTED
+    assert "Traceback" not in err.decode() and "stopped" in err.decode()
+    assert list(temp.iterdir()) == []
+
+
 # ------------------------------------------------------------------ CORS
 def test_no_cors_header_by_default(endpoint):
     status, headers, _ = get(endpoint, "ASK {}", headers={"Origin": "https://yasgui.example"})
@@ -252,7 +333,7 @@ def test_kg_serve_without_a_store_exits_2(tmp_path):
                           capture_output=True, timeout=60)
     err = proc.stderr.decode()
     assert proc.returncode == exitcodes.USAGE and "Traceback" not in err
-    assert "no Oxigraph store" in err
+    assert "no Oxigraph store" in err and "no graph.ttl" in err
 
 
 def test_kg_serve_answers_and_stops_cleanly_on_ctrl_c(out):
