@@ -149,6 +149,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
         logger().info(f"kg serve: {self.address_string()} {format % args}")
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except ConnectionError:  # the client went away (reset, broken pipe, a body cut short): nothing to answer
+            from kg.logs import logger
+
+            logger().info(f"kg serve: {self.address_string()} closed the connection before the answer was sent")
+            self.close_connection = True
+
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -180,7 +189,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(400, "bad Content-Length")
         if n > MAX_BODY:
             raise HttpError(413, f"the request body is over {MAX_BODY} bytes")
-        return self.rfile.read(n)
+        body = self.rfile.read(n)
+        if len(body) < n:
+            raise ConnectionAbortedError("the client closed the connection before sending the whole body")
+        return body
 
     def _path_params(self) -> dict[str, list[str]]:
         parts = urlsplit(self.path)
@@ -238,6 +250,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except HttpError as exc:
             self._error(exc.status, exc.message)
             return
+        except ConnectionError:  # the client went away: handle() says so
+            raise
         except Exception as exc:  # a bug: say so, keep serving
             from kg.logs import logger
 

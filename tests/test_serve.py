@@ -14,6 +14,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -29,7 +30,7 @@ import pytest
 from kg import exitcodes
 from kg.query import execute
 from kg.rdf.loading import load_graph
-from kg.serve import choose_formats, make_server
+from kg.serve import SparqlHandler, choose_formats, make_server
 
 PEOPLE = 'SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name } ORDER BY ?name'
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -213,6 +214,32 @@ def test_a_runaway_query_is_stopped_with_503(out):
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+# ------------------------------------------------------------------ clients that go away
+@pytest.mark.parametrize("request_bytes", [
+    # a body cut short: Content-Length promises more than the client sends before it closes
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    b"Content-Length: 100000\r\n\r\nASK",
+    # a whole request, but the client is gone before the answer (a 400) is written
+    b"GET /sparql?query=SELEC HTTP/1.1\r\nHost: x\r\n\r\n",
+])
+def test_a_client_that_closes_early_gets_one_log_line_and_no_traceback(out, capsys, request_bytes):
+    from kg.logs import setup_logging
+
+    setup_logging("INFO")
+    server = make_server(out, port=0)
+    ours, client = socket.socketpair()
+    try:
+        client.sendall(request_bytes)
+        client.close()
+        SparqlHandler(ours, ("127.0.0.1", 0), server)  # handles the request here; raised BrokenPipeError before
+    finally:
+        ours.close()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert "closed the connection before the answer was sent" in err
+    assert "Traceback" not in err
 
 
 # ------------------------------------------------------------------ without a current store
