@@ -171,7 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
     p.add_argument("sparql", nargs="?", help="the query text (or give -f FILE.rq)")
     p.add_argument("-f", "--file", help="read the query from a .rq file (see queries/)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default=None,
+                   help="output format: table (default), csv or json for SELECT and ASK; turtle (default) for "
+                   "CONSTRUCT and DESCRIBE")
     p.add_argument("--timeout", type=float, default=60.0, help="stop the query after this many seconds (default 60; 0: no limit)")
     p.add_argument("--limit", type=int, default=None, help="print at most this many result rows")
 

@@ -9,7 +9,9 @@ that is killed at the per-query deadline.
   (the body is the query) or ``application/x-www-form-urlencoded`` (``query=``).
 - SELECT and ASK answers: SPARQL results JSON (default), CSV, TSV or XML, chosen
   by a ``format`` parameter (json, csv, tsv, xml) or else the Accept header;
-  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML.
+  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML. A ``format``
+  that does not fit the query's form (json for CONSTRUCT, turtle for SELECT) is
+  answered 406; the Accept header falls back to the form's default.
 - Read-only and local: updates (``update=``, ``application/sparql-update``,
   INSERT, LOAD, ...), SERVICE, FROM / FROM NAMED and ``default-graph-uri`` /
   ``named-graph-uri`` are answered 400 with the reason.
@@ -93,22 +95,34 @@ def _accepted(header: str | None) -> list[str]:
     return [media for _, _, media in sorted(ranked)]
 
 
-def choose_formats(fmt: str | None, accept: str | None) -> tuple[str, str]:
-    """``(result format, graph format)`` from a ``format`` parameter or an Accept header."""
+def choose_formats(fmt: str | None, accept: str | None) -> tuple[str | None, str | None]:
+    """``(result format, graph format)`` from a ``format`` parameter or an Accept header.
+
+    A ``format`` parameter names what the client wants: the one it does not fit is
+    None (json: no graph format; turtle: no result format), and a query of that form
+    is refused (:func:`check_format`). The Accept header negotiates: each falls back to
+    its default (json, turtle)."""
     if fmt:
         key = fmt.strip().lower()
         if key in FORMAT_NAMES:
-            result, graph = FORMAT_NAMES[key]
-            return result or "json", graph or "turtle"
+            return FORMAT_NAMES[key]
         media = key.split(";")[0].strip()
         if media in RESULT_TYPES or media in GRAPH_TYPES:
-            return RESULT_TYPES.get(media, "json"), GRAPH_TYPES.get(media, "turtle")
+            return RESULT_TYPES.get(media), GRAPH_TYPES.get(media)
         raise HttpError(400, f"unknown format {fmt!r}: json, csv, tsv or xml (SELECT, ASK); "
                              "turtle, ntriples or rdfxml (CONSTRUCT, DESCRIBE)")
     accepted = _accepted(accept)
     result = next((RESULT_TYPES[m] for m in accepted if m in RESULT_TYPES), "json")
     graph = next((GRAPH_TYPES[m] for m in accepted if m in GRAPH_TYPES), "turtle")
     return result, graph
+
+
+def check_format(fmt: str | None, formats: tuple[str | None, str | None], form: str) -> None:
+    """HttpError 406 when the ``format`` parameter ``fmt`` (giving ``formats``,
+    :func:`choose_formats`) does not fit a query of ``form`` (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    if formats[1 if form in ("CONSTRUCT", "DESCRIBE") else 0] is None:
+        raise HttpError(406, f"format {fmt!r} does not fit a {form} query: json, csv, tsv or xml for SELECT and "
+                             "ASK, turtle, ntriples or rdfxml for CONSTRUCT and DESCRIBE (or no format)")
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -261,7 +275,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(status, body, content_type)
 
     def _answer(self, params: dict[str, list[str]]) -> tuple[int, bytes, str]:
-        from kg.sparql import QueryError, QueryRefused, QueryTimeout, prepare
+        from kg.sparql import QueryError, QueryRefused, QueryTimeout, prepare, query_form
         from kg.store import StoreError, query_store_serialized
 
         if "update" in params:
@@ -273,19 +287,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if len(queries) != 1 or not queries[0].strip():
             raise HttpError(400, f"give exactly one SPARQL query: GET {PATH}?query=... or POST it")
         formats = params.get("format", [])
-        result_format, graph_format = choose_formats(formats[-1] if formats else None, self.headers.get("Accept"))
+        fmt = formats[-1] if formats else None
+        result_format, graph_format = choose_formats(fmt, self.headers.get("Accept"))
         try:
-            prepare(queries[0])  # refusals and syntax errors answered at once, without a worker
+            query = prepare(queries[0])  # refusals and syntax errors answered at once, without a worker
         except QueryRefused as exc:
             raise HttpError(400, str(exc).replace("kg query is", "this endpoint (kg serve) is", 1)) from None
         except QueryError as exc:
             raise HttpError(400, str(exc)) from None
+        check_format(fmt, (result_format, graph_format), query_form(query))
         timeout = self.server.query_timeout
         if not self.server.slots.acquire(timeout=timeout or None):
             raise HttpError(503, "busy: every query worker is in use; try again")
         try:
-            body, content_type = query_store_serialized(self.server.store_dir, queries[0], result_format,
-                                                        graph_format, timeout=timeout)
+            body, content_type = query_store_serialized(self.server.store_dir, queries[0], result_format or "json",
+                                                        graph_format or "turtle", timeout=timeout)
         except QueryRefused as exc:
             raise HttpError(400, str(exc).replace("kg query is", "this endpoint (kg serve) is", 1)) from None
         except QueryTimeout as exc:

@@ -350,8 +350,33 @@ def test_choose_formats():
     assert choose_formats(None, "text/html,application/xhtml+xml,*/*;q=0.8") == ("json", "turtle")
     assert choose_formats(None, "text/csv;q=0.5, application/sparql-results+xml") == ("xml", "turtle")
     assert choose_formats(None, "application/n-triples") == ("json", "ntriples")
-    assert choose_formats("tsv", "application/sparql-results+xml") == ("tsv", "turtle")
+    assert choose_formats("tsv", "application/sparql-results+xml") == ("tsv", None)  # no graph format is tsv
+    assert choose_formats("turtle", None) == (None, "turtle")
+    assert choose_formats("text/csv", None) == ("csv", None)
     assert choose_formats("xml", None) == ("xml", "rdfxml")
+
+
+@pytest.mark.parametrize("query, fmt", [
+    ("CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }", "json"),
+    ("DESCRIBE ?p WHERE { ?p rdfs:label \"陈向平\"@zh }", "csv"),
+    (PEOPLE, "turtle"),
+    ('ASK { ?p rdfs:label "陈向平"@zh }', "text/turtle"),
+])
+def test_a_format_that_does_not_fit_the_query_form_is_refused(endpoint, query, fmt):
+    status, headers, body = get(endpoint, query, format=fmt)
+    form = query.split()[0]
+    assert status == 406 and headers["Content-Type"].startswith("text/plain")
+    assert body.decode().startswith(f"format {fmt!r} does not fit a {form} query:")
+
+
+def test_the_accept_header_falls_back_to_the_forms_default(endpoint):
+    construct = "CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }"
+    status, headers, _ = get(endpoint, construct, headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    status, headers, _ = get(endpoint, PEOPLE, headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"] == "application/sparql-results+json"
+    status, headers, _ = get(endpoint, construct, format="xml")  # xml fits both forms
+    assert status == 200 and headers["Content-Type"] == "application/rdf+xml"
 
 
 # ------------------------------------------------------------------ the command
