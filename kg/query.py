@@ -44,7 +44,12 @@ TABLE_CELL_COLUMNS = 72
 def read_query(text: str | None, file: str | None) -> str:
     if (text is None) == (file is None):
         raise QueryError("give the query either as an argument or with -f FILE.rq (exactly one)")
-    if file is not None:
+    if file == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise QueryError("-: the query on standard input is not UTF-8") from None
+    elif file is not None:
         path = Path(file)
         if not path.is_file():
             raise QueryError(f"{file}: no such query file")

@@ -139,6 +139,15 @@ def test_a_format_that_does_not_fit_the_query_form_is_refused(graph_path, capsys
     assert len(err.splitlines()) == 1
 
 
+def test_the_query_from_standard_input(graph_path, monkeypatch, capsys):
+    """-f - said "-: no such query file" (found by a tester)."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO('ASK { ?p rdfs:label "陈向平"@zh }'.encode())))
+    assert query(graph_path, file="-") == (0, "true\n")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"ASK \xff")))
+    assert query(graph_path, file="-") == (2, "")
+    assert capsys.readouterr().err == "kg query: -: the query on standard input is not UTF-8\n"
+
+
 def test_syntax_error_is_reported_with_exit_2(graph_path, capsys):
     code, out = query(graph_path, "SELEC ?x WHERE { ?x ?y ?z }")
     assert code == 2 and out == ""
