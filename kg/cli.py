@@ -165,18 +165,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
 
     p = sub.add_parser("validate", help="validate a graph against ontology/shapes.ttl (SHACL)")
-    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
+    p.add_argument("graph", help="a kg build output folder (its graph.ttl) or a graph file")
 
     p = sub.add_parser("query", help="run a read-only SPARQL query against a graph file (no network, no updates)")
-    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
+    p.add_argument("graph", help="a kg build output folder (its graph.ttl) or a graph file")
     p.add_argument("sparql", nargs="?", help="the query text (or give -f FILE.rq)")
-    p.add_argument("-f", "--file", help="read the query from a .rq file (see queries/)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.add_argument("-f", "--file", help="read the query from a .rq file (see queries/); '-' for standard input")
+    p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default=None,
+                   help="output format: table (default), csv or json for SELECT and ASK; turtle (default) for "
+                   "CONSTRUCT and DESCRIBE")
     p.add_argument("--timeout", type=float, default=60.0, help="stop the query after this many seconds (default 60; 0: no limit)")
     p.add_argument("--limit", type=int, default=None, help="print at most this many result rows")
 
     p = sub.add_parser("eval", help="score a graph against gold annotation files")
-    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
+    p.add_argument("graph", help="a kg build output folder (its graph.ttl) or a graph file")
     p.add_argument("gold_dir", help="a folder of gold JSON files, or the corpus folder (corpus/, with --split)")
     p.add_argument("--split", choices=["train", "dev", "test"], help="with a corpus folder: score that split only")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -228,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_option(p)
 
     p = sub.add_parser("html", help="write the interactive HTML view of a graph")
-    p.add_argument("graph", help="the graph file (graph.ttl from kg build)")
+    p.add_argument("graph", help="a kg build output folder (its graph.ttl) or a graph file")
     p.add_argument("-o", "--out", default="graph.html", help="the page to write (default graph.html)")
     p.add_argument("--focus", help="centre on the entity with this name")
     p.add_argument("--hops", type=int, default=2, help="with --focus: how many relation steps around the entity to draw (default 2)")

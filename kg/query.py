@@ -5,7 +5,8 @@ When the graph file does not carry the ontology it is merged in, so
 ``rdf:type/rdfs:subClassOf*`` works either way. SELECT results print as an
 aligned table (East Asian wide characters count two columns; cells longer than
 72 columns are cut with …), CSV (full IRIs and text) or SPARQL 1.1 JSON results; ASK prints true/false; CONSTRUCT/DESCRIBE print
-Turtle. GRAPH is a graph file or a ``kg build`` output folder; when that folder
+Turtle (``--format turtle``; a format that does not fit the query's form is refused).
+GRAPH is a graph file or a ``kg build`` output folder; when that folder
 holds a current Oxigraph store (``OUT/store/``, :mod:`kg.store`) the query runs
 there, with the same prefixes, refusals, --timeout and --limit; a bare Turtle
 file is loaded with rdflib. Exit status: 0 done, 2 bad input (missing file, unreadable graph,
@@ -43,7 +44,12 @@ TABLE_CELL_COLUMNS = 72
 def read_query(text: str | None, file: str | None) -> str:
     if (text is None) == (file is None):
         raise QueryError("give the query either as an argument or with -f FILE.rq (exactly one)")
-    if file is not None:
+    if file == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise QueryError("-: the query on standard input is not UTF-8") from None
+    elif file is not None:
         path = Path(file)
         if not path.is_file():
             raise QueryError(f"{file}: no such query file")
@@ -88,23 +94,41 @@ def execute(graph, text: str, timeout: float | None = DEFAULT_TIMEOUT, limit: in
         raise QueryError(f"query failed: {exc}") from exc
 
 
-def run_query(graph_path: str, text: str | None, file: str | None, fmt: str, out: TextIO,
+#: --format -> the query forms it fits
+FORMATS = {"table": ("SELECT", "ASK"), "csv": ("SELECT", "ASK"), "json": ("SELECT", "ASK"),
+           "turtle": ("CONSTRUCT", "DESCRIBE")}
+
+
+def format_misfit(fmt: str, form: str) -> str | None:
+    """Why ``--format fmt`` does not fit a query of ``form``, or None when it fits."""
+    if form in FORMATS.get(fmt, (form,)):
+        return None
+    return (f"--format {fmt} does not fit a {form} query: table, csv or json for SELECT and ASK, "
+            "turtle for CONSTRUCT and DESCRIBE (or no --format)")
+
+
+def run_query(graph_path: str, text: str | None, file: str | None, fmt: str | None, out: TextIO,
               timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None) -> int:
+    """``kg query``; ``fmt`` None: a table for SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE."""
     from kg import exitcodes
     from kg.rdf.loading import load_graph
+    from kg.sparql import query_form
 
-    if fmt not in ("table", "csv", "json"):
-        print(f"kg query: unknown format {fmt!r} (table, csv or json)", file=sys.stderr)
+    if fmt is not None and fmt not in FORMATS:
+        print(f"kg query: unknown format {fmt!r} (table, csv, json or turtle)", file=sys.stderr)
         return exitcodes.USAGE
     if (timeout is not None and timeout < 0) or (limit is not None and limit < 0):
         print("kg query: --timeout and --limit must not be negative", file=sys.stderr)
         return exitcodes.USAGE
     try:
         query_text = read_query(text, file)
-        prepare(query_text)  # a syntax error or a refusal is reported before loading a big graph
+        form = query_form(prepare(query_text))  # a syntax error or a refusal is reported before loading a big graph
+        misfit = format_misfit(fmt, form) if fmt is not None else None
+        if misfit:
+            raise QueryError(misfit)
         store, graph_file, note = _store_for(graph_path)
         if note:
-            print(f"kg query: {note}", file=sys.stderr)
+            print(f"kg query: {note}; answering from {graph_file}", file=sys.stderr)
         answer = None
         if store is not None:
             from kg.store import StoreError, query_store
@@ -122,7 +146,7 @@ def run_query(graph_path: str, text: str | None, file: str | None, fmt: str, out
     except ValueError as exc:  # QueryError, QueryRefused and load_graph's errors
         print(f"kg query: {exc}", file=sys.stderr)
         return exitcodes.USAGE
-    write_answer(answer, fmt, out)
+    write_answer(answer, fmt or "table", out)
     if limit is not None and answer.kind == "SELECT" and len(answer.rows) == limit:
         print(f"kg query: stopped at --limit {limit} rows", file=sys.stderr)
     return exitcodes.OK

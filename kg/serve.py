@@ -9,19 +9,25 @@ that is killed at the per-query deadline.
   (the body is the query) or ``application/x-www-form-urlencoded`` (``query=``).
 - SELECT and ASK answers: SPARQL results JSON (default), CSV, TSV or XML, chosen
   by a ``format`` parameter (json, csv, tsv, xml) or else the Accept header;
-  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML.
+  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML. A ``format``
+  that does not fit the query's form (json for CONSTRUCT, turtle for SELECT) is
+  answered 406; the Accept header falls back to the form's default.
 - Read-only and local: updates (``update=``, ``application/sparql-update``,
   INSERT, LOAD, ...), SERVICE, FROM / FROM NAMED and ``default-graph-uri`` /
   ``named-graph-uri`` are answered 400 with the reason.
 - A query past ``--timeout`` seconds is stopped: 503 with a message.
 - No CORS header unless ``--cors ORIGIN``; binds 127.0.0.1 unless ``--host``.
+- Without a current store the graph file is loaded into a temporary store
+  (:func:`make_server`), removed when the server stops (Ctrl-C or SIGTERM).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sys
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -89,16 +95,20 @@ def _accepted(header: str | None) -> list[str]:
     return [media for _, _, media in sorted(ranked)]
 
 
-def choose_formats(fmt: str | None, accept: str | None) -> tuple[str, str]:
-    """``(result format, graph format)`` from a ``format`` parameter or an Accept header."""
+def choose_formats(fmt: str | None, accept: str | None) -> tuple[str | None, str | None]:
+    """``(result format, graph format)`` from a ``format`` parameter or an Accept header.
+
+    A ``format`` parameter names what the client wants: the one it does not fit is
+    None (json: no graph format; turtle: no result format), and a query of that form
+    is refused (:func:`check_format`). The Accept header negotiates: each falls back to
+    its default (json, turtle)."""
     if fmt:
         key = fmt.strip().lower()
         if key in FORMAT_NAMES:
-            result, graph = FORMAT_NAMES[key]
-            return result or "json", graph or "turtle"
+            return FORMAT_NAMES[key]
         media = key.split(";")[0].strip()
         if media in RESULT_TYPES or media in GRAPH_TYPES:
-            return RESULT_TYPES.get(media, "json"), GRAPH_TYPES.get(media, "turtle")
+            return RESULT_TYPES.get(media), GRAPH_TYPES.get(media)
         raise HttpError(400, f"unknown format {fmt!r}: json, csv, tsv or xml (SELECT, ASK); "
                              "turtle, ntriples or rdfxml (CONSTRUCT, DESCRIBE)")
     accepted = _accepted(accept)
@@ -107,17 +117,34 @@ def choose_formats(fmt: str | None, accept: str | None) -> tuple[str, str]:
     return result, graph
 
 
+def check_format(fmt: str | None, formats: tuple[str | None, str | None], form: str) -> None:
+    """HttpError 406 when the ``format`` parameter ``fmt`` (giving ``formats``,
+    :func:`choose_formats`) does not fit a query of ``form`` (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    if formats[1 if form in ("CONSTRUCT", "DESCRIBE") else 0] is None:
+        raise HttpError(406, f"format {fmt!r} does not fit a {form} query: json, csv, tsv or xml for SELECT and "
+                             "ASK, turtle, ntriples or rdfxml for CONSTRUCT and DESCRIBE (or no format)")
+
+
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, store_dir: Path, timeout: float | None, cors: str | None, slots: int):
+    def __init__(self, address, store_dir: Path | None, timeout: float | None, cors: str | None, slots: int):
         self.store_dir = store_dir
+        #: a folder holding the store kg serve loaded graph_ttl into (removed by server_close), or None
+        self.temporary: Path | None = None
+        self.graph_ttl: Path | None = None
         self.query_timeout = timeout
         self.cors = cors
         self.slots = threading.BoundedSemaphore(slots)
         if ":" in address[0]:  # an IPv6 address such as ::1
             self.address_family = socket.AF_INET6
         super().__init__(address, SparqlHandler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.temporary is not None:
+            shutil.rmtree(self.temporary, ignore_errors=True)
+            self.temporary = None
 
     @property
     def url(self) -> str:
@@ -135,6 +162,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
         from kg.logs import logger
 
         logger().info(f"kg serve: {self.address_string()} {format % args}")
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except ConnectionError:  # the client went away (reset, broken pipe, a body cut short): nothing to answer
+            from kg.logs import logger
+
+            logger().info(f"kg serve: {self.address_string()} closed the connection before the answer was sent")
+            self.close_connection = True
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -167,7 +203,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(400, "bad Content-Length")
         if n > MAX_BODY:
             raise HttpError(413, f"the request body is over {MAX_BODY} bytes")
-        return self.rfile.read(n)
+        body = self.rfile.read(n)
+        if len(body) < n:
+            raise ConnectionAbortedError("the client closed the connection before sending the whole body")
+        return body
 
     def _path_params(self) -> dict[str, list[str]]:
         parts = urlsplit(self.path)
@@ -225,6 +264,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except HttpError as exc:
             self._error(exc.status, exc.message)
             return
+        except ConnectionError:  # the client went away: handle() says so
+            raise
         except Exception as exc:  # a bug: say so, keep serving
             from kg.logs import logger
 
@@ -234,7 +275,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(status, body, content_type)
 
     def _answer(self, params: dict[str, list[str]]) -> tuple[int, bytes, str]:
-        from kg.sparql import QueryError, QueryRefused, QueryTimeout, prepare
+        from kg.sparql import QueryError, QueryRefused, QueryTimeout, prepare, query_form
         from kg.store import StoreError, query_store_serialized
 
         if "update" in params:
@@ -246,19 +287,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if len(queries) != 1 or not queries[0].strip():
             raise HttpError(400, f"give exactly one SPARQL query: GET {PATH}?query=... or POST it")
         formats = params.get("format", [])
-        result_format, graph_format = choose_formats(formats[-1] if formats else None, self.headers.get("Accept"))
+        fmt = formats[-1] if formats else None
+        result_format, graph_format = choose_formats(fmt, self.headers.get("Accept"))
         try:
-            prepare(queries[0])  # refusals and syntax errors answered at once, without a worker
+            query = prepare(queries[0])  # refusals and syntax errors answered at once, without a worker
         except QueryRefused as exc:
             raise HttpError(400, str(exc).replace("kg query is", "this endpoint (kg serve) is", 1)) from None
         except QueryError as exc:
             raise HttpError(400, str(exc)) from None
+        check_format(fmt, (result_format, graph_format), query_form(query))
         timeout = self.server.query_timeout
         if not self.server.slots.acquire(timeout=timeout or None):
             raise HttpError(503, "busy: every query worker is in use; try again")
         try:
-            body, content_type = query_store_serialized(self.server.store_dir, queries[0], result_format,
-                                                        graph_format, timeout=timeout)
+            body, content_type = query_store_serialized(self.server.store_dir, queries[0], result_format or "json",
+                                                        graph_format or "turtle", timeout=timeout)
         except QueryRefused as exc:
             raise HttpError(400, str(exc).replace("kg query is", "this endpoint (kg serve) is", 1)) from None
         except QueryTimeout as exc:
@@ -275,19 +318,44 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
 def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None,
-                slots: int | None = None) -> SparqlServer:
+                slots: int | None = None, err: TextIO | None = None) -> SparqlServer:
     """A server for the store of ``out_dir`` (a build output folder or its graph.ttl),
-    bound but not yet serving (call ``serve_forever``). ValueError when there is no
-    current store; OSError when the address cannot be bound."""
-    from kg.store import locate
+    bound but not yet serving (call ``serve_forever``).
+
+    Without a current store (none written, or one that does not match graph.ttl:
+    a build stopped before it swapped the new store in) the graph file is loaded
+    into a temporary store, removed by ``server_close``, so the answers are
+    graph.ttl's and every query still runs in a worker stopped at its deadline;
+    a line on ``err`` says so. ValueError when there is neither a store nor a
+    readable graph file; OSError when the address cannot be bound."""
+    from kg.store import STORE_NAME, StoreError, locate, write_store
 
     path = Path(out_dir)
     if not path.exists():
         raise ValueError(f"{path}: no such folder")
     store, graph_ttl, note = locate(path)
-    if store is None:
-        raise ValueError(note or f"{path}: no Oxigraph store (OUT/store/) here: run kg build to write one")
-    return SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
+    if store is None and not (graph_ttl and graph_ttl.is_file()):
+        raise ValueError(f"{path}: no Oxigraph store (OUT/store/) and no graph.ttl here: run kg build to write them")
+    server = SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
+    if store is not None:
+        return server
+    if err is not None:
+        print(f"kg serve: {note or 'no Oxigraph store (OUT/store/) for ' + str(graph_ttl)}; loading {graph_ttl} "
+              "into a temporary store (removed when kg serve stops)", file=err, flush=True)
+    server.graph_ttl = graph_ttl
+    try:
+        server.temporary = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        server.store_dir = write_store(graph_ttl, server.temporary / STORE_NAME)
+    except StoreError as exc:  # not readable Turtle, pyoxigraph missing
+        server.server_close()
+        raise ValueError(str(exc)) from None
+    except OSError as exc:  # disk full
+        server.server_close()
+        raise ValueError(f"cannot load {graph_ttl} into a temporary store: {exc.strerror or exc}") from None
+    except BaseException:
+        server.server_close()
+        raise
+    return server
 
 
 def _is_loopback(host: str) -> bool:
@@ -303,8 +371,10 @@ def _is_loopback(host: str) -> bool:
 
 def run_serve(out_dir: str, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
               timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None, err: TextIO | None = None) -> int:
-    """``kg serve``: serve until Ctrl-C (exit 130). Exit 2 when there is no store to
-    serve or the address cannot be bound."""
+    """``kg serve``: serve until Ctrl-C or SIGTERM (exit 130). Exit 2 when there is
+    nothing to serve or the address cannot be bound."""
+    import signal
+
     from kg import exitcodes
 
     err = err or sys.stderr
@@ -314,8 +384,22 @@ def run_serve(out_dir: str, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
     if not 0 <= port <= 65535:
         print(f"kg serve: --port {port} is not a TCP port (0 to 65535)", file=err)
         return exitcodes.USAGE
+    try:  # kill stops it as Ctrl-C does, so a temporary store is removed
+        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    except ValueError:  # not the main thread
+        previous = None
     try:
-        server = make_server(out_dir, host, port, timeout, cors)
+        return _serve(out_dir, host, port, timeout, cors, err)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _serve(out_dir: str, host: str, port: int, timeout: float | None, cors: str | None, err: TextIO) -> int:
+    from kg import exitcodes
+
+    try:
+        server = make_server(out_dir, host, port, timeout, cors, err=err)
     except ValueError as exc:
         print(f"kg serve: {exc}", file=err)
         return exitcodes.USAGE
@@ -323,7 +407,8 @@ def run_serve(out_dir: str, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
         print(f"kg serve: cannot listen on {host}:{port}: {exc.strerror or exc}", file=err)
         return exitcodes.USAGE
     limit = f"{timeout:g} s per query" if timeout else "no time limit"
-    print(f"kg serve: SPARQL endpoint at {server.url} (store {server.store_dir}; {limit}; "
+    source = f"{server.graph_ttl} in a temporary store" if server.temporary else f"store {server.store_dir}"
+    print(f"kg serve: SPARQL endpoint at {server.url} ({source}; {limit}; "
           f"CORS {'for ' + cors if cors else 'off'}); Ctrl-C stops it", file=err, flush=True)
     if not _is_loopback(host):
         print(f"kg serve: listening on {host}: anyone who can reach this address can query the graph",

@@ -74,6 +74,15 @@ def prepare(text: str):
     return query
 
 
+#: the algebra's name of a prepared query -> its form
+QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+
+
+def query_form(query) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query :func:`prepare` returned."""
+    return QUERY_FORMS.get(query.algebra.name, query.algebra.name)
+
+
 class _Deadline:
     """Raise QueryTimeout in the main thread after ``seconds`` (POSIX interval
     timer); elsewhere, or for 0/None, no limit."""

@@ -491,8 +491,7 @@ def locate(path: str | os.PathLike) -> tuple[Path | None, Path | None, str | Non
             if is_current(candidate, graph_ttl):
                 return candidate, graph_ttl, None
             if candidate.name == STORE_NAME:
-                note = (f"{candidate} does not match {graph_ttl} (run kg build again to refresh it); "
-                        f"answering from {graph_ttl}")
+                note = f"{candidate} does not match {graph_ttl} (run kg build again to refresh it)"
                 return None, graph_ttl, note
     return None, graph_ttl, None
 

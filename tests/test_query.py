@@ -28,7 +28,7 @@ def graph_path(golds, tmp_path_factory):
     return str(write_turtle(corpus_to_graph(gold_to_corpus(golds)), tmp_path_factory.mktemp("q") / "graph.ttl"))
 
 
-def query(graph_path, text=None, file=None, fmt="table") -> tuple[int, str]:
+def query(graph_path, text=None, file=None, fmt=None) -> tuple[int, str]:
     out = io.StringIO()
     code = run_query(graph_path, text=text, file=file, fmt=fmt, out=out)
     return code, out.getvalue()
@@ -121,6 +121,31 @@ def test_ask_and_construct(graph_path):
     assert query(graph_path, 'ASK { ?p rdfs:label "无此人"@zh }', fmt="json")[1].strip() == '{"head": {}, "boolean": false}'
     code, out = query(graph_path, 'CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o } LIMIT 1')
     assert code == 0 and "kg:visited" in out
+    assert query(graph_path, 'CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o } LIMIT 1', fmt="turtle") == (0, out)
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }", "json"),
+    ("CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }", "table"),
+    ('DESCRIBE ?p WHERE { ?p rdfs:label "陈向平"@zh }', "csv"),
+    ("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "turtle"),
+    ('ASK { ?p rdfs:label "陈向平"@zh }', "turtle"),
+])
+def test_a_format_that_does_not_fit_the_query_form_is_refused(graph_path, capsys, text, fmt):
+    """--format json on a CONSTRUCT printed Turtle (found by a tester)."""
+    assert query(graph_path, text, fmt=fmt) == (2, "")
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg query: --format {fmt} does not fit a {text.split()[0]} query:")
+    assert len(err.splitlines()) == 1
+
+
+def test_the_query_from_standard_input(graph_path, monkeypatch, capsys):
+    """-f - said "-: no such query file" (found by a tester)."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO('ASK { ?p rdfs:label "陈向平"@zh }'.encode())))
+    assert query(graph_path, file="-") == (0, "true\n")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"ASK \xff")))
+    assert query(graph_path, file="-") == (2, "")
+    assert capsys.readouterr().err == "kg query: -: the query on standard input is not UTF-8\n"
 
 
 def test_syntax_error_is_reported_with_exit_2(graph_path, capsys):

@@ -12,7 +12,9 @@ import io
 import json
 import os
 import select
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -28,7 +30,7 @@ import pytest
 from kg import exitcodes
 from kg.query import execute
 from kg.rdf.loading import load_graph
-from kg.serve import choose_formats, make_server
+from kg.serve import SparqlHandler, choose_formats, make_server
 
 PEOPLE = 'SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name } ORDER BY ?name'
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -214,6 +216,112 @@ def test_a_runaway_query_is_stopped_with_503(out):
         thread.join(5)
 
 
+# ------------------------------------------------------------------ clients that go away
+@pytest.mark.parametrize("request_bytes", [
+    # a body cut short: Content-Length promises more than the client sends before it closes
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    b"Content-Length: 100000\r\n\r\nASK",
+    # a whole request, but the client is gone before the answer (a 400) is written
+    b"GET /sparql?query=SELEC HTTP/1.1\r\nHost: x\r\n\r\n",
+])
+def test_a_client_that_closes_early_gets_one_log_line_and_no_traceback(out, capsys, request_bytes):
+    from kg.logs import setup_logging
+
+    setup_logging("INFO")
+    server = make_server(out, port=0)
+    ours, client = socket.socketpair()
+    try:
+        client.sendall(request_bytes)
+        client.close()
+        SparqlHandler(ours, ("127.0.0.1", 0), server)  # handles the request here; raised BrokenPipeError before
+    finally:
+        ours.close()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert "closed the connection before the answer was sent" in err
+    assert "Traceback" not in err
+
+
+# ------------------------------------------------------------------ without a current store
+def stale_copy(out, dest: Path) -> Path:
+    """A build folder whose graph.ttl changed after its store was written (a build
+    stopped before it swapped the new store in)."""
+    dest.mkdir()
+    shutil.copy2(out / "graph.ttl", dest / "graph.ttl")
+    shutil.copytree(out / "store", dest / "store")
+    with open(dest / "graph.ttl", "a", encoding="utf-8") as fh:
+        fh.write('\n<https://w3id.org/zhkg/id/new> <http://www.w3.org/2000/01/rdf-schema#label> "新加的"@zh .\n')
+    return dest
+
+
+def test_a_stale_store_is_served_from_graph_ttl(out, tmp_path):
+    copy = stale_copy(out, tmp_path / "out")
+    err = io.StringIO()
+    server = make_server(copy, port=0, err=err)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    temporary = server.temporary
+    try:
+        assert "does not match" in err.getvalue() and "temporary store" in err.getvalue()
+        status, _, body = get(server.url, 'SELECT ?e WHERE { ?e rdfs:label "新加的"@zh }', format="csv")
+        assert status == 200 and body.decode().splitlines() == ["e", "https://w3id.org/zhkg/id/new"]
+        status, _, body = get(server.url, 'ASK { ?p rdfs:label "陈向平"@zh }')
+        assert status == 200 and json.loads(body)["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert temporary is not None and not temporary.exists()
+    assert sorted(p.name for p in copy.iterdir()) == ["graph.ttl", "store"]  # the build folder untouched
+
+
+def test_kg_serve_refuses_an_unreadable_graph_in_one_line(tmp_path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("not turtle <<\n", encoding="utf-8")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "kg", "serve", str(tmp_path), "--port", "0"],
+                          capture_output=True, timeout=60, env={**os.environ, "TMPDIR": str(temp)})
+    err = proc.stderr.decode()
+    assert proc.returncode == exitcodes.USAGE and "Traceback" not in err
+    assert err.splitlines()[-1].startswith("kg serve: ") and "not readable Turtle" in err
+    assert "answering from" not in err and "SPARQL endpoint at" not in err
+    assert list(temp.iterdir()) == []
+
+
+def read_banner(proc) -> str:
+    banner, deadline = b"", time.monotonic() + 60
+    while b"SPARQL endpoint at" not in banner and proc.poll() is None and time.monotonic() < deadline:
+        if select.select([proc.stderr], [], [], 1)[0]:
+            banner += os.read(proc.stderr.fileno(), 4096)
+    return banner.decode()
+
+
+def test_kg_serve_of_a_stale_store_answers_and_removes_its_temporary_store_on_sigterm(out, tmp_path):
+    copy = stale_copy(out, tmp_path / "out")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(copy), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(temp)})
+    try:
+        text = read_banner(proc)
+        assert "SPARQL endpoint at http://127.0.0.1:" in text, text
+        assert "answering from" not in text and "graph.ttl in a temporary store" in text
+        url = text.split("SPARQL endpoint at ")[1].split()[0]
+        status, _, body = get(url, 'ASK { ?e rdfs:label "新加的"@zh }')
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert len(list(temp.iterdir())) == 1
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == exitcodes.INTERRUPTED
+    assert "Traceback" not in err.decode() and "stopped" in err.decode()
+    assert list(temp.iterdir()) == []
+
+
 # ------------------------------------------------------------------ CORS
 def test_no_cors_header_by_default(endpoint):
     status, headers, _ = get(endpoint, "ASK {}", headers={"Origin": "https://yasgui.example"})
@@ -242,8 +350,33 @@ def test_choose_formats():
     assert choose_formats(None, "text/html,application/xhtml+xml,*/*;q=0.8") == ("json", "turtle")
     assert choose_formats(None, "text/csv;q=0.5, application/sparql-results+xml") == ("xml", "turtle")
     assert choose_formats(None, "application/n-triples") == ("json", "ntriples")
-    assert choose_formats("tsv", "application/sparql-results+xml") == ("tsv", "turtle")
+    assert choose_formats("tsv", "application/sparql-results+xml") == ("tsv", None)  # no graph format is tsv
+    assert choose_formats("turtle", None) == (None, "turtle")
+    assert choose_formats("text/csv", None) == ("csv", None)
     assert choose_formats("xml", None) == ("xml", "rdfxml")
+
+
+@pytest.mark.parametrize("query, fmt", [
+    ("CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }", "json"),
+    ("DESCRIBE ?p WHERE { ?p rdfs:label \"陈向平\"@zh }", "csv"),
+    (PEOPLE, "turtle"),
+    ('ASK { ?p rdfs:label "陈向平"@zh }', "text/turtle"),
+])
+def test_a_format_that_does_not_fit_the_query_form_is_refused(endpoint, query, fmt):
+    status, headers, body = get(endpoint, query, format=fmt)
+    form = query.split()[0]
+    assert status == 406 and headers["Content-Type"].startswith("text/plain")
+    assert body.decode().startswith(f"format {fmt!r} does not fit a {form} query:")
+
+
+def test_the_accept_header_falls_back_to_the_forms_default(endpoint):
+    construct = "CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }"
+    status, headers, _ = get(endpoint, construct, headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    status, headers, _ = get(endpoint, PEOPLE, headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"] == "application/sparql-results+json"
+    status, headers, _ = get(endpoint, construct, format="xml")  # xml fits both forms
+    assert status == 200 and headers["Content-Type"] == "application/rdf+xml"
 
 
 # ------------------------------------------------------------------ the command
@@ -252,7 +385,7 @@ def test_kg_serve_without_a_store_exits_2(tmp_path):
                           capture_output=True, timeout=60)
     err = proc.stderr.decode()
     assert proc.returncode == exitcodes.USAGE and "Traceback" not in err
-    assert "no Oxigraph store" in err
+    assert "no Oxigraph store" in err and "no graph.ttl" in err
 
 
 def test_kg_serve_answers_and_stops_cleanly_on_ctrl_c(out):

@@ -702,12 +702,8 @@ def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes
     from kg.rdf.loading import load_graph
 
     err = err or sys.stderr
-    source = Path(graph_path)
-    if not source.is_file():
-        print(f"kg html: no such graph file: {source}", file=err)
-        return 2
     try:
-        graph = load_graph(source)
+        graph = load_graph(graph_path)  # a graph file, or a kg build output folder (its graph.ttl)
     except ValueError as exc:
         print(f"kg html: {exc}", file=err)
         return 2

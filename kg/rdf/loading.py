@@ -16,7 +16,8 @@ def one_line(exc: BaseException, limit: int = 200) -> str:
 
 
 def load_graph(path: str | Path) -> "Graph":
-    """Parse an RDF file (format from its suffix, Turtle by default).
+    """Parse an RDF file (format from its suffix, Turtle by default), or the graph.ttl
+    of a ``kg build`` output folder.
 
     Raises ValueError with a readable message for a missing or unparsable file.
     """
@@ -25,6 +26,10 @@ def load_graph(path: str | Path) -> "Graph":
     from kg.rdf.namespaces import new_graph
 
     path = Path(path)
+    if path.is_dir():
+        if not (path / "graph.ttl").is_file():
+            raise ValueError(f"{path}: no graph.ttl in this folder (give a kg build output folder or a graph file)")
+        path = path / "graph.ttl"
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
     graph = new_graph()

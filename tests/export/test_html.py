@@ -381,7 +381,12 @@ def test_run_html(tmp_path, capsys):
     assert [p.name for p in out.parent.iterdir()] == ["graph.html"]  # no temporary file left
     assert run_html(str(ttl), str(tmp_path / "f.html"), focus="卫东区", hops=1, max_nodes=10) == 0
     assert run_html(str(tmp_path / "missing.ttl"), str(tmp_path / "x.html"), None, 2, 2000) == 2
-    assert "no such graph file" in capsys.readouterr().err
+    assert "missing.ttl: no such file" in capsys.readouterr().err
+    # a kg build output folder: its graph.ttl (said "no such graph file" before; found by a tester)
+    assert run_html(str(tmp_path), str(tmp_path / "folder.html"), focus=None, hops=2, max_nodes=2000) == 0
+    assert len(page_data((tmp_path / "folder.html").read_text(encoding="utf-8"))["nodes"]) == 17
+    assert run_html(str(tmp_path / "sub"), str(tmp_path / "x.html"), None, 2, 2000) == 2
+    assert "no graph.ttl in this folder" in capsys.readouterr().err
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle <<<", encoding="utf-8")
     assert run_html(str(bad), str(tmp_path / "x.html"), None, 2, 2000) == 2

@@ -105,3 +105,14 @@ def test_run_validate_exit_codes(graph, tmp_path):
     broken = tmp_path / "broken.ttl"
     broken.write_text("this is not turtle <<<", encoding="utf-8")
     assert run_validate(str(broken), io.StringIO()) == 2
+
+
+def test_run_validate_reads_a_build_folders_graph(graph, tmp_path, capsys):
+    """kg validate OUT said "OUT: no such file" (found by a tester)."""
+    write_turtle(graph, tmp_path / "out" / "graph.ttl")
+    out = io.StringIO()
+    assert run_validate(str(tmp_path / "out"), out) == 0
+    assert "conforms" in out.getvalue()
+    (tmp_path / "empty").mkdir()
+    assert run_validate(str(tmp_path / "empty"), io.StringIO()) == 2
+    assert "no graph.ttl in this folder" in capsys.readouterr().err
