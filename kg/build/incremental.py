@@ -14,6 +14,10 @@ rdflib graph: :mod:`kg.export.page_graph`), and ``OUT/store`` is updated in
 place from the subjects that changed (:mod:`kg.store`), unless its saved
 state does not match (then graph.ttl is loaded).
 
+A manifest that is not of the graph.ttl beside it (a run killed while it
+replaced its outputs: the manifest is moved in last) is refused: kg build puts
+the folder right.
+
 When the model or the code changed since the build, every record is stale:
 the articles are analysed again from the raw text their records keep (the
 input files are not needed).
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build.cache import Cache, code_id, model_id, read_full, record_key
+from kg.build.cache import Cache, code_id, describes, model_id, read_full, record_key
 from kg.build.run import BuildOptions, Input, build_outputs, read_items
 from kg.doc import Article
 
@@ -172,6 +176,11 @@ def run_add(
         if manifest is None:
             log.error(f"kg add: {out.path} has no build cache (cache/manifest.json): "
                       f"build it with kg build FILES -o {out.path} first")
+            return exitcodes.USAGE
+        if not describes(manifest, out.path / "graph.ttl"):
+            log.error(f"kg add: {out.path / 'graph.ttl'} is not the graph its build cache describes (a kg build or "
+                      "kg add was killed while it replaced its outputs, or graph.ttl was edited): build it again "
+                      f"with kg build FILES -o {out.path}; nothing changed")
             return exitcodes.USAGE
         if model is None:
             model = manifest.get("model")

@@ -399,3 +399,97 @@ def test_kg_add_names_its_own_option_when_the_folder_is_busy(inputs, tmp_path, c
         assert run_add([str(c)], str(out), progress=False) == 3
     err = capsys.readouterr().err
     assert "choose another --to" in err and "another -o" not in err
+
+
+def _outputs(out) -> dict:
+    names = ("graph.ttl", "graph.html", "report.json", "cache/manifest.json", "store/kg-store.json")
+    return {n: (out / n).read_bytes() for n in names}
+
+
+def _consistent(out) -> set[str]:
+    """The articles of OUT, the same in graph.ttl, report.json, the manifest and the store."""
+    from kg import store as kgstore
+
+    manifest = json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))
+    files = {row["file"] for row in manifest["articles"]}
+    assert files == set(report(out)["read"]) == sources(out)
+    assert kgstore.find_store(out) == out / "store"
+    return files
+
+
+def test_a_ctrl_c_before_the_outputs_are_replaced_leaves_the_previous_build(inputs, tmp_path, monkeypatch):
+    """A Ctrl-C while the outputs are being published (here: once the store is loaded)
+    changes none of them, the manifest included (found by a tester: the manifest was
+    moved in first, and kg add then acted on the interrupted run's articles)."""
+    import signal
+
+    from kg import store as kgstore
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    before = _outputs(out)
+    real_wait = kgstore.StoreLoad.wait
+
+    def interrupted(self):
+        real_wait(self)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(kgstore.StoreLoad, "wait", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_add([str(b)], str(out), progress=False)
+    monkeypatch.undo()
+    assert _outputs(out) == before and _consistent(out) == {a.name}
+    assert run_add([str(c)], str(out), progress=False) == 0
+    assert _consistent(out) == {a.name, c.name}
+
+
+def test_a_ctrl_c_while_the_outputs_are_moved_takes_effect_once_all_are_in_place(inputs, tmp_path, monkeypatch):
+    """Ctrl-C during the renames that publish the outputs is held until the last, the
+    manifest's: the command stops, with every output of the new graph."""
+    import signal
+
+    from kg.export import outdir
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    real_publish = outdir.OutputFolder.publish
+
+    def interrupted(self, staging, names):
+        signal.raise_signal(signal.SIGINT)
+        real_publish(self, staging, names)
+
+    monkeypatch.setattr(outdir.OutputFolder, "publish", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_add([str(b)], str(out), progress=False)
+    monkeypatch.undo()
+    assert _consistent(out) == {a.name, b.name}
+    assert run_add([b.name], str(out), remove=True, progress=False) == 0
+    assert _consistent(out) == {a.name}
+
+
+def test_kg_add_refuses_a_graph_its_manifest_does_not_describe(inputs, tmp_path, capsys):
+    """A run killed (SIGKILL: nothing can be held off) after it moved graph.ttl in and
+    before the manifest leaves a manifest of the previous graph: kg add says so and
+    changes nothing, rather than act on the previous article list. A copy of the
+    folder (other file times) is still recognized."""
+    from kg.logs import setup_logging
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy, copy_function=shutil.copyfile)  # new modification times
+    assert run_add([str(c)], str(copy), progress=False) == 0 and _consistent(copy) == {a.name, b.name, c.name}
+    manifest = out / "cache" / "manifest.json"
+    previous = manifest.read_bytes()
+    assert run_add([b.name], str(out), remove=True, progress=False) == 0
+    manifest.write_bytes(previous)  # as if killed just before the manifest was moved in
+    before = _outputs(out)
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(c)], str(out), progress=False) == 2
+    assert "is not the graph its build cache describes" in capsys.readouterr().err
+    assert _outputs(out) == before
+    assert _build([a, c], out) == 0 and _consistent(out) == {a.name, c.name}  # a build puts it right
