@@ -553,6 +553,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     from kg.build.assemble import ontology_parts, turtle_head, write_graph
     from kg.build.render import count_types
     from kg.logs import logger
+    from kg.scoring.stage import relation_mode
     from kg.version import versions
 
     report, staging, cache = result.report, result.staging, result.cache
@@ -606,6 +607,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     del texts
     report.seconds["store_plan"] += time.perf_counter() - t0
     report.versions = versions()
+    report.relation_mode = relation_mode()
     report.command = ["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else list(sys.argv)
     if options.validate:
         ordered = sorted(rendering.violations)
@@ -641,6 +643,8 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         "model": options.model,
         "model_id": model_id(options.model),
         "code": code_id(),
+        "relations": report.relation_mode,  # kg add's default, as "model" is
+        "html": options.html,  # kg add's default
         "articles": manifest_rows,
         "graph": graph_fingerprint(staging / "graph.ttl"),  # kg add checks it is the published one
     }

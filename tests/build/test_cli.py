@@ -112,3 +112,14 @@ def test_the_program_gives_ctrl_c_back_to_the_system_once_main_returns(monkeypat
     with pytest.raises(SystemExit) as exc:
         cli.run()
     assert exc.value.code == 7 and calls == ["main", (signal.SIGINT, signal.SIG_DFL)]
+
+
+def test_kg_add_follows_the_build_unless_told():
+    """kg add's --html / --no-html and --relations default to None: the build's choice."""
+    parse = build_parser().parse_args
+    args = parse(["add", "a.txt", "--to", "out"])
+    assert args.html is None and args.relations is None
+    assert parse(["add", "a.txt", "--to", "out", "--no-html"]).html is False
+    assert parse(["add", "a.txt", "--to", "out", "--html", "--relations", "rules"]).html is True
+    with pytest.raises(SystemExit):
+        parse(["add", "a.txt", "--to", "out", "--html", "--no-html"])

@@ -286,7 +286,7 @@ def test_damaged_or_missing_page_statements_are_made_again(inputs, tmp_path, dam
                 page.write_bytes(b"\x00not marshal")
             else:
                 page.unlink()
-    assert run_add([str(c)], str(out), progress=False) == 0
+    assert run_add([str(c)], str(out), progress=False, html=True) == 0  # --html: also after a --no-html build
     assert len(list((out / "cache").glob("page/*/*.pkl"))) == 3
     assert _build([a, b, c], fresh) == 0
     assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
@@ -493,3 +493,53 @@ def test_kg_add_refuses_a_graph_its_manifest_does_not_describe(inputs, tmp_path,
     assert "is not the graph its build cache describes" in capsys.readouterr().err
     assert _outputs(out) == before
     assert _build([a, c], out) == 0 and _consistent(out) == {a.name, c.name}  # a build puts it right
+
+
+def test_kg_add_keeps_the_builds_relation_mode_and_html_choice(inputs, tmp_path, monkeypatch):
+    """kg add without --relations decides relations as the build did and, without
+    --html or --no-html, writes graph.html as it did (found by a tester: an add to a
+    --relations rules build re-analysed every article in the hybrid mode, and a
+    --no-html build got a graph.html back); report.json records the mode."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    a, b, _ = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    monkeypatch.setenv("ZHKG_RELATIONS", "rules")
+    assert run_build([str(a)], str(out), progress=False, html=False) == 0
+    assert run_build([str(a), str(b)], str(fresh), progress=False, html=False) == 0
+    monkeypatch.delenv("ZHKG_RELATIONS")
+    assert run_add([str(b)], str(out), progress=False) == 0
+    r = report(out)
+    assert r["relation_mode"] == report(fresh)["relation_mode"] == "rules"
+    assert r["build"]["analysed"] == 1 and r["build"]["from_cache"] == 1
+    assert isomorphic(Graph().parse(out / "graph.ttl"), Graph().parse(fresh / "graph.ttl"))
+    assert not (out / "graph.html").exists()
+    assert "ZHKG_RELATIONS" not in __import__("os").environ
+
+
+def test_kg_add_in_another_relation_mode_analyses_again_and_says_so(inputs, tmp_path, monkeypatch, capsys):
+    from kg.logs import setup_logging
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    monkeypatch.setenv("ZHKG_RELATIONS", "rules")
+    assert _build([a], out) == 0
+    monkeypatch.delenv("ZHKG_RELATIONS")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(b)], str(out), progress=False, relations="hybrid") == 0
+    assert "relation mode hybrid, the build's was rules: every article is analysed again" in capsys.readouterr().err
+    r = report(out)
+    assert r["relation_mode"] == "hybrid" and r["build"]["analysed"] == 2
+    manifest = json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["relations"] == "hybrid" and manifest["html"] is True
+
+
+def test_the_relation_mode_of_an_older_build_is_read_from_its_model_id():
+    from kg.build.incremental import _relation_mode
+
+    assert _relation_mode({"relations": "model", "model_id": "x|re:rules"}) == "model"
+    assert _relation_mode({"model_id": "offline:ner-msra@1|re:rules"}) == "rules"
+    assert _relation_mode({"model_id": "offline:ner-msra@1|re:hybrid:0a1b"}) == "hybrid"
+    assert _relation_mode({}) is None
