@@ -116,10 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.add_argument("--model", default=None,
                    help="NLP model (default: the one the build used); see kg build --help")
-    p.add_argument("--no-html", action="store_true",
-                   help="do not write graph.html (an old one is removed); kg html OUT/graph.ttl writes it later")
+    html = p.add_mutually_exclusive_group()
+    html.add_argument("--no-html", dest="html", action="store_false", default=None,
+                      help="do not write graph.html (an old one is removed); kg html OUT/graph.ttl writes it later "
+                      "(default: as the build did)")
+    html.add_argument("--html", dest="html", action="store_true", default=None,
+                      help="write graph.html, also when the build did not (--no-html)")
     _add_scale_options(p)
-    _add_relation_option(p)
+    p.add_argument("--relations", choices=["rules", "model", "hybrid"], default=None,
+                   help="how the entity relations are decided (default: as the build did; another mode analyses "
+                   "every article again); see kg build --help")
 
     p = sub.add_parser("train-ner", help="train (or evaluate) the offline HanLP NER model on MSRA")
     p.add_argument("--save-dir", default=None, help="model directory to write (required for training; --evaluate-only defaults to the shipped model)")
@@ -335,7 +341,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             workers=args.workers,
             engine=args.engine,
             scheduler=args.scheduler,
-            html=not args.no_html,
+            html=args.html,
+            relations=args.relations,
         )
     if args.command == "train-ner":
         from kg.nlp.training.command import run_train_ner

@@ -356,26 +356,32 @@ def test_a_build_that_fails_after_the_store_load_began_leaves_no_half_store(tmp_
 
 def test_a_large_graph_loads_the_store_after_the_page(tmp_path, monkeypatch):
     """Above BACKGROUND_MAX_BYTES the store is not loaded while graph.html is written
-    (both would hold the graph in memory at once): it is loaded after, and is current."""
+    (both would hold the graph in memory at once): it is loaded after (before the
+    outputs are published), and is current."""
     from kg.pipeline import run_build
 
     from .robustness.conftest import SEEDS
 
     started = []
+
+    def record(how, args):  # StoreLoad.start's first argument is the staged graph.ttl
+        page_written = how == "start" and (Path(args[0]).parent / "graph.html").is_file()
+        started.append(how + (" after the page" if page_written else ""))
+
     for how in ("start", "begin"):  # after graph.ttl is written, or before (a new store)
         real = getattr(kgstore.StoreLoad, how)
         monkeypatch.setattr(kgstore.StoreLoad, how,
-                            classmethod(lambda cls, *a, how=how, real=real: started.append(how) or real(*a)))
+                            classmethod(lambda cls, *a, how=how, real=real: record(how, a) or real(*a)))
     monkeypatch.setattr(kgstore, "BACKGROUND_MAX_BYTES", 0)
     seed = tmp_path / "in"
     seed.mkdir()
     src = sorted(SEEDS.glob("*.txt"))[2]
     (seed / src.name).write_bytes(src.read_bytes())
     assert run_build([str(seed)], str(tmp_path / "big"), progress=False) == 0
-    assert started == [] and kgstore.find_store(tmp_path / "big") == tmp_path / "big" / "store"
+    assert started == ["start after the page"] and kgstore.find_store(tmp_path / "big") == tmp_path / "big" / "store"
     monkeypatch.setattr(kgstore, "BACKGROUND_MAX_BYTES", 1 << 40)
     assert run_build([str(seed)], str(tmp_path / "small"), progress=False) == 0
-    assert started == ["begin"] and kgstore.find_store(tmp_path / "small") == tmp_path / "small" / "store"
+    assert started == ["start after the page", "begin"] and kgstore.find_store(tmp_path / "small") == tmp_path / "small" / "store"
 
 
 def _quads(store_dir: Path) -> set:

@@ -18,7 +18,12 @@ does not unpickle the full one.
 
 Records are written into the build's staging folder first and moved under
 ``OUT/cache/`` when the outputs are published, so a failed build leaves the
-cache as it was (and no new folder in OUT).
+cache as it was (and no new folder in OUT). The manifest is moved in last,
+after graph.ttl, graph.html, report.json and the store
+(:meth:`kg.build.run.Built.publish`), and records the size, modification time
+and SHA-256 of the graph.ttl it describes: a run killed between the two leaves
+a manifest that ``kg add`` sees is not of the graph.ttl there
+(:func:`describes`), and refuses to act on.
 """
 
 from __future__ import annotations
@@ -140,6 +145,32 @@ def record_key(source: str, raw: str, model: str, code: str) -> str:
     """The cache key of one article: its source name and raw text under a model and code version."""
     payload = json.dumps([RECORD_FORMAT, code, model, source, raw], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def graph_fingerprint(graph_ttl: Path) -> dict:
+    """What the manifest records of the graph.ttl it describes: size, modification time
+    (a rename keeps both) and SHA-256 (for a copied folder)."""
+    st = graph_ttl.stat()
+    digest = hashlib.sha256()
+    with open(graph_ttl, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest.hexdigest()}
+
+
+def describes(manifest: dict, graph_ttl: Path) -> bool:
+    """False when ``graph_ttl`` is there and is not the graph ``manifest`` was written with
+    (a run killed after it replaced graph.ttl and before its manifest); True otherwise
+    (also for a manifest of an older build, which recorded no graph)."""
+    recorded = manifest.get("graph")
+    if not isinstance(recorded, dict) or not graph_ttl.is_file():
+        return True
+    st = graph_ttl.stat()
+    if st.st_size != recorded.get("size"):
+        return False
+    if st.st_mtime_ns == recorded.get("mtime_ns"):
+        return True
+    return graph_fingerprint(graph_ttl)["sha256"] == recorded.get("sha256")
 
 
 # ----------------------------------------------------------------- the records
@@ -351,14 +382,23 @@ class Cache:
         return data
 
     def stage_manifest(self, manifest: dict) -> None:
+        """Write the manifest into the staging folder (:meth:`commit_manifest` moves it in)."""
         base = self.staging if self.staging is not None else self.root
         base.mkdir(parents=True, exist_ok=True)
         (base / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     # publishing ---------------------------------------------------------
     def publish(self, keep_articles: set[str], keep_rdf: set[str]) -> None:
-        """Move staged records under ``OUT/cache`` (the manifest last), then drop
-        records no article of the manifest uses any more."""
+        """:meth:`publish_records`, :meth:`commit_manifest`, :meth:`prune`, in that order."""
+        if self.staging is None or not self.staging.is_dir():
+            return
+        self.publish_records()
+        self.commit_manifest()
+        self.prune(keep_articles, keep_rdf)
+
+    def publish_records(self) -> None:
+        """Move staged records under ``OUT/cache`` (keyed by content: harmless to a graph
+        whose manifest does not name them), and the page's communities."""
         if self.staging is None or not self.staging.is_dir():
             return
         for kind in (ARTICLES, RDF, PAGE):
@@ -378,9 +418,15 @@ class Cache:
         if (self.staging / COMMUNITIES).is_file():
             self.root.mkdir(parents=True, exist_ok=True)
             os.replace(self.staging / COMMUNITIES, self.root / COMMUNITIES)
-        staged_manifest = self.staging / MANIFEST
-        if staged_manifest.is_file():
-            os.replace(staged_manifest, self.root / MANIFEST)
+
+    def commit_manifest(self) -> None:
+        """Move the staged manifest in place (one rename): the build's last step, once
+        the outputs it describes are in place."""
+        if self.staging is not None and (self.staging / MANIFEST).is_file():
+            os.replace(self.staging / MANIFEST, self.root / MANIFEST)
+
+    def prune(self, keep_articles: set[str], keep_rdf: set[str]) -> None:
+        """Drop records no article of the (committed) manifest uses any more."""
         for kind, keep in ((ARTICLES, keep_articles), (RDF, keep_rdf), (PAGE, keep_rdf)):
             for path in (self.root / kind).glob("*/*.pkl"):
                 if path.stem not in keep:

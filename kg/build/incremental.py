@@ -14,6 +14,15 @@ rdflib graph: :mod:`kg.export.page_graph`), and ``OUT/store`` is updated in
 place from the subjects that changed (:mod:`kg.store`), unless its saved
 state does not match (then graph.ttl is loaded).
 
+The NLP model, the relation mode and whether graph.html is written are the
+build's (recorded in the manifest) unless ``--model``, ``--relations``
+(or ``ZHKG_RELATIONS``), ``--html`` or ``--no-html`` say otherwise; another
+model or relation mode analyses every article again.
+
+A manifest that is not of the graph.ttl beside it (a run killed while it
+replaced its outputs: the manifest is moved in last) is refused: kg build puts
+the folder right.
+
 When the model or the code changed since the build, every record is stale:
 the articles are analysed again from the raw text their records keep (the
 input files are not needed).
@@ -21,11 +30,14 @@ input files are not needed).
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
-from kg.build.cache import Cache, code_id, model_id, read_full, record_key
+from kg.build.cache import Cache, code_id, describes, model_id, read_full, record_key
 from kg.build.run import BuildOptions, Input, build_outputs, read_items
 from kg.doc import Article
+from kg.scoring.stage import MODES
 
 
 def _rows(cache: Cache, manifest: dict, model: str | None) -> list[Input]:
@@ -49,6 +61,30 @@ def _rows(cache: Cache, manifest: dict, model: str | None) -> list[Input]:
                     item.article = Article(source=item.source, raw=raw, path=item.path)
         rows.append(item)
     return rows
+
+
+def _relation_mode(manifest: dict) -> str | None:
+    """The relation mode the build used: recorded, or (an older build) read from its model id."""
+    mode = manifest.get("relations")
+    if not mode:
+        mid = str(manifest.get("model_id", ""))
+        mode = mid.rpartition("|re:")[2].split(":")[0] if "|re:" in mid else None
+    return mode or None
+
+
+@contextmanager
+def _relations(mode: str | None):
+    """``ZHKG_RELATIONS`` set to ``mode`` (when given) while the block runs."""
+    saved = os.environ.get("ZHKG_RELATIONS")
+    if mode:
+        os.environ["ZHKG_RELATIONS"] = mode
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("ZHKG_RELATIONS", None)
+        else:
+            os.environ["ZHKG_RELATIONS"] = saved
 
 
 def _same_path(a: str | None, b: str | None) -> bool:
@@ -132,9 +168,14 @@ def run_add(
     workers: int | None = 1,
     engine: str = "local",
     scheduler: str | None = None,
-    html: bool = True,
+    html: bool | None = None,
+    relations: str | None = None,
 ) -> int:
-    """``kg add FILES --to OUT`` / ``kg add --remove NAMES --to OUT``; exit status as ``kg build``."""
+    """``kg add FILES --to OUT`` / ``kg add --remove NAMES --to OUT``; exit status as ``kg build``.
+
+    ``model``, ``html`` (write graph.html) and ``relations`` (the relation mode, else
+    ``ZHKG_RELATIONS``) default to what the build recorded; a relation mode other than
+    the build's analyses every article again, and says so."""
     from kg import exitcodes
     from kg.build.engines import EngineUnavailable
     from kg.export.outdir import OutputError, claim_output
@@ -171,23 +212,37 @@ def run_add(
             log.error(f"kg add: {out.path} has no build cache (cache/manifest.json): "
                       f"build it with kg build FILES -o {out.path} first")
             return exitcodes.USAGE
+        if not describes(manifest, out.path / "graph.ttl"):
+            log.error(f"kg add: {out.path / 'graph.ttl'} is not the graph its build cache describes (a kg build or "
+                      "kg add was killed while it replaced its outputs, or graph.ttl was edited): build it again "
+                      f"with kg build FILES -o {out.path}; nothing changed")
+            return exitcodes.USAGE
         if model is None:
             model = manifest.get("model")
-        rows = _rows(cache, manifest, model)
-        if remove:
-            items, changes, unknown = plan_remove(rows, paths)
-            for name in unknown:
-                log.warning(f"kg add: {name}: no such article in {out.path}")
-            if not changes["removed"]:
-                log.error("kg add: nothing to remove")
-                return exitcodes.USAGE
-        else:
-            items, changes = plan_add(rows, paths, max_bytes, model)
+        if html is None:  # an older build recorded no choice: its page is there or not
+            html = manifest.get("html", (out.path / "graph.html").is_file()) is not False
+        built_mode = _relation_mode(manifest)
+        mode = relations or os.environ.get("ZHKG_RELATIONS", "").strip() or built_mode
+        if mode in MODES and built_mode and mode != built_mode:
+            log.warning(f"kg add: relation mode {mode}, the build's was {built_mode}: "
+                        "every article is analysed again in that mode")
         options = BuildOptions(model=model, max_bytes=max_bytes, validate=validate, workers=workers,
                                engine=engine, scheduler=scheduler, progress=progress, html=html)
         report = BuildReport()
         try:
-            built = build_outputs(items, out, options, report, log_prefix="kg add", extra={"incremental": changes})
+            with _relations(mode):  # read by the scoring stage, here and in the workers
+                rows = _rows(cache, manifest, model)
+                if remove:
+                    items, changes, unknown = plan_remove(rows, paths)
+                    for name in unknown:
+                        log.warning(f"kg add: {name}: no such article in {out.path}")
+                    if not changes["removed"]:
+                        log.error("kg add: nothing to remove")
+                        return exitcodes.USAGE
+                else:
+                    items, changes = plan_add(rows, paths, max_bytes, model)
+                built = build_outputs(items, out, options, report, log_prefix="kg add",
+                                      extra={"incremental": changes})
         except (ModelNotAvailable, EngineUnavailable) as exc:
             log.error(f"kg add: {exc}")
             return exitcodes.USAGE

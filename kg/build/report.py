@@ -13,6 +13,8 @@ class BuildReport:
     """What a build read, what failed and why, what it produced, and how long each stage took."""
 
     model: str = ""
+    #: how the entity relations were decided: rules, model or hybrid (kg build --relations)
+    relation_mode: str = ""
     read: list[str] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)  # {"file", "reason"}
     warnings: list[dict] = field(default_factory=list)  # {"file", "message"}
@@ -33,6 +35,7 @@ class BuildReport:
             "versions": self.versions,
             "command": self.command,
             "model": self.model,
+            "relation_mode": self.relation_mode,
             "articles_read": len(self.read),
             "articles_failed": len(self.failed),
             "read": self.read,

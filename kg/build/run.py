@@ -24,7 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_checked, record_key
+from kg.build.cache import (Cache, code_id, decode_slim, graph_fingerprint, model_id, model_name, read_checked,
+                            record_key)
 from kg.build.process import fewer_collections
 from kg.build.worker import DEFAULT_ANALYZE
 from kg.doc import Article, ReadError
@@ -103,16 +104,47 @@ class Built:
     #: what graph.ttl holds by subject (kg.store.store_state), written with the store
     store_state: dict | None = None
 
-    def publish(self, out) -> None:
-        """Cache records and manifest first (content-addressed: harmless if the rest fails),
-        then the outputs. Without a new graph.html an old one (of another graph) is removed."""
-        self.cache.publish(self.keep_articles, self.keep_rdf)
-        if self.store_load is not None:
-            self.store_load.wait()  # it reads the staged graph.ttl
-        names = [n for n in OUTPUTS if (self.staging / n).exists()]
-        if "graph.html" not in names:
-            (out.path / "graph.html").unlink(missing_ok=True)
-        out.publish(self.staging, names)
+    def publish(self, out) -> str | None:
+        """Put the staged build in place of the previous one; what went wrong with
+        OUT/store (the other outputs are published without it), or None.
+
+        First what a stop cannot make inconsistent: the cache records (keyed by
+        content: harmless to the previous manifest) and the store, loaded into a
+        staging folder of its own. Then, with Ctrl-C and SIGTERM held off
+        (:func:`kg.export.atomic.signals_held`), a few renames: graph.ttl, graph.html
+        (an old one removed when none was written: it would show another graph),
+        report.json, the store, and last the manifest, so that ``kg add`` never reads
+        a manifest ahead of the graph. Records no article uses any more go after."""
+        from kg.export.atomic import signals_held
+        from kg.store import STORE_NAME, StoreLoad
+
+        store_error = None
+        try:
+            self.cache.publish_records()
+            if self.store_load is None and (self.staging / "graph.ttl").is_file():
+                # a large graph: loaded now that graph.html is written and its graph freed
+                try:
+                    self.store_load = StoreLoad.start(self.staging / "graph.ttl", out.path, self.store_state)
+                except Exception as exc:  # graph.ttl answers without it
+                    store_error = str(exc) or repr(exc)
+            if self.store_load is not None:
+                self.store_load.wait()  # it reads the staged graph.ttl
+            names = [n for n in OUTPUTS if (self.staging / n).exists()]
+            with signals_held():
+                if "graph.html" not in names:
+                    (out.path / "graph.html").unlink(missing_ok=True)
+                out.publish(self.staging, names)
+                if self.store_load is not None:
+                    loading, self.store_load = self.store_load, None
+                    try:
+                        loading.finish(out.path / STORE_NAME)
+                    except Exception as exc:  # graph.ttl answers without it
+                        store_error = str(exc) or repr(exc)
+                self.cache.commit_manifest()
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
+        self.cache.prune(self.keep_articles, self.keep_rdf)
+        return store_error
 
     def discard(self) -> None:
         self.cancel_store()
@@ -124,30 +156,21 @@ class Built:
             self.store_load = None
 
     def publish_outputs(self, out, command: str) -> int | None:
-        """:meth:`publish`, then OUT/store/ for kg query and kg serve (graph.ttl answers
-        without it): the store loaded while the outputs were written is swapped in, or
-        graph.ttl is loaded now. None when published, else the exit status (outputs left intact)."""
+        """:meth:`publish`, with OUT/store/ for kg query and kg serve (graph.ttl answers
+        without it). None when published, else the exit status (outputs left intact)."""
         from kg import exitcodes
         from kg.logs import logger
 
         log = logger()
         try:
-            self.publish(out)
-            try:
-                from kg.store import write_store
-
-                if self.store_load is not None:
-                    loading, self.store_load = self.store_load, None
-                    loading.finish(out.path / "store")
-                else:
-                    write_store(out.path / "graph.ttl", out.path / "store", self.store_state)
-            except Exception as exc:
-                log.warning(f"{command}: OUT/store not written ({exc}); kg query will read graph.ttl")
+            store_error = self.publish(out)
         except OSError as exc:
             self.discard()
             log.error(f"{command}: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
                       "previous outputs left intact")
             return exitcodes.IO_ERROR
+        if store_error is not None:
+            log.warning(f"{command}: OUT/store not written ({store_error}); kg query will read graph.ttl")
         return None
 
 
@@ -532,6 +555,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     from kg.build.render import count_types
     from kg.logs import logger
     from kg.reading.encoding import escaped
+    from kg.scoring.stage import relation_mode
     from kg.version import versions
 
     report, staging, cache = result.report, result.staging, result.cache
@@ -577,7 +601,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     else:
         update = _store_update(staging.parent, published, state, texts, cache, head)
         # the store loads while graph.html is written, unless both would hold a large graph in
-        # memory at once (then it loads after the page is written and freed: publish_outputs);
+        # memory at once (then it loads after the page is written and freed: Built.publish);
         # an update of the published store (kg add) holds little and always runs meanwhile
         if (update is not None or page is None
                 or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
@@ -585,6 +609,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
     del texts
     report.seconds["store_plan"] += time.perf_counter() - t0
     report.versions = versions()
+    report.relation_mode = relation_mode()
     report.command = [escaped(a) for a in (["kg", *sys.argv[1:]] if sys.argv and sys.argv[0].endswith("kg") else sys.argv)]
     if options.validate:
         ordered = sorted(rendering.violations)
@@ -620,7 +645,10 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         "model": options.model,
         "model_id": model_id(options.model),
         "code": code_id(),
+        "relations": report.relation_mode,  # kg add's default, as "model" is
+        "html": options.html,  # kg add's default
         "articles": manifest_rows,
+        "graph": graph_fingerprint(staging / "graph.ttl"),  # kg add checks it is the published one
     }
     cache.stage_manifest(manifest)
 

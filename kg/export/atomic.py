@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -33,3 +35,26 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
             pass
         raise
     return path
+
+
+@contextmanager
+def signals_held(signums: tuple = (signal.SIGINT, signal.SIGTERM)):
+    """Hold off Ctrl-C (SIGINT) and SIGTERM while the block runs, then deliver what
+    came: for a few renames that must all happen or none (a build's outputs and the
+    manifest that describes them). Outside the main thread nothing is held."""
+    caught: list[int] = []
+    previous: dict = {}
+    try:
+        for signum in signums:
+            handler = signal.getsignal(signum)
+            if handler is not None:  # None: set outside Python, cannot be put back
+                previous[signum] = signal.signal(signum, lambda n, _frame: caught.append(n))
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(caught):
+            signal.raise_signal(signum)

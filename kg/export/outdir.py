@@ -32,12 +32,10 @@ class OutputFolder:
         return Path(tempfile.mkdtemp(prefix=".staging-", dir=self.path))
 
     def publish(self, staging: Path, names: list[str]) -> None:
-        """Move the staged files into place (each move atomic) and drop the staging folder."""
-        try:
-            for name in names:
-                os.replace(staging / name, self.path / name)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        """Move the staged files into place (each move atomic); the caller removes the
+        staging folder (it may hold more to publish: :meth:`kg.build.run.Built.publish`)."""
+        for name in names:
+            os.replace(staging / name, self.path / name)
 
     def release(self) -> None:
         if self._fd is not None:

@@ -127,3 +127,14 @@ def test_an_empty_output_folder_is_a_usage_error(three, tmp_path, monkeypatch, c
     err = capsys.readouterr().err
     assert f"kg {argv[0]}: empty output folder" in err and len(err.splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_kg_add_follows_the_build_unless_told():
+    """kg add's --html / --no-html and --relations default to None: the build's choice."""
+    parse = build_parser().parse_args
+    args = parse(["add", "a.txt", "--to", "out"])
+    assert args.html is None and args.relations is None
+    assert parse(["add", "a.txt", "--to", "out", "--no-html"]).html is False
+    assert parse(["add", "a.txt", "--to", "out", "--html", "--relations", "rules"]).html is True
+    with pytest.raises(SystemExit):
+        parse(["add", "a.txt", "--to", "out", "--html", "--no-html"])

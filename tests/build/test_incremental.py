@@ -286,7 +286,7 @@ def test_damaged_or_missing_page_statements_are_made_again(inputs, tmp_path, dam
                 page.write_bytes(b"\x00not marshal")
             else:
                 page.unlink()
-    assert run_add([str(c)], str(out), progress=False) == 0
+    assert run_add([str(c)], str(out), progress=False, html=True) == 0  # --html: also after a --no-html build
     assert len(list((out / "cache").glob("page/*/*.pkl"))) == 3
     assert _build([a, b, c], fresh) == 0
     assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
@@ -453,3 +453,147 @@ def test_kg_add_names_files_of_one_name_as_kg_build_does(inputs, tmp_path):
     assert run_add([str(p), str(q)], str(other), progress=False) == 0
     assert report(other)["incremental"] == {"added": ["p/x.txt"], "changed": [], "unchanged": ["x.txt"], "removed": []}
     assert sources(other) == {"x.txt", "p/x.txt"}
+
+
+def _outputs(out) -> dict:
+    names = ("graph.ttl", "graph.html", "report.json", "cache/manifest.json", "store/kg-store.json")
+    return {n: (out / n).read_bytes() for n in names}
+
+
+def _consistent(out) -> set[str]:
+    """The articles of OUT, the same in graph.ttl, report.json, the manifest and the store."""
+    from kg import store as kgstore
+
+    manifest = json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))
+    files = {row["file"] for row in manifest["articles"]}
+    assert files == set(report(out)["read"]) == sources(out)
+    assert kgstore.find_store(out) == out / "store"
+    return files
+
+
+def test_a_ctrl_c_before_the_outputs_are_replaced_leaves_the_previous_build(inputs, tmp_path, monkeypatch):
+    """A Ctrl-C while the outputs are being published (here: once the store is loaded)
+    changes none of them, the manifest included (found by a tester: the manifest was
+    moved in first, and kg add then acted on the interrupted run's articles)."""
+    import signal
+
+    from kg import store as kgstore
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    before = _outputs(out)
+    real_wait = kgstore.StoreLoad.wait
+
+    def interrupted(self):
+        real_wait(self)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(kgstore.StoreLoad, "wait", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_add([str(b)], str(out), progress=False)
+    monkeypatch.undo()
+    assert _outputs(out) == before and _consistent(out) == {a.name}
+    assert run_add([str(c)], str(out), progress=False) == 0
+    assert _consistent(out) == {a.name, c.name}
+
+
+def test_a_ctrl_c_while_the_outputs_are_moved_takes_effect_once_all_are_in_place(inputs, tmp_path, monkeypatch):
+    """Ctrl-C during the renames that publish the outputs is held until the last, the
+    manifest's: the command stops, with every output of the new graph."""
+    import signal
+
+    from kg.export import outdir
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    real_publish = outdir.OutputFolder.publish
+
+    def interrupted(self, staging, names):
+        signal.raise_signal(signal.SIGINT)
+        real_publish(self, staging, names)
+
+    monkeypatch.setattr(outdir.OutputFolder, "publish", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_add([str(b)], str(out), progress=False)
+    monkeypatch.undo()
+    assert _consistent(out) == {a.name, b.name}
+    assert run_add([b.name], str(out), remove=True, progress=False) == 0
+    assert _consistent(out) == {a.name}
+
+
+def test_kg_add_refuses_a_graph_its_manifest_does_not_describe(inputs, tmp_path, capsys):
+    """A run killed (SIGKILL: nothing can be held off) after it moved graph.ttl in and
+    before the manifest leaves a manifest of the previous graph: kg add says so and
+    changes nothing, rather than act on the previous article list. A copy of the
+    folder (other file times) is still recognized."""
+    from kg.logs import setup_logging
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy, copy_function=shutil.copyfile)  # new modification times
+    assert run_add([str(c)], str(copy), progress=False) == 0 and _consistent(copy) == {a.name, b.name, c.name}
+    manifest = out / "cache" / "manifest.json"
+    previous = manifest.read_bytes()
+    assert run_add([b.name], str(out), remove=True, progress=False) == 0
+    manifest.write_bytes(previous)  # as if killed just before the manifest was moved in
+    before = _outputs(out)
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(c)], str(out), progress=False) == 2
+    assert "is not the graph its build cache describes" in capsys.readouterr().err
+    assert _outputs(out) == before
+    assert _build([a, c], out) == 0 and _consistent(out) == {a.name, c.name}  # a build puts it right
+
+
+def test_kg_add_keeps_the_builds_relation_mode_and_html_choice(inputs, tmp_path, monkeypatch):
+    """kg add without --relations decides relations as the build did and, without
+    --html or --no-html, writes graph.html as it did (found by a tester: an add to a
+    --relations rules build re-analysed every article in the hybrid mode, and a
+    --no-html build got a graph.html back); report.json records the mode."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    a, b, _ = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    monkeypatch.setenv("ZHKG_RELATIONS", "rules")
+    assert run_build([str(a)], str(out), progress=False, html=False) == 0
+    assert run_build([str(a), str(b)], str(fresh), progress=False, html=False) == 0
+    monkeypatch.delenv("ZHKG_RELATIONS")
+    assert run_add([str(b)], str(out), progress=False) == 0
+    r = report(out)
+    assert r["relation_mode"] == report(fresh)["relation_mode"] == "rules"
+    assert r["build"]["analysed"] == 1 and r["build"]["from_cache"] == 1
+    assert isomorphic(Graph().parse(out / "graph.ttl"), Graph().parse(fresh / "graph.ttl"))
+    assert not (out / "graph.html").exists()
+    assert "ZHKG_RELATIONS" not in __import__("os").environ
+
+
+def test_kg_add_in_another_relation_mode_analyses_again_and_says_so(inputs, tmp_path, monkeypatch, capsys):
+    from kg.logs import setup_logging
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    monkeypatch.setenv("ZHKG_RELATIONS", "rules")
+    assert _build([a], out) == 0
+    monkeypatch.delenv("ZHKG_RELATIONS")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(b)], str(out), progress=False, relations="hybrid") == 0
+    assert "relation mode hybrid, the build's was rules: every article is analysed again" in capsys.readouterr().err
+    r = report(out)
+    assert r["relation_mode"] == "hybrid" and r["build"]["analysed"] == 2
+    manifest = json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["relations"] == "hybrid" and manifest["html"] is True
+
+
+def test_the_relation_mode_of_an_older_build_is_read_from_its_model_id():
+    from kg.build.incremental import _relation_mode
+
+    assert _relation_mode({"relations": "model", "model_id": "x|re:rules"}) == "model"
+    assert _relation_mode({"model_id": "offline:ner-msra@1|re:rules"}) == "rules"
+    assert _relation_mode({"model_id": "offline:ner-msra@1|re:hybrid:0a1b"}) == "hybrid"
+    assert _relation_mode({}) is None
