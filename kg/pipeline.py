@@ -19,7 +19,7 @@ from collections import Counter
 from kg.doc import Article, Corpus, ReadError
 from kg.nlp.base import ModelNotAvailable, NlpBackend
 
-from kg.build.report import BuildReport, _skip_summary, check_inputs, stdin_twice  # noqa: F401  (kg.pipeline keeps these names)
+from kg.build.report import BuildReport, _skip_summary, check_inputs, stdin_twice, usage_problem  # noqa: F401  (kg.pipeline keeps these names)
 
 
 def analyze_article(article: Article, backend: NlpBackend | None, seconds: dict | None = None,
@@ -175,15 +175,9 @@ def run_build(
     log = logger()
     if not log.handlers:  # called as a library function: configure the console once
         setup_logging("INFO" if progress else "WARNING")
-    missing = check_inputs(paths)
-    if missing:
-        log.error(f"kg build: no such file or folder: {', '.join(missing)}")
-        return exitcodes.USAGE
-    if stdin_twice(paths):
-        log.error("kg build: standard input (-) given twice: give it once (it holds one article)")
-        return exitcodes.USAGE
-    if not out_dir:  # Path("") is the current folder
-        log.error("kg build: empty output folder (-o): name the folder to write into")
+    problem = usage_problem(paths, out_dir, "-o", "name the folder to write into")
+    if problem:
+        log.error(f"kg build: {problem}")
         return exitcodes.USAGE
     try:
         out = claim_output(out_dir)

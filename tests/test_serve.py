@@ -297,21 +297,21 @@ def read_banner(proc) -> str:
     return banner.decode()
 
 
-def test_kg_serve_of_a_stale_store_answers_and_removes_its_temporary_store_on_sigterm(out, tmp_path):
-    copy = stale_copy(out, tmp_path / "out")
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(copy), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(temp)})
+def serve_ask_and_stop(folder, label: str, stop: int, env=None, during=None) -> str:
+    """Start ``kg serve FOLDER``, ask whether an entity is labelled ``label``, then stop
+    it with signal ``stop``: it answered true, and stopped with exit 130, no traceback.
+    ``during(banner)`` checks more while it serves. The server's standard error."""
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(folder), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
         text = read_banner(proc)
         assert "SPARQL endpoint at http://127.0.0.1:" in text, text
-        assert "answering from" not in text and "graph.ttl in a temporary store" in text
         url = text.split("SPARQL endpoint at ")[1].split()[0]
-        status, _, body = get(url, 'ASK { ?e rdfs:label "新加的"@zh }')
+        status, _, body = get(url, f'ASK {{ ?e rdfs:label "{label}"@zh }}')
         assert status == 200 and json.loads(body)["boolean"] is True
-        assert len(list(temp.iterdir())) == 1
-        proc.terminate()
+        if during is not None:
+            during(text)
+        proc.send_signal(stop)
         _, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
@@ -319,6 +319,19 @@ def test_kg_serve_of_a_stale_store_answers_and_removes_its_temporary_store_on_si
             proc.communicate()
     assert proc.returncode == exitcodes.INTERRUPTED
     assert "Traceback" not in err.decode() and "stopped" in err.decode()
+    return err.decode()
+
+
+def test_kg_serve_of_a_stale_store_answers_and_removes_its_temporary_store_on_sigterm(out, tmp_path):
+    copy = stale_copy(out, tmp_path / "out")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+
+    def serving_from_a_temporary_store(banner):
+        assert "answering from" not in banner and "graph.ttl in a temporary store" in banner
+        assert len(list(temp.iterdir())) == 1
+
+    serve_ask_and_stop(copy, "新加的", signal.SIGTERM, {**os.environ, "TMPDIR": str(temp)}, serving_from_a_temporary_store)
     assert list(temp.iterdir()) == []
 
 
@@ -389,23 +402,4 @@ def test_kg_serve_without_a_store_exits_2(tmp_path):
 
 
 def test_kg_serve_answers_and_stops_cleanly_on_ctrl_c(out):
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        banner, deadline = b"", time.monotonic() + 60
-        while b"\n" not in banner and time.monotonic() < deadline:
-            if select.select([proc.stderr], [], [], 1)[0]:
-                banner += os.read(proc.stderr.fileno(), 4096)
-        text = banner.decode()
-        assert "SPARQL endpoint at http://127.0.0.1:" in text, text
-        url = text.split("SPARQL endpoint at ")[1].split()[0]
-        status, _, body = get(url, 'ASK { ?p rdfs:label "陈向平"@zh }')
-        assert status == 200 and json.loads(body)["boolean"] is True
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    assert proc.returncode == exitcodes.INTERRUPTED
-    assert "Traceback" not in err.decode() and "stopped" in err.decode()
+    serve_ask_and_stop(out, "陈向平", signal.SIGINT)

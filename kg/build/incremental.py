@@ -181,21 +181,14 @@ def run_add(
     from kg.export.outdir import OutputError, claim_output
     from kg.logs import logger, setup_logging
     from kg.nlp.base import ModelNotAvailable
-    from kg.build.report import BuildReport, check_inputs, stdin_twice
+    from kg.build.report import BuildReport, usage_problem
 
     log = logger()
     if not log.handlers:
         setup_logging("INFO" if progress else "WARNING")
-    if not remove:
-        missing = check_inputs(paths)
-        if missing:
-            log.error(f"kg add: no such file or folder: {', '.join(missing)}")
-            return exitcodes.USAGE
-        if stdin_twice(paths):
-            log.error("kg add: standard input (-) given twice: give it once (it holds one article)")
-            return exitcodes.USAGE
-    if not out_dir:  # Path("") is the current folder
-        log.error("kg add: empty output folder (--to): name the folder of an earlier kg build")
+    problem = usage_problem([] if remove else paths, out_dir, "--to", "name the folder of an earlier kg build")
+    if problem:
+        log.error(f"kg add: {problem}")
         return exitcodes.USAGE
     if not Path(out_dir).is_dir():
         log.error(f"kg add: {out_dir} is not a kg build output folder: run kg build FILES -o {out_dir} first")

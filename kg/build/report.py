@@ -72,6 +72,21 @@ def stdin_twice(paths: list[str]) -> bool:
     return paths.count("-") > 1
 
 
+def usage_problem(paths: list[str], out_dir: str, out_option: str, out_hint: str) -> str | None:
+    """What makes a build's or an add's arguments unusable, checked before anything
+    loads (missing inputs, standard input twice, an empty output folder: ``Path("")``
+    is the current folder), or None. ``out_option`` and ``out_hint`` name the output
+    option and what it wants (``-o``, ``name the folder to write into``)."""
+    missing = check_inputs(paths)
+    if missing:
+        return f"no such file or folder: {', '.join(missing)}"
+    if stdin_twice(paths):
+        return "standard input (-) given twice: give it once (it holds one article)"
+    if not out_dir:
+        return f"empty output folder ({out_option}): {out_hint}"
+    return None
+
+
 def _skip_summary(failed: list[dict]) -> str:
     """``2 skipped: empty file (1), processing failed (1)``: the reasons, grouped."""
     reasons = Counter(f["reason"].split(":")[0].split(" (")[0] for f in failed)
