@@ -36,6 +36,20 @@ class _Escaped(logging.Formatter):
         return escaped(super().format(record)).translate(_CONTROL)
 
 
+#: the command running, for messages of code shared by several commands (kg build, kg add)
+_COMMAND = ["kg"]
+
+
+def set_command(name: str) -> None:
+    """Name the running command (``kg add``): :func:`command` gives it to shared code."""
+    _COMMAND[0] = name
+
+
+def command() -> str:
+    """The running command's name for a message's prefix (``kg build``, ``kg add``)."""
+    return _COMMAND[0]
+
+
 def setup_logging(level: str = "INFO", log_file: str | None = None) -> None:
     """Configure the ``kg`` logger once per command (idempotent)."""
     log = logger()

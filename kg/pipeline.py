@@ -170,8 +170,9 @@ def run_build(
     from kg.build.engines import EngineUnavailable
     from kg.build.run import BuildOptions, build
     from kg.export.outdir import OutputError, claim_output
-    from kg.logs import logger, setup_logging
+    from kg.logs import logger, set_command, setup_logging
 
+    set_command("kg build")
     log = logger()
     if not log.handlers:  # called as a library function: configure the console once
         setup_logging("INFO" if progress else "WARNING")

@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from kg.logs import logger
+from kg.logs import command, logger
 
 
 def available_cores() -> int:
@@ -198,7 +198,7 @@ class LocalPool(Engine):
                 flight = [(task, None)] + [(t, _finished(f)) for t, f in pending]
                 pending.clear()
                 again = sum(1 for _t, done in flight if done is None)
-                logger().warning(f"kg build: a worker process died; running the {again} task(s) in flight "
+                logger().warning(f"{command()}: a worker process died; running the {again} task(s) in flight "
                                  "again one at a time")
                 self._restart()
                 self._check_workers_start()

@@ -179,10 +179,11 @@ def run_add(
     from kg import exitcodes
     from kg.build.engines import EngineUnavailable
     from kg.export.outdir import OutputError, claim_output
-    from kg.logs import logger, setup_logging
+    from kg.logs import logger, set_command, setup_logging
     from kg.nlp.base import ModelNotAvailable
     from kg.build.report import BuildReport, usage_problem
 
+    set_command("kg add")
     log = logger()
     if not log.handlers:
         setup_logging("INFO" if progress else "WARNING")

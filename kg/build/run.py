@@ -29,6 +29,7 @@ from kg.build.cache import (Cache, code_id, decode_slim, graph_fingerprint, mode
 from kg.build.process import fewer_collections
 from kg.build.worker import DEFAULT_ANALYZE
 from kg.doc import Article, ReadError
+from kg.logs import command
 
 #: bump when the rendered block layout changes
 RENDER_FORMAT = 2
@@ -189,7 +190,7 @@ def read_items(paths: list[str], max_bytes: int, known: dict[str, str] | None = 
             continue
         parts = split_long(item)
         if len(parts) > 1:
-            logger().warning(f"kg build: {item.source}: {parts[0].errors[-1]}")
+            logger().warning(f"{command()}: {item.source}: {parts[0].errors[-1]}")
         for part in parts:
             items.append(Input(item.source, part.source, part.path, article=part))
     return items
@@ -300,7 +301,7 @@ def resolve_articles(articles: list[Article], report):
     from kg.logs import logger
     from kg.resolve.resolver import resolve
 
-    logger().info(f"kg build: resolving entities across {len(articles)} articles")
+    logger().info(f"{command()}: resolving entities across {len(articles)} articles")
     t0 = time.perf_counter()
     corpus = resolve(articles)
     report.seconds["resolve"] += time.perf_counter() - t0
@@ -387,7 +388,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
 
     todo = [ai for ai in range(n) if not (options.use_cache and cache.rdf_ready(keys[ai], options.validate))]
     contexts = {ai: contexts[ai] for ai in todo}
-    logger().info(f"kg build: mapping {n} articles to RDF"
+    logger().info(f"{command()}: mapping {n} articles to RDF"
                   + (f" ({n - len(todo)} from the cache)" if len(todo) < n else ""))
 
     def task_for(ai: int) -> RenderTask:
@@ -617,7 +618,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
                              "statements_dropped": len(rendering.dropped)}
 
     outputs = "graph.ttl, graph.html and report.json" if options.html else "graph.ttl and report.json"
-    log.info(f"kg build: writing {outputs} into {staging.parent}")
+    log.info(f"{command()}: writing {outputs} into {staging.parent}")
     if page is not None:
         from kg.build.page import write_page
 

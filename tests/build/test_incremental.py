@@ -597,3 +597,17 @@ def test_the_relation_mode_of_an_older_build_is_read_from_its_model_id():
     assert _relation_mode({"model_id": "offline:ner-msra@1|re:rules"}) == "rules"
     assert _relation_mode({"model_id": "offline:ner-msra@1|re:hybrid:0a1b"}) == "hybrid"
     assert _relation_mode({}) is None
+
+
+def test_kg_add_names_itself_in_the_lines_it_shares_with_kg_build(inputs, tmp_path, capsys):
+    """kg add printed some of its progress lines as "kg build: …" (found by a tester)."""
+    from kg.logs import setup_logging
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    capsys.readouterr()
+    setup_logging("INFO")
+    assert run_add([str(c)], str(out), progress=False) == 0
+    err = capsys.readouterr().err
+    assert "kg add: resolving entities across" in err and "kg build:" not in err
