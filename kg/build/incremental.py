@@ -1,7 +1,7 @@
 """``kg add``: add, replace or remove articles of an existing build.
 
 The build's articles are the rows of ``OUT/cache/manifest.json`` (file,
-source, path, record key), in build order. ``kg add FILES --to OUT`` reads the
+source, the file's resolved path, record key), in build order. ``kg add FILES --to OUT`` reads the
 files; a file whose name is already in the graph replaces that article in
 place (a changed file is analysed again, an unchanged one keeps its record),
 a new one is appended. ``kg add --remove NAMES --to OUT`` drops the articles
@@ -87,12 +87,8 @@ def _relations(mode: str | None):
             os.environ["ZHKG_RELATIONS"] = saved
 
 
-def _same_path(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
-
-
 def _matches(name: str, item: Input) -> bool:
-    return name in (item.file, item.source) or Path(name).name == item.file or _same_path(name, item.path)
+    return name in (item.file, item.source) or Path(name).name == item.file
 
 
 def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | None) -> tuple[list[Input], dict]:
@@ -105,10 +101,8 @@ def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | N
     ``b/a.txt``, as ``kg build`` keeps them). A file that cannot be read replaces
     nothing: the article it would replace stays, and it is reported as failed,
     not added."""
-    from kg.reading.reader import file_key
-
     mid, cid = model_id(model), code_id()
-    new = read_items(paths, max_bytes, known={file_key(r.path): r.file for r in rows if r.path is not None})
+    new = read_items(paths, max_bytes, known={r.path: r.file for r in rows if r.path is not None})
     for item in new:
         if item.article is not None:
             item.key = record_key(item.source, item.article.raw, mid, cid)
@@ -147,8 +141,11 @@ def plan_remove(rows: list[Input], names: list[str]) -> tuple[list[Input], dict,
     """``rows`` without the files named; (rows, changes, names that matched nothing).
     A name that is the path of an article's file removes that article only (not
     another of the same file name in another folder)."""
+    from kg.reading.reader import file_key, same_file
+
     def hits(n: str) -> list[Input]:
-        by_path = [r for r in rows if _same_path(n, r.path)]
+        key = file_key(n)
+        by_path = [r for r in rows if same_file(r.path, key)]
         return by_path or [r for r in rows if _matches(n, r)]
 
     unknown = [n for n in names if not hits(n)]

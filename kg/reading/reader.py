@@ -82,7 +82,7 @@ def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article 
         return ReadError(source, f"cannot read: {exc.strerror or exc}")
     suffix = path.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (False if suffix in TEXT_SUFFIXES else None)
-    return _to_article(data, source, escaped(str(path)), html)
+    return _to_article(data, source, file_key(path), html)
 
 
 def stdin_source(data: bytes) -> str:
@@ -125,8 +125,22 @@ def _real(path: Path) -> str:
 
 def file_key(path: str | Path) -> str:
     """What tells one file from another across runs: its resolved path, escaped
-    (:func:`read_inputs`' ``known``; ``Article.path`` is escaped too)."""
+    (``Article.path``, the path a build's manifest records)."""
     return escaped(_real(Path(path)))
+
+
+def same_file(recorded: str | None, key: str) -> bool:
+    """Whether ``recorded``, the path a build's manifest holds for an article, is the
+    file of ``key`` (:func:`file_key`). Builds record :func:`file_key`; older ones
+    recorded the path as typed, which may be relative to a folder no longer known:
+    such a path is the file whose resolved path ends with it (``a/x.txt``), wherever
+    ``kg add`` runs."""
+    if not recorded:
+        return False
+    if os.path.isabs(recorded):
+        return recorded == key or file_key(recorded) == key
+    tail = tuple(p for p in Path(os.path.normpath(recorded)).parts if p not in (".", ".."))
+    return bool(tail) and Path(key).parts[-len(tail):] == tail
 
 
 def _longer(file: Path) -> list[str]:
@@ -164,15 +178,20 @@ def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None =
     """Every input in order: files as given, folders recursively (sorted;
     .txt/.html/.htm only), ``-`` for standard input. Sources are unique.
 
-    ``known``: the names of files read before (:func:`file_key` -> name: the
-    articles of the graph ``kg add`` adds to); such a file keeps its name, and no
-    other file of these inputs takes it."""
+    ``known``: the names of files read before (the path their build recorded ->
+    name: the articles of the graph ``kg add`` adds to, :func:`same_file`); such a
+    file keeps its name, and no other file of these inputs takes it."""
     known = known or {}
+    exact = {file_key(p): name for p, name in known.items() if os.path.isabs(p)}
+    older = {p: name for p, name in known.items() if not os.path.isabs(p)}  # relative: an older build's
     listed = list(_listed(paths))
     kept = {}  # resolved path -> the name it keeps
     for entry in listed:
-        if isinstance(entry, tuple) and entry[0] is not None and file_key(entry[0]) in known:
-            kept[_real(entry[0])] = known[file_key(entry[0])]
+        if isinstance(entry, tuple) and entry[0] is not None:
+            key = file_key(entry[0])
+            name = exact.get(key) or next((n for p, n in older.items() if same_file(p, key)), None)
+            if name is not None:
+                kept[_real(entry[0])] = name
     taken: set[str] = set(kept.values())
     seen_files: set[str] = set()
     for entry in listed:

@@ -611,3 +611,36 @@ def test_kg_add_names_itself_in_the_lines_it_shares_with_kg_build(inputs, tmp_pa
     assert run_add([str(c)], str(out), progress=False) == 0
     err = capsys.readouterr().err
     assert "kg add: resolving entities across" in err and "kg build:" not in err
+
+
+@pytest.mark.parametrize("manifest", ["this build's", "an older build's (paths as typed)"])
+def test_kg_add_from_another_folder_replaces_the_article_of_that_file(inputs, tmp_path, monkeypatch, manifest):
+    """The manifest recorded each file's path as typed (a/x.txt), and kg add resolved it
+    against its own current folder: from another folder, kg add of b/x.txt replaced
+    the article x.txt, of a/x.txt (found by a reviewer). The path is recorded
+    resolved; a path of an older manifest, relative to a folder no longer known, is
+    the file whose path ends with it. --remove likewise."""
+    a, b, _ = inputs
+    base, elsewhere = tmp_path / "base", tmp_path / "elsewhere"
+    for folder, src in (("a", a), ("b", b)):
+        (base / folder).mkdir(parents=True)
+        shutil.copy(src, base / folder / "x.txt")
+    elsewhere.mkdir()
+    monkeypatch.chdir(base)
+    assert run_build(["a/x.txt", "b/x.txt"], "out", progress=False) == 0
+    rows = json.loads((base / "out" / "cache" / "manifest.json").read_text(encoding="utf-8"))["articles"]
+    assert [r["path"] for r in rows] == [str((base / f / "x.txt").resolve()) for f in "ab"]
+    if manifest != "this build's":
+        path = base / "out" / "cache" / "manifest.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for row, typed in zip(data["articles"], ["a/x.txt", "b/x.txt"]):
+            row["path"] = typed
+        path.write_text(json.dumps(data), encoding="utf-8")
+    _edit(base / "b" / "x.txt")
+    assert run_build(["a/x.txt", "b/x.txt"], "fresh", progress=False) == 0
+    monkeypatch.chdir(elsewhere)
+    assert run_add(["../base/b/x.txt"], "../base/out", progress=False) == 0
+    assert report(base / "out")["incremental"]["changed"] == ["b/x.txt"]
+    assert (base / "out" / "graph.ttl").read_bytes() == (base / "fresh" / "graph.ttl").read_bytes()
+    assert run_add(["../base/b/x.txt"], "../base/out", remove=True, progress=False) == 0
+    assert report(base / "out")["incremental"]["removed"] == ["b/x.txt"] and sources(base / "out") == {"x.txt"}
