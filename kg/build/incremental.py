@@ -95,14 +95,18 @@ def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | N
     """The new article list: ``rows`` with the files of ``paths`` replaced in place or appended.
 
     The files are named as ``kg build`` names them (:func:`kg.reading.reader.read_inputs`),
-    except that a file an article was read from keeps that article's name: a new file
-    replaces the article read from the same path, else the one of its name (``a.txt``;
-    two files of one name in different folders are two articles, ``a.txt`` and
-    ``b/a.txt``, as ``kg build`` keeps them). A file that cannot be read replaces
-    nothing: the article it would replace stays, and it is reported as failed,
-    not added."""
+    except that a file an article was read from keeps that article's name: a file
+    replaces the article read from the same path. Another file replaces an article
+    by name only when that article's file is no longer there (a moved file);
+    otherwise it takes a longer name, as ``kg build`` gives (two files of one name in
+    different folders are two articles, ``a.txt`` and ``b/a.txt``), whatever else the
+    command line holds. A file that cannot be read replaces nothing: the article it
+    would replace stays, and it is reported as failed, not added."""
+    from kg.reading.reader import gone
+
     mid, cid = model_id(model), code_id()
-    new = read_items(paths, max_bytes, known={r.path: r.file for r in rows if r.path is not None})
+    new = read_items(paths, max_bytes, known={r.path: r.file for r in rows if r.path is not None},
+                     taken={r.file for r in rows if not gone(r.path)})
     for item in new:
         if item.article is not None:
             item.key = record_key(item.source, item.article.raw, mid, cid)

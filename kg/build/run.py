@@ -176,15 +176,17 @@ class Built:
 
 
 # ---------------------------------------------------------------- reading
-def read_items(paths: list[str], max_bytes: int, known: dict[str, str] | None = None) -> list[Input]:
+def read_items(paths: list[str], max_bytes: int, known: dict[str, str] | None = None,
+               taken: set[str] | None = None) -> list[Input]:
     """Every input article (long ones in parts), in order; unreadable ones with their reason.
-    ``known``: files that keep their names (:func:`kg.reading.reader.read_inputs`)."""
+    ``known``: files that keep their names; ``taken``: names no other file takes
+    (:func:`kg.reading.reader.read_inputs`)."""
     from kg.logs import logger
     from kg.reading.parts import split_long
     from kg.reading.reader import read_inputs
 
     items: list[Input] = []
-    for item in read_inputs(paths, max_bytes=max_bytes, known=known):
+    for item in read_inputs(paths, max_bytes=max_bytes, known=known, taken=taken):
         if isinstance(item, ReadError):
             items.append(Input(item.source, item.source, None, error=item.reason))
             continue

@@ -8,7 +8,9 @@ binary, undecodable, no text in an HTML page) and the next one is read.
 and unique in a batch: a second file with a name already taken (``x/a.txt``
 and ``y/a.txt``) is named by the shortest end of its path that tells it apart
 (``y/a.txt``; never an absolute path). ``kg add`` passes the files of its graph's
-articles as ``known``: they keep their names. A file given twice is read once. Standard input (``-``, once) is
+articles as ``known``: they keep their names; and the names of the articles whose
+files are still there as ``taken``: a new file takes none of them. A file given
+twice is read once. Standard input (``-``, once) is
 named by its content (:func:`stdin_source`). A name (and path) that is not
 valid UTF-8 is written with its bad bytes escaped (``bad\\xffname.txt``), so it
 can go into the records, the IRIs, report.json and messages.
@@ -174,13 +176,23 @@ def _listed(paths: list[str]) -> Iterator[tuple[Path | None, list[str]] | ReadEr
             yield ReadError(escaped(given), "no such file or folder")
 
 
-def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None = None) -> Iterator[Article | ReadError]:
+def gone(recorded: str | None) -> bool:
+    """Whether the file a build's manifest recorded (``recorded``) is known to be no
+    longer there (moved or deleted); False where that cannot be told: standard input,
+    an older build's relative path, a name with escaped bytes."""
+    return bool(recorded) and os.path.isabs(recorded) and "\\" not in recorded and not os.path.lexists(recorded)
+
+
+def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None = None,
+                taken: set[str] | None = None) -> Iterator[Article | ReadError]:
     """Every input in order: files as given, folders recursively (sorted;
     .txt/.html/.htm only), ``-`` for standard input. Sources are unique.
 
     ``known``: the names of files read before (the path their build recorded ->
     name: the articles of the graph ``kg add`` adds to, :func:`same_file`); such a
-    file keeps its name, and no other file of these inputs takes it."""
+    file keeps its name, and no other file of these inputs takes it. ``taken``: names
+    no other file takes either (``kg add``: those of the graph's articles whose files
+    are still there, so that a new file of such a name gets a longer one)."""
     known = known or {}
     exact = {file_key(p): name for p, name in known.items() if os.path.isabs(p)}
     older = {p: name for p, name in known.items() if not os.path.isabs(p)}  # relative: an older build's
@@ -192,7 +204,7 @@ def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None =
             name = exact.get(key) or next((n for p, n in older.items() if same_file(p, key)), None)
             if name is not None:
                 kept[_real(entry[0])] = name
-    taken: set[str] = set(kept.values())
+    taken = set(taken or ()) | set(kept.values())
     seen_files: set[str] = set()
     for entry in listed:
         if isinstance(entry, ReadError):

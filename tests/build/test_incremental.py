@@ -323,18 +323,18 @@ def test_a_large_graph_gets_its_page_written_in_a_process_of_its_own(inputs, tmp
 
 
 def test_an_unreadable_replacement_keeps_the_article_it_would_replace(inputs, tmp_path):
-    """An empty (or too large, undecodable) file of an article's name is reported as
+    """An article's file emptied (or grown too large, made undecodable) is reported as
     failed and replaces nothing: the graph keeps the old article (found by a tester)."""
     a, b, c = inputs
     out = tmp_path / "out"
     assert _build([a, b], out) == 0
     before = (out / "graph.ttl").read_bytes()
+    a.write_bytes(b"")
     bad = tmp_path / "bad"
     bad.mkdir()
-    (bad / a.name).write_bytes(b"")
     empty = bad / "new.txt"
     empty.write_bytes(b"")
-    assert run_add([str(bad / a.name), str(empty)], str(out), progress=False) == 1
+    assert run_add([str(a), str(empty)], str(out), progress=False) == 1
     r = report(out)
     assert r["incremental"]["changed"] == [] and r["incremental"]["added"] == []
     assert sorted(f["file"] for f in r["failed"]) == sorted([a.name, "new.txt"])
@@ -644,3 +644,27 @@ def test_kg_add_from_another_folder_replaces_the_article_of_that_file(inputs, tm
     assert (base / "out" / "graph.ttl").read_bytes() == (base / "fresh" / "graph.ttl").read_bytes()
     assert run_add(["../base/b/x.txt"], "../base/out", remove=True, progress=False) == 0
     assert report(base / "out")["incremental"]["removed"] == ["b/x.txt"] and sources(base / "out") == {"x.txt"}
+
+
+def test_a_new_file_of_an_articles_name_replaces_it_only_when_its_file_is_gone(inputs, tmp_path):
+    """kg add z/a.txt replaced the article a.txt of x/a.txt ("0 added, 1 changed") while
+    kg add x/a.txt z/a.txt added it as z/a.txt: what else the command line held decided
+    (found by a reviewer). A new file takes a longer name, as kg build gives, unless
+    the article's file is no longer there (a moved file: it replaces that article)."""
+    a, b, _ = inputs
+    for folder, src in (("x", a), ("z", b)):
+        (tmp_path / folder).mkdir()
+        shutil.copy(src, tmp_path / folder / "a.txt")
+    x, z = tmp_path / "x" / "a.txt", tmp_path / "z" / "a.txt"
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert _build([x], out) == 0
+    assert run_add([str(z)], str(out), progress=False) == 0
+    assert report(out)["incremental"]["added"] == ["z/a.txt"] and sources(out) == {"a.txt", "z/a.txt"}
+    assert _build([x, z], fresh) == 0
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+    moved = tmp_path / "m" / "a.txt"
+    moved.parent.mkdir()
+    x.rename(moved)
+    _edit(moved)
+    assert run_add([str(moved)], str(out), progress=False) == 0
+    assert report(out)["incremental"]["changed"] == ["a.txt"] and sources(out) == {"a.txt", "z/a.txt"}
