@@ -88,6 +88,11 @@ def _relations(mode: str | None):
 
 
 def _matches(name: str, item: Input) -> bool:
+    """Whether ``name`` (as given: bytes that are not UTF-8 as surrogates) names ``item``,
+    whose names hold such bytes escaped (:func:`kg.reading.encoding.escaped`)."""
+    from kg.reading.encoding import escaped
+
+    name = escaped(name)
     return name in (item.file, item.source) or Path(name).name == item.file
 
 
@@ -183,6 +188,7 @@ def run_add(
     from kg.logs import logger, set_command, setup_logging
     from kg.nlp.base import ModelNotAvailable
     from kg.build.report import BuildReport, usage_problem
+    from kg.reading.encoding import escaped
 
     set_command("kg add")
     log = logger()
@@ -230,7 +236,7 @@ def run_add(
                 if remove:
                     items, changes, unknown = plan_remove(rows, paths)
                     for name in unknown:
-                        log.warning(f"kg add: {name}: no such article in {out.path}")
+                        log.warning(f"kg add: {escaped(name)}: no such article in {out.path}")
                     if not changes["removed"]:
                         log.error("kg add: nothing to remove")
                         return exitcodes.USAGE

@@ -668,3 +668,21 @@ def test_a_new_file_of_an_articles_name_replaces_it_only_when_its_file_is_gone(i
     _edit(moved)
     assert run_add([str(moved)], str(out), progress=False) == 0
     assert report(out)["incremental"]["changed"] == ["a.txt"] and sources(out) == {"a.txt", "z/a.txt"}
+
+
+@pytest.mark.parametrize("given", ["name", "path"])
+def test_kg_add_removes_an_article_whose_file_name_is_not_utf8(inputs, tmp_path, monkeypatch, given):
+    """The articles' names hold the bytes that are not UTF-8 escaped (bad\\xffname.txt)
+    and --remove compared them with the name as given: no such article (found by a
+    reviewer). The name given is compared escaped, by name or by path."""
+    import os
+
+    a, b, _ = inputs
+    bad = a.parent / os.fsdecode(b"bad\xffname.txt")
+    bad.write_bytes(b.read_bytes())
+    out = tmp_path / "out"
+    assert _build([a, bad], out) == 0
+    assert sources(out) == {a.name, "bad\\xffname.txt"}
+    monkeypatch.chdir(tmp_path)
+    assert run_add([bad.name if given == "name" else str(bad)], str(out), remove=True, progress=False) == 0
+    assert report(out)["incremental"]["removed"] == ["bad\\xffname.txt"] and sources(out) == {a.name}
