@@ -247,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from kg import exitcodes
-    from kg.logs import setup_logging
+    from kg.logs import setup_logging, shown
 
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         setup_logging(level, args.log_file)
     except OSError as exc:
-        print(f"kg: cannot write the log file {args.log_file}: {exc.strerror or exc}", file=sys.stderr)
+        print(shown(f"kg: cannot write the log file {args.log_file}: {exc.strerror or exc}"), file=sys.stderr)
         return exitcodes.IO_ERROR
     try:
         return _dispatch(args)
