@@ -264,8 +264,8 @@ def main(argv: list[str] | None = None) -> int:
         return exitcodes.IO_ERROR
     try:
         return _dispatch(args)
-    except KeyboardInterrupt:
-        print("kg: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # "after the outputs were replaced" when a build's publishing held it
+        print(f"kg {args.command}: interrupted {exc}" if str(exc) else "kg: interrupted", file=sys.stderr)
         return exitcodes.INTERRUPTED
     except BrokenPipeError:
         return exitcodes.OK

@@ -131,7 +131,7 @@ class Built:
             if self.store_load is not None:
                 self.store_load.wait()  # it reads the staged graph.ttl
             names = [n for n in OUTPUTS if (self.staging / n).exists()]
-            with signals_held():
+            with signals_held(done="after the outputs were replaced"):
                 if "graph.html" not in names:
                     (out.path / "graph.html").unlink(missing_ok=True)
                 out.publish(self.staging, names)

@@ -686,3 +686,38 @@ def test_kg_add_removes_an_article_whose_file_name_is_not_utf8(inputs, tmp_path,
     monkeypatch.chdir(tmp_path)
     assert run_add([bad.name if given == "name" else str(bad)], str(out), remove=True, progress=False) == 0
     assert report(out)["incremental"]["removed"] == ["bad\\xffname.txt"] and sources(out) == {a.name}
+
+
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_a_signal_held_while_the_outputs_are_moved_ends_as_ctrl_c_and_says_so(inputs, tmp_path, signum):
+    """A SIGTERM held while kg add moved its outputs in was raised again with its
+    default handler, which killed the process on the spot (exit 143, a staging folder
+    left; found by a reviewer), and a held Ctrl-C said a bare "kg: interrupted" after
+    every output was replaced. Both end as Ctrl-C does, exit 130, the staging folder
+    removed, and the line says the outputs were replaced."""
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    script = textwrap.dedent(f"""
+        import signal
+        from kg.export import outdir
+        real = outdir.OutputFolder.publish
+        def publish(self, staging, names):
+            signal.raise_signal(signal.{signum})
+            real(self, staging, names)
+        outdir.OutputFolder.publish = publish
+        from kg.cli import run
+        run()
+    """)
+    proc = subprocess.run([sys.executable, "-c", script, "add", str(b), "--to", str(out), "--quiet"],
+                          capture_output=True, cwd=Path(__file__).resolve().parents[2], timeout=300)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 130, (proc.returncode, err)
+    assert "kg add: interrupted after the outputs were replaced" in err and "Traceback" not in err, err
+    assert not list(out.glob(".staging-*"))
+    assert _consistent(out) == {a.name, b.name}
