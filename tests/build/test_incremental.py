@@ -721,3 +721,33 @@ def test_a_signal_held_while_the_outputs_are_moved_ends_as_ctrl_c_and_says_so(in
     assert "kg add: interrupted after the outputs were replaced" in err and "Traceback" not in err, err
     assert not list(out.glob(".staging-*"))
     assert _consistent(out) == {a.name, b.name}
+
+
+def test_graph_ttl_is_read_for_no_second_digest(inputs, tmp_path, monkeypatch):
+    """The manifest and the store's marker each took graph.ttl's SHA-256, reading it
+    twice more after writing it (the same code twice, found by a reviewer): the build
+    takes it as it writes graph.ttl, and both record that one fingerprint."""
+    import builtins
+    from pathlib import Path
+
+    import kg.build.cache
+    import kg.store
+
+    reads = []
+
+    def counting_open(file, mode="r", *args, **kwargs):
+        if Path(file).name == "graph.ttl" and "r" in mode:
+            reads.append(file)
+        return builtins.open(file, mode, *args, **kwargs)
+
+    for module in (kg.store, kg.build.cache):
+        monkeypatch.setattr(module, "open", counting_open, raising=False)
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    assert run_add([str(b)], str(out), progress=False) == 0
+    assert reads == []
+    manifest = json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))
+    marker = kg.store.store_marker(out / "store")
+    assert {k: marker[k] for k in ("size", "mtime_ns", "sha256")} == {k: manifest["graph"][k] for k in ("size", "mtime_ns", "sha256")}
+    assert marker["sha256"] == kg.store.file_sha256(out / "graph.ttl")
