@@ -337,6 +337,9 @@ def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int =
         raise ValueError(f"{path}: no such folder")
     store, graph_ttl, note = locate(path)
     if store is None and not (graph_ttl and graph_ttl.is_file()):
+        if (path / STORE_NAME).is_dir():  # a store is served only with the graph.ttl it was loaded from
+            raise ValueError(f"{path}: no graph.ttl here, beside its {STORE_NAME}/ (a store is served only with "
+                             "the graph.ttl it was loaded from): run kg build to write them again")
         raise ValueError(f"{path}: no Oxigraph store (OUT/store/) and no graph.ttl here: run kg build to write them")
     server = SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
     if store is not None:
