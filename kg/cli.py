@@ -247,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from kg import exitcodes
-    from kg.logs import setup_logging, shown
+    from kg.logs import set_command, setup_logging, shown
 
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
@@ -262,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(shown(f"kg: cannot write the log file {args.log_file}: {exc.strerror or exc}"), file=sys.stderr)
         return exitcodes.IO_ERROR
+    set_command(f"kg {args.command}")  # the prefix of lines code shared by commands writes
     try:
         return _dispatch(args)
     except KeyboardInterrupt as exc:  # "after the outputs were replaced" when a build's publishing held it

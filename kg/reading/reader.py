@@ -57,10 +57,13 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
         decoded = decode_bytes(data)
     except DecodeFailure as exc:
         return ReadError(source, str(exc))
+    errors = []
     if decoded.replaced:
-        from kg.logs import logger
+        from kg.logs import command, logger
 
-        logger().warning(f"{source}: {decoded.replaced} byte(s) that are not UTF-8 read as U+FFFD (a damaged or cut-off file)")
+        errors.append(f"{decoded.replaced} character(s) that could not be decoded as UTF-8 read as U+FFFD "
+                      "(a damaged or cut-off file)")
+        logger().warning(f"{command()}: {source}: {errors[-1]}")
     text = decoded.text
     if html or looks_like_html(text, strict=html is False):
         text = extract_html_text(text)
@@ -68,7 +71,7 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
             return ReadError(source, "no article text found in the HTML page")
     if not text.strip():
         return ReadError(source, "empty file (only whitespace)")
-    return Article(source=source, raw=text, path=path)
+    return Article(source=source, raw=text, path=path, errors=errors)
 
 
 def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article | ReadError:

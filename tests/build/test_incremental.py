@@ -751,3 +751,25 @@ def test_graph_ttl_is_read_for_no_second_digest(inputs, tmp_path, monkeypatch):
     marker = kg.store.store_marker(out / "store")
     assert {k: marker[k] for k in ("size", "mtime_ns", "sha256")} == {k: manifest["graph"][k] for k in ("size", "mtime_ns", "sha256")}
     assert marker["sha256"] == kg.store.file_sha256(out / "graph.ttl")
+
+
+def test_a_damaged_utf8_file_is_a_warning_of_report_json_named_by_its_command(inputs, tmp_path, capsys):
+    """The warning for a file with bytes that are not UTF-8 reached the log only, not
+    report.json's warnings as the warning for a long text does, began with no command,
+    and counted characters as bytes (found by a reviewer)."""
+    from kg.logs import setup_logging
+
+    a, b, _ = inputs
+    for f in (a, b):
+        data = f.read_bytes()
+        at = data.index("。".encode("utf-8")) + 3
+        f.write_bytes(data[:at] + b"\xff" + data[at:])
+    out = tmp_path / "out"
+    setup_logging("INFO")
+    said = "1 character(s) that could not be decoded as UTF-8 read as U+FFFD (a damaged or cut-off file)"
+    for run, f, name in ((lambda: _build([a], out), a, "kg build"),
+                         (lambda: run_add([str(b)], str(out), progress=False), b, "kg add")):
+        capsys.readouterr()
+        assert run() == 0
+        assert f"{name}: {f.name}: {said}" in capsys.readouterr().err
+        assert {"file": f.name, "message": said} in report(out)["warnings"]
