@@ -344,7 +344,7 @@ class Cache:
 
     def staged_communities(self) -> Path:
         """Where the page reads and writes its communities in this build (a copy of the
-        published file, moved back by :meth:`publish`)."""
+        published file, moved back by :meth:`publish_records`)."""
         import shutil
 
         base = self.staging if self.staging is not None else self.root
@@ -374,15 +374,7 @@ class Cache:
         base.mkdir(parents=True, exist_ok=True)
         (base / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
-    # publishing ---------------------------------------------------------
-    def publish(self, keep_articles: set[str], keep_rdf: set[str]) -> None:
-        """:meth:`publish_records`, :meth:`commit_manifest`, :meth:`prune`, in that order."""
-        if self.staging is None or not self.staging.is_dir():
-            return
-        self.publish_records()
-        self.commit_manifest()
-        self.prune(keep_articles, keep_rdf)
-
+    # publishing (kg.build.run.Built.publish: the records, the outputs, the manifest, then prune)
     def publish_records(self) -> None:
         """Move staged records under ``OUT/cache`` (keyed by content: harmless to a graph
         whose manifest does not name them), and the page's communities."""
