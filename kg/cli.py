@@ -247,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from kg import exitcodes
-    from kg.logs import setup_logging
+    from kg.logs import set_command, setup_logging, shown
 
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
@@ -260,12 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         setup_logging(level, args.log_file)
     except OSError as exc:
-        print(f"kg: cannot write the log file {args.log_file}: {exc.strerror or exc}", file=sys.stderr)
+        print(shown(f"kg: cannot write the log file {args.log_file}: {exc.strerror or exc}"), file=sys.stderr)
         return exitcodes.IO_ERROR
+    set_command(f"kg {args.command}")  # the prefix of lines code shared by commands writes
     try:
         return _dispatch(args)
-    except KeyboardInterrupt:
-        print("kg: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # "after the outputs were replaced" when a build's publishing held it
+        print(f"kg {args.command}: interrupted {exc}" if str(exc) else "kg: interrupted", file=sys.stderr)
         return exitcodes.INTERRUPTED
     except BrokenPipeError:
         return exitcodes.OK

@@ -26,14 +26,20 @@ def logger() -> logging.Logger:
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0)]}
 
 
+def shown(line: str) -> str:
+    """``line`` with control characters as escapes (``\\x1b``), and the bytes of a path
+    that are not UTF-8 too (``\\xff``): what a terminal, a pipe or a log file can take
+    (a line printed rather than logged goes through it too)."""
+    from kg.reading.encoding import escaped
+
+    return escaped(line).translate(_CONTROL)
+
+
 class _Escaped(logging.Formatter):
-    """A formatter whose lines show control characters as escapes (``\\x1b``), and the
-    bytes of a path that are not UTF-8 too (``\\xff``: a log file could not take them)."""
+    """A formatter whose lines are :func:`shown`."""
 
     def format(self, record: logging.LogRecord) -> str:
-        from kg.reading.encoding import escaped
-
-        return escaped(super().format(record)).translate(_CONTROL)
+        return shown(super().format(record))
 
 
 #: the command running, for messages of code shared by several commands (kg build, kg add)

@@ -170,7 +170,7 @@ def run_build(
     from kg.build.engines import EngineUnavailable
     from kg.build.run import BuildOptions, build
     from kg.export.outdir import OutputError, claim_output
-    from kg.logs import logger, set_command, setup_logging
+    from kg.logs import logger, set_command, setup_logging, shown
 
     set_command("kg build")
     log = logger()
@@ -218,9 +218,9 @@ def run_build(
         log.warning(f"kg build: {f['file']}: {f['reason']}")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items()))
     skipped = f"; {_skip_summary(report.failed)}" if report.failed else ""
-    print(f"kg build: {len(report.read)} articles read, {len(report.failed)} failed{skipped}; "
-          f"{sum(report.entities.values())} entities ({summary}); {report.triples} triples"
-          f"{report.dropped_summary()} -> {out.path}")
+    print(shown(f"kg build: {len(report.read)} articles read, {len(report.failed)} failed{skipped}; "
+                f"{sum(report.entities.values())} entities ({summary}); {report.triples} triples"
+                f"{report.dropped_summary()} -> {out.path}"))
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:
         log.warning(f"kg build: SHACL: {len(report.validation['violations'])} violation(s) could not be repaired "

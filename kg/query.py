@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from kg.logs import shown
 from kg.rdf.namespaces import shorten
 from kg.sparql import (  # noqa: F401  (kg.query keeps its public names)
     DEFAULT_TIMEOUT,
@@ -128,7 +129,7 @@ def run_query(graph_path: str, text: str | None, file: str | None, fmt: str | No
             raise QueryError(misfit)
         store, graph_file, note = _store_for(graph_path)
         if note:
-            print(f"kg query: {note}; answering from {graph_file}", file=sys.stderr)
+            print(shown(f"kg query: {note}; answering from {graph_file}"), file=sys.stderr)
         answer = None
         if store is not None:
             from kg.store import StoreError, query_store
@@ -136,7 +137,7 @@ def run_query(graph_path: str, text: str | None, file: str | None, fmt: str | No
             try:
                 answer = query_store(store, query_text, timeout=timeout or None, limit=limit)
             except StoreError as exc:  # the store is a speed-up: graph.ttl still answers
-                print(f"kg query: {exc}; answering from {graph_file}", file=sys.stderr)
+                print(shown(f"kg query: {exc}; answering from {graph_file}"), file=sys.stderr)
         if answer is None:
             graph = load_graph(graph_file)
             answer = execute(graph, query_text, timeout=timeout or None, limit=limit)
@@ -144,7 +145,7 @@ def run_query(graph_path: str, text: str | None, file: str | None, fmt: str | No
         print(f"kg query: {exc}", file=sys.stderr)
         return exitcodes.QUERY_TIMEOUT
     except ValueError as exc:  # QueryError, QueryRefused and load_graph's errors
-        print(f"kg query: {exc}", file=sys.stderr)
+        print(shown(f"kg query: {exc}"), file=sys.stderr)
         return exitcodes.USAGE
     write_answer(answer, fmt or "table", out)
     if limit is not None and answer.kind == "SELECT" and len(answer.rows) == limit:

@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import parse_qs, urlsplit
 
+from kg.logs import shown
+
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 #: the largest request body accepted (a query, form-encoded or not)
@@ -335,13 +337,16 @@ def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int =
         raise ValueError(f"{path}: no such folder")
     store, graph_ttl, note = locate(path)
     if store is None and not (graph_ttl and graph_ttl.is_file()):
+        if (path / STORE_NAME).is_dir():  # a store is served only with the graph.ttl it was loaded from
+            raise ValueError(f"{path}: no graph.ttl here, beside its {STORE_NAME}/ (a store is served only with "
+                             "the graph.ttl it was loaded from): run kg build to write them again")
         raise ValueError(f"{path}: no Oxigraph store (OUT/store/) and no graph.ttl here: run kg build to write them")
     server = SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
     if store is not None:
         return server
     if err is not None:
-        print(f"kg serve: {note or 'no Oxigraph store (OUT/store/) for ' + str(graph_ttl)}; loading {graph_ttl} "
-              "into a temporary store (removed when kg serve stops)", file=err, flush=True)
+        print(shown(f"kg serve: {note or 'no Oxigraph store (OUT/store/) for ' + str(graph_ttl)}; loading {graph_ttl} "
+                    "into a temporary store (removed when kg serve stops)"), file=err, flush=True)
     server.graph_ttl = graph_ttl
     try:
         server.temporary = Path(tempfile.mkdtemp(prefix="kg-serve-"))
@@ -401,17 +406,17 @@ def _serve(out_dir: str, host: str, port: int, timeout: float | None, cors: str 
     try:
         server = make_server(out_dir, host, port, timeout, cors, err=err)
     except ValueError as exc:
-        print(f"kg serve: {exc}", file=err)
+        print(shown(f"kg serve: {exc}"), file=err)
         return exitcodes.USAGE
     except OSError as exc:
-        print(f"kg serve: cannot listen on {host}:{port}: {exc.strerror or exc}", file=err)
+        print(shown(f"kg serve: cannot listen on {host}:{port}: {exc.strerror or exc}"), file=err)
         return exitcodes.USAGE
     limit = f"{timeout:g} s per query" if timeout else "no time limit"
     source = f"{server.graph_ttl} in a temporary store" if server.temporary else f"store {server.store_dir}"
-    print(f"kg serve: SPARQL endpoint at {server.url} ({source}; {limit}; "
-          f"CORS {'for ' + cors if cors else 'off'}); Ctrl-C stops it", file=err, flush=True)
+    print(shown(f"kg serve: SPARQL endpoint at {server.url} ({source}; {limit}; "
+                f"CORS {'for ' + cors if cors else 'off'}); Ctrl-C stops it"), file=err, flush=True)
     if not _is_loopback(host):
-        print(f"kg serve: listening on {host}: anyone who can reach this address can query the graph",
+        print(shown(f"kg serve: listening on {host}: anyone who can reach this address can query the graph"),
               file=err, flush=True)
     try:
         server.serve_forever()

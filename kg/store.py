@@ -90,17 +90,37 @@ class StoreError(ValueError):
     """The store cannot be written or read; the message says why."""
 
 
-# ------------------------------------------------------------------ writing
-def _fingerprint(graph_ttl: Path, with_hash: bool = True) -> dict:
+# ------------------------------------------------------------------ which graph.ttl
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def graph_fingerprint(graph_ttl: Path, sha256: str | None = None) -> dict:
+    """What the store's marker and the build cache's manifest record of the graph.ttl
+    they were made from: name, size, modification time (a rename keeps both) and
+    SHA-256 (a copied folder has new times). ``sha256``: the digest when the caller
+    has it (a build takes it as it writes graph.ttl), else the file is read."""
     st = graph_ttl.stat()
-    out = {"graph": graph_ttl.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-    if with_hash:
-        digest = hashlib.sha256()
-        with open(graph_ttl, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        out["sha256"] = digest.hexdigest()
-    return out
+    return {"graph": graph_ttl.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+            "sha256": sha256 or file_sha256(graph_ttl)}
+
+
+def fingerprint_matches(recorded: dict, graph_ttl: Path) -> bool:
+    """Whether ``graph_ttl`` is the file ``recorded`` (:func:`graph_fingerprint`) was
+    taken of: the same size and modification time, or the same size and SHA-256."""
+    st = graph_ttl.stat()
+    if st.st_size != recorded.get("size"):
+        return False
+    if st.st_mtime_ns == recorded.get("mtime_ns"):
+        return True
+    return file_sha256(graph_ttl) == recorded.get("sha256")
+
+
+# ------------------------------------------------------------------ writing
 
 
 def _recover(store_dir: Path) -> None:
@@ -133,15 +153,16 @@ def write_store(graph_ttl_path: str | os.PathLike, store_dir: str | os.PathLike,
     return store_dir
 
 
-def load_store(graph_ttl: Path, staging: Path, state: dict | None = None) -> dict:
+def load_store(graph_ttl: Path, staging: Path, state: dict | None = None, fingerprint: dict | None = None) -> dict:
     """Bulk-load ``graph_ttl`` (and the ontology when it lacks it) into a new store in the
     empty folder ``staging`` and write its marker; the marker. The marker names
     ``graph_ttl``'s size, modification time and SHA-256, which a rename keeps: a
     store loaded from a build's staged graph.ttl matches it once published. ``state``
     (:func:`store_state`, what graph.ttl holds by subject) is written beside it for
-    the next ``kg add`` (:func:`update_store`)."""
+    the next ``kg add`` (:func:`update_store`). ``fingerprint``: graph.ttl's, when the
+    build has it (:func:`graph_fingerprint`)."""
     ox = _pyoxigraph()
-    fingerprint = _fingerprint(graph_ttl)
+    fingerprint = fingerprint or graph_fingerprint(graph_ttl)
     store = ox.Store(str(staging))
     try:
         store.bulk_load(path=str(graph_ttl), format=ox.RdfFormat.TURTLE)
@@ -286,13 +307,14 @@ def store_changes(old: dict, new: dict, texts: dict, article_texts) -> StoreChan
 
 
 def update_store(source: Path, graph_ttl: Path, staging: Path, changes: StoreChanges, head: bytes,
-                 state: dict) -> dict:
+                 state: dict, fingerprint: dict | None = None) -> dict:
     """A copy of the store ``source`` (hard links to its immutable files) into the folder
     ``staging`` (which must not exist), with ``changes`` applied, and its marker and
-    state for ``graph_ttl``; the marker. The published store is only read."""
+    state for ``graph_ttl`` (its ``fingerprint`` when the build has it); the marker.
+    The published store is only read."""
     import pyoxigraph as ox
 
-    fingerprint = _fingerprint(graph_ttl)
+    fingerprint = fingerprint or graph_fingerprint(graph_ttl)
     old_marker = store_marker(source) or {}
     reader = ox.Store.read_only(str(source))
     try:
@@ -348,7 +370,7 @@ class StoreLoad:
     published file, a rename keeps its size and time); :meth:`cancel` removes it."""
 
     def __init__(self, graph_ttl: Path | None, parent: Path, state: dict | None = None,
-                 update: tuple | None = None, first: bytes | None = None) -> None:
+                 update: tuple | None = None, first: bytes | None = None, fingerprint: dict | None = None) -> None:
         import threading
 
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-store-", dir=parent))
@@ -356,6 +378,8 @@ class StoreLoad:
         #: "updated" (the old store with the changes) or "loaded" (graph.ttl bulk-loaded)
         self.how = ""
         self._graph_ttl, self._state, self._update, self._first = graph_ttl, state, update, first
+        #: graph.ttl's :func:`graph_fingerprint` when the build gives it (else taken here)
+        self._fingerprint = fingerprint
         #: an early load's remaining statements: (graph.ttl, Turtle bytes, state), or None: cancelled
         self._rest: tuple | None = None
         self._given = threading.Event()
@@ -364,11 +388,11 @@ class StoreLoad:
 
     @classmethod
     def start(cls, graph_ttl: str | os.PathLike, parent: str | os.PathLike, state: dict | None = None,
-              update: tuple | None = None) -> "StoreLoad":
+              update: tuple | None = None, fingerprint: dict | None = None) -> "StoreLoad":
         """Load ``graph_ttl`` (with ``state``, :func:`store_state`), or with ``update``
         (``(published store folder, StoreChanges, Turtle prefix lines as bytes)``) copy
         the published store and apply the changes, loading graph.ttl if that fails."""
-        return cls(Path(graph_ttl), Path(parent), state, update)
+        return cls(Path(graph_ttl), Path(parent), state, update, fingerprint=fingerprint)
 
     @classmethod
     def begin(cls, parent: str | os.PathLike, first: bytes) -> "StoreLoad":
@@ -379,11 +403,13 @@ class StoreLoad:
         which they come does not matter, and graph.ttl has no blank nodes)."""
         return cls(None, Path(parent), first=first)
 
-    def complete(self, graph_ttl: str | os.PathLike, rest: bytes, state: dict | None = None) -> None:
+    def complete(self, graph_ttl: str | os.PathLike, rest: bytes, state: dict | None = None,
+                 fingerprint: dict | None = None) -> None:
         """The statements of the finished ``graph_ttl`` that :meth:`begin` was not given
         (Turtle with its prefix lines), and its ``state``: the load goes on with them and
         takes graph.ttl's fingerprint for the marker."""
         self._rest = (Path(graph_ttl), rest, state)
+        self._fingerprint = fingerprint
         self._given.set()
 
     def _run(self) -> None:
@@ -395,7 +421,8 @@ class StoreLoad:
                 source, changes, head = self._update
                 try:
                     os.rmdir(self.staging)  # the backup makes the folder
-                    update_store(source, self._graph_ttl, self.staging, changes, head, self._state)
+                    update_store(source, self._graph_ttl, self.staging, changes, head, self._state,
+                                 self._fingerprint)
                     self.how = "updated"
                     return
                 except Exception as exc:  # the full load below is always right
@@ -404,7 +431,7 @@ class StoreLoad:
                     logger().debug(f"kg: the store could not be updated in place ({exc}); loading graph.ttl")
                     shutil.rmtree(self.staging, ignore_errors=True)
                     self.staging.mkdir()
-            load_store(self._graph_ttl, self.staging, self._state)
+            load_store(self._graph_ttl, self.staging, self._state, self._fingerprint)
             self.how = "loaded"
         except BaseException as exc:  # reported by finish()
             self.error = exc
@@ -425,7 +452,7 @@ class StoreLoad:
             raise StoreError(f"the staged graph.ttl is not readable Turtle: {exc}") from exc
         finally:
             del store
-        _write_marker(self.staging, _fingerprint(graph_ttl), triples, added_ontology, state)
+        _write_marker(self.staging, self._fingerprint or graph_fingerprint(graph_ttl), triples, added_ontology, state)
         self.how = "loaded"
 
     def finish(self, store_dir: str | os.PathLike) -> Path:
@@ -466,12 +493,7 @@ def is_current(store_dir: Path, graph_ttl: Path) -> bool:
     marker = store_marker(store_dir)
     if not marker or not graph_ttl.is_file():
         return False
-    now = _fingerprint(graph_ttl, with_hash=False)
-    if now["size"] != marker.get("size"):
-        return False
-    if now["mtime_ns"] == marker.get("mtime_ns"):
-        return True
-    return _fingerprint(graph_ttl)["sha256"] == marker.get("sha256")
+    return fingerprint_matches(marker, graph_ttl)
 
 
 def locate(path: str | os.PathLike) -> tuple[Path | None, Path | None, str | None]:

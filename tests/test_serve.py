@@ -30,7 +30,7 @@ import pytest
 from kg import exitcodes
 from kg.query import execute
 from kg.rdf.loading import load_graph
-from kg.serve import SparqlHandler, choose_formats, make_server
+from kg.serve import SparqlHandler, choose_formats, make_server, run_serve
 
 PEOPLE = 'SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name } ORDER BY ?name'
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -399,6 +399,17 @@ def test_kg_serve_without_a_store_exits_2(tmp_path):
     err = proc.stderr.decode()
     assert proc.returncode == exitcodes.USAGE and "Traceback" not in err
     assert "no Oxigraph store" in err and "no graph.ttl" in err
+
+
+def test_kg_serve_of_a_store_without_its_graph_says_graph_ttl_is_missing(out, tmp_path):
+    """A folder with store/ and no graph.ttl was said to have "no Oxigraph store (OUT/store/)
+    and no graph.ttl" (found by a reviewer): it says what is missing."""
+    folder = tmp_path / "out"
+    shutil.copytree(out / "store", folder / "store")
+    err = io.StringIO()
+    assert run_serve(str(folder), port=0, err=err) == exitcodes.USAGE
+    line = err.getvalue()
+    assert "no graph.ttl here, beside its store/" in line and "no Oxigraph store" not in line, line
 
 
 def test_kg_serve_answers_and_stops_cleanly_on_ctrl_c(out):

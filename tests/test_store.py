@@ -371,7 +371,7 @@ def test_a_large_graph_loads_the_store_after_the_page(tmp_path, monkeypatch):
     for how in ("start", "begin"):  # after graph.ttl is written, or before (a new store)
         real = getattr(kgstore.StoreLoad, how)
         monkeypatch.setattr(kgstore.StoreLoad, how,
-                            classmethod(lambda cls, *a, how=how, real=real: record(how, a) or real(*a)))
+                            classmethod(lambda cls, *a, how=how, real=real, **kw: record(how, a) or real(*a, **kw)))
     monkeypatch.setattr(kgstore, "BACKGROUND_MAX_BYTES", 0)
     seed = tmp_path / "in"
     seed.mkdir()

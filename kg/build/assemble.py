@@ -204,24 +204,34 @@ def turtle_head() -> str:
 
 
 def write_graph(path: Path, entities: EntitySection, article_chunks, before: list, after: list,
-                texts: dict | None = None) -> None:
+                texts: dict | None = None) -> str:
     """graph.ttl: prefixes, ``before`` (the ontology), entities, the articles'
-    blocks (bytes, in order), ``after``; fsynced. ``texts`` (a dict), when given,
-    receives the Turtle text of every subject but the articles' (subject -> bytes)."""
+    blocks (bytes, in order), ``after``; fsynced; its SHA-256, taken as it is written
+    (:func:`kg.store.graph_fingerprint`). ``texts`` (a dict), when given, receives
+    the Turtle text of every subject but the articles' (subject -> bytes)."""
+    import hashlib
+
+    digest = hashlib.sha256()
     with open(path, "wb") as out:
-        out.write(turtle_head().encode("utf-8"))
+
+        def write(data) -> None:
+            out.write(data)
+            digest.update(data)
+
+        write(turtle_head().encode("utf-8"))
         if texts is not None:
             texts.update((s, ("\n\n" + text).encode("utf-8")) for s, text in (*before, *after))
-        out.write("".join("\n\n" + text for _s, text in before).encode("utf-8"))
+        write("".join("\n\n" + text for _s, text in before).encode("utf-8"))
         for chunk in entities.chunks(texts):
-            out.write(chunk)
+            write(chunk)
         for chunk in article_chunks:
-            out.write(chunk)
-        out.write("".join("\n\n" + text for _s, text in after).encode("utf-8"))
-        out.write(b"\n")
+            write(chunk)
+        write("".join("\n\n" + text for _s, text in after).encode("utf-8"))
+        write(b"\n")
         out.flush()
         os.fsync(out.fileno())
     os.chmod(path, 0o666 & ~_umask())
+    return digest.hexdigest()
 
 
 def _umask() -> int:

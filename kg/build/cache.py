@@ -147,30 +147,17 @@ def record_key(source: str, raw: str, model: str, code: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def graph_fingerprint(graph_ttl: Path) -> dict:
-    """What the manifest records of the graph.ttl it describes: size, modification time
-    (a rename keeps both) and SHA-256 (for a copied folder)."""
-    st = graph_ttl.stat()
-    digest = hashlib.sha256()
-    with open(graph_ttl, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest.hexdigest()}
-
-
 def describes(manifest: dict, graph_ttl: Path) -> bool:
     """False when ``graph_ttl`` is there and is not the graph ``manifest`` was written with
-    (a run killed after it replaced graph.ttl and before its manifest); True otherwise
-    (also for a manifest of an older build, which recorded no graph)."""
+    (:func:`kg.store.graph_fingerprint`, as the store records it: a run killed after it
+    replaced graph.ttl and before its manifest); True otherwise (also for a manifest of
+    an older build, which recorded no graph)."""
+    from kg.store import fingerprint_matches
+
     recorded = manifest.get("graph")
     if not isinstance(recorded, dict) or not graph_ttl.is_file():
         return True
-    st = graph_ttl.stat()
-    if st.st_size != recorded.get("size"):
-        return False
-    if st.st_mtime_ns == recorded.get("mtime_ns"):
-        return True
-    return graph_fingerprint(graph_ttl)["sha256"] == recorded.get("sha256")
+    return fingerprint_matches(recorded, graph_ttl)
 
 
 # ----------------------------------------------------------------- the records
@@ -357,7 +344,7 @@ class Cache:
 
     def staged_communities(self) -> Path:
         """Where the page reads and writes its communities in this build (a copy of the
-        published file, moved back by :meth:`publish`)."""
+        published file, moved back by :meth:`publish_records`)."""
         import shutil
 
         base = self.staging if self.staging is not None else self.root
@@ -387,15 +374,7 @@ class Cache:
         base.mkdir(parents=True, exist_ok=True)
         (base / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
-    # publishing ---------------------------------------------------------
-    def publish(self, keep_articles: set[str], keep_rdf: set[str]) -> None:
-        """:meth:`publish_records`, :meth:`commit_manifest`, :meth:`prune`, in that order."""
-        if self.staging is None or not self.staging.is_dir():
-            return
-        self.publish_records()
-        self.commit_manifest()
-        self.prune(keep_articles, keep_rdf)
-
+    # publishing (kg.build.run.Built.publish: the records, the outputs, the manifest, then prune)
     def publish_records(self) -> None:
         """Move staged records under ``OUT/cache`` (keyed by content: harmless to a graph
         whose manifest does not name them), and the page's communities."""

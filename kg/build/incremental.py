@@ -1,7 +1,7 @@
 """``kg add``: add, replace or remove articles of an existing build.
 
 The build's articles are the rows of ``OUT/cache/manifest.json`` (file,
-source, path, record key), in build order. ``kg add FILES --to OUT`` reads the
+source, the file's resolved path, record key), in build order. ``kg add FILES --to OUT`` reads the
 files; a file whose name is already in the graph replaces that article in
 place (a changed file is analysed again, an unchanged one keeps its record),
 a new one is appended. ``kg add --remove NAMES --to OUT`` drops the articles
@@ -87,28 +87,31 @@ def _relations(mode: str | None):
             os.environ["ZHKG_RELATIONS"] = saved
 
 
-def _same_path(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
-
-
 def _matches(name: str, item: Input) -> bool:
-    return name in (item.file, item.source) or Path(name).name == item.file or _same_path(name, item.path)
+    """Whether ``name`` (as given: bytes that are not UTF-8 as surrogates) names ``item``,
+    whose names hold such bytes escaped (:func:`kg.reading.encoding.escaped`)."""
+    from kg.reading.encoding import escaped
+
+    name = escaped(name)
+    return name in (item.file, item.source) or Path(name).name == item.file
 
 
 def plan_add(rows: list[Input], paths: list[str], max_bytes: int, model: str | None) -> tuple[list[Input], dict]:
     """The new article list: ``rows`` with the files of ``paths`` replaced in place or appended.
 
     The files are named as ``kg build`` names them (:func:`kg.reading.reader.read_inputs`),
-    except that a file an article was read from keeps that article's name: a new file
-    replaces the article read from the same path, else the one of its name (``a.txt``;
-    two files of one name in different folders are two articles, ``a.txt`` and
-    ``b/a.txt``, as ``kg build`` keeps them). A file that cannot be read replaces
-    nothing: the article it would replace stays, and it is reported as failed,
-    not added."""
-    from kg.reading.reader import file_key
+    except that a file an article was read from keeps that article's name: a file
+    replaces the article read from the same path. Another file replaces an article
+    by name only when that article's file is no longer there (a moved file);
+    otherwise it takes a longer name, as ``kg build`` gives (two files of one name in
+    different folders are two articles, ``a.txt`` and ``b/a.txt``), whatever else the
+    command line holds. A file that cannot be read replaces nothing: the article it
+    would replace stays, and it is reported as failed, not added."""
+    from kg.reading.reader import gone
 
     mid, cid = model_id(model), code_id()
-    new = read_items(paths, max_bytes, known={file_key(r.path): r.file for r in rows if r.path is not None})
+    new = read_items(paths, max_bytes, known={r.path: r.file for r in rows if r.path is not None},
+                     taken={r.file for r in rows if not gone(r.path)})
     for item in new:
         if item.article is not None:
             item.key = record_key(item.source, item.article.raw, mid, cid)
@@ -147,8 +150,11 @@ def plan_remove(rows: list[Input], names: list[str]) -> tuple[list[Input], dict,
     """``rows`` without the files named; (rows, changes, names that matched nothing).
     A name that is the path of an article's file removes that article only (not
     another of the same file name in another folder)."""
+    from kg.reading.reader import file_key, same_file
+
     def hits(n: str) -> list[Input]:
-        by_path = [r for r in rows if _same_path(n, r.path)]
+        key = file_key(n)
+        by_path = [r for r in rows if same_file(r.path, key)]
         return by_path or [r for r in rows if _matches(n, r)]
 
     unknown = [n for n in names if not hits(n)]
@@ -179,9 +185,10 @@ def run_add(
     from kg import exitcodes
     from kg.build.engines import EngineUnavailable
     from kg.export.outdir import OutputError, claim_output
-    from kg.logs import logger, set_command, setup_logging
+    from kg.logs import logger, set_command, setup_logging, shown
     from kg.nlp.base import ModelNotAvailable
     from kg.build.report import BuildReport, usage_problem
+    from kg.reading.encoding import escaped
 
     set_command("kg add")
     log = logger()
@@ -229,7 +236,7 @@ def run_add(
                 if remove:
                     items, changes, unknown = plan_remove(rows, paths)
                     for name in unknown:
-                        log.warning(f"kg add: {name}: no such article in {out.path}")
+                        log.warning(f"kg add: {escaped(name)}: no such article in {out.path}")
                     if not changes["removed"]:
                         log.error("kg add: nothing to remove")
                         return exitcodes.USAGE
@@ -264,11 +271,11 @@ def run_add(
     for f in report.failed:
         log.warning(f"kg add: {f['file']}: {f['reason']}")
     stats = built.extra.get("build", {})
-    print(f"kg add: {len(changes['added'])} added, {len(changes['changed'])} changed, "
-          f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed "
-          f"({stats.get('analysed', 0)} analysed, {stats.get('from_cache', 0)} from the cache); "
-          f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples"
-          f"{report.dropped_summary()} -> {out.path}")
+    print(shown(f"kg add: {len(changes['added'])} added, {len(changes['changed'])} changed, "
+                f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed "
+                f"({stats.get('analysed', 0)} analysed, {stats.get('from_cache', 0)} from the cache); "
+                f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples"
+                f"{report.dropped_summary()} -> {out.path}"))
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:
         log.warning(f"kg add: SHACL: {len(report.validation['violations'])} violation(s) could not be repaired "

@@ -24,8 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build.cache import (Cache, code_id, decode_slim, graph_fingerprint, model_id, model_name, read_checked,
-                            record_key)
+from kg.build.cache import Cache, code_id, decode_slim, model_id, model_name, read_checked, record_key
 from kg.build.process import fewer_collections
 from kg.build.worker import DEFAULT_ANALYZE
 from kg.doc import Article, ReadError
@@ -104,6 +103,8 @@ class Built:
     store_load: object | None = None
     #: what graph.ttl holds by subject (kg.store.store_state), written with the store
     store_state: dict | None = None
+    #: the staged graph.ttl's kg.store.graph_fingerprint (its SHA-256 taken as it was written)
+    fingerprint: dict | None = None
 
     def publish(self, out) -> str | None:
         """Put the staged build in place of the previous one; what went wrong with
@@ -125,13 +126,14 @@ class Built:
             if self.store_load is None and (self.staging / "graph.ttl").is_file():
                 # a large graph: loaded now that graph.html is written and its graph freed
                 try:
-                    self.store_load = StoreLoad.start(self.staging / "graph.ttl", out.path, self.store_state)
+                    self.store_load = StoreLoad.start(self.staging / "graph.ttl", out.path, self.store_state,
+                                                      fingerprint=self.fingerprint)
                 except Exception as exc:  # graph.ttl answers without it
                     store_error = str(exc) or repr(exc)
             if self.store_load is not None:
                 self.store_load.wait()  # it reads the staged graph.ttl
             names = [n for n in OUTPUTS if (self.staging / n).exists()]
-            with signals_held():
+            with signals_held(done="after the outputs were replaced"):
                 if "graph.html" not in names:
                     (out.path / "graph.html").unlink(missing_ok=True)
                 out.publish(self.staging, names)
@@ -176,15 +178,17 @@ class Built:
 
 
 # ---------------------------------------------------------------- reading
-def read_items(paths: list[str], max_bytes: int, known: dict[str, str] | None = None) -> list[Input]:
+def read_items(paths: list[str], max_bytes: int, known: dict[str, str] | None = None,
+               taken: set[str] | None = None) -> list[Input]:
     """Every input article (long ones in parts), in order; unreadable ones with their reason.
-    ``known``: files that keep their names (:func:`kg.reading.reader.read_inputs`)."""
+    ``known``: files that keep their names; ``taken``: names no other file takes
+    (:func:`kg.reading.reader.read_inputs`)."""
     from kg.logs import logger
     from kg.reading.parts import split_long
     from kg.reading.reader import read_inputs
 
     items: list[Input] = []
-    for item in read_inputs(paths, max_bytes=max_bytes, known=known):
+    for item in read_inputs(paths, max_bytes=max_bytes, known=known, taken=taken):
         if isinstance(item, ReadError):
             items.append(Input(item.source, item.source, None, error=item.reason))
             continue
@@ -591,14 +595,15 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         result.store_load = store.StoreLoad.begin(staging.parent, first)
         del first
     texts: dict = {}
-    write_graph(staging / "graph.ttl", section, articles, before, after, texts)
+    digest = write_graph(staging / "graph.ttl", section, articles, before, after, texts)
+    fingerprint = result.fingerprint = store.graph_fingerprint(staging / "graph.ttl", digest)
     del articles
     report.seconds["turtle"] += time.perf_counter() - t0
 
     t0 = time.perf_counter()
     state = result.store_state = store.store_state(texts, rendering.subjects)
     if result.store_load is not None:
-        result.store_load.complete(staging / "graph.ttl", head + b"".join(texts.values()), state)
+        result.store_load.complete(staging / "graph.ttl", head + b"".join(texts.values()), state, fingerprint)
     else:
         update = _store_update(staging.parent, published, state, texts, cache, head)
         # the store loads while graph.html is written, unless both would hold a large graph in
@@ -606,7 +611,8 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         # an update of the published store (kg add) holds little and always runs meanwhile
         if (update is not None or page is None
                 or (staging / "graph.ttl").stat().st_size <= store.BACKGROUND_MAX_BYTES):
-            result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent, state, update)
+            result.store_load = store.StoreLoad.start(staging / "graph.ttl", staging.parent, state, update,
+                                                      fingerprint=fingerprint)
     del texts
     report.seconds["store_plan"] += time.perf_counter() - t0
     report.versions = versions()
@@ -649,7 +655,7 @@ def _finish(result: Built, rendering: Rendering, options: BuildOptions, stats: S
         "relations": report.relation_mode,  # kg add's default, as "model" is
         "html": options.html,  # kg add's default
         "articles": manifest_rows,
-        "graph": graph_fingerprint(staging / "graph.ttl"),  # kg add checks it is the published one
+        "graph": fingerprint,  # kg add checks it is the published one (kg.build.cache.describes)
     }
     cache.stage_manifest(manifest)
 

@@ -38,10 +38,17 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
 
 
 @contextmanager
-def signals_held(signums: tuple = (signal.SIGINT, signal.SIGTERM)):
+def signals_held(signums: tuple = (signal.SIGINT, signal.SIGTERM), done: str = ""):
     """Hold off Ctrl-C (SIGINT) and SIGTERM while the block runs, then deliver what
     came: for a few renames that must all happen or none (a build's outputs and the
-    manifest that describes them). Outside the main thread nothing is held."""
+    manifest that describes them). Outside the main thread nothing is held.
+
+    A signal that would stop the process (its handler Python's default for Ctrl-C, or
+    the system's, SIGTERM's) stops it as Ctrl-C does: KeyboardInterrupt, so that the
+    callers' clean-up runs (a SIGTERM re-raised would kill the process on the spot,
+    staging folders left behind); its message is ``done`` once the block has run
+    through ("after the outputs were replaced"). A signal with a handler of its own
+    gets it."""
     caught: list[int] = []
     previous: dict = {}
     try:
@@ -51,10 +58,18 @@ def signals_held(signums: tuple = (signal.SIGINT, signal.SIGTERM)):
                 previous[signum] = signal.signal(signum, lambda n, _frame: caught.append(n))
     except ValueError:  # not the main thread
         pass
+    finished = False
     try:
         yield
+        finished = True
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        stop = False
         for signum in dict.fromkeys(caught):
-            signal.raise_signal(signum)
+            if previous[signum] in (signal.SIG_DFL, signal.default_int_handler):
+                stop = True
+            else:
+                signal.raise_signal(signum)
+        if stop:
+            raise KeyboardInterrupt(done if finished else "")

@@ -33,8 +33,9 @@ def load_graph(path: str | Path) -> "Graph":
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
     graph = new_graph()
-    try:
-        graph.parse(str(path), format=guess_format(str(path)) or "turtle")
+    try:  # from an open file: rdflib makes a path that is not UTF-8 into another (U+FFFD)
+        with open(path, "rb") as fh:
+            graph.parse(file=fh, format=guess_format(str(path)) or "turtle", publicID=path.absolute().as_uri())
     except Exception as exc:  # rdflib raises many parser-specific types
         raise ValueError(f"{path}: not a readable RDF graph: {one_line(exc)}") from exc
     if len(graph) == 0:  # report.json, an empty file: parsed, but no graph (kg query would answer from the ontology alone)

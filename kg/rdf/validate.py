@@ -139,6 +139,7 @@ def run_validate(graph_path: str, out: TextIO) -> int:
     """``kg validate GRAPH``: 0 conforms, 1 violations, 2 bad input."""
     import sys
 
+    from kg.logs import shown
     from kg.rdf.loading import load_graph
     from kg.rdf.ontology import OntologyNotFound
 
@@ -146,14 +147,14 @@ def run_validate(graph_path: str, out: TextIO) -> int:
         graph = load_graph(graph_path)
         result = validate_graph(graph)
     except (ValueError, OntologyNotFound) as exc:
-        print(f"kg validate: {exc}", file=sys.stderr)
+        print(shown(f"kg validate: {exc}"), file=sys.stderr)
         return 2
     for line in result.warnings:
         print(line, file=out)
     if result.conforms:
-        print(f"{graph_path}: conforms ({len(graph)} triples, {len(result.warnings)} warnings)", file=out)
+        print(shown(f"{graph_path}: conforms ({len(graph)} triples, {len(result.warnings)} warnings)"), file=out)
         return 0
     for line in result.violations:
         print(line, file=out)
-    print(f"{graph_path}: {len(result.violations)} violations", file=out)
+    print(shown(f"{graph_path}: {len(result.violations)} violations"), file=out)
     return 1

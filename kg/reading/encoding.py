@@ -4,7 +4,8 @@ Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8;
 then UTF-16 without a mark when NUL bytes sit in the pattern UTF-16 leaves
 (ASCII characters); any other NUL byte means a binary file. UTF-8 with a few
 bad bytes (a stray byte, a download cut inside a character) is read as UTF-8,
-each bad byte replaced by U+FFFD and counted (``Decoded.replaced``): at most
+each bad byte (or character cut short) replaced by U+FFFD and counted
+(``Decoded.replaced``; a U+FFFD the file holds is not counted): at most
 :data:`MAX_BAD_UTF8` of the characters, at least one. The rest goes to
 charset-normalizer, limited to the encodings Chinese text comes in (GB18030
 and its subsets GBK/GB2312, Big5 and its variants), UTF-16 last. A decoded
@@ -44,7 +45,8 @@ class DecodeFailure(Exception):
 class Decoded:
     text: str
     encoding: str
-    #: bytes that were not UTF-8, replaced by U+FFFD (damaged UTF-8 only)
+    #: characters that could not be decoded (a bad byte, a character cut short), each
+    #: replaced by one U+FFFD (damaged UTF-8 only)
     replaced: int = 0
 
 
@@ -76,7 +78,7 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a few bytes that are not (a stray byte, a last character cut
     short), each replaced by U+FFFD; None when there are too many for that."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))  # not those the file holds
     if not bad or bad > max(1, MAX_BAD_UTF8 * len(text)):
         return None
     return Decoded(_check_text(text, "utf-8").text, "utf-8", bad)

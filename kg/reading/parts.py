@@ -45,6 +45,7 @@ def split_long(article: Article, limit: int = PART_CHARS) -> list[Article]:
     if raw.strip():
         pieces.append(raw)
     parts = [Article(source=f"{article.source}#{k}", raw=piece, path=article.path) for k, piece in enumerate(pieces, 1)]
+    parts[0].errors.extend(article.errors)  # the reading's (a damaged file)
     parts[0].errors.append(
         f"{len(article.raw)} characters: processed as {len(parts)} parts of at most {limit} "
         f"({article.source}#1 … #{len(parts)}); relations across parts are not found")

@@ -8,7 +8,9 @@ binary, undecodable, no text in an HTML page) and the next one is read.
 and unique in a batch: a second file with a name already taken (``x/a.txt``
 and ``y/a.txt``) is named by the shortest end of its path that tells it apart
 (``y/a.txt``; never an absolute path). ``kg add`` passes the files of its graph's
-articles as ``known``: they keep their names. A file given twice is read once. Standard input (``-``, once) is
+articles as ``known``: they keep their names; and the names of the articles whose
+files are still there as ``taken``: a new file takes none of them. A file given
+twice is read once. Standard input (``-``, once) is
 named by its content (:func:`stdin_source`). A name (and path) that is not
 valid UTF-8 is written with its bad bytes escaped (``bad\\xffname.txt``), so it
 can go into the records, the IRIs, report.json and messages.
@@ -55,10 +57,13 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
         decoded = decode_bytes(data)
     except DecodeFailure as exc:
         return ReadError(source, str(exc))
+    errors = []
     if decoded.replaced:
-        from kg.logs import logger
+        from kg.logs import command, logger
 
-        logger().warning(f"{source}: {decoded.replaced} byte(s) that are not UTF-8 read as U+FFFD (a damaged or cut-off file)")
+        errors.append(f"{decoded.replaced} character(s) that could not be decoded as UTF-8 read as U+FFFD "
+                      "(a damaged or cut-off file)")
+        logger().warning(f"{command()}: {source}: {errors[-1]}")
     text = decoded.text
     if html or looks_like_html(text, strict=html is False):
         text = extract_html_text(text)
@@ -66,7 +71,7 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
             return ReadError(source, "no article text found in the HTML page")
     if not text.strip():
         return ReadError(source, "empty file (only whitespace)")
-    return Article(source=source, raw=text, path=path)
+    return Article(source=source, raw=text, path=path, errors=errors)
 
 
 def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article | ReadError:
@@ -82,7 +87,7 @@ def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article 
         return ReadError(source, f"cannot read: {exc.strerror or exc}")
     suffix = path.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (False if suffix in TEXT_SUFFIXES else None)
-    return _to_article(data, source, escaped(str(path)), html)
+    return _to_article(data, source, file_key(path), html)
 
 
 def stdin_source(data: bytes) -> str:
@@ -125,8 +130,22 @@ def _real(path: Path) -> str:
 
 def file_key(path: str | Path) -> str:
     """What tells one file from another across runs: its resolved path, escaped
-    (:func:`read_inputs`' ``known``; ``Article.path`` is escaped too)."""
+    (``Article.path``, the path a build's manifest records)."""
     return escaped(_real(Path(path)))
+
+
+def same_file(recorded: str | None, key: str) -> bool:
+    """Whether ``recorded``, the path a build's manifest holds for an article, is the
+    file of ``key`` (:func:`file_key`). Builds record :func:`file_key`; older ones
+    recorded the path as typed, which may be relative to a folder no longer known:
+    such a path is the file whose resolved path ends with it (``a/x.txt``), wherever
+    ``kg add`` runs."""
+    if not recorded:
+        return False
+    if os.path.isabs(recorded):
+        return recorded == key or file_key(recorded) == key
+    tail = tuple(p for p in Path(os.path.normpath(recorded)).parts if p not in (".", ".."))
+    return bool(tail) and Path(key).parts[-len(tail):] == tail
 
 
 def _longer(file: Path) -> list[str]:
@@ -160,20 +179,35 @@ def _listed(paths: list[str]) -> Iterator[tuple[Path | None, list[str]] | ReadEr
             yield ReadError(escaped(given), "no such file or folder")
 
 
-def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None = None) -> Iterator[Article | ReadError]:
+def gone(recorded: str | None) -> bool:
+    """Whether the file a build's manifest recorded (``recorded``) is known to be no
+    longer there (moved or deleted); False where that cannot be told: standard input,
+    an older build's relative path, a name with escaped bytes."""
+    return bool(recorded) and os.path.isabs(recorded) and "\\" not in recorded and not os.path.lexists(recorded)
+
+
+def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None = None,
+                taken: set[str] | None = None) -> Iterator[Article | ReadError]:
     """Every input in order: files as given, folders recursively (sorted;
     .txt/.html/.htm only), ``-`` for standard input. Sources are unique.
 
-    ``known``: the names of files read before (:func:`file_key` -> name: the
-    articles of the graph ``kg add`` adds to); such a file keeps its name, and no
-    other file of these inputs takes it."""
+    ``known``: the names of files read before (the path their build recorded ->
+    name: the articles of the graph ``kg add`` adds to, :func:`same_file`); such a
+    file keeps its name, and no other file of these inputs takes it. ``taken``: names
+    no other file takes either (``kg add``: those of the graph's articles whose files
+    are still there, so that a new file of such a name gets a longer one)."""
     known = known or {}
+    exact = {file_key(p): name for p, name in known.items() if os.path.isabs(p)}
+    older = {p: name for p, name in known.items() if not os.path.isabs(p)}  # relative: an older build's
     listed = list(_listed(paths))
     kept = {}  # resolved path -> the name it keeps
     for entry in listed:
-        if isinstance(entry, tuple) and entry[0] is not None and file_key(entry[0]) in known:
-            kept[_real(entry[0])] = known[file_key(entry[0])]
-    taken: set[str] = set(kept.values())
+        if isinstance(entry, tuple) and entry[0] is not None:
+            key = file_key(entry[0])
+            name = exact.get(key) or next((n for p, n in older.items() if same_file(p, key)), None)
+            if name is not None:
+                kept[_real(entry[0])] = name
+    taken = set(taken or ()) | set(kept.values())
     seen_files: set[str] = set()
     for entry in listed:
         if isinstance(entry, ReadError):

@@ -42,11 +42,13 @@ def test_publishing_moves_new_shards_whole_and_merges_shards_the_cache_has(tmp_p
     first = Cache(out, tmp_path / "stage1")
     first.put_article(old, b"old")
     first.put_article(gone, b"gone")
-    first.publish({old, gone}, set())
+    first.publish_records()
+    first.prune({old, gone}, set())
     second = Cache(out, tmp_path / "stage2")
     merged, new = second.put_article("ab" + "1" * 62, b"merged"), second.put_article("cd" + "0" * 62, b"new")
     new_shard = new.parent
-    second.publish({old, merged.stem, new.stem}, set())
+    second.publish_records()
+    second.prune({old, merged.stem, new.stem}, set())
     shard_ab, shard_cd = out / "cache" / ARTICLES / "ab", out / "cache" / ARTICLES / "cd"
     assert sorted(p.name for p in shard_ab.iterdir()) == [old + ".pkl", merged.name]
     assert (shard_ab / merged.name).read_bytes() == b"merged" and (shard_ab / (old + ".pkl")).read_bytes() == b"old"

@@ -138,3 +138,39 @@ def test_kg_add_follows_the_build_unless_told():
     assert parse(["add", "a.txt", "--to", "out", "--html", "--relations", "rules"]).html is True
     with pytest.raises(SystemExit):
         parse(["add", "a.txt", "--to", "out", "--html", "--no-html"])
+
+
+def test_an_output_folder_whose_name_is_not_utf8_is_named_escaped(three, tmp_path, monkeypatch):
+    """kg build -o $'out\\xfd' built, then stopped with "internal error" (exit 5): its
+    summary line printed the folder's name, which standard output (strict UTF-8, as
+    PYTHONIOENCODING=utf-8 sets it) cannot take (found by a reviewer). The lines kg
+    build, kg add, kg validate, kg query and kg serve print show such bytes escaped."""
+    import io
+    import os
+    import sys
+
+    from kg.build.incremental import run_add
+    from kg.query import run_query
+    from kg.rdf.validate import run_validate
+    from kg.serve import make_server
+
+    def strict():
+        return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+
+    def said(stream) -> str:
+        stream.flush()
+        return stream.buffer.getvalue().decode("utf-8")
+
+    a, b = sorted(three.glob("*.txt"))[:2]
+    out = tmp_path / os.fsdecode(b"out\xfd")
+    stdout, stderr = strict(), strict()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert run_build([str(a)], str(out), progress=False) == 0
+    assert run_add([str(b)], str(out), progress=False) == 0
+    assert run_validate(str(out), stdout) == 0
+    assert run_query(str(out), "ASK { ?s ?p ?o }", None, None, stdout) == 0
+    server = make_server(str(out), port=0, err=stderr)
+    server.server_close()
+    text = said(stdout) + said(stderr)
+    assert text.count("out\\xfd") >= 4, text

@@ -55,6 +55,14 @@ def test_utf8_with_a_few_bad_bytes_is_read_with_them_replaced(damage):
     assert decoded.text.count("\ufffd") == 1 and "陈向平" in decoded.text
 
 
+def test_a_u_fffd_the_file_holds_is_not_counted_as_damage():
+    """Every U+FFFD of the decoded text was counted as a bad byte, those the file holds
+    too (found by a reviewer): only the characters that could not be decoded count."""
+    data = (SIMP * 10 + "\ufffd\ufffd").encode("utf-8") + b"\xff"
+    decoded = decode_bytes(data)
+    assert decoded.replaced == 1 and decoded.text.count("\ufffd") == 3
+
+
 def test_text_in_another_encoding_is_not_read_as_damaged_utf8():
     # GBK read as UTF-8 has a bad byte in nearly every character: far over MAX_BAD_UTF8
     decoded = decode_bytes((SIMP * 10).encode("gbk"))

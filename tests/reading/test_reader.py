@@ -175,7 +175,8 @@ def test_a_stray_byte_is_a_warning_not_a_lost_article(tmp_path, capsys):
 
     a = read_file(f, 10_000)
     assert isinstance(a, Article) and a.raw.count("\ufffd") == 1
-    assert "onebad.txt: 1 byte(s) that are not UTF-8 read as U+FFFD" in capsys.readouterr().err
+    said = "1 character(s) that could not be decoded as UTF-8 read as U+FFFD"
+    assert f"onebad.txt: {said}" in capsys.readouterr().err and said in a.errors[0]
 
 
 @pytest.mark.parametrize("page, is_page", [
