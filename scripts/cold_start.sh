@@ -14,7 +14,10 @@ cmd="$(awk '/^# 1\./{getline; print; exit}' "$repo/README.md")"
 [ -n "$cmd" ] || { echo "cold start: no '# 1.' command found in README.md" >&2; exit 1; }
 
 # a fresh copy of the checkout (tracked and untracked-but-not-ignored files)
-(cd "$repo" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | (mkdir -p "$work/src" && cd "$work/src" && tar -xf -)
+# (tar reads the list itself: through xargs a long list became two archives in one
+# stream, and the copy stopped at the first one's end once the corpus outgrew one call)
+(cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf - 2>/dev/null) | (mkdir -p "$work/src" && cd "$work/src" && tar -xf -) \
+    || { echo "cold start: FAILED: could not copy the checkout into $work/src" >&2; exit 1; }
 python3 -m venv "$work/venv"
 # shellcheck disable=SC1091
 . "$work/venv/bin/activate"
