@@ -37,12 +37,17 @@ def test_kept_and_rejected_candidates_with_reasons(backend):
         assert 0 <= d.start <= d.end <= len(article.text) and d.reason
 
 
-def test_the_report_prints_every_decision(backend):
-    article = Article(source="b.txt", raw="临海市政府拟与华锐公司签署合作协议。")
+def _report(raw: str, backend, source: str = "b.txt", only: str | None = None):
+    """The article of ``raw``, its decisions and kg explain's report of them."""
+    article = Article(source=source, raw=raw)
     decisions = explain_article(article, backend)
     out = io.StringIO()
-    format_decisions(article, decisions, out)
-    text = out.getvalue()
+    format_decisions(article, decisions, out, only)
+    return article, decisions, out.getvalue()
+
+
+def test_the_report_prints_every_decision(backend):
+    _, _, text = _report("临海市政府拟与华锐公司签署合作协议。", backend)
     assert "[rejected] agreement" in text and "拟" in text and "evidence:" in text
 
 
@@ -90,11 +95,7 @@ def test_kg_explain_reads_a_long_text_in_the_parts_kg_build_analyses(tmp_path, c
 def test_each_relation_is_listed_once_with_what_the_rules_said_before(backend):
     # the rules keep a visit, the relation model then decides it: one entry, the model's
     # verdict, the rules' backing under "before:", and the header counts relations
-    article = Article(source="c.txt", raw="临海市市长张明带队赴华锐公司考察，与董事长李青座谈。\n")
-    decisions = explain_article(article, backend)
-    out = io.StringIO()
-    format_decisions(article, decisions, out)
-    text = out.getvalue()
+    article, decisions, text = _report("临海市市长张明带队赴华锐公司考察，与董事长李青座谈。\n", backend, "c.txt")
     entries = [line.strip() for line in text.splitlines() if line.startswith("  [")]
     assert len(entries) == len(set(entries)) and "[kept] visited 张明 -> 华锐公司" in entries
     assert "before:   [kept] backed by its event" in text
