@@ -20,6 +20,8 @@ Read per clause of a sentence (after kg.context.focus has turned
      as a side (``甲区政府与乙公司董事长王一签约``, ``…与王一签约``) signs for
      the organization of their post (kg.agreements.agreement_sides.signer_org);
    - the place where it is signed (``在成都签署``) is no party;
+   - with no side told before the verb, a title that names its own
+     (``会上签订了《甲区政府与乙公司结对帮扶框架协议》``: 甲区政府 and 乙公司);
    - with no side before 与 in the clause, the place or organization opening
      the nearest clause before it (``乙集团作为…，与丙签署``);
    - ``A、B分别与C、D签约``, ``两地甲局、乙局分别签订…``: see
@@ -378,6 +380,11 @@ class _Signings:
                 sides = (subject if len(named) < 2 else []) + named
                 for n in quoted or [name]:
                     self.add(n, self._title_sides(n, m.end(), cl.end) or sides, witnesses, si)
+            elif name and not named:  # 会上签订了《甲与乙…协议》: no side told, the title names its own
+                for n in quoted or [name]:
+                    own = self._title_sides(n, m.end(), cl.end)
+                    if own:
+                        self.add(n, own, witnesses, si)
             return named or None
         # one or more "A与B(就X)" units before the trigger
         last_left: list[int] = []

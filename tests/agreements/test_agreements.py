@@ -1,3 +1,5 @@
+import pytest
+
 from kg.relations.relations import extract_relations
 
 from tests.builders import make_article
@@ -151,6 +153,18 @@ def test_listed_titles_are_one_agreement_each_and_a_title_may_name_its_own_sides
     extract_relations(art)
     assert agreements(art) == [("丙协议", ("乙科技", "甲区政府"), ("陈向平",)),
                                ("戊院与己所合作协议书", ("己所", "戊院"), ("陈向平",))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no side told before the verb: the title names its own
+    ("下午召开座谈会，会上签订了《甲区政府与乙科技结对帮扶框架协议》。",
+     [("甲区政府与乙科技结对帮扶框架协议", ("乙科技", "甲区政府"), ())]),
+    ("下午召开座谈会，会上签订了《结对帮扶框架协议》。", []),  # nor does the title: no agreement
+])
+def test_a_title_names_the_sides_no_clause_names(text, expected):
+    art = make_article(text, ORGS)
+    extract_relations(art)
+    assert agreements(art) == expected
 
 
 def test_two_place_abbreviations_before_shuangfang_are_the_sides():
