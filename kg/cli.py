@@ -290,18 +290,38 @@ def _quoted(exc: BaseException) -> str:
     return text if len(text) <= INTERNAL_ERROR_CHARS else text[:INTERNAL_ERROR_CHARS] + "…"
 
 
-def run() -> None:
-    """The ``kg`` program (console script and ``python -m kg``): :func:`main`, then exit.
-    Once main has returned the outputs are written: a Ctrl-C while the interpreter
-    shuts the worker pools down ends the process at once, without the traceback
-    Python prints for an interrupt inside its shutdown (found by a tester)."""
+#: signals that end a command as Ctrl-C does (kill, a closed terminal): the command's
+#: clean-up runs (staging folders removed, worker pools shut down), exit 130
+STOP_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+def _set_handlers(names, handler) -> None:
     import signal
 
+    for name in names:
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue  # not on this platform
+        try:
+            signal.signal(sig, handler)
+        except (ValueError, OSError):  # not the main thread
+            pass
+
+
+def run() -> None:
+    """The ``kg`` program (console script and ``python -m kg``): :func:`main`, then exit.
+
+    While main runs, SIGTERM and SIGHUP end it as Ctrl-C does (a KeyboardInterrupt):
+    killed by default, a build left its spawned workers running without a parent
+    and its staging folders behind (found by a tester). Once main has returned the
+    outputs are written: a Ctrl-C (or those signals) while the interpreter shuts the
+    worker pools down ends the process at once, without the traceback Python prints
+    for an interrupt inside its shutdown (found by a tester)."""
+    import signal
+
+    _set_handlers(STOP_SIGNALS, signal.default_int_handler)
     code = main()
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-    except ValueError:  # not the main thread
-        pass
+    _set_handlers(("SIGINT", *STOP_SIGNALS), signal.SIG_DFL)
     sys.exit(code)
 
 

@@ -74,14 +74,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return best if best_score >= 0.9 else None
 
 
-def _damaged_utf8(data: bytes) -> Decoded | None:
-    """UTF-8 with a few bytes that are not (a stray byte, a last character cut
-    short), each replaced by U+FFFD; None when there are too many for that."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))  # not those the file holds
+def _damaged(data: bytes, encoding: str = "utf-8", label: str = "utf-8") -> Decoded | None:
+    """Text in ``encoding`` (UTF-8, or the one its byte-order mark names) with a few
+    bytes that are not (a stray byte, a last character cut short), each replaced by
+    U+FFFD; None when there are too many for that."""
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")  # not those the file holds
     if not bad or bad > max(1, MAX_BAD_UTF8 * len(text)):
         return None
-    return Decoded(_check_text(text, "utf-8").text, "utf-8", bad)
+    return Decoded(_check_text(text, label).text, label, bad)
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -92,6 +93,9 @@ def decode_bytes(data: bytes) -> Decoded:
             try:
                 return _check_text(data[len(bom):].decode(encoding), encoding + " (BOM)")
             except UnicodeDecodeError as exc:
+                damaged = _damaged(data[len(bom):], encoding, encoding + " (BOM)")
+                if damaged is not None:
+                    return damaged
                 raise DecodeFailure(f"undecodable: byte-order mark says {encoding} but {exc.reason}") from None
     try:
         return _check_text(data.decode("utf-8"), "utf-8")
@@ -102,7 +106,7 @@ def decode_bytes(data: bytes) -> Decoded:
         if text is None:
             raise DecodeFailure("binary file (contains NUL bytes)")
         return _check_text(text, "utf-16")
-    damaged = _damaged_utf8(data)
+    damaged = _damaged(data)
     if damaged is not None:
         return damaged
     import charset_normalizer

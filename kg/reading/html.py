@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+
+#: what a saved page may hold before its doctype: an XML declaration, comments
+#: (a browser's <!-- saved from url=... -->), a byte-order mark, white space
+_PROLOGUE = re.compile(r"(?:\s|\ufeff|<\?xml[^>]*\?>|<!--.*?-->)*", re.S)
+
 
 def looks_like_html(text: str, strict: bool = False) -> bool:
-    """Whether ``text`` is an HTML page: it opens with a doctype or ``<html``, or
-    (unless ``strict``: a file named .txt) has a ``<body`` near its start and a closing tag."""
-    head = text.lstrip()[:500].lower()
+    """Whether ``text`` is an HTML page: it opens with a doctype or ``<html`` (after a
+    prologue of an XML declaration and comments), or (unless ``strict``: a file named
+    .txt) has a ``<body`` near its start and a closing tag."""
+    head = text[_PROLOGUE.match(text[:4000]).end():][:500].lower()
     return head.startswith(("<!doctype html", "<html")) or (not strict and "<body" in head and "</" in text)
 
 
@@ -20,6 +28,7 @@ def extract_html_text(html: str) -> str:
     """
     import trafilatura
 
+    html = html[_PROLOGUE.match(html[:4000]).end():]  # lxml refuses a text with an XML declaration
     text = trafilatura.extract(
         html, favor_recall=True, include_comments=False, include_tables=True, deduplicate=False
     )

@@ -111,7 +111,45 @@ def test_the_program_gives_ctrl_c_back_to_the_system_once_main_returns(monkeypat
     monkeypatch.setattr(signal, "signal", lambda sig, handler: calls.append((sig, handler)))
     with pytest.raises(SystemExit) as exc:
         cli.run()
-    assert exc.value.code == 7 and calls == ["main", (signal.SIGINT, signal.SIG_DFL)]
+    stops = [signal.SIGTERM, signal.SIGHUP]
+    assert exc.value.code == 7 and calls == [*((s, signal.default_int_handler) for s in stops), "main",
+                                             *((s, signal.SIG_DFL) for s in [signal.SIGINT, *stops])]
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
+def test_kill_ends_a_build_as_ctrl_c_does_and_leaves_no_worker(three, tmp_path, stop):
+    """kill (SIGTERM) or a closed terminal (SIGHUP) killed kg build on the spot: its
+    spawned workers lived on without a parent (400 MB each) and its staging folders
+    stayed (found by a tester). Now: exit 130, one line, no staging, no worker left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(three), "-o", str(out), "--workers", "2"],
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    lines = []
+    for line in proc.stderr:  # the workers are analysing: the first article is done
+        lines.append(line)
+        if line.startswith("[1/"):
+            break
+    proc.send_signal(getattr(signal, stop))
+    err = "".join(lines) + proc.stderr.read()
+    assert proc.wait(timeout=120) == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging")] if out.exists() else True
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the session's other processes (the workers) are gone
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.5)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("worker processes outlived kg build")
 
 
 @pytest.mark.parametrize("argv", [["build", "SEED", "-o", ""], ["add", "SEED", "--to", ""],

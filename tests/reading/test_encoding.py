@@ -67,3 +67,14 @@ def test_text_in_another_encoding_is_not_read_as_damaged_utf8():
     # GBK read as UTF-8 has a bad byte in nearly every character: far over MAX_BAD_UTF8
     decoded = decode_bytes((SIMP * 10).encode("gbk"))
     assert decoded.text == SIMP * 10 and decoded.replaced == 0
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (codecs.BOM_UTF8 + (SIMP * 10).encode("utf-8")[:60] + b"\xfe" + (SIMP * 10).encode("utf-8")[60:], "utf-8 (BOM)"),
+    ((SIMP * 10).encode("utf-16")[:-1], "utf-16-le (BOM)"),  # cut inside its last character
+])
+def test_a_few_bad_bytes_after_a_byte_order_mark_are_replaced_too(data, encoding):
+    """With a byte-order mark, one stray byte or a last character cut short rejected
+    the whole file (found by a tester), as it did without one."""
+    decoded = decode_bytes(data)
+    assert decoded.encoding == encoding and decoded.replaced == 1 and "陈向平" in decoded.text

@@ -182,6 +182,9 @@ def test_a_stray_byte_is_a_warning_not_a_lost_article(tmp_path, capsys):
 @pytest.mark.parametrize("page, is_page", [
     ("<!DOCTYPE html><html><body><p>{}</p><script>alert('x')</script></body></html>", True),
     ("<html><body><p>{}</p></body></html>", True),
+    ("<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html><html><body><p>{}</p></body></html>", True),
+    ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">'
+     "<html><body><p>{}</p></body></html>", True),  # a browser's comment or an XML declaration first
     ("{} 文中写着<body>与</p>两个标记。", False),  # a text that only mentions tags stays text
 ])
 def test_a_page_saved_as_txt_is_read_as_a_page(tmp_path, page, is_page):
