@@ -69,8 +69,12 @@ def format_decisions(article: Article, decisions: list[Decision], out: TextIO, o
     signals and evidence, then what the earlier stages said of it; ``only``: the
     candidates of that verdict (kept, rejected)."""
     groups = _groups(article, decisions)
-    kept = sum(d.decision == "kept" for d, _ in groups)
-    print(f"{article.source}: {kept} kept, {len(groups) - kept} rejected", file=out)
+    relations = [d for d, _ in groups if d.subject or d.object]
+    kept = sum(d.decision == "kept" for d in relations)
+    others = len(groups) - len(relations)
+    print(f"{article.source}: {kept} kept, {len(relations) - kept} rejected"
+          + (f"; {others} trigger{'s' if others != 1 else ''} or name{'s' if others != 1 else ''}"
+             " rejected before any pair" if others else ""), file=out)
     if only:
         groups = [g for g in groups if g[0].decision == only]
     for d, earlier in groups:

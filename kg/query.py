@@ -58,6 +58,7 @@ def read_query(text: str | None, file: str | None) -> str:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{file}: cannot read: {exc}") from exc
+    text = text.removeprefix("\ufeff")  # the byte-order mark some editors write first
     if not text or not text.strip():
         raise QueryError("the query is empty")
     return text

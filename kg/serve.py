@@ -180,6 +180,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
+        if self.close_connection:  # the body was left unread (kg.serve._body): it ends the connection
+            self.send_header("Connection", "close")
         if self.server.cors:
             self.send_header("Access-Control-Allow-Origin", self.server.cors)
             if self.server.cors != "*":
@@ -192,6 +194,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
     def _body(self) -> bytes:
+        """The request's body. A body that is refused unread (no or a bad length, too
+        long) ends the connection after the answer: left in the socket, it would be
+        read as the next request (found by a tester)."""
+        before, self.close_connection = self.close_connection, True
+        body = self._read_body()
+        self.close_connection = before
+        return body
+
+    def _read_body(self) -> bytes:
         length = self.headers.get("Content-Length")
         if length is None:
             if self.headers.get("Transfer-Encoding"):

@@ -49,6 +49,8 @@ def _report(raw: str, backend, source: str = "b.txt", only: str | None = None):
 def test_the_report_prints_every_decision(backend):
     _, _, text = _report("临海市政府拟与华锐公司签署合作协议。", backend)
     assert "[rejected] agreement" in text and "拟" in text and "evidence:" in text
+    # the header counts relations; a trigger rejected before any pair is counted apart (found by a tester)
+    assert text.splitlines()[0].endswith(" kept, 0 rejected; 1 trigger or name rejected before any pair")
 
 
 def test_kg_explain_on_a_seed(capsys):

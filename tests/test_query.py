@@ -205,3 +205,13 @@ def test_an_option_between_the_graph_and_the_query_is_fine(graph_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["query", graph_path, ask, "--bogus"])
     assert exc.value.code == 2
+
+
+def test_a_query_file_with_a_byte_order_mark_is_read(tmp_path):
+    """A query file written by an editor that puts a UTF-8 byte-order mark first was a
+    syntax error (found by a tester)."""
+    from kg.query import read_query
+
+    f = tmp_path / "bom.rq"
+    f.write_bytes("\ufeffASK { ?s ?p ?o }".encode("utf-8"))
+    assert read_query(None, str(f)) == "ASK { ?s ?p ?o }"

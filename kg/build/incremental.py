@@ -92,7 +92,7 @@ def _matches(name: str, item: Input) -> bool:
     whose names hold such bytes escaped (:func:`kg.reading.encoding.escaped`)."""
     from kg.reading.encoding import escaped
 
-    name = escaped(name)
+    name = escaped(name, name=True)
     return name in (item.file, item.source) or Path(name).name == item.file
 
 
@@ -236,7 +236,7 @@ def run_add(
                 if remove:
                     items, changes, unknown = plan_remove(rows, paths)
                     for name in unknown:
-                        log.warning(f"kg add: {escaped(name)}: no such article in {out.path}")
+                        log.warning(f"kg add: {escaped(name, name=True)}: no such article in {out.path}")
                     if not changes["removed"]:
                         log.error("kg add: nothing to remove")
                         return exitcodes.USAGE

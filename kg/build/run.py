@@ -15,6 +15,7 @@ docs/performance.md).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -133,6 +134,9 @@ class Built:
             if self.store_load is not None:
                 self.store_load.wait()  # it reads the staged graph.ttl
             names = [n for n in OUTPUTS if (self.staging / n).exists()]
+            blocked = [n for n in OUTPUTS if (out.path / n).is_dir()]
+            if blocked:  # before the first rename: none of the outputs is replaced
+                raise IsADirectoryError(errno.EISDIR, f"a folder stands where {blocked[0]} goes")
             with signals_held(done="after the outputs were replaced"):
                 if "graph.html" not in names:
                     (out.path / "graph.html").unlink(missing_ok=True)

@@ -118,11 +118,18 @@ def decode_bytes(data: bytes) -> Decoded:
     raise DecodeFailure("undecodable: not UTF-8, UTF-16, GB18030/GBK or Big5")
 
 
-def escaped(name: str) -> str:
-    """``name`` as valid UTF-8: the bytes of a file name that are not UTF-8 (which
-    Python keeps as lone surrogates) written as backslash escapes (``\\xff``)."""
+def escaped(text: str, name: bool = False) -> str:
+    """``text`` as valid UTF-8: the bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) written as backslash escapes (``\\xff``). For an
+    article's ``name`` (or path) a backslash it holds is doubled too, so that no two
+    names give one: a file named with the four characters ``\\xff`` and one with the
+    byte 0xff were one article (found by a tester). Text without either is itself."""
+    if name and "\\" in text:
+        text = text.replace("\\", "\\\\")
+    elif not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
     try:
-        data = os.fsencode(name)
+        data = os.fsencode(text)
     except UnicodeEncodeError:  # a surrogate no file name decodes to
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return data.decode("utf-8", "backslashreplace")

@@ -75,7 +75,7 @@ def _to_article(data: bytes, source: str, path: str | None, html: bool | None) -
 
 
 def read_file(path: Path, max_bytes: int, source: str | None = None) -> Article | ReadError:
-    source = source or escaped(path.name)
+    source = source or escaped(path.name, name=True)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -131,7 +131,7 @@ def _real(path: Path) -> str:
 def file_key(path: str | Path) -> str:
     """What tells one file from another across runs: its resolved path, escaped
     (``Article.path``, the path a build's manifest records)."""
-    return escaped(_real(Path(path)))
+    return escaped(_real(Path(path)), name=True)
 
 
 def same_file(recorded: str | None, key: str) -> bool:
@@ -223,6 +223,6 @@ def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None =
         if real in seen_files:  # given twice
             continue
         seen_files.add(real)
-        source = kept.get(real) or _unique_source([escaped(c) for c in candidates], taken)
+        source = kept.get(real) or _unique_source([escaped(c, name=True) for c in candidates], taken)
         taken.add(source)
         yield read_file(file, max_bytes, source)

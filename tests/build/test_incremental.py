@@ -773,3 +773,25 @@ def test_a_damaged_utf8_file_is_a_warning_of_report_json_named_by_its_command(in
         assert run() == 0
         assert f"{name}: {f.name}: {said}" in capsys.readouterr().err
         assert {"file": f.name, "message": said} in report(out)["warnings"]
+
+
+def test_a_folder_where_an_output_goes_stops_kg_add_before_any_output_is_replaced(inputs, tmp_path, capsys):
+    """A folder named report.json in OUT made the publish fail after graph.ttl and graph.html
+    were replaced, while the message said the previous outputs were intact (found by a
+    tester): now nothing is replaced, and the message is true."""
+    from kg.logs import setup_logging
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    before = (out / "graph.ttl").read_bytes(), (out / "cache" / "manifest.json").read_bytes()
+    (out / "report.json").unlink()
+    (out / "report.json").mkdir()
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(c)], str(out), progress=False) == 3
+    err = capsys.readouterr().err
+    assert "a folder stands where report.json goes; previous outputs left intact" in err
+    assert ((out / "graph.ttl").read_bytes(), (out / "cache" / "manifest.json").read_bytes()) == before
+    (out / "report.json").rmdir()
+    assert run_add([str(c)], str(out), progress=False) == 0  # and the next add goes through

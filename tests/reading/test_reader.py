@@ -213,6 +213,19 @@ def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path):
     assert isinstance(e, ReadError) and e.source.endswith("gone\\xfe.txt")
 
 
+def test_a_name_with_a_written_escape_and_one_with_the_byte_stay_two_articles(tmp_path):
+    """A file named with the four characters \\xff and one with the byte 0xff had one
+    name and one path, so kg add --remove of one removed both (found by a tester): a
+    backslash of a name is doubled."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"bad\xffname.txt")).write_text(SIMP, encoding="utf-8")
+    (folder / "bad\\xffname.txt").write_text(SIMP + "又一句。", encoding="utf-8")
+    read = _read([folder])
+    assert sorted(a.source for a in read) == ["bad\\\\xffname.txt", "bad\\xffname.txt"]
+    assert len({a.path for a in read}) == 2
+
+
 def test_two_files_of_one_name_given_by_path_get_the_shortest_distinct_names(tmp_path):
     """The second was named by its path as given, an absolute path in the IRIs
     (found by a tester): the shortest end of its path that tells it apart."""
