@@ -197,7 +197,8 @@ def read_inputs(paths: list[str], max_bytes: int, known: dict[str, str] | None =
     no other file takes either (``kg add``: those of the graph's articles whose files
     are still there, so that a new file of such a name gets a longer one)."""
     known = known or {}
-    exact = {file_key(p): name for p, name in known.items() if os.path.isabs(p)}
+    # a path this build recorded is a file_key already; an older build's absolute one as typed
+    exact = {k: name for p, name in known.items() if os.path.isabs(p) for k in {p, file_key(p)}}
     older = {p: name for p, name in known.items() if not os.path.isabs(p)}  # relative: an older build's
     listed = list(_listed(paths))
     kept = {}  # resolved path -> the name it keeps

@@ -795,3 +795,17 @@ def test_a_folder_where_an_output_goes_stops_kg_add_before_any_output_is_replace
     assert ((out / "graph.ttl").read_bytes(), (out / "cache" / "manifest.json").read_bytes()) == before
     (out / "report.json").rmdir()
     assert run_add([str(c)], str(out), progress=False) == 0  # and the next add goes through
+
+
+def test_a_file_whose_name_holds_a_backslash_keeps_its_article(inputs, tmp_path):
+    """Its name and path are written with the backslash doubled; the path a build
+    recorded was escaped a second time when kg add looked it up, so the file took a
+    new name and was added beside its own article."""
+    a, b, _ = inputs
+    odd = tmp_path / "in" / "odd\\name.txt"
+    shutil.copy(a, odd)
+    out = tmp_path / "out"
+    assert _build([str(odd), b], out) == 0
+    odd.write_text(odd.read_text(encoding="utf-8") + "\n又一句。", encoding="utf-8")
+    assert run_add([str(odd)], str(out), progress=False) == 0
+    assert sorted(report(out)["read"]) == sorted(["odd\\\\name.txt", b.name])
