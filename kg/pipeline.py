@@ -210,7 +210,7 @@ def run_build(
                 log.error(f"kg build: {f['file']}: {f['reason']}")
             log.error("kg build: no article could be read; previous outputs left untouched")
             return exitcodes.USAGE
-        failed = built.publish_outputs(out, "kg build")
+        failed = built.publish_outputs(out)
         if failed is not None:
             return failed
 

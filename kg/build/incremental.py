@@ -242,8 +242,7 @@ def run_add(
                         return exitcodes.USAGE
                 else:
                     items, changes = plan_add(rows, paths, max_bytes, model)
-                built = build_outputs(items, out, options, report, log_prefix="kg add",
-                                      extra={"incremental": changes})
+                built = build_outputs(items, out, options, report, extra={"incremental": changes})
         except (ModelNotAvailable, EngineUnavailable) as exc:
             log.error(f"kg add: {exc}")
             return exitcodes.USAGE
@@ -264,7 +263,7 @@ def run_add(
             log.error("kg add: the graph would have no article left; previous outputs left untouched "
                       "(remove the folder to start again)")
             return exitcodes.USAGE
-        failed = built.publish_outputs(out, "kg add")
+        failed = built.publish_outputs(out)
         if failed is not None:
             return failed
 

@@ -162,7 +162,7 @@ class Built:
             self.store_load.cancel()
             self.store_load = None
 
-    def publish_outputs(self, out, command: str) -> int | None:
+    def publish_outputs(self, out) -> int | None:
         """:meth:`publish`, with OUT/store/ for kg query and kg serve (graph.ttl answers
         without it). None when published, else the exit status (outputs left intact)."""
         from kg import exitcodes
@@ -173,11 +173,11 @@ class Built:
             store_error = self.publish(out)
         except OSError as exc:
             self.discard()
-            log.error(f"{command}: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
+            log.error(f"{command()}: cannot write the outputs into {out.path}: {exc.strerror or exc}; "
                       "previous outputs left intact")
             return exitcodes.IO_ERROR
         if store_error is not None:
-            log.warning(f"{command}: OUT/store not written ({store_error}); kg query will read graph.ttl")
+            log.warning(f"{command()}: OUT/store not written ({store_error}); kg query will read graph.ttl")
         return None
 
 
@@ -204,7 +204,7 @@ def read_items(paths: list[str], max_bytes: int, known: dict[str, str] | None = 
     return items
 
 
-def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool, log_prefix: str = "kg build") -> None:
+def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool) -> None:
     """Give each readable input its record key, and its cached record when there is one
     and it is intact (a damaged one is analysed again from the file, or reported)."""
     from kg.logs import logger
@@ -218,7 +218,7 @@ def plan(inputs: list[Input], cache: Cache, model: str | None, use_cache: bool, 
             if item.record is not None:
                 item.slim = read_checked(item.record)
                 if item.slim is None:  # damaged: analysed again from the file, else reported
-                    logger().warning(f"{log_prefix}: {item.source}: its cached record is damaged: "
+                    logger().warning(f"{command()}: {item.source}: its cached record is damaged: "
                                      + ("analysed again" if item.article is not None else "add its file again"))
                     item.record = None
                     if item.article is None:
@@ -233,8 +233,8 @@ def _to_analyse(inputs: list[Input]) -> list[Input]:
     return [i for i in inputs if i.error is None and i.record is None and i.article is not None]
 
 
-def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
-                  log_prefix: str = "kg build") -> list[tuple[Input, Article]]:
+def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engine_for, report,
+                  stats: Stats) -> list[tuple[Input, Article]]:
     """Analyse what the cache lacks; ``(input, slim article)`` of every article built, in order.
 
     Failures (unreadable, processing failed, a worker that died) go to ``report.failed``."""
@@ -245,7 +245,7 @@ def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engi
     log = logger()
     todo = _to_analyse(inputs)
     if todo:
-        log.info(f"{log_prefix}: loading the model ({options.model or 'offline'})")
+        log.info(f"{command()}: loading the model ({options.model or 'offline'})")
     tasks = (AnalysisTask(n, item.article, item.key, options.model, options.analyze) for n, item in enumerate(todo))
 
     def crashed(task: AnalysisTask, why: str) -> AnalysisResult:
@@ -289,7 +289,7 @@ def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engi
             report.read.append(item.source)
             report.warnings.extend({"file": item.source, "message": m} for m in article.errors)
             for m in article.errors:
-                log.debug(f"{log_prefix}: {item.source}: {m}")
+                log.debug(f"{command()}: {item.source}: {m}")
             bar.advance(f"{item.source}: {len(article.entities)} entities, {len(article.relations)} relations{note}")
     report.seconds["analysis_wall"] += time.perf_counter() - t0
     return built
@@ -359,7 +359,7 @@ class Rendering:
 
 
 def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for, report, stats: Stats,
-                 staging: Path, remote: bool, log_prefix: str = "kg build") -> Rendering:
+                 staging: Path, remote: bool) -> Rendering:
     """Render every article (from the cache or by the engine), in article order:
     its Turtle block to a file, its entity statements to the entity section, and
     (``options.html``) its page block to the cache, for graph.html's job
@@ -456,7 +456,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
         parts.close()
         raise
     for d in result.dropped:  # after the progress bar: one line each
-        log.warning(f"{log_prefix}: {d['file']}: dropped {d['statement']}: {d['message']}"
+        log.warning(f"{command()}: {d['file']}: dropped {d['statement']}: {d['message']}"
                     + (f" ({d['shape']}, {d['constraint']})" if d["shape"] else ""))
     for t in sorted(dropped_entity, key=triple_key):  # an entity's own statement that breaks a shape
         section.discard(*t)
@@ -469,7 +469,7 @@ def render_phase(built, corpus, options: BuildOptions, cache: Cache, engine_for,
 
 # ---------------------------------------------------------------- the whole build
 def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, engine=None,
-                  log_prefix: str = "kg build", extra: dict | None = None) -> Built:
+                  extra: dict | None = None) -> Built:
     """Analyse, resolve, render and write the outputs of ``inputs`` into a staging
     folder in ``out`` (a claimed :class:`kg.export.outdir.OutputFolder`).
 
@@ -500,7 +500,7 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
 
     try:
         with fewer_collections():
-            return _build_outputs(inputs, options, report, staging, cache, stats, engine_for, log_prefix, extra,
+            return _build_outputs(inputs, options, report, staging, cache, stats, engine_for, extra,
                                   engines)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -511,16 +511,16 @@ def build_outputs(inputs: list[Input], out, options: BuildOptions, report=None, 
 
 
 def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: Path, cache: Cache, stats: Stats,
-                   engine_for, log_prefix: str, extra: dict | None, engines: dict) -> Built:
+                   engine_for, extra: dict | None, engines: dict) -> Built:
     """:func:`build_outputs`'s phases (it owns the staging folder; ``engines``: the engines
     made so far by ``engine_for``, which are let go once their work is done)."""
     result: Built | None = None
     try:
         t0 = time.perf_counter()
-        plan(inputs, cache, options.model, options.use_cache, log_prefix)
+        plan(inputs, cache, options.model, options.use_cache)
         report.seconds["read"] += time.perf_counter() - t0
         _start_page_process(inputs, options, engines)  # its imports run while this process works
-        built = analyse_phase(inputs, options, cache, engine_for, report, stats, log_prefix)
+        built = analyse_phase(inputs, options, cache, engine_for, report, stats)
         if not report.model:
             report.model = model_name(options.model)
         keep_articles = {item.key for item, _ in built}
@@ -532,8 +532,7 @@ def _build_outputs(inputs: list[Input], options: BuildOptions, report, staging: 
         warming = _warm_for_page(engines.get("engine"), options)  # while this process resolves
         corpus = resolve_phase(built, report)
         remote = options.engine == "dask"
-        rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote,
-                                 log_prefix)
+        rendering = render_phase(built, corpus, options, cache, engine_for, report, stats, staging, remote)
         result.keep_rdf = set(rendering.keys)
         _done(warming)
         try:

@@ -10,11 +10,16 @@ import re
 _PROLOGUE = re.compile(r"(?:\s|\ufeff|<\?xml[^>]*\?>|<!--.*?-->)*", re.S)
 
 
+def _after_prologue(text: str) -> str:
+    """``text`` from its first tag after :data:`_PROLOGUE` (looked for in its first 4,000 characters)."""
+    return text[_PROLOGUE.match(text[:4000]).end():]
+
+
 def looks_like_html(text: str, strict: bool = False) -> bool:
     """Whether ``text`` is an HTML page: it opens with a doctype or ``<html`` (after a
     prologue of an XML declaration and comments), or (unless ``strict``: a file named
     .txt) has a ``<body`` near its start and a closing tag."""
-    head = text[_PROLOGUE.match(text[:4000]).end():][:500].lower()
+    head = _after_prologue(text)[:500].lower()
     return head.startswith(("<!doctype html", "<html")) or (not strict and "<body" in head and "</" in text)
 
 
@@ -28,7 +33,7 @@ def extract_html_text(html: str) -> str:
     """
     import trafilatura
 
-    html = html[_PROLOGUE.match(html[:4000]).end():]  # lxml refuses a text with an XML declaration
+    html = _after_prologue(html)  # lxml refuses a text with an XML declaration
     text = trafilatura.extract(
         html, favor_recall=True, include_comments=False, include_tables=True, deduplicate=False
     )
