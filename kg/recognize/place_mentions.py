@@ -22,7 +22,9 @@ from kg.lexicons.load import alternation, derived, words
 
 #: place names never taken as entities on their own (the country in 科创中国, 中国科学院):
 #: data/place_m_not_alone.tsv; district names that are also common words (矿区, 城区): a
-#: district only right after its city: data/place_m_word_districts.tsv
+#: district only right after its city: data/place_m_word_districts.tsv; county names whose
+#: first character is a common word (和县, 兴县): a county only at a boundary or after a place:
+#: data/place_m_word_counties.tsv
 
 
 @derived
@@ -38,6 +40,8 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
     form = text[s:e]
     if form in _set("place_m_not_alone") or (form in _set("place_m_word_districts") and s not in ends):
         return False
+    if form in _set("place_m_word_counties") and not _at_boundary(text, s, ends):
+        return False  # 区和县委: the conjunction and a county committee
     if len(form) == 2 and form[-1] in _set("place_m_admin_suffixes", "title") \
             and text[e:e + 1] in _set("place_m_title_heads", "place"):
         return False  # 邱县长: a surname and a title
@@ -46,7 +50,7 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
     if _found_by_its_city(text, s, e, p):
         # a short form found only because its city is named (厦门…翔安): after a boundary
         # or another place (桃园大溪), not inside a word (亭湖区东亭湖街道)
-        return s == 0 or s in ends or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
+        return _at_boundary(text, s, ends)
     if p.level == "District" and form != p.name and len(form) == 2:
         if p.name not in in_text:
             in_text[p.name] = p.name in text
@@ -54,6 +58,12 @@ def keep_place(text: str, hit, in_text: dict[str, bool], ends: frozenset[int] = 
             return True
         return s == 0 or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
     return True
+
+
+def _at_boundary(text: str, s: int, ends: frozenset[int]) -> bool:
+    """Does a hit at ``s`` start after a boundary: the text's start, the end of
+    another place, punctuation, or a stop word (赴, 在)?"""
+    return s == 0 or s in ends or text[s - 1] in P.PUNCT or LW.stop_before(text, s, LX.LEFT_STOPS)
 
 
 def _cuts_a_word(text: str, s: int, e: int) -> bool:

@@ -73,3 +73,16 @@ def test_a_city_name_that_is_no_common_word_is_matched_short():
     a = _article("张明介绍了延安的发展情况，欢迎企业来延安投资。")
     recognize(a)
     assert any(m.type == "Place" and m.text == "延安" for m in a.mentions)
+
+
+def test_a_county_named_by_a_common_word_is_a_county_only_at_a_boundary():
+    """data/place_m_word_counties.tsv: 和县 in 区和县委 is the conjunction and a
+    county committee; after punctuation or right after its city it is the county."""
+    from kg.recognize.mentions import recognize
+    from tests.recognize.test_mentions import _article
+
+    for text, start in (("张明和县委常委李青一同考察。", None), ("他指出，和县紧临南京。", 4), ("马鞍山市和县县长张明考察。", 4)):
+        a = _article(text)
+        recognize(a)
+        found = [m.start for m in a.mentions if m.type == "Place" and m.text == "和县"]
+        assert found == ([] if start is None else [start]), text
