@@ -223,9 +223,14 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
                   and m.text.endswith(LX.MEDIA_SUFFIXES)}
     bracketed = {s for s, e, _ in place_hits if text and s > 0 and text[s - 1] in "(（" and text[e:e + 1] in ")）"
                  and any(m.type == "Organization" and m.start < s and e < m.end for m in mentions)}
-    # a chain of places starting an org name: each link is nested (广东省佛山市顺德区委 -> 佛山市)
-    for s, e, _ in sorted(place_hits, key=lambda h: h[0]):
-        if s in org_end_by_start and e < org_end_by_start[s][0]:
+    # a chain of places starting an org name: each link is nested (广东省佛山市顺德区委 -> 佛山市);
+    # a place not inside the one before it ends the chain (上海市浙江商会: the members' home province)
+    starting: dict[int, list[G.Place]] = {}
+    for s, _e, p in place_hits:
+        starting.setdefault(s, []).append(p)
+    for s, e, p in sorted(place_hits, key=lambda h: h[0]):
+        if s in org_end_by_start and e < org_end_by_start[s][0] \
+                and not any(not _inside_place(q, p) for q in starting.get(e, ())):
             org_end_by_start.setdefault(e, org_end_by_start[s])
     for s, e, p in place_hits:
         if s in bracketed:  # X泵业(天津)有限公司: the company's own address
@@ -247,6 +252,11 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
     taken = {(m.start, m.end) for m in out}
     out += [m for m in branch_places(mentions, place_hits, text) if (m.start, m.end) not in taken]
     return out
+
+
+def _inside_place(inner: G.Place, outer: G.Place) -> bool:
+    """Whether the gazetteer puts ``inner`` inside ``outer`` (昆山 in 苏州市)."""
+    return inner.parent == outer.code or any(a.code == outer.code for a in G.ancestors(inner))
 
 
 def branch_places(mentions: list[Mention], place_hits, text: str) -> list[Mention]:

@@ -86,3 +86,17 @@ def test_a_county_named_by_a_common_word_is_a_county_only_at_a_boundary():
         recognize(a)
         found = [m.start for m in a.mentions if m.type == "Place" and m.text == "和县"]
         assert found == ([] if start is None else [start]), text
+
+
+def test_a_place_outside_the_place_before_it_ends_the_chain_starting_a_name():
+    """上海市浙江商会: 浙江 is the members' home province, no place of the name's chain
+    (the gold names no 浙江); 广东省佛山市顺德区委: each link lies in the one before."""
+    from kg.recognize.mentions import recognize
+    from tests.recognize.test_mentions import _article
+
+    a = _article("上海市浙江商会代表团到访。")
+    recognize(a)
+    assert [m.text for m in a.mentions if m.type == "Place"] == ["上海市"]
+    a = _article("广东省佛山市顺德区委书记张明到访。")
+    recognize(a)
+    assert {"广东省", "佛山市"} <= {m.text for m in a.mentions if m.type == "Place"}
