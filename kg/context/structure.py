@@ -304,6 +304,8 @@ def _places_in_names(article: Article, view: TextView, infos: dict[int, PlaceInf
             if k >= 0 and (i not in found or (k, -len(n)) < found[i]):
                 found[i] = (k, -len(n))
         stationed = _stationed_place(name, infos, article)
+        if stationed is None:
+            stationed = _host_country(name, infos)
         if stationed is not None and stationed != j:
             out.append(Relation("locatedIn", j, stationed, *_read_where(article, j, stationed)))
             continue
@@ -341,6 +343,24 @@ def _stationed_place(name: str, infos: dict[int, PlaceInfo], article: Article) -
         if best is not None:
             return best[0]
     return None
+
+
+def _host_country(name: str, infos: dict[int, PlaceInfo]) -> int | None:
+    """The country a body of people from elsewhere is in: 美国杭州商会 is in 美国, its
+    members come from 杭州 (a body ending of data/context_home_place_bodies.tsv, a
+    country starting the name and a place outside it after it); None otherwise
+    (美国旧金山中华总商会: 旧金山 is in 美国, the name rule places it)."""
+    from kg.lexicons.gazetteer import find_places
+
+    if not name.endswith(words("context_home_place_bodies")):
+        return None
+    hits = find_places(name)
+    if len(hits) < 2 or hits[0][0] != 0 or hits[0][2].level != "Country":
+        return None
+    country = hits[0][2]
+    if any(h[2].code == country.code or any(a.code == country.code for a in gazetteer.ancestors(h[2])) for h in hits[1:]):
+        return None
+    return next((i for i, inf in infos.items() if inf.code == country.code), None)
 
 
 def _after_parent_name(name: str, found: dict[int, tuple[int, int]], cands: list[int], first: int) -> int | None:

@@ -307,3 +307,17 @@ def test_relations_read_from_names_or_the_gazetteer_cite_a_sentence_that_names_t
     for (a, b), r in located.items():
         assert r.evidence == art.sentences[r.sentence].text and a in r.evidence, (a, b, r.evidence)
     assert located[("卫东区", "平顶山市")].sentence == 1  # the first sentence that names both ends
+
+
+def test_a_body_of_people_from_elsewhere_is_in_the_country_its_name_starts_with():
+    """data/context_home_place_bodies.tsv: 美国杭州商会 is in 美国 (its members come from
+    杭州); 美国旧金山中华总商会 is placed by the name rule (旧金山 lies in 美国)."""
+    from kg.context.structure import _host_country
+    from kg.context.places import PlaceInfo
+    from kg.lexicons import gazetteer
+
+    us = gazetteer.lookup("美国")[0]
+    infos = {3: PlaceInfo(3, "Country", us.code, None, "美国")}
+    assert _host_country("美国杭州商会", infos) == 3
+    assert _host_country("美国旧金山中华总商会", infos) is None
+    assert _host_country("美国杭州公司", infos) is None
