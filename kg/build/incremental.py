@@ -194,7 +194,7 @@ def run_add(
     log = logger()
     if not log.handlers:
         setup_logging("INFO" if progress else "WARNING")
-    problem = usage_problem([] if remove else paths, out_dir, "--to", "name the folder of an earlier kg build")
+    problem = usage_problem(paths, out_dir, "--to", "name the folder of an earlier kg build", names=remove)
     if problem:
         log.error(f"kg add: {problem}")
         return exitcodes.USAGE
