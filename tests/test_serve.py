@@ -432,3 +432,37 @@ def test_a_refused_body_ends_the_connection(endpoint):
     head = answer.split(b"\r\n\r\n", 1)[0].decode()
     assert head.startswith("HTTP/1.1 413") and "Connection: close" in head
     assert answer.count(b"HTTP/1.1 ") == 1  # no second answer to the body read as a request
+
+
+@pytest.mark.parametrize("request_bytes", [
+    b"",  # connects and sends nothing
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n",
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n"
+    b"ASK { ?s ?p",
+])
+def test_a_silent_client_has_its_connection_closed(out, capsys, request_bytes):
+    """A client that announced a body and sent part of it, or none, or sent nothing at
+    all, and kept the socket open held a server thread for ever (found by a tester): after
+    io_timeout the connection is closed, a missing body answered 408 first; no traceback."""
+    from kg.logs import setup_logging
+
+    setup_logging("INFO")
+    server, thread = start(out, io_timeout=0.5)
+    try:
+        with socket.create_connection(server.server_address[:2], timeout=20) as s:
+            s.sendall(request_bytes)
+            answer = b""
+            while chunk := s.recv(65536):  # the server closes: recv returns b"" at the end
+                answer += chunk
+        status, _, _ = get(server.url, "ASK {}")  # and it keeps serving
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert status == 200
+    head = answer.split(b"\r\n\r\n", 1)[0].decode()
+    if request_bytes:
+        assert head.startswith("HTTP/1.1 408") and "Connection: close" in head, head
+    else:
+        assert answer == b""
+    assert "Traceback" not in capsys.readouterr().err
