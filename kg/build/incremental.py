@@ -179,9 +179,11 @@ def run_add(
 ) -> int:
     """``kg add FILES --to OUT`` / ``kg add --remove NAMES --to OUT``; exit status as ``kg build``.
 
-    ``model``, ``html`` (write graph.html) and ``relations`` (the relation mode, else
-    ``ZHKG_RELATIONS``) default to what the build recorded; a relation mode other than
-    the build's analyses every article again, and says so."""
+    ``model``, ``html`` (write graph.html) and ``relations`` (the relation mode) default
+    to what the build recorded; a ``relations`` other than the build's analyses every
+    article again, and says so. A ``ZHKG_RELATIONS`` other than the build's mode, with
+    no ``relations``, is refused (exit 2): left in the environment, it would switch the
+    graph's mode unasked."""
     from kg import exitcodes
     from kg.build.engines import EngineUnavailable
     from kg.export.outdir import OutputError, claim_output
@@ -223,7 +225,15 @@ def run_add(
         if html is None:  # an older build recorded no choice: its page is there or not
             html = manifest.get("html", (out.path / "graph.html").is_file()) is not False
         built_mode = _relation_mode(manifest)
-        mode = relations or os.environ.get("ZHKG_RELATIONS", "").strip() or built_mode
+        env_mode = os.environ.get("ZHKG_RELATIONS", "").strip()
+        if relations is None and env_mode and built_mode and env_mode != built_mode:
+            # a variable left in the environment would switch the graph's mode and analyse every article again
+            log.error(f"kg add: ZHKG_RELATIONS={env_mode} is set, but the build in {out.path} decided relations "
+                      f"with {built_mode}: unset ZHKG_RELATIONS to add in the build's mode, or give --relations "
+                      f"{env_mode if env_mode in MODES else 'MODE'} to analyse every article again in that mode; "
+                      "nothing changed")
+            return exitcodes.USAGE
+        mode = relations or env_mode or built_mode
         if mode in MODES and built_mode and mode != built_mode:
             log.warning(f"kg add: relation mode {mode}, the build's was {built_mode}: "
                         "every article is analysed again in that mode")

@@ -590,6 +590,27 @@ def test_kg_add_in_another_relation_mode_analyses_again_and_says_so(inputs, tmp_
     assert manifest["relations"] == "hybrid" and manifest["html"] is True
 
 
+def test_kg_add_refuses_a_zhkg_relations_other_than_the_builds_mode(inputs, tmp_path, monkeypatch, capsys):
+    """A ZHKG_RELATIONS left in the environment switched the relation mode kg add took
+    from the build's report (every article analysed again in that mode; found by a
+    tester): without --relations it is refused, one line, exit 2, nothing changed."""
+    from kg.logs import setup_logging
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    monkeypatch.setenv("ZHKG_RELATIONS", "rules")
+    assert _build([a], out) == 0
+    before = {n: (out / n).read_bytes() for n in ("graph.ttl", "report.json", "cache/manifest.json")}
+    monkeypatch.setenv("ZHKG_RELATIONS", "hybrid")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(b)], str(out), progress=False) == 2
+    err = capsys.readouterr().err
+    assert "kg add: ZHKG_RELATIONS=hybrid is set, but the build" in err and "--relations hybrid" in err
+    assert len(err.splitlines()) == 1
+    assert {n: (out / n).read_bytes() for n in before} == before
+
+
 def test_the_relation_mode_of_an_older_build_is_read_from_its_model_id():
     from kg.build.incremental import _relation_mode
 
