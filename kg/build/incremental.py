@@ -189,7 +189,7 @@ def run_add(
     from kg.export.outdir import OutputError, claim_output
     from kg.logs import logger, set_command, setup_logging, shown
     from kg.nlp.base import ModelNotAvailable
-    from kg.build.report import BuildReport, usage_problem
+    from kg.build.report import BuildReport, _skip_summary, usage_problem
     from kg.reading.encoding import escaped
 
     set_command("kg add")
@@ -280,11 +280,13 @@ def run_add(
     for f in report.failed:
         log.warning(f"kg add: {f['file']}: {f['reason']}")
     stats = built.extra.get("build", {})
+    skipped = f"; {_skip_summary(report.failed)}" if report.failed else ""  # as kg build's summary says them
     print(shown(f"kg add: {len(changes['added'])} added, {len(changes['changed'])} changed, "
-                f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed "
+                f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed, "
+                f"{len(report.failed)} failed "
                 f"({stats.get('analysed', 0)} analysed, {stats.get('from_cache', 0)} from the cache); "
                 f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples"
-                f"{report.dropped_summary()} -> {out.path}"))
+                f"{skipped}{report.dropped_summary()} -> {out.path}"))
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:
         log.warning(f"kg add: SHACL: {len(report.validation['violations'])} violation(s) could not be repaired "

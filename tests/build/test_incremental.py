@@ -342,6 +342,27 @@ def test_an_unreadable_replacement_keeps_the_article_it_would_replace(inputs, tm
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def test_a_file_kg_add_cannot_read_is_counted_in_its_summary_line(inputs, tmp_path, capsys):
+    """kg add of a good file and an empty one named the empty one in a warning line but
+    its summary line did not count it, where kg build's says "1 failed; 1 skipped:
+    empty file (1)" (found by a tester): it does, and report.json lists it."""
+    from kg.logs import setup_logging
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(b), str(empty)], str(out), progress=False) == 1
+    captured = capsys.readouterr()
+    [summary] = [line for line in captured.out.splitlines() if line.startswith("kg add: 1 added")]
+    assert "0 removed, 1 failed (" in summary and "; 1 skipped: empty file (1)" in summary
+    assert "kg add: empty.txt: empty file" in captured.err
+    assert report(out)["failed"] == [{"file": "empty.txt", "reason": "empty file"}]
+
+
 def test_two_files_of_one_name_in_two_folders_stay_two_articles(inputs, tmp_path):
     """kg build keeps dup/s1/a.txt and dup/s2/a.txt apart; kg add of one of them, or
     --remove of its path, is about that one only (found by a tester)."""
