@@ -9,7 +9,8 @@ that is killed at the per-query deadline.
   (the body is the query) or ``application/x-www-form-urlencoded`` (``query=``).
 - SELECT and ASK answers: SPARQL results JSON (default), CSV, TSV or XML, chosen
   by a ``format`` parameter (json, csv, tsv, xml) or else the Accept header;
-  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML. A ``format``
+  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML (also for XML:
+  ``application/xml``, ``text/xml``, ``format=xml``). A ``format``
   that does not fit the query's form (json for CONSTRUCT, turtle for SELECT) is
   answered 406; the Accept header falls back to the form's default.
 - Read-only and local: updates (``update=``, ``application/sparql-update``,
@@ -61,13 +62,16 @@ RESULT_TYPES = {
     "application/xml": "xml",
     "text/xml": "xml",
 }
-#: media type -> graph format of CONSTRUCT / DESCRIBE
+#: media type -> graph format of CONSTRUCT / DESCRIBE (plain XML fits both forms: SPARQL
+#: results XML for SELECT / ASK, RDF/XML for a graph)
 GRAPH_TYPES = {
     "text/turtle": "turtle",
     "application/x-turtle": "turtle",
     "application/n-triples": "ntriples",
     "text/plain": "ntriples",
     "application/rdf+xml": "rdfxml",
+    "application/xml": "rdfxml",
+    "text/xml": "rdfxml",
 }
 #: the ``format`` parameter: name -> (result format, graph format)
 FORMAT_NAMES = {

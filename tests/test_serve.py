@@ -157,6 +157,35 @@ def test_construct_as_turtle(endpoint):
     assert len(graph) > 0 and all("visited" in str(p) for p in graph.predicates())
 
 
+@pytest.mark.parametrize("query", ["CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }",
+                                   'DESCRIBE ?p WHERE { ?p rdfs:label "陈向平"@zh }'])
+@pytest.mark.parametrize("fmt, accept", [("application/xml", None), ("text/xml", None),
+                                         ("application/rdf+xml", None), ("xml", None),
+                                         (None, "application/xml"), (None, "text/xml"),
+                                         (None, "application/rdf+xml")])
+def test_a_graph_answer_in_rdf_xml(endpoint, query, fmt, accept):
+    """format=application/xml on a CONSTRUCT was answered 406 and Accept: application/xml
+    got Turtle (found by a tester); the SPARQL 1.1 Protocol lets a graph answer be
+    RDF/XML: it is, the same graph as the Turtle answer."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    status, headers, body = get(endpoint, query, headers={"Accept": accept} if accept else None,
+                                **({"format": fmt} if fmt else {}))
+    assert status == 200 and headers["Content-Type"].startswith("application/rdf+xml"), body
+    _, _, turtle = get(endpoint, query)
+    expected = Graph().parse(data=turtle.decode("utf-8"), format="turtle")
+    assert len(expected) > 0 and isomorphic(Graph().parse(data=body, format="xml"), expected)
+
+
+@pytest.mark.parametrize("fmt, accept", [("application/xml", None), (None, "application/xml")])
+def test_a_select_asked_in_xml_stays_sparql_xml_results(endpoint, people, fmt, accept):
+    status, headers, body = get(endpoint, PEOPLE, headers={"Accept": accept} if accept else None,
+                                **({"format": fmt} if fmt else {}))
+    assert status == 200 and headers["Content-Type"] == "application/sparql-results+xml"
+    assert [lit.text for lit in ET.fromstring(body).iter(SRX + "literal")] == people
+
+
 # ------------------------------------------------------------------ refusals and errors
 @pytest.mark.parametrize("how", ["post-update", "form-update", "query-param"])
 def test_updates_are_refused_with_400(out, endpoint, how):
@@ -367,6 +396,9 @@ def test_choose_formats():
     assert choose_formats("turtle", None) == (None, "turtle")
     assert choose_formats("text/csv", None) == ("csv", None)
     assert choose_formats("xml", None) == ("xml", "rdfxml")
+    assert choose_formats("application/xml", None) == ("xml", "rdfxml")  # was ("xml", None): 406 on CONSTRUCT
+    assert choose_formats(None, "application/xml") == ("xml", "rdfxml")  # was ("xml", "turtle")
+    assert choose_formats(None, "text/turtle, application/xml;q=0.5") == ("xml", "turtle")
 
 
 @pytest.mark.parametrize("query, fmt", [
