@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scale_options(p)
     p.add_argument("--relations", choices=["rules", "model", "hybrid"], default=None,
                    help="how the entity relations are decided (default: as the build did; another mode analyses "
-                   "every article again); see kg build --help")
+                   "every article again; a ZHKG_RELATIONS other than the build's mode is refused); see kg build --help")
 
     p = sub.add_parser("train-ner", help="train (or evaluate) the offline HanLP NER model on MSRA")
     p.add_argument("--save-dir", default=None, help="model directory to write (required for training; --evaluate-only defaults to the shipped model)")

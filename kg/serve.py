@@ -9,13 +9,17 @@ that is killed at the per-query deadline.
   (the body is the query) or ``application/x-www-form-urlencoded`` (``query=``).
 - SELECT and ASK answers: SPARQL results JSON (default), CSV, TSV or XML, chosen
   by a ``format`` parameter (json, csv, tsv, xml) or else the Accept header;
-  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML. A ``format``
+  CONSTRUCT and DESCRIBE: Turtle (default), N-Triples or RDF/XML (also for XML:
+  ``application/xml``, ``text/xml``, ``format=xml``). A ``format``
   that does not fit the query's form (json for CONSTRUCT, turtle for SELECT) is
   answered 406; the Accept header falls back to the form's default.
 - Read-only and local: updates (``update=``, ``application/sparql-update``,
   INSERT, LOAD, ...), SERVICE, FROM / FROM NAMED and ``default-graph-uri`` /
   ``named-graph-uri`` are answered 400 with the reason.
 - A query past ``--timeout`` seconds is stopped: 503 with a message.
+- A client silent for :data:`IO_TIMEOUT` seconds (headers or a body that do not
+  come, an answer it does not read) has its connection closed (a body: 408), so
+  no client holds a server thread for ever.
 - No CORS header unless ``--cors ORIGIN``; binds 127.0.0.1 unless ``--host``.
 - Without a current store the graph file is loaded into a temporary store
   (:func:`make_server`), removed when the server stops (Ctrl-C or SIGTERM).
@@ -40,6 +44,12 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 #: the largest request body accepted (a query, form-encoded or not)
 MAX_BODY = 1 << 20
+#: seconds a client may leave its connection silent (a request or its body not coming,
+#: an answer not read) before the connection is closed and its thread freed
+IO_TIMEOUT = 30.0
+#: the answer is sent in pieces of this size, each with IO_TIMEOUT to go (a slow client
+#: that keeps reading gets all of it)
+SEND_PIECE = 1 << 16
 PATH = "/sparql"
 
 #: media type (lower case, no parameters) -> result format of SELECT / ASK
@@ -52,13 +62,16 @@ RESULT_TYPES = {
     "application/xml": "xml",
     "text/xml": "xml",
 }
-#: media type -> graph format of CONSTRUCT / DESCRIBE
+#: media type -> graph format of CONSTRUCT / DESCRIBE (plain XML fits both forms: SPARQL
+#: results XML for SELECT / ASK, RDF/XML for a graph)
 GRAPH_TYPES = {
     "text/turtle": "turtle",
     "application/x-turtle": "turtle",
     "application/n-triples": "ntriples",
     "text/plain": "ntriples",
     "application/rdf+xml": "rdfxml",
+    "application/xml": "rdfxml",
+    "text/xml": "rdfxml",
 }
 #: the ``format`` parameter: name -> (result format, graph format)
 FORMAT_NAMES = {
@@ -130,8 +143,10 @@ def check_format(fmt: str | None, formats: tuple[str | None, str | None], form: 
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, store_dir: Path | None, timeout: float | None, cors: str | None, slots: int):
+    def __init__(self, address, store_dir: Path | None, timeout: float | None, cors: str | None, slots: int,
+                 io_timeout: float = IO_TIMEOUT):
         self.store_dir = store_dir
+        self.io_timeout = io_timeout
         #: a folder holding the store kg serve loaded graph_ttl into (removed by server_close), or None
         self.temporary: Path | None = None
         self.graph_ttl: Path | None = None
@@ -160,6 +175,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     # ------------------------------------------------------------- plumbing
+    def setup(self) -> None:
+        # every read and write of the connection waits at most this long; a wait past it
+        # ends the connection (http.server closes it on TimeoutError; a body: _read_body)
+        self.timeout = self.server.io_timeout
+        super().setup()
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
         from kg.logs import logger
 
@@ -188,7 +209,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 self.send_header("Vary", "Origin")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(body)
+            for start in range(0, len(body), SEND_PIECE):
+                self.wfile.write(body[start:start + SEND_PIECE])
 
     def _error(self, status: int, message: str) -> None:
         self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
@@ -216,7 +238,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(400, "bad Content-Length")
         if n > MAX_BODY:
             raise HttpError(413, f"the request body is over {MAX_BODY} bytes")
-        body = self.rfile.read(n)
+        try:
+            body = self.rfile.read(n)
+        except TimeoutError:  # a client that sent part of its body, or none, and waits
+            raise HttpError(408, f"the request body did not come within {self.timeout:g} s") from None
         if len(body) < n:
             raise ConnectionAbortedError("the client closed the connection before sending the whole body")
         return body
@@ -331,7 +356,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
 def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None,
-                slots: int | None = None, err: TextIO | None = None) -> SparqlServer:
+                slots: int | None = None, err: TextIO | None = None,
+                io_timeout: float = IO_TIMEOUT) -> SparqlServer:
     """A server for the store of ``out_dir`` (a build output folder or its graph.ttl),
     bound but not yet serving (call ``serve_forever``).
 
@@ -339,8 +365,9 @@ def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int =
     a build stopped before it swapped the new store in) the graph file is loaded
     into a temporary store, removed by ``server_close``, so the answers are
     graph.ttl's and every query still runs in a worker stopped at its deadline;
-    a line on ``err`` says so. ValueError when there is neither a store nor a
-    readable graph file; OSError when the address cannot be bound."""
+    a line on ``err`` says so. ``io_timeout``: how long a connection may stay silent
+    (:data:`IO_TIMEOUT`). ValueError when there is neither a store nor a readable
+    graph file; OSError when the address cannot be bound."""
     from kg.store import STORE_NAME, StoreError, locate, write_store
 
     path = Path(out_dir)
@@ -352,7 +379,8 @@ def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int =
             raise ValueError(f"{path}: no graph.ttl here, beside its {STORE_NAME}/ (a store is served only with "
                              "the graph.ttl it was loaded from): run kg build to write them again")
         raise ValueError(f"{path}: no Oxigraph store (OUT/store/) and no graph.ttl here: run kg build to write them")
-    server = SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2))
+    server = SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2),
+                          io_timeout)
     if store is not None:
         return server
     if err is not None:

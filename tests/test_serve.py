@@ -157,6 +157,35 @@ def test_construct_as_turtle(endpoint):
     assert len(graph) > 0 and all("visited" in str(p) for p in graph.predicates())
 
 
+@pytest.mark.parametrize("query", ["CONSTRUCT { ?p kg:visited ?o } WHERE { ?p kg:visited ?o }",
+                                   'DESCRIBE ?p WHERE { ?p rdfs:label "陈向平"@zh }'])
+@pytest.mark.parametrize("fmt, accept", [("application/xml", None), ("text/xml", None),
+                                         ("application/rdf+xml", None), ("xml", None),
+                                         (None, "application/xml"), (None, "text/xml"),
+                                         (None, "application/rdf+xml")])
+def test_a_graph_answer_in_rdf_xml(endpoint, query, fmt, accept):
+    """format=application/xml on a CONSTRUCT was answered 406 and Accept: application/xml
+    got Turtle (found by a tester); the SPARQL 1.1 Protocol lets a graph answer be
+    RDF/XML: it is, the same graph as the Turtle answer."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    status, headers, body = get(endpoint, query, headers={"Accept": accept} if accept else None,
+                                **({"format": fmt} if fmt else {}))
+    assert status == 200 and headers["Content-Type"].startswith("application/rdf+xml"), body
+    _, _, turtle = get(endpoint, query)
+    expected = Graph().parse(data=turtle.decode("utf-8"), format="turtle")
+    assert len(expected) > 0 and isomorphic(Graph().parse(data=body, format="xml"), expected)
+
+
+@pytest.mark.parametrize("fmt, accept", [("application/xml", None), (None, "application/xml")])
+def test_a_select_asked_in_xml_stays_sparql_xml_results(endpoint, people, fmt, accept):
+    status, headers, body = get(endpoint, PEOPLE, headers={"Accept": accept} if accept else None,
+                                **({"format": fmt} if fmt else {}))
+    assert status == 200 and headers["Content-Type"] == "application/sparql-results+xml"
+    assert [lit.text for lit in ET.fromstring(body).iter(SRX + "literal")] == people
+
+
 # ------------------------------------------------------------------ refusals and errors
 @pytest.mark.parametrize("how", ["post-update", "form-update", "query-param"])
 def test_updates_are_refused_with_400(out, endpoint, how):
@@ -367,6 +396,9 @@ def test_choose_formats():
     assert choose_formats("turtle", None) == (None, "turtle")
     assert choose_formats("text/csv", None) == ("csv", None)
     assert choose_formats("xml", None) == ("xml", "rdfxml")
+    assert choose_formats("application/xml", None) == ("xml", "rdfxml")  # was ("xml", None): 406 on CONSTRUCT
+    assert choose_formats(None, "application/xml") == ("xml", "rdfxml")  # was ("xml", "turtle")
+    assert choose_formats(None, "text/turtle, application/xml;q=0.5") == ("xml", "turtle")
 
 
 @pytest.mark.parametrize("query, fmt", [
@@ -432,3 +464,37 @@ def test_a_refused_body_ends_the_connection(endpoint):
     head = answer.split(b"\r\n\r\n", 1)[0].decode()
     assert head.startswith("HTTP/1.1 413") and "Connection: close" in head
     assert answer.count(b"HTTP/1.1 ") == 1  # no second answer to the body read as a request
+
+
+@pytest.mark.parametrize("request_bytes", [
+    b"",  # connects and sends nothing
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n",
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n"
+    b"ASK { ?s ?p",
+])
+def test_a_silent_client_has_its_connection_closed(out, capsys, request_bytes):
+    """A client that announced a body and sent part of it, or none, or sent nothing at
+    all, and kept the socket open held a server thread for ever (found by a tester): after
+    io_timeout the connection is closed, a missing body answered 408 first; no traceback."""
+    from kg.logs import setup_logging
+
+    setup_logging("INFO")
+    server, thread = start(out, io_timeout=0.5)
+    try:
+        with socket.create_connection(server.server_address[:2], timeout=20) as s:
+            s.sendall(request_bytes)
+            answer = b""
+            while chunk := s.recv(65536):  # the server closes: recv returns b"" at the end
+                answer += chunk
+        status, _, _ = get(server.url, "ASK {}")  # and it keeps serving
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert status == 200
+    head = answer.split(b"\r\n\r\n", 1)[0].decode()
+    if request_bytes:
+        assert head.startswith("HTTP/1.1 408") and "Connection: close" in head, head
+    else:
+        assert answer == b""
+    assert "Traceback" not in capsys.readouterr().err

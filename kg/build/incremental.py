@@ -179,22 +179,24 @@ def run_add(
 ) -> int:
     """``kg add FILES --to OUT`` / ``kg add --remove NAMES --to OUT``; exit status as ``kg build``.
 
-    ``model``, ``html`` (write graph.html) and ``relations`` (the relation mode, else
-    ``ZHKG_RELATIONS``) default to what the build recorded; a relation mode other than
-    the build's analyses every article again, and says so."""
+    ``model``, ``html`` (write graph.html) and ``relations`` (the relation mode) default
+    to what the build recorded; a ``relations`` other than the build's analyses every
+    article again, and says so. A ``ZHKG_RELATIONS`` other than the build's mode, with
+    no ``relations``, is refused (exit 2): left in the environment, it would switch the
+    graph's mode unasked."""
     from kg import exitcodes
     from kg.build.engines import EngineUnavailable
     from kg.export.outdir import OutputError, claim_output
     from kg.logs import logger, set_command, setup_logging, shown
     from kg.nlp.base import ModelNotAvailable
-    from kg.build.report import BuildReport, usage_problem
+    from kg.build.report import BuildReport, _skip_summary, usage_problem
     from kg.reading.encoding import escaped
 
     set_command("kg add")
     log = logger()
     if not log.handlers:
         setup_logging("INFO" if progress else "WARNING")
-    problem = usage_problem([] if remove else paths, out_dir, "--to", "name the folder of an earlier kg build")
+    problem = usage_problem(paths, out_dir, "--to", "name the folder of an earlier kg build", names=remove)
     if problem:
         log.error(f"kg add: {problem}")
         return exitcodes.USAGE
@@ -223,7 +225,15 @@ def run_add(
         if html is None:  # an older build recorded no choice: its page is there or not
             html = manifest.get("html", (out.path / "graph.html").is_file()) is not False
         built_mode = _relation_mode(manifest)
-        mode = relations or os.environ.get("ZHKG_RELATIONS", "").strip() or built_mode
+        env_mode = os.environ.get("ZHKG_RELATIONS", "").strip()
+        if relations is None and env_mode and built_mode and env_mode != built_mode:
+            # a variable left in the environment would switch the graph's mode and analyse every article again
+            log.error(f"kg add: ZHKG_RELATIONS={env_mode} is set, but the build in {out.path} decided relations "
+                      f"with {built_mode}: unset ZHKG_RELATIONS to add in the build's mode, or give --relations "
+                      f"{env_mode if env_mode in MODES else 'MODE'} to analyse every article again in that mode; "
+                      "nothing changed")
+            return exitcodes.USAGE
+        mode = relations or env_mode or built_mode
         if mode in MODES and built_mode and mode != built_mode:
             log.warning(f"kg add: relation mode {mode}, the build's was {built_mode}: "
                         "every article is analysed again in that mode")
@@ -270,11 +280,13 @@ def run_add(
     for f in report.failed:
         log.warning(f"kg add: {f['file']}: {f['reason']}")
     stats = built.extra.get("build", {})
+    skipped = f"; {_skip_summary(report.failed)}" if report.failed else ""  # as kg build's summary says them
     print(shown(f"kg add: {len(changes['added'])} added, {len(changes['changed'])} changed, "
-                f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed "
+                f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed, "
+                f"{len(report.failed)} failed "
                 f"({stats.get('analysed', 0)} analysed, {stats.get('from_cache', 0)} from the cache); "
                 f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples"
-                f"{report.dropped_summary()} -> {out.path}"))
+                f"{skipped}{report.dropped_summary()} -> {out.path}"))
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:
         log.warning(f"kg add: SHACL: {len(report.validation['violations'])} violation(s) could not be repaired "

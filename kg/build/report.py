@@ -72,11 +72,18 @@ def stdin_twice(paths: list[str]) -> bool:
     return paths.count("-") > 1
 
 
-def usage_problem(paths: list[str], out_dir: str, out_option: str, out_hint: str) -> str | None:
+def usage_problem(paths: list[str], out_dir: str, out_option: str, out_hint: str,
+                  names: bool = False) -> str | None:
     """What makes a build's or an add's arguments unusable, checked before anything
-    loads (missing inputs, standard input twice, an empty output folder: ``Path("")``
-    is the current folder), or None. ``out_option`` and ``out_hint`` name the output
-    option and what it wants (``-o``, ``name the folder to write into``)."""
+    loads (an empty input path or output folder: ``Path("")`` is the current folder;
+    missing inputs, standard input twice), or None. ``out_option`` and ``out_hint``
+    name the output option and what it wants (``-o``, ``name the folder to write
+    into``); ``names``: ``paths`` name articles to remove, not files to read."""
+    if "" in paths:
+        what = "an article's file name or path" if names else "a file or folder, or - for standard input"
+        return f'empty input path (""): name {what}'
+    if names:
+        paths = []
     missing = check_inputs(paths)
     if missing:
         return f"no such file or folder: {', '.join(missing)}"

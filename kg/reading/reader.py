@@ -162,6 +162,9 @@ def _listed(paths: list[str]) -> Iterator[tuple[Path | None, list[str]] | ReadEr
         if given == STDIN:
             yield None, []
             continue
+        if not given:  # Path("") is the current folder
+            yield ReadError('""', "empty path: it names no file or folder")
+            continue
         path = Path(given)
         if path.is_dir():
             try:

@@ -167,6 +167,22 @@ def test_an_empty_output_folder_is_a_usage_error(three, tmp_path, monkeypatch, c
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("argv", [["build", "", "-o", "out"], ["add", "", "--to", "out"],
+                                  ["add", "--remove", "", "--to", "out"]])
+def test_an_empty_input_path_is_a_usage_error(three, tmp_path, monkeypatch, capsys, argv):
+    """kg build "" read the current folder as its input (Path("") is "."), kg add ""
+    added it (found by a tester): exit 2, one line, nothing read or written."""
+    from kg.cli import main
+
+    seed = sorted(three.glob("*.txt"))[0]
+    (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f'kg {argv[0]}: empty input path ("")' in err and len(err.splitlines()) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [seed.name]
+
+
 def test_kg_add_follows_the_build_unless_told():
     """kg add's --html / --no-html and --relations default to None: the build's choice."""
     parse = build_parser().parse_args

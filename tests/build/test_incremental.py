@@ -342,6 +342,27 @@ def test_an_unreadable_replacement_keeps_the_article_it_would_replace(inputs, tm
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def test_a_file_kg_add_cannot_read_is_counted_in_its_summary_line(inputs, tmp_path, capsys):
+    """kg add of a good file and an empty one named the empty one in a warning line but
+    its summary line did not count it, where kg build's says "1 failed; 1 skipped:
+    empty file (1)" (found by a tester): it does, and report.json lists it."""
+    from kg.logs import setup_logging
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    assert _build([a], out) == 0
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(b), str(empty)], str(out), progress=False) == 1
+    captured = capsys.readouterr()
+    [summary] = [line for line in captured.out.splitlines() if line.startswith("kg add: 1 added")]
+    assert "0 removed, 1 failed (" in summary and "; 1 skipped: empty file (1)" in summary
+    assert "kg add: empty.txt: empty file" in captured.err
+    assert report(out)["failed"] == [{"file": "empty.txt", "reason": "empty file"}]
+
+
 def test_two_files_of_one_name_in_two_folders_stay_two_articles(inputs, tmp_path):
     """kg build keeps dup/s1/a.txt and dup/s2/a.txt apart; kg add of one of them, or
     --remove of its path, is about that one only (found by a tester)."""
@@ -588,6 +609,27 @@ def test_kg_add_in_another_relation_mode_analyses_again_and_says_so(inputs, tmp_
     assert r["relation_mode"] == "hybrid" and r["build"]["analysed"] == 2
     manifest = json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["relations"] == "hybrid" and manifest["html"] is True
+
+
+def test_kg_add_refuses_a_zhkg_relations_other_than_the_builds_mode(inputs, tmp_path, monkeypatch, capsys):
+    """A ZHKG_RELATIONS left in the environment switched the relation mode kg add took
+    from the build's report (every article analysed again in that mode; found by a
+    tester): without --relations it is refused, one line, exit 2, nothing changed."""
+    from kg.logs import setup_logging
+
+    a, b, _ = inputs
+    out = tmp_path / "out"
+    monkeypatch.setenv("ZHKG_RELATIONS", "rules")
+    assert _build([a], out) == 0
+    before = {n: (out / n).read_bytes() for n in ("graph.ttl", "report.json", "cache/manifest.json")}
+    monkeypatch.setenv("ZHKG_RELATIONS", "hybrid")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(b)], str(out), progress=False) == 2
+    err = capsys.readouterr().err
+    assert "kg add: ZHKG_RELATIONS=hybrid is set, but the build" in err and "--relations hybrid" in err
+    assert len(err.splitlines()) == 1
+    assert {n: (out / n).read_bytes() for n in before} == before
 
 
 def test_the_relation_mode_of_an_older_build_is_read_from_its_model_id():

@@ -123,6 +123,14 @@ def test_bad_inputs_do_not_stop_the_batch(tmp_path):
     assert "no such file" in reasons[str(tmp_path / "missing.txt")]
 
 
+def test_an_empty_path_is_no_input_not_the_current_folder(tmp_path, monkeypatch):
+    """Path("") is the current folder: kg normalize "" read every article under it."""
+    (tmp_path / "a.txt").write_text(SIMP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [error] = list(read_inputs([""], max_bytes=10_000))
+    assert isinstance(error, ReadError) and error.reason.startswith("empty path")
+
+
 def test_unreadable_file(tmp_path, monkeypatch):
     f = tmp_path / "locked.txt"
     f.write_text(SIMP, encoding="utf-8")
