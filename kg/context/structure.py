@@ -20,7 +20,7 @@ partOf (organization -> organization):
 - a name that extends another organization's name (中科院兰州分院 ->
   中国科学院 via its alias 中科院, 船营区委统战部 -> 船营区委), and the units listed
   right after such a name (中科院甲局、乙局、丙研究所: :func:`_listed_after_unit`);
-- X旗下/所属/下属/下设(的)(企业|公司) Y, X的全资子公司/控股子公司/二级单位/成员单位 Y
+- X旗下/所属/下属/下设/属下/控股的(的)(企业|公司) Y, X的全资子公司/控股子公司/二级单位/成员单位 Y
   -> Y part of X (owner: the organization named before it), and X是…Y旗下公司 /
   X是Y的全资子公司 -> X part of Y;
 - a unit (lab, centre, school) visited inside a host: 在A、B，X参观了C、D -> C

@@ -250,6 +250,15 @@ def test_a_bank_branch_named_by_its_city_is_part_of_the_one_bank_named():
     assert not part_of(text, ["东川银行", "西川银行", "临海市政府", "北京分行"])
 
 
+def test_a_company_held_by_a_group_is_part_of_it():
+    """D22: 控股的 / 属下 before the owned company (data/trigger_ownership.tsv)."""
+    for word in ("控股的", "属下的"):
+        art = make_article(f"张明考察了华锐集团有限公司{word}华锐电子有限公司。",
+                           {"张明": "Person", "华锐集团有限公司": "Organization", "华锐电子有限公司": "Organization"})
+        extract_relations(art)
+        assert ("华锐电子有限公司", "华锐集团有限公司") in triples(art, "partOf")
+
+
 def test_an_alias_extending_another_organization_makes_it_part_of_that_one():
     art = make_article("中国科学院东川分院院长张明出席。中科院东川分院成立于1958年，中科院副院长李四到访。",
                        {"中国科学院东川分院": "Organization", "中科院": "Organization", "张明": "Person", "李四": "Person"},
