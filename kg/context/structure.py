@@ -20,7 +20,7 @@ partOf (organization -> organization):
 - a name that extends another organization's name (中科院兰州分院 ->
   中国科学院 via its alias 中科院, 船营区委统战部 -> 船营区委), and the units listed
   right after such a name (中科院甲局、乙局、丙研究所: :func:`_listed_after_unit`);
-- X旗下/所属/下属/下设(的)(企业|公司) Y, X的全资子公司/控股子公司/二级单位/成员单位 Y
+- X旗下/所属/下属/下设/属下/控股的(的)(企业|公司) Y, X的全资子公司/控股子公司/二级单位/成员单位 Y
   -> Y part of X (owner: the organization named before it), and X是…Y旗下公司 /
   X是Y的全资子公司 -> X part of Y;
 - a unit (lab, centre, school) visited inside a host: 在A、B，X参观了C、D -> C
@@ -497,17 +497,19 @@ def _listed_after_unit(article: Article, view: TextView, found: list[Relation]) 
 
 
 def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
-    """Units named without their parent (商学院, 教育局) are part of the one
-    organization of the parent's kind the article names (东川大学; 香港特区政府):
-    data/context_bare_units.tsv. A unit whose name starts with a place, or that
-    is already part of something, is left alone; with two possible parents, none
-    (the parent endings count in file order: 大学 before 理工学院)."""
+    """Units named without their parent (商学院, 教育局, 北京分行) are part of the
+    one organization of the parent's kind the article names (东川大学; 香港特区政府;
+    东川银行): data/context_bare_units.tsv. A unit whose name starts with a place
+    (unless its ending has scope placed: 北京分行), or that is already part of
+    something, is left alone; with two possible parents, none (the parent
+    endings count in file order: 大学 before 理工学院)."""
     from kg.lexicons.gazetteer import find_places
 
     has_parent = {r.subject for r in found if r.kind == "partOf"}
     orgs = [i for i, e in enumerate(article.entities) if e.type == "Organization"]
+    placed = words("context_bare_units", "placed")
     out = []
-    for kind in ("school", "bureau"):
+    for kind in ("school", "bureau", "branch"):
         units, parents = words("context_bare_units", f"unit_{kind}"), words("context_bare_units", f"parent_{kind}")
         # the parent endings in file order: a later one (理工学院) only where no earlier one (大学) names any
         heads = next(([b for b in orgs if article.entities[b].name.endswith(p)] for p in parents
@@ -520,8 +522,11 @@ def _bare_units(article: Article, found: list[Relation]) -> list[Relation]:
             if a == head or a in has_parent or not name.endswith(units) or name.endswith(parents) \
                     or _re("context_independent_words").search(name):
                 continue  # 东川科学院: an independent organization, no unit
-            if any(s == 0 for s, _e, _p in find_places(name)):
-                continue  # 常熟理工学院: a place starts it, a school of its own
+            own = next((name[: k + len(p)] for p in parents if (k := name.find(p)) > 0), None)
+            if own is not None and not article.entities[head].name.endswith(own):
+                continue  # 西川银行北京分行 names its own bank (特区政府民政事务局 names the head's short form)
+            if not name.endswith(placed) and any(s == 0 for s, _e, _p in find_places(name)):
+                continue  # 常熟理工学院: a place starts it, a school of its own (not 北京分行: scope placed)
             out.append(Relation("partOf", a, head, *_read_where(article, a, head)))
     return out
 

@@ -233,6 +233,32 @@ def test_bare_units_are_part_of_the_one_parent_of_their_kind():
     assert not article_to_gold_shape(art2)["partOf"]  # two possible parents: none
 
 
+def test_a_bank_branch_named_by_its_city_is_part_of_the_one_bank_named():
+    """D22: 分行 of a named bank, written bare after it (data/context_bare_units.tsv, scope placed)."""
+    def part_of(text, orgs):
+        art = make_article(text, {**{o: "Organization" for o in orgs}, "张明": "Person"})
+        extract_relations(art)
+        return triples(art, "partOf")
+
+    text = "东川银行与临海市政府签署合作协议。北京分行负责人张明参加座谈。"
+    assert ("北京分行", "东川银行") in part_of(text, ["东川银行", "临海市政府", "北京分行"])
+    # its own bank written in its name: not the other bank's
+    text = "东川银行与临海市政府签署合作协议。西川银行北京分行负责人张明参加座谈。"
+    assert not part_of(text, ["东川银行", "临海市政府", "西川银行北京分行"])
+    # two banks: no telling
+    text = "东川银行、西川银行与临海市政府签署合作协议。北京分行负责人张明参加座谈。"
+    assert not part_of(text, ["东川银行", "西川银行", "临海市政府", "北京分行"])
+
+
+def test_a_company_held_by_a_group_is_part_of_it():
+    """D22: 控股的 / 属下 before the owned company (data/trigger_ownership.tsv)."""
+    for word in ("控股的", "属下的"):
+        art = make_article(f"张明考察了华锐集团有限公司{word}华锐电子有限公司。",
+                           {"张明": "Person", "华锐集团有限公司": "Organization", "华锐电子有限公司": "Organization"})
+        extract_relations(art)
+        assert ("华锐电子有限公司", "华锐集团有限公司") in triples(art, "partOf")
+
+
 def test_an_alias_extending_another_organization_makes_it_part_of_that_one():
     art = make_article("中国科学院东川分院院长张明出席。中科院东川分院成立于1958年，中科院副院长李四到访。",
                        {"中国科学院东川分院": "Organization", "中科院": "Organization", "张明": "Person", "李四": "Person"},
