@@ -60,6 +60,9 @@ def run_stats(root: str, out: TextIO) -> int:
         print(f"kg corpus stats: {root}/manifest.tsv not found", file=sys.stderr)
         return 2
     rep = check_corpus(root, with_text=False)
+    if not rep.rows and rep.errors:  # the manifest could not be read: no statistics to give
+        print(f"kg corpus stats: {rep.errors[0]}", file=sys.stderr)
+        return 2
     print(format_counts(rep), file=out)
     damage = Counter(d for r in rep.rows for d in r.damage_kinds)
     chars = sorted(r.chars for r in rep.rows)

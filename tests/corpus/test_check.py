@@ -110,3 +110,14 @@ def test_a_manifest_not_utf8_or_with_a_short_row_is_one_line_exit_2(tmp_path, ca
         assert says in err and len(err.strip().splitlines()) == 1, err
         assert main(["corpus", "check", "--root", str(tmp_path / root)]) == 1
         assert says in capsys.readouterr().out
+
+
+def test_kg_corpus_stats_of_a_manifest_it_cannot_read_says_so(tmp_path, capsys):
+    """kg corpus stats of a manifest it could not read printed empty statistics and exit 0,
+    the reason never shown (found by a tester)."""
+    from kg.cli import main
+
+    (tmp_path / "manifest.tsv").write_text(HEADER + "c0001\thttp://a\n", encoding="utf-8")
+    assert main(["corpus", "stats", "--root", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "manifest.tsv:2:" in captured.err and captured.out == ""
