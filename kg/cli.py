@@ -34,6 +34,19 @@ def _at_least_one(text: str) -> int:
     return n
 
 
+def _seconds(text: str) -> float:
+    """A finite number of seconds, 0 or more (--timeout; 0: no limit)."""
+    import math
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(seconds) or seconds < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds, 0 or more (0: no limit)")
+    return seconds
+
+
 def _add_scale_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=_at_least_one, default=None, metavar="N",
                    help="worker processes for the per-article stages, each loading the model once "
@@ -180,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default=None,
                    help="output format: table (default), csv or json for SELECT and ASK; turtle (default) for "
                    "CONSTRUCT and DESCRIBE")
-    p.add_argument("--timeout", type=float, default=60.0, help="stop the query after this many seconds (default 60; 0: no limit)")
+    p.add_argument("--timeout", type=_seconds, default=60.0, help="stop the query after this many seconds (default 60; 0: no limit)")
     p.add_argument("--limit", type=int, default=None, help="print at most this many result rows")
 
     p = sub.add_parser("eval", help="score a graph against gold annotation files")
@@ -224,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="a kg build output folder (holding store/) or its graph.ttl")
     p.add_argument("--port", type=int, default=7878, help="TCP port to listen on (default 7878; 0: any free port)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--timeout", type=float, default=30.0, help="stop each query after this many seconds (default 30; 0: no limit)")
+    p.add_argument("--timeout", type=_seconds, default=30.0, help="stop each query after this many seconds (default 30; 0: no limit)")
     p.add_argument("--cors", metavar="ORIGIN", default=None,
                    help="send Access-Control-Allow-Origin: ORIGIN (e.g. https://yasgui.triply.cc, or *) so web pages "
                    "from there can query it; default: no CORS header")

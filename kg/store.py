@@ -757,9 +757,11 @@ def query_store(store_dir: str | os.PathLike, text: str, timeout: float | None =
     then evaluated in a worker process that is killed after ``timeout`` seconds
     (QueryTimeout; None or 0: no limit). ``limit`` caps SELECT rows (and triples).
     """
+    from kg.rdf.loading import quiet_literals
     from kg.sparql import QueryAnswer
 
     kind, answer = _run(store_dir, text, timeout, limit, None)
+    quiet_literals()  # the answer's terms become rdflib terms
     if answer[0] == "ASK":
         return QueryAnswer("ASK", boolean=answer[1])
     if answer[0] == "GRAPH":

@@ -11,13 +11,17 @@ from kg.corpus.manifest import ManifestError
 
 def run_add(root: str, file: str, url: str, gold: str | None, damage: str, split: str, round: int, out: TextIO,
             origin: str = "") -> int:
+    from kg import exitcodes
     from kg.corpus.add import AddError, add_article
 
     try:
         row = add_article(root, file, url, gold=gold, damage=damage, split=split, round=round, origin=origin)
-    except (AddError, ManifestError, OSError) as exc:
+    except (AddError, ManifestError) as exc:  # bad input: nothing was written
         print(f"kg corpus add: {exc}", file=sys.stderr)
-        return 1
+        return exitcodes.USAGE
+    except OSError as exc:
+        print(f"kg corpus add: cannot write into {root}: {exc.strerror or exc}", file=sys.stderr)
+        return exitcodes.IO_ERROR
     note = "" if row.round else " (no gold given: annotate gold/{0}.json, then set its round)".format(row.id)
     print(f"{row.id}\t{row.script}\t{row.chars} chars\t{row.split}{note}", file=out)
     return 0
@@ -56,6 +60,9 @@ def run_stats(root: str, out: TextIO) -> int:
         print(f"kg corpus stats: {root}/manifest.tsv not found", file=sys.stderr)
         return 2
     rep = check_corpus(root, with_text=False)
+    if not rep.rows and rep.errors:  # the manifest could not be read: no statistics to give
+        print(f"kg corpus stats: {rep.errors[0]}", file=sys.stderr)
+        return 2
     print(format_counts(rep), file=out)
     damage = Counter(d for r in rep.rows for d in r.damage_kinds)
     chars = sorted(r.chars for r in rep.rows)

@@ -45,18 +45,24 @@ def read_manifest(path: str | Path) -> list[Row]:
     path = Path(path)
     if not path.exists():
         return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     rows: list[Row] = []
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t")
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ManifestError(f"{path}: missing column(s) {', '.join(missing)}")
-        for n, rec in enumerate(reader, start=2):
-            try:
-                rows.append(Row(**{c: rec[c] or "" for c in COLUMNS if c not in ("chars", "round")},
-                                chars=int(rec["chars"]), round=int(rec["round"])))
-            except (TypeError, ValueError) as exc:
-                raise ManifestError(f"{path}:{n}: {exc}") from exc
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t")
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ManifestError(f"{path}: missing column(s) {', '.join(missing)}")
+    for n, rec in enumerate(reader, start=2):
+        if any(rec[c] is None for c in COLUMNS):
+            raise ManifestError(f"{path}:{n}: {sum(rec[c] is not None for c in COLUMNS)} columns where {len(COLUMNS)} "
+                                f"tab-separated ones are needed ({', '.join(COLUMNS)})")
+        try:
+            rows.append(Row(**{c: rec[c] or "" for c in COLUMNS if c not in ("chars", "round")},
+                            chars=int(rec["chars"]), round=int(rec["round"])))
+        except (TypeError, ValueError) as exc:
+            raise ManifestError(f"{path}:{n}: {exc}") from exc
     return rows
 
 

@@ -15,6 +15,17 @@ def one_line(exc: BaseException, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def quiet_literals() -> None:
+    """Keep rdflib from printing a traceback (or a warning) for each literal whose text does
+    not fit its datatype (``"2024-13-45"^^xsd:date``, ``"maybe"^^xsd:boolean``) in a graph
+    kg reads: such a literal is read as it is written, as any SPARQL engine reads it."""
+    import logging
+    import warnings
+
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", message="Parsing weird boolean", category=UserWarning)
+
+
 def load_graph(path: str | Path) -> "Graph":
     """Parse an RDF file (format from its suffix, Turtle by default), or the graph.ttl
     of a ``kg build`` output folder.
@@ -32,6 +43,7 @@ def load_graph(path: str | Path) -> "Graph":
         path = path / "graph.ttl"
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
+    quiet_literals()
     graph = new_graph()
     try:  # from an open file: rdflib makes a path that is not UTF-8 into another (U+FFFD)
         with open(path, "rb") as fh:

@@ -228,3 +228,16 @@ def test_an_output_folder_whose_name_is_not_utf8_is_named_escaped(three, tmp_pat
     server.server_close()
     text = said(stdout) + said(stderr)
     assert text.count("out\\xfd") >= 4, text
+
+
+@pytest.mark.parametrize("command", ["query", "serve"])
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "soon"])
+def test_a_timeout_must_be_a_finite_number_of_seconds(command, value, capsys):
+    """kg query --timeout inf was an internal error (exit 5, OverflowError from the interval
+    timer), --timeout nan a line about converting NaN to an integer; kg serve took both and
+    failed on each query (found by a tester). Now a usage error, exit 2."""
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args([command, "out", "--timeout", value])
+    assert exc.value.code == 2
+    assert "--timeout" in capsys.readouterr().err
+    assert build_parser().parse_args([command, "out", "--timeout", "0"]).timeout == 0

@@ -83,3 +83,20 @@ def test_a_near_copy_joins_the_story_or_is_refused_across_splits(tmp_path, artic
     other = tmp_path / "other.txt"
     other.write_text("另一篇文章：王立到海通集团考察，双方座谈交流。", encoding="utf-8")
     assert add_article(root, other, "https://example.org/3").story == "c0003"
+
+
+def test_kg_corpus_add_refuses_bad_input_with_exit_2(tmp_path, capsys):
+    """kg corpus add answered a missing file, an empty --url, an unknown --damage or a gold
+    file that is no JSON with exit 1, the status of "done, some inputs skipped" (found by a
+    tester). Now exit 2, one line, nothing written."""
+    from kg.cli import main
+
+    root, article = tmp_path / "corpus", tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    for argv in ([str(tmp_path / "missing.txt"), "--url", "http://a"], [str(article), "--url", " "],
+                 [str(article), "--url", "http://a", "--damage", "foo"],
+                 [str(article), "--url", "http://a", "--gold", str(tmp_path / "bad.json")]):
+        assert main(["corpus", "add", *argv, "--root", str(root)]) == 2
+        assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not root.exists()

@@ -89,3 +89,35 @@ def test_characters_simplified_keeps_are_not_listed_as_traditional():
 
 def test_not_an_object():
     assert check_gold([1, 2]).errors == ["not a JSON object"]
+
+
+HEADER = "id\turl\tscript\tdamage\tchars\tsplit\tround\tstory\torigin\n"
+
+
+def test_a_manifest_not_utf8_or_with_a_short_row_is_one_line_exit_2(tmp_path, capsys):
+    """A manifest.tsv that was not UTF-8 was an internal error (exit 5, UnicodeDecodeError) of
+    kg corpus files, check, stats and add; a row short of columns said "int() argument must
+    be a string ... not 'NoneType'" (found by a tester)."""
+    from kg.cli import main
+
+    (tmp_path / "latin").mkdir()
+    (tmp_path / "latin" / "manifest.tsv").write_bytes(HEADER.encode() + "c0001\thttp://a\tsimplified\tnone\t5\ttrain\t1\tc0001\té\n".encode("latin-1"))
+    (tmp_path / "short").mkdir()
+    (tmp_path / "short" / "manifest.tsv").write_text(HEADER + "c0001\thttp://a\n", encoding="utf-8")
+    for root, says in (("latin", "manifest.tsv: not UTF-8 text"), ("short", "manifest.tsv:2: 2 columns where 9")):
+        assert main(["corpus", "files", "--root", str(tmp_path / root)]) == 2
+        err = capsys.readouterr().err
+        assert says in err and len(err.strip().splitlines()) == 1, err
+        assert main(["corpus", "check", "--root", str(tmp_path / root)]) == 1
+        assert says in capsys.readouterr().out
+
+
+def test_kg_corpus_stats_of_a_manifest_it_cannot_read_says_so(tmp_path, capsys):
+    """kg corpus stats of a manifest it could not read printed empty statistics and exit 0,
+    the reason never shown (found by a tester)."""
+    from kg.cli import main
+
+    (tmp_path / "manifest.tsv").write_text(HEADER + "c0001\thttp://a\n", encoding="utf-8")
+    assert main(["corpus", "stats", "--root", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "manifest.tsv:2:" in captured.err and captured.out == ""

@@ -116,3 +116,18 @@ def test_run_validate_reads_a_build_folders_graph(graph, tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert run_validate(str(tmp_path / "empty"), io.StringIO()) == 2
     assert "no graph.ttl in this folder" in capsys.readouterr().err
+
+
+def test_a_label_with_a_line_break_or_an_escape_stays_on_its_line(tmp_path):
+    """A violation line quoted the entity's label as written: a label holding a line break
+    split it in two (the second line could read as a result of its own), and a terminal
+    escape sequence reached the terminal (found by a tester)."""
+    path = tmp_path / "g.ttl"
+    path.write_text('@prefix kg: <https://w3id.org/zhkg/ontology#> .\n'
+                    '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                    '<http://x/p> a kg:Person ; rdfs:label "A\\nfake: line\\u001b[31m"@zh .\n', encoding="utf-8")
+    out = io.StringIO()
+    assert run_validate(str(path), out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines and all(line.startswith(("<http://x/p> (A\\nfake: line\\x1b[31m)", str(path))) for line in lines), lines
+    assert "\x1b" not in out.getvalue()

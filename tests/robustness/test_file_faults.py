@@ -58,3 +58,30 @@ def test_malformed_gold_for_eval(tmp_path, content, says):
     (gold / "a.json").write_text(content, encoding="utf-8")
     err = assert_clean_failure(run_kg("eval", str(ttl), str(gold)), exitcodes.USAGE, says)
     assert len(err.strip().splitlines()) == 1, err
+
+
+ILL_TYPED = ('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+             '<http://x/a> <http://x/p> "2024-13-45"^^xsd:date , "abc"^^xsd:integer , "maybe"^^xsd:boolean .\n')
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "{g}", "SELECT ?o {{ ?s ?p ?o }}"],
+    ["query", "{o}", "SELECT ?o {{ ?s ?p ?o }}"],
+    ["validate", "{g}"],
+    ["html", "{g}", "-o", "{d}/x.html"],
+])
+def test_literals_that_do_not_fit_their_datatype_print_no_traceback(tmp_path, argv):
+    """rdflib logged a traceback ("Failed to convert Literal lexical form to value ...
+    ValueError: month must be in 1..12") and a UserWarning for each such literal, from every
+    command that reads a graph, also kg query answering from a store (found by a tester)."""
+    from kg.store import write_store
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text(ILL_TYPED, encoding="utf-8")
+    write_store(out / "graph.ttl", out / "store")
+    proc = run_kg(*[a.format(g=out / "graph.ttl", o=out, d=tmp_path) for a in argv])
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "Warning" not in err, err
+    assert len(err.strip().splitlines()) <= 1, err
