@@ -282,3 +282,14 @@ def test_a_byline_role_separated_from_its_name_by_a_slash_or_bar():
                         ("会见结束。\n记者/赵庆华 吴超", {("赵庆华", "记者"), ("吴超", "记者")})):
         art = make_article(text, {n: "Person" for n, _ in names})
         assert {(p, t) for p, t, _ in run(art)} == names
+
+
+def test_an_office_after_a_committee_title_in_a_chain_is_the_committee_s():
+    """data/title_bodies.tsv 办公室, scope department: 区委常委、办公室主任 sits in the
+    district committee (D15), not in a made-up 甲乙区办公室."""
+    art = make_article("甲乙区委书记王一，区委常委、办公室主任李二出席。",
+                       {"甲乙区": "Place", "王一": "Person", "李二": "Person"})
+    extract_relations(art)
+    got = positions(art)
+    assert ("李二", "办公室主任", "甲乙区委") in got
+    assert "甲乙区办公室" not in {e.name for e in art.entities}
