@@ -470,3 +470,19 @@ def test_kg_html_writes_through_a_link_and_refuses_a_socket(tmp_path):
         assert err.getvalue() == f"kg html: cannot write {tmp_path / 's'}: it is a socket, not a file kg can replace: choose another output\n"
     finally:
         sock.close()
+
+
+def test_an_empty_output_file_is_a_usage_error(tmp_path, monkeypatch):
+    """``kg html -o ""`` said " is a folder" (exit 3): Path("") is the current folder."""
+    import io
+
+    from kg.cli import main
+
+    ttl = tmp_path / "g.ttl"
+    sample_graph().serialize(str(ttl), format="turtle")
+    monkeypatch.chdir(tmp_path)
+    err = io.StringIO()
+    assert run_html(str(ttl), "", err=err) == 2
+    assert err.getvalue() == "kg html: empty output file (-o): name the page to write (-o graph.html)\n"
+    assert main(["html", str(ttl), "-o", ""]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]
