@@ -103,6 +103,13 @@ def run_eval(graph_path: str, gold_dir: str, as_json: bool, out: TextIO, split: 
         print(f"kg eval: {exc}", file=sys.stderr)
         return 2
     pred = graph_to_gold_shape(graph)
+    absent = sorted(set(gold) - set(pred))
+    if absent:  # scored as all missed: a graph of other articles, or an article that failed to build
+        from kg.logs import logger
+
+        named = ", ".join(absent[:3]) + (f" and {len(absent) - 3} more" if len(absent) > 3 else "")
+        logger().warning(f"kg eval: {len(absent)} of {len(gold)} gold articles have no article in the graph, "
+                         f"scored as all missed: {named}")
     try:
         scores = score_corpus(pred, gold)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

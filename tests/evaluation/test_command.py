@@ -64,3 +64,25 @@ def test_bad_inputs_exit_2(gold_graph, tmp_path, capsys):
     (tmp_path / "bad.json").write_text('{"file": "x.txt", "entities": [{"name": "甲"}]}', encoding="utf-8")
     assert run_eval(str(gold_graph), str(tmp_path), as_json=False, out=io.StringIO()) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_gold_articles_absent_from_the_graph_are_named_in_a_warning(tmp_path, capsys):
+    """They were scored as all missed without a word (a graph of other articles, an
+    article that failed to build): now one warning line counts them and names a few."""
+    from kg.logs import setup_logging
+
+    golds = load_gold_dir(SEED_GOLD)
+    first = sorted(golds)[0]
+    graph = write_turtle(corpus_to_graph(gold_to_corpus([golds[first]])), tmp_path / "graph.ttl")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_eval(str(graph), str(SEED_GOLD), as_json=False, out=io.StringIO()) == 0
+    absent = sorted(golds)[1:]
+    assert capsys.readouterr().err == (f"kg eval: {len(absent)} of {len(golds)} gold articles have no article in the "
+                                       f"graph, scored as all missed: {', '.join(absent[:3])} and "
+                                       f"{len(absent) - 3} more\n")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    shutil.copy(SEED_GOLD / first.replace(".txt", ".json"), gold_dir)
+    assert run_eval(str(graph), str(gold_dir), as_json=False, out=io.StringIO()) == 0
+    assert capsys.readouterr().err == ""  # every gold article in the graph: no warning
