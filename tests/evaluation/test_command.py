@@ -86,3 +86,25 @@ def test_gold_articles_absent_from_the_graph_are_named_in_a_warning(tmp_path, ca
     shutil.copy(SEED_GOLD / first.replace(".txt", ".json"), gold_dir)
     assert run_eval(str(graph), str(gold_dir), as_json=False, out=io.StringIO()) == 0
     assert capsys.readouterr().err == ""  # every gold article in the graph: no warning
+
+
+@pytest.mark.parametrize("field, value, says", [
+    ("entities", [{"name": ["甲"], "type": "Person"}], "entity #1: 'name' must be a string (it is a list)"),
+    ("entities", [{"name": "甲", "type": "Person", "aliases": "乙"}], "entity #1: 'aliases' must be a list of names (it is a string)"),
+    ("entities", ["甲"], "entity #1 must be an object (it is a string)"),
+    ("visited", [["甲"]], "'visited' #1 must be a pair of names (it is [\"甲\"])"),
+    ("metWith", {"甲": "乙"}, "'metWith' must be a list (it is an object)"),
+    ("positions", [{"person": "甲", "title": 3}], "'positions' #1: 'title' must be a string (it is a number)"),
+    ("agreements", [{"name": "协议", "parties": "甲"}], "'agreements' #1: 'parties' must be a list of names (it is a string)"),
+    ("file", ["a.txt"], "'file' must be a string (it is a list)"),
+])
+def test_a_gold_file_with_a_field_of_the_wrong_type_is_named_with_the_field(gold_graph, tmp_path, capsys,
+                                                                             field, value, says):
+    """It was "a gold file is malformed: AttributeError(...)" (or a TypeError, or an
+    internal error for a 'file' that is a list), the file not named."""
+    doc = {"file": "a.txt", "entities": [{"name": "甲", "type": "Person"}, {"name": "乙", "type": "Person"}]}
+    doc[field] = value
+    (tmp_path / "a.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert run_eval(str(gold_graph), str(tmp_path), as_json=False, out=io.StringIO()) == 2
+    assert capsys.readouterr().err == f"kg eval: {tmp_path / 'a.json'}: a malformed gold file: {says}\n"
