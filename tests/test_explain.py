@@ -109,3 +109,22 @@ def test_each_relation_is_listed_once_with_what_the_rules_said_before(backend):
     format_decisions(article, decisions, only, "kept")
     assert [line for line in only.getvalue().splitlines() if line.startswith("  [")] == \
         [line for line in text.splitlines() if line.startswith("  [kept]")]
+
+
+def test_a_file_name_with_a_line_break_or_an_escape_stays_on_its_line(tmp_path, capsys):
+    """kg explain printed the name as it is, in its header and its error lines: a line
+    break split the line, a terminal escape sequence reached the terminal."""
+    from kg.explain import run_explain
+
+    name = "a\nb\x1b[31m.txt"
+    (tmp_path / name).write_text("临海市市长张明到华锐公司考察。\n", encoding="utf-8")
+    (tmp_path / ("empty" + name)).write_bytes(b"")
+    out = io.StringIO()
+    assert run_explain(str(tmp_path / name), None, None, out) == 0
+    assert out.getvalue().startswith("a\\nb\\x1b[31m.txt: ") and "\x1b" not in out.getvalue()
+    capsys.readouterr()
+    assert run_explain(str(tmp_path / ("empty" + name)), None, None, io.StringIO()) == 2
+    assert run_explain(str(tmp_path / ("missing" + name)), None, None, io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["kg explain: emptya\\nb\\x1b[31m.txt: empty file",
+                                f"kg explain: {tmp_path}/missinga\\nb\\x1b[31m.txt: no such file"]

@@ -118,7 +118,7 @@ class Built:
         (an old one removed when none was written: it would show another graph),
         report.json, the store, and last the manifest, so that ``kg add`` never reads
         a manifest ahead of the graph. Records no article uses any more go after."""
-        from kg.export.atomic import signals_held
+        from kg.export.atomic import not_a_file, signals_held
         from kg.store import STORE_NAME, StoreLoad
 
         store_error = None
@@ -134,9 +134,11 @@ class Built:
             if self.store_load is not None:
                 self.store_load.wait()  # it reads the staged graph.ttl
             names = [n for n in OUTPUTS if (self.staging / n).exists()]
-            blocked = [n for n in OUTPUTS if (out.path / n).is_dir()]
-            if blocked:  # before the first rename: none of the outputs is replaced
-                raise IsADirectoryError(errno.EISDIR, f"a folder stands where {blocked[0]} goes")
+            # before the first rename, none of the outputs replaced: a folder, a link (its file
+            # would be left as it was, the link replaced), a FIFO, a device, a socket
+            blocked = [(n, what) for n in OUTPUTS if (what := not_a_file(out.path / n))]
+            if blocked:
+                raise OSError(errno.EEXIST, f"{blocked[0][1]} stands where {blocked[0][0]} goes")
             with signals_held(done="after the outputs were replaced"):
                 if "graph.html" not in names:
                     (out.path / "graph.html").unlink(missing_ok=True)

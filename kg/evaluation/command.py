@@ -15,11 +15,65 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kg.evaluation.scoring import RELATION_TYPES, PRF, Scores, score_corpus
+from kg.evaluation.scoring import PAIR_RELATIONS, RELATION_TYPES, PRF, Scores, score_corpus
 
 
 class GoldError(ValueError):
     pass
+
+
+def _kind(value) -> str:
+    return {str: "a string", list: "a list", dict: "an object", bool: "true or false", type(None): "null",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def shape_problem(doc: dict) -> str | None:
+    """The first field of a gold document (an object with an 'entities' list) whose
+    type the scoring cannot read, named with what it holds, or None. Only types are
+    checked: ``kg corpus check`` checks the rest against the annotation guide."""
+
+    def names(value, where: str) -> str | None:
+        if not isinstance(value, list):
+            return f"{where} must be a list of names (it is {_kind(value)})"
+        bad = next((v for v in value if not isinstance(v, str)), "")
+        return f"{where} must be a list of names (it holds {_kind(bad)})" if bad != "" else None
+
+    if doc.get("file") is not None and not isinstance(doc["file"], str):
+        return f"'file' must be a string (it is {_kind(doc['file'])})"
+    for i, e in enumerate(doc["entities"], 1):
+        if not isinstance(e, dict):
+            return f"entity #{i} must be an object (it is {_kind(e)})"
+        for key in ("name", "type"):
+            if not isinstance(e.get(key), str):
+                return f"entity #{i}: '{key}' must be a string (it is {_kind(e.get(key))})"
+        if e.get("aliases") is not None and (problem := names(e["aliases"], f"entity #{i}: 'aliases'")):
+            return problem
+    for kind in (*PAIR_RELATIONS, "positions", "agreements"):
+        items = doc.get(kind)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            return f"'{kind}' must be a list (it is {_kind(items)})"
+        for i, item in enumerate(items, 1):
+            where = f"'{kind}' #{i}"
+            if kind in PAIR_RELATIONS:
+                if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)):
+                    return f"{where} must be a pair of names (it is {json.dumps(item, ensure_ascii=False)})"
+                continue
+            if not isinstance(item, dict):
+                return f"{where} must be an object (it is {_kind(item)})"
+            if kind == "positions":
+                for key, needed in (("person", True), ("title", True), ("in", False)):
+                    value = item.get(key)
+                    if not isinstance(value, str) and (needed or value is not None):
+                        return f"{where}: '{key}' must be a string (it is {_kind(value)})"
+            else:
+                if item.get("name") is not None and not isinstance(item["name"], str):
+                    return f"{where}: 'name' must be a string (it is {_kind(item['name'])})"
+                for key in ("parties", "witnesses"):
+                    if problem := names(item.get(key, []), f"{where}: '{key}'"):
+                        return problem
+    return None
 
 
 def load_gold_dir(gold_dir: str | Path) -> dict[str, dict]:
@@ -35,6 +89,9 @@ def load_gold_dir(gold_dir: str | Path) -> dict[str, dict]:
             raise GoldError(f"{path}: not a readable JSON file: {exc}") from exc
         if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list):
             raise GoldError(f"{path}: not a gold file (needs an object with an 'entities' list)")
+        problem = shape_problem(doc)
+        if problem:
+            raise GoldError(f"{path}: a malformed gold file: {problem}")
         file = doc.get("file") or path.with_suffix(".txt").name
         doc["file"] = file
         if file in gold:
@@ -103,6 +160,13 @@ def run_eval(graph_path: str, gold_dir: str, as_json: bool, out: TextIO, split: 
         print(f"kg eval: {exc}", file=sys.stderr)
         return 2
     pred = graph_to_gold_shape(graph)
+    absent = sorted(set(gold) - set(pred))
+    if absent:  # scored as all missed: a graph of other articles, or an article that failed to build
+        from kg.logs import logger
+
+        named = ", ".join(absent[:3]) + (f" and {len(absent) - 3} more" if len(absent) > 3 else "")
+        logger().warning(f"kg eval: {len(absent)} of {len(gold)} gold articles have no article in the graph, "
+                         f"scored as all missed: {named}")
     try:
         scores = score_corpus(pred, gold)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,19 +17,68 @@ def _umask() -> int:
     return mask
 
 
+def not_a_file(path: str | os.PathLike) -> str | None:
+    """What stands at ``path`` when it is neither absent nor a regular file (``a folder``,
+    ``a symbolic link``, ``a FIFO``, ``a character device``, ``a block device``, ``a
+    socket``), else None. The link itself is named, not what it points to."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    for test, what in ((stat.S_ISREG, None), (stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a symbolic link"),
+                       (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "not a regular file"
+
+
+def _through_proc(path: str) -> bool:
+    """Whether a symbolic link on the way from ``path`` lies under /proc (``/dev/stdout``
+    is ``/proc/self/fd/1``): its target is the process's open file, written as it stands."""
+    for _ in range(40):
+        if not os.path.islink(path):
+            return False
+        folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+        if folder == "/proc" or folder.startswith("/proc/"):
+            return True
+        path = os.path.join(os.path.dirname(path), os.readlink(path))
+    return False
+
+
 def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and os.replace."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and os.replace.
+
+    Only a regular file (or none) is replaced so: a symbolic link is written through
+    (the file it points to is replaced, the link stays); a FIFO or a character device
+    (``-o /dev/stdout``, a named pipe), or anything reached through /proc, is written
+    straight into, as a shell's ``>`` would (nothing to replace atomically there); a
+    block device, a socket or anything else is refused with an OSError (nothing written)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        mode = os.stat(path).st_mode  # through links
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+                             or (stat.S_ISREG(mode) and _through_proc(str(path)))):
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND)  # a shell's > truncated a file already; a log's >> holds
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        return path
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        what = not_a_file(os.path.realpath(path)) or "not a regular file"
+        raise OSError(errno.EEXIST, f"it is {what}, not a file kg can replace: choose another output")
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path  # the link stays, its file is replaced
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)

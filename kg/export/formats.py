@@ -276,13 +276,17 @@ def run_export(source: str | os.PathLike, fmt: str, out_path: str | os.PathLike 
     if fmt not in FORMATS:
         print(f"kg export: unknown format {fmt!r}; choose from {', '.join(FORMATS)}", file=err)
         return exitcodes.USAGE
+    if out_path is not None and not str(out_path):  # "" read as no -o wrote next to the graph
+        print("kg export: empty output (-o): name the file (for csv, the folder) to write, "
+              "or leave -o out to write next to the graph", file=err)
+        return exitcodes.USAGE
     try:
         path = graph_file(source)
         graph = load_graph(path)
     except (ExportError, ValueError) as exc:
         print(f"kg export: {one_line(exc)}", file=err)
         return exitcodes.USAGE
-    target = Path(out_path) if out_path else default_output(path, fmt)
+    target = Path(out_path) if out_path is not None else default_output(path, fmt)
     try:
         written = export(graph, fmt, target)
     except OSError as exc:

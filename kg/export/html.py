@@ -702,6 +702,9 @@ def run_html(graph_path, out, focus: str | None = None, hops: int = 2, max_nodes
     from kg.rdf.loading import load_graph
 
     err = err or sys.stderr
+    if not str(out):  # Path("") is the current folder
+        print("kg html: empty output file (-o): name the page to write (-o graph.html)", file=err)
+        return 2
     try:
         graph = load_graph(graph_path)  # a graph file, or a kg build output folder (its graph.ttl)
     except ValueError as exc:

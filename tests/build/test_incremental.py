@@ -839,6 +839,34 @@ def test_a_folder_where_an_output_goes_stops_kg_add_before_any_output_is_replace
     assert run_add([str(c)], str(out), progress=False) == 0  # and the next add goes through
 
 
+def test_a_link_or_a_fifo_where_an_output_goes_is_never_replaced(inputs, tmp_path, capsys):
+    """OUT/graph.html a symbolic link, or OUT/report.json a FIFO, was replaced by a regular
+    file (the link's file left as it was): now the build stops before any output is
+    replaced, exit 3, one line naming it."""
+    import os
+
+    from kg.logs import setup_logging
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    before = (out / "graph.ttl").read_bytes(), (out / "cache" / "manifest.json").read_bytes()
+    (out / "graph.html").rename(tmp_path / "page.html")
+    (out / "graph.html").symlink_to(tmp_path / "page.html")
+    setup_logging("INFO")
+    capsys.readouterr()
+    assert run_add([str(c)], str(out), progress=False) == 3
+    assert "a symbolic link stands where graph.html goes; previous outputs left intact" in capsys.readouterr().err
+    assert (out / "graph.html").is_symlink()
+    (out / "graph.html").unlink()
+    (tmp_path / "page.html").rename(out / "graph.html")
+    (out / "report.json").unlink()
+    os.mkfifo(out / "report.json")
+    assert _build([a, b, c], out) == 3
+    assert "a FIFO stands where report.json goes; previous outputs left intact" in capsys.readouterr().err
+    assert ((out / "graph.ttl").read_bytes(), (out / "cache" / "manifest.json").read_bytes()) == before
+
+
 def test_a_file_whose_name_holds_a_backslash_keeps_its_article(inputs, tmp_path):
     """Its name and path are written with the backslash doubled; the path a build
     recorded was escaped a second time when kg add looked it up, so the file took a

@@ -36,3 +36,49 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path):
+    """The link was replaced by a regular file, the file it pointed to left as it was."""
+    (tmp_path / "real.html").write_text("old", encoding="utf-8")
+    (tmp_path / "link.html").symlink_to("real.html")
+    (tmp_path / "dangling.html").symlink_to("new.html")
+    write_atomic(tmp_path / "link.html", "new")
+    write_atomic(tmp_path / "dangling.html", "made")
+    assert (tmp_path / "link.html").is_symlink() and (tmp_path / "dangling.html").is_symlink()
+    assert (tmp_path / "real.html").read_text(encoding="utf-8") == "new"
+    assert (tmp_path / "new.html").read_text(encoding="utf-8") == "made"
+
+
+def test_a_fifo_is_written_into_not_replaced(tmp_path):
+    """``-o /dev/stdout`` or a named pipe: the FIFO (and a link to it) was replaced by a
+    regular file, and a reader waiting on it got nothing."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    (tmp_path / "link").symlink_to("pipe")
+    for target in (fifo, tmp_path / "link"):
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # open first: the writer's open does not wait
+        try:
+            write_atomic(target, "甲乙")
+            assert os.read(reader, 100) == "甲乙".encode()
+        finally:
+            os.close(reader)
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and (tmp_path / "link").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "pipe"]  # no temporary file left
+
+
+def test_a_socket_is_refused_and_left_in_place(tmp_path):
+    import socket
+
+    path = tmp_path / "s"
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(path))
+        (tmp_path / "link").symlink_to("s")
+        for target in (path, tmp_path / "link"):
+            with pytest.raises(OSError, match="it is a socket, not a file kg can replace"):
+                write_atomic(target, "x")
+        assert stat.S_ISSOCK(os.lstat(path).st_mode) and (tmp_path / "link").is_symlink()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "s"]
+    finally:
+        sock.close()

@@ -231,3 +231,17 @@ def test_unknown_format_in_the_function(build_dir):
     err = io.StringIO()
     assert run_export(build_dir, "svg", err=err) == 2
     assert err.getvalue().startswith("kg export: unknown format")
+
+
+def test_an_empty_output_is_a_usage_error(tmp_path, monkeypatch):
+    """``kg export -o ""`` was read as no -o: the file was written next to the graph."""
+    graph = tmp_path / "g.ttl"
+    write_turtle(corpus_to_graph(gold_to_corpus(list(load_gold_dir(SEED_GOLD).values())[:1])), graph)
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("jsonld", "csv"):
+        err = io.StringIO()
+        assert run_export(graph, fmt, "", err=err) == 2
+        assert err.getvalue() == ("kg export: empty output (-o): name the file (for csv, the folder) to write, "
+                                  "or leave -o out to write next to the graph\n")
+    assert main(["export", str(graph), "--format", "gexf", "-o", ""]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]

@@ -447,3 +447,42 @@ def test_kg_html_into_a_folder_or_under_a_file_is_an_output_error(tmp_path):
         err = io.StringIO()
         assert run_html(str(graph), str(out), err=err) == 3
         assert err.getvalue().count("\n") == 1 and err.getvalue().startswith("kg html: ")
+
+
+def test_kg_html_writes_through_a_link_and_refuses_a_socket(tmp_path):
+    """``-o LINK`` replaced the link with a regular file (``-o /dev/full`` as root replaced
+    the device node): now the link's file is written, and a socket is refused, exit 3."""
+    import io
+    import socket
+
+    ttl = tmp_path / "g.ttl"
+    sample_graph().serialize(str(ttl), format="turtle")
+    (tmp_path / "page.html").write_text("old", encoding="utf-8")
+    (tmp_path / "link.html").symlink_to("page.html")
+    assert run_html(str(ttl), str(tmp_path / "link.html"), err=io.StringIO()) == 0
+    assert (tmp_path / "link.html").is_symlink()
+    assert (tmp_path / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "s"))
+        err = io.StringIO()
+        assert run_html(str(ttl), str(tmp_path / "s"), err=err) == 3
+        assert err.getvalue() == f"kg html: cannot write {tmp_path / 's'}: it is a socket, not a file kg can replace: choose another output\n"
+    finally:
+        sock.close()
+
+
+def test_an_empty_output_file_is_a_usage_error(tmp_path, monkeypatch):
+    """``kg html -o ""`` said " is a folder" (exit 3): Path("") is the current folder."""
+    import io
+
+    from kg.cli import main
+
+    ttl = tmp_path / "g.ttl"
+    sample_graph().serialize(str(ttl), format="turtle")
+    monkeypatch.chdir(tmp_path)
+    err = io.StringIO()
+    assert run_html(str(ttl), "", err=err) == 2
+    assert err.getvalue() == "kg html: empty output file (-o): name the page to write (-o graph.html)\n"
+    assert main(["html", str(ttl), "-o", ""]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]
