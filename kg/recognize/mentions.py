@@ -102,7 +102,11 @@ def recognize(article: Article) -> None:
     delegations = tuple(words("trigger_delegation_words", "group"))
     model_orgs = [(sp.start, sp.end) for sp in (MS.trim(sp, text) for sp in model)
                   if sp.type == "Organization" and not sp.text.endswith(media + delegations)]
-    ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add, model_orgs)
+    # towns the model found (吴店镇: the gazetteer has none) anchor the bodies named after them (吴店镇政府)
+    town_ends, not_towns = tuple(words("model_town_suffixes")), tuple(words("place_m_not_towns"))
+    towns = [(sp.start, sp.end) for sp in model if sp.type == "Place" and sp.text.endswith(town_ends)
+             and not sp.text.endswith(not_towns)]
+    ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add, model_orgs, towns)
     for m in generic_bodies(article, set(places_at.values()), ctx):
         add(m)
     for m in region_bodies(article, ctx):
@@ -184,14 +188,14 @@ def _prefecture_forms(text: str, hits: list) -> list:
 
 
 def _organizations(article: Article, place_hits, person_ends: set[int], cands: list[Candidate], add,
-                   model_orgs: list[tuple[int, int]] = ()) -> PlaceContext:
+                   model_orgs: list[tuple[int, int]] = (), towns: list[tuple[int, int]] = ()) -> PlaceContext:
     """Structural org names, ministries, offices kept elsewhere, short companies and
     parks; returns the place context they leave (places not inside a company name
     nor inside one of ``model_orgs``, the NER model's organization spans; parks)."""
     text = article.text
     places_at = {s: e for s, e, _ in place_hits}
     place_spans = [(s, e) for s, e, _ in place_hits]
-    org_found = O.find_structural_orgs(text, blocked_ends=person_ends, places=place_spans)
+    org_found = O.find_structural_orgs(text, blocked_ends=person_ends, places=place_spans + list(towns))
     for o in org_found:
         s = _strip_leading_level(text, o.start, o.end, places_at)
         name = text[s:o.end]

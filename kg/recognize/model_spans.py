@@ -460,10 +460,20 @@ def is_generic_body(name: str) -> bool:
     if full and len(full) > len(suf) and not gov_suffix(full) and rest not in dict(LX.ORG_SUFFIXES):
         return False  # the body word ends a longer suffix of another kind (华锐公司: 司 in 公司)
     core = rest[: -len(suf)]
-    if numbered(core):
-        return False  # 甲乙五局: a numbered unit of an enterprise, not a department named by its field
+    if numbered(core) or town_core(core):
+        return False  # 甲乙五局: a numbered unit of an enterprise; 杨行镇政府: a town's; not a department named by its field
     # a government department without a place: named only by its field (文旅, 商务, 经信)
     return len(core) <= 4
+
+
+def town_core(core: str) -> bool:
+    """A town or sub-district the gazetteer lacks (杨行镇 of 杨行镇人民政府: an ending of
+    data/model_town_suffixes.tsv after a stem of 2-6 characters), which names its body as a
+    city does; not a word ending like one (乡镇, 城镇: data/place_m_not_towns.tsv) nor a
+    level word (全市, 我县: data/model_level_words.tsv)."""
+    end = next((t for t in _town_suffixes() if core.endswith(t)), None)
+    return (end is not None and 2 <= len(core) - len(end) <= 6 and not core.endswith(words("place_m_not_towns"))
+            and not core.startswith(_level_words()))
 
 
 def numbered(core: str) -> bool:
@@ -713,8 +723,9 @@ def _organization(sp: ModelSpan, view: RuleView, alias: bool) -> Mention | None:
         if gov_suffix(suf):
             if is_generic_body(name) and not alias:
                 return None
-            if _leading_place_end(name) == 0 and not alias and not inner and not numbered(name[: -len(suf)]):
-                return None  # a government body is named by its place
+            if _leading_place_end(name) == 0 and not alias and not inner and not numbered(name[: -len(suf)]) \
+                    and not town_core(name[: -len(suf)]):
+                return None  # a government body is named by its place (or its town: 杨行镇人民政府)
         if not (_clean_left(text, s) or _leading_place_end(name) > 0 or alias):
             return None
         return Mention(s, e, name, "Organization", None, "model")

@@ -147,3 +147,15 @@ def test_a_news_mediums_place_stays_the_articles_once_its_span_is_trimmed():
             "在湘期间，省委书记张明与考察团成员座谈。")
     art = analyze_article(Article(source="x.txt", raw=text), load_backend(None))
     assert ["张明", "湖南省委"] in article_to_gold_shape(art)["affiliatedWith"]
+
+
+def test_a_town_s_government_is_named_by_its_town():
+    """data/model_town_suffixes.tsv: the gazetteer lists no towns, so a model span
+    杨行镇人民政府 has no place before its body word; the town names it (乡镇政府 and
+    全市政府 stay generic: data/place_m_not_towns.tsv, model_level_words.tsv)."""
+    assert MS.town_core("杨行镇") and MS.town_core("钟屯乡") and MS.town_core("荆河街道")
+    assert not MS.town_core("乡镇") and not MS.town_core("城镇") and not MS.town_core("镇")
+    text = "会上，杨行镇人民政府与上海银行签订协议。"
+    m = _judge(text, "杨行镇人民政府", "Organization")
+    assert m is not None and m.text == "杨行镇人民政府"
+    assert _judge("各乡镇政府负责人参加会议。", "乡镇政府", "Organization") is None

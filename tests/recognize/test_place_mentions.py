@@ -100,3 +100,15 @@ def test_a_place_outside_the_place_before_it_ends_the_chain_starting_a_name():
     a = _article("广东省佛山市顺德区委书记张明到访。")
     recognize(a)
     assert {"广东省", "佛山市"} <= {m.text for m in a.mentions if m.type == "Place"}
+
+
+def test_a_town_the_model_found_anchors_the_body_named_after_it():
+    """吴店镇政府: the model tags only 吴店镇 (a town the gazetteer lacks); the town
+    anchors the government body as a city does (临海市政府)."""
+    from kg.pipeline import analyze_article
+    from kg.doc import Article
+    from kg.nlp.loader import load_backend
+
+    a = analyze_article(Article(source="x.txt", raw="随后，张区长在吴店镇政府三楼会议室召开座谈会。"),
+                        load_backend(None), until="coreference")
+    assert any(m.type == "Organization" and m.text == "吴店镇政府" for m in a.mentions)
