@@ -466,6 +466,16 @@ def is_generic_body(name: str) -> bool:
     return len(core) <= 4
 
 
+def venue_name(name: str) -> bool:
+    """A venue's name (苏州博物馆, 上海图书馆: an ending of data/model_venue_endings.tsv after a
+    core of 2+ characters that is no level word nor level characters: not 市博物馆, 县级博物馆)."""
+    end = next((w for w in words("model_venue_endings") if name.endswith(w)), None)
+    if end is None:
+        return False
+    core = name[: -len(end)]
+    return len(core) >= 2 and not core.startswith(_level_words()) and not all(c in LX.LEVEL_CHARS for c in core.rstrip("级"))
+
+
 def town_core(core: str) -> bool:
     """A town or sub-district the gazetteer lacks (杨行镇 of 杨行镇人民政府: an ending of
     data/model_town_suffixes.tsv after a stem of 2-6 characters), which names its body as a
@@ -653,6 +663,8 @@ def judge(sp: ModelSpan, view: RuleView, is_alias=None) -> Mention | None:
         return None
     if T.starts_with_title(text, e - 1) and not org_suffix(name):
         return None
+    if typ == "Place" and venue_name(name):
+        return Mention(s, e, name, "Organization", None, "model")  # 苏州博物馆: a venue the gold names as an organization
     if typ == "Place" and not _company_word(name):
         inner = view.inside(s, e)
         if (inner and not place_with_ending(name, inner)) or G.lookup(name):
