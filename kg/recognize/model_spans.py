@@ -468,12 +468,12 @@ def is_generic_body(name: str) -> bool:
 
 def venue_name(name: str) -> bool:
     """A venue's name (苏州博物馆, 上海图书馆: an ending of data/model_venue_endings.tsv after a
-    core of 2+ characters that is no level word nor level characters: not 市博物馆, 县级博物馆)."""
+    core of 2+ characters that is no level word nor level characters: not 市博物馆, 全市博物馆)."""
     end = next((w for w in words("model_venue_endings") if name.endswith(w)), None)
     if end is None:
         return False
     core = name[: -len(end)]
-    return len(core) >= 2 and not core.startswith(_level_words()) and not all(c in LX.LEVEL_CHARS for c in core.rstrip("级"))
+    return len(core) >= 2 and not core.startswith(_level_words()) and not all(c in LX.LEVEL_CHARS for c in core)
 
 
 def town_core(core: str) -> bool:

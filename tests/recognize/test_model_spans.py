@@ -163,8 +163,8 @@ def test_a_town_s_government_is_named_by_its_town():
 
 def test_a_museum_the_model_tags_as_a_place_is_an_organization():
     """data/model_venue_endings.tsv: the gold names 苏州博物馆 an organization (the
-    NER tags it a place); a bare 市博物馆 or 县级博物馆 names none."""
+    NER tags it a place); a bare 市博物馆 or 全市博物馆 names none."""
     assert MS.venue_name("苏州博物馆") and MS.venue_name("张家港市图书馆")
-    assert not MS.venue_name("市博物馆") and not MS.venue_name("县级博物馆") and not MS.venue_name("黄埔纪念馆")
+    assert not MS.venue_name("市博物馆") and not MS.venue_name("全市博物馆") and not MS.venue_name("黄埔纪念馆")
     m = _judge("张明参观了苏州博物馆。", "苏州博物馆", "Place")
     assert m is not None and (m.type, m.text) == ("Organization", "苏州博物馆")
