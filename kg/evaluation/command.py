@@ -68,7 +68,7 @@ def shape_problem(doc: dict) -> str | None:
                     if not isinstance(value, str) and (needed or value is not None):
                         return f"{where}: '{key}' must be a string (it is {_kind(value)})"
             else:
-                if item.get("name") is not None and not isinstance(item["name"], str):
+                if "name" in item and not isinstance(item["name"], str):
                     return f"{where}: 'name' must be a string (it is {_kind(item['name'])})"
                 for key in ("parties", "witnesses"):
                     if problem := names(item.get(key, []), f"{where}: '{key}'"):

@@ -96,6 +96,7 @@ def test_gold_articles_absent_from_the_graph_are_named_in_a_warning(tmp_path, ca
     ("metWith", {"甲": "乙"}, "'metWith' must be a list (it is an object)"),
     ("positions", [{"person": "甲", "title": 3}], "'positions' #1: 'title' must be a string (it is a number)"),
     ("agreements", [{"name": "协议", "parties": "甲"}], "'agreements' #1: 'parties' must be a list of names (it is a string)"),
+    ("agreements", [{"name": None, "parties": ["甲", "乙"]}], "'agreements' #1: 'name' must be a string (it is null)"),
     ("file", ["a.txt"], "'file' must be a string (it is a list)"),
 ])
 def test_a_gold_file_with_a_field_of_the_wrong_type_is_named_with_the_field(gold_graph, tmp_path, capsys,
