@@ -102,10 +102,9 @@ def recognize(article: Article) -> None:
     delegations = tuple(words("trigger_delegation_words", "group"))
     model_orgs = [(sp.start, sp.end) for sp in (MS.trim(sp, text) for sp in model)
                   if sp.type == "Organization" and not sp.text.endswith(media + delegations)]
-    # towns the model found (吴店镇: the gazetteer has none) anchor the bodies named after them (吴店镇政府)
-    town_ends, not_towns = tuple(words("model_town_suffixes")), tuple(words("place_m_not_towns"))
-    towns = [(sp.start, sp.end) for sp in model if sp.type == "Place" and sp.text.endswith(town_ends)
-             and not sp.text.endswith(not_towns)]
+    # towns the model found (吴店镇: the gazetteer has none) anchor the bodies named after them (吴店镇政府);
+    # a town's form as kg.recognize.model_spans.town_core reads it (not 本乡, 我镇, 在吴店镇)
+    towns = [(sp.start, sp.end) for sp in model if sp.type == "Place" and MS.town_core(sp.text) and not MS.has_stop(sp.text)]
     ctx = _organizations(article, place_hits, {m.end for m in person_ms}, cands, add, model_orgs, towns)
     for m in generic_bodies(article, set(places_at.values()), ctx):
         add(m)

@@ -168,3 +168,12 @@ def test_a_museum_the_model_tags_as_a_place_is_an_organization():
     assert not MS.venue_name("市博物馆") and not MS.venue_name("全市博物馆") and not MS.venue_name("黄埔纪念馆")
     m = _judge("张明参观了苏州博物馆。", "苏州博物馆", "Place")
     assert m is not None and (m.type, m.text) == ("Organization", "苏州博物馆")
+
+
+def test_words_that_end_like_a_town_are_no_town():
+    """本乡, 我镇 (a level word), 在吴店镇 (a stop word before it: kg.recognize.mentions
+    checks has_stop), 统筹城乡 and 家乡 (data/place_m_not_towns.tsv) name no town."""
+    assert not MS.town_core("本乡") and not MS.town_core("我镇")
+    assert not MS.town_core("统筹城乡") and not MS.town_core("我的家乡")
+    assert MS.has_stop("在吴店镇") and not MS.has_stop("吴店镇")
+    assert not MS.venue_name("城市博物馆") and not MS.venue_name("乡村博物馆")
