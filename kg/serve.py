@@ -19,7 +19,8 @@ that is killed at the per-query deadline.
 - A query past ``--timeout`` seconds is stopped: 503 with a message.
 - A client silent for :data:`IO_TIMEOUT` seconds (headers or a body that do not
   come, an answer it does not read) has its connection closed (a body: 408), so
-  no client holds a server thread for ever.
+  a silent client holds no server thread for ever (the wait is per read: one that
+  sends a byte every few seconds still can; there is no deadline for a whole request).
 - No CORS header unless ``--cors ORIGIN``; binds 127.0.0.1 unless ``--host``.
 - Without a current store the graph file is loaded into a temporary store
   (:func:`make_server`), removed when the server stops (Ctrl-C or SIGTERM).

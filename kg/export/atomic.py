@@ -69,8 +69,13 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         what = not_a_file(os.path.realpath(path)) or "not a regular file"
         raise OSError(errno.EEXIST, f"it is {what}, not a file kg can replace: choose another output")
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path  # the link stays, its file is replaced
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink():  # the link stays, its file is replaced; its folder must be there (as for a shell's >)
+        target = Path(os.path.realpath(path))
+        if not target.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, f"the link points into a folder that does not exist: {target.parent}")
+    else:
+        target = path
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -50,6 +50,15 @@ def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path):
     assert (tmp_path / "new.html").read_text(encoding="utf-8") == "made"
 
 
+def test_a_link_into_a_missing_folder_creates_no_folder(tmp_path):
+    """A dangling link into a folder that does not exist: the folders at the link's
+    target were made (as root anywhere); now nothing is made, as for a shell's >."""
+    (tmp_path / "dangling.html").symlink_to(tmp_path / "missing" / "deep" / "x.html")
+    with pytest.raises(FileNotFoundError):
+        write_atomic(tmp_path / "dangling.html", "x")
+    assert not (tmp_path / "missing").exists()
+
+
 def test_a_fifo_is_written_into_not_replaced(tmp_path):
     """``-o /dev/stdout`` or a named pipe: the FIFO (and a link to it) was replaced by a
     regular file, and a reader waiting on it got nothing."""
