@@ -53,7 +53,10 @@ def add_article(
         raise AddError(f"{file}: cannot read it as UTF-8 text: {exc}") from exc
     if not raw.strip():
         raise AddError(f"{file}: empty")
-    rows = read_manifest(root / "manifest.tsv")
+    try:
+        rows = read_manifest(root / "manifest.tsv")
+    except OSError as exc:  # a read, not a write: nothing was written yet
+        raise AddError(f"{root / 'manifest.tsv'}: cannot read it: {exc.strerror or exc}") from exc
     for row in rows:
         if row.url == url:
             raise AddError(f"{url}: already in the corpus as {row.id}")
@@ -64,7 +67,12 @@ def add_article(
         path = root / "articles" / f"{row.id}.txt"
         if not path.exists():
             continue
-        known = path.read_text(encoding="utf-8")
+        try:
+            known = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:  # a corpus article no one can compare with
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise AddError(f"{path}: a corpus article that cannot be read as UTF-8 text ({reason}); "
+                           "kg corpus check lists what is wrong") from exc
         if _digest(known) == digest:
             raise AddError(f"{file}: the same text is already in the corpus as {row.id}")
         if same_story(raw, known):

@@ -100,3 +100,23 @@ def test_kg_corpus_add_refuses_bad_input_with_exit_2(tmp_path, capsys):
         assert main(["corpus", "add", *argv, "--root", str(root)]) == 2
         assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert not root.exists()
+
+
+def test_a_corpus_article_that_is_not_utf8_is_bad_input_not_an_internal_error(tmp_path, capsys):
+    """An existing corpus article in another encoding (a hand edit) made kg corpus add
+    fail with a UnicodeDecodeError, an internal error (exit 5; found by a code review).
+    Now one line naming the article, exit 2, nothing written."""
+    from kg.cli import main
+
+    root, first, second = tmp_path / "corpus", tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    second.write_text("另一篇文章：临海市市长张明会见了华锐公司董事长李青一行。", encoding="utf-8")
+    assert main(["corpus", "add", str(first), "--url", "http://a", "--root", str(root)]) == 0
+    stored = next((root / "articles").glob("*.txt"))
+    stored.write_bytes(TEXT.encode("gb18030"))
+    capsys.readouterr()
+    manifest = (root / "manifest.tsv").read_text(encoding="utf-8")
+    assert main(["corpus", "add", str(second), "--url", "http://b", "--root", str(root)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and stored.name in err[0] and "UTF-8" in err[0]
+    assert (root / "manifest.tsv").read_text(encoding="utf-8") == manifest
