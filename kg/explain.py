@@ -14,6 +14,7 @@ import sys
 from typing import TextIO
 
 from kg.doc import Article, Decision
+from kg.logs import shown_on_one_line
 
 
 def explain_article(article: Article, backend=None) -> list[Decision]:
@@ -64,14 +65,6 @@ def _evidence(article: Article, d: Decision) -> str:
     return text[:79] + "…" if len(text) > 80 else text
 
 
-def _shown(text: str) -> str:
-    """``text`` on one line a terminal shows as it is: a file name's line breaks written
-    ``\\n``, its control characters (a terminal escape sequence) as escapes (``\\x1b``)."""
-    from kg.logs import shown
-
-    return shown(text.replace("\n", "\\n"))
-
-
 def format_decisions(article: Article, decisions: list[Decision], out: TextIO, only: str | None = None) -> None:
     """One entry per relation candidate (see :func:`_groups`): its verdict with reason,
     signals and evidence, then what the earlier stages said of it; ``only``: the
@@ -80,7 +73,7 @@ def format_decisions(article: Article, decisions: list[Decision], out: TextIO, o
     relations = [d for d, _ in groups if d.subject or d.object]
     kept = sum(d.decision == "kept" for d in relations)
     others = len(groups) - len(relations)
-    print(f"{_shown(article.source)}: {kept} kept, {len(relations) - kept} rejected"
+    print(f"{shown_on_one_line(article.source)}: {kept} kept, {len(relations) - kept} rejected"
           + (f"; {others} trigger{'s' if others != 1 else ''} or name{'s' if others != 1 else ''}"
              " rejected before any pair" if others else ""), file=out)
     if only:
@@ -109,26 +102,26 @@ def run_explain(path: str, model: str | None, only: str | None, out: TextIO) -> 
     if path == STDIN:
         item = read_stream(sys.stdin.buffer, max_bytes=5 * 1024 * 1024)
     elif Path(path).is_dir():
-        print(_shown(f"kg explain: {path} is a folder: give one article file"), file=sys.stderr)
+        print(shown_on_one_line(f"kg explain: {path} is a folder: give one article file"), file=sys.stderr)
         return exitcodes.USAGE
     elif not Path(path).is_file():
-        print(_shown(f"kg explain: {path}: no such file"), file=sys.stderr)
+        print(shown_on_one_line(f"kg explain: {path}: no such file"), file=sys.stderr)
         return exitcodes.USAGE
     else:
         item = read_file(Path(path), max_bytes=5 * 1024 * 1024)
     if isinstance(item, ReadError):
-        print(_shown(f"kg explain: {item.source}: {item.reason}"), file=sys.stderr)
+        print(shown_on_one_line(f"kg explain: {item.source}: {item.reason}"), file=sys.stderr)
         return exitcodes.USAGE
     try:
         backend = load_backend(model)
     except ModelNotAvailable as exc:
-        print(_shown(f"kg explain: {exc}"), file=sys.stderr)
+        print(shown_on_one_line(f"kg explain: {exc}"), file=sys.stderr)
         return exitcodes.USAGE
     from kg.reading.parts import split_long
 
     parts = split_long(item)  # a long text in the parts kg build analyses (its cost stays linear)
     if len(parts) > 1:
-        print(_shown(f"kg explain: {item.source}: {parts[0].errors[-1]}"), file=sys.stderr)
+        print(shown_on_one_line(f"kg explain: {item.source}: {parts[0].errors[-1]}"), file=sys.stderr)
     for part in parts:
         format_decisions(part, explain_article(part, backend), out, only)
     return exitcodes.OK

@@ -35,6 +35,12 @@ def shown(line: str) -> str:
     return escaped(line).translate(_CONTROL)
 
 
+def shown_on_one_line(text: str) -> str:
+    """:func:`shown`, and its line breaks written ``\\n``: a file name or an entity's
+    label (web text) printed inside one line stays one line."""
+    return shown(text.replace("\n", "\\n"))
+
+
 class _Escaped(logging.Formatter):
     """A formatter whose lines are :func:`shown`."""
 

@@ -124,8 +124,8 @@ def inside_by_code(infos: dict[int, PlaceInfo], a: int, b: int) -> bool | None:
     ia, ib = infos.get(a), infos.get(b)
     if not (ia and ib and ia.code and ib.code):
         return None
-    p = gazetteer.by_code(ia.code)
-    return p is not None and any(x.code == ib.code for x in gazetteer.ancestors(p))
+    p, q = gazetteer.by_code(ia.code), gazetteer.by_code(ib.code)
+    return p is not None and q is not None and gazetteer.within(p, q)
 
 
 def _descends(infos: dict[int, PlaceInfo], a: int, b: int, article: Article) -> bool:
@@ -350,15 +350,13 @@ def _host_country(name: str, infos: dict[int, PlaceInfo]) -> int | None:
     members come from 杭州 (a body ending of data/context_home_place_bodies.tsv, a
     country starting the name and a place outside it after it); None otherwise
     (美国旧金山中华总商会: 旧金山 is in 美国, the name rule places it)."""
-    from kg.lexicons.gazetteer import find_places
-
     if not name.endswith(words("context_home_place_bodies")):
         return None
-    hits = find_places(name)
+    hits = gazetteer.find_places(name)
     if len(hits) < 2 or hits[0][0] != 0 or hits[0][2].level != "Country":
         return None
     country = hits[0][2]
-    if any(h[2].code == country.code or any(a.code == country.code for a in gazetteer.ancestors(h[2])) for h in hits[1:]):
+    if any(h[2].code == country.code or gazetteer.within(h[2], country) for h in hits[1:]):
         return None
     return next((i for i, inf in infos.items() if inf.code == country.code), None)
 

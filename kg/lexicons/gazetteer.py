@@ -275,6 +275,11 @@ def ancestors(place: Place) -> list[Place]:
     return out
 
 
+def within(inner: Place, outer: Place) -> bool:
+    """Whether the gazetteer puts ``inner`` inside ``outer`` (昆山 in 苏州市, 苏州市 in 中国)."""
+    return inner.parent == outer.code or any(a.code == outer.code for a in ancestors(inner))
+
+
 def _raw_matches(text: str) -> list[tuple[int, int, str]]:
     """Longest, left-to-right, non-overlapping surface-form matches."""
     trie = _index().trie

@@ -135,19 +135,11 @@ def report_result(conforms, report, text, data) -> ValidationResult:
     )
 
 
-def _one_line(line: str) -> str:
-    """A result line as one line a terminal shows as it is: a name's line breaks and
-    control characters (an entity's label is web text) written as escapes."""
-    from kg.logs import shown
-
-    return shown(line.replace("\n", "\\n"))
-
-
 def run_validate(graph_path: str, out: TextIO) -> int:
     """``kg validate GRAPH``: 0 conforms, 1 violations, 2 bad input."""
     import sys
 
-    from kg.logs import shown
+    from kg.logs import shown, shown_on_one_line
     from kg.rdf.loading import load_graph
     from kg.rdf.ontology import OntologyNotFound
 
@@ -158,11 +150,11 @@ def run_validate(graph_path: str, out: TextIO) -> int:
         print(shown(f"kg validate: {exc}"), file=sys.stderr)
         return 2
     for line in result.warnings:
-        print(_one_line(line), file=out)
+        print(shown_on_one_line(line), file=out)
     if result.conforms:
         print(shown(f"{graph_path}: conforms ({len(graph)} triples, {len(result.warnings)} warnings)"), file=out)
         return 0
     for line in result.violations:
-        print(_one_line(line), file=out)
+        print(shown_on_one_line(line), file=out)
     print(shown(f"{graph_path}: {len(result.violations)} violations"), file=out)
     return 1

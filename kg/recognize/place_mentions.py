@@ -230,7 +230,7 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
         starting.setdefault(s, []).append(p)
     for s, e, p in sorted(place_hits, key=lambda h: h[0]):
         if s in org_end_by_start and e < org_end_by_start[s][0] \
-                and not any(not _inside_place(q, p) for q in starting.get(e, ())):
+                and not any(not G.within(q, p) for q in starting.get(e, ())):
             org_end_by_start.setdefault(e, org_end_by_start[s])
     for s, e, p in place_hits:
         if s in bracketed:  # X泵业(天津)有限公司: the company's own address
@@ -252,11 +252,6 @@ def nested_places(mentions: list[Mention], place_hits, text: str = "") -> list[M
     taken = {(m.start, m.end) for m in out}
     out += [m for m in branch_places(mentions, place_hits, text) if (m.start, m.end) not in taken]
     return out
-
-
-def _inside_place(inner: G.Place, outer: G.Place) -> bool:
-    """Whether the gazetteer puts ``inner`` inside ``outer`` (昆山 in 苏州市)."""
-    return inner.parent == outer.code or any(a.code == outer.code for a in G.ancestors(inner))
 
 
 def branch_places(mentions: list[Mention], place_hits, text: str) -> list[Mention]:
