@@ -19,8 +19,10 @@ that is killed at the per-query deadline.
 - A query past ``--timeout`` seconds is stopped: 503 with a message.
 - A client silent for :data:`IO_TIMEOUT` seconds (headers or a body that do not
   come, an answer it does not read) has its connection closed (a body: 408), so
-  a silent client holds no server thread for ever (the wait is per read: one that
-  sends a byte every few seconds still can; there is no deadline for a whole request).
+  a silent client holds no server thread for ever; and a request (its line, headers
+  and body) that has not come whole :data:`REQUEST_DEADLINE` seconds after its first
+  byte was awaited has its connection cut, so a client that sends a byte every few
+  seconds cannot hold a thread either.
 - No CORS header unless ``--cors ORIGIN``; binds 127.0.0.1 unless ``--host``.
 - Without a current store the graph file is loaded into a temporary store
   (:func:`make_server`), removed when the server stops (Ctrl-C or SIGTERM).
@@ -48,6 +50,8 @@ MAX_BODY = 1 << 20
 #: seconds a client may leave its connection silent (a request or its body not coming,
 #: an answer not read) before the connection is closed and its thread freed
 IO_TIMEOUT = 30.0
+#: seconds a whole request (line, headers, body) may take to come, however it trickles in
+REQUEST_DEADLINE = 60.0
 #: the answer is sent in pieces of this size, each with IO_TIMEOUT to go (a slow client
 #: that keeps reading gets all of it)
 SEND_PIECE = 1 << 16
@@ -145,9 +149,10 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address, store_dir: Path | None, timeout: float | None, cors: str | None, slots: int,
-                 io_timeout: float = IO_TIMEOUT):
+                 io_timeout: float = IO_TIMEOUT, request_deadline: float = REQUEST_DEADLINE):
         self.store_dir = store_dir
         self.io_timeout = io_timeout
+        self.request_deadline = request_deadline
         #: a folder holding the store kg serve loaded graph_ttl into (removed by server_close), or None
         self.temporary: Path | None = None
         self.graph_ttl: Path | None = None
@@ -181,6 +186,35 @@ class SparqlHandler(BaseHTTPRequestHandler):
         # ends the connection (http.server closes it on TimeoutError; a body: _read_body)
         self.timeout = self.server.io_timeout
         super().setup()
+
+    def handle_one_request(self) -> None:
+        # the whole request must come within the server's request_deadline: a timer cuts
+        # the connection's reading side when it has not (a blocked read then ends: the
+        # connection closes); reading done, the timer is stopped (_request_read)
+        self._deadline = threading.Timer(self.server.request_deadline, self._cut_off)
+        self._deadline.daemon = True
+        self._deadline.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._deadline.cancel()
+
+    def _cut_off(self) -> None:
+        from kg.logs import logger
+
+        logger().info(f"kg serve: {self.address_string()} did not send its request within "
+                      f"{self.server.request_deadline:g} s; connection closed")
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RD)
+        except OSError:  # already closed
+            pass
+
+    def _request_read(self) -> None:
+        """The request came whole: the query's own time limit applies from here."""
+        timer = getattr(self, "_deadline", None)
+        if timer is not None:
+            timer.cancel()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
         from kg.logs import logger
@@ -299,6 +333,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _handle(self, get_params) -> None:
         try:
             params = get_params()
+            self._request_read()
             status, body, content_type = self._answer(params)
         except HttpError as exc:
             self._error(exc.status, exc.message)
@@ -358,7 +393,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 timeout: float | None = DEFAULT_TIMEOUT, cors: str | None = None,
                 slots: int | None = None, err: TextIO | None = None,
-                io_timeout: float = IO_TIMEOUT) -> SparqlServer:
+                io_timeout: float = IO_TIMEOUT, request_deadline: float = REQUEST_DEADLINE) -> SparqlServer:
     """A server for the store of ``out_dir`` (a build output folder or its graph.ttl),
     bound but not yet serving (call ``serve_forever``).
 
@@ -367,7 +402,8 @@ def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int =
     into a temporary store, removed by ``server_close``, so the answers are
     graph.ttl's and every query still runs in a worker stopped at its deadline;
     a line on ``err`` says so. ``io_timeout``: how long a connection may stay silent
-    (:data:`IO_TIMEOUT`). ValueError when there is neither a store nor a readable
+    (:data:`IO_TIMEOUT`); ``request_deadline``: how long a whole request may take to
+    come (:data:`REQUEST_DEADLINE`). ValueError when there is neither a store nor a readable
     graph file; OSError when the address cannot be bound."""
     from kg.store import STORE_NAME, StoreError, locate, write_store
 
@@ -381,7 +417,7 @@ def make_server(out_dir: str | os.PathLike, host: str = "127.0.0.1", port: int =
                              "the graph.ttl it was loaded from): run kg build to write them again")
         raise ValueError(f"{path}: no Oxigraph store (OUT/store/) and no graph.ttl here: run kg build to write them")
     server = SparqlServer((host, port), store, timeout or None, cors, slots or max(2, os.cpu_count() or 2),
-                          io_timeout)
+                          io_timeout, request_deadline)
     if store is not None:
         return server
     if err is not None:

@@ -466,6 +466,50 @@ def test_a_refused_body_ends_the_connection(endpoint):
     assert answer.count(b"HTTP/1.1 ") == 1  # no second answer to the body read as a request
 
 
+@pytest.mark.parametrize("head", [
+    b"GET /sparql?query=ASK%20%7B%7D HTTP/1.1\r\nHost: x\r\n",  # headers that never end
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 400\r\n\r\n",
+])
+def test_a_request_trickling_in_is_cut_at_the_deadline(out, capsys, head):
+    """A client that sends a byte every 0.2 s never stays silent for io_timeout, and used to
+    hold a server thread for as long as it liked (per-read waits only): the whole request
+    must come within request_deadline, else the connection is closed; the server keeps
+    serving, and nothing is printed as a traceback."""
+    from kg.logs import setup_logging
+
+    setup_logging("INFO")
+    server, thread = start(out, io_timeout=5, request_deadline=1.0)
+    try:
+        with socket.create_connection(server.server_address[:2], timeout=20) as s:
+            s.sendall(head)
+            began, closed = time.monotonic(), False
+            while time.monotonic() - began < 10:
+                try:
+                    s.sendall(b"x" if head.startswith(b"POST") else b"X-Slow: 1\r\n")
+                except OSError:  # the server closed: a reset
+                    closed = True
+                    break
+                ready, _, _ = select.select([s], [], [], 0.2)
+                if ready:
+                    try:
+                        if s.recv(65536) == b"":
+                            closed = True
+                            break
+                    except OSError:
+                        closed = True
+                        break
+            took = time.monotonic() - began
+        status, _, _ = get(server.url, "ASK {}")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert closed and took < 5, took
+    assert status == 200
+    err = capsys.readouterr().err
+    assert "did not send its request within 1 s" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("request_bytes", [
     b"",  # connects and sends nothing
     b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n",
