@@ -34,6 +34,15 @@ def _at_least_one(text: str) -> int:
     return n
 
 
+def _path(text: str) -> str:
+    """A path that is not empty (the training commands' --save-dir, --save, --init,
+    --corpus): an empty one read as the current folder, or as no value at all, which
+    for kg train-ner --save-dir "" meant the shipped model, replaced unasked."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path: name a folder or file")
+    return text
+
+
 def _seconds(text: str) -> float:
     """A finite number of seconds, 0 or more (--timeout; 0: no limit)."""
     import math
@@ -141,17 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
                    "every article again; a ZHKG_RELATIONS other than the build's mode is refused); see kg build --help")
 
     p = sub.add_parser("train-ner", help="train (or evaluate) the offline HanLP NER model on MSRA")
-    p.add_argument("--save-dir", default=None, help="model directory to write (required for training; --evaluate-only defaults to the shipped model)")
+    p.add_argument("--save-dir", type=_path, default=None, help="model directory to write (required for training; --evaluate-only defaults to the shipped model)")
     p.add_argument("--epochs", type=int, default=None, help="training epochs (default: the training settings' value)")
     p.add_argument("--batch-size", type=int, default=None, help="sentences per training batch")
     p.add_argument("--max-sentences", type=int, default=None, help="train on the first N sentences")
     p.add_argument("--seed", type=int, default=None, help="random seed for training")
     p.add_argument("--evaluate-only", action="store_true", help="evaluate the model on msra_test")
-    p.add_argument("--corpus", default=None, metavar="DIR",
+    p.add_argument("--corpus", type=_path, default=None, metavar="DIR",
                    help="annotated corpus (corpus/): add its train split to the training data, its dev split to the "
                         "dev data and the figures (the test split is never read)")
     p.add_argument("--corpus-copies", type=int, default=None, help="copies of the corpus sentences (default 3)")
-    p.add_argument("--init", default=None, metavar="DIR",
+    p.add_argument("--init", type=_path, default=None, metavar="DIR",
                    help="fine-tune this trained model instead of starting from random weights (default 4 epochs, lr 0.0005)")
     p.add_argument("--lr", type=float, default=None, help="Adam learning rate (default 0.001, 0.0005 with --init)")
     p.add_argument("--blend", type=float, default=None,
@@ -159,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train-re", help="train the relation model on the annotated corpus (train split; dev picks the epoch and thresholds)")
     p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
-    p.add_argument("--save-dir", default=None, help="model folder to write (default: the shipped model of --mode, replaced)")
+    p.add_argument("--save-dir", type=_path, default=None, help="model folder to write (default: the shipped model of --mode, replaced)")
     p.add_argument("--mode", choices=["hybrid", "model"], default="hybrid",
                    help="hybrid: the rules' verdicts are features (default); model: without them (ablation)")
     p.add_argument("--fraction", type=float, default=1.0, help="train on this seeded share of the train articles (learning curve)")
@@ -179,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
                        ("train-posts", "the choice of a body for a post the title names none of")):
         p = sub.add_parser(name, help=f"train {what} (train split; dev picks the threshold)")
         p.add_argument("corpus", nargs="?", default="corpus", help="the annotated corpus folder (default: corpus)")
-        p.add_argument("--save", default=None, help="weights file to write (default: the shipped one, replaced)")
+        p.add_argument("--save", type=_path, default=None, help="weights file to write (default: the shipped one, replaced)")
         p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
         p.add_argument("--model", default=None, help="NLP model for the analysis (default: the shipped offline model)")
 

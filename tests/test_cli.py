@@ -40,3 +40,30 @@ def test_unknown_command_is_an_error(capsys):
     with pytest.raises(SystemExit) as exc:
         build_parser().parse_args(["frobnicate"])
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("argv", [
+    ["train-ner", "--save-dir", ""],  # read as no --save-dir: the shipped NER model, replaced unasked
+    ["train-ner", "--save-dir", "/tmp/x", "--init", ""],
+    ["train-ner", "--save-dir", "/tmp/x", "--corpus", " "],
+    ["train-re", "--save-dir", ""],  # read as the current folder
+    ["train-orgs", "--save", ""],
+    ["train-persons", "--save", ""],
+    ["train-spans", "--save", ""],
+    ["train-destinations", "--save", ""],
+    ["train-posts", "--save", ""],
+])
+def test_an_empty_training_path_is_refused(argv, capsys):
+    """An empty --save-dir / --save / --init / --corpus is a usage error (exit 2, one
+    line naming it) before anything is read or trained (found by a tester: kg train-ner
+    --save-dir "" began training into the shipped model's folder)."""
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "an empty path" in err and err.strip().splitlines()[-1].startswith("kg")
+
+
+def test_a_training_path_is_kept_as_given():
+    args = build_parser().parse_args(["train-ner", "--save-dir", "models/ner", "--init", "a", "--corpus", "corpus"])
+    assert (args.save_dir, args.init, args.corpus) == ("models/ner", "a", "corpus")
