@@ -44,6 +44,7 @@ from functools import lru_cache
 from kg.doc import Article, LocalEntity, Mention
 from kg.lexicons.load import derived, words
 from kg.lexicons.org_lexicon import ORG_SUFFIXES
+from kg.recognize.persons import NAME_DOTS
 
 
 @derived
@@ -561,37 +562,42 @@ def _foreign_city_code(name: str) -> str | None:
     return hits[0].code if len(hits) == 1 else None
 
 
-#: what joins the parts of a foreign name written in Chinese (古多·沃尔夫)
-NAME_DOTS = "·・•‧"
 
 
-def _last_part(name: str) -> str | None:
-    """The last part of a foreign name of two or more characters (沃尔夫 of 古多·沃尔夫), else None."""
+def _name_part(name: str, index: int) -> str | None:
+    """A part of two or more characters of a foreign name (``index`` -1: 沃尔夫 of
+    古多·沃尔夫; 0: 库来西 of 库来西‧沙吾提), else None."""
     if not any(d in name for d in NAME_DOTS):
         return None
-    part = re.split("[" + NAME_DOTS + "]", name)[-1]
+    part = re.split("[" + NAME_DOTS + "]", name)[index]
     return part if len(part) >= 2 else None
 
 
 def _merge_foreign_surnames(ms: list[Mention], uf: _UF, g: dict[int, list[int]], name_of) -> None:
-    """A person named by the last part of one foreign name of the article (沃尔夫 <- 古多·沃尔夫)."""
-    last: dict[str, set[int]] = {}
+    """A person named by the last part of one foreign name of the article (沃尔夫 <-
+    古多·沃尔夫), or, when no name ends so, by its first part (库来西 <- 库来西‧沙吾提: a given
+    name used alone, as Uyghur and Taiwanese indigenous names are)."""
+    parts: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
     for r, idx in g.items():
         if ms[r].type != "Person":
             continue
         for i in idx:
-            part = _last_part(name_of(ms[i]))
-            if part is not None:
-                last.setdefault(part, set()).add(r)
+            for k, index in enumerate((-1, 0)):
+                part = _name_part(name_of(ms[i]), index)
+                if part is not None:
+                    parts[k].setdefault(part, set()).add(r)
     for r, idx in g.items():
         if ms[r].type != "Person":
             continue
         forms = {name_of(ms[i]) for i in idx}
         if any(any(d in f for d in NAME_DOTS) for f in forms):
             continue
-        targets = {uf.find(t) for f in forms for t in last.get(f, ())}
-        if len(targets) == 1:
-            uf.union(r, targets.pop())
+        for found in parts:
+            targets = {uf.find(t) for f in forms for t in found.get(f, ())}
+            if targets:
+                if len(targets) == 1:
+                    uf.union(r, targets.pop())
+                break
 
 
 #: sources of a person mention that read a title or a byline with the name
@@ -614,7 +620,7 @@ def _persons_read_as_organizations(ms: list[Mention], uf: _UF, g: dict[int, list
             continue  # a person known by a title or a byline, not only by a list or the model
         for i in idx:
             name = name_of(ms[i])
-            for form in (name, _last_part(name)):
+            for form in (name, _name_part(name, -1)):
                 if form is not None:
                     persons.setdefault(form, set()).add(r)
     for r, idx in g.items():

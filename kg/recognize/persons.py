@@ -410,9 +410,11 @@ def find_bylines(text: str) -> list[Mention]:
     return out
 
 
+#: what joins the parts of a foreign name written in Chinese (马库斯·海因茨; Taiwan and Macau
+#: pages write 曼努埃爾‧皮尼奧 with U+2027): one set for recognition and coreference
+NAME_DOTS = "·・•‧"
 #: a transliterated name: parts joined by a middle dot (马库斯·海因茨)
-_DOTS = "·•・"
-_TRANSLIT_RE = re.compile(f"[\u4e00-\u9fff]{{1,8}}(?:[{_DOTS}][\u4e00-\u9fff]{{1,10}})+")
+_TRANSLIT_RE = re.compile(f"[\u4e00-\u9fff]{{1,8}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,10}})+")
 
 
 @derived
@@ -467,7 +469,7 @@ def translit_at(text: str, start: int) -> str | None:
     m = _TRANSLIT_RE.match(text, start)
     if m is None:
         return None
-    last = max(m.group().rfind(d) for d in _DOTS)
+    last = max(m.group().rfind(d) for d in NAME_DOTS)
     head_end = start + last + 1
     for e in range(head_end + 1, m.end() + 1):
         b = right_boundary(text, e)
@@ -643,7 +645,7 @@ def model_name_after_title(text: str, start: int, model_ends: dict[int, int],
     if e is None:
         return None
     name = text[start:e]
-    if not 2 <= len(name) <= 6 or not all(_is_cjk(c) or c in _DOTS for c in name):
+    if not 2 <= len(name) <= 6 or not all(_is_cjk(c) or c in NAME_DOTS for c in name):
         return None
     long = len(name) >= 4
     if long and right_boundary(text, e) == 1 and not any(c in _model_stop_chars() for c in name):

@@ -39,7 +39,7 @@ from kg.lexicons import org_lexicon as LX
 from kg.lexicons import titles as T
 from kg.lexicons.load import derived, words
 from kg.recognize import left_walk as LW
-from kg.recognize.coref import NAME_DOTS
+from kg.recognize.persons import NAME_DOTS
 from kg.recognize import model_spans as MS
 from kg.recognize import orgs as O
 

@@ -168,6 +168,29 @@ def test_a_city_abroad_with_and_without_shi_and_a_foreign_surname_merge():
     assert set(ents) == {"古多·沃尔夫", "汉斯·沃尔夫", "沃尔夫", "吉林省", "吉林市"}
 
 
+def test_a_given_name_used_alone_is_the_foreign_name_it_opens():
+    """库来西 after 库来西‧沙吾提 (a Uyghur name; Taiwanese indigenous names too) was a second
+    person, met by the first; a last part still wins, and two names that open alike are
+    ambiguous."""
+    ents, _ = _cluster([
+        Mention(0, 7, "库来西‧沙吾提", "Person", None, "title-context"),
+        Mention(20, 23, "库来西", "Person", None, "title-context"),
+    ])
+    assert ents == {"库来西‧沙吾提": {"库来西"}}
+    ents, _ = _cluster([
+        Mention(0, 6, "古多·沃尔夫", "Person", None, "title-context"),
+        Mention(10, 16, "沃尔夫·古多", "Person", None, "title-context"),
+        Mention(20, 23, "沃尔夫", "Person", None, "title-context"),
+    ])
+    assert ents == {"古多·沃尔夫": {"沃尔夫"}, "沃尔夫·古多": set()}
+    ents, _ = _cluster([
+        Mention(0, 6, "约翰·史密斯", "Person", None, "title-context"),
+        Mention(10, 16, "约翰·布朗", "Person", None, "title-context"),
+        Mention(20, 22, "约翰", "Person", None, "title-context"),
+    ])
+    assert set(ents) == {"约翰·史密斯", "约翰·布朗", "约翰"}
+
+
 def test_abbreviations_of_a_place_letter_and_of_a_name_after_a_legal_prefix():
     from kg.recognize.coref import abbreviation_target
 

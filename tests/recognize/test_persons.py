@@ -75,6 +75,14 @@ def test_middle_dot_name_kept_whole_and_ended_by_a_follower():
     assert "马库斯·海因茨" in _texts(find_persons("公司总裁马库斯·海因茨一行来访。"))
 
 
+@pytest.mark.parametrize("dot", ["·", "•", "・", "‧"])
+def test_every_middle_dot_pages_write_joins_a_name(dot):
+    """Taiwan and Macau pages join the parts of a transliterated name with U+2027
+    (曼努埃爾‧皮尼奧); that name was not read at all."""
+    name = f"曼努埃尔{dot}皮尼奥"
+    assert name in _texts(find_persons(f"经济和创新部长{name}表示欢迎。"))
+
+
 def test_time_word_glued_to_a_name_ends_it():
     ms = _texts(find_persons("市长王小明今（21）日会见客人。书记张大伟昨日出席。"))
     assert "王小明" in ms and "张大伟" in ms and "王小明今" not in ms
