@@ -35,7 +35,9 @@ Read per clause of a sentence (after kg.context.focus has turned
    a sentence of its own after the signings (``X、Y等共同见证签约。``, up to
    two paragraphs later) witnesses the signings just told, with the people
    listed in the clauses before it (``省长X,董事长Y出席签约仪式并共同见证协议签署``:
-   the 签署 there is the witnessed signing, no new one); else the delegation leader.
+   the 签署 there is the witnessed signing, no new one); else the delegation leader
+   (never a byline's reporter); a witness sentence told before any signing (the lead's
+   ``X会见Y，并见证双方…签约仪式``) witnesses the signings of the next sentence that tells any.
 
 签约仪式 / 签约暨…仪式 (data/agreement_event_tails.tsv) name an event: no
 signing unless a document is named after them in the clause.
@@ -69,6 +71,7 @@ from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
+from kg.relations.positions import byline_re
 from kg.agreements.witnesses import (PendingWitnesses, closing_witness, ends_with_name, listed_before,
                                      trailing_witnesses, witness_people, witnessed_signing)
 
@@ -87,6 +90,8 @@ _WITNESS_LOOKBACK = 2
 WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
 #: the most clauses a witness frame's list of names spans (在王一,李二,张三的见证下)
 _FRAME_CLAUSES = 4
+#: how far before a name a byline's role may stand ((记者 王一)
+_BYLINE_ROLE = 8
 
 
 @derived
@@ -124,6 +129,9 @@ class _Signings:
         self.article, self.view = article, view
         self.found: list[Agreement] = []
         self.pending = PendingWitnesses()
+        #: the people of a witness statement told before any signing it can witness (the lead's
+        #: X会见Y，并见证双方…签约仪式。): they witness the signings of the next sentence that tells any
+        self.ahead: list[int] = []
         #: agreements read from a ceremony of two named sides alone (甲与乙战略合作签约仪式举行)
         self.ceremonies: set[int] = set()
 
@@ -186,7 +194,8 @@ class _Signings:
             trailing = trailing_witnesses(view, clauses, last) or self._leading_witnesses(clauses, first)
             for a in new:
                 if not a.witnesses:
-                    a.witnesses.extend(trailing)
+                    a.witnesses.extend(trailing or self.ahead)
+            self.ahead = []
             self.pending.give(new, para)
         elif frame:
             if not self._announces_signings(si):  # 在X的见证下，A、B代表双方签字。: the signing told before
@@ -291,14 +300,16 @@ class _Signings:
         persons = [r.entity for r in view.refs_in(cl.start, pos, "Person")]
         if persons:
             return listed_before(view, clauses[:ci]) + persons
+
+        def people(k: int) -> list[int]:  # not a reporter of a byline ((记者 王一)1月30日，…)
+            return [r.entity for r in view.refs_in(clauses[k].start, clauses[k].end, "Person")
+                    if not byline_re().search(view.text, max(0, r.start - _BYLINE_ROLE), r.start)]
+
         naming = [k for k in range(ci) if not ("陪同" in clauses[k].text or WITNESS_FRAME_RE.match(clauses[k].text))
-                  and view.refs_in(clauses[k].start, clauses[k].end, "Person")]
+                  and people(k)]
         if not naming:
             return latest_visit_leaders(self.article, cl.sentence)
         first, last = naming[0], naming[-1]
-
-        def people(k: int) -> list[int]:
-            return [r.entity for r in view.refs_in(clauses[k].start, clauses[k].end, "Person")]
 
         run = [x for k in range(first, last) for x in people(k)]
         if last > first and listed_before(view, clauses[first:last]) == run:
@@ -318,9 +329,12 @@ class _Signings:
             if irrealis_re("agreements").search(view.text, cl.start, w):
                 return
             people = self._witness_subject(clauses, ci, w)
-            for a in self._told_before(si):
+            told = self._told_before(si)
+            for a in told:
                 if not a.witnesses:
                     a.witnesses.extend(people)
+            if not told:  # no signing told yet: the one the article tells next
+                self.ahead = people
 
     def _told_before(self, si: int) -> list[Agreement]:
         """The agreements of the sentences before ``si`` in its paragraph, else of the

@@ -161,3 +161,15 @@ def test_people_attending_and_witnessing_before_the_signing_of_their_sentence_wi
     # named in the witness clause (and the list before it), not 在与会领导见证下
     assert _agreements("王三到甲市考察。市长王一，董事长王二出席并见证签约仪式，甲公司与乙公司共同签署合作协议。") == {
         (("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_a_witness_statement_before_the_signing_it_witnesses():
+    # the lead tells the witnesses, the body the signing (no signing told before the statement)
+    text = ("王一、王二出席活动，并见证合作协议签约仪式。\n王一表示欢迎。\n王三介绍了情况。\n王二表示感谢。\n"
+            "甲公司与乙公司签订了合作协议。")
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_the_reporter_of_a_byline_is_no_witness():
+    text = "甲公司与乙公司签订了合作协议。\n（记者 王三）1月30日，市长王一赴甲市考察，见证项目签约。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一",))}
