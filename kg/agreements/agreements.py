@@ -19,7 +19,7 @@ Read per clause of a sentence (after kg.context.focus has turned
    - a person who signs ``代表`` an organization signs for it; a person named
      as a side (``甲区政府与乙公司董事长王一签约``, ``…与王一签约``) signs for
      the organization of their post (kg.agreements.agreement_sides.signer_org);
-   - the place where it is signed (``在成都签署``) is no party;
+   - the place or building where it is signed (``在成都签署``, ``在丙乡公所举行…签约仪式``) is no party;
    - with no side told before the verb, a title that names its own
      (``会上签订了《甲区政府与乙公司结对帮扶框架协议》``: 甲区政府 and 乙公司);
    - with no side before 与 in the clause, the place or organization opening
