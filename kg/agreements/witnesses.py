@@ -27,11 +27,13 @@ from kg.lexicons.triggers import sign_re, witness_re
 @derived
 def _closing_tail_re() -> re.Pattern:
     """What may follow 见证 when it closes the statement (共同见证。, 见证了签约, 见证签约仪式,
-    见证下完成; data/agreement_witness_tails.tsv)."""
+    见证下完成, 见证这一重要时刻: a tail ending with a word of scope moment;
+    data/agreement_witness_tails.tsv)."""
     words_ = alternation("agreement_witness_tails", "closing")
     after = "|".join(f"(?<={re.escape(w)})" for w in words("agreement_witness_tails", "before_completed")) or "(?!)"
     done = alternation("agreement_witness_tails", "completed")
-    return re.compile(rf"^(?:{words_}|\s)*(?:(?:{after}){done})?\s*$")
+    moment = alternation("agreement_witness_tails", "moment")  # 共同见证这一重要时刻
+    return re.compile(rf"^(?:(?:{words_}|\s)*(?:(?:{after}){done})?|[^，,；;。]*(?:{moment}))\s*$")
 
 
 def _closes(view: TextView, clause: Clause, end_of_witness: int) -> bool:

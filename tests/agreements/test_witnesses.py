@@ -173,3 +173,8 @@ def test_a_witness_statement_before_the_signing_it_witnesses():
 def test_the_reporter_of_a_byline_is_no_witness():
     text = "甲公司与乙公司签订了合作协议。\n（记者 王三）1月30日，市长王一赴甲市考察，见证项目签约。"
     assert _agreements(text) == {(("乙公司", "甲公司"), ("王一",))}
+
+
+def test_witnesses_of_an_important_moment_after_the_signing():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议。王一、王二出席仪式，共同见证这一重要时刻。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
