@@ -5,7 +5,8 @@ A与B签署…`` inside one sentence. This module covers the other places a
 text names witnesses:
 
 - :func:`trailing_witnesses`: a clause after the signings of its sentence,
-  ``A与B签订X，C与D签订Y，王一、王二共同见证。`` / ``…，王一出席并见证``;
+  ``A与B签订X，C与D签订Y，王一、王二共同见证。`` / ``…，王一出席并见证`` /
+  ``…，王一、王二出席，共同见证这一重要时刻``;
 - :func:`closing_witness`: a sentence of its own after the signings
   (``王一、王二等共同见证签约。`` / ``王一、王二共同见证。``);
 - :class:`PendingWitnesses`: a frame told before the signings it covers,
@@ -82,14 +83,18 @@ def witness_people(view: TextView, clause: Clause, pos: int) -> list[int]:
 
 
 def trailing_witnesses(view: TextView, clauses: list[Clause], after: int) -> list[int]:
-    """People of a 见证 clause after offset ``after`` that closes the sentence's signings."""
+    """People of a 见证 clause after offset ``after`` that closes the sentence's signings:
+    those named before 见证 in it, else those of the clauses between the last signing and it
+    (A与B签约，王一、王二出席，共同见证这一重要时刻)."""
+    between: list[int] = []
     for cl in clauses:
         if cl.start < after:
             continue
         for m in view.find(witness_re(), cl.start, cl.end):
-            people = witness_people(view, cl, m.start())
+            people = witness_people(view, cl, m.start()) or between
             if people and _closes(view, cl, m.end()):
                 return people
+        between += [r.entity for r in view.refs_in(cl.start, cl.end, "Person")]
     return []
 
 

@@ -178,3 +178,8 @@ def test_the_reporter_of_a_byline_is_no_witness():
 def test_witnesses_of_an_important_moment_after_the_signing():
     text = "王三到甲市考察。甲公司与乙公司签订了合作协议。王一、王二出席仪式，共同见证这一重要时刻。"
     assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_people_named_between_the_signing_and_a_witness_clause_without_names_witness_it():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议，市长王一、董事长王二出席，共同见证这一重要时刻。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
