@@ -35,7 +35,8 @@ Read per clause of a sentence (after kg.context.focus has turned
    a sentence of its own after the signings (``X、Y等共同见证签约。``, up to
    two paragraphs later) witnesses the signings just told, with the people
    listed in the clauses before it (``省长X,董事长Y出席签约仪式并共同见证协议签署``:
-   the 签署 there is the witnessed signing, no new one); else the delegation leader
+   the 签署 there is the witnessed signing, no new one), or the guests it lists after 见证
+   (``出席见证的贵宾包括X、Y等人``); else the delegation leader
    (never a byline's reporter); a witness sentence told before any signing (the lead's
    ``X会见Y，并见证双方…签约仪式``) witnesses the signings of the next sentence that tells any.
 
@@ -73,7 +74,7 @@ from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
 from kg.relations.positions import byline_re
 from kg.agreements.witnesses import (PendingWitnesses, closing_witness, ends_with_name, listed_before,
-                                     trailing_witnesses, witness_people, witnessed_signing)
+                                     listed_witnesses, trailing_witnesses, witness_people, witnessed_signing)
 
 
 @derived
@@ -320,7 +321,7 @@ class _Signings:
         """``X、Y等共同见证签约。`` told after the signings: X and Y witness the
         signings of the sentences just before (same paragraph, else the
         nearest of the :data:`_WITNESS_LOOKBACK` before it that tells any)
-        that have no witness yet."""
+        that have no witness yet; so do guests listed after 见证 (出席见证的贵宾包括X、Y等人)."""
         view = self.view
         found = closing_witness(view, clauses)
         if found is not None:
@@ -329,12 +330,16 @@ class _Signings:
             if irrealis_re("agreements").search(view.text, cl.start, w):
                 return
             people = self._witness_subject(clauses, ci, w)
-            told = self._told_before(si)
-            for a in told:
-                if not a.witnesses:
-                    a.witnesses.extend(people)
-            if not told:  # no signing told yet: the one the article tells next
-                self.ahead = people
+        else:
+            people = listed_witnesses(view, clauses)
+        if not people:
+            return
+        told = self._told_before(si)
+        for a in told:
+            if not a.witnesses:
+                a.witnesses.extend(people)
+        if not told:  # no signing told yet: the one the article tells next
+            self.ahead = people
 
     def _told_before(self, si: int) -> list[Agreement]:
         """The agreements of the sentences before ``si`` in its paragraph, else of the

@@ -9,6 +9,8 @@ text names witnesses:
   ``…，王一、王二出席，共同见证这一重要时刻``;
 - :func:`closing_witness`: a sentence of its own after the signings
   (``王一、王二等共同见证签约。`` / ``王一、王二共同见证。``);
+- :func:`listed_witnesses`: the same with the people listed after 见证
+  (``出席见证的贵宾包括王一、王二等人。``);
 - :class:`PendingWitnesses`: a frame told before the signings it covers,
   ``在王一、王二的见证下，举行了集中签约仪式。`` followed by paragraphs that
   list the signings: every signing of the following paragraphs (as long as
@@ -106,6 +108,24 @@ def closing_witness(view: TextView, clauses: list[Clause]) -> tuple[int, int] | 
         if m is not None and _closes(view, cl, m.end()):
             return ci, m.start()
     return None
+
+
+@derived
+def _listed_re() -> re.Pattern:
+    """What follows 见证 when the witnesses are listed after it (出席见证的贵宾包括王一、王二等人):
+    data/agreement_witness_tails.tsv, scope listed."""
+    return re.compile(alternation("agreement_witness_tails", "listed"))
+
+
+def listed_witnesses(view: TextView, clauses: list[Clause]) -> list[int]:
+    """The people listed after 见证 and a word of scope listed, to the end of the sentence
+    (出席见证的贵宾包括王一、王二，以及王三等人 -> all three)."""
+    for cl in clauses:
+        for m in view.find(witness_re(), cl.start, cl.end):
+            lead = _listed_re().match(view.text, m.end())
+            if lead:
+                return [r.entity for r in view.refs_in(lead.end(), clauses[-1].end, "Person")]
+    return []
 
 
 @dataclass

@@ -183,3 +183,8 @@ def test_witnesses_of_an_important_moment_after_the_signing():
 def test_people_named_between_the_signing_and_a_witness_clause_without_names_witness_it():
     text = "王三到甲市考察。甲公司与乙公司签订了合作协议，市长王一、董事长王二出席，共同见证这一重要时刻。"
     assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_guests_listed_after_the_witness_word_witness_the_signing_told_before():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议。出席见证的贵宾包括甲市市长王一、副市长王二，以及丙公司董事长王三等人。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), tuple(sorted(("王一", "王二", "王三"))))}
