@@ -344,13 +344,17 @@ class _Signings:
     def _told_before(self, si: int) -> list[Agreement]:
         """The agreements of the sentences before ``si`` in its paragraph, else of the
         nearest of the :data:`_WITNESS_LOOKBACK` paragraphs before it that tells any,
-        else those of the headline (the signing the whole article reports)."""
+        else those of the headline (the signing the whole article reports), or all
+        told before when they are one signing told again (headline, then body)."""
         para = self.article.sentences[si].paragraph
         for p in range(para, para - 1 - _WITNESS_LOOKBACK, -1):
             told = [a for a in self.found if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
             if told:
                 return told
-        if any(not self._headline(a.sentence) and a.sentence < si for a in self.found):
+        before = [a for a in self.found if a.sentence < si]
+        if before and all(set(a.parties) & set(before[0].parties) and self._same(a, before[0]) for a in before[1:]):
+            return before  # the one signing the article tells, however far back
+        if any(not self._headline(a.sentence) for a in before):
             return []  # a signing told after the headline, beyond the look-back: not the headline's
         return [a for a in self.found if a.sentence < si and self._headline(a.sentence)]
 

@@ -188,3 +188,9 @@ def test_people_named_between_the_signing_and_a_witness_clause_without_names_wit
 def test_guests_listed_after_the_witness_word_witness_the_signing_told_before():
     text = "王三到甲市考察。甲公司与乙公司签订了合作协议。出席见证的贵宾包括甲市市长王一、副市长王二，以及丙公司董事长王三等人。"
     assert _agreements(text) == {(("乙公司", "甲公司"), tuple(sorted(("王一", "王二", "王三"))))}
+
+
+def test_a_witness_sentence_far_after_the_one_signing_told_in_headline_and_body_witnesses_it():
+    text = ("甲公司与乙公司签署合作协议\n甲公司与乙公司今天在甲市签署了合作协议。\n王三介绍了情况。\n"
+            "王三表示欢迎。\n王三表示感谢。\n王一、王二出席签约仪式并见证签约。")
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
