@@ -65,8 +65,9 @@ def count_values() -> dict[str, int]:
 
 def _venue(view: TextView, r, start: int) -> bool:
     """Whether ref ``r`` is the place where the signing happens (甲与乙在丙市签署,
-    甲在丙市与乙签署: 丙市): a place with a venue word right before it."""
-    return r.type == "Place" and bool(_venue_re().search(view.text, max(start, r.start - 1), r.start))
+    甲在丙市与乙签署: 丙市; 甲与乙在丙乡公所举行签约仪式: 丙乡公所): a place or
+    organization with a venue word right before it."""
+    return r.type in ("Place", "Organization") and bool(_venue_re().search(view.text, max(start, r.start - 1), r.start))
 
 
 @derived

@@ -19,7 +19,7 @@ Read per clause of a sentence (after kg.context.focus has turned
    - a person who signs ``代表`` an organization signs for it; a person named
      as a side (``甲区政府与乙公司董事长王一签约``, ``…与王一签约``) signs for
      the organization of their post (kg.agreements.agreement_sides.signer_org);
-   - the place where it is signed (``在成都签署``) is no party;
+   - the place or building where it is signed (``在成都签署``, ``在丙乡公所举行…签约仪式``) is no party;
    - with no side told before the verb, a title that names its own
      (``会上签订了《甲区政府与乙公司结对帮扶框架协议》``: 甲区政府 and 乙公司);
    - with no side before 与 in the clause, the place or organization opening
@@ -35,7 +35,10 @@ Read per clause of a sentence (after kg.context.focus has turned
    a sentence of its own after the signings (``X、Y等共同见证签约。``, up to
    two paragraphs later) witnesses the signings just told, with the people
    listed in the clauses before it (``省长X,董事长Y出席签约仪式并共同见证协议签署``:
-   the 签署 there is the witnessed signing, no new one); else the delegation leader.
+   the 签署 there is the witnessed signing, no new one), or the guests it lists after 见证
+   (``出席见证的贵宾包括X、Y等人``); else the delegation leader
+   (never a byline's reporter); a witness sentence told before any signing (the lead's
+   ``X会见Y，并见证双方…签约仪式``) witnesses the signings of the next sentence that tells any.
 
 签约仪式 / 签约暨…仪式 (data/agreement_event_tails.tsv) name an event: no
 signing unless a document is named after them in the clause.
@@ -69,8 +72,9 @@ from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
 from kg.lexicons.load import alternation, derived, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
+from kg.relations.positions import byline_re
 from kg.agreements.witnesses import (PendingWitnesses, closing_witness, ends_with_name, listed_before,
-                                     trailing_witnesses, witness_people, witnessed_signing)
+                                     listed_witnesses, trailing_witnesses, witness_people, witnessed_signing)
 
 
 @derived
@@ -87,6 +91,8 @@ _WITNESS_LOOKBACK = 2
 WITNESS_FRAME_RE = re.compile(rf"^{CLAUSE_DATE}在.*见证下")
 #: the most clauses a witness frame's list of names spans (在王一,李二,张三的见证下)
 _FRAME_CLAUSES = 4
+#: how far before a name a byline's role may stand ((记者 王一)
+_BYLINE_ROLE = 8
 
 
 @derived
@@ -124,6 +130,9 @@ class _Signings:
         self.article, self.view = article, view
         self.found: list[Agreement] = []
         self.pending = PendingWitnesses()
+        #: the people of a witness statement told before any signing it can witness (the lead's
+        #: X会见Y，并见证双方…签约仪式。): they witness the signings of the next sentence that tells any
+        self.ahead: list[int] = []
         #: agreements read from a ceremony of two named sides alone (甲与乙战略合作签约仪式举行)
         self.ceremonies: set[int] = set()
 
@@ -186,7 +195,8 @@ class _Signings:
             trailing = trailing_witnesses(view, clauses, last) or self._leading_witnesses(clauses, first)
             for a in new:
                 if not a.witnesses:
-                    a.witnesses.extend(trailing)
+                    a.witnesses.extend(trailing or self.ahead)
+            self.ahead = []
             self.pending.give(new, para)
         elif frame:
             if not self._announces_signings(si):  # 在X的见证下，A、B代表双方签字。: the signing told before
@@ -291,14 +301,16 @@ class _Signings:
         persons = [r.entity for r in view.refs_in(cl.start, pos, "Person")]
         if persons:
             return listed_before(view, clauses[:ci]) + persons
+
+        def people(k: int) -> list[int]:  # not a reporter of a byline ((记者 王一)1月30日，…)
+            return [r.entity for r in view.refs_in(clauses[k].start, clauses[k].end, "Person")
+                    if not byline_re().search(view.text, max(0, r.start - _BYLINE_ROLE), r.start)]
+
         naming = [k for k in range(ci) if not ("陪同" in clauses[k].text or WITNESS_FRAME_RE.match(clauses[k].text))
-                  and view.refs_in(clauses[k].start, clauses[k].end, "Person")]
+                  and people(k)]
         if not naming:
             return latest_visit_leaders(self.article, cl.sentence)
         first, last = naming[0], naming[-1]
-
-        def people(k: int) -> list[int]:
-            return [r.entity for r in view.refs_in(clauses[k].start, clauses[k].end, "Person")]
 
         run = [x for k in range(first, last) for x in people(k)]
         if last > first and listed_before(view, clauses[first:last]) == run:
@@ -309,7 +321,7 @@ class _Signings:
         """``X、Y等共同见证签约。`` told after the signings: X and Y witness the
         signings of the sentences just before (same paragraph, else the
         nearest of the :data:`_WITNESS_LOOKBACK` before it that tells any)
-        that have no witness yet."""
+        that have no witness yet; so do guests listed after 见证 (出席见证的贵宾包括X、Y等人)."""
         view = self.view
         found = closing_witness(view, clauses)
         if found is not None:
@@ -318,20 +330,31 @@ class _Signings:
             if irrealis_re("agreements").search(view.text, cl.start, w):
                 return
             people = self._witness_subject(clauses, ci, w)
-            for a in self._told_before(si):
-                if not a.witnesses:
-                    a.witnesses.extend(people)
+        else:
+            people = listed_witnesses(view, clauses)
+        if not people:
+            return
+        told = self._told_before(si)
+        for a in told:
+            if not a.witnesses:
+                a.witnesses.extend(people)
+        if not told:  # no signing told yet: the one the article tells next
+            self.ahead = people
 
     def _told_before(self, si: int) -> list[Agreement]:
         """The agreements of the sentences before ``si`` in its paragraph, else of the
         nearest of the :data:`_WITNESS_LOOKBACK` paragraphs before it that tells any,
-        else those of the headline (the signing the whole article reports)."""
+        else those of the headline (the signing the whole article reports), or all
+        told before when they are one signing told again (headline, then body)."""
         para = self.article.sentences[si].paragraph
         for p in range(para, para - 1 - _WITNESS_LOOKBACK, -1):
             told = [a for a in self.found if a.sentence < si and self.article.sentences[a.sentence].paragraph == p]
             if told:
                 return told
-        if any(not self._headline(a.sentence) and a.sentence < si for a in self.found):
+        before = [a for a in self.found if a.sentence < si]
+        if before and all(set(a.parties) & set(before[0].parties) and self._same(a, before[0]) for a in before[1:]):
+            return before  # the one signing the article tells, however far back
+        if any(not self._headline(a.sentence) for a in before):
             return []  # a signing told after the headline, beyond the look-back: not the headline's
         return [a for a in self.found if a.sentence < si and self._headline(a.sentence)]
 

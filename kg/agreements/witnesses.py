@@ -5,9 +5,12 @@ A与B签署…`` inside one sentence. This module covers the other places a
 text names witnesses:
 
 - :func:`trailing_witnesses`: a clause after the signings of its sentence,
-  ``A与B签订X，C与D签订Y，王一、王二共同见证。`` / ``…，王一出席并见证``;
+  ``A与B签订X，C与D签订Y，王一、王二共同见证。`` / ``…，王一出席并见证`` /
+  ``…，王一、王二出席，共同见证这一重要时刻``;
 - :func:`closing_witness`: a sentence of its own after the signings
   (``王一、王二等共同见证签约。`` / ``王一、王二共同见证。``);
+- :func:`listed_witnesses`: the same with the people listed after 见证
+  (``出席见证的贵宾包括王一、王二等人。``);
 - :class:`PendingWitnesses`: a frame told before the signings it covers,
   ``在王一、王二的见证下，举行了集中签约仪式。`` followed by paragraphs that
   list the signings: every signing of the following paragraphs (as long as
@@ -27,11 +30,13 @@ from kg.lexicons.triggers import sign_re, witness_re
 @derived
 def _closing_tail_re() -> re.Pattern:
     """What may follow 见证 when it closes the statement (共同见证。, 见证了签约, 见证签约仪式,
-    见证下完成; data/agreement_witness_tails.tsv)."""
+    见证下完成, 见证这一重要时刻: a tail ending with a word of scope moment;
+    data/agreement_witness_tails.tsv)."""
     words_ = alternation("agreement_witness_tails", "closing")
     after = "|".join(f"(?<={re.escape(w)})" for w in words("agreement_witness_tails", "before_completed")) or "(?!)"
     done = alternation("agreement_witness_tails", "completed")
-    return re.compile(rf"^(?:{words_}|\s)*(?:(?:{after}){done})?\s*$")
+    moment = alternation("agreement_witness_tails", "moment")  # 共同见证这一重要时刻
+    return re.compile(rf"^(?:(?:{words_}|\s)*(?:(?:{after}){done})?|[^，,；;。]*(?:{moment}))\s*$")
 
 
 def _closes(view: TextView, clause: Clause, end_of_witness: int) -> bool:
@@ -80,14 +85,18 @@ def witness_people(view: TextView, clause: Clause, pos: int) -> list[int]:
 
 
 def trailing_witnesses(view: TextView, clauses: list[Clause], after: int) -> list[int]:
-    """People of a 见证 clause after offset ``after`` that closes the sentence's signings."""
+    """People of a 见证 clause after offset ``after`` that closes the sentence's signings:
+    those named before 见证 in it, else those of the clauses between the last signing and it
+    (A与B签约，王一、王二出席，共同见证这一重要时刻)."""
+    between: list[int] = []
     for cl in clauses:
         if cl.start < after:
             continue
         for m in view.find(witness_re(), cl.start, cl.end):
-            people = witness_people(view, cl, m.start())
+            people = witness_people(view, cl, m.start()) or between
             if people and _closes(view, cl, m.end()):
                 return people
+        between += [r.entity for r in view.refs_in(cl.start, cl.end, "Person")]
     return []
 
 
@@ -99,6 +108,24 @@ def closing_witness(view: TextView, clauses: list[Clause]) -> tuple[int, int] | 
         if m is not None and _closes(view, cl, m.end()):
             return ci, m.start()
     return None
+
+
+@derived
+def _listed_re() -> re.Pattern:
+    """What follows 见证 when the witnesses are listed after it (出席见证的贵宾包括王一、王二等人):
+    data/agreement_witness_tails.tsv, scope listed."""
+    return re.compile(alternation("agreement_witness_tails", "listed"))
+
+
+def listed_witnesses(view: TextView, clauses: list[Clause]) -> list[int]:
+    """The people listed after 见证 and a word of scope listed, to the end of the sentence
+    (出席见证的贵宾包括王一、王二，以及王三等人 -> all three)."""
+    for cl in clauses:
+        for m in view.find(witness_re(), cl.start, cl.end):
+            lead = _listed_re().match(view.text, m.end())
+            if lead:
+                return [r.entity for r in view.refs_in(lead.end(), clauses[-1].end, "Person")]
+    return []
 
 
 @dataclass

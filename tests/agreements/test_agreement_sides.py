@@ -72,6 +72,13 @@ def test_the_place_where_the_signing_happens_is_no_party():
         assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())], text
 
 
+def test_the_building_or_office_where_the_signing_happens_is_no_party():
+    ents = {**ORGS, "丙乡公所": "Organization"}
+    art = make_article("甲区政府与乙科技在丙乡公所举行合作协议签约仪式。", ents)
+    extract_relations(art)
+    assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ())]
+
+
 def test_a_signer_named_as_a_side_signs_for_the_organization_of_the_post():
     art = make_article("乙科技董事长王五到访。甲区政府与王五签署合作协议。", {**ORGS, "王五": "Person"})
     extract_relations(art)

@@ -161,3 +161,36 @@ def test_people_attending_and_witnessing_before_the_signing_of_their_sentence_wi
     # named in the witness clause (and the list before it), not 在与会领导见证下
     assert _agreements("王三到甲市考察。市长王一，董事长王二出席并见证签约仪式，甲公司与乙公司共同签署合作协议。") == {
         (("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_a_witness_statement_before_the_signing_it_witnesses():
+    # the lead tells the witnesses, the body the signing (no signing told before the statement)
+    text = ("王一、王二出席活动，并见证合作协议签约仪式。\n王一表示欢迎。\n王三介绍了情况。\n王二表示感谢。\n"
+            "甲公司与乙公司签订了合作协议。")
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_the_reporter_of_a_byline_is_no_witness():
+    text = "甲公司与乙公司签订了合作协议。\n（记者 王三）1月30日，市长王一赴甲市考察，见证项目签约。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一",))}
+
+
+def test_witnesses_of_an_important_moment_after_the_signing():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议。王一、王二出席仪式，共同见证这一重要时刻。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_people_named_between_the_signing_and_a_witness_clause_without_names_witness_it():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议，市长王一、董事长王二出席，共同见证这一重要时刻。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
+
+
+def test_guests_listed_after_the_witness_word_witness_the_signing_told_before():
+    text = "王三到甲市考察。甲公司与乙公司签订了合作协议。出席见证的贵宾包括甲市市长王一、副市长王二，以及丙公司董事长王三等人。"
+    assert _agreements(text) == {(("乙公司", "甲公司"), tuple(sorted(("王一", "王二", "王三"))))}
+
+
+def test_a_witness_sentence_far_after_the_one_signing_told_in_headline_and_body_witnesses_it():
+    text = ("甲公司与乙公司签署合作协议\n甲公司与乙公司今天在甲市签署了合作协议。\n王三介绍了情况。\n"
+            "王三表示欢迎。\n王三表示感谢。\n王一、王二出席签约仪式并见证签约。")
+    assert _agreements(text) == {(("乙公司", "甲公司"), ("王一", "王二"))}
