@@ -36,6 +36,20 @@ RENDER_FORMAT = 2
 OUTPUTS = ["graph.ttl", "graph.html", "report.json"]
 
 
+def blocked_output(folder: Path) -> str | None:
+    """What stands in ``folder`` where an output goes and is not a regular file a build may
+    replace (a folder, a link, a FIFO, a device, a socket): ``"a FIFO stands where
+    report.json goes"``, else None. Asked before the analysis (a build of hours is not
+    spent for nothing) and again right before the outputs are replaced."""
+    from kg.export.atomic import not_a_file
+
+    for name in OUTPUTS:
+        what = not_a_file(folder / name)
+        if what:
+            return f"{what} stands where {name} goes"
+    return None
+
+
 @dataclass
 class BuildOptions:
     model: str | None = None
@@ -118,7 +132,7 @@ class Built:
         (an old one removed when none was written: it would show another graph),
         report.json, the store, and last the manifest, so that ``kg add`` never reads
         a manifest ahead of the graph. Records no article uses any more go after."""
-        from kg.export.atomic import not_a_file, signals_held
+        from kg.export.atomic import signals_held
         from kg.store import STORE_NAME, StoreLoad
 
         store_error = None
@@ -136,9 +150,9 @@ class Built:
             names = [n for n in OUTPUTS if (self.staging / n).exists()]
             # before the first rename, none of the outputs replaced: a folder, a link (its file
             # would be left as it was, the link replaced), a FIFO, a device, a socket
-            blocked = [(n, what) for n in OUTPUTS if (what := not_a_file(out.path / n))]
+            blocked = blocked_output(out.path)
             if blocked:
-                raise OSError(errno.EEXIST, f"{blocked[0][1]} stands where {blocked[0][0]} goes")
+                raise OSError(errno.EEXIST, blocked)
             with signals_held(done="after the outputs were replaced"):
                 if "graph.html" not in names:
                     (out.path / "graph.html").unlink(missing_ok=True)

@@ -867,6 +867,30 @@ def test_a_link_or_a_fifo_where_an_output_goes_is_never_replaced(inputs, tmp_pat
     assert ((out / "graph.ttl").read_bytes(), (out / "cache" / "manifest.json").read_bytes()) == before
 
 
+def test_an_output_blocked_by_a_fifo_is_refused_before_any_analysis(inputs, tmp_path, capsys):
+    """The check came only when the outputs were about to be replaced, after every article
+    had been analysed and mapped (hours for a large build): now kg build and kg add refuse
+    first, with the same line, and analyse nothing (no new record in the cache)."""
+    import os
+
+    from kg.logs import setup_logging
+
+    a, b, c = inputs
+    out = tmp_path / "out"
+    assert _build([a, b], out) == 0
+    records = sorted(p.name for p in (out / "cache").rglob("*") if p.is_file())
+    (out / "report.json").unlink()
+    os.mkfifo(out / "report.json")
+    setup_logging("INFO")
+    for run in (lambda: _build([a, b, c], out), lambda: run_add([str(c)], str(out), progress=False)):
+        capsys.readouterr()
+        assert run() == 3
+        err = capsys.readouterr().err
+        assert "a FIFO stands where report.json goes; previous outputs left intact" in err
+        assert "mapping" not in err and "analys" not in err, err
+        assert sorted(p.name for p in (out / "cache").rglob("*") if p.is_file()) == records
+
+
 def test_a_file_whose_name_holds_a_backslash_keeps_its_article(inputs, tmp_path):
     """Its name and path are written with the backslash doubled; the path a build
     recorded was escaped a second time when kg add looked it up, so the file took a
