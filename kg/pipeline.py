@@ -168,7 +168,7 @@ def run_build(
     """
     from kg import exitcodes
     from kg.build.engines import EngineUnavailable
-    from kg.build.run import BuildOptions, blocked_output, build
+    from kg.build.run import BuildOptions, build, refuse_blocked_output
     from kg.export.outdir import OutputError, claim_output
     from kg.logs import logger, set_command, setup_logging, shown
 
@@ -191,11 +191,9 @@ def run_build(
         log.error(f"kg build: {out.path} holds {' and '.join(foreign)} that kg did not write, and the build would "
                   "replace it: choose another -o, or move it away")
         return exitcodes.IO_ERROR
-    blocked = blocked_output(out.path)
-    if blocked:  # before the analysis, not after it
-        out.release()
-        log.error(f"kg build: cannot write the outputs into {out.path}: {blocked}; previous outputs left intact")
-        return exitcodes.IO_ERROR
+    refused = refuse_blocked_output(out)  # before the analysis, not after it
+    if refused is not None:
+        return refused
     options = BuildOptions(model=model, max_bytes=max_bytes, validate=validate, workers=workers, engine=engine,
                            scheduler=scheduler, use_cache=use_cache, progress=progress, html=html)
     with out:

@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.build.cache import Cache, code_id, describes, model_id, read_full, record_key
-from kg.build.run import BuildOptions, Input, blocked_output, build_outputs, read_items
+from kg.build.run import BuildOptions, Input, build_outputs, read_items, refuse_blocked_output
 from kg.doc import Article
 from kg.scoring.stage import MODES
 
@@ -208,11 +208,9 @@ def run_add(
     except OutputError as exc:
         log.error(f"kg add: {exc}")
         return exitcodes.IO_ERROR
-    blocked = blocked_output(out.path)
-    if blocked:  # before the analysis, not after it
-        out.release()
-        log.error(f"kg add: cannot write the outputs into {out.path}: {blocked}; previous outputs left intact")
-        return exitcodes.IO_ERROR
+    refused = refuse_blocked_output(out)  # before the analysis, not after it
+    if refused is not None:
+        return refused
     with out:
         cache = Cache(out.path)
         manifest = cache.read_manifest()

@@ -50,6 +50,21 @@ def blocked_output(folder: Path) -> str | None:
     return None
 
 
+def refuse_blocked_output(out) -> int | None:
+    """Before any analysis: an exit status (one line logged, the claimed folder released)
+    when :func:`blocked_output` finds something in the output folder ``out`` that a build
+    may not replace, else None."""
+    from kg import exitcodes
+    from kg.logs import logger
+
+    blocked = blocked_output(out.path)
+    if blocked is None:
+        return None
+    out.release()
+    logger().error(f"{command()}: cannot write the outputs into {out.path}: {blocked}; previous outputs left intact")
+    return exitcodes.IO_ERROR
+
+
 @dataclass
 class BuildOptions:
     model: str | None = None
