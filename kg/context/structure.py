@@ -424,7 +424,11 @@ def _located_subject(article: Article, view: TextView, pos: int):
 def _expanded(name: str) -> str:
     """A name with its standard abbreviations written out (中科院苏州纳米所 ->
     中国科学院苏州纳米所; data/coref_abbreviations.tsv, FORM=REPLACEMENT, when
-    the replacement is the longer form)."""
+    the replacement is the longer form; a Taiwan city's short form at the start
+    written in full: 南市府经发局 -> 台南市政府经发局, kg.recognize.coref.full_start)."""
+    from kg.recognize.coref import full_start
+
+    name = full_start(name)
     for w in words("coref_abbreviations"):
         form, full = w.split("=", 1)
         if len(full) > len(form) and name.startswith(form):

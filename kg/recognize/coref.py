@@ -42,17 +42,27 @@ import re
 from functools import lru_cache
 
 from kg.doc import Article, LocalEntity, Mention
-from kg.lexicons.load import derived, words
+from kg.lexicons.load import derived, entries, words
 from kg.lexicons.org_lexicon import ORG_SUFFIXES
 from kg.recognize.persons import NAME_DOTS
 
 
 @derived
-def abbreviations() -> tuple[tuple[str, str], ...]:
+def abbreviations(early: bool = False) -> tuple[tuple[str, str], ...]:
     """(form, replacement) pairs, used only to compare names: each entry of
     data/coref_abbreviations.tsv is ``FORM=REPLACEMENT`` (中科院=中国科学院), and
-    they are applied in file order."""
-    return tuple(tuple(w.split("=", 1)) for w in words("coref_abbreviations"))
+    they are applied in file order. ``early``: the entries of scope ``early``,
+    applied before full-form places are shortened (市府=市政府: 漳州市府 and
+    漳州市政府 would otherwise be compared as 漳州府 and 漳州政府); the others after."""
+    return tuple(tuple(e.word.split("=", 1)) for e in entries("coref_abbreviations") if ("early" in e.scope) == early)
+
+
+@derived
+def _region_short_forms() -> tuple[tuple[str, str], ...]:
+    """(short, full) forms of Taiwan's cities and counties as its press writes them at
+    the start of a name (竹县 新竹县, 南市府 of 台南市政府, 桃市议会 of 桃园市议会):
+    data/coref_region_short_forms.tsv, longest first."""
+    return tuple(sorted(((e.word, e.scope[0]) for e in entries("coref_region_short_forms")), key=lambda x: -len(x[0])))
 
 
 @derived
@@ -90,12 +100,25 @@ def _preparatory_marks() -> tuple[str, ...]:
     return words("coref_preparatory_marks")
 
 
+def full_start(name: str) -> str:
+    """The name with a Taiwan city's or county's short form at its start written in
+    full and 市府 as 市政府 (南市府经发局 -> 台南市政府经发局): data/coref_region_short_forms.tsv
+    and the early entries of data/coref_abbreviations.tsv."""
+    for short, full in _region_short_forms():
+        if name.startswith(short):
+            name = full + name[len(short):]
+            break
+    for short, full in abbreviations(early=True):
+        name = name.replace(short, full)
+    return name
+
+
 @derived(maxsize=65536)  # the same names in every article, each key made once
 def name_key(name: str) -> str:
     """The form two names of one organization share (brackets unified, 中共X市委
     -> X市委, X市市委 -> X市委, abbreviations and short forms expanded:
     data/coref_abbreviations.tsv, so X市人民政府 and X市政府 share one)."""
-    k = name.replace("（", "(").replace("）", ")").replace(" ", "").replace("·", "")
+    k = full_start(name.replace("（", "(").replace("）", ")").replace(" ", "").replace("·", ""))
     for p in words("coref_legal_prefixes", "key"):
         if k.startswith(p) and len(k) > len(p) + 2:
             k = k[len(p):]

@@ -314,6 +314,30 @@ def test_a_county_government_written_xianfu_is_the_county_government():
     assert ents == {"云林县政府": {"云林县府"}}
 
 
+def test_a_city_government_written_shifu_is_the_city_government():
+    # 漳州市府 (data/coref_abbreviations.tsv: 市府=市政府, scope early: before 漳州市 is
+    # shortened to 漳州 inside the names compared)
+    ents, _ = _cluster([_org("漳州市政府", 0, "GovernmentBody"), _org("漳州市府", 20, "GovernmentBody")])
+    assert ents == {"漳州市政府": {"漳州市府"}}
+
+
+def test_taiwan_short_forms_of_cities_and_counties_start_their_full_names():
+    # headlines of Taiwan's press: 南市府 (台南市政府), 桃市议会 (桃园市议会), 竹县 (新竹县),
+    # data/coref_region_short_forms.tsv
+    ents, _ = _cluster([
+        _org("台南市政府", 0, "GovernmentBody"), _org("南市府", 20, "GovernmentBody"),
+        _org("桃园市议会", 40, "GovernmentBody"), _org("桃市议会", 60, "GovernmentBody"),
+        _place("新竹县", 80, "710704"), _place("竹县", 90),
+    ])
+    assert ents == {"台南市政府": {"南市府"}, "桃园市议会": {"桃市议会"}, "新竹县": {"竹县"}}
+
+
+def test_a_taiwan_short_form_only_counts_at_the_start_of_a_name():
+    # 济南市政府 is no 台南市's body, though 南市 is written inside it
+    ents, _ = _cluster([_org("台南市政府", 0, "GovernmentBody"), _org("济南市政府", 20, "GovernmentBody")])
+    assert set(ents) == {"台南市政府", "济南市政府"}
+
+
 def test_two_bare_committees_standing_for_two_cities_stay_apart():
     # 三亚市委书记王祺扬，市委副书记…会见了文昌市委书记龙卫东，市委副书记…: each bare 市委 stands for
     # the committee named before it; the same written form does not make the two committees one
