@@ -62,10 +62,12 @@ def build_corpus(
     articles: list[Article] = []
     t0 = time.perf_counter()
     items: list[Article | ReadError] = []
+    part_of: dict[str, str] = {}
     for item in read_inputs(paths, max_bytes=max_bytes):
         parts = split_long(item) if isinstance(item, Article) else [item]
         if len(parts) > 1:
             log.warning(f"kg build: {item.source}: {parts[0].errors[-1]}")
+            part_of.update((p.source, item.source) for p in parts)
         items.extend(parts)
     report.seconds["read"] += time.perf_counter() - t0
     with progress_bar(len(items), "articles") as bar:
@@ -82,6 +84,8 @@ def build_corpus(
                 continue
             articles.append(item)
             report.read.append(item.source)
+            if item.source in part_of:
+                report.part_of[item.source] = part_of[item.source]
             report.warnings.extend({"file": item.source, "message": m} for m in item.errors)
             for m in item.errors:
                 log.debug(f"kg build: {item.source}: {m}")
@@ -221,7 +225,7 @@ def run_build(
         log.warning(f"kg build: {f['file']}: {f['reason']}")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items()))
     skipped = f"; {_skip_summary(report.failed)}" if report.failed else ""
-    print(shown(f"kg build: {len(report.read)} articles read, {len(report.failed)} failed{skipped}; "
+    print(shown(f"kg build: {report.articles_read()} articles read{report.parts_summary()}, {len(report.failed)} failed{skipped}; "
                 f"{sum(report.entities.values())} entities ({summary}); {report.triples} triples"
                 f"{report.dropped_summary()} -> {out.path}"))
     ok = not report.failed

@@ -288,7 +288,7 @@ def run_add(
                 f"{len(changes['unchanged'])} unchanged, {len(changes['removed'])} removed, "
                 f"{len(report.failed)} failed "
                 f"({stats.get('analysed', 0)} analysed, {stats.get('from_cache', 0)} from the cache); "
-                f"{len(report.read)} articles, {sum(report.entities.values())} entities, {report.triples} triples"
+                f"{report.articles_read()} articles{report.parts_summary()}, {sum(report.entities.values())} entities, {report.triples} triples"
                 f"{skipped}{report.dropped_summary()} -> {out.path}"))
     ok = not report.failed
     if report.validation is not None and not report.validation["conforms"]:

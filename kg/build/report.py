@@ -16,6 +16,8 @@ class BuildReport:
     #: how the entity relations were decided: rules, model or hybrid (kg build --relations)
     relation_mode: str = ""
     read: list[str] = field(default_factory=list)
+    #: the parts of a long input read as several articles (kg.reading.parts): part -> its file
+    part_of: dict[str, str] = field(default_factory=dict)
     failed: list[dict] = field(default_factory=list)  # {"file", "reason"}
     warnings: list[dict] = field(default_factory=list)  # {"file", "message"}
     entities: dict[str, int] = field(default_factory=dict)
@@ -36,7 +38,8 @@ class BuildReport:
             "command": self.command,
             "model": self.model,
             "relation_mode": self.relation_mode,
-            "articles_read": len(self.read),
+            "articles_read": self.articles_read(),
+            "parts": self.parts(),
             "articles_failed": len(self.failed),
             "read": self.read,
             "failed": self.failed,
@@ -53,6 +56,28 @@ class BuildReport:
                 "statements": self.dropped,
             },
         }
+
+    def articles_read(self) -> int:
+        """Input articles read: a long file processed in parts (kg.reading.parts) counts once."""
+        return len({self.part_of.get(s, s) for s in self.read})
+
+    def parts(self) -> dict[str, int]:
+        """Each long file read in parts -> how many of its parts were read."""
+        out: dict[str, int] = {}
+        for s in self.read:
+            if s in self.part_of:
+                out[self.part_of[s]] = out.get(self.part_of[s], 0) + 1
+        return out
+
+    def parts_summary(self) -> str:
+        """`` (long.txt read as 5 parts)``, `` (2 long files read as 9 parts)``, or nothing."""
+        parts = self.parts()
+        if not parts:
+            return ""
+        if len(parts) == 1:
+            (name, n), = parts.items()
+            return f" ({name} read as {n} parts)"
+        return f" ({len(parts)} long files read as {sum(parts.values())} parts)"
 
     def dropped_summary(self) -> str:
         """``; 3 statements dropped (they would break a SHACL shape; see report.json)``, or nothing."""

@@ -318,6 +318,8 @@ def analyse_phase(inputs: list[Input], options: BuildOptions, cache: Cache, engi
             item.article = None  # the raw text is in the record now
             built.append((item, article))
             report.read.append(item.source)
+            if item.file != item.source:
+                report.part_of[item.source] = item.file
             report.warnings.extend({"file": item.source, "message": m} for m in article.errors)
             for m in article.errors:
                 log.debug(f"{command()}: {item.source}: {m}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +242,34 @@ def test_a_timeout_must_be_a_finite_number_of_seconds(command, value, capsys):
     assert exc.value.code == 2
     assert "--timeout" in capsys.readouterr().err
     assert build_parser().parse_args([command, "out", "--timeout", "0"]).timeout == 0
+
+
+def test_a_long_file_read_in_parts_counts_as_one_article(tmp_path, capsys):
+    """A long input is processed in parts (kg.reading.parts), but the summary and
+    report.json count it as one article read and say in how many parts (found by a
+    tester: each part counted as an article read)."""
+    import json
+
+    from kg.reading.parts import PART_CHARS
+
+    seed = (Path(__file__).resolve().parents[2] / "seeds" / "000_65209c79ac6c9c30.txt").read_text(encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "long.txt").write_text((seed + "\n\n") * (PART_CHARS // len(seed) + 2), encoding="utf-8")
+    (src / "short.txt").write_text(seed, encoding="utf-8")
+    assert run_build([str(src)], str(tmp_path / "out"), progress=False, html=False) == 0
+    out = capsys.readouterr().out
+    assert "kg build: 2 articles read (long.txt read as 2 parts), 0 failed" in out
+    r = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert r["articles_read"] == 2 and r["parts"] == {"long.txt": 2} and len(r["read"]) == 3
+
+
+def test_the_report_counts_files_not_parts():
+    from kg.build.report import BuildReport
+
+    r = BuildReport(read=["a.txt#1", "a.txt#2", "b.txt", "c.txt#1", "c.txt#2", "c.txt#3"],
+                    part_of={"a.txt#1": "a.txt", "a.txt#2": "a.txt", "c.txt#1": "c.txt", "c.txt#2": "c.txt",
+                             "c.txt#3": "c.txt"})
+    assert r.articles_read() == 3 and r.parts() == {"a.txt": 2, "c.txt": 3}
+    assert r.parts_summary() == " (2 long files read as 5 parts)"
+    assert BuildReport(read=["x.txt#1"]).articles_read() == 1 and BuildReport().parts_summary() == ""
