@@ -70,7 +70,7 @@ from kg.agreements.agreement_sides import count_re, count_values, parties, party
 from kg.context.clauses import Clause, TextView
 from kg.context.discourse import latest_visit_leaders
 from kg.decisions import record_span
-from kg.lexicons.load import alternation, derived, words
+from kg.lexicons.load import alternation, derived, entries, words
 from kg.lexicons.triggers import agreement_re, CLAUSE_DATE, sign_re, witness_re, irrealis_re
 from kg.relations.positions import byline_re
 from kg.agreements.witnesses import (PendingWitnesses, closing_witness, ends_with_name, listed_before,
@@ -240,8 +240,17 @@ class _Signings:
 
     def _self_before(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` ends with a self reference of the publishing body or
-        place (我校, 我市: data/context_self_refs.tsv; asked where no party is named)."""
-        return self.view.text[start:end].rstrip().endswith(tuple(words("context_self_refs")))
+        place (我校, 我市: data/context_self_refs.tsv; asked where no party is named), or
+        with a common word for a body that no name stands for here (学校与乙签约, 代表学校和企业:
+        data/agreement_unnamed_sides.tsv, when no mention covers it and the article names no
+        body of the kind the word stands for, its scope: the publisher, unnamed)."""
+        stretch = self.view.text[start:end].rstrip()
+        if stretch.endswith(tuple(words("context_self_refs"))):
+            return True
+        entry = next((e for e in entries("agreement_unnamed_sides") if stretch.endswith(e.word)), None)
+        if entry is None or self.view.refs_in(start + len(stretch) - len(entry.word), start + len(stretch)):
+            return False
+        return not any(e.subtype in entry.scope for e in self.article.entities)  # 学校 beside a named university is it
 
     def _pair_before(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` names two organizations or places joined by 与/同/和

@@ -219,3 +219,21 @@ def test_one_document_told_twice_in_one_sentence_is_one_entry_with_every_witness
     assert agreements(art) == [("合作协议", ("乙科技", "甲区政府"), ("张三", "李四")), ("框架协议", ("乙科技", "甲区政府"), ())]
     signing = [e for e in art.events if e.kind == "Signing"]
     assert len(signing) == 2 and sorted(art.entities[w].name for w in signing[0].agents) == ["张三", "李四"]
+
+
+def test_an_unnamed_school_signing_leaves_the_named_side_alone():
+    # 学校 that no name stands for is the publisher (D19: the named party alone,
+    # data/agreement_unnamed_sides.tsv) ...
+    art = make_article("7月4日，学校与丁公司签署了战略合作协议。", dict(ORGS))
+    extract_relations(art)
+    assert agreements(art) == [("战略合作协议", ("丁公司",), ())]
+
+
+def test_a_school_word_beside_a_named_university_is_no_unnamed_side():
+    # ... but beside a named university it is that university, which the rules may not
+    # have linked: no agreement of the other side alone
+    art = make_article("东川大学举行签约仪式。7月4日，学校与丁公司签署了战略合作协议。",
+                       {"东川大学": "Organization", **ORGS})
+    art.entities[0].subtype = "University"
+    extract_relations(art)
+    assert all(len(parties) != 1 for _, parties, _ in agreements(art))
