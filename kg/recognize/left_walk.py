@@ -162,7 +162,8 @@ def walk_left(
     - ``protected`` spans (known names such as 工业和信息化部) are never cut;
     - a stop character that begins a place of ``place_starts`` (start -> end)
       ending inside the name is the place's first character (日照市发改委: 日 is
-      a stop after a date, here it begins 日照市).
+      a stop after a date, here it begins 日照市), and one written inside such a
+      place belongs to it (日本台湾交流协会: 本; 马来西亚X总会: 来).
     """
     i = end
     lo = max(0, end - limit)
@@ -200,6 +201,11 @@ def walk_left(
                 continue
             if place_starts and i <= place_starts.get(before, -1) <= end:
                 i = before  # 日照市X: the stop character begins a place written in the name
+                continue
+            inside = next((ps for ps, pe in place_starts.items() if ps < before and i <= pe <= end),
+                          None) if place_starts else None
+            if inside is not None:
+                i = inside  # 日本台湾交流协会, 马来西亚X总会: the stop character is inside a place of the name
                 continue
             if place_ends and before in place_ends and stop in _noun_stops():
                 i = before

@@ -59,3 +59,12 @@ def test_a_speech_verb_ends_the_walk():
         text = f"期间，他{verb}华锐集团愿意合作。"
         end = text.index("集团")
         assert text[walk_left(text, end):end] == "华锐"
+
+
+def test_a_stop_character_inside_a_place_of_the_name_belongs_to_the_place():
+    # 本 and 来 are stops (本次, 来到), but here they are written inside 日本 and 马来西亚
+    text = "拜会日本台湾交流协会"
+    assert text[walk_left(text, len(text), place_starts={2: 4}):] == "日本台湾交流协会"
+    text = "拜会马来西亚车业总会"
+    assert text[walk_left(text, len(text), place_starts={2: 6}):] == "马来西亚车业总会"
+    assert text[walk_left(text, len(text)):] == "西亚车业总会"  # without the place, 来 stops the walk
