@@ -134,6 +134,38 @@ def shared_tail_names(name: str, n: int) -> list[str]:
     return [x + parts[-1][tail.start():] for x in parts[:-1]] + [parts[-1]]
 
 
+def projects_before(text: str, start: int, end: int) -> tuple[list[str], int, int] | None:
+    """The projects listed right before a signing word at ``end`` (only adverbs of
+    data/agreement_collective_signings.tsv, and a venue 在X, between): ``甲、乙等5个项目
+    (集中)签约`` -> ([甲, 乙], where 甲 starts, where the list ends); ``24个项目在X集中签约``
+    (a count alone) -> ([], where the count starts, where it ends). None when no project
+    list ends there."""
+    chunk = text[start:end]
+    adverbs = words("agreement_collective_signings", "adverb")
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for w in adverbs:
+            if chunk.endswith(w):
+                chunk, trimmed = chunk[: -len(w)], True
+    ends = [m for m in PROJECT_END_RE.finditer(chunk) if m.group().endswith("项目")]
+    if not ends:
+        return None
+    last = ends[-1]
+    rest = chunk[last.end():]
+    if rest and not rest.startswith("在"):
+        return None
+    if not last.group().startswith("等"):  # a count alone: 招商引资24个项目
+        count = re.search(r"[\d一二三四五六七八九十]+个", last.group())
+        return ([], start + last.start() + count.start(), start + last.end()) if count else None
+    listed = chunk[: last.start()]
+    items = [p.strip() for p in _PROJECT_SEP_RE.split(listed) if p.strip()]
+    if len(items) < 1:
+        return None
+    first = listed.rfind(items[0])
+    return items, start + first, start + last.end()
+
+
 #: between listed projects: 、 always; 和/及/以及 only after a 项目 (丙项目和丁项目)
 _PROJECT_SEP_RE = re.compile(r"、|(?<=项目)(?:以及|和|及)")
 

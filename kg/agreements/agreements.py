@@ -64,6 +64,7 @@ from kg.agreements.agreement_names import (
     name_before,
     project_list,
     projects_after,
+    projects_before,
     quoted_names,
 )
 from kg.agreements.agreement_sides import count_re, count_values, parties, party_follows, respective_signings, with_units
@@ -134,7 +135,11 @@ class _Signings:
         #: X会见Y，并见证双方…签约仪式。): they witness the signings of the next sentence that tells any
         self.ahead: list[int] = []
         #: agreements read from a ceremony of two named sides alone (甲与乙战略合作签约仪式举行)
+        #: or from a collective signing a place holds (甲区举行重大项目集中签约仪式)
         self.ceremonies: set[int] = set()
+        #: the holder of the latest collective signing (甲区举行…集中签约仪式): the party
+        #: of the projects listed later with no signer named (乙、丙等5个项目签约)
+        self.host: list[int] = []
 
     def _p(self, start: int, end: int) -> list[int]:
         """The parties named in [start, end) (kg.agreements.agreement_sides.parties)."""
@@ -171,6 +176,12 @@ class _Signings:
                                 f"a wish or plan before the signing: {plan.group()} (lexicon irrealis)" if plan
                                 else "a statistic of signings, not a signing")
                     continue
+                if self._collective(si, cl, m.start(), m.end()):  # 甲区举行…集中签约仪式: its holder signs
+                    self.ceremonies.add(id(self.found[-1]))
+                    last = m.end()
+                    if first is None:
+                        first = ci
+                    break
                 told = next(iter(view.find(witness_re(), m.end(), cl.end)), None)  # …仪式并见证协议签署
                 ceremony = self._event_tail(m.end()) is not None and not agreement_re().search(
                     view.text, m.end(), told.start() if told else cl.end) and not any(
@@ -220,6 +231,44 @@ class _Signings:
             return []
         people = witness_people(self.view, clauses[ci], w)  # named there, not 在与会领导见证下
         return listed_before(self.view, clauses[:ci]) + people if people else []
+
+    def _collective(self, si: int, cl: Clause, start: int, end: int) -> bool:
+        """A collective signing held by the place or body opening clause ``cl``
+        (甲区举行三季度重大项目集中签约仪式, 甲经开区招商项目集中签约活动举行:
+        data/agreement_collective_signings.tsv marks it right before the signing word
+        at ``start``): its holder is the party (D20: no signer named) of one agreement,
+        named by the ceremony (三季度重大项目集中签约), and the party of the projects
+        listed later with no signer (:attr:`host`). Only a venue (在X) between the
+        holder and the ceremony; False when none is read."""
+        view, text = self.view, self.view.text
+        if not text[cl.start:start].endswith(words("agreement_collective_signings", "marker")):
+            return False
+        tail = self._event_tail(end) or next((w for w in words("agreement_collective_signings", "tail")
+                                              if text.startswith(w, end)), None)
+        if tail is None or agreement_re().search(text, end, cl.end):
+            return False  # 集中签约了甲协议: a signing of its own
+        refs = view.refs_in(cl.start, start)
+        if (not refs or refs[0].start - cl.start > 1 or not self._holds(refs[0])
+                or text[cl.start:refs[0].start].endswith(words("agreement_venue_words"))):
+            return False  # 在甲市举行…签约仪式: where it is held, not who holds it
+        holder = refs[0]
+        if any(r.type == "Person" or (r is not holder and text.rfind("在", holder.end, r.start) < 0)
+               for r in refs[1:]):
+            return False  # 甲市…集中开工暨乙总会重大项目签约仪式: not the holder's alone
+        stretch = text[holder.end:end]
+        if any(w in stretch for w in words("agreement_event_tails")):
+            return False  # 甲市举行台商座谈会暨重点项目签约仪式: a signing inside another event
+        cut = max((stretch.rfind(w) + len(w) for w in words("agreement_collective_signings", "holding")
+                   if w in stretch), default=0)
+        self.host = [holder.entity]
+        self.add(stretch[cut:], [holder.entity], [], si)
+        return True
+
+    def _holds(self, ref) -> bool:
+        """Whether ``ref`` can hold a collective signing: a place or a government body
+        written out (not a one-character abbreviation such as 闽, not a company or fair)."""
+        ent = self.article.entities[ref.entity]
+        return ref.end - ref.start >= 2 and (ent.type == "Place" or ent.subtype == "GovernmentBody")
 
     def _announces_signings(self, si: int) -> bool:
         """Whether sentence ``si`` names a signing event (举行了签约仪式, 签约暨开工仪式):
@@ -400,6 +449,19 @@ class _Signings:
                             for w in words("context_respective_words", "signing")):
             self.add(name, self._p(rep, m.start()), witnesses, si)
             return None
+        listed = projects_before(text, region_start, m.start())
+        if listed is not None and (listed[0] or self.host or any(
+                w in text[listed[2]:m.start()] for w in words("agreement_collective_signings", "marker"))):
+            # 甲、乙等5个项目(集中)签约, 丙区招商引资24个项目在X集中签约: the holder
+            # opening the clause (丙区), else that of the collective signing told before;
+            # a count alone only at a collective signing (not 今年14个项目签约)
+            items, lo, hi = listed
+            holder = [r.entity for r in view.refs_in(region_start, lo) if self._holds(r)][:1] or self.host
+            # not 市长王一、乙企业代表分别就…等16个项目签约 (signers named), 甲与乙就A、B等项目签约 (pairs)
+            if holder and "就" not in text[lo:hi] and not any(w.start() < lo for w in pairs):
+                for item in items or [text[lo:hi]]:
+                    self.add(item, holder, witnesses, si)
+                return holder
         if not pairs:
             named = self._p(region_start, m.start())
             projects = projects_after(text, m.end(), cl.end)

@@ -237,3 +237,54 @@ def test_a_school_word_beside_a_named_university_is_no_unnamed_side():
     art.entities[0].subtype = "University"
     extract_relations(art)
     assert all(len(parties) != 1 for _, parties, _ in agreements(art))
+
+
+PLACES = {"临海区": "Place", "东川市": "Place", "王立": "Person"}
+
+
+def test_a_collective_signing_held_by_a_place_has_the_place_as_its_party():
+    # D20 (as the shared dev h041): no signer named at a district's collective signing
+    art = make_article("9月27日，临海区举行三季度重大项目集中签约仪式。\n市长王立见证签约。", dict(PLACES))
+    extract_relations(art)
+    assert agreements(art) == [("三季度重大项目集中签约", ("临海区",), ("王立",))]
+
+
+def test_projects_listed_before_the_signing_word_are_signed_by_the_holder_of_the_ceremony():
+    text = ("2月20日上午，临海区招商项目集中签约活动举行。\n"
+            "不到半小时，华锐产业园、海通专用车迁建等5个项目签约落地。")
+    art = make_article(text, {**PLACES, "华锐产业园": "Place"})
+    extract_relations(art)
+    # one per project; the ceremony's own agreement gives way to them
+    assert agreements(art) == [("华锐产业园", ("临海区",), ()), ("海通专用车迁建", ("临海区",), ())]
+
+
+def test_a_counted_signing_after_a_collective_ceremony_takes_the_frame_witnesses():
+    text = "7月17日，东川市举办重大项目集中签约活动。在省长王立等领导的见证下，14个项目成功签约。"
+    art = make_article(text, dict(PLACES))
+    extract_relations(art)
+    assert agreements(art) == [("14个项目", ("东川市",), ("王立",))]
+
+
+def test_a_ceremony_shared_with_another_body_is_no_collective_signing_of_the_place():
+    art = make_article("东川市第三批重点项目集中开工暨丙协会重大项目签约仪式举行。", {**PLACES, **ORGS})
+    extract_relations(art)
+    assert art.agreements == []
+
+
+def test_a_counted_signing_without_a_ceremony_or_collective_word_is_no_agreement():
+    art = make_article("今年以来，东川市14个项目签约。", dict(PLACES))
+    extract_relations(art)
+    assert art.agreements == []
+
+
+def test_projects_of_a_pair_are_no_collective_signing():
+    text = "临海区举行重大项目集中签约仪式。乙科技与丁公司就A平台、B合作等2个项目签约。"
+    art = make_article(text, {**PLACES, **ORGS})
+    extract_relations(art)
+    assert {parties for _, parties, _ in agreements(art)} == {("丁公司", "乙科技")}
+
+
+def test_the_venue_of_a_collective_signing_is_not_its_holder():
+    art = make_article("在临海区举行东川市重点招商项目集中签约仪式。", dict(PLACES))
+    extract_relations(art)
+    assert art.agreements == []
