@@ -30,7 +30,7 @@ DEFAULT_NAME = "签约项目"
 QUOTES = "「」『』“”《》\"'〈〉"
 GENERIC_NAMES = ("协议书", "协议", "合同", "合作协议")
 #: where a list of projects ends (…等项目, …等3个重大项目)
-PROJECT_END_RE = re.compile(r"等?(?:[\d一二三四五六七八九十]+个)?(?:[重特大]*)项目|等")
+PROJECT_END_RE = re.compile(r"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十]+个)?(?:[重特大]*)(?P<item>项目)|等")
 #: a list of document names: X协议和Y合同
 _NAME_SEP_RE = re.compile(r"以及|和|及|、")
 _NAME_END_RE = re.compile("(?:" + agreement_re().pattern + r"|项目|合同)$")
@@ -148,16 +148,15 @@ def projects_before(text: str, start: int, end: int) -> tuple[list[str], int, in
         for w in adverbs:
             if chunk.endswith(w):
                 chunk, trimmed = chunk[: -len(w)], True
-    ends = [m for m in PROJECT_END_RE.finditer(chunk) if m.group().endswith("项目")]
+    ends = [m for m in PROJECT_END_RE.finditer(chunk) if m.group("item")]
     if not ends:
         return None
     last = ends[-1]
     rest = chunk[last.end():]
-    if rest and not rest.startswith("在"):
+    if rest and not rest.startswith(words("agreement_venue_words")):
         return None
-    if not last.group().startswith("等"):  # a count alone: 招商引资24个项目
-        count = re.search(r"[\d一二三四五六七八九十]+个", last.group())
-        return ([], start + last.start() + count.start(), start + last.end()) if count else None
+    if not last.group("etc"):  # a count alone: 招商引资24个项目
+        return ([], start + last.start("count"), start + last.end()) if last.group("count") else None
     listed = chunk[: last.start()]
     items = [p.strip() for p in _PROJECT_SEP_RE.split(listed) if p.strip()]
     if len(items) < 1:

@@ -103,6 +103,13 @@ def statistic_re() -> re.Pattern:
     return re.compile(alternation("agreement_statistics", regex=True))
 
 
+def _projects_at(text: str, start: int, end: int) -> int:
+    """Where the word before the projects of a pair's signing is in ``[start, end)``
+    (甲与乙就A、B等项目签约: data/agreement_collective_signings.tsv, scope projects), or -1."""
+    found = [k for w in words("agreement_collective_signings", "projects") if (k := text.find(w, start, end)) >= 0]
+    return min(found, default=-1)
+
+
 def _respective_at(text: str, start: int, end: int) -> int:
     """Where the first word of ``context_respective_words`` (scope
     ``signing``: 分别) stands in ``text[start:end]``, or -1."""
@@ -252,7 +259,8 @@ class _Signings:
                 or text[cl.start:refs[0].start].endswith(words("agreement_venue_words"))):
             return False  # 在甲市举行…签约仪式: where it is held, not who holds it
         holder = refs[0]
-        if any(r.type == "Person" or (r is not holder and text.rfind("在", holder.end, r.start) < 0)
+        venue = words("agreement_venue_words")
+        if any(r.type == "Person" or (r is not holder and not any(text.find(w, holder.end, r.start) >= 0 for w in venue))
                for r in refs[1:]):
             return False  # 甲市…集中开工暨乙总会重大项目签约仪式: not the holder's alone
         stretch = text[holder.end:end]
@@ -458,7 +466,7 @@ class _Signings:
             items, lo, hi = listed
             holder = [r.entity for r in view.refs_in(region_start, lo) if self._holds(r)][:1] or self.host
             # not 市长王一、乙企业代表分别就…等16个项目签约 (signers named), 甲与乙就A、B等项目签约 (pairs)
-            if holder and "就" not in text[lo:hi] and not any(w.start() < lo for w in pairs):
+            if holder and _projects_at(text, lo, hi) < 0 and not any(w.start() < lo for w in pairs):
                 for item in items or [text[lo:hi]]:
                     self.add(item, holder, witnesses, si)
                 return holder
@@ -485,7 +493,7 @@ class _Signings:
         for left_lo, wm, right_hi in with_units(view, region_start, pairs, m.start()):
             lo = rep if rep >= 0 and left_lo <= rep < wm.start() else left_lo
             left = self._p(lo, wm.start()) or last_left or subject
-            jiu = text.find("就", wm.end(), right_hi)
+            jiu = _projects_at(text, wm.end(), right_hi)
             right = self._counted(si, wm.end(), jiu if jiu >= 0 else right_hi, left) if left else []
             right = right or self._p(wm.end(), jiu if jiu >= 0 else right_hi)  # 与三家银行: the banks named nearby
             if not right or not (left or self._self_before(lo, wm.start())):
