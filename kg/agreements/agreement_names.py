@@ -159,7 +159,7 @@ def projects_before(text: str, start: int, end: int) -> tuple[list[str], int, in
         return ([], start + last.start("count"), start + last.end()) if last.group("count") else None
     listed = chunk[: last.start()]
     items = [p.strip() for p in _PROJECT_SEP_RE.split(listed) if p.strip()]
-    if len(items) < 1:
+    if not items:
         return None
     first = listed.rfind(items[0])
     return items, start + first, start + last.end()

@@ -255,11 +255,11 @@ class _Signings:
         if tail is None or agreement_re().search(text, end, cl.end):
             return False  # 集中签约了甲协议: a signing of its own
         refs = view.refs_in(cl.start, start)
+        venue = words("agreement_venue_words")
         if (not refs or refs[0].start - cl.start > 1 or not self._holds(refs[0])
-                or text[cl.start:refs[0].start].endswith(words("agreement_venue_words"))):
+                or text[cl.start:refs[0].start].endswith(venue)):
             return False  # 在甲市举行…签约仪式: where it is held, not who holds it
         holder = refs[0]
-        venue = words("agreement_venue_words")
         if any(r.type == "Person" or (r is not holder and not any(text.find(w, holder.end, r.start) >= 0 for w in venue))
                for r in refs[1:]):
             return False  # 甲市…集中开工暨乙总会重大项目签约仪式: not the holder's alone
